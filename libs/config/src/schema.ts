@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const base64Key32 = z
+  .string({ error: 'required: base64 of 32 random bytes (openssl rand -base64 32)' })
+  .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+    message: 'must be base64 of exactly 32 bytes (openssl rand -base64 32)',
+  });
+
+const postgresUrl = z
+  .string({ error: 'required: postgres://user:password@host:port/db' })
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must be a postgres:// URL' });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Every environment variable of every process, in one schema. Each process validates
+ * the subset it needs (see `PROCESS_VARIABLES`) at boot and refuses to start otherwise.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string({ error: 'required: redis://host:port' })
+    .refine((v) => /^rediss?:\/\/.+/.test(v), { message: 'must be a redis:// URL' }),
+  /** Key prefix for every Redis key; the `{...}` hash tag keeps BullMQ keys on one Redis Cluster slot. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^\{[A-Za-z0-9_:-]+\}$/, 'must be a hash tag such as {inbox}')
+    .default('{inbox}'),
+  PORT: port.default(3000),
+  SANDBOX_PORT: port.default(4010),
+  PUBLIC_BASE_URL: httpUrl.transform((v) => v.replace(/\/+$/, '')),
+  MASTER_KEY: base64Key32,
+  /** Comma-separated earlier master keys, kept readable during a master-key rotation. */
+  MASTER_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(base64Key32)),
+  /** How long an unwrapped tenant data key may stay in process memory. */
+  DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  JWT_SECRET: z.string({ error: 'required: at least 32 characters' }).min(32, 'must be at least 32 characters'),
+  TWILIO_API_BASE_URL: httpUrl.optional(),
+  SENDGRID_API_BASE_URL: httpUrl.optional(),
+  ALLOW_SIGNUP: bool.default(false),
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 region such as US')
+    .default('US'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvKey = keyof Env;
+
+/** Which variables each process reads. Nothing else is validated (or required) for it. */
+export const PROCESS_VARIABLES = {
+  api: [
+    'NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL', 'REDIS_PREFIX', 'PORT',
+    'PUBLIC_BASE_URL', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATA_KEY_CACHE_SECONDS', 'JWT_SECRET',
+    'TWILIO_API_BASE_URL', 'SENDGRID_API_BASE_URL', 'ALLOW_SIGNUP', 'DEFAULT_PHONE_REGION',
+  ],
+  worker: [
+    'NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL', 'REDIS_PREFIX',
+    'PUBLIC_BASE_URL', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATA_KEY_CACHE_SECONDS',
+    'TWILIO_API_BASE_URL', 'SENDGRID_API_BASE_URL', 'DEFAULT_PHONE_REGION',
+  ],
+  sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
+  migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL'],
+} as const satisfies Record<string, readonly EnvKey[]>;
+
+export type ProcessName = keyof typeof PROCESS_VARIABLES;
+export type ProcessEnv<P extends ProcessName> = Pick<Env, (typeof PROCESS_VARIABLES)[P][number]>;

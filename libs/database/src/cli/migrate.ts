@@ -1,0 +1,14 @@
+import { loadConfigOrExit } from '@app/config';
+import { migrate } from '../migrate.js';
+
+// `npm run migrate`: applies migrations as the owner, then provisions the app role of DATABASE_URL.
+const config = loadConfigOrExit('migrate');
+const log = (line: string) => process.stdout.write(`migrate: ${line}\n`);
+
+try {
+  await migrate({ ownerUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, appUrl: config.DATABASE_URL, log });
+} catch (err) {
+  // Postgres errors carry no PHI here (schema statements only); print the message, not the URL.
+  process.stderr.write(`migrate: failed: ${(err as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,63 @@
+import { DataSource } from 'typeorm';
+import { appRoleSql } from './app-role.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface MigrateOptions {
+  /** Owner of the schema (creates tables, policies, the app role). */
+  ownerUrl: string;
+  /** The URL the app will use; its user becomes the RLS-bound app role with its password. */
+  appUrl: string;
+  log?: (line: string) => void;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  appRole: string | null;
+}
+
+const MIGRATE_LOCK = 7_465_001; // pg_advisory_lock key: one migrator at a time across replicas
+
+export function ownerDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    logging: false,
+    extra: { max: 2, application_name: 'inbox-migrate' },
+  });
+}
+
+/** Applies pending migrations and provisions the app role named in `appUrl`. Idempotent. */
+export async function migrate({ ownerUrl, appUrl, log = () => {} }: MigrateOptions): Promise<MigrateResult> {
+  const owner = new URL(ownerUrl);
+  const app = new URL(appUrl);
+  const appRole = decodeURIComponent(app.username);
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    log(applied.length ? `applied ${applied.join(', ')}` : 'schema up to date');
+
+    if (!appRole || appRole === decodeURIComponent(owner.username)) {
+      log('WARNING: DATABASE_URL uses the schema owner; run the app as a separate role (see docs/operations.md)');
+      return { applied, appRole: null };
+    }
+    const database = decodeURIComponent(app.pathname.replace(/^\//, '')) || (await currentDatabase(ds));
+    for (const sql of appRoleSql(appRole, decodeURIComponent(app.password) || undefined, database)) {
+      await ds.query(sql);
+    }
+    log(`app role "${appRole}" provisioned (login, no superuser, no BYPASSRLS, table grants only)`);
+    return { applied, appRole };
+  } finally {
+    await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    await ds.destroy();
+  }
+}
+
+async function currentDatabase(ds: DataSource): Promise<string> {
+  const [row] = (await ds.query('SELECT current_database() AS db')) as Array<{ db: string }>;
+  return row!.db;
+}

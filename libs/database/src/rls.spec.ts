@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appPool, newTenantId, ownerPool } from '@app/testing';
+import { APP_TABLE_GRANTS } from './app-role.js';
+import { requestContext } from './request-context.js';
+import { TenantContextMissingError, TenantDb } from './tenant-db.js';
+
+// Row-level security, proven as the app role the api and worker connect as.
+describe('tenant isolation (row-level security as the app role)', () => {
+  let owner: pg.Pool;
+  let app: pg.Pool;
+  const a = { tenant: newTenantId(), contact: randomUUID(), conversation: randomUUID() };
+  const b = { tenant: newTenantId(), contact: randomUUID(), conversation: randomUUID() };
+
+  async function asTenant<T>(tenantId: string | null, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await app.connect();
+    try {
+      await client.query('BEGIN');
+      if (tenantId) await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      return await work(client);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+
+  beforeAll(async () => {
+    owner = ownerPool();
+    app = appPool();
+    for (const t of [a, b]) {
+      await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Practice')`, [t.tenant]);
+      await owner.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [t.contact, t.tenant]);
+      await owner.query(`INSERT INTO conversations (id, tenant_id, contact_id) VALUES ($1, $2, $3)`, [
+        t.conversation,
+        t.tenant,
+        t.contact,
+      ]);
+    }
+  });
+
+  afterAll(async () => {
+    await owner.end();
+    await app.end();
+  });
+
+  it('connects as a role that is not superuser, not BYPASSRLS and owns no table', async () => {
+    const { rows } = await app.query(`
+      SELECT rolsuper, rolbypassrls,
+             (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
+      FROM pg_roles WHERE rolname = current_user`);
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
+  });
+
+  it('forces RLS with a policy on every table the app role can touch', async () => {
+    const { rows } = await owner.query(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+       FROM pg_class c WHERE c.relname = ANY($1) ORDER BY c.relname`,
+      [Object.keys(APP_TABLE_GRANTS)],
+    );
+    expect(rows).toHaveLength(Object.keys(APP_TABLE_GRANTS).length);
+    for (const row of rows) {
+      expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+      expect(row.policies, row.relname).toBeGreaterThan(0);
+    }
+  });
+
+  it('sees no tenant rows at all without a tenant context', async () => {
+    await asTenant(null, async (c) => {
+      for (const table of Object.keys(APP_TABLE_GRANTS)) {
+        const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${table}`);
+        expect(rows[0].n, table).toBe(0);
+      }
+    });
+  });
+
+  it('tenant A reads only its own rows', async () => {
+    await asTenant(a.tenant, async (c) => {
+      const { rows } = await c.query('SELECT id FROM contacts');
+      expect(rows.map((r) => r.id)).toEqual([a.contact]);
+      const byId = await c.query('SELECT id FROM contacts WHERE id = $1', [b.contact]);
+      expect(byId.rowCount).toBe(0);
+      const practices = await c.query('SELECT id FROM practices');
+      expect(practices.rows.map((r) => r.id)).toEqual([a.tenant]);
+    });
+  });
+
+  it('tenant A cannot update tenant B rows (0 rows affected)', async () => {
+    await asTenant(a.tenant, async (c) => {
+      const res = await c.query(`UPDATE conversations SET status = 'closed' WHERE id = $1`, [b.conversation]);
+      expect(res.rowCount).toBe(0);
+    });
+    const { rows } = await owner.query('SELECT status FROM conversations WHERE id = $1', [b.conversation]);
+    expect(rows[0].status).toBe('open');
+  });
+
+  it('tenant A cannot insert rows into tenant B', async () => {
+    await expect(
+      asTenant(a.tenant, (c) => c.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [randomUUID(), b.tenant])),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('tenant A cannot move its own row into tenant B', async () => {
+    await expect(
+      asTenant(a.tenant, (c) => c.query(`UPDATE contacts SET tenant_id = $1 WHERE id = $2`, [b.tenant, a.contact])),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('a row of tenant A cannot reference a parent of tenant B', async () => {
+    // As owner (RLS off for superuser) to show the composite foreign key itself refuses it.
+    await expect(
+      owner.query(`INSERT INTO conversations (id, tenant_id, contact_id) VALUES ($1, $2, $3)`, [
+        randomUUID(),
+        a.tenant,
+        b.contact,
+      ]),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  describe('TenantDb', () => {
+    let ds: DataSource;
+    let db: TenantDb;
+    beforeAll(async () => {
+      ds = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 4 } }).initialize();
+      db = new TenantDb(ds);
+    });
+    afterAll(() => ds.destroy());
+
+    it('scopes a transaction to the tenant in the request context', async () => {
+      const ids = await requestContext.run({ tenantId: b.tenant }, () =>
+        db.transaction((tx) => tx.query<{ id: string }>('SELECT id FROM contacts')),
+      );
+      expect(ids.map((r) => r.id)).toEqual([b.contact]);
+    });
+
+    it('refuses to run without a tenant in the context', async () => {
+      await expect(db.transaction((tx) => tx.query('SELECT 1'))).rejects.toBeInstanceOf(TenantContextMissingError);
+    });
+
+    it('does not leak the tenant setting to the next user of the pooled connection', async () => {
+      await db.forTenant(a.tenant, (tx) => tx.query('SELECT 1'));
+      const rows = await ds.query(`SELECT count(*)::int AS n FROM contacts`);
+      expect(rows[0].n).toBe(0);
+    });
+
+    it('runs before-commit hooks inside the transaction and rolls back with it', async () => {
+      const id = randomUUID();
+      await expect(
+        db.forTenant(a.tenant, async (tx) => {
+          await tx.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [id, a.tenant]);
+          tx.beforeCommit(async () => {
+            throw new Error('hook failed');
+          });
+        }),
+      ).rejects.toThrow('hook failed');
+      const { rowCount } = await owner.query('SELECT 1 FROM contacts WHERE id = $1', [id]);
+      expect(rowCount).toBe(0);
+    });
+  });
+});

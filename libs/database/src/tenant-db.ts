@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { requestContext } from './request-context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class TenantContextMissingError extends Error {
+  constructor() {
+    super('No tenant in the request context: tenant data is only reachable inside a tenant transaction');
+    this.name = 'TenantContextMissingError';
+  }
+}
+
+/**
+ * A database transaction bound to one tenant. Postgres sees `app.tenant_id` (SET LOCAL), so
+ * row-level security limits every statement to this tenant, whatever the SQL says.
+ */
+export class TenantTx {
+  private readonly hooks: Array<() => Promise<void>> = [];
+  private readonly locals = new Map<symbol, unknown>();
+
+  constructor(
+    readonly tenantId: string,
+    readonly manager: EntityManager,
+  ) {}
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, params);
+  }
+
+  /** Per-transaction state for libraries (e.g. the audit buffer), created on first use. */
+  local<T>(key: symbol, init: () => T): T {
+    if (!this.locals.has(key)) this.locals.set(key, init());
+    return this.locals.get(key) as T;
+  }
+
+  /** Work to run as the last step before COMMIT, in registration order (e.g. sealing audit events). */
+  beforeCommit(hook: () => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+
+  /** @internal */
+  async flush(): Promise<void> {
+    // Hooks may register further hooks; run until none are left.
+    for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
+  }
+}
+
+@Injectable()
+export class TenantDb {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A transaction for the tenant of the current request or job (from AsyncLocalStorage). */
+  async transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    const { tenantId } = requestContext.get();
+    if (!tenantId) throw new TenantContextMissingError();
+    return this.forTenant(tenantId, work);
+  }
+
+  /**
+   * A transaction for an explicit tenant (jobs, webhooks after routing). The tenant also becomes
+   * the request context's tenant for everything `work` calls.
+   */
+  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    if (!UUID.test(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
+    return requestContext.run({ tenantId }, () =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        const tx = new TenantTx(tenantId, manager);
+        const result = await work(tx);
+        await tx.flush();
+        return result;
+      }),
+    );
+  }
+}

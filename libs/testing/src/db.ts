@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+/** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */
+export function ownerPool(): pg.Pool {
+  return new pg.Pool({ connectionString: required('DATABASE_MIGRATION_URL'), max: 4 });
+}
+
+/** A pool connected as the RLS-bound app role, exactly as the api and worker connect. */
+export function appPool(): pg.Pool {
+  return new pg.Pool({ connectionString: required('DATABASE_URL'), max: 4 });
+}
+
+export const newTenantId = (): string => randomUUID();
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run tests through vitest (globalSetup creates the database)`);
+  return v;
+}

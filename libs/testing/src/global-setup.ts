@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { createTestInfra, destroyTestInfra } from './test-infra.js';
+
+/**
+ * Once per `vitest run`: a private database (migrated, with its own app role) and a private
+ * Redis prefix, exported to the test processes as the same environment the apps read.
+ * Everything is dropped at the end, so runs never see each other's data.
+ */
+export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
+  const infra = await createTestInfra('run');
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    DATABASE_URL: infra.appUrl,
+    DATABASE_MIGRATION_URL: infra.ownerUrl,
+    REDIS_URL: infra.redisUrl,
+    REDIS_PREFIX: infra.redisPrefix,
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
+    MASTER_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    TEST_APP_ROLE: infra.appRole,
+  });
+  return () => destroyTestInfra(infra);
+}

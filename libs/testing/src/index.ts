@@ -1,0 +1,2 @@
+export { createTestInfra, destroyTestInfra, type TestInfra } from './test-infra.js';
+export { ownerPool, appPool, newTenantId } from './db.js';

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { migrate } from '@app/database';
+
+/** The admin connection used to create and drop each run's private database and role. */
+export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestInfra {
+  database: string;
+  appRole: string;
+  ownerUrl: string;
+  appUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+function withDatabase(url: string, database: string, user?: string, password?: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  if (user) u.username = user;
+  if (password) u.password = password;
+  return u.toString();
+}
+
+/** Creates a private database + app role + Redis prefix for one test run, migrated and ready. */
+export async function createTestInfra(label = 'test'): Promise<TestInfra> {
+  const id = `${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const database = `inbox_${id}`;
+  const appRole = `inbox_${id}_app`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const ownerUrl = withDatabase(PG_ADMIN_URL, database);
+  const appUrl = withDatabase(PG_ADMIN_URL, database, appRole, randomBytes(12).toString('hex'));
+  await migrate({ ownerUrl, appUrl });
+  return { database, appRole, ownerUrl, appUrl, redisUrl: TEST_REDIS_URL, redisPrefix: `{t_${id}}` };
+}
+
+/** Drops what createTestInfra made: the database, the role and every Redis key under the prefix. */
+export async function destroyTestInfra(infra: TestInfra): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${infra.database}" WITH (FORCE)`);
+    await admin.query(`DROP ROLE IF EXISTS "${infra.appRole}"`);
+  } finally {
+    await admin.end();
+  }
+  const redis = new Redis(infra.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${infra.redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
