@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import type { ProcessEnv, ProcessName } from './schema.js';
+import type { ProcessEnv } from './schema.js';
 
 /** Injection token of the validated configuration object. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -14,7 +14,11 @@ export type CoreConfig = WorkerConfig;
 @Module({})
 export class ConfigModule {
   /** The config is validated by the entry point (before Nest boots) and handed in here. */
-  static forRoot<P extends ProcessName>(config: ProcessEnv<P>): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: Object.freeze(config) }], exports: [APP_CONFIG] };
+  static forRoot(config: ApiConfig | WorkerConfig | SandboxConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: Object.freeze(config) }],
+      exports: [APP_CONFIG],
+    };
   }
 }

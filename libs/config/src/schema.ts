@@ -38,17 +38,28 @@ export const envSchema = z.object({
     .default('{inbox}'),
   PORT: port.default(3000),
   SANDBOX_PORT: port.default(4010),
+  /** The worker's own HTTP port, for health and metrics only. */
+  WORKER_HEALTH_PORT: port.default(3001),
   PUBLIC_BASE_URL: httpUrl.transform((v) => v.replace(/\/+$/, '')),
   MASTER_KEY: base64Key32,
   /** Comma-separated earlier master keys, kept readable during a master-key rotation. */
   MASTER_KEY_PREVIOUS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(base64Key32)),
   /** How long an unwrapped tenant data key may stay in process memory. */
   DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
-  JWT_SECRET: z.string({ error: 'required: at least 32 characters' }).min(32, 'must be at least 32 characters'),
+  JWT_SECRET: z
+    .string({ error: 'required: at least 32 characters' })
+    .min(32, 'must be at least 32 characters'),
   TWILIO_API_BASE_URL: httpUrl.optional(),
   SENDGRID_API_BASE_URL: httpUrl.optional(),
   ALLOW_SIGNUP: bool.default(false),
@@ -64,14 +75,38 @@ export type EnvKey = keyof Env;
 /** Which variables each process reads. Nothing else is validated (or required) for it. */
 export const PROCESS_VARIABLES = {
   api: [
-    'NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL', 'REDIS_PREFIX', 'PORT',
-    'PUBLIC_BASE_URL', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATA_KEY_CACHE_SECONDS', 'JWT_SECRET',
-    'TWILIO_API_BASE_URL', 'SENDGRID_API_BASE_URL', 'ALLOW_SIGNUP', 'DEFAULT_PHONE_REGION',
+    'NODE_ENV',
+    'LOG_LEVEL',
+    'DATABASE_URL',
+    'DATABASE_POOL_SIZE',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+    'PORT',
+    'PUBLIC_BASE_URL',
+    'MASTER_KEY',
+    'MASTER_KEY_PREVIOUS',
+    'DATA_KEY_CACHE_SECONDS',
+    'JWT_SECRET',
+    'TWILIO_API_BASE_URL',
+    'SENDGRID_API_BASE_URL',
+    'ALLOW_SIGNUP',
+    'DEFAULT_PHONE_REGION',
   ],
   worker: [
-    'NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL', 'REDIS_PREFIX',
-    'PUBLIC_BASE_URL', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATA_KEY_CACHE_SECONDS',
-    'TWILIO_API_BASE_URL', 'SENDGRID_API_BASE_URL', 'DEFAULT_PHONE_REGION',
+    'NODE_ENV',
+    'LOG_LEVEL',
+    'DATABASE_URL',
+    'DATABASE_POOL_SIZE',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+    'WORKER_HEALTH_PORT',
+    'PUBLIC_BASE_URL',
+    'MASTER_KEY',
+    'MASTER_KEY_PREVIOUS',
+    'DATA_KEY_CACHE_SECONDS',
+    'TWILIO_API_BASE_URL',
+    'SENDGRID_API_BASE_URL',
+    'DEFAULT_PHONE_REGION',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL'],

@@ -10,6 +10,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   conversations: ['SELECT', 'INSERT', 'UPDATE'],
   messages: ['SELECT', 'INSERT', 'UPDATE'],
   audit_events: ['SELECT', 'INSERT'],
+  audit_outbox: ['SELECT', 'INSERT', 'DELETE'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -39,7 +40,9 @@ export function appRoleSql(role: string, password: string | undefined, database:
     `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${r}`,
     `GRANT USAGE ON SCHEMA public TO ${r}`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${r}`,
-    ...Object.entries(APP_TABLE_GRANTS).map(([table, privs]) => `GRANT ${privs.join(', ')} ON ${quoteIdent(table)} TO ${r}`),
+    ...Object.entries(APP_TABLE_GRANTS).map(
+      ([table, privs]) => `GRANT ${privs.join(', ')} ON ${quoteIdent(table)} TO ${r}`,
+    ),
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
     `GRANT EXECUTE ON FUNCTION app_current_tenant() TO ${r}`,
   ];

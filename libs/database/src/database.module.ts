@@ -21,7 +21,11 @@ class AppRoleCheck implements OnApplicationBootstrap {
     const [role] = (await this.ds.query(`
       SELECT r.rolsuper AS super, r.rolbypassrls AS bypass,
              EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user) AS owner
-      FROM pg_roles r WHERE r.rolname = current_user`)) as Array<{ super: boolean; bypass: boolean; owner: boolean }>;
+      FROM pg_roles r WHERE r.rolname = current_user`)) as Array<{
+      super: boolean;
+      bypass: boolean;
+      owner: boolean;
+    }>;
     if (!role || (!role.super && !role.bypass && !role.owner)) return;
     const message = 'DATABASE_URL role can bypass row-level security (superuser, BYPASSRLS or table owner)';
     if (this.config.NODE_ENV === 'production') throw new Error(`${message}; refusing to start`);

@@ -42,7 +42,9 @@ export async function migrate({ ownerUrl, appUrl, log = () => {} }: MigrateOptio
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema up to date');
 
     if (!appRole || appRole === decodeURIComponent(owner.username)) {
-      log('WARNING: DATABASE_URL uses the schema owner; run the app as a separate role (see docs/operations.md)');
+      log(
+        'WARNING: DATABASE_URL uses the schema owner; run the app as a separate role (see docs/operations.md)',
+      );
       return { applied, appRole: null };
     }
     const database = decodeURIComponent(app.pathname.replace(/^\//, '')) || (await currentDatabase(ds));

@@ -98,13 +98,17 @@ describe('tenant isolation (row-level security as the app role)', () => {
 
   it('tenant A cannot insert rows into tenant B', async () => {
     await expect(
-      asTenant(a.tenant, (c) => c.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [randomUUID(), b.tenant])),
+      asTenant(a.tenant, (c) =>
+        c.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [randomUUID(), b.tenant]),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it('tenant A cannot move its own row into tenant B', async () => {
     await expect(
-      asTenant(a.tenant, (c) => c.query(`UPDATE contacts SET tenant_id = $1 WHERE id = $2`, [b.tenant, a.contact])),
+      asTenant(a.tenant, (c) =>
+        c.query(`UPDATE contacts SET tenant_id = $1 WHERE id = $2`, [b.tenant, a.contact]),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -123,7 +127,11 @@ describe('tenant isolation (row-level security as the app role)', () => {
     let ds: DataSource;
     let db: TenantDb;
     beforeAll(async () => {
-      ds = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 4 } }).initialize();
+      ds = await new DataSource({
+        type: 'postgres',
+        url: process.env.DATABASE_URL,
+        extra: { max: 4 },
+      }).initialize();
       db = new TenantDb(ds);
     });
     afterAll(() => ds.destroy());
@@ -136,7 +144,9 @@ describe('tenant isolation (row-level security as the app role)', () => {
     });
 
     it('refuses to run without a tenant in the context', async () => {
-      await expect(db.transaction((tx) => tx.query('SELECT 1'))).rejects.toBeInstanceOf(TenantContextMissingError);
+      await expect(db.transaction((tx) => tx.query('SELECT 1'))).rejects.toBeInstanceOf(
+        TenantContextMissingError,
+      );
     });
 
     it('does not leak the tenant setting to the next user of the pooled connection', async () => {

@@ -17,6 +17,7 @@ export class TenantContextMissingError extends Error {
  */
 export class TenantTx {
   private readonly hooks: Array<() => Promise<void>> = [];
+  private readonly committedHooks: Array<() => void> = [];
   private readonly locals = new Map<symbol, unknown>();
 
   constructor(
@@ -24,8 +25,17 @@ export class TenantTx {
     readonly manager: EntityManager,
   ) {}
 
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, params);
+  /** Rows of any statement (SELECT, or INSERT/UPDATE/DELETE ... RETURNING). */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    // Structured: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
+    const result = await this.manager.queryRunner!.query(sql, params, true);
+    return result.records as T[];
+  }
+
+  /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING. */
+  async execute(sql: string, params: unknown[] = []): Promise<number> {
+    const result = await this.manager.queryRunner!.query(sql, params, true);
+    return result.affected ?? 0;
   }
 
   /** Per-transaction state for libraries (e.g. the audit buffer), created on first use. */
@@ -37,6 +47,16 @@ export class TenantTx {
   /** Work to run as the last step before COMMIT, in registration order (e.g. sealing audit events). */
   beforeCommit(hook: () => Promise<void>): void {
     this.hooks.push(hook);
+  }
+
+  /** Work to start once the transaction has committed (never runs after a rollback). Must not throw. */
+  afterCommit(hook: () => void): void {
+    this.committedHooks.push(hook);
+  }
+
+  /** @internal */
+  committed(): void {
+    for (const hook of this.committedHooks.splice(0)) hook();
   }
 
   /** @internal */
@@ -63,14 +83,17 @@ export class TenantDb {
    */
   async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     if (!UUID.test(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
-    return requestContext.run({ tenantId }, () =>
-      this.dataSource.transaction(async (manager) => {
+    return requestContext.run({ tenantId }, async () => {
+      let tx: TenantTx | undefined;
+      const result = await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        const tx = new TenantTx(tenantId, manager);
-        const result = await work(tx);
+        tx = new TenantTx(tenantId, manager);
+        const value = await work(tx);
         await tx.flush();
-        return result;
-      }),
-    );
+        return value;
+      });
+      tx?.committed();
+      return result;
+    });
   }
 }

@@ -6,7 +6,11 @@ const config = loadConfigOrExit('migrate');
 const log = (line: string) => process.stdout.write(`migrate: ${line}\n`);
 
 try {
-  await migrate({ ownerUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, appUrl: config.DATABASE_URL, log });
+  await migrate({
+    ownerUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL,
+    appUrl: config.DATABASE_URL,
+    log,
+  });
 } catch (err) {
   // Postgres errors carry no PHI here (schema statements only); print the message, not the URL.
   process.stderr.write(`migrate: failed: ${(err as Error).message}\n`);

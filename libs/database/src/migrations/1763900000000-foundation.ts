@@ -119,7 +119,7 @@ export class Foundation1763900000000 implements MigrationInterface {
         target_type text,
         target_id text,
         outcome text NOT NULL CHECK (outcome IN ('success', 'failure', 'denied')),
-        ip inet,
+        ip text,
         user_agent text,
         metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
         UNIQUE (tenant_id, seq)
@@ -129,6 +129,26 @@ export class Foundation1763900000000 implements MigrationInterface {
       CREATE INDEX audit_events_actor ON audit_events (tenant_id, actor_id, seq);
       ${tenantRlsSql('audit_events')}
 
+      -- Events committed with the work they describe, waiting (milliseconds) to be chained into
+      -- audit_events by the sealer. Same content; deleted only by the sealer as it chains them.
+      CREATE TABLE audit_outbox (
+        pos bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        tenant_id uuid NOT NULL REFERENCES practices(id),
+        occurred_at timestamptz NOT NULL,
+        actor_type text NOT NULL,
+        actor_id text NOT NULL,
+        action text NOT NULL,
+        target_type text,
+        target_id text,
+        outcome text NOT NULL,
+        ip text,
+        user_agent text,
+        metadata jsonb NOT NULL DEFAULT '{}'::jsonb
+      );
+      CREATE INDEX audit_outbox_tenant ON audit_outbox (tenant_id, pos);
+      ${tenantRlsSql('audit_outbox')}
+
       CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'audit_events is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -137,12 +157,14 @@ export class Foundation1763900000000 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change();
       CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
         FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
+      CREATE TRIGGER audit_outbox_no_update BEFORE UPDATE ON audit_outbox
+        FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change();
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE audit_events; DROP FUNCTION audit_events_refuse_change();
+      DROP TABLE audit_events; DROP TABLE audit_outbox; DROP FUNCTION audit_events_refuse_change();
       DROP TABLE messages; DROP TABLE conversations; DROP TABLE contacts;
       DROP TABLE tenant_keys; DROP TABLE practices; DROP FUNCTION app_current_tenant();
     `);

@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type Actor, requestContext, TenantDb, type TenantTx } from '@app/database';
+import {
+  type AuditMetadataValue,
+  type ChainCheck,
+  type ChainedAuditEvent,
+  ChainVerifier,
+  hashAuditEvent,
+} from './audit-chain.js';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEventInput {
+  /** Dotted verb, e.g. `conversation.read`, `auth.login`, `consent.granted`. */
+  action: string;
+  outcome?: AuditOutcome;
+  target?: { type: string; id: string };
+  /** Defaults to the request context's actor, else the system. */
+  actor?: Actor;
+  /** Ids, counts, reasons: never PHI (no names, addresses, bodies). */
+  metadata?: Record<string, AuditMetadataValue>;
+}
+
+export interface AuditEventRow {
+  id: string;
+  seq: number;
+  occurredAt: string;
+  actor: { type: string; id: string };
+  action: string;
+  target: { type: string; id: string } | null;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  metadata: Record<string, AuditMetadataValue>;
+}
+
+const PENDING = Symbol('audit.pending');
+const SYSTEM: Actor = { type: 'system', id: 'system' };
+const VERIFY_BATCH = 1000;
+const SEAL_BATCH = 1000;
+
+type PendingEvent = Omit<ChainedAuditEvent, 'seq' | 'prevHash'>;
+
+interface StoredRow {
+  id: string;
+  tenant_id: string;
+  seq: string;
+  prev_hash: Buffer | null;
+  hash: Buffer;
+  occurred_at: Date;
+  actor_type: string;
+  actor_id: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  ip: string | null;
+  user_agent: string | null;
+  metadata: Record<string, AuditMetadataValue>;
+}
+
+const CONTENT_COLUMNS =
+  'id, tenant_id, occurred_at, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, metadata';
+
+/**
+ * The audit trail, in two steps so that chaining never serializes the tenant's commits:
+ * 1. `record` adds the event to the caller's transaction: it lands in `audit_outbox` only if
+ *    (and whenever) the work it describes commits.
+ * 2. Right after commit, the sealer chains outbox events into `audit_events` (seq, prev_hash,
+ *    hash) in batches under a per-tenant advisory lock, and deletes them from the outbox in
+ *    the same transaction. Reads (`list`, `verify`) seal first, so they see every event.
+ * One lock holder per tenant at a time means the chain never forks; the lock covers one
+ * batch, not the business transactions.
+ */
+@Injectable()
+export class AuditService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Audit');
+  /** Tenants with a background seal running, and whether more events arrived meanwhile. */
+  private readonly sealing = new Map<string, { again: boolean }>();
+
+  constructor(private readonly db: TenantDb) {}
+
+  record(tx: TenantTx, input: AuditEventInput): void {
+    const ctx = requestContext.get();
+    const pending = tx.local<PendingEvent[]>(PENDING, () => {
+      tx.beforeCommit(() => this.writeOutbox(tx));
+      tx.afterCommit(() => this.sealSoon(tx.tenantId));
+      return [];
+    });
+    const actor = input.actor ?? ctx.actor ?? SYSTEM;
+    pending.push({
+      id: randomUUID(),
+      tenantId: tx.tenantId,
+      occurredAt: new Date(),
+      actorType: actor.type,
+      actorId: actor.id,
+      action: input.action,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      outcome: input.outcome ?? 'success',
+      ip: ctx.ip && isIP(ctx.ip) ? ctx.ip : null,
+      userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 512) : null,
+      metadata: input.metadata ?? {},
+    });
+  }
+
+  /** Records an event in a transaction of its own (e.g. a denied attempt that wrote nothing else). */
+  recordNow(tenantId: string, input: AuditEventInput): Promise<void> {
+    return this.db.forTenant(tenantId, async (tx) => this.record(tx, input));
+  }
+
+  /** Chains every outbox event of the transaction's tenant into audit_events; returns how many. */
+  async seal(tx: TenantTx): Promise<number> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit:${tx.tenantId}`]);
+    let total = 0;
+    for (;;) {
+      const batch = await tx.query<StoredRow & { pos: string }>(
+        `DELETE FROM audit_outbox WHERE pos IN (
+           SELECT pos FROM audit_outbox WHERE tenant_id = $1 ORDER BY pos LIMIT ${SEAL_BATCH})
+         RETURNING pos, ${CONTENT_COLUMNS}`,
+        [tx.tenantId],
+      );
+      if (batch.length === 0) return total;
+      const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos));
+      await this.appendToChain(tx, ordered.map(fromStored));
+      total += batch.length;
+      if (batch.length < SEAL_BATCH) return total;
+    }
+  }
+
+  private async writeOutbox(tx: TenantTx): Promise<void> {
+    const events = tx.local<PendingEvent[]>(PENDING, () => []).splice(0);
+    if (events.length === 0) return;
+    const { sql, values } = multiRowValues(events, (e) => [
+      e.id,
+      e.tenantId,
+      e.occurredAt,
+      e.actorType,
+      e.actorId,
+      e.action,
+      e.targetType,
+      e.targetId,
+      e.outcome,
+      e.ip,
+      e.userAgent,
+      JSON.stringify(e.metadata),
+    ]);
+    await tx.query(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
+  }
+
+  private async appendToChain(tx: TenantTx, events: PendingEvent[]): Promise<void> {
+    const [head] = await tx.query<{ seq: string; hash: Buffer }>(
+      `SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [tx.tenantId],
+    );
+    let seq = head ? Number(head.seq) : 0;
+    let prevHash: Buffer | null = head ? head.hash : null;
+    const chained = events.map((event) => {
+      const link: ChainedAuditEvent = { ...event, seq: ++seq, prevHash };
+      const hash = hashAuditEvent(link);
+      prevHash = hash;
+      return { ...link, hash };
+    });
+    const { sql, values } = multiRowValues(chained, (e) => [
+      e.id,
+      e.tenantId,
+      e.seq,
+      e.prevHash,
+      e.hash,
+      e.occurredAt,
+      e.actorType,
+      e.actorId,
+      e.action,
+      e.targetType,
+      e.targetId,
+      e.outcome,
+      e.ip,
+      e.userAgent,
+      JSON.stringify(e.metadata),
+    ]);
+    await tx.query(
+      `INSERT INTO audit_events (id, tenant_id, seq, prev_hash, hash, occurred_at, actor_type, actor_id, action,
+         target_type, target_id, outcome, ip, user_agent, metadata) VALUES ${sql}`,
+      values,
+    );
+  }
+
+  /**
+   * Seals the tenant's outbox in the background, coalescing bursts: while a seal runs, further
+   * requests only mark it to run once more. A failure leaves the events safely in the outbox
+   * for the next seal.
+   */
+  private sealSoon(tenantId: string): void {
+    const running = this.sealing.get(tenantId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.sealing.set(tenantId, state);
+    const loop = async () => {
+      try {
+        do {
+          state.again = false;
+          await this.db.forTenant(tenantId, (tx) => this.seal(tx));
+        } while (state.again);
+      } catch (err) {
+        this.logger.warn(
+          { tenantId, err: { name: (err as Error).name, code: (err as { code?: string }).code } },
+          'Audit seal deferred',
+        );
+      } finally {
+        this.sealing.delete(tenantId);
+      }
+    };
+    void loop();
+  }
+
+  /** Resolves when no background seal is running in this process (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.sealing.size > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.idle();
+  }
+
+  /** Walks the tenant's whole chain in seq order; reports the first broken link. */
+  async verify(tx: TenantTx): Promise<ChainCheck> {
+    await this.seal(tx);
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const batch = await tx.query<StoredRow>(
+        `SELECT * FROM audit_events WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT ${VERIFY_BATCH}`,
+        [tx.tenantId, after],
+      );
+      for (const row of batch) {
+        if (!verifier.push({ ...fromStored(row), hash: row.hash })) return verifier.result();
+      }
+      if (batch.length < VERIFY_BATCH) return verifier.result();
+      after = Number(batch[batch.length - 1]!.seq);
+    }
+  }
+
+  /** Newest first, keyset-paginated by seq. */
+  async list(
+    tx: TenantTx,
+    filter: {
+      from?: Date;
+      to?: Date;
+      actorId?: string;
+      action?: string;
+      targetId?: string;
+      beforeSeq?: number;
+      limit: number;
+    },
+  ): Promise<AuditEventRow[]> {
+    await this.seal(tx);
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tx.tenantId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.from) add('occurred_at >= ?', filter.from);
+    if (filter.to) add('occurred_at < ?', filter.to);
+    if (filter.actorId) add('actor_id = ?', filter.actorId);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.targetId) add('target_id = ?', filter.targetId);
+    if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
+    params.push(filter.limit);
+    const rows = await tx.query<StoredRow>(
+      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toApiRow);
+  }
+}
+
+/** `($1, $2, ...), ($n, ...)` and the flat values for a multi-row INSERT. */
+function multiRowValues<T>(items: T[], columns: (item: T) => unknown[]): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const rows = items.map((item) => {
+    const cols = columns(item);
+    const placeholders = cols.map((_, i) => `$${values.length + i + 1}`);
+    values.push(...cols);
+    return `(${placeholders.join(', ')})`;
+  });
+  return { sql: rows.join(', '), values };
+}
+
+function fromStored(row: StoredRow): ChainedAuditEvent {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    seq: Number(row.seq),
+    prevHash: row.prev_hash ?? null,
+    occurredAt: row.occurred_at,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    metadata: row.metadata,
+  };
+}
+
+function toApiRow(row: StoredRow): AuditEventRow {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { type: row.actor_type, id: row.actor_id },
+    action: row.action,
+    target: row.target_type && row.target_id ? { type: row.target_type, id: row.target_id } : null,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    metadata: row.metadata,
+  };
+}

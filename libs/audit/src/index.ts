@@ -1,0 +1,8 @@
+export { AuditModule } from './audit.module.js';
+export {
+  AuditService,
+  type AuditEventInput,
+  type AuditEventRow,
+  type AuditOutcome,
+} from './audit.service.js';
+export type { ChainCheck, AuditMetadataValue } from './audit-chain.js';

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import {
+  KeyRingService,
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+  type TenantCipher,
+} from '@app/crypto';
+import type { TenantTx } from '@app/database';
+
+export interface Contact {
+  id: string;
+  name: string | null;
+  /** E.164. */
+  phone: string | null;
+  /** Normalized (lowercased). */
+  email: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  dateOfBirth: string | null;
+  leadStage: string | null;
+  lastActivityAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewContact {
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  dateOfBirth?: string | null;
+  leadStage?: string | null;
+}
+
+interface ContactRow {
+  id: string;
+  name_enc: Buffer | null;
+  phone_enc: Buffer | null;
+  email_enc: Buffer | null;
+  date_of_birth_enc: Buffer | null;
+  lead_stage: string | null;
+  last_activity_at: Date | null;
+  created_at: Date;
+}
+
+/** Column names double as the AAD context, so a ciphertext only decrypts in its own column. */
+const COL = {
+  name: 'contacts.name',
+  phone: 'contacts.phone',
+  email: 'contacts.email',
+  dob: 'contacts.date_of_birth',
+} as const;
+
+/**
+ * Contacts with their PHI encrypted: the one mapper between rows and `Contact`. Phone, email
+ * and name also get blind indexes so they can be found by exact value without decrypting.
+ */
+@Injectable()
+export class ContactRepository {
+  constructor(
+    private readonly keys: KeyRingService,
+    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
+  ) {}
+
+  async create(tx: TenantTx, input: NewContact): Promise<Contact> {
+    const cipher = await this.keys.forTenant(tx);
+    const phone = normalizePhone(input.phone, this.config.DEFAULT_PHONE_REGION);
+    const email = normalizeEmail(input.email);
+    const name = input.name?.trim() || null;
+    const nameKey = normalizeName(name);
+    const id = randomUUID();
+    const [row] = await tx.query<ContactRow>(
+      `INSERT INTO contacts (id, tenant_id, name_enc, phone_enc, email_enc, date_of_birth_enc,
+         name_bidx, phone_bidx, email_bidx, lead_stage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [
+        id,
+        tx.tenantId,
+        cipher.encryptNullable(COL.name, name),
+        cipher.encryptNullable(COL.phone, phone),
+        cipher.encryptNullable(COL.email, email),
+        cipher.encryptNullable(COL.dob, input.dateOfBirth ?? null),
+        nameKey ? cipher.blindIndex('name', nameKey) : null,
+        phone ? cipher.blindIndex('phone', phone) : null,
+        email ? cipher.blindIndex('email', email) : null,
+        input.leadStage ?? null,
+      ],
+    );
+    return this.toContact(cipher, row!);
+  }
+
+  async get(tx: TenantTx, id: string): Promise<Contact | null> {
+    const [row] = await tx.query<ContactRow>(`SELECT * FROM contacts WHERE id = $1`, [id]);
+    return row ? this.toContact(await this.keys.forTenant(tx), row) : null;
+  }
+
+  /** Exact match on any spelling of the number; most recently active first (families share phones). */
+  async findByPhone(tx: TenantTx, rawPhone: string): Promise<Contact[]> {
+    const phone = normalizePhone(rawPhone, this.config.DEFAULT_PHONE_REGION);
+    return phone ? this.findByIndex(tx, 'phone', phone) : [];
+  }
+
+  async findByEmail(tx: TenantTx, rawEmail: string): Promise<Contact[]> {
+    const email = normalizeEmail(rawEmail);
+    return email ? this.findByIndex(tx, 'email', email) : [];
+  }
+
+  async findByName(tx: TenantTx, rawName: string): Promise<Contact[]> {
+    const name = normalizeName(rawName);
+    return name ? this.findByIndex(tx, 'name', name) : [];
+  }
+
+  private async findByIndex(
+    tx: TenantTx,
+    field: 'phone' | 'email' | 'name',
+    normalized: string,
+  ): Promise<Contact[]> {
+    const cipher = await this.keys.forTenant(tx);
+    const rows = await tx.query<ContactRow>(
+      `SELECT * FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
+       ORDER BY last_activity_at DESC NULLS LAST, created_at DESC LIMIT 50`,
+      [tx.tenantId, cipher.blindIndex(field, normalized)],
+    );
+    return Promise.all(rows.map((row) => this.toContact(cipher, row)));
+  }
+
+  private async toContact(cipher: TenantCipher, row: ContactRow): Promise<Contact> {
+    const [name, phone, email, dateOfBirth] = await Promise.all([
+      cipher.decryptNullable(COL.name, row.name_enc),
+      cipher.decryptNullable(COL.phone, row.phone_enc),
+      cipher.decryptNullable(COL.email, row.email_enc),
+      cipher.decryptNullable(COL.dob, row.date_of_birth_enc),
+    ]);
+    return {
+      id: row.id,
+      name,
+      phone,
+      email,
+      dateOfBirth,
+      leadStage: row.lead_stage,
+      lastActivityAt: row.last_activity_at,
+      createdAt: row.created_at,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { ContactsModule } from './contacts.module.js';
+export { ContactRepository, type Contact, type NewContact } from './contact.repository.js';

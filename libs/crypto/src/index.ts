@@ -1,0 +1,15 @@
+export { CryptoModule } from './crypto.module.js';
+export { KeyRingService, CRYPTO_CLOCK, MAX_CACHED_TENANTS, type KeyRingConfig } from './key-ring.service.js';
+export type { TenantCipher } from './tenant-cipher.js';
+export type { CreatedTenantKeys, RotatedDataKey } from './tenant-keys.js';
+export type { Clock } from './ttl-lru-cache.js';
+export {
+  DecryptionError,
+  TenantKeysMissingError,
+  UnknownMasterKeyError,
+  type DecryptionFailure,
+} from './errors.js';
+export { ciphertextKeyId } from './field-cipher.js';
+export { masterKeyId } from './key-wrap.js';
+export { normalizePhone, normalizeEmail, normalizeName } from './normalize.js';
+export { rewrapTenantKeys, type RewrapOptions, type RewrapResult, type OwnerConnection } from './rewrap.js';

@@ -1,0 +1,51 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/**
+ * Canonical forms for blind indexes: two spellings of the same phone, email or name must
+ * normalize to the same string, or equality lookups silently miss.
+ */
+
+/**
+ * E.164 (`+15551234567`) or null. Accepts numbers that are *possible* (right length for the
+ * country) even if not assigned (*valid*), so test and fictional 555 numbers work. Extensions
+ * are dropped: they do not identify a different line for messaging.
+ */
+export function normalizePhone(raw: string | null | undefined, defaultRegion: string): string | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (!text || text.length > 64) return null;
+  // extract: false -> the whole input must be a number, not merely contain one.
+  const phone = parsePhoneNumberFromString(text, {
+    defaultCountry: defaultRegion as CountryCode,
+    extract: false,
+  });
+  return phone?.isPossible() ? phone.number : null;
+}
+
+// One @, no spaces, a dot in the domain; deliberately loose (RFC 5322 in full is not the point).
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Trimmed, lowercased address, or null if it is not shaped like one. */
+export function normalizeEmail(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const email = raw.trim().toLowerCase();
+  return email.length <= 320 && EMAIL.test(email) ? email : null;
+}
+
+/**
+ * For exact name search: NFKC, diacritics stripped, lowercased, whitespace collapsed.
+ * `  José   ÁLVAREZ ` -> `jose alvarez`. Null when nothing is left.
+ */
+export function normalizeName(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const name = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    // Lowercasing can introduce combining marks (e.g. Turkish İ), so decompose and strip after it.
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return name || null;
+}

@@ -1,0 +1,1 @@
+export { RedisModule, REDIS, RedisKeys, createRedis } from './redis.module.js';

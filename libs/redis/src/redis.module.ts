@@ -1,0 +1,48 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+
+/** The process's shared Redis connection (rate limits, pub/sub publishing, health). */
+export const REDIS = Symbol('REDIS');
+
+/** Builds Redis keys under REDIS_PREFIX, whose `{hash tag}` keeps related keys on one Cluster slot. */
+@Injectable()
+export class RedisKeys {
+  constructor(@Inject(APP_CONFIG) private readonly config: CoreConfig) {}
+
+  get prefix(): string {
+    return this.config.REDIS_PREFIX;
+  }
+
+  key(...parts: string[]): string {
+    return [this.config.REDIS_PREFIX, ...parts].join(':');
+  }
+}
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+export function createRedis(url: string, name: string): Redis {
+  return new Redis(url, { connectionName: name, maxRetriesPerRequest: 3, enableReadyCheck: true });
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (c: CoreConfig) => createRedis(c.REDIS_URL, 'inbox'),
+    },
+    RedisKeys,
+    RedisCloser,
+  ],
+  exports: [REDIS, RedisKeys],
+})
+export class RedisModule {}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: make sure Postgres and Redis answer, then run every test (unit, e2e) once.
+# Each run creates its own database, app role and Redis prefix, and drops them at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/services.sh
+mkdir -p test-artifacts
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
+# One plain summary line for CI: "N passed, N failed".
+node -e '
+  const r = require("./test-artifacts/vitest.json");
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' 2>/dev/null || true
+exit $status
