@@ -12,7 +12,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "Postgres and Redis"
 bash scripts/services.sh
 
+fresh=""
 if [ ! -f "$DEMO_DIR/env" ]; then
+  fresh="--fresh"
   # A private database, app role and Redis prefix for the demo, with fresh keys (kept for reruns).
   cat > "$DEMO_DIR/env" <<ENV
 NODE_ENV=development
@@ -42,7 +44,7 @@ npm run build --silent >"$DEMO_DIR/logs/build.log" 2>&1 || { tail -40 "$DEMO_DIR
 echo "built dist/ (log: $DEMO_DIR/logs/build.log)"
 
 step "Database"
-npx tsx scripts/demo/create-database.ts
+npx tsx scripts/demo/create-database.ts $fresh
 npm run migrate --silent
 npx tsx scripts/demo/seed.ts
 

@@ -6,7 +6,7 @@ const ctx = await openDemoContext();
 const say = (title: string, lines: Record<string, unknown>) => {
   console.log(`\n-- ${title}`);
   for (const [k, v] of Object.entries(lines))
-    console.log(`   ${k.padEnd(34)} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    console.log(`   ${k.padEnd(36)} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
 };
 const hex = (b: Buffer | null) => (b ? `${b.toString('hex').slice(0, 48)}… (${b.length} bytes)` : 'null');
 

@@ -14,7 +14,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL, config.NODE_ENV === 'development')),
+        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
         DatabaseModule,
         RedisModule,
         CryptoModule,

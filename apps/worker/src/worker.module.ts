@@ -15,7 +15,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL, config.NODE_ENV === 'development')),
+        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
         DatabaseModule,
         RedisModule,
         CryptoModule,

@@ -4,3 +4,4 @@ export { loggerParams, safeUrl, REDACT_PATHS } from './logging.js';
 export { requestContextMiddleware } from './request-context.middleware.js';
 export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';
+export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';

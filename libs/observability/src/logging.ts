@@ -63,7 +63,8 @@ export function safeUrl(url: string | undefined): string {
   return safe;
 }
 
-export function loggerParams(level: string, pretty = false): Params {
+/** JSON logs (pipe through `npx pino-pretty` to read them by eye). */
+export function loggerParams(level: string): Params {
   return {
     pinoHttp: {
       level,
@@ -78,7 +79,6 @@ export function loggerParams(level: string, pretty = false): Params {
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       customProps: () => ({}),
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
     },
   };
 }
