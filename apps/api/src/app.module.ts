@@ -4,6 +4,7 @@ import { type ApiConfig, ConfigModule } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
+import { JobsModule } from '@app/jobs';
 import { HealthModule, loggerParams, requestContextMiddleware } from '@app/observability';
 import { RedisModule } from '@app/redis';
 
@@ -19,6 +20,7 @@ export class ApiModule implements NestModule {
         RedisModule,
         CryptoModule,
         AuditModule,
+        JobsModule,
         HealthModule,
       ],
     };

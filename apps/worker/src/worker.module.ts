@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type WorkerConfig } from '@app/config';
-import { AuditModule } from '@app/audit';
+import { AuditModule, AuditSealJob } from '@app/audit';
 import { CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
+import { JobsModule } from '@app/jobs';
 import { HealthModule, loggerParams } from '@app/observability';
 import { RedisModule } from '@app/redis';
 
@@ -20,6 +21,7 @@ export class WorkerModule {
         RedisModule,
         CryptoModule,
         AuditModule,
+        JobsModule.forWorker([AuditSealJob]),
         HealthModule,
       ],
     };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { JobQueue } from '@app/jobs';
 import { type Actor, requestContext, TenantDb, type TenantTx } from '@app/database';
 import {
   type AuditMetadataValue,
@@ -80,7 +81,11 @@ export class AuditService implements OnApplicationShutdown {
   /** Tenants with a background seal running, and whether more events arrived meanwhile. */
   private readonly sealing = new Map<string, { again: boolean }>();
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    /** Absent in scripts and unit tests: a failed background seal then waits for the next one. */
+    @Optional() private readonly jobs?: JobQueue,
+  ) {}
 
   record(tx: TenantTx, input: AuditEventInput): void {
     const ctx = requestContext.get();

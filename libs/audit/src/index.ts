@@ -6,3 +6,4 @@ export {
   type AuditOutcome,
 } from './audit.service.js';
 export type { ChainCheck, AuditMetadataValue } from './audit-chain.js';
+export { AuditSealJob } from './audit-seal.job.js';

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDb } from '@app/database';
+import type { JobData, JobHandler } from '@app/jobs';
+import { AuditService } from './audit.service.js';
+
+/** Worker side of `audit.seal`: chains whatever the tenant's audit outbox holds. */
+@Injectable()
+export class AuditSealJob implements JobHandler<'audit.seal'> {
+  readonly job = 'audit.seal' as const;
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  async handle(_data: JobData<'audit.seal'>): Promise<void> {
+    // The tenant comes from the job's request context (JobWorkerHost), as for a request.
+    await this.db.transaction((tx) => this.audit.seal(tx).then(() => undefined));
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue } from 'bullmq';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { JOBS, type JobData, type JobName, type QueueName, parseJobData } from './job-types.js';
+import { bullConnection } from './connection.js';
+
+/** Adds jobs (api and worker). Deterministic `jobId`s make adding the same job twice a no-op. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'REDIS_URL' | 'REDIS_PREFIX'>) {}
+
+  async add<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    options: JobsOptions & { jobId: string },
+  ): Promise<void> {
+    const payload = parseJobData(name, data);
+    await this.queue(JOBS[name].queue).add(name, payload, {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+      ...options,
+    });
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: bullConnection(this.config.REDIS_URL, 'producer'),
+        prefix: this.config.REDIS_PREFIX,
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Every job the system runs: its name, its queue, and the schema of its payload. Payloads are
+ * ids only (never PHI: queues live in Redis, outside the encrypted store), enforced by strict
+ * schemas of uuids, checked when a job is added and again when it runs.
+ */
+export const JOBS = {
+  /** Chain a tenant's audit outbox into audit_events (retry of a failed in-process seal). */
+  'audit.seal': { queue: 'maintenance', data: z.strictObject({ tenantId: z.uuid() }) },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobData<N extends JobName> = z.infer<(typeof JOBS)[N]['data']>;
+export type QueueName = (typeof JOBS)[JobName]['queue'];
+
+export const QUEUE_NAMES: QueueName[] = [...new Set(Object.values(JOBS).map((j) => j.queue))];
+
+export function parseJobData<N extends JobName>(name: N, data: unknown): JobData<N> {
+  const result = JOBS[name].data.safeParse(data);
+  // The message names the job and the field, never the value.
+  if (!result.success)
+    throw new Error(
+      `Invalid payload for job ${name}: ${result.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
+  return result.data as JobData<N>;
+}

@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
+import { JobQueue } from './job-queue.service.js';
+import { JobWorkerHost } from './job-worker.service.js';
+
+@Global()
+@Module({ providers: [JobQueue], exports: [JobQueue] })
+export class JobsModule {
+  /** The worker: runs `handlers` (one per job name, checked at boot). */
+  static forWorker(handlers: Array<Type<JobHandler>>): DynamicModule {
+    return {
+      module: JobsModule,
+      providers: [
+        JobQueue,
+        ...handlers,
+        { provide: JOB_HANDLERS, inject: handlers, useFactory: (...instances: JobHandler[]) => instances },
+        JobWorkerHost,
+      ],
+      exports: [JobQueue],
+    };
+  }
+}
