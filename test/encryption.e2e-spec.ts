@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ciphertextKeyId,
@@ -16,7 +16,7 @@ import {
   UnknownMasterKeyError,
 } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 
 // Invariant 6 against real Postgres: PHI columns hold only ciphertext, bound to tenant and column,
 // readable across tenant-key and master-key rotations; phone/email lookups by keyed blind index.
@@ -106,11 +106,7 @@ describe('encryption at rest (invariant 6)', () => {
     });
 
   beforeAll(async () => {
-    ds = await new DataSource({
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-      extra: { max: 4 },
-    }).initialize();
+    ds = await appDataSource(4);
     db = new TenantDb(ds);
     owner = ownerPool();
     keyRing = new KeyRingService(config(process.env.MASTER_KEY!));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditSealJob, AuditService } from '@app/audit';
 import { requestContext, TenantDb } from '@app/database';
 import { type JobHandler, JobQueue, JobWorkerHost, indexHandlers, parseJobData } from '@app/jobs';
-import { newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 
 const config = { REDIS_URL: process.env.REDIS_URL!, REDIS_PREFIX: process.env.REDIS_PREFIX! };
 
@@ -43,11 +43,7 @@ describe('jobs', () => {
 
     beforeAll(async () => {
       owner = ownerPool();
-      ds = await new DataSource({
-        type: 'postgres',
-        url: process.env.DATABASE_URL,
-        extra: { max: 4 },
-      }).initialize();
+      ds = await appDataSource(4);
       db = new TenantDb(ds);
       const audit = new AuditService(db);
       const seal = new AuditSealJob(db, audit);

@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type WorkerConfig } from '@app/config';
-import { AuditModule, AuditSealJob } from '@app/audit';
-import { CryptoModule } from '@app/crypto';
-import { DatabaseModule } from '@app/database';
+import { AuditSealJob } from '@app/audit';
+import type { WorkerConfig } from '@app/config';
 import { JobsModule } from '@app/jobs';
-import { HealthModule, loggerParams } from '@app/observability';
-import { RedisModule } from '@app/redis';
+import { PlatformModule } from '@app/platform';
 
 /** BullMQ processors, the outbox relay and schedulers; HTTP only for health. */
 @Module({})
@@ -14,16 +10,7 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig) {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
-        DatabaseModule,
-        RedisModule,
-        CryptoModule,
-        AuditModule,
-        JobsModule.forWorker([AuditSealJob]),
-        HealthModule,
-      ],
+      imports: [PlatformModule.forRoot(config), JobsModule.forWorker([AuditSealJob])],
     };
   }
 }

@@ -138,20 +138,7 @@ export class AuditService implements OnApplicationShutdown {
   private async writeOutbox(tx: TenantTx): Promise<void> {
     const events = tx.local<PendingEvent[]>(PENDING, () => []).splice(0);
     if (events.length === 0) return;
-    const { sql, values } = multiRowValues(events, (e) => [
-      e.id,
-      e.tenantId,
-      e.occurredAt,
-      e.actorType,
-      e.actorId,
-      e.action,
-      e.targetType,
-      e.targetId,
-      e.outcome,
-      e.ip,
-      e.userAgent,
-      JSON.stringify(e.metadata),
-    ]);
+    const { sql, values } = multiRowValues(events, contentValues);
     await tx.query(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
   }
 
@@ -168,26 +155,9 @@ export class AuditService implements OnApplicationShutdown {
       prevHash = hash;
       return { ...link, hash };
     });
-    const { sql, values } = multiRowValues(chained, (e) => [
-      e.id,
-      e.tenantId,
-      e.seq,
-      e.prevHash,
-      e.hash,
-      e.occurredAt,
-      e.actorType,
-      e.actorId,
-      e.action,
-      e.targetType,
-      e.targetId,
-      e.outcome,
-      e.ip,
-      e.userAgent,
-      JSON.stringify(e.metadata),
-    ]);
+    const { sql, values } = multiRowValues(chained, (e) => [...contentValues(e), e.seq, e.prevHash, e.hash]);
     await tx.query(
-      `INSERT INTO audit_events (id, tenant_id, seq, prev_hash, hash, occurred_at, actor_type, actor_id, action,
-         target_type, target_id, outcome, ip, user_agent, metadata) VALUES ${sql}`,
+      `INSERT INTO audit_events (${CONTENT_COLUMNS}, seq, prev_hash, hash) VALUES ${sql}`,
       values,
     );
   }
@@ -283,6 +253,24 @@ export class AuditService implements OnApplicationShutdown {
     );
     return rows.map(toApiRow);
   }
+}
+
+/** Values in CONTENT_COLUMNS order. */
+function contentValues(e: PendingEvent): unknown[] {
+  return [
+    e.id,
+    e.tenantId,
+    e.occurredAt,
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.outcome,
+    e.ip,
+    e.userAgent,
+    JSON.stringify(e.metadata),
+  ];
 }
 
 /** `($1, $2, ...), ($n, ...)` and the flat values for a multi-row INSERT. */

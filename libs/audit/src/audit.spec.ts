@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestContext, TenantDb } from '@app/database';
-import { appPool, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { AuditService } from './audit.service.js';
 
 describe('AuditService (append-only, hash-chained per tenant)', () => {
@@ -46,11 +46,7 @@ describe('AuditService (append-only, hash-chained per tenant)', () => {
   beforeAll(async () => {
     owner = ownerPool();
     app = appPool();
-    ds = await new DataSource({
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-      extra: { max: 10 },
-    }).initialize();
+    ds = await appDataSource(10);
     db = new TenantDb(ds);
     audit = new AuditService(db);
   });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb } from '@app/database';
-import { newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 import { ContactRepository } from './contact.repository.js';
 
 describe('ContactRepository (encrypted PHI, blind-index lookups)', () => {
@@ -17,11 +17,7 @@ describe('ContactRepository (encrypted PHI, blind-index lookups)', () => {
 
   beforeAll(async () => {
     owner = ownerPool();
-    ds = await new DataSource({
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-      extra: { max: 4 },
-    }).initialize();
+    ds = await appDataSource(4);
     db = new TenantDb(ds);
     keys = new KeyRingService({
       MASTER_KEY: randomBytes(32).toString('base64'),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appPool, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { requestContext } from './request-context.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
@@ -127,11 +127,7 @@ describe('tenant isolation (row-level security as the app role)', () => {
     let ds: DataSource;
     let db: TenantDb;
     beforeAll(async () => {
-      ds = await new DataSource({
-        type: 'postgres',
-        url: process.env.DATABASE_URL,
-        extra: { max: 4 },
-      }).initialize();
+      ds = await appDataSource(4);
       db = new TenantDb(ds);
     });
     afterAll(() => ds.destroy());

@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { type ApiConfig, ConfigModule, type WorkerConfig } from '@app/config';
+import { CryptoModule } from '@app/crypto';
+import { DatabaseModule } from '@app/database';
+import { HealthModule, loggerParams } from '@app/observability';
+import { RedisModule } from '@app/redis';
+
+/**
+ * What every long-running process (api, worker) stands on: validated config, JSON logs with
+ * redaction, Postgres (RLS-bound role), Redis, the tenant key ring, the audit trail and
+ * `/health/*`. Jobs are wired by each app (producer in the api, handlers in the worker).
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: ApiConfig | WorkerConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
+        DatabaseModule,
+        RedisModule,
+        CryptoModule,
+        AuditModule,
+        HealthModule,
+      ],
+    };
+  }
+}
