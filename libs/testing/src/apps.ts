@@ -8,3 +8,11 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   await app.init();
   return app;
 }
+
+/** The worker exactly as production builds it (job handlers, health), configured for this test run. */
+export async function startWorker(overrides: Record<string, string> = {}): Promise<INestApplication> {
+  const { createWorkerApp } = await import('../../../apps/worker/src/bootstrap.js');
+  const app = await createWorkerApp(loadConfig('worker', { ...process.env, ...overrides }));
+  await app.init();
+  return app;
+}

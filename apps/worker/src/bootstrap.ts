@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { WorkerConfig } from '@app/config';
+import { ErrorFilter } from '@app/observability';
+import { WorkerModule } from './worker.module.js';
+
+/** Builds the worker (not listening), as production runs it; tests use it too. */
+export async function createWorkerApp(config: WorkerConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks(); // SIGTERM: stop taking jobs, finish or release in-flight ones, close pools
+  return app;
+}
