@@ -1,5 +1,8 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
+import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
 import { JobsModule } from '@app/jobs';
 import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
@@ -9,7 +12,14 @@ export class ApiModule implements NestModule {
   static forRoot(config: ApiConfig) {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), JobsModule],
+      imports: [PlatformModule.forRoot(config), JobsModule, IdentityModule, ChannelsModule.forRoot()],
+      // Global guards, in this order: rate limit (credential routes), authentication, authorization.
+      // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthRateLimitGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_GUARD, useExisting: PermissionGuard },
+      ],
     };
   }
 

@@ -10,3 +10,13 @@ export {
   type BlockReason,
   type SecureReason,
 } from './reply-gate.js';
+export {
+  ConsentLedger,
+  InvalidAddressError,
+  type ConsentRecord,
+  type ConsentMethod,
+  type RecordConsentInput,
+  type ConsentEvidence,
+} from './consent-ledger.js';
+export { DISCLOSURES, currentDisclosure, findDisclosure, type Disclosure } from './disclosures.js';
+export { ConsentModule } from './consent.module.js';

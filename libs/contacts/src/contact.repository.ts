@@ -24,6 +24,9 @@ export interface Contact {
   createdAt: Date;
 }
 
+/** Blind-indexed columns an inbound address can be matched on. */
+export type AddressField = 'phone' | 'email';
+
 export interface NewContact {
   name?: string | null;
   phone?: string | null;
@@ -108,6 +111,28 @@ export class ContactRepository {
   async findByName(tx: TenantTx, rawName: string): Promise<Contact[]> {
     const name = normalizeName(rawName);
     return name ? this.findByIndex(tx, 'name', name) : [];
+  }
+
+  /**
+   * Ids of the contacts with this blind index, most recently active first, without decrypting
+   * anything (matching an inbound message must stay cheap however many contacts share a number).
+   */
+  async idsByIndex(tx: TenantTx, field: AddressField, index: Buffer, limit = 50): Promise<string[]> {
+    const rows = await tx.query<{ id: string }>(
+      `SELECT id FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
+       ORDER BY last_activity_at DESC NULLS LAST, created_at DESC, id LIMIT $3`,
+      [tx.tenantId, index, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Marks the contact active now (inbound message, form submission); never moves the time back. */
+  async touchActivity(tx: TenantTx, id: string): Promise<void> {
+    await tx.execute(
+      `UPDATE contacts SET last_activity_at = greatest(last_activity_at, now()), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
   }
 
   private async findByIndex(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ContactMatcher } from './contact-matcher.js';
 import { ContactRepository } from './contact.repository.js';
 
-@Module({ providers: [ContactRepository], exports: [ContactRepository] })
+@Module({ providers: [ContactRepository, ContactMatcher], exports: [ContactRepository, ContactMatcher] })
 export class ContactsModule {}

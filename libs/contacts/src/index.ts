@@ -1,2 +1,8 @@
 export { ContactsModule } from './contacts.module.js';
-export { ContactRepository, type Contact, type NewContact } from './contact.repository.js';
+export { ContactRepository, type Contact, type NewContact, type AddressField } from './contact.repository.js';
+export {
+  ContactMatcher,
+  UnusableSenderAddressError,
+  type ContactMatch,
+  type SenderAddress,
+} from './contact-matcher.js';

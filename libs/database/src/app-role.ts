@@ -11,6 +11,23 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   messages: ['SELECT', 'INSERT', 'UPDATE'],
   audit_events: ['SELECT', 'INSERT'],
   audit_outbox: ['SELECT', 'INSERT', 'DELETE'],
+  users: ['SELECT', 'INSERT', 'UPDATE'],
+  login_directory: ['SELECT', 'INSERT'],
+  user_sessions: ['SELECT', 'INSERT', 'UPDATE'],
+  session_refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
+  user_recovery_codes: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  user_invites: ['SELECT', 'INSERT', 'UPDATE'],
+  channels: ['SELECT', 'INSERT', 'UPDATE'],
+  channel_routes: ['SELECT', 'INSERT', 'UPDATE'],
+  attachments: ['SELECT', 'INSERT', 'UPDATE'],
+  consent_records: ['SELECT', 'INSERT'],
+  sms_opt_out_events: ['SELECT', 'INSERT'],
+  form_submissions: ['SELECT', 'INSERT'],
+  chat_sessions: ['SELECT', 'INSERT', 'UPDATE'],
+  chat_messages: ['SELECT', 'INSERT'],
+  email_reply_tokens: ['SELECT', 'INSERT'],
+  email_message_refs: ['SELECT', 'INSERT'],
+  sendgrid_events: ['SELECT', 'INSERT'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -1,3 +1,14 @@
 export { createTestInfra, destroyTestInfra, type TestInfra } from './test-infra.js';
 export { ownerPool, appPool, appDataSource, newTenantId } from './db.js';
 export { startApi, startWorker } from './apps.js';
+export { controlAuthClock, type TestClock } from './auth-clock.js';
+export {
+  StaffClient,
+  type StaffMember,
+  testClientIp,
+  strongPassword,
+  uniqueEmail,
+  totpAt,
+} from './staff-client.js';
+export { declaredRoutes, undeclaredRoutes, expressRoutes, type DeclaredRoute } from './routes.js';
+export { auditTrail } from './audit-trail.js';

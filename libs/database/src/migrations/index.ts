@@ -1,4 +1,16 @@
 import { Foundation1763900000000 } from './1763900000000-foundation.js';
+import { Identity1763950000000 } from './1763950000000-identity.js';
+import { Ingestion1764000000000 } from './1764000000000-ingestion.js';
+import { Consent1764100000000 } from './1764100000000-consent.js';
+import { Email1764200000000 } from './1764200000000-email.js';
+import { Intake1764300000000 } from './1764300000000-intake.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Identity1763950000000,
+  Ingestion1764000000000,
+  Consent1764100000000,
+  Intake1764300000000,
+  Email1764200000000,
+];

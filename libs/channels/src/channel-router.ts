@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ChannelType } from './channel.repository.js';
+
+export interface ChannelRoute {
+  channelId: string;
+  tenantId: string;
+  type: ChannelType;
+  /** False once the channel is soft-deleted. */
+  active: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Channel id -> tenant, for webhooks, which arrive before any tenant is known. Row-level
+ * security shows this path exactly the one route it names (app.route_channel_id), so it can
+ * route but never list.
+ */
+@Injectable()
+export class ChannelRouter {
+  constructor(private readonly ds: DataSource) {}
+
+  async byChannelId(channelId: string): Promise<ChannelRoute | null> {
+    if (!UUID.test(channelId)) return null;
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.route_channel_id', $1, true)`, [channelId]);
+      const rows = (await m.query(
+        `SELECT channel_id, tenant_id, type, active FROM channel_routes WHERE channel_id = $1`,
+        [channelId],
+      )) as Array<{ channel_id: string; tenant_id: string; type: ChannelType; active: boolean }>;
+      const row = rows[0];
+      return row
+        ? { channelId: row.channel_id, tenantId: row.tenant_id, type: row.type, active: row.active }
+        : null;
+    });
+  }
+}

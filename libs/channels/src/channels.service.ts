@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { normalizePhone } from '@app/crypto';
+import { TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import type { CreateChannelInput, UpdateChannelInput } from './channel-schemas.js';
+import {
+  type ChannelRecord,
+  ChannelRepository,
+  type SmsChannelConfig,
+  type SmsChannelCredentials,
+} from './channel.repository.js';
+
+/** What admins see of an SMS channel: settings and webhook URLs, never a secret. */
+export interface SmsChannelView {
+  id: string;
+  type: 'sms';
+  name: string;
+  phoneNumber: string;
+  twilioAccountSid: string;
+  messagingServiceSid: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL). */
+  webhooks: { inbound: string; status: string };
+}
+
+export type ChannelView = SmsChannelView;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The channel registry of the current practice (tenant from the request context). Every
+ * change is audited by field name; credentials go in encrypted and never come back out here.
+ */
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly channels: ChannelRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'PUBLIC_BASE_URL' | 'DEFAULT_PHONE_REGION'>,
+  ) {}
+
+  create(input: CreateChannelInput): Promise<ChannelView> {
+    const config: SmsChannelConfig = {
+      phoneNumber: this.phoneNumber(input.phoneNumber),
+      twilioAccountSid: input.twilioAccountSid,
+      messagingServiceSid: input.messagingServiceSid ?? null,
+    };
+    const credentials: SmsChannelCredentials = { twilioAuthToken: input.twilioAuthToken };
+    return this.db.transaction(async (tx) => {
+      const record = await this.channels.insert(tx, {
+        type: input.type,
+        name: input.name,
+        config,
+        credentials,
+      });
+      this.audit.record(tx, {
+        action: 'channel.created',
+        target: { type: 'channel', id: record.id },
+        metadata: { type: record.type },
+      });
+      return this.view(record);
+    });
+  }
+
+  list(): Promise<ChannelView[]> {
+    return this.db.transaction(async (tx) => (await this.channels.list(tx)).map((r) => this.view(r)));
+  }
+
+  get(id: string): Promise<ChannelView> {
+    return this.db.transaction(async (tx) => this.view(await this.live(tx, id)));
+  }
+
+  update(id: string, patch: UpdateChannelInput): Promise<ChannelView> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.live(tx, id);
+      const config = current.config as unknown as SmsChannelConfig;
+      const next: SmsChannelConfig = {
+        phoneNumber:
+          patch.phoneNumber === undefined ? config.phoneNumber : this.phoneNumber(patch.phoneNumber),
+        twilioAccountSid: patch.twilioAccountSid ?? config.twilioAccountSid,
+        messagingServiceSid:
+          patch.messagingServiceSid === undefined ? config.messagingServiceSid : patch.messagingServiceSid,
+      };
+      const credentials: SmsChannelCredentials | undefined = patch.twilioAuthToken
+        ? { twilioAuthToken: patch.twilioAuthToken }
+        : undefined;
+      const updated = await this.channels.update(tx, id, { name: patch.name, config: next, credentials });
+      if (!updated) throw AppError.notFound('Channel');
+      this.audit.record(tx, {
+        action: 'channel.updated',
+        target: { type: 'channel', id },
+        // Which fields, never their values (the token is a secret).
+        metadata: { fields: Object.keys(patch).toSorted().join(',') },
+      });
+      return this.view(updated);
+    });
+  }
+
+  /** Soft delete: inbound webhooks for it answer 404 from now on; its messages stay. */
+  remove(id: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      if (!UUID.test(id) || !(await this.channels.softDelete(tx, id))) throw AppError.notFound('Channel');
+      this.audit.record(tx, { action: 'channel.deleted', target: { type: 'channel', id } });
+    });
+  }
+
+  /** Absolute webhook URLs of a channel; the signature check rebuilds exactly these. */
+  webhookUrls(id: string): { inbound: string; status: string } {
+    const base = `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/${id}`;
+    return { inbound: `${base}/inbound`, status: `${base}/status` };
+  }
+
+  private async live(tx: TenantTx, id: string): Promise<ChannelRecord> {
+    // Not a UUID -> not found (and no SQL cast error).
+    const record = UUID.test(id) ? await this.channels.get(tx, id) : null;
+    if (!record) throw AppError.notFound('Channel');
+    return record;
+  }
+
+  private phoneNumber(raw: string): string {
+    const phone = normalizePhone(raw, this.config.DEFAULT_PHONE_REGION);
+    if (!phone) throw AppError.validation([{ path: 'phoneNumber', message: 'must be a valid phone number' }]);
+    return phone;
+  }
+
+  private view(record: ChannelRecord): ChannelView {
+    const config = record.config as unknown as SmsChannelConfig;
+    return {
+      id: record.id,
+      type: 'sms',
+      name: record.name,
+      phoneNumber: config.phoneNumber,
+      twilioAccountSid: config.twilioAccountSid,
+      messagingServiceSid: config.messagingServiceSid ?? null,
+      createdAt: record.createdAt.toISOString(),
+      updatedAt: record.updatedAt.toISOString(),
+      webhooks: this.webhookUrls(record.id),
+    };
+  }
+}

@@ -1,0 +1,14 @@
+export { ChannelsModule, type ChannelsModuleOptions } from './channels.module.js';
+export { ChannelsService, type ChannelView, type SmsChannelView } from './channels.service.js';
+export {
+  createChannelSchema,
+  updateChannelSchema,
+  type CreateChannelInput,
+  type UpdateChannelInput,
+} from './channel-schemas.js';
+export { ChannelRouter, type ChannelRoute } from './channel-router.js';
+export type { ChannelType } from './channel.repository.js';
+export { SmsChannels, type SmsChannel } from './sms/sms-channels.js';
+export { INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from './sms/inbound-sms-hooks.js';
+export { fromTwilioStatus } from './sms/twilio-status.js';
+export { twimlResponse } from './sms/twiml.js';

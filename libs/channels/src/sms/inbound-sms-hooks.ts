@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TenantTx } from '@app/database';
+
+/** An inbound SMS just stored, as hooks see it. */
+export interface InboundSms {
+  tenantId: string;
+  channelId: string;
+  messageId: string;
+  conversationId: string;
+  contactId: string | null;
+  /** The sender's number as Twilio sent it. */
+  from: string;
+  body: string;
+  /** Twilio Advanced Opt-Out's classification (STOP | START | HELP), when it made one. */
+  optOutType: string | null;
+}
+
+/**
+ * The extension point for SMS keywords (STOP/START/HELP/YES/NO: the consent issue). A hook runs
+ * inside the transaction that stored the message, after it was stored, so what it records
+ * (an opt-out, a consent answer) commits or rolls back together with the message. It may
+ * return a reply, sent back as TwiML; replies are fixed templates, never PHI (invariant 3).
+ */
+export interface InboundSmsHook {
+  onInboundSms(tx: TenantTx, sms: InboundSms): Promise<{ reply: string } | null>;
+}
+
+/** Injection token of the InboundSmsHook[] to run (ChannelsModule.forRoot({inboundSmsHooks})). */
+export const INBOUND_SMS_HOOKS = Symbol('INBOUND_SMS_HOOKS');
+
+@Injectable()
+export class InboundSmsHooks {
+  constructor(@Inject(INBOUND_SMS_HOOKS) private readonly hooks: InboundSmsHook[]) {}
+
+  /** Runs every hook in order; the first reply wins. No hooks: no reply. */
+  async run(tx: TenantTx, sms: InboundSms): Promise<string | null> {
+    let reply: string | null = null;
+    for (const hook of this.hooks) {
+      const result = await hook.onInboundSms(tx, sms);
+      reply ??= result?.reply || null;
+    }
+    return reply;
+  }
+}

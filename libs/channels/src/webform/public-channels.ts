@@ -1,0 +1,88 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TenantDb, type TenantTx } from '@app/database';
+
+export type PublicChannelType = 'webform' | 'chat';
+
+/** Non-secret settings of a web form or chat widget (origins of the practice's own websites). */
+export interface PublicChannelConfig {
+  allowedOrigins: string[];
+}
+
+export interface PublicChannel {
+  id: string;
+  tenantId: string;
+  type: PublicChannelType;
+  publicKey: string;
+  allowedOrigins: string[];
+}
+
+const PREFIX: Record<PublicChannelType, string> = { webform: 'wf_', chat: 'cw_' };
+/** Prefix + 32 base64url characters (24 random bytes): unguessable, so keys cannot be enumerated. */
+const KEY = /^(wf|cw)_[A-Za-z0-9_-]{32}$/;
+
+export const isPublicKey = (key: string): boolean => KEY.test(key);
+
+/**
+ * Web forms and chat widgets: channels whose public key is embedded in the practice's website.
+ * Public intake arrives with only that key, so resolving goes through channel_routes, where
+ * row-level security shows exactly the route the key names (app.route_public_key).
+ */
+@Injectable()
+export class PublicChannels {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly db: TenantDb,
+  ) {}
+
+  async insert(
+    tx: TenantTx,
+    input: { type: PublicChannelType; name: string; allowedOrigins: string[] },
+  ): Promise<PublicChannel> {
+    const id = randomUUID();
+    const publicKey = PREFIX[input.type] + randomBytes(24).toString('base64url');
+    const config: PublicChannelConfig = { allowedOrigins: input.allowedOrigins };
+    await tx.execute(
+      `INSERT INTO channels (id, tenant_id, type, name, config, public_key) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, tx.tenantId, input.type, input.name, config, publicKey],
+    );
+    await tx.execute(
+      `INSERT INTO channel_routes (channel_id, tenant_id, type, active, public_key) VALUES ($1, $2, $3, true, $4)`,
+      [id, tx.tenantId, input.type, publicKey],
+    );
+    return { id, tenantId: tx.tenantId, type: input.type, publicKey, allowedOrigins: input.allowedOrigins };
+  }
+
+  /** The live channel of this type the key names, or null (unknown, deleted or the other type). */
+  async resolve(publicKey: string, type: PublicChannelType): Promise<PublicChannel | null> {
+    if (!isPublicKey(publicKey) || !publicKey.startsWith(PREFIX[type])) return null;
+    const route = await this.ds.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.route_public_key', $1, true)`, [publicKey]);
+      const rows = (await m.query(
+        `SELECT channel_id, tenant_id FROM channel_routes WHERE public_key = $1 AND type = $2 AND active`,
+        [publicKey, type],
+      )) as Array<{ channel_id: string; tenant_id: string }>;
+      return rows[0] ?? null;
+    });
+    if (!route) return null;
+    return this.db.forTenant(route.tenant_id, (tx) => this.byId(tx, route.channel_id));
+  }
+
+  /** A live web form / chat channel of the transaction's tenant. */
+  async byId(tx: TenantTx, id: string): Promise<PublicChannel | null> {
+    const [row] = await tx.query<{ id: string; type: PublicChannelType; public_key: string; config: PublicChannelConfig }>(
+      `SELECT id, type, public_key, config FROM channels
+       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND type IN ('webform', 'chat')`,
+      [tx.tenantId, id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      tenantId: tx.tenantId,
+      type: row.type,
+      publicKey: row.public_key,
+      allowedOrigins: Array.isArray(row.config.allowedOrigins) ? row.config.allowedOrigins : [],
+    };
+  }
+}

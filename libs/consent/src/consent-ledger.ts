@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
+import { type Actor, requestContext, type TenantTx } from '@app/database';
+import type { ConsentDecision, DeliveryChannel } from './reply-gate.js';
+
+export type ConsentMethod =
+  | 'sms_keyword'
+  | 'email_link'
+  | 'web_link'
+  | 'verbal_attested'
+  | 'written_attested'
+  | 'form_checkbox'
+  | 'opt_out_keyword'
+  | 'provider_opt_out'
+  | 'staff_revoked';
+
+export interface ConsentEvidence {
+  ip?: string;
+  userAgent?: string;
+  /** Staff's attestation of verbal/written consent, or a revocation reason. */
+  attestation?: string;
+}
+
+export interface RecordConsentInput {
+  contactId: string;
+  channel: DeliveryChannel;
+  /** Any spelling; normalized (E.164 / lowercased email) before it is stored. */
+  address: string;
+  decision: ConsentDecision;
+  method: ConsentMethod;
+  actor?: Actor;
+  consentRequestId?: string;
+  inboundMessageId?: string;
+  evidence?: ConsentEvidence;
+  /** Required for `granted`: the version and SHA-256 of the disclosure text shown. */
+  disclosure?: { version: string; hash: Buffer };
+}
+
+export interface ConsentRecord {
+  id: string;
+  contactId: string;
+  channel: DeliveryChannel;
+  address: string;
+  decision: ConsentDecision;
+  method: ConsentMethod;
+  actor: { type: string; id: string };
+  consentRequestId: string | null;
+  inboundMessageId: string | null;
+  evidence: ConsentEvidence | null;
+  disclosureVersion: string | null;
+  disclosureHash: string | null;
+  at: Date;
+}
+
+interface ConsentRow {
+  id: string;
+  contact_id: string;
+  channel: DeliveryChannel;
+  address_enc: Buffer;
+  decision: ConsentDecision;
+  method: ConsentMethod;
+  actor_type: string;
+  actor_id: string;
+  consent_request_id: string | null;
+  inbound_message_id: string | null;
+  evidence_enc: Buffer | null;
+  disclosure_version: string | null;
+  disclosure_hash: Buffer | null;
+  recorded_at: Date;
+}
+
+export class InvalidAddressError extends Error {
+  constructor(readonly channel: DeliveryChannel) {
+    super(`Not a valid ${channel === 'sms' ? 'phone number' : 'email address'}`);
+    this.name = 'InvalidAddressError';
+  }
+}
+
+const COL = {
+  address: 'consent_records.address',
+  evidence: 'consent_records.evidence',
+  phone: 'sms_opt_out_events.phone',
+};
+const SYSTEM: Actor = { type: 'system', id: 'system' };
+
+/**
+ * The consent ledger: append-only records per (contact, channel, exact address); the current
+ * state is the latest record. Plus the SMS opt-out ledger per (practice, phone). Nothing here
+ * updates or deletes a record; every write is audited in the same transaction.
+ */
+@Injectable()
+export class ConsentLedger {
+  constructor(
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
+  ) {}
+
+  /** The canonical address for a channel, or null when it is not one. */
+  normalize(channel: DeliveryChannel, address: string): string | null {
+    return channel === 'sms'
+      ? normalizePhone(address, this.config.DEFAULT_PHONE_REGION)
+      : normalizeEmail(address);
+  }
+
+  async record(tx: TenantTx, input: RecordConsentInput): Promise<ConsentRecord> {
+    const address = this.normalize(input.channel, input.address);
+    if (!address) throw new InvalidAddressError(input.channel);
+    if (input.decision === 'granted' && !input.disclosure)
+      throw new Error('A granted consent needs the disclosure shown');
+    const cipher = await this.keys.forTenant(tx);
+    const actor = input.actor ?? requestContext.get().actor ?? SYSTEM;
+    const [row] = await tx.query<ConsentRow>(
+      `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method,
+         actor_type, actor_id, consent_request_id, inbound_message_id, evidence_enc, disclosure_version, disclosure_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        input.contactId,
+        input.channel,
+        cipher.encrypt(COL.address, address),
+        this.index(cipher, input.channel, address),
+        input.decision,
+        input.method,
+        actor.type,
+        actor.id,
+        input.consentRequestId ?? null,
+        input.inboundMessageId ?? null,
+        input.evidence ? cipher.encrypt(COL.evidence, JSON.stringify(input.evidence)) : null,
+        input.disclosure?.version ?? null,
+        input.disclosure?.hash ?? null,
+      ],
+    );
+    this.audit.record(tx, {
+      action: `consent.${input.decision}`,
+      actor,
+      target: { type: 'contact', id: input.contactId },
+      metadata: { channel: input.channel, method: input.method, consentRecordId: row!.id },
+    });
+    return this.toRecord(cipher, row!);
+  }
+
+  /** Latest record per (channel, address) of the contact. */
+  async current(tx: TenantTx, contactId: string): Promise<ConsentRecord[]> {
+    const rows = await tx.query<ConsentRow>(
+      `SELECT DISTINCT ON (channel, address_bidx) * FROM consent_records
+       WHERE tenant_id = $1 AND contact_id = $2
+       ORDER BY channel, address_bidx, recorded_at DESC, id DESC`,
+      [tx.tenantId, contactId],
+    );
+    const cipher = await this.keys.forTenant(tx);
+    return Promise.all(rows.map((row) => this.toRecord(cipher, row)));
+  }
+
+  /** Every record of the contact, newest first. */
+  async history(tx: TenantTx, contactId: string, limit = 200): Promise<ConsentRecord[]> {
+    const rows = await tx.query<ConsentRow>(
+      `SELECT * FROM consent_records WHERE tenant_id = $1 AND contact_id = $2
+       ORDER BY recorded_at DESC, id DESC LIMIT $3`,
+      [tx.tenantId, contactId, limit],
+    );
+    const cipher = await this.keys.forTenant(tx);
+    return Promise.all(rows.map((row) => this.toRecord(cipher, row)));
+  }
+
+  /** The current decision for one contact + channel + exact address (null: never asked). */
+  async decisionFor(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    address: string,
+  ): Promise<ConsentDecision | null> {
+    const normalized = this.normalize(channel, address);
+    if (!normalized) return null;
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ decision: ConsentDecision }>(
+      `SELECT decision FROM consent_records
+       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4
+       ORDER BY recorded_at DESC, id DESC LIMIT 1`,
+      [tx.tenantId, contactId, channel, this.index(cipher, channel, normalized)],
+    );
+    return row?.decision ?? null;
+  }
+
+  /**
+   * Revokes every current grant on this address, whichever contact holds it (families share
+   * phones): STOP and provider opt-outs apply to the number, not to one person.
+   */
+  async revokeAddress(
+    tx: TenantTx,
+    channel: DeliveryChannel,
+    address: string,
+    method: ConsentMethod,
+    extra: Pick<RecordConsentInput, 'actor' | 'inboundMessageId' | 'evidence'> = {},
+  ): Promise<ConsentRecord[]> {
+    const normalized = this.normalize(channel, address);
+    if (!normalized) return [];
+    const cipher = await this.keys.forTenant(tx);
+    const granted = await tx.query<{ contact_id: string }>(
+      `SELECT contact_id FROM (
+         SELECT DISTINCT ON (contact_id) contact_id, decision FROM consent_records
+         WHERE tenant_id = $1 AND channel = $2 AND address_bidx = $3
+         ORDER BY contact_id, recorded_at DESC, id DESC) latest
+       WHERE decision = 'granted'`,
+      [tx.tenantId, channel, this.index(cipher, channel, normalized)],
+    );
+    const revoked: ConsentRecord[] = [];
+    for (const { contact_id } of granted) {
+      revoked.push(
+        await this.record(tx, {
+          contactId: contact_id,
+          channel,
+          address: normalized,
+          decision: 'revoked',
+          method,
+          ...extra,
+        }),
+      );
+    }
+    return revoked;
+  }
+
+  /** Records STOP (opt_out) or START (opt_in) for the practice on this number. */
+  async recordSmsOptOut(
+    tx: TenantTx,
+    input: {
+      phone: string;
+      action: 'opt_out' | 'opt_in';
+      source: 'keyword' | 'provider' | 'staff';
+      keyword?: string;
+      inboundMessageId?: string;
+      actor?: Actor;
+    },
+  ): Promise<void> {
+    const phone = this.normalize('sms', input.phone);
+    if (!phone) throw new InvalidAddressError('sms');
+    const cipher = await this.keys.forTenant(tx);
+    const actor = input.actor ?? requestContext.get().actor ?? SYSTEM;
+    const id = randomUUID();
+    await tx.query(
+      `INSERT INTO sms_opt_out_events (id, tenant_id, phone_enc, phone_bidx, action, source, keyword, inbound_message_id, actor_type, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        id,
+        tx.tenantId,
+        cipher.encrypt(COL.phone, phone),
+        cipher.blindIndex('phone', phone),
+        input.action,
+        input.source,
+        input.keyword ?? null,
+        input.inboundMessageId ?? null,
+        actor.type,
+        actor.id,
+      ],
+    );
+    this.audit.record(tx, {
+      action: input.action === 'opt_out' ? 'sms.opted_out' : 'sms.opted_in',
+      actor,
+      target: { type: 'sms_opt_out_event', id },
+      metadata: { source: input.source, keyword: input.keyword ?? null },
+    });
+  }
+
+  async isSmsOptedOut(tx: TenantTx, phone: string): Promise<boolean> {
+    const normalized = this.normalize('sms', phone);
+    if (!normalized) return false;
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ action: string }>(
+      `SELECT action FROM sms_opt_out_events WHERE tenant_id = $1 AND phone_bidx = $2
+       ORDER BY recorded_at DESC, id DESC LIMIT 1`,
+      [tx.tenantId, cipher.blindIndex('phone', normalized)],
+    );
+    return row?.action === 'opt_out';
+  }
+
+  private index(cipher: TenantCipher, channel: DeliveryChannel, normalized: string): Buffer {
+    // The same blind-index fields as contacts, so a contact's phone_bidx matches its consent rows.
+    return cipher.blindIndex(channel === 'sms' ? 'phone' : 'email', normalized);
+  }
+
+  private async toRecord(cipher: TenantCipher, row: ConsentRow): Promise<ConsentRecord> {
+    const evidence = await cipher.decryptNullable(COL.evidence, row.evidence_enc);
+    return {
+      id: row.id,
+      contactId: row.contact_id,
+      channel: row.channel,
+      address: await cipher.decryptString(COL.address, row.address_enc),
+      decision: row.decision,
+      method: row.method,
+      actor: { type: row.actor_type, id: row.actor_id },
+      consentRequestId: row.consent_request_id,
+      inboundMessageId: row.inbound_message_id,
+      evidence: evidence ? (JSON.parse(evidence) as ConsentEvidence) : null,
+      disclosureVersion: row.disclosure_version,
+      disclosureHash: row.disclosure_hash ? row.disclosure_hash.toString('hex') : null,
+      at: row.recorded_at,
+    };
+  }
+}

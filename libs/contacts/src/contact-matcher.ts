@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+import { type AddressField, ContactRepository } from './contact.repository.js';
+
+/** Who sent an inbound message, as the channel knows it (raw spellings; normalized here). */
+export interface SenderAddress {
+  phone?: string | null;
+  email?: string | null;
+  /** Only used when a new contact is created; never used for matching (names are not unique). */
+  name?: string | null;
+}
+
+export interface ContactMatch {
+  contactId: string;
+  /** No contact had this address: one was created (lead stage `new`). */
+  created: boolean;
+  /** Several contacts share the address (families share phones): the most recently active one was picked. */
+  ambiguous: boolean;
+}
+
+/** The sender has no phone or email that normalizes (the caller answers 400; nothing is written). */
+export class UnusableSenderAddressError extends Error {
+  constructor() {
+    super('The sender has no usable phone number or email address');
+    this.name = 'UnusableSenderAddressError';
+  }
+}
+
+/**
+ * Finds the contact an inbound message belongs to, by blind index within the practice, or
+ * creates it. Concurrent first messages from one address must not create two contacts, so each
+ * address is locked (transaction-scoped advisory lock) before it is looked up.
+ */
+@Injectable()
+export class ContactMatcher {
+  constructor(
+    private readonly keys: KeyRingService,
+    private readonly contacts: ContactRepository,
+    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
+  ) {}
+
+  async matchOrCreate(tx: TenantTx, sender: SenderAddress): Promise<ContactMatch> {
+    const phone = normalizePhone(sender.phone, this.config.DEFAULT_PHONE_REGION);
+    const email = normalizeEmail(sender.email);
+    const cipher = await this.keys.forTenant(tx);
+    // Phone first: it is what SMS and most forms carry, and the order keeps lock acquisition consistent.
+    const addresses: Array<[AddressField, Buffer]> = [];
+    if (phone) addresses.push(['phone', cipher.blindIndex('phone', phone)]);
+    if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
+    if (addresses.length === 0) throw new UnusableSenderAddressError();
+
+    for (const [field, index] of addresses) await this.lockAddress(tx, field, index);
+    for (const [field, index] of addresses) {
+      const ids = await this.contacts.idsByIndex(tx, field, index);
+      if (ids[0]) {
+        await this.contacts.touchActivity(tx, ids[0]);
+        return { contactId: ids[0], created: false, ambiguous: ids.length > 1 };
+      }
+    }
+    const contact = await this.contacts.create(tx, { phone, email, name: sender.name, leadStage: 'new' });
+    await this.contacts.touchActivity(tx, contact.id);
+    return { contactId: contact.id, created: true, ambiguous: false };
+  }
+
+  /** Held until commit/rollback. The key is built from the blind index, so no address reaches pg_locks or logs. */
+  private async lockAddress(tx: TenantTx, field: AddressField, index: Buffer): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `contact-address:${tx.tenantId}:${field}:${index.toString('hex')}`,
+    ]);
+  }
+}

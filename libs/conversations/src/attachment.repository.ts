@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+
+export type AttachmentStatus = 'pending' | 'stored' | 'failed';
+
+/** Where an attachment is to be fetched from (e.g. Twilio's MediaUrlN) and what the provider said it is. */
+export interface AttachmentSource {
+  url: string;
+  contentType: string | null;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  messageId: string;
+  position: number;
+  status: AttachmentStatus;
+  contentType: string | null;
+  sizeBytes: number | null;
+  failureReason: string | null;
+}
+
+interface AttachmentRow {
+  id: string;
+  message_id: string;
+  position: number;
+  status: AttachmentStatus;
+  content_type: string | null;
+  size_bytes: number | null;
+  content_enc: Buffer | null;
+  source_url_enc: Buffer | null;
+  failure_reason: string | null;
+}
+
+const COL = {
+  content: 'attachments.content',
+  sourceUrl: 'attachments.source_url',
+  filename: 'attachments.filename',
+} as const;
+
+/** An attachment that arrived inside the webhook itself (email), so there is nothing to fetch. */
+export interface ReceivedAttachment {
+  contentType: string;
+  filename: string | null;
+  content: Buffer;
+}
+const INFO_COLUMNS = 'id, message_id, position, status, content_type, size_bytes, failure_reason';
+
+/**
+ * Attachments of messages, content encrypted. Written `pending` with the message (so a crash
+ * while fetching leaves a visible trace, never a silent loss), then `stored` or `failed`.
+ */
+@Injectable()
+export class AttachmentRepository {
+  constructor(private readonly keys: KeyRingService) {}
+
+  /** `position`: the attachment's place in the message (MediaUrl0 is 0). */
+  async createPending(
+    tx: TenantTx,
+    messageId: string,
+    position: number,
+    source: AttachmentSource,
+  ): Promise<string> {
+    const cipher = await this.keys.forTenant(tx);
+    const id = randomUUID();
+    await tx.execute(
+      `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, source_url_enc)
+       VALUES ($1, $2, $3, $4, 'pending', $5, $6)`,
+      [id, tx.tenantId, messageId, position, source.contentType, cipher.encrypt(COL.sourceUrl, source.url)],
+    );
+    return id;
+  }
+
+  /** An attachment delivered with the message: stored (encrypted) at once, filename encrypted too. */
+  async createStored(
+    tx: TenantTx,
+    messageId: string,
+    position: number,
+    attachment: ReceivedAttachment,
+  ): Promise<string> {
+    const cipher = await this.keys.forTenant(tx);
+    const id = randomUUID();
+    await tx.execute(
+      `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, size_bytes,
+         content_enc, filename_enc)
+       VALUES ($1, $2, $3, $4, 'stored', $5, $6, $7, $8)`,
+      [
+        id,
+        tx.tenantId,
+        messageId,
+        position,
+        attachment.contentType,
+        attachment.content.length,
+        cipher.encrypt(COL.content, attachment.content),
+        attachment.filename ? cipher.encrypt(COL.filename, attachment.filename) : null,
+      ],
+    );
+    return id;
+  }
+
+  /** An attachment refused on arrival (`reason` is a code such as `too_large`); its bytes are not kept. */
+  async createRefused(
+    tx: TenantTx,
+    messageId: string,
+    position: number,
+    contentType: string | null,
+    reason: string,
+  ): Promise<string> {
+    const id = randomUUID();
+    await tx.execute(
+      `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, failure_reason)
+       VALUES ($1, $2, $3, $4, 'failed', $5, $6)`,
+      [id, tx.tenantId, messageId, position, contentType, reason],
+    );
+    return id;
+  }
+
+  /** The pending attachment's source, or null once it is no longer pending. */
+  async pendingSource(tx: TenantTx, id: string): Promise<AttachmentSource | null> {
+    const [row] = await tx.query<AttachmentRow>(
+      `SELECT content_type, source_url_enc FROM attachments WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+      [tx.tenantId, id],
+    );
+    if (!row?.source_url_enc) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      url: await cipher.decryptString(COL.sourceUrl, row.source_url_enc),
+      contentType: row.content_type,
+    };
+  }
+
+  async markStored(tx: TenantTx, id: string, media: { contentType: string; content: Buffer }): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    await tx.execute(
+      `UPDATE attachments SET status = 'stored', content_type = $3, size_bytes = $4, content_enc = $5,
+         failure_reason = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, media.contentType, media.content.length, cipher.encrypt(COL.content, media.content)],
+    );
+  }
+
+  /** `reason` is a code such as `too_large` (the column refuses anything else). */
+  async markFailed(tx: TenantTx, id: string, reason: string): Promise<void> {
+    await tx.execute(
+      `UPDATE attachments SET status = 'failed', failure_reason = $3, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, reason],
+    );
+  }
+
+  async listForMessage(tx: TenantTx, messageId: string): Promise<AttachmentInfo[]> {
+    const rows = await tx.query<AttachmentRow>(
+      `SELECT ${INFO_COLUMNS} FROM attachments WHERE tenant_id = $1 AND message_id = $2 ORDER BY position`,
+      [tx.tenantId, messageId],
+    );
+    return rows.map(toInfo);
+  }
+
+  /** The decrypted bytes of a stored attachment (callers audit the read). */
+  async content(tx: TenantTx, id: string): Promise<Buffer | null> {
+    const [row] = await tx.query<AttachmentRow>(
+      `SELECT content_enc FROM attachments WHERE tenant_id = $1 AND id = $2 AND status = 'stored'`,
+      [tx.tenantId, id],
+    );
+    if (!row?.content_enc) return null;
+    return (await this.keys.forTenant(tx)).decrypt(COL.content, row.content_enc);
+  }
+}
+
+function toInfo(row: AttachmentRow): AttachmentInfo {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    position: row.position,
+    status: row.status,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    failureReason: row.failure_reason,
+  };
+}

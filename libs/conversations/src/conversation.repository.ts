@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+
+/** How the contact's active conversation was found for a new message. */
+export type ConversationOpening = 'existing' | 'reopened' | 'created';
+
+export interface ActiveConversation {
+  id: string;
+  opening: ConversationOpening;
+}
+
+export interface ConversationSummary {
+  id: string;
+  contactId: string;
+  status: string;
+  lastMessageAt: Date | null;
+  lastMessagePreview: string | null;
+  lastChannel: string | null;
+  unreadCount: number;
+  contactAmbiguous: boolean;
+  closedAt: Date | null;
+}
+
+interface ConversationRow {
+  id: string;
+  contact_id: string;
+  status: string;
+  last_message_at: Date | null;
+  last_message_preview_enc: Buffer | null;
+  last_channel: string | null;
+  unread_count: number;
+  contact_ambiguous: boolean;
+  closed_at: Date | null;
+}
+
+const COL = { preview: 'conversations.last_message_preview' } as const;
+
+/** Longest preview kept with the conversation (the inbox list shows one line). */
+export const PREVIEW_LENGTH = 140;
+
+/**
+ * Conversations as the ingestion path needs them: one conversation per contact that is not
+ * closed (a partial unique index enforces it), and the denormalized inbox columns kept in the
+ * same transaction as the message.
+ */
+@Injectable()
+export class ConversationRepository {
+  constructor(private readonly keys: KeyRingService) {}
+
+  /**
+   * The contact's open (or pending/snoozed) conversation; else the most recently closed one if
+   * it closed within `reopenWindowDays`, reopened; else a new one. The caller holds the
+   * contact's address lock, so concurrent messages of one sender do not race here.
+   */
+  async activeFor(tx: TenantTx, contactId: string, reopenWindowDays: number): Promise<ActiveConversation> {
+    const existing = await this.findActive(tx, contactId);
+    if (existing) return { id: existing, opening: 'existing' };
+
+    const [reopened] = await tx.query<{ id: string }>(
+      `UPDATE conversations SET status = 'open', updated_at = now()
+       WHERE tenant_id = $1 AND id = (
+         SELECT id FROM conversations
+         WHERE tenant_id = $1 AND contact_id = $2 AND status = 'closed'
+           AND closed_at > now() - make_interval(days => $3)
+         ORDER BY closed_at DESC LIMIT 1)
+       RETURNING id`,
+      [tx.tenantId, contactId, reopenWindowDays],
+    );
+    if (reopened) return { id: reopened.id, opening: 'reopened' };
+
+    // ON CONFLICT: a staff action may have reopened one meanwhile; then that one is the conversation.
+    const [created] = await tx.query<{ id: string }>(
+      `INSERT INTO conversations (id, tenant_id, contact_id, status) VALUES ($1, $2, $3, 'open')
+       ON CONFLICT (tenant_id, contact_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
+      [randomUUID(), tx.tenantId, contactId],
+    );
+    if (created) return { id: created.id, opening: 'created' };
+    const raced = await this.findActive(tx, contactId);
+    if (!raced) throw new Error('Conversation vanished while opening it');
+    return { id: raced, opening: 'existing' };
+  }
+
+  /**
+   * Denormalized inbox state after an inbound message: last message time, preview and channel
+   * (only if this message is the newest), one more unread, back to `open` if it was waiting
+   * (pending/snoozed), and the ambiguity flag once any message matched a shared address.
+   */
+  async recordInbound(
+    tx: TenantTx,
+    conversationId: string,
+    message: { at: Date; preview: string; channel: string; contactAmbiguous: boolean },
+  ): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    const preview = Array.from(message.preview).slice(0, PREVIEW_LENGTH).join('');
+    // Right-hand sides of SET read the row as it was before this UPDATE.
+    await tx.execute(
+      `UPDATE conversations SET
+         last_message_preview_enc = CASE WHEN last_message_at IS NULL OR last_message_at <= $3
+                                         THEN $4 ELSE last_message_preview_enc END,
+         last_channel = CASE WHEN last_message_at IS NULL OR last_message_at <= $3 THEN $5 ELSE last_channel END,
+         last_message_at = greatest(last_message_at, $3),
+         unread_count = unread_count + 1,
+         status = CASE WHEN status IN ('pending', 'snoozed') THEN 'open' ELSE status END,
+         contact_ambiguous = contact_ambiguous OR $6,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [
+        tx.tenantId,
+        conversationId,
+        message.at,
+        cipher.encrypt(COL.preview, preview),
+        message.channel,
+        message.contactAmbiguous,
+      ],
+    );
+  }
+
+  async get(tx: TenantTx, id: string): Promise<ConversationSummary | null> {
+    const [row] = await tx.query<ConversationRow>(
+      `SELECT id, contact_id, status, last_message_at, last_message_preview_enc, last_channel, unread_count,
+              contact_ambiguous, closed_at
+       FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    if (!row) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      id: row.id,
+      contactId: row.contact_id,
+      status: row.status,
+      lastMessageAt: row.last_message_at,
+      lastMessagePreview: await cipher.decryptNullable(COL.preview, row.last_message_preview_enc),
+      lastChannel: row.last_channel,
+      unreadCount: row.unread_count,
+      contactAmbiguous: row.contact_ambiguous,
+      closedAt: row.closed_at,
+    };
+  }
+
+  /**
+   * Where a message that proved its thread (reply address, In-Reply-To) goes: the conversation
+   * and its contact, and whether it is still open for it. Locks the row so a concurrent close
+   * cannot slip between this read and the insert.
+   */
+  async threadTarget(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ id: string; contactId: string; open: boolean } | null> {
+    const [row] = await tx.query<{ id: string; contact_id: string; status: string }>(
+      `SELECT id, contact_id, status FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tx.tenantId, id],
+    );
+    return row ? { id: row.id, contactId: row.contact_id, open: row.status !== 'closed' } : null;
+  }
+
+  private async findActive(tx: TenantTx, contactId: string): Promise<string | null> {
+    const [row] = await tx.query<{ id: string }>(
+      `SELECT id FROM conversations WHERE tenant_id = $1 AND contact_id = $2 AND status <> 'closed'`,
+      [tx.tenantId, contactId],
+    );
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
+import { AttachmentRepository } from './attachment.repository.js';
+import { ConversationRepository } from './conversation.repository.js';
+import { IngestService } from './ingest.service.js';
+import { LiveSubscriptions } from './live/live-subscriptions.js';
+import { MessageRepository } from './message.repository.js';
+import { StaffEvents } from './staff-events.js';
+
+/** The conversation store; needs the platform (database, crypto, audit, redis) from the app. */
+@Module({
+  imports: [ContactsModule],
+  providers: [
+    IngestService,
+    ConversationRepository,
+    MessageRepository,
+    AttachmentRepository,
+    StaffEvents,
+    LiveSubscriptions,
+  ],
+  exports: [
+    IngestService,
+    ConversationRepository,
+    MessageRepository,
+    AttachmentRepository,
+    StaffEvents,
+    LiveSubscriptions,
+  ],
+})
+export class ConversationsModule {}

@@ -1,0 +1,44 @@
+export { ConversationsModule } from './conversations.module.js';
+export {
+  IngestService,
+  type InboundChannel,
+  type InboundMessageInput,
+  type IngestResult,
+  REOPEN_WINDOW_SETTING,
+  DEFAULT_REOPEN_WINDOW_DAYS,
+  ATTACHMENT_ONLY_PREVIEW,
+} from './ingest.service.js';
+export {
+  ConversationRepository,
+  type ActiveConversation,
+  type ConversationOpening,
+  type ConversationSummary,
+  PREVIEW_LENGTH,
+} from './conversation.repository.js';
+export {
+  MessageRepository,
+  type StoredMessage,
+  type ProviderMessageRef,
+  INBOUND_STATUS,
+} from './message.repository.js';
+export {
+  AttachmentRepository,
+  type AttachmentInfo,
+  type AttachmentSource,
+  type AttachmentStatus,
+  type ReceivedAttachment,
+} from './attachment.repository.js';
+export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
+export {
+  MESSAGE_STATUSES,
+  MESSAGE_STATUS_TRANSITIONS,
+  type MessageStatus,
+  canTransition,
+  isFailure,
+  isMessageStatus,
+  nextStatus,
+} from './message-status.js';
+export { LiveSubscriptions, type LiveListener } from './live/live-subscriptions.js';
+export { openSseStream, type SseStream, SSE_HEARTBEAT_MS } from './live/sse-stream.js';
+export { ConversationsHttpModule } from './http/conversations-http.module.js';
+export { bearerExpiry } from './http/events.controller.js';

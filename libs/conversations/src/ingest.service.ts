@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ContactMatcher, type SenderAddress } from '@app/contacts';
+import type { Actor, TenantTx } from '@app/database';
+import {
+  AttachmentRepository,
+  type AttachmentSource,
+  type ReceivedAttachment,
+} from './attachment.repository.js';
+import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
+import { MessageRepository } from './message.repository.js';
+import { StaffEvents } from './staff-events.js';
+
+export type InboundChannel = 'sms' | 'email' | 'webform' | 'chat';
+
+export interface InboundMessageInput {
+  channelId: string;
+  channel: InboundChannel;
+  /** The sender as the channel knows it; matched to a contact by phone, then email. */
+  from: SenderAddress;
+  body: string;
+  /** The provider's id of this message (Twilio MessageSid); a second delivery of it is a duplicate. */
+  providerMessageId?: string | null;
+  /** Media to fetch after the message is committed (the caller does it with the channel's credentials). */
+  media?: AttachmentSource[];
+  /** Who handed the message over, for the audit trail (e.g. `{type: 'provider', id: 'twilio'}`). */
+  actor: Actor;
+  /** Inbox preview when it should differ from the body (email: quoted reply and signature trimmed). */
+  preview?: string;
+  /** Sanitized HTML alternative of the body (email). */
+  bodyHtml?: string | null;
+  /** Attachments that came inside the webhook (email): stored at once, encrypted. */
+  received?: ReceivedAttachment[];
+  /** Attachments refused on arrival, kept as `failed` rows so staff see something was dropped. */
+  refused?: Array<{ contentType: string | null; reason: string }>;
+  /**
+   * The conversation the channel proved this message belongs to (email reply address or
+   * In-Reply-To). The message joins it (or, if it closed, its contact's active conversation)
+   * under the conversation's contact instead of matching the sender.
+   */
+  threadConversationId?: string | null;
+}
+
+export interface IngestResult {
+  /** The provider delivered this message before: nothing was written. */
+  duplicate: boolean;
+  messageId: string;
+  conversationId: string;
+  contactId: string | null;
+  /** Pending attachments to fetch once the transaction has committed (none for a duplicate). */
+  attachmentIds: string[];
+  /** What the webhook answered the first delivery (null: the channel's empty default). */
+  providerReply: string | null;
+}
+
+/** Practice setting (practices.settings) naming how long a closed conversation may be reopened. */
+export const REOPEN_WINDOW_SETTING = 'conversationReopenDays';
+export const DEFAULT_REOPEN_WINDOW_DAYS = 7;
+const MAX_REOPEN_WINDOW_DAYS = 365;
+
+/** Shown in the inbox list for a message that is only media (a fixed string, not PHI). */
+export const ATTACHMENT_ONLY_PREVIEW = '[attachment]';
+
+/**
+ * The one way an inbound message enters the store, whatever the channel: contact matched or
+ * created, the contact's single active conversation found (or reopened, or started), message
+ * and pending attachments written, inbox counters updated, the receipt audited, and staff told
+ * after commit. Runs in the caller's transaction so channel-specific work (keyword hooks,
+ * webhook replies) commits or rolls back with it.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly matcher: ContactMatcher,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+  ) {}
+
+  async ingestInbound(tx: TenantTx, input: InboundMessageInput): Promise<IngestResult> {
+    const providerMessageId = input.providerMessageId ?? null;
+    if (providerMessageId) {
+      // Retries of one provider message serialize here; the first commits, the others see it.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `provider-message:${tx.tenantId}:${input.channel}:${providerMessageId}`,
+      ]);
+      const existing = await this.messages.findByProviderId(tx, input.channel, providerMessageId);
+      if (existing) {
+        return {
+          duplicate: true,
+          messageId: existing.id,
+          conversationId: existing.conversationId,
+          contactId: existing.contactId,
+          attachmentIds: [],
+          providerReply: existing.providerReply,
+        };
+      }
+    }
+
+    const threaded = input.threadConversationId
+      ? await this.conversations.threadTarget(tx, input.threadConversationId)
+      : null;
+    const contact = threaded
+      ? { contactId: threaded.contactId, created: false, ambiguous: false }
+      : await this.matcher.matchOrCreate(tx, input.from);
+    const conversation =
+      threaded?.open === true
+        ? { id: threaded.id, opening: 'existing' as const }
+        : await this.conversations.activeFor(tx, contact.contactId, await this.reopenWindowDays(tx));
+    const message = await this.messages.insertInbound(tx, {
+      conversationId: conversation.id,
+      contactId: contact.contactId,
+      channelId: input.channelId,
+      channel: input.channel,
+      body: input.body,
+      providerMessageId,
+      bodyHtml: input.bodyHtml ?? null,
+    });
+    // Unreachable while the provider-message lock is held; a guard against a silent double write.
+    if (!message) throw new Error('Provider message id already stored');
+
+    const media = input.media ?? [];
+    const attachmentIds: string[] = [];
+    for (const [position, source] of media.entries()) {
+      attachmentIds.push(await this.attachments.createPending(tx, message.id, position, source));
+    }
+    // Positions continue after any fetched media: one message, one attachment order.
+    let position = media.length;
+    for (const attachment of input.received ?? []) {
+      await this.attachments.createStored(tx, message.id, position++, attachment);
+    }
+    for (const refused of input.refused ?? []) {
+      await this.attachments.createRefused(tx, message.id, position++, refused.contentType, refused.reason);
+    }
+    const attachmentCount = position;
+
+    await this.conversations.recordInbound(tx, conversation.id, {
+      at: message.createdAt,
+      preview: (input.preview ?? input.body).trim()
+        ? (input.preview ?? input.body)
+        : attachmentCount
+          ? ATTACHMENT_ONLY_PREVIEW
+          : '',
+      channel: input.channel,
+      contactAmbiguous: contact.ambiguous,
+    });
+
+    this.auditReceipt(tx, input, {
+      messageId: message.id,
+      conversationId: conversation.id,
+      contactId: contact.contactId,
+      contactCreated: contact.created,
+      contactAmbiguous: contact.ambiguous,
+      opening: conversation.opening,
+      attachments: attachmentCount,
+    });
+    this.events.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: message.id,
+      contactId: contact.contactId,
+      channel: input.channel,
+      direction: 'inbound',
+    });
+    return {
+      duplicate: false,
+      messageId: message.id,
+      conversationId: conversation.id,
+      contactId: contact.contactId,
+      attachmentIds,
+      providerReply: null,
+    };
+  }
+
+  private auditReceipt(
+    tx: TenantTx,
+    input: InboundMessageInput,
+    facts: {
+      messageId: string;
+      conversationId: string;
+      contactId: string;
+      contactCreated: boolean;
+      contactAmbiguous: boolean;
+      opening: ConversationOpening;
+      attachments: number;
+    },
+  ): void {
+    if (facts.contactCreated) {
+      this.audit.record(tx, {
+        action: 'contact.created',
+        actor: input.actor,
+        target: { type: 'contact', id: facts.contactId },
+        metadata: { source: input.channel, channelId: input.channelId },
+      });
+    }
+    // Ids and facts only: never the body, the address or the name.
+    this.audit.record(tx, {
+      action: 'message.received',
+      actor: input.actor,
+      target: { type: 'message', id: facts.messageId },
+      metadata: {
+        channel: input.channel,
+        channelId: input.channelId,
+        conversationId: facts.conversationId,
+        contactId: facts.contactId,
+        conversation: facts.opening,
+        contactAmbiguous: facts.contactAmbiguous,
+        attachments: facts.attachments,
+      },
+    });
+  }
+
+  private async reopenWindowDays(tx: TenantTx): Promise<number> {
+    const [row] = await tx.query<{ days: unknown }>(
+      `SELECT settings -> '${REOPEN_WINDOW_SETTING}' AS days FROM practices WHERE id = $1`,
+      [tx.tenantId],
+    );
+    const days = row?.days;
+    return typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_REOPEN_WINDOW_DAYS
+      ? days
+      : DEFAULT_REOPEN_WINDOW_DAYS;
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { REDIS } from '@app/redis';
+
+export type LiveListener = (payload: string) => void;
+
+/**
+ * One Redis subscriber connection per process, shared by every open SSE stream: a listener per
+ * stream, a Redis SUBSCRIBE per pub/sub channel while anyone listens to it. Pub/sub crosses api
+ * instances, so a stream sees events published by any of them.
+ */
+@Injectable()
+export class LiveSubscriptions implements OnApplicationShutdown {
+  private readonly logger = new Logger('LiveSubscriptions');
+  private subscriber: Redis | null = null;
+  private readonly listeners = new Map<string, Set<LiveListener>>();
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /** Resolves once Redis confirmed the subscription; the returned function unsubscribes. */
+  async subscribe(channel: string, listener: LiveListener): Promise<() => void> {
+    const subscriber = this.connection();
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+    }
+    set.add(listener);
+    if (set.size === 1) await subscriber.subscribe(channel);
+    return () => this.remove(channel, listener);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const subscriber = this.subscriber;
+    this.subscriber = null;
+    if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+  }
+
+  private connection(): Redis {
+    if (this.subscriber) return this.subscriber;
+    const subscriber = this.redis.duplicate({ connectionName: 'inbox-live' });
+    subscriber.on('message', (channel: string, payload: string) => {
+      for (const listener of this.listeners.get(channel) ?? []) {
+        try {
+          listener(payload);
+        } catch (err) {
+          this.logger.warn({ err: { name: (err as Error).name } }, 'Live listener failed');
+        }
+      }
+    });
+    subscriber.on('error', (err: Error) => this.logger.warn({ err: { name: err.name } }, 'Live subscriber error'));
+    this.subscriber = subscriber;
+    return subscriber;
+  }
+
+  private remove(channel: string, listener: LiveListener): void {
+    const set = this.listeners.get(channel);
+    if (!set?.delete(listener) || set.size > 0) return;
+    this.listeners.delete(channel);
+    this.subscriber?.unsubscribe(channel).catch(() => undefined);
+  }
+}

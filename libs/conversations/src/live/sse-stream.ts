@@ -1,0 +1,54 @@
+import type { Request, Response } from 'express';
+
+/** Comment lines keep proxies and load balancers from closing an idle stream. */
+export const SSE_HEARTBEAT_MS = 15_000;
+
+export interface SseStream {
+  send(event: { id?: string; event: string; data: unknown }): void;
+  close(): void;
+  /** Called once, when the client goes away or the server closes the stream. */
+  onClose(handler: () => void): void;
+}
+
+/**
+ * A text/event-stream answer over Express: heartbeats, and an optional deadline (the access
+ * token's expiry) after which the stream ends, so a stream never outlives its credential.
+ */
+export function openSseStream(req: Request, res: Response, opts: { closeAt?: number } = {}): SseStream {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.write(': connected\n\n');
+
+  const handlers: Array<() => void> = [];
+  let closed = false;
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
+  const remaining = opts.closeAt === undefined ? undefined : Math.max(0, opts.closeAt - Date.now());
+  const deadline = remaining === undefined ? undefined : setTimeout(() => close(), remaining);
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    if (deadline) clearTimeout(deadline);
+    for (const handler of handlers.splice(0)) handler();
+    res.end();
+  }
+  req.on('close', close);
+
+  return {
+    send(event) {
+      if (closed) return;
+      const lines = [event.id ? `id: ${event.id}` : null, `event: ${event.event}`, `data: ${JSON.stringify(event.data)}`];
+      res.write(`${lines.filter((l) => l !== null).join('\n')}\n\n`);
+    },
+    close,
+    onClose(handler) {
+      if (closed) handler();
+      else handlers.push(handler);
+    },
+  };
+}

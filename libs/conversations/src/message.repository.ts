@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+import type { MessageStatus } from './message-status.js';
+
+export interface NewInboundMessage {
+  conversationId: string;
+  contactId: string;
+  channelId: string;
+  channel: string;
+  body: string;
+  providerMessageId: string | null;
+  /** Sanitized HTML alternative of the body (email); never raw sender HTML. */
+  bodyHtml?: string | null;
+}
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  contactId: string | null;
+  channelId: string | null;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  kind: string;
+  body: string | null;
+  /** Sanitized HTML alternative (email), null for other channels. */
+  bodyHtml: string | null;
+  status: string;
+  providerMessageId: string | null;
+  providerReply: string | null;
+  errorCode: string | null;
+  createdAt: Date;
+}
+
+/** What a provider callback needs to find: the message its id names. */
+export interface ProviderMessageRef {
+  id: string;
+  conversationId: string;
+  contactId: string | null;
+  direction: 'inbound' | 'outbound';
+  status: string;
+  providerReply: string | null;
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  contact_id: string | null;
+  channel_id: string | null;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  kind: string;
+  body_enc: Buffer | null;
+  body_html_enc: Buffer | null;
+  status: string;
+  provider_message_id: string | null;
+  provider_reply: string | null;
+  error_code: string | null;
+  created_at: Date;
+}
+
+const COL = { body: 'messages.body', bodyHtml: 'messages.body_html' } as const;
+
+/** Status of an inbound message once stored (outside the outbound delivery machine). */
+export const INBOUND_STATUS = 'received';
+
+/** Messages with their body encrypted; provider message ids are unique per tenant and channel. */
+@Injectable()
+export class MessageRepository {
+  constructor(private readonly keys: KeyRingService) {}
+
+  /** The new message, or null when this provider id is already stored (a retry). */
+  async insertInbound(
+    tx: TenantTx,
+    input: NewInboundMessage,
+  ): Promise<{ id: string; createdAt: Date } | null> {
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
+         body_enc, status, provider_message_id, body_html_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10)
+       ON CONFLICT (tenant_id, channel, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+       RETURNING id, created_at`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        input.conversationId,
+        input.contactId,
+        input.channelId,
+        input.channel,
+        cipher.encrypt(COL.body, input.body),
+        INBOUND_STATUS,
+        input.providerMessageId,
+        input.bodyHtml ? cipher.encrypt(COL.bodyHtml, input.bodyHtml) : null,
+      ],
+    );
+    return row ? { id: row.id, createdAt: row.created_at } : null;
+  }
+
+  /** `forUpdate` locks the row until commit (status callbacks read-modify-write it). */
+  async findByProviderId(
+    tx: TenantTx,
+    channel: string,
+    providerMessageId: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<ProviderMessageRef | null> {
+    const [row] = await tx.query<MessageRow>(
+      `SELECT id, conversation_id, contact_id, direction, status, provider_reply FROM messages
+       WHERE tenant_id = $1 AND channel = $2 AND provider_message_id = $3
+       ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+      [tx.tenantId, channel, providerMessageId],
+    );
+    return row
+      ? {
+          id: row.id,
+          conversationId: row.conversation_id,
+          contactId: row.contact_id,
+          direction: row.direction,
+          status: row.status,
+          providerReply: row.provider_reply,
+        }
+      : null;
+  }
+
+  /** The webhook answer a retry of this message must get again (fixed templates only, never PHI). */
+  async setProviderReply(tx: TenantTx, id: string, reply: string): Promise<void> {
+    await tx.execute(`UPDATE messages SET provider_reply = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      id,
+      reply,
+    ]);
+  }
+
+  /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
+  async updateStatus(
+    tx: TenantTx,
+    id: string,
+    status: MessageStatus,
+    errorCode: string | null,
+  ): Promise<void> {
+    await tx.execute(
+      `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, status, errorCode],
+    );
+  }
+
+  async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {
+    const [row] = await tx.query<MessageRow>(`SELECT * FROM messages WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
+    if (!row) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      id: row.id,
+      conversationId: row.conversation_id,
+      contactId: row.contact_id,
+      channelId: row.channel_id,
+      channel: row.channel,
+      direction: row.direction,
+      kind: row.kind,
+      body: await cipher.decryptNullable(COL.body, row.body_enc),
+      bodyHtml: await cipher.decryptNullable(COL.bodyHtml, row.body_html_enc),
+      status: row.status,
+      providerMessageId: row.provider_message_id,
+      providerReply: row.provider_reply,
+      errorCode: row.error_code,
+      createdAt: row.created_at,
+    };
+  }
+}

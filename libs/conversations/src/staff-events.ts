@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { TenantTx } from '@app/database';
+import { REDIS, RedisKeys } from '@app/redis';
+
+/**
+ * What staff screens are told live. Ids and kinds only, never PHI: Redis is outside the
+ * encrypted store, and a client re-reads anything it wants through the (audited) API.
+ */
+export type StaffEvent =
+  | {
+      type: 'message.created';
+      conversationId: string;
+      messageId: string;
+      contactId: string;
+      channel: string;
+      direction: 'inbound' | 'outbound';
+    }
+  | { type: 'message.status_changed'; conversationId: string; messageId: string; status: string }
+  | { type: 'message.attachments_updated'; conversationId: string; messageId: string };
+
+export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
+
+/**
+ * Publishes on one Redis pub/sub channel per practice, only after the transaction that made
+ * the change commits (a rolled-back message is never announced). Pub/sub is a live hint, not a
+ * log: a subscriber that was away re-reads the inbox.
+ */
+@Injectable()
+export class StaffEvents {
+  private readonly logger = new Logger('StaffEvents');
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /** The pub/sub channel of a practice (the SSE endpoint subscribes to it). */
+  channelOf(tenantId: string): string {
+    return this.keys.key('events', tenantId);
+  }
+
+  publishAfterCommit(tx: TenantTx, event: StaffEvent): void {
+    const tenantId = tx.tenantId;
+    tx.afterCommit(() => this.publish(tenantId, event));
+  }
+
+  private publish(tenantId: string, event: StaffEvent): void {
+    const payload: PublishedStaffEvent = {
+      ...event,
+      id: randomUUID(),
+      tenantId,
+      at: new Date().toISOString(),
+    };
+    this.redis.publish(this.channelOf(tenantId), JSON.stringify(payload)).catch((err: Error) => {
+      this.logger.warn({ tenantId, type: event.type, err: { name: err.name } }, 'Staff event not published');
+    });
+  }
+}

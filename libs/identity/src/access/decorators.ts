@@ -1,0 +1,32 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AppError } from '@app/observability';
+import type { Permission } from './permissions.js';
+import type { Principal } from './principal.js';
+
+export const REQUIRED_PERMISSIONS = 'inbox:requiredPermissions';
+export const ANY_AUTHENTICATED = 'inbox:anyAuthenticated';
+export const ALLOWED_BEFORE_MFA_ENROLLMENT = 'inbox:allowedBeforeMfaEnrollment';
+export const AUTH_RATE_LIMITED = 'inbox:authRateLimited';
+
+/** The caller must hold every listed permission (see ROLE_PERMISSIONS). */
+export const RequirePermission = (...permissions: [Permission, ...Permission[]]) =>
+  applyDecorators(SetMetadata(REQUIRED_PERMISSIONS, permissions), ApiBearerAuth());
+
+/** Any signed-in staff user may call this (their own profile, their own sessions, logout). */
+export const Authenticated = () => applyDecorators(SetMetadata(ANY_AUTHENTICATED, true), ApiBearerAuth());
+
+/** Reachable by a session that still has to enrol in MFA (`/v1/me`, `/v1/auth/*`). */
+export const AllowedBeforeMfaEnrollment = () => SetMetadata(ALLOWED_BEFORE_MFA_ENROLLMENT, true);
+
+/** Per-IP rate limit of the credential endpoints (`/v1/auth/*`). */
+export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+/** The authenticated caller (set by the access guard). */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<Request & { user?: Principal }>().user;
+  // Only reachable on a route someone forgot to protect; never answer as if anonymous were a user.
+  if (!principal) throw new AppError(401, 'unauthorized', 'Sign in first');
+  return principal;
+});

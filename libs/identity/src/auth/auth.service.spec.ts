@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@app/observability';
+import { AuthService } from './auth.service.js';
+
+// Unknown emails must cost what a wrong password costs: the same argon2 work, the same answer.
+function service(calls: string[]) {
+  const never = new Proxy({}, { get: () => () => Promise.reject(new Error('must not be reached')) });
+  const hasher = {
+    verifyNothing: async () => {
+      calls.push('argon2 against the dummy hash');
+      return false;
+    },
+  };
+  const directory = {
+    find: async () => {
+      calls.push('directory lookup');
+      return null;
+    },
+  };
+  return new AuthService(
+    never as never, // db: no tenant to open
+    directory as never,
+    never as never,
+    never as never,
+    hasher as never,
+    never as never,
+    never as never,
+    never as never,
+    never as never,
+    never as never,
+    { ALLOW_SIGNUP: false },
+    { now: () => 0 },
+  );
+}
+
+describe('AuthService.login for an unknown email', () => {
+  it('runs argon2 against a dummy hash and answers invalid_credentials', async () => {
+    const calls: string[] = [];
+    const err = await service(calls)
+      .login({ email: 'nobody@example.test', password: 'whatever-password' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).getStatus()).toBe(401);
+    expect((err as AppError).code).toBe('invalid_credentials');
+    expect(calls).toEqual(['directory lookup', 'argon2 against the dummy hash']);
+  });
+
+  it('does the same for something that is not an email at all (no directory query needed)', async () => {
+    const calls: string[] = [];
+    const err = await service(calls)
+      .login({ email: 'not an email', password: 'x' })
+      .catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('invalid_credentials');
+    expect(calls).toEqual(['argon2 against the dummy hash']);
+  });
+});

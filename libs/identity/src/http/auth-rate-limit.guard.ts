@@ -1,0 +1,30 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { AppError } from '@app/observability';
+import { AUTH_RATE_LIMITED } from '../access/decorators.js';
+
+/**
+ * Per client IP and route, on routes marked `@AuthRateLimited()` (the `/v1/auth/*` controller):
+ * slows credential stuffing across many accounts, which per-account lockout alone does not.
+ */
+@Injectable()
+export class AuthRateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return !this.reflector.getAllAndOverride<boolean>(AUTH_RATE_LIMITED, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+  }
+
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    // The base guard names the header after the throttler (`Retry-After-auth`); clients read the standard one.
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
+    throw new AppError(429, 'rate_limited', 'Too many requests from this address; try again shortly', {
+      retryAfterSeconds: detail.timeToBlockExpire,
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { catchError, type Observable, throwError } from 'rxjs';
+import { RetryableAppError } from '../auth/auth.errors.js';
+
+/** Turns an error's `retryAfterSeconds` into the `Retry-After` header (e.g. 423 account_locked). */
+@Injectable()
+export class RetryAfterInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((err: unknown) => {
+        if (err instanceof RetryableAppError)
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Retry-After', String(err.retryAfterSeconds));
+        return throwError(() => err);
+      }),
+    );
+  }
+}

@@ -1,0 +1,29 @@
+export { IdentityModule } from './identity.module.js';
+export { AccessGuard } from './access/access.guard.js';
+export { PermissionGuard } from './access/permission.guard.js';
+export { AuthRateLimitGuard } from './http/auth-rate-limit.guard.js';
+export {
+  RequirePermission,
+  Authenticated,
+  AllowedBeforeMfaEnrollment,
+  AuthRateLimited,
+  CurrentUser,
+  REQUIRED_PERMISSIONS,
+  ANY_AUTHENTICATED,
+  ALLOWED_BEFORE_MFA_ENROLLMENT,
+} from './access/decorators.js';
+export {
+  ROLES,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  MFA_MANDATORY_ROLES,
+  roleHas,
+  permissionsOf,
+  isRole,
+  type Role,
+  type Permission,
+} from './access/permissions.js';
+export type { Principal, SessionMfaState } from './access/principal.js';
+export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity.constants.js';
+export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
+export type { TokenPair } from './sessions/session.service.js';

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { TenantDb } from '@app/database';
+import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
+import { SessionService } from '../sessions/session.service.js';
+import {
+  type PracticeSettings,
+  type PracticeSettingsPatch,
+  PracticeSettingsRepository,
+} from './practice-settings.js';
+
+@Injectable()
+export class PracticeSettingsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly settings: PracticeSettingsRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    @Inject(AUTH_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  get(): Promise<PracticeSettings> {
+    return this.db.transaction((tx) => this.settings.get(tx));
+  }
+
+  update(patch: PracticeSettingsPatch): Promise<PracticeSettings> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.settings.get(tx);
+      const after = await this.settings.update(tx, patch, new Date(this.clock.now()));
+      if (after.idleTimeoutMinutes !== before.idleTimeoutMinutes)
+        await this.sessions.idleTimeoutChanged(tx, after.idleTimeoutMinutes);
+      this.audit.record(tx, {
+        action: 'practice.settings_changed',
+        target: { type: 'practice', id: tx.tenantId },
+        metadata: {
+          idleTimeoutMinutes: after.idleTimeoutMinutes,
+          mfaRequiredForAllRoles: after.mfaRequiredForAllRoles,
+        },
+      });
+      return after;
+    });
+  }
+}

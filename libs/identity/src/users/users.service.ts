@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { normalizeEmail } from '@app/crypto';
+import { TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import type { Role } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { emailTaken } from '../auth/auth.errors.js';
+import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { SessionService } from '../sessions/session.service.js';
+import { type Session, SessionRepository } from '../sessions/session.repository.js';
+import { type IssuedInvite, InviteService } from './invites.js';
+import { LoginDirectory } from './login-directory.js';
+import { type User, UserRepository } from './user.repository.js';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+}
+
+export interface UserPatch {
+  role?: Role;
+  active?: boolean;
+}
+
+const userNotFound = () => AppError.notFound('User');
+const ownerProtected = () =>
+  new AppError(403, 'owner_protected', 'Only an owner can change an owner or grant the owner role');
+
+/**
+ * Staff administration within the caller's practice. Ids of other practices are invisible
+ * (row-level security) and answer 404, never 403.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly users: UserRepository,
+    private readonly sessionRows: SessionRepository,
+    private readonly sessions: SessionService,
+    private readonly directory: LoginDirectory,
+    private readonly invites: InviteService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    @Inject(AUTH_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  list(): Promise<User[]> {
+    return this.db.transaction((tx) => this.users.list(tx));
+  }
+
+  get(id: string): Promise<User> {
+    return this.db.transaction((tx) => this.mustGet(tx, id));
+  }
+
+  /** With a password set by the admin, or else an invitation token (returned once). */
+  async create(actor: Principal, input: CreateUserInput): Promise<{ user: User; invite?: IssuedInvite }> {
+    if (input.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
+    const email = normalizeEmail(input.email);
+    if (!email) throw AppError.validation([{ path: 'email', message: 'must be an email address' }]);
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    return this.db.transaction(async (tx) => {
+      const user = await this.users.insert(tx, {
+        id: randomUUID(),
+        email: input.email.trim(),
+        emailNormalized: email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash,
+      });
+      if (!user || !(await this.directory.register(tx, email, user.id))) throw emailTaken();
+      const invite = passwordHash ? undefined : await this.invites.issue(tx, user.id, actor.userId);
+      this.audit.record(tx, {
+        action: 'user.created',
+        target: { type: 'user', id: user.id },
+        metadata: { role: user.role, via: invite ? 'invite' : 'password' },
+      });
+      return invite ? { user, invite } : { user };
+    });
+  }
+
+  /** Role and active changes take effect on the target's very next request. */
+  async update(actor: Principal, id: string, patch: UserPatch): Promise<User> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.mustGet(tx, id, true);
+      if (user.id === actor.userId) {
+        if (patch.active === false)
+          throw new AppError(409, 'cannot_deactivate_self', 'You cannot deactivate your own account');
+        if (patch.role !== undefined && patch.role !== user.role)
+          throw new AppError(409, 'cannot_change_own_role', 'Another owner or admin must change your role');
+      }
+      if ((user.role === 'owner' || patch.role === 'owner') && actor.role !== 'owner') throw ownerProtected();
+      const now = new Date(this.clock.now());
+      const target = { type: 'user', id: user.id };
+      if (patch.role !== undefined && patch.role !== user.role) {
+        await this.users.setRole(tx, user.id, patch.role, now);
+        this.audit.record(tx, {
+          action: 'user.role_changed',
+          target,
+          metadata: { from: user.role, to: patch.role },
+        });
+      }
+      if (patch.active !== undefined && patch.active !== user.active) {
+        await this.users.setActive(tx, user.id, patch.active, now);
+        if (!patch.active) {
+          const ended = await this.sessions.revokeAllOfUser(tx, user.id, 'user_deactivated');
+          this.audit.record(tx, {
+            action: 'user.deactivated',
+            target,
+            metadata: { sessionsEnded: ended.length },
+          });
+        } else {
+          this.audit.record(tx, { action: 'user.reactivated', target });
+        }
+      }
+      this.sessions.userChanged(tx, user.id);
+      return this.mustGet(tx, user.id);
+    });
+  }
+
+  /** Live sessions of a user (`userId` of the caller for `/v1/me/sessions`). */
+  listSessions(userId: string): Promise<Session[]> {
+    return this.db.transaction(async (tx) => {
+      await this.mustGet(tx, userId);
+      return this.sessionRows.listLive(tx, userId, new Date(this.clock.now()));
+    });
+  }
+
+  /** Ends one session of a user, or all of them (`sessionId` undefined). */
+  async revokeSessions(actor: Principal, userId: string, sessionId?: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.mustGet(tx, userId);
+      if (user.id !== actor.userId && user.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
+      let ids: string[];
+      if (sessionId) {
+        const session = await this.sessionRows.get(tx, sessionId);
+        if (!session || session.userId !== user.id || session.revokedAt) throw AppError.notFound('Session');
+        ids = [session.id];
+      } else {
+        ids = (await this.sessionRows.listLive(tx, user.id, new Date(this.clock.now()))).map((s) => s.id);
+      }
+      const reason = user.id === actor.userId ? 'revoked_by_user' : 'revoked_by_admin';
+      const revoked = await this.sessions.revoke(tx, ids, reason);
+      for (const id of revoked)
+        this.audit.record(tx, {
+          action: 'auth.session_revoked',
+          target: { type: 'session', id },
+          metadata: { userId: user.id, reason },
+        });
+      return revoked.length;
+    });
+  }
+
+  private async mustGet(tx: TenantTx, id: string, lock = false): Promise<User> {
+    const user = lock ? await this.users.credentials(tx, id, true) : await this.users.get(tx, id);
+    if (!user) throw userNotFound();
+    return user;
+  }
+}

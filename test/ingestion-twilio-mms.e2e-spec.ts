@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentRepository, MessageRepository } from '@app/conversations';
+import { TenantDb } from '@app/database';
+import { ownerPool } from '@app/testing';
+import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
+import { type SmsPractice, createSmsPractice, freshPhone, startListeningApi } from './ingestion-fixtures.js';
+
+/** A tiny real PDF-ish payload and a PNG: content types on the allow-list. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from('%PDF-1.4\n% lab results would be here\n%%EOF\n');
+
+// MMS: the sandbox hosts the media behind Basic auth exactly like Twilio and posts the signed
+// webhook to the URL the channel advertises; the api fetches with the channel's credentials.
+describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
+  let sandbox: NestExpressApplication;
+  let sandboxUrl: string;
+  let app: INestApplication;
+  let owner: pg.Pool;
+  let practice: SmsPractice;
+
+  interface Simulated {
+    status: number;
+    body: string;
+    messageSid: string;
+  }
+  async function simulate(extra: Record<string, unknown>): Promise<Simulated> {
+    const res = await fetch(`${sandboxUrl}/sandbox/twilio/inbound`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        to: practice.channel.phoneNumber,
+        from: freshPhone(),
+        body: '',
+        webhookUrl: practice.channel.webhooks.inbound,
+        authToken: practice.authToken,
+        accountSid: practice.accountSid,
+        ...extra,
+      }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Simulated;
+  }
+
+  async function stored(sid: string) {
+    const [row] = (
+      await owner.query(`SELECT id, tenant_id FROM messages WHERE provider_message_id = $1`, [sid])
+    ).rows;
+    expect(row.tenant_id).toBe(practice.tenantId);
+    return app.get(TenantDb).forTenant(practice.tenantId, async (tx) => ({
+      message: await app.get(MessageRepository).get(tx, row.id),
+      attachments: await app.get(AttachmentRepository).listForMessage(tx, row.id),
+    }));
+  }
+
+  beforeAll(async () => {
+    sandbox = await createSandboxApp({ logger: false });
+    await sandbox.listen(0, '127.0.0.1');
+    sandboxUrl = `http://127.0.0.1:${(sandbox.getHttpServer().address() as AddressInfo).port}`;
+    app = await startListeningApi({ TWILIO_API_BASE_URL: sandboxUrl });
+    owner = ownerPool();
+    practice = await createSmsPractice(app, owner);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.close();
+    await owner?.end();
+  });
+
+  it('fetches each medium with the channel credentials and stores it encrypted', async () => {
+    const result = await simulate({
+      body: 'Here is the rash and my referral',
+      media: [
+        { contentType: 'image/png', contentBase64: PNG.toString('base64') },
+        { contentType: 'application/pdf', contentBase64: PDF.toString('base64') },
+      ],
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toContain('<Response/>');
+
+    const { message, attachments } = await stored(result.messageSid);
+    expect(message?.body).toBe('Here is the rash and my referral');
+    expect(attachments).toEqual([
+      expect.objectContaining({ status: 'stored', contentType: 'image/png', sizeBytes: PNG.length }),
+      expect.objectContaining({ status: 'stored', contentType: 'application/pdf', sizeBytes: PDF.length }),
+    ]);
+
+    const raw = (
+      await owner.query(`SELECT content_enc, source_url_enc FROM attachments WHERE id = $1`, [
+        attachments[1]!.id,
+      ])
+    ).rows[0];
+    expect(raw.content_enc.includes(Buffer.from('lab results'))).toBe(false);
+    expect(raw.source_url_enc.includes(Buffer.from('/sandbox/media/'))).toBe(false);
+    const content = await app
+      .get(TenantDb)
+      .forTenant(practice.tenantId, (tx) => app.get(AttachmentRepository).content(tx, attachments[1]!.id));
+    expect(content?.equals(PDF)).toBe(true);
+  });
+
+  it('keeps the text and records why when media is refused or cannot be fetched', async () => {
+    const tooBig = randomBytes(5 * 1024 * 1024 + 1);
+    const result = await simulate({
+      body: 'Three files',
+      media: [
+        { contentType: 'application/x-msdownload', contentBase64: Buffer.from('MZ...').toString('base64') },
+        { contentType: 'image/jpeg', contentBase64: tooBig.toString('base64') },
+      ],
+      // Not a Twilio host (nor the configured API base): the credentials must not go there.
+      mediaUrls: ['http://127.0.0.2:9/elsewhere.png'],
+      mediaContentTypes: ['image/png'],
+    });
+    expect(result.status).toBe(200);
+
+    const { message, attachments } = await stored(result.messageSid);
+    expect(message?.body).toBe('Three files');
+    expect(attachments.map((a) => [a.status, a.failureReason])).toEqual([
+      ['failed', 'host_not_allowed'],
+      ['failed', 'content_type_not_allowed'],
+      ['failed', 'too_large'],
+    ]);
+    const raw = (
+      await owner.query(
+        `SELECT count(*)::int AS n FROM attachments WHERE message_id = $1 AND content_enc IS NOT NULL`,
+        [message!.id],
+      )
+    ).rows[0];
+    expect(raw.n).toBe(0);
+  });
+
+  it('records a media URL that answers an error as fetch_failed', async () => {
+    const result = await simulate({
+      body: 'broken link',
+      mediaUrls: [`${sandboxUrl}/sandbox/media/ME${'0'.repeat(32)}`],
+      mediaContentTypes: ['image/jpeg'],
+    });
+    const { attachments } = await stored(result.messageSid);
+    expect(attachments.map((a) => [a.status, a.failureReason])).toEqual([['failed', 'fetch_failed']]);
+  });
+
+  it('does not fetch again when Twilio repeats the same MMS', async () => {
+    const first = await simulate({ body: 'pic', numMedia: 1 });
+    const again = await simulate({ body: 'pic', numMedia: 1, messageSid: first.messageSid });
+    expect(again.status).toBe(200);
+    expect(again.body).toBe(first.body);
+    const { attachments } = await stored(first.messageSid);
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ status: 'stored', contentType: 'image/png' });
+  });
+});

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import request from 'supertest';
+import twilio from 'twilio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelsService } from '@app/channels';
+import { ContactRepository } from '@app/contacts';
+import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
+import { TenantDb, requestContext } from '@app/database';
+import { createRedis } from '@app/redis';
+import { ownerPool, startApi } from '@app/testing';
+import {
+  type SmsPractice,
+  createSmsPractice,
+  freshPhone,
+  inboundParams,
+  ingestionRowCounts,
+  messageSid,
+  postSigned,
+  waitFor,
+} from './ingestion-fixtures.js';
+
+// Issue 4, SMS inbound: signed (invariant 8), idempotent on MessageSid, encrypted (invariant 6),
+// one open conversation per contact, staff told after commit.
+describe('POST /webhooks/twilio/:channelId/inbound', () => {
+  let app: INestApplication;
+  let owner: pg.Pool;
+  let practice: SmsPractice;
+
+  const send = (params: Record<string, string>, authToken = practice.authToken) =>
+    postSigned(app, practice.channel.webhooks.inbound, params, authToken);
+  const messagesOf = async (sid: string) =>
+    (
+      await owner.query(`SELECT * FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`, [
+        practice.tenantId,
+        sid,
+      ])
+    ).rows;
+  const conversation = async (id: string) =>
+    (await owner.query(`SELECT * FROM conversations WHERE id = $1`, [id])).rows[0];
+
+  beforeAll(async () => {
+    app = await startApi();
+    owner = ownerPool();
+    practice = await createSmsPractice(app, owner);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await owner?.end();
+  });
+
+  it('stores a valid SMS encrypted and answers empty TwiML', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'Can I move my cleaning to Friday?' });
+    const res = await send(params).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/xml/);
+    expect(res.text).toContain('<Response/>');
+
+    const [row] = await messagesOf(params.MessageSid!);
+    expect(row).toMatchObject({
+      channel: 'sms',
+      channel_id: practice.channel.id,
+      direction: 'inbound',
+      status: 'received',
+      provider_reply: null,
+    });
+    // As the owner (no cipher): only ciphertext, no plaintext body or number anywhere in the rows.
+    const contact = (await owner.query(`SELECT * FROM contacts WHERE id = $1`, [row.contact_id])).rows[0];
+    const raw = [row, contact, await conversation(row.conversation_id)]
+      .flatMap((r) => Object.values(r))
+      .map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : JSON.stringify(v)))
+      .join('|');
+    expect(raw).not.toContain('cleaning');
+    expect(raw).not.toContain(params.From!.slice(2));
+
+    const conv = await conversation(row.conversation_id);
+    expect(conv).toMatchObject({ status: 'open', unread_count: 1, last_channel: 'sms' });
+  });
+
+  it('refuses a missing or wrong signature with 403 invalid_signature and stores nothing', async () => {
+    const before = await ingestionRowCounts(owner, practice.tenantId);
+    const params = inboundParams(practice, { from: freshPhone(), body: 'forged' });
+    const url = practice.channel.webhooks.inbound;
+    const path = new URL(url).pathname;
+    const attempts = [
+      // no signature at all
+      request(app.getHttpServer()).post(path).type('form').send(new URLSearchParams(params).toString()),
+      // signed with another token
+      send(params, 'not-the-channel-token'),
+      // signed, then the body changed
+      request(app.getHttpServer())
+        .post(path)
+        .set('X-Twilio-Signature', twilio.getExpectedTwilioSignature(practice.authToken, url, params))
+        .type('form')
+        .send(new URLSearchParams({ ...params, Body: 'changed' }).toString()),
+      // signed for another URL (the status webhook)
+      request(app.getHttpServer())
+        .post(path)
+        .set(
+          'X-Twilio-Signature',
+          twilio.getExpectedTwilioSignature(practice.authToken, practice.channel.webhooks.status, params),
+        )
+        .type('form')
+        .send(new URLSearchParams(params).toString()),
+    ];
+    for (const attempt of attempts) {
+      const res = await attempt;
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ error: { code: 'invalid_signature', message: expect.any(String) } });
+    }
+    expect(await ingestionRowCounts(owner, practice.tenantId)).toEqual(before);
+  });
+
+  it('stores exactly one message when the same MessageSid is posted 20 times at once', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'Are you open Saturday?' });
+    const responses = await Promise.all(Array.from({ length: 20 }, () => send(params)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(new Set(responses.map((r) => r.text)).size).toBe(1);
+    const rows = await messagesOf(params.MessageSid!);
+    expect(rows).toHaveLength(1);
+    expect(await conversation(rows[0].conversation_id)).toMatchObject({ unread_count: 1 });
+    const contacts = await owner.query(`SELECT count(*)::int AS n FROM contacts WHERE id = $1`, [
+      rows[0].contact_id,
+    ]);
+    expect(contacts.rows[0].n).toBe(1);
+  });
+
+  it('puts a second message from the same number in the same open conversation (unread_count 2)', async () => {
+    const from = freshPhone();
+    const first = inboundParams(practice, { from, body: 'Hi' });
+    const second = inboundParams(practice, { from, body: 'Hello again' });
+    await send(first).expect(200);
+    await send(second).expect(200);
+    const [a] = await messagesOf(first.MessageSid!);
+    const [b] = await messagesOf(second.MessageSid!);
+    expect(b.conversation_id).toBe(a.conversation_id);
+    expect(b.contact_id).toBe(a.contact_id);
+    expect(await conversation(a.conversation_id)).toMatchObject({ status: 'open', unread_count: 2 });
+  });
+
+  it('matches the most recently active of contacts sharing a phone, and flags the ambiguity', async () => {
+    const phone = freshPhone();
+    const repo = app.get(ContactRepository);
+    const [mother, son] = await app
+      .get(TenantDb)
+      .forTenant(practice.tenantId, async (tx) => [
+        await repo.create(tx, { name: 'Mother', phone }),
+        await repo.create(tx, { name: 'Son', phone }),
+      ]);
+    await owner.query(`UPDATE contacts SET last_activity_at = now() - interval '2 hours' WHERE id = $1`, [
+      son!.id,
+    ]);
+    await owner.query(`UPDATE contacts SET last_activity_at = now() - interval '5 minutes' WHERE id = $1`, [
+      mother!.id,
+    ]);
+
+    const params = inboundParams(practice, { from: phone, body: 'Appointment for my son' });
+    await send(params).expect(200);
+    const [row] = await messagesOf(params.MessageSid!);
+    expect(row.contact_id).toBe(mother!.id);
+    expect(await conversation(row.conversation_id)).toMatchObject({ contact_ambiguous: true });
+  });
+
+  it('publishes the new message on the practice’s Redis channel after commit, with ids only', async () => {
+    const subscriber: Redis = createRedis(process.env.REDIS_URL!, 'ingestion-e2e-sub');
+    try {
+      const events: Array<{ event: PublishedStaffEvent & { messageId?: string }; rowVisible: boolean }> = [];
+      subscriber.on('message', (_channel, payload: string) => {
+        const event = JSON.parse(payload) as PublishedStaffEvent;
+        // Committed before publishing: another connection already sees the row when the event arrives.
+        void owner
+          .query(`SELECT 1 FROM messages WHERE id = $1`, [event.messageId])
+          .then((r) => events.push({ event, rowVisible: r.rowCount === 1 }));
+      });
+      await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
+
+      const params = inboundParams(practice, { from: freshPhone(), body: 'Private details here' });
+      await send(params).expect(200);
+      const [row] = await messagesOf(params.MessageSid!);
+      // This message's event (an earlier test's event for the same practice may still arrive).
+      const received = await waitFor(() => events.find((e) => e.event.messageId === row.id));
+      expect(received.rowVisible).toBe(true);
+      expect(received.event).toEqual({
+        type: 'message.created',
+        id: expect.any(String),
+        tenantId: practice.tenantId,
+        at: expect.any(String),
+        conversationId: row.conversation_id,
+        messageId: row.id,
+        contactId: row.contact_id,
+        channel: 'sms',
+        direction: 'inbound',
+      });
+      expect(JSON.stringify(received.event)).not.toMatch(/Private|\+1555/);
+    } finally {
+      subscriber.disconnect();
+    }
+  });
+
+  it('audits the receipt with the provider as actor and ids only', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'Audit me, quietly' });
+    await send(params).expect(200);
+    const [row] = await messagesOf(params.MessageSid!);
+    const event = await waitFor(
+      async () =>
+        (
+          await owner.query(
+            `SELECT actor_type, actor_id, metadata FROM audit_events
+             WHERE tenant_id = $1 AND action = 'message.received' AND target_id = $2`,
+            [practice.tenantId, row.id],
+          )
+        ).rows[0],
+    );
+    expect(event).toMatchObject({ actor_type: 'provider', actor_id: 'twilio' });
+    expect(JSON.stringify(event)).not.toMatch(/Audit me|\+1555/);
+  });
+
+  it('routes each channel to its own practice only', async () => {
+    const other = await createSmsPractice(app, owner);
+    const params = inboundParams(practice, { from: freshPhone(), body: 'for A' });
+    // Practice B's token cannot sign for A's channel.
+    await send(params, other.authToken).expect(403);
+    // A's webhook lands in A, and B sees nothing of it (RLS as the app role).
+    await send(params).expect(200);
+    const [row] = await messagesOf(params.MessageSid!);
+    expect(row.tenant_id).toBe(practice.tenantId);
+    const seenByB = await app
+      .get(TenantDb)
+      .forTenant(other.tenantId, (tx) => tx.query(`SELECT id FROM messages WHERE id = $1`, [row.id]));
+    expect(seenByB).toEqual([]);
+  });
+
+  it('answers 404 for unknown, malformed and deleted channels, storing nothing', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'x' });
+    const unknown = practice.channel.webhooks.inbound.replace(practice.channel.id, randomUUID());
+    await postSigned(app, unknown, params, practice.authToken).expect(404);
+    const malformed = practice.channel.webhooks.inbound.replace(practice.channel.id, 'not-a-uuid');
+    await postSigned(app, malformed, params, practice.authToken).expect(404);
+
+    const doomed = await createSmsPractice(app, owner);
+    await requestContext.run({ tenantId: doomed.tenantId, actor: { type: 'user', id: randomUUID() } }, () =>
+      app.get(ChannelsService).remove(doomed.channel.id),
+    );
+    const before = await ingestionRowCounts(owner, doomed.tenantId);
+    const res = await postSigned(
+      app,
+      doomed.channel.webhooks.inbound,
+      inboundParams(doomed, { from: freshPhone(), body: 'late' }),
+      doomed.authToken,
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(await ingestionRowCounts(owner, doomed.tenantId)).toEqual(before);
+  });
+
+  it('answers 415 to JSON and 400 to a signed message without a usable sender, storing nothing', async () => {
+    const before = await ingestionRowCounts(owner, practice.tenantId);
+    const params = inboundParams(practice, { from: freshPhone(), body: 'json?' });
+    const json = await request(app.getHttpServer())
+      .post(new URL(practice.channel.webhooks.inbound).pathname)
+      .set('X-Twilio-Signature', 'x')
+      .send(params);
+    expect(json.status).toBe(415);
+    expect(json.body.error.code).toBe('unsupported_media_type');
+
+    const { From: _drop, ...withoutFrom } = params;
+    const missing = await send(withoutFrom);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'From' }] });
+
+    const notAPhone = await send({ ...params, From: 'VERIFY' });
+    expect(notAPhone.status).toBe(400);
+    expect(notAPhone.body.error.details).toEqual([{ path: 'From', message: expect.any(String) }]);
+    expect(JSON.stringify(notAPhone.body)).not.toContain('VERIFY');
+
+    const huge = await send({ ...params, MessageSid: messageSid(), Body: 'x'.repeat(5000) });
+    expect(huge.status).toBe(400);
+    expect(await ingestionRowCounts(owner, practice.tenantId)).toEqual(before);
+  });
+});

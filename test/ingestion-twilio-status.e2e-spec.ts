@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import fc from 'fast-check';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelsService } from '@app/channels';
+import { TenantDb, requestContext } from '@app/database';
+import { createTwilioClient } from '@app/providers';
+import { ownerPool } from '@app/testing';
+import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
+import {
+  type SmsPractice,
+  createSmsPractice,
+  freshPhone,
+  inboundParams,
+  messageSid,
+  postSigned,
+  startListeningApi,
+  statusParams,
+  waitFor,
+} from './ingestion-fixtures.js';
+
+// Status callbacks: signed like inbound webhooks, idempotent, and a status only moves forward
+// (invariant 9) whatever order Twilio's callbacks arrive in.
+describe('POST /webhooks/twilio/:channelId/status', () => {
+  let sandbox: NestExpressApplication;
+  let sandboxUrl: string;
+  let app: INestApplication;
+  let owner: pg.Pool;
+  let practice: SmsPractice;
+  let conversation: { id: string; contactId: string };
+
+  const callback = (
+    fields: { sid: string; status: string; errorCode?: string },
+    token = practice.authToken,
+  ) => postSigned(app, practice.channel.webhooks.status, statusParams(practice, fields), token);
+  const statusOf = async (sid: string) =>
+    (await owner.query(`SELECT status, error_code FROM messages WHERE provider_message_id = $1`, [sid]))
+      .rows[0];
+
+  /** An outbound message as the delivery worker (issue 7) will have stored it before sending. */
+  async function outbound(sid: string, channel = practice): Promise<void> {
+    await app.get(TenantDb).forTenant(channel.tenantId, (tx) =>
+      tx.execute(
+        `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, status,
+           provider_message_id)
+         VALUES ($1, $2, $3, $4, $5, 'sms', 'outbound', 'queued', $6)`,
+        [randomUUID(), channel.tenantId, conversation.id, conversation.contactId, channel.channel.id, sid],
+      ),
+    );
+  }
+
+  beforeAll(async () => {
+    sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 200 });
+    await sandbox.listen(0, '127.0.0.1');
+    sandboxUrl = `http://127.0.0.1:${(sandbox.getHttpServer().address() as AddressInfo).port}`;
+    app = await startListeningApi({ TWILIO_API_BASE_URL: sandboxUrl });
+    owner = ownerPool();
+    practice = await createSmsPractice(app, owner);
+    const first = inboundParams(practice, { from: freshPhone(), body: 'hello' });
+    await postSigned(app, practice.channel.webhooks.inbound, first, practice.authToken).expect(200);
+    const row = (
+      await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [
+        first.MessageSid,
+      ])
+    ).rows[0];
+    conversation = { id: row.conversation_id, contactId: row.contact_id };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.close();
+    await owner?.end();
+  });
+
+  it('follows a real send through the twilio SDK and the sandbox’s signed callbacks to delivered', async () => {
+    const client = createTwilioClient({
+      accountSid: practice.accountSid,
+      authToken: practice.authToken,
+      baseUrl: sandboxUrl,
+    });
+    const sent = await client.messages.create({
+      to: freshPhone(),
+      from: practice.channel.phoneNumber,
+      body: 'You have a new secure message',
+      statusCallback: practice.channel.webhooks.status,
+    });
+    await outbound(sent.sid);
+    const final = await waitFor(async () => {
+      const row = await statusOf(sent.sid);
+      return row.status === 'delivered' && row;
+    });
+    expect(final).toEqual({ status: 'delivered', error_code: null });
+  });
+
+  it('ends in delivered whatever order (and however often) the callbacks arrive, even concurrently', async () => {
+    const events = ['queued', 'sending', 'sent', 'delivered'];
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(events, { minLength: 4 }), fc.nat(4), async (order, repeats) => {
+        const sid = messageSid();
+        await outbound(sid);
+        const burst = [...order, ...order.slice(0, repeats)];
+        const responses = await Promise.all(burst.map((status) => callback({ sid, status })));
+        expect(responses.map((r) => r.status)).toEqual(burst.map(() => 204));
+        expect((await statusOf(sid)).status).toBe('delivered');
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('never lets a late sent overwrite delivered', async () => {
+    const sid = messageSid();
+    await outbound(sid);
+    for (const status of ['delivered', 'sent', 'queued']) await callback({ sid, status }).expect(204);
+    expect((await statusOf(sid)).status).toBe('delivered');
+  });
+
+  it('keeps the ErrorCode of a failure, and a failure is final', async () => {
+    const sid = messageSid();
+    await outbound(sid);
+    await callback({ sid, status: 'sent' }).expect(204);
+    await callback({ sid, status: 'undelivered', errorCode: '30003' }).expect(204);
+    await callback({ sid, status: 'delivered' }).expect(204);
+    expect(await statusOf(sid)).toEqual({ status: 'undelivered', error_code: '30003' });
+  });
+
+  it('acknowledges callbacks about unknown messages (so Twilio stops) and changes nothing', async () => {
+    await callback({ sid: messageSid(), status: 'delivered' }).expect(204);
+    // A status of an inbound message (its MessageSid is known, but as inbound) is ignored too.
+    const inbound = inboundParams(practice, { from: freshPhone(), body: 'in' });
+    await postSigned(app, practice.channel.webhooks.inbound, inbound, practice.authToken).expect(200);
+    await callback({ sid: inbound.MessageSid!, status: 'failed', errorCode: '30008' }).expect(204);
+    expect(await statusOf(inbound.MessageSid!)).toEqual({ status: 'received', error_code: null });
+  });
+
+  it('refuses an unsigned or wrongly signed callback with 403 and changes nothing', async () => {
+    const sid = messageSid();
+    await outbound(sid);
+    const res = await callback({ sid, status: 'failed', errorCode: '30008' }, 'wrong-token');
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('invalid_signature');
+    expect(await statusOf(sid)).toEqual({ status: 'queued', error_code: null });
+  });
+
+  it('still applies callbacks after the channel was deleted (they are about earlier sends)', async () => {
+    const doomed = await createSmsPractice(app, owner);
+    const first = inboundParams(doomed, { from: freshPhone(), body: 'hi' });
+    await postSigned(app, doomed.channel.webhooks.inbound, first, doomed.authToken).expect(200);
+    const row = (
+      await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [
+        first.MessageSid,
+      ])
+    ).rows[0];
+    const sid = messageSid();
+    await app.get(TenantDb).forTenant(doomed.tenantId, (tx) =>
+      tx.execute(
+        `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, status,
+           provider_message_id)
+         VALUES ($1, $2, $3, $4, $5, 'sms', 'outbound', 'sent', $6)`,
+        [randomUUID(), doomed.tenantId, row.conversation_id, row.contact_id, doomed.channel.id, sid],
+      ),
+    );
+    await requestContext.run({ tenantId: doomed.tenantId, actor: { type: 'user', id: randomUUID() } }, () =>
+      app.get(ChannelsService).remove(doomed.channel.id),
+    );
+    await postSigned(
+      app,
+      doomed.channel.webhooks.status,
+      statusParams(doomed, { sid, status: 'delivered' }),
+      doomed.authToken,
+    ).expect(204);
+    expect((await statusOf(sid)).status).toBe('delivered');
+  });
+});
