@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run demo`: services up, build, migrate, seed a demo practice, start sandbox + api + worker,
+# `npm run demo`: services up, build, migrate, start sandbox + api + worker, sign a practice up,
 # then walk through the flow and print what happened. Interactive: keeps running until Ctrl-C.
 # Non-interactive (CI, no terminal): stops everything after the walk.
 set -euo pipefail
@@ -15,6 +15,7 @@ bash scripts/services.sh
 fresh=""
 if [ ! -f "$DEMO_DIR/env" ]; then
   fresh="--fresh"
+  rm -f "$DEMO_DIR/owner.json" # the practice it describes goes with the old database
   # A private database, app role and Redis prefix for the demo, with fresh keys (kept for reruns).
   cat > "$DEMO_DIR/env" <<ENV
 NODE_ENV=development
@@ -46,7 +47,6 @@ echo "built dist/ (log: $DEMO_DIR/logs/build.log)"
 step "Database"
 npx tsx scripts/demo/create-database.ts $fresh
 npm run migrate --silent
-npx tsx scripts/demo/seed.ts
 
 step "Processes"
 pids=()

@@ -1,86 +1,203 @@
-import { createSendGridMailer, createTwilioClient } from '@app/providers';
-import { DEMO_PRACTICE_ID, openDemoContext } from './demo-context.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { generate } from 'otplib';
+import { createSendGridMailer } from '@app/providers';
+import { openDemoContext } from './demo-context.js';
 
-// The scripted walk: prints what the system does with the demo practice's data.
-const ctx = await openDemoContext();
+// The scripted walk through the running api, worker and sandbox; prints what happened.
+const api = `http://127.0.0.1:${process.env.PORT}`;
+const sandbox = `http://127.0.0.1:${process.env.SANDBOX_PORT}`;
+const OWNER_FILE = '.demo/owner.json';
+const CLINIC_NUMBER = '+15550001111';
+const PATIENT_NUMBER = '+15551234567';
+
 const say = (title: string, lines: Record<string, unknown>) => {
   console.log(`\n-- ${title}`);
   for (const [k, v] of Object.entries(lines))
-    console.log(`   ${k.padEnd(36)} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    console.log(`   ${k.padEnd(40)} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
 };
-const hex = (b: Buffer | null) => (b ? `${b.toString('hex').slice(0, 48)}… (${b.length} bytes)` : 'null');
+const hex = (b: Buffer | null) => (b ? `${b.toString('hex').slice(0, 40)}… (${b.length} bytes)` : 'null');
 
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+  };
+}
+
+/** A TOTP code for a time step not used yet (the api refuses a replayed step). */
+async function totp(secret: string, usedStep: { last?: number }): Promise<string> {
+  let step = Math.floor(Date.now() / 30_000);
+  if (usedStep.last !== undefined && step <= usedStep.last) {
+    await new Promise((r) => setTimeout(r, (usedStep.last! + 1) * 30_000 - Date.now() + 200));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  usedStep.last = step;
+  return generate({ secret, epoch: step * 30 });
+}
+
+interface Owner {
+  email: string;
+  password: string;
+  totpSecret: string;
+  practiceId: string;
+  lastStep?: number;
+}
+
+async function signIn(): Promise<{ owner: Owner; token: string; fresh: boolean }> {
+  if (existsSync(OWNER_FILE)) {
+    const owner = JSON.parse(readFileSync(OWNER_FILE, 'utf8')) as Owner;
+    const login = await call('POST', '/v1/auth/login', { email: owner.email, password: owner.password });
+    const used = { last: owner.lastStep };
+    const mfa = await call('POST', '/v1/auth/mfa', {
+      mfaToken: login.body.mfaToken,
+      code: await totp(owner.totpSecret, used),
+    });
+    writeFileSync(OWNER_FILE, JSON.stringify({ ...owner, lastStep: used.last }));
+    return { owner, token: mfa.body.accessToken, fresh: false };
+  }
+  const email = `owner.${randomBytes(3).toString('hex')}@riverside.example`;
+  const password = `Demo-${randomBytes(9).toString('base64url')}`;
+  const signup = await call('POST', '/v1/auth/signup', {
+    practiceName: 'Riverside Family Clinic',
+    name: 'Olivia Owner',
+    email,
+    password,
+  });
+  const login = await call('POST', '/v1/auth/login', { email, password });
+  const setup = await call('POST', '/v1/auth/mfa/setup', {}, login.body.accessToken);
+  const used: { last?: number } = {};
+  const enable = await call(
+    'POST',
+    '/v1/auth/mfa/enable',
+    { code: await totp(setup.body.secret, used) },
+    login.body.accessToken,
+  );
+  say('Staff identity: sign-up, then MFA enrolment (mandatory for owners)', {
+    'POST /v1/auth/signup': `${signup.status} practiceId=${signup.body.practiceId}`,
+    'POST /v1/auth/login': `${login.status} mfaEnrollmentRequired=${login.body.mfaEnrollmentRequired}`,
+    'GET /v1/users before enrolling': `${(await call('GET', '/v1/users', undefined, login.body.accessToken)).status} (blocked until MFA)`,
+    'POST /v1/auth/mfa/setup': `${setup.status} otpauth URL issued`,
+    'POST /v1/auth/mfa/enable': `${enable.status} ${enable.body.recoveryCodes?.length} recovery codes`,
+  });
+  const owner: Owner = {
+    email,
+    password,
+    totpSecret: setup.body.secret,
+    practiceId: signup.body.practiceId,
+    lastStep: used.last,
+  };
+  writeFileSync(OWNER_FILE, JSON.stringify(owner));
+  return { owner, token: enable.body.accessToken, fresh: true };
+}
+
+const ctx = await openDemoContext();
 try {
-  const api = `http://127.0.0.1:${process.env.PORT}`;
-  const ready = await (await fetch(`${api}/health/ready`)).json();
-  say('API readiness', { 'GET /health/ready': ready });
+  say('API readiness', { 'GET /health/ready': (await call('GET', '/health/ready')).body.status });
 
-  const [raw] = (
+  const { owner, token } = await signIn();
+  const me = await call('GET', '/v1/me', undefined, token);
+  say('Signed in', {
+    'GET /v1/me': `${me.body.role} of practice ${me.body.practiceId}, mfaEnabled=${me.body.mfaEnabled}`,
+  });
+
+  const authToken = randomBytes(16).toString('hex');
+  const channel = await call(
+    'POST',
+    '/v1/channels',
+    {
+      type: 'sms',
+      name: `Front desk line ${randomBytes(2).toString('hex')}`,
+      phoneNumber: CLINIC_NUMBER,
+      twilioAccountSid: `AC${randomBytes(16).toString('hex')}`,
+      twilioAuthToken: authToken,
+    },
+    token,
+  );
+  say('SMS channel (Twilio credentials stored encrypted, never returned)', {
+    'POST /v1/channels': `${channel.status} id=${channel.body.id}`,
+    'inbound webhook': channel.body.webhooks?.inbound,
+    'secrets in the answer': JSON.stringify(channel.body).includes(authToken) ? 'YES (bug)' : 'none',
+  });
+
+  const inbound = async (body: string, messageSid?: string) =>
+    (await fetch(`${sandbox}/sandbox/twilio/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        to: CLINIC_NUMBER,
+        from: PATIENT_NUMBER,
+        body,
+        webhookUrl: channel.body.webhooks.inbound,
+        authToken,
+        messageSid,
+      }),
+    }).then((r) => r.json())) as { status: number; body: string; messageSid: string };
+  const first = await inbound('Hi, this is Maria. Are my lab results back?');
+  const replay = await inbound('Hi, this is Maria. Are my lab results back?', first.messageSid);
+  const forged = await fetch(channel.body.webhooks.inbound, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+    body: new URLSearchParams({
+      MessageSid: `SM${randomBytes(16).toString('hex')}`,
+      From: PATIENT_NUMBER,
+      To: CLINIC_NUMBER,
+      Body: 'x',
+    }),
+  });
+  const rows = (
     await ctx.owner.query(
-      `SELECT id, name_enc, phone_enc, phone_bidx FROM contacts WHERE tenant_id = $1 LIMIT 1`,
-      [DEMO_PRACTICE_ID],
+      `SELECT m.body_enc, count(*) OVER () AS n FROM messages m WHERE m.tenant_id = $1 AND m.provider_message_id = $2`,
+      [owner.practiceId, first.messageSid],
     )
   ).rows;
-  say('Encryption at rest: the raw row, as the table owner sees it', {
-    'contacts.name_enc': hex(raw.name_enc),
-    'contacts.phone_enc': hex(raw.phone_enc),
-    'contacts.phone_bidx (blind index)': hex(raw.phone_bidx),
+  say('A patient texts the clinic (signed by the sandbox exactly as Twilio signs)', {
+    'inbound webhook answer': `${first.status} ${first.body}`,
+    'same MessageSid retried': `${replay.status}; rows with that MessageSid: ${rows[0]?.n}`,
+    'forged signature': `${forged.status} (nothing stored)`,
+    'messages.body_enc as the owner sees it': hex(rows[0]?.body_enc ?? null),
   });
 
-  const found = await ctx.db.forTenant(DEMO_PRACTICE_ID, async (tx) => {
-    const matches = await ctx.contacts.findByPhone(tx, '+1 (555) 123-4567');
-    ctx.audit.record(tx, { action: 'contact.search', metadata: { by: 'phone', results: matches.length } });
-    for (const c of matches)
-      ctx.audit.record(tx, { action: 'contact.read', target: { type: 'contact', id: c.id } });
-    return matches;
-  });
-  say('Blind-index lookup by "+1 (555) 123-4567" (stored as 5551234567), decrypted by the app role', {
-    matches: found.length,
-    'first match': found[0] ? { name: found[0].name, phone: found[0].phone, email: found[0].email } : null,
+  const found = await ctx.db.forTenant(owner.practiceId, (tx) =>
+    ctx.contacts.findByPhone(tx, '+1 (555) 123-4567'),
+  );
+  const noContext = await ctx.ds.query(`SELECT count(*)::int AS n FROM messages`);
+  say('Blind-index lookup and row-level security, as the app role', {
+    'contacts matching "+1 (555) 123-4567"': found.length,
+    'messages visible without a tenant': noContext[0].n,
   });
 
-  const noContext = await ctx.ds.query(`SELECT count(*)::int AS n FROM contacts`);
-  say('Row-level security, as the app role', {
-    'contacts visible without a tenant': noContext[0].n,
-    'contacts visible to the demo tenant': await ctx.db.forTenant(
-      DEMO_PRACTICE_ID,
-      async (tx) => (await tx.query(`SELECT count(*)::int AS n FROM contacts`))[0]!.n,
+  const events = await call('GET', '/v1/audit-events?limit=6', undefined, token);
+  const verify = await call('GET', '/v1/audit-events/verify', undefined, token);
+  say('Audit trail (append-only, hash-chained per practice)', {
+    'GET /v1/audit-events?limit=6': (events.body.data as Array<{ seq: number; action: string }>).map(
+      (e) => `#${e.seq} ${e.action}`,
     ),
+    'GET /v1/audit-events/verify': verify.body,
   });
 
-  const chain = await ctx.db.forTenant(DEMO_PRACTICE_ID, (tx) => ctx.audit.verify(tx));
-  const recent = await ctx.db.forTenant(DEMO_PRACTICE_ID, (tx) => ctx.audit.list(tx, { limit: 4 }));
-  say('Audit trail (append-only, hash-chained)', {
-    verify: chain,
-    'latest events': recent.map((e) => `#${e.seq} ${e.action} ${e.outcome}`),
-  });
-
-  const sandbox = `http://127.0.0.1:${process.env.SANDBOX_PORT}`;
-  const twilio = createTwilioClient({
-    accountSid: 'ACdemo0000000000000000000000000000',
-    authToken: 'demo-token',
-    baseUrl: sandbox,
-  });
-  const sms = await twilio.messages.create({
-    to: '+15551234567',
-    from: '+15550001111',
-    body: 'You have a new secure message. (demo)',
-  });
   const mailer = createSendGridMailer({ apiKey: 'SG.demo', baseUrl: sandbox });
   const [mail] = await mailer.send({
-    to: 'maria.lopez@example.com',
+    to: 'patient@example.com',
     from: 'clinic@example.com',
     subject: 'Demo',
     text: 'Demo notice',
   });
-  const sent = (await (await fetch(`${sandbox}/sandbox/messages`)).json()) as Array<{
-    provider: string;
-    to: string;
-  }>;
-  say('Provider sandbox, reached by the real twilio and @sendgrid/mail SDKs', {
-    'twilio messages.create': `${sms.sid} status=${sms.status}`,
-    'sendgrid mail.send': `HTTP ${mail.statusCode} x-message-id=${String(mail.headers['x-message-id'])}`,
-    'GET /sandbox/messages': `${sent.length} sent so far (newest: ${sent[0]?.provider} to ${sent[0]?.to})`,
+  const sent = (await (await fetch(`${sandbox}/sandbox/messages`)).json()) as unknown[];
+  say('Outbound providers: the real @sendgrid/mail SDK against the sandbox', {
+    'mail.send': `HTTP ${mail.statusCode} x-message-id=${String(mail.headers['x-message-id'])}`,
+    'GET /sandbox/messages': `${sent.length} sent so far`,
   });
 } finally {
   await ctx.close();

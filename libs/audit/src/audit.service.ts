@@ -220,7 +220,7 @@ export class AuditService implements OnApplicationShutdown {
     }
   }
 
-  /** Newest first, keyset-paginated by seq. */
+  /** Keyset-paginated by seq: newest first (`beforeSeq`), or oldest first (`order: 'asc'`, `afterSeq`). */
   async list(
     tx: TenantTx,
     filter: {
@@ -230,6 +230,8 @@ export class AuditService implements OnApplicationShutdown {
       action?: string;
       targetId?: string;
       beforeSeq?: number;
+      afterSeq?: number;
+      order?: 'asc' | 'desc';
       limit: number;
     },
   ): Promise<AuditEventRow[]> {
@@ -246,9 +248,11 @@ export class AuditService implements OnApplicationShutdown {
     if (filter.action) add('action = ?', filter.action);
     if (filter.targetId) add('target_id = ?', filter.targetId);
     if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
+    if (filter.afterSeq) add('seq > ?', filter.afterSeq);
     params.push(filter.limit);
+    const order = filter.order === 'asc' ? 'ASC' : 'DESC';
     const rows = await tx.query<StoredRow>(
-      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT $${params.length}`,
       params,
     );
     return rows.map(toApiRow);

@@ -1,0 +1,121 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { AuditService } from '@app/audit';
+import { TenantDb } from '@app/database';
+import { RequirePermission } from '@app/identity';
+import { ApiZodQuery, AppError, ValidQuery } from '@app/observability';
+
+/** Opaque keyset cursor: the seq of the last event of the previous page. */
+const cursor = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const seq = Number(Buffer.from(value, 'base64url').toString('utf8').replace(/^s:/, ''));
+    if (!Number.isSafeInteger(seq) || seq < 1) {
+      ctx.addIssue({ code: 'custom', message: 'not a cursor returned by this API' });
+      return z.NEVER;
+    }
+    return seq;
+  });
+const encodeCursor = (seq: number) => Buffer.from(`s:${seq}`).toString('base64url');
+
+const listQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actorId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  targetId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: cursor.optional(),
+});
+
+const exportQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * The practice's audit trail for admins: search, NDJSON export and chain verification.
+ * Reading the trail is itself audited.
+ */
+@ApiTags('audit')
+@Controller('v1/audit-events')
+export class AuditEventsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @RequirePermission('audit.read')
+  @ApiOperation({ summary: 'Audit events, newest first (keyset cursor)' })
+  @ApiZodQuery(listQuery)
+  list(@ValidQuery(listQuery) q: z.infer<typeof listQuery>) {
+    if (q.from && q.to && q.from > q.to)
+      throw AppError.validation([{ path: 'from', message: 'must not be after to' }]);
+    return this.db.transaction(async (tx) => {
+      const data = await this.audit.list(tx, {
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        actorId: q.actorId,
+        action: q.action,
+        targetId: q.targetId,
+        beforeSeq: q.cursor,
+        limit: q.limit,
+      });
+      this.audit.record(tx, { action: 'audit.read', metadata: { results: data.length } });
+      const last = data.at(-1);
+      return { data, nextCursor: data.length === q.limit && last ? encodeCursor(last.seq) : null };
+    });
+  }
+
+  @Get('verify')
+  @RequirePermission('audit.read')
+  @ApiOperation({ summary: 'Walk the hash chain; report the first broken link' })
+  @ApiOkResponse({ schema: { example: { valid: true, checked: 1234 } } })
+  verify() {
+    return this.db.transaction(async (tx) => {
+      const result = await this.audit.verify(tx);
+      this.audit.record(tx, {
+        action: 'audit.verified',
+        outcome: result.valid ? 'success' : 'failure',
+        metadata: { checked: result.checked, firstBrokenId: result.firstBrokenId ?? null },
+      });
+      return result;
+    });
+  }
+
+  @Get('export')
+  @RequirePermission('audit.read')
+  @ApiOperation({ summary: 'Every event in the window, oldest first, as NDJSON' })
+  @ApiProduces('application/x-ndjson')
+  @ApiZodQuery(exportQuery)
+  async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() res: Response): Promise<void> {
+    // Streamed in seq order in batches: the chain is append-only, so the file is a consistent
+    // prefix of it whatever is appended meanwhile.
+    await this.db.transaction(async (tx) => {
+      res.status(200).type('application/x-ndjson').setHeader('cache-control', 'no-store');
+      let afterSeq = 0;
+      let exported = 0;
+      for (;;) {
+        const batch = await this.audit.list(tx, {
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          afterSeq,
+          order: 'asc',
+          limit: EXPORT_BATCH,
+        });
+        if (batch.length) res.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        exported += batch.length;
+        if (batch.length < EXPORT_BATCH) break;
+        afterSeq = batch.at(-1)!.seq;
+      }
+      this.audit.record(tx, { action: 'audit.exported', metadata: { events: exported } });
+    });
+    res.end();
+  }
+}
