@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 
 /** Field names that may hold PHI or secrets, redacted wherever they appear (up to 3 levels deep). */
@@ -69,6 +70,12 @@ export function loggerParams(level: string): Params {
     pinoHttp: {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // One id per request in the logs, the x-request-id header and the audit context.
+      genReqId: (_req: IncomingMessage, res: ServerResponse) => {
+        const id = randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
         req: (req: { id?: unknown; method?: string; url?: string }) => ({
