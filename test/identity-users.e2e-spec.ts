@@ -162,6 +162,13 @@ describe('staff administration', () => {
       });
     });
 
+    it('answers concurrent requests of different users each with their own identity', async () => {
+      const members = [owner, await c.addStaff(owner, 'provider'), await c.addStaff(owner, 'billing')];
+      const calls = Array.from({ length: 30 }, (_, i) => members[i % members.length]!);
+      const answers = await Promise.all(calls.map((m) => c.get('/v1/me', m.accessToken)));
+      answers.forEach((res, i) => expect(res.body.id).toBe(calls[i]!.userId));
+    });
+
     it('a role change takes effect on the very next request', async () => {
       const admin = await c.addStaff(owner, 'admin');
       await c.get('/v1/practice/settings', admin.accessToken).expect(200);

@@ -6,6 +6,7 @@ import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from
 import { JobsModule } from '@app/jobs';
 import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
+import { AuditEventsController } from './audit/audit-events.controller.js';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -13,6 +14,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(config), JobsModule, IdentityModule, ChannelsModule.forRoot()],
+      controllers: [AuditEventsController],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).
       providers: [
