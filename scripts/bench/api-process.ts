@@ -20,7 +20,7 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
       ...process.env,
       NODE_ENV: 'production',
       // Request logs would be written for some routes and not others: measure the work, not logging.
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       PORT: String(port),
       DATABASE_URL: infra.appUrl,
       REDIS_URL: infra.redisUrl,
@@ -30,7 +30,7 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
       JWT_SECRET: randomBytes(32).toString('hex'),
       ALLOW_SIGNUP: 'true',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'pipe'],
   });
   let stderr = '';
   api.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

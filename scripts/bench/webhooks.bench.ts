@@ -30,13 +30,14 @@ export const webhooksBenchmark: Benchmark = {
       try {
         const token = await signedInOwner(api.client);
         const authToken = randomBytes(16).toString('hex');
+        const accountSid = `AC${randomBytes(16).toString('hex')}`;
         const channel = await api.client.post(
           '/v1/channels',
           {
             type: 'sms',
             name: 'Bench line',
             phoneNumber: CLINIC_NUMBER,
-            twilioAccountSid: `AC${randomBytes(16).toString('hex')}`,
+            twilioAccountSid: accountSid,
             twilioAuthToken: authToken,
           },
           { authorization: `Bearer ${token}` },
@@ -49,7 +50,7 @@ export const webhooksBenchmark: Benchmark = {
         const signedRequest = () => {
           const params = {
             MessageSid: `SM${randomBytes(16).toString('hex')}`,
-            AccountSid: 'ACbench',
+            AccountSid: accountSid,
             From: `+1555${String(2_000_000 + Math.floor(Math.random() * PATIENTS)).padStart(7, '0')}`,
             To: CLINIC_NUMBER,
             Body: 'Hello, I would like to book an appointment for next week please.',
@@ -73,7 +74,7 @@ export const webhooksBenchmark: Benchmark = {
         });
         if (apiStats.non2xx > 0 || apiStats.errors > 0)
           throw new Error(
-            `webhooks bench: ${apiStats.non2xx} non-2xx and ${apiStats.errors} errors from the api`,
+            `webhooks bench: ${apiStats.non2xx} non-2xx and ${apiStats.errors} errors from the api: ${JSON.stringify(apiStats.statusCodeStats)}`,
           );
       } finally {
         await api.stop();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { createEmailChannelSchema } from './email/email-channel-schemas.js';
+import { createChatChannelSchema, createWebformChannelSchema } from './webform/public-channel-schemas.js';
 
 /**
  * Admin input for channels. Only SMS exists in this slice; email, webform and chat join the
@@ -19,7 +21,12 @@ export const createSmsChannelSchema = z.strictObject({
   messagingServiceSid: messagingServiceSid.optional(),
 });
 
-export const createChannelSchema = z.discriminatedUnion('type', [createSmsChannelSchema]);
+export const createChannelSchema = z.discriminatedUnion('type', [
+  createSmsChannelSchema,
+  createEmailChannelSchema,
+  createWebformChannelSchema,
+  createChatChannelSchema,
+]);
 export type CreateChannelInput = z.infer<typeof createChannelSchema>;
 
 export const updateSmsChannelSchema = z

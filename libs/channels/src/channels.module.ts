@@ -4,6 +4,8 @@ import { ChannelRouter } from './channel-router.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
+import { EMAIL_CHANNEL_CONTROLLERS, EMAIL_CHANNEL_PROVIDERS } from './email/email-channel.providers.js';
+import { EmailThreads } from './email/email-threads.js';
 import { INBOUND_SMS_HOOKS, type InboundSmsHook, InboundSmsHooks } from './sms/inbound-sms-hooks.js';
 import { SmsChannels } from './sms/sms-channels.js';
 import { TwilioInboundService } from './sms/twilio-inbound.service.js';
@@ -11,6 +13,7 @@ import { TwilioMediaFetcher } from './sms/twilio-media-fetcher.js';
 import { TwilioStatusService } from './sms/twilio-status.service.js';
 import { TwilioWebhookAuth } from './sms/twilio-webhook-auth.js';
 import { TwilioWebhooksController } from './sms/twilio-webhooks.controller.js';
+import { PublicIntakeModule } from './webform/public-intake.module.js';
 
 export interface ChannelsModuleOptions {
   /** Run after every stored inbound SMS, in order (the consent issue adds its keyword hook here). */
@@ -26,8 +29,8 @@ export class ChannelsModule {
     const hooks = options.inboundSmsHooks ?? [];
     return {
       module: ChannelsModule,
-      imports: [ConversationsModule, ...(options.imports ?? [])],
-      controllers: [ChannelsController, TwilioWebhooksController],
+      imports: [ConversationsModule, PublicIntakeModule, ...(options.imports ?? [])],
+      controllers: [ChannelsController, TwilioWebhooksController, ...EMAIL_CHANNEL_CONTROLLERS],
       providers: [
         ChannelRepository,
         ChannelRouter,
@@ -37,6 +40,7 @@ export class ChannelsModule {
         TwilioInboundService,
         TwilioStatusService,
         TwilioMediaFetcher,
+        ...EMAIL_CHANNEL_PROVIDERS,
         InboundSmsHooks,
         ...hooks,
         {
@@ -45,7 +49,7 @@ export class ChannelsModule {
           useFactory: (...instances: InboundSmsHook[]) => instances,
         },
       ],
-      exports: [ChannelsService, ChannelRouter, SmsChannels],
+      exports: [ChannelsService, ChannelRouter, SmsChannels, EmailThreads],
     };
   }
 }

@@ -11,6 +11,8 @@ import {
   type SmsChannelConfig,
   type SmsChannelCredentials,
 } from './channel.repository.js';
+import { EmailChannelAdmin, type EmailChannelView } from './email/email-channel-admin.js';
+import { PublicChannelAdmin, type PublicChannelView } from './webform/public-channel-admin.js';
 
 /** What admins see of an SMS channel: settings and webhook URLs, never a secret. */
 export interface SmsChannelView {
@@ -26,7 +28,7 @@ export interface SmsChannelView {
   webhooks: { inbound: string; status: string };
 }
 
-export type ChannelView = SmsChannelView;
+export type ChannelView = SmsChannelView | EmailChannelView | PublicChannelView;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,9 +43,23 @@ export class ChannelsService {
     private readonly channels: ChannelRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'PUBLIC_BASE_URL' | 'DEFAULT_PHONE_REGION'>,
+    private readonly emailAdmin: EmailChannelAdmin,
+    private readonly publicAdmin: PublicChannelAdmin,
   ) {}
 
+  // Overloads: a caller creating one kind of channel gets that kind's view back.
+  create(input: Extract<CreateChannelInput, { type: 'sms' }>): Promise<SmsChannelView>;
+  create(input: Extract<CreateChannelInput, { type: 'email' }>): Promise<EmailChannelView>;
+  create(input: CreateChannelInput): Promise<ChannelView>;
   create(input: CreateChannelInput): Promise<ChannelView> {
+    if (input.type === 'webform' || input.type === 'chat') {
+      const web = input;
+      return this.db.transaction((tx) => this.publicAdmin.create(tx, web));
+    }
+    if (input.type === 'email') {
+      const email = input;
+      return this.db.transaction((tx) => this.emailAdmin.create(tx, email));
+    }
     const config: SmsChannelConfig = {
       phoneNumber: this.phoneNumber(input.phoneNumber),
       twilioAccountSid: input.twilioAccountSid,
@@ -77,6 +93,9 @@ export class ChannelsService {
   update(id: string, patch: UpdateChannelInput): Promise<ChannelView> {
     return this.db.transaction(async (tx) => {
       const current = await this.live(tx, id);
+      if (current.type === 'email') return this.emailAdmin.update(tx, current, patch);
+      if (current.type === 'webform' || current.type === 'chat')
+        return this.publicAdmin.update(tx, current, patch);
       const config = current.config as unknown as SmsChannelConfig;
       const next: SmsChannelConfig = {
         phoneNumber:
@@ -128,6 +147,8 @@ export class ChannelsService {
   }
 
   private view(record: ChannelRecord): ChannelView {
+    if (record.type === 'email') return this.emailAdmin.view(record);
+    if (record.type === 'webform' || record.type === 'chat') return this.publicAdmin.view(record);
     const config = record.config as unknown as SmsChannelConfig;
     return {
       id: record.id,

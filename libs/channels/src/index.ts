@@ -12,3 +12,15 @@ export { SmsChannels, type SmsChannel } from './sms/sms-channels.js';
 export { INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from './sms/inbound-sms-hooks.js';
 export { fromTwilioStatus } from './sms/twilio-status.js';
 export { twimlResponse } from './sms/twiml.js';
+export {
+  PublicChannels,
+  type PublicChannel,
+  type PublicChannelType,
+  isPublicKey,
+} from './webform/public-channels.js';
+export { INTAKE_LIMITS } from './webform/intake-limits.js';
+export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
+export { ChatDelivery, type ChatDeliveryInput } from './chat/chat-delivery.js';
+export { CHAT_SESSION_IDLE_MS } from './chat/chat-sessions.js';
+export { EmailThreads } from './email/email-threads.js';
+export type { EmailChannelView } from './email/email-channel-admin.js';

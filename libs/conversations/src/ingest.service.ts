@@ -39,6 +39,11 @@ export interface InboundMessageInput {
    * under the conversation's contact instead of matching the sender.
    */
   threadConversationId?: string | null;
+  /**
+   * The contact, when the channel already knows it (a chat session is bound to its contact and
+   * the visitor may have given no address to match); `from` is then not matched.
+   */
+  contactId?: string;
 }
 
 export interface IngestResult {
@@ -102,8 +107,9 @@ export class IngestService {
     const threaded = input.threadConversationId
       ? await this.conversations.threadTarget(tx, input.threadConversationId)
       : null;
-    const contact = threaded
-      ? { contactId: threaded.contactId, created: false, ambiguous: false }
+    const known = threaded?.contactId ?? input.contactId;
+    const contact = known
+      ? { contactId: known, created: false, ambiguous: false }
       : await this.matcher.matchOrCreate(tx, input.from);
     const conversation =
       threaded?.open === true

@@ -123,6 +123,25 @@ export class MessageRepository {
       : null;
   }
 
+  /** A message of `channel` by our own id, locked for a status update (providers echo our id back). */
+  async findByIdForStatus(tx: TenantTx, channel: string, id: string): Promise<ProviderMessageRef | null> {
+    const [row] = await tx.query<MessageRow>(
+      `SELECT id, conversation_id, contact_id, direction, status, provider_reply FROM messages
+       WHERE tenant_id = $1 AND channel = $2 AND id = $3 FOR UPDATE`,
+      [tx.tenantId, channel, id],
+    );
+    return row
+      ? {
+          id: row.id,
+          conversationId: row.conversation_id,
+          contactId: row.contact_id,
+          direction: row.direction,
+          status: row.status,
+          providerReply: row.provider_reply,
+        }
+      : null;
+  }
+
   /** The webhook answer a retry of this message must get again (fixed templates only, never PHI). */
   async setProviderReply(tx: TenantTx, id: string, reply: string): Promise<void> {
     await tx.execute(`UPDATE messages SET provider_reply = $3 WHERE tenant_id = $1 AND id = $2`, [

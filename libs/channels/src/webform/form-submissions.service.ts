@@ -93,7 +93,9 @@ export class FormSubmissionsService {
       });
     } catch (err) {
       if (err instanceof UnusableSenderAddressError)
-        throw AppError.validation([{ path: 'email', message: 'an email address or a phone number is required' }]);
+        throw AppError.validation([
+          { path: 'email', message: 'an email address or a phone number is required' },
+        ]);
       throw err;
     }
   }
@@ -117,7 +119,9 @@ export class FormSubmissionsService {
     const version = input.consent?.disclosureVersion;
     const named = version === undefined ? undefined : findDisclosure(version);
     if (version !== undefined && !named)
-      throw AppError.validation([{ path: 'consent.disclosureVersion', message: 'unknown disclosure version' }]);
+      throw AppError.validation([
+        { path: 'consent.disclosureVersion', message: 'unknown disclosure version' },
+      ]);
     const ticked = (['sms', 'email'] as const).filter((c) => input.consent?.[c] === true);
     return ticked.map((c) => [c, named?.channel === c ? named : currentDisclosure(c)]);
   }

@@ -8,6 +8,8 @@ export type PublicChannelType = 'webform' | 'chat';
 /** Non-secret settings of a web form or chat widget (origins of the practice's own websites). */
 export interface PublicChannelConfig {
   allowedOrigins: string[];
+  /** Also in the public_key column (unique, routed); here so admin views need no extra query. */
+  publicKey: string;
 }
 
 export interface PublicChannel {
@@ -42,7 +44,7 @@ export class PublicChannels {
   ): Promise<PublicChannel> {
     const id = randomUUID();
     const publicKey = PREFIX[input.type] + randomBytes(24).toString('base64url');
-    const config: PublicChannelConfig = { allowedOrigins: input.allowedOrigins };
+    const config: PublicChannelConfig = { allowedOrigins: input.allowedOrigins, publicKey };
     await tx.execute(
       `INSERT INTO channels (id, tenant_id, type, name, config, public_key) VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, tx.tenantId, input.type, input.name, config, publicKey],
@@ -71,7 +73,12 @@ export class PublicChannels {
 
   /** A live web form / chat channel of the transaction's tenant. */
   async byId(tx: TenantTx, id: string): Promise<PublicChannel | null> {
-    const [row] = await tx.query<{ id: string; type: PublicChannelType; public_key: string; config: PublicChannelConfig }>(
+    const [row] = await tx.query<{
+      id: string;
+      type: PublicChannelType;
+      public_key: string;
+      config: PublicChannelConfig;
+    }>(
       `SELECT id, type, public_key, config FROM channels
        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND type IN ('webform', 'chat')`,
       [tx.tenantId, id],

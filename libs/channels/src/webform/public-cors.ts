@@ -13,13 +13,19 @@ export const originNotAllowed = (): AppError =>
  * Access-Control-Allow-Origin. A request without an allowed Origin is refused outright (not
  * just left unreadable), so another website cannot post into the practice's inbox.
  */
-export function applyCors(req: Request, res: Response, allowedOrigins: readonly string[]): string {
+export function applyCors(
+  req: Request,
+  res: Response,
+  allowedOrigins: readonly string[],
+  opts: { requireOrigin?: boolean } = {},
+): void {
   res.setHeader('Vary', 'Origin');
   const raw = req.get('origin');
+  // Browsers omit Origin only on same-origin GETs; reads are guarded by the session token anyway.
+  if (raw === undefined && opts.requireOrigin === false) return;
   const origin = raw ? normalizeOrigin(raw) : null;
   if (!origin || !allowedOrigins.includes(origin)) throw originNotAllowed();
   res.setHeader('Access-Control-Allow-Origin', origin);
-  return origin;
 }
 
 /** A preflight answer for an allowed origin (throws 403 origin_not_allowed, without CORS headers, otherwise). */

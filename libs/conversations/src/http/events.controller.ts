@@ -54,7 +54,11 @@ export class EventsController {
       if (event.tenantId !== user.tenantId) return;
       stream.send({ id: event.id, event: event.type, data: view(event) });
     });
-    stream.onClose(unsubscribe);
+    const forget = this.live.closeOnShutdown(() => stream.close());
+    stream.onClose(() => {
+      unsubscribe();
+      forget();
+    });
     stream.send({ event: 'ready', data: {} });
   }
 }

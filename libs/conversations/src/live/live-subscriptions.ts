@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@app/redis';
 
@@ -10,10 +16,11 @@ export type LiveListener = (payload: string) => void;
  * instances, so a stream sees events published by any of them.
  */
 @Injectable()
-export class LiveSubscriptions implements OnApplicationShutdown {
+export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('LiveSubscriptions');
   private subscriber: Redis | null = null;
   private readonly listeners = new Map<string, Set<LiveListener>>();
+  private readonly streams = new Set<() => void>();
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
@@ -28,6 +35,21 @@ export class LiveSubscriptions implements OnApplicationShutdown {
     set.add(listener);
     if (set.size === 1) await subscriber.subscribe(channel);
     return () => this.remove(channel, listener);
+  }
+
+  /**
+   * Ends `close` (an open stream) when the process shuts down: the HTTP server waits for open
+   * connections, and a stream would otherwise hold shutdown until the client leaves.
+   */
+  closeOnShutdown(close: () => void): () => void {
+    this.streams.add(close);
+    return () => this.streams.delete(close);
+  }
+
+  beforeApplicationShutdown(): void {
+    // Each close() removes itself from the set; deleting during Set iteration is well defined.
+    for (const close of this.streams) close();
+    this.streams.clear();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -48,7 +70,9 @@ export class LiveSubscriptions implements OnApplicationShutdown {
         }
       }
     });
-    subscriber.on('error', (err: Error) => this.logger.warn({ err: { name: err.name } }, 'Live subscriber error'));
+    subscriber.on('error', (err: Error) =>
+      this.logger.warn({ err: { name: err.name } }, 'Live subscriber error'),
+    );
     this.subscriber = subscriber;
     return subscriber;
   }

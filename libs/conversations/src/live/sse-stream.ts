@@ -42,7 +42,11 @@ export function openSseStream(req: Request, res: Response, opts: { closeAt?: num
   return {
     send(event) {
       if (closed) return;
-      const lines = [event.id ? `id: ${event.id}` : null, `event: ${event.event}`, `data: ${JSON.stringify(event.data)}`];
+      const lines = [
+        event.id ? `id: ${event.id}` : null,
+        `event: ${event.event}`,
+        `data: ${JSON.stringify(event.data)}`,
+      ];
       res.write(`${lines.filter((l) => l !== null).join('\n')}\n\n`);
     },
     close,

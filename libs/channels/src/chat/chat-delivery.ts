@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS, StaffEvents } from '@app/conversations';
+import type { TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { ChatLive } from './chat-live.js';
+import { ChatMessages } from './chat-messages.js';
+import { ChatSessions } from './chat-sessions.js';
+
+export interface ChatDeliveryInput {
+  sessionId: string;
+  body: string;
+  /** The staff member replying (null: an automation). */
+  authorUserId: string | null;
+}
+
+/**
+ * Staff -> visitor over website chat: stores the outbound message (encrypted) in the session's
+ * conversation and, after commit, pushes it to the visitor's live stream. The reply endpoint of
+ * the inbox (a later issue) calls this after the consent gate picked the `chat` route.
+ */
+@Injectable()
+export class ChatDelivery {
+  constructor(
+    private readonly sessions: ChatSessions,
+    private readonly messages: ChatMessages,
+    private readonly conversations: ConversationRepository,
+    private readonly live: ChatLive,
+    private readonly staffEvents: StaffEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  async deliver(
+    tx: TenantTx,
+    input: ChatDeliveryInput,
+  ): Promise<{ messageId: string; conversationId: string }> {
+    const session = await this.sessions.get(tx, input.sessionId);
+    if (!session) throw AppError.notFound('Chat session');
+    if (session.expiresAt.getTime() <= Date.now())
+      throw new AppError(
+        409,
+        'chat_session_expired',
+        'The visitor has left the chat; reply by another channel',
+      );
+    // The visitor's active conversation (a closed one is reopened within the practice's window).
+    const conversation = await this.conversations.activeFor(
+      tx,
+      session.contactId,
+      DEFAULT_REOPEN_WINDOW_DAYS,
+    );
+    const message = await this.messages.insertOutbound(tx, {
+      conversationId: conversation.id,
+      contactId: session.contactId,
+      channelId: session.channelId,
+      body: input.body,
+      authorUserId: input.authorUserId,
+    });
+    await this.sessions.addMessage(tx, session.id, message.id);
+    this.audit.record(tx, {
+      action: 'message.sent',
+      target: { type: 'message', id: message.id },
+      metadata: { channel: 'chat', conversationId: conversation.id, chatSessionId: session.id },
+    });
+    this.live.publishAfterCommit(tx, session.id, { messageId: message.id });
+    this.staffEvents.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: message.id,
+      contactId: session.contactId,
+      channel: 'chat',
+      direction: 'outbound',
+    });
+    return { messageId: message.id, conversationId: conversation.id };
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** `POST /v1/public/chat/:widgetKey/sessions`: all optional; an address lets staff follow up elsewhere. */
+export const createChatSessionSchema = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(320).optional(),
+  phone: z.string().trim().max(32).optional(),
+});
+export type CreateChatSessionInput = z.infer<typeof createChatSessionSchema>;
+
+export const CHAT_BODY_MAX = 4000;
+
+/** `POST /v1/public/chat/sessions/:sessionId/messages`. */
+export const chatMessageSchema = z.strictObject({
+  body: z
+    .string()
+    .max(CHAT_BODY_MAX)
+    .refine((b) => b.trim().length > 0, 'must not be empty'),
+});
+export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
+
+export const chatMessagesQuerySchema = z.strictObject({
+  after: z.uuid().optional(),
+});

@@ -1,0 +1,156 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+
+/** A session lives this long after the visitor's last activity. */
+export const CHAT_SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
+
+export interface ChatSession {
+  id: string;
+  tenantId: string;
+  channelId: string;
+  contactId: string;
+  expiresAt: Date;
+}
+
+interface SessionRow {
+  id: string;
+  tenant_id: string;
+  channel_id: string;
+  contact_id: string;
+  token_hash: Buffer;
+  expires_at: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+
+export const invalidSession = (): AppError =>
+  new AppError(401, 'invalid_session', 'The chat session is unknown or its token is not valid');
+export const sessionExpired = (): AppError =>
+  new AppError(401, 'session_expired', 'The chat session has expired; start a new one');
+
+/**
+ * Website chat sessions. The token is 256 random bits handed to the visitor once; only its
+ * SHA-256 is stored. Public requests carry the session id (not secret) to route before the
+ * tenant is known; row-level security shows that path exactly the session it names.
+ */
+@Injectable()
+export class ChatSessions {
+  constructor(private readonly ds: DataSource) {}
+
+  async create(
+    tx: TenantTx,
+    input: { channelId: string; contactId: string },
+  ): Promise<{ session: ChatSession; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + CHAT_SESSION_IDLE_MS);
+    await tx.execute(
+      `INSERT INTO chat_sessions (id, tenant_id, channel_id, contact_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, tx.tenantId, input.channelId, input.contactId, hashToken(token), expiresAt],
+    );
+    return { session: { id, tenantId: tx.tenantId, ...input, expiresAt }, token };
+  }
+
+  /** The session by id alone (CORS preflight knows no token); null when unknown. */
+  async route(
+    sessionId: string,
+  ): Promise<(Omit<ChatSession, 'expiresAt'> & { expiresAt: Date; tokenHash: Buffer }) | null> {
+    if (!UUID.test(sessionId)) return null;
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.route_chat_session_id', $1, true)`, [sessionId]);
+      const rows = (await m.query(
+        `SELECT id, tenant_id, channel_id, contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
+        [sessionId],
+      )) as SessionRow[];
+      const row = rows[0];
+      return row
+        ? {
+            id: row.id,
+            tenantId: row.tenant_id,
+            channelId: row.channel_id,
+            contactId: row.contact_id,
+            expiresAt: row.expires_at,
+            tokenHash: row.token_hash,
+          }
+        : null;
+    });
+  }
+
+  /** Checks the bearer token against a routed session; 401 invalid_session / session_expired. */
+  verify(
+    session: { tokenHash: Buffer; expiresAt: Date } & ChatSession,
+    authorization: string | undefined,
+  ): ChatSession {
+    const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
+    if (!token || !timingSafeEqual(hashToken(token), session.tokenHash)) throw invalidSession();
+    if (session.expiresAt.getTime() <= Date.now()) throw sessionExpired();
+    const { tokenHash: _hash, ...rest } = session;
+    return rest;
+  }
+
+  /** Visitor activity pushes the idle expiry forward. */
+  async touch(tx: TenantTx, sessionId: string): Promise<Date> {
+    const expiresAt = new Date(Date.now() + CHAT_SESSION_IDLE_MS);
+    await tx.execute(
+      `UPDATE chat_sessions SET last_seen_at = now(), expires_at = $3 WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, sessionId, expiresAt],
+    );
+    return expiresAt;
+  }
+
+  async addMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<void> {
+    await tx.execute(`INSERT INTO chat_messages (tenant_id, session_id, message_id) VALUES ($1, $2, $3)`, [
+      tx.tenantId,
+      sessionId,
+      messageId,
+    ]);
+  }
+
+  /** Message ids of the session in order, after `afterMessageId` when given (at most `limit`). */
+  async messageIds(
+    tx: TenantTx,
+    sessionId: string,
+    afterMessageId: string | undefined,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await tx.query<{ message_id: string }>(
+      `SELECT message_id FROM chat_messages
+       WHERE tenant_id = $1 AND session_id = $2
+         AND seq > coalesce((SELECT seq FROM chat_messages WHERE tenant_id = $1 AND session_id = $2 AND message_id = $3), 0)
+       ORDER BY seq LIMIT $4`,
+      [tx.tenantId, sessionId, afterMessageId ?? null, limit],
+    );
+    return rows.map((r) => r.message_id);
+  }
+
+  async hasMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<boolean> {
+    const rows = await tx.query(
+      `SELECT 1 FROM chat_messages WHERE tenant_id = $1 AND session_id = $2 AND message_id = $3`,
+      [tx.tenantId, sessionId, messageId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The live session of a contact in this channel, for staff-side delivery. */
+  async get(tx: TenantTx, sessionId: string): Promise<ChatSession | null> {
+    const [row] = await tx.query<SessionRow>(
+      `SELECT id, tenant_id, channel_id, contact_id, token_hash, expires_at FROM chat_sessions
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, sessionId],
+    );
+    return row
+      ? {
+          id: row.id,
+          tenantId: row.tenant_id,
+          channelId: row.channel_id,
+          contactId: row.contact_id,
+          expiresAt: row.expires_at,
+        }
+      : null;
+  }
+}

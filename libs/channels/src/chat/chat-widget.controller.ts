@@ -1,0 +1,36 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AppError, Public } from '@app/observability';
+import { isPublicKey } from '../webform/public-channels.js';
+import { WIDGET_JS, demoPage } from './chat-widget.assets.js';
+
+/** The embeddable chat script and a demo page that embeds it (no inline script: CSP-compatible). */
+@ApiTags('public intake')
+@Public()
+@Controller('chat')
+export class ChatWidgetController {
+  @Get('widget.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  // Practice websites load it from another origin; helmet's default (same-origin) would block that.
+  @Header('Cross-Origin-Resource-Policy', 'cross-origin')
+  @ApiOperation({ summary: 'The chat widget: <script src=".../chat/widget.js" data-widget-key="cw_...">' })
+  @ApiProduces('text/javascript')
+  widget(): string {
+    return WIDGET_JS;
+  }
+
+  @Get('demo')
+  @ApiOperation({
+    summary: 'Demo page embedding the widget (add this API’s origin to the widget’s allowedOrigins)',
+  })
+  @ApiProduces('text/html')
+  demo(@Query('widgetKey') widgetKey: unknown, @Res({ passthrough: true }) res: Response): string {
+    // Validated against the key format, so nothing but [A-Za-z0-9_-] reaches the HTML.
+    if (typeof widgetKey !== 'string' || !isPublicKey(widgetKey) || !widgetKey.startsWith('cw_'))
+      throw AppError.validation([{ path: 'widgetKey', message: 'must be a chat widget key' }]);
+    res.type('html');
+    return demoPage(widgetKey);
+  }
+}

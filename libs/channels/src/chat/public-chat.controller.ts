@@ -1,0 +1,194 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Logger,
+  Options,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { LiveSubscriptions, openSseStream } from '@app/conversations';
+import { TenantDb } from '@app/database';
+import { AppError, ApiZodBody, ApiZodQuery, Public, ZodValidationPipe } from '@app/observability';
+import { INTAKE_LIMITS } from '../webform/intake-limits.js';
+import { IntakeRateLimiter } from '../webform/intake-rate-limiter.js';
+import { type PublicChannel, PublicChannels } from '../webform/public-channels.js';
+import { answerPreflight, applyCors } from '../webform/public-cors.js';
+import { ChatLive, type ChatLiveEvent } from './chat-live.js';
+import type { ChatMessageView } from './chat-messages.js';
+import { chatMessageSchema, chatMessagesQuerySchema, createChatSessionSchema } from './chat-schemas.js';
+import { type ChatSession, ChatSessions, invalidSession } from './chat-sessions.js';
+import { PublicChatService } from './public-chat.service.js';
+
+const validateSession = new ZodValidationPipe(createChatSessionSchema);
+const validateMessage = new ZodValidationPipe(chatMessageSchema);
+const validateQuery = new ZodValidationPipe(chatMessagesQuerySchema);
+
+/** Website chat for visitors: a session token (Bearer) instead of a staff login; CORS per widget. */
+@ApiTags('public intake')
+@Public()
+@Controller('v1/public/chat')
+export class PublicChatController {
+  private readonly logger = new Logger('PublicChat');
+
+  constructor(
+    private readonly channels: PublicChannels,
+    private readonly sessions: ChatSessions,
+    private readonly chat: PublicChatService,
+    private readonly limiter: IntakeRateLimiter,
+    private readonly live: LiveSubscriptions,
+    private readonly chatLive: ChatLive,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Options(':widgetKey/sessions')
+  @ApiOperation({ summary: 'CORS preflight for starting a chat (allowed origins of the widget only)' })
+  async sessionPreflight(
+    @Param('widgetKey') widgetKey: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    answerPreflight(req, res, (await this.widget(widgetKey)).allowedOrigins, 'POST, OPTIONS');
+  }
+
+  @Post(':widgetKey/sessions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Start a chat session; the token (shown once) authenticates the visitor' })
+  @ApiZodBody(createChatSessionSchema)
+  @ApiResponse({ status: 201, description: '{sessionId, sessionToken}' })
+  @ApiResponse({ status: 403, description: 'origin_not_allowed' })
+  @ApiResponse({ status: 429, description: 'rate_limited (Retry-After)' })
+  async start(
+    @Param('widgetKey') widgetKey: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ sessionId: string; sessionToken: string }> {
+    const widget = await this.widget(widgetKey);
+    applyCors(req, res, widget.allowedOrigins);
+    await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerIp, `${widget.id}:${req.ip ?? ''}`);
+    await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerWidget, widget.id);
+    this.requireJson(req);
+    res.setHeader('Cache-Control', 'no-store');
+    return this.chat.start(widget, validateSession.transform(body, { type: 'body' }));
+  }
+
+  @Options('sessions/:sessionId/:resource')
+  @ApiOperation({ summary: 'CORS preflight for a session (allowed origins of its widget only)' })
+  async sessionResourcePreflight(
+    @Param('sessionId') sessionId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const routed = await this.sessions.route(sessionId);
+    if (!routed) throw invalidSession();
+    answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, 'GET, POST, OPTIONS');
+  }
+
+  @Post('sessions/:sessionId/messages')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Visitor message (Bearer sessionToken); lands in the inbox as channel chat' })
+  @ApiZodBody(chatMessageSchema)
+  @ApiResponse({ status: 201, description: '{id, direction, body, createdAt}' })
+  @ApiResponse({ status: 401, description: 'invalid_session / session_expired' })
+  async send(
+    @Param('sessionId') sessionId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ChatMessageView> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
+    await this.limiter.hit(res, INTAKE_LIMITS.chatMessagePerSession, session.id);
+    this.requireJson(req);
+    const input = validateMessage.transform(body, { type: 'body' });
+    return this.chat.send(session, input.body);
+  }
+
+  @Get('sessions/:sessionId/messages')
+  @ApiOperation({
+    summary: 'The session’s messages in order, after the given message id (Bearer sessionToken)',
+  })
+  @ApiZodQuery(chatMessagesQuerySchema)
+  async list(
+    @Param('sessionId') sessionId: string,
+    @Query() query: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ data: ChatMessageView[] }> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: false });
+    const { after } = validateQuery.transform(query, { type: 'query' });
+    res.setHeader('Cache-Control', 'no-store');
+    return { data: await this.chat.list(session, after) };
+  }
+
+  @Get('sessions/:sessionId/events')
+  @ApiOperation({
+    summary:
+      'SSE: staff replies (and the visitor’s own messages) as they are stored (Bearer sessionToken); ' +
+      'ends at the session’s idle expiry',
+  })
+  @ApiProduces('text/event-stream')
+  async events(
+    @Param('sessionId') sessionId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: false });
+    const expiresAt = await this.chat.touch(session);
+    const stream = openSseStream(req, res, { closeAt: expiresAt.getTime() });
+    const unsubscribe = await this.live.subscribe(this.chatLive.channelOf(session.id), (payload) => {
+      const { messageId } = JSON.parse(payload) as ChatLiveEvent;
+      this.chat
+        .one(session, messageId)
+        .then((message) => message && stream.send({ id: message.id, event: 'message', data: message }))
+        .catch((err: Error) => {
+          this.logger.warn({ sessionId: session.id, err: { name: err.name } }, 'Chat event not delivered');
+          stream.close();
+        });
+    });
+    const forget = this.live.closeOnShutdown(() => stream.close());
+    stream.onClose(() => {
+      unsubscribe();
+      forget();
+    });
+    stream.send({ event: 'ready', data: {} });
+  }
+
+  private async authenticate(
+    sessionId: string,
+    req: Request,
+    res: Response,
+    opts: { requireOrigin: boolean },
+  ): Promise<ChatSession> {
+    const routed = await this.sessions.route(sessionId);
+    if (!routed) throw invalidSession();
+    applyCors(req, res, (await this.widgetOf(routed)).allowedOrigins, opts);
+    return this.sessions.verify(routed, req.get('authorization'));
+  }
+
+  private async widget(widgetKey: string): Promise<PublicChannel> {
+    const widget = await this.channels.resolve(widgetKey, 'chat');
+    if (!widget) throw AppError.notFound('Chat widget');
+    return widget;
+  }
+
+  /** The session's widget; a deleted widget ends its sessions. */
+  private async widgetOf(session: { tenantId: string; channelId: string }): Promise<PublicChannel> {
+    const widget = await this.db.forTenant(session.tenantId, (tx) =>
+      this.channels.byId(tx, session.channelId),
+    );
+    if (!widget) throw invalidSession();
+    return widget;
+  }
+
+  private requireJson(req: Request): void {
+    if (!req.is('application/json'))
+      throw new AppError(415, 'unsupported_media_type', 'Send the request as application/json');
+  }
+}

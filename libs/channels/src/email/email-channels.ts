@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantTx } from '@app/database';
+import { ChannelRepository } from '../channel.repository.js';
+
+/** Non-secret settings of an email channel (the practice's own addresses are not PHI). */
+export interface EmailChannelConfig {
+  inboundAddress: string;
+  fromAddress: string;
+  fromName: string | null;
+  /** Public by nature; kept in config so the admin view can say whether events are signed. */
+  eventWebhookPublicKey: string | null;
+}
+
+/** Secrets of an email channel, encrypted as one blob. */
+export interface EmailChannelCredentials {
+  sendgridApiKey: string;
+}
+
+/** An email channel with what webhooks need; never sent to a client. */
+export interface EmailChannel {
+  id: string;
+  config: EmailChannelConfig;
+  inboundSecretHash: Buffer | null;
+  deleted: boolean;
+}
+
+@Injectable()
+export class EmailChannels {
+  constructor(private readonly channels: ChannelRepository) {}
+
+  async load(
+    tx: TenantTx,
+    id: string,
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<EmailChannel | null> {
+    const record = await this.channels.get(tx, id, options);
+    if (!record || record.type !== 'email') return null;
+    const [row] = await tx.query<{ inbound_secret_hash: Buffer | null }>(
+      `SELECT inbound_secret_hash FROM channels WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    return {
+      id,
+      config: record.config as unknown as EmailChannelConfig,
+      inboundSecretHash: row?.inbound_secret_hash ?? null,
+      deleted: record.deletedAt !== null,
+    };
+  }
+
+  async setInboundSecretHash(tx: TenantTx, id: string, hash: Buffer): Promise<void> {
+    await tx.execute(
+      `UPDATE channels SET inbound_secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, hash],
+    );
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
+import { TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { ChannelRouter } from '../channel-router.js';
+import { EmailChannels } from './email-channels.js';
+import { hasValidEventSignature } from './sendgrid-event-signature.js';
+import {
+  type SendGridEvent,
+  eventBatchSchema,
+  fromSendGridEvent,
+  sendGridErrorCode,
+  sendGridMessageId,
+} from './sendgrid-events.js';
+
+export interface EventWebhookPost {
+  channelId: string;
+  rawBody: Buffer | undefined;
+  body: unknown;
+  signature: string | null;
+  timestamp: string | null;
+}
+
+export interface EventBatchOutcome {
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  unknownMessages: number;
+  ignored: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An Event Webhook batch: signature first when the channel has a key (403, nothing applied),
+ * then the whole batch in one transaction. Each sg_event_id applies once; statuses move only
+ * forward through the shared machine; events about messages we do not know are acknowledged.
+ */
+@Injectable()
+export class SendGridEventsService {
+  private readonly logger = new Logger('SendGridEvents');
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly router: ChannelRouter,
+    private readonly emailChannels: EmailChannels,
+    private readonly messages: MessageRepository,
+    private readonly staffEvents: StaffEvents,
+  ) {}
+
+  async receive(post: EventWebhookPost): Promise<EventBatchOutcome> {
+    const route = await this.router.byChannelId(post.channelId);
+    // Deleted channels still take events: they are about emails sent before the deletion.
+    if (!route || route.type !== 'email') throw AppError.notFound('Channel');
+    return this.db.forTenant(route.tenantId, async (tx) => {
+      const channel = await this.emailChannels.load(tx, post.channelId, { includeDeleted: true });
+      if (!channel) throw AppError.notFound('Channel');
+      const publicKey = channel.config.eventWebhookPublicKey;
+      if (publicKey) {
+        if (
+          !post.rawBody ||
+          !hasValidEventSignature(publicKey, post.rawBody, post.signature, post.timestamp)
+        ) {
+          this.logger.warn(
+            { channelId: channel.id, reason: post.signature ? 'signature_mismatch' : 'signature_missing' },
+            'SendGrid event batch rejected',
+          );
+          throw new AppError(403, 'invalid_signature', 'The request signature is not valid for this channel');
+        }
+      }
+      const parsed = eventBatchSchema.safeParse(post.body);
+      if (!parsed.success) {
+        throw AppError.validation(
+          parsed.error.issues.slice(0, 20).map((issue) => ({
+            path: issue.path.join('.') || '(body)',
+            message: issue.message,
+          })),
+        );
+      }
+      const outcome: EventBatchOutcome = {
+        updated: 0,
+        unchanged: 0,
+        duplicates: 0,
+        unknownMessages: 0,
+        ignored: 0,
+      };
+      for (const event of parsed.data) outcome[await this.apply(tx, channel.id, event)] += 1;
+      return outcome;
+    });
+  }
+
+  private async apply(
+    tx: TenantTx,
+    channelId: string,
+    event: SendGridEvent,
+  ): Promise<keyof EventBatchOutcome> {
+    if (event.sg_event_id && !(await this.firstSighting(tx, channelId, event.sg_event_id)))
+      return 'duplicates';
+    const reported = fromSendGridEvent(event.event);
+    if (!reported) return 'ignored';
+    const message = await this.findMessage(tx, event);
+    if (!message || message.direction !== 'outbound') return 'unknownMessages';
+    const next = nextStatus(message.status, reported);
+    if (!next) return 'unchanged';
+    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event));
+    this.staffEvents.publishAfterCommit(tx, {
+      type: 'message.status_changed',
+      conversationId: message.conversationId,
+      messageId: message.id,
+      status: next,
+    });
+    return 'updated';
+  }
+
+  private async firstSighting(tx: TenantTx, channelId: string, sgEventId: string): Promise<boolean> {
+    const inserted = await tx.execute(
+      `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, sg_event_id) DO NOTHING`,
+      [tx.tenantId, sgEventId, channelId],
+    );
+    return inserted > 0;
+  }
+
+  /** By our id (custom arg) first, then by SendGrid's X-Message-Id; email messages of this tenant only. */
+  private async findMessage(tx: TenantTx, event: SendGridEvent): Promise<ProviderMessageRef | null> {
+    if (event.messageId && UUID.test(event.messageId)) {
+      const byId = await this.messages.findByIdForStatus(tx, 'email', event.messageId);
+      if (byId) return byId;
+    }
+    if (event.sg_message_id) {
+      return this.messages.findByProviderId(tx, 'email', sendGridMessageId(event.sg_message_id), {
+        forUpdate: true,
+      });
+    }
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+import type { MessageStatus } from '@app/conversations';
+import { z } from 'zod';
+
+/**
+ * One Event Webhook event as far as we read it. SendGrid adds fields over time; unknown ones
+ * are dropped, never stored (several carry the recipient address or the bounce text).
+ */
+const eventSchema = z.object({
+  event: z.string().min(1).max(64),
+  sg_event_id: z.string().min(1).max(100).optional(),
+  sg_message_id: z.string().min(1).max(256).optional(),
+  /** Our message id, sent as a custom arg with every outbound email. */
+  messageId: z.string().max(64).optional(),
+  timestamp: z.number().int().nonnegative().optional(),
+});
+export type SendGridEvent = z.infer<typeof eventSchema>;
+
+export const MAX_EVENTS_PER_BATCH = 1000;
+export const eventBatchSchema = z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH);
+
+/** SendGrid events that say something about delivery, in the store's status machine. */
+const SENDGRID_STATUSES: Readonly<Record<string, MessageStatus>> = {
+  processed: 'sending',
+  deferred: 'sending',
+  delivered: 'delivered',
+  open: 'read',
+  bounce: 'undelivered',
+  dropped: 'failed',
+};
+
+export function fromSendGridEvent(event: string): MessageStatus | null {
+  return Object.hasOwn(SENDGRID_STATUSES, event) ? SENDGRID_STATUSES[event]! : null;
+}
+
+/** A code for the failure (the provider's reason text may quote the address: never kept). */
+export function sendGridErrorCode(event: string): string | null {
+  return event === 'bounce' || event === 'dropped' ? `sendgrid_${event}` : null;
+}
+
+/** The X-Message-Id part of an sg_message_id (`<id>.filter...`), what a send stored as provider id. */
+export function sendGridMessageId(sgMessageId: string): string {
+  return sgMessageId.split('.')[0]!;
+}

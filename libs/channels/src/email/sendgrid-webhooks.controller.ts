@@ -1,0 +1,75 @@
+import { Controller, HttpCode, Param, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AppError, Public } from '@app/observability';
+import { InboundParseAuthGuard, authenticatedInbound } from './inbound-parse-auth.guard.js';
+import { InboundParseUpload } from './inbound-parse-upload.js';
+import { type UploadedPart, flatFields } from './inbound-parse.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, singleHeader } from './sendgrid-event-signature.js';
+import { type EventBatchOutcome, SendGridEventsService } from './sendgrid-events.service.js';
+import { SendGridInboundService } from './sendgrid-inbound.service.js';
+
+/**
+ * SendGrid's webhooks. Inbound Parse cannot be signed, so its URL carries a per-channel secret;
+ * the Event Webhook is ECDSA-signed when the channel has SendGrid's public key.
+ */
+@ApiTags('webhooks')
+@Public()
+@Controller('webhooks/sendgrid')
+export class SendGridWebhooksController {
+  constructor(
+    private readonly inbound: SendGridInboundService,
+    private readonly events: SendGridEventsService,
+  ) {}
+
+  @Post(':channelId/inbound/:secret')
+  @HttpCode(200)
+  // The guard (URL secret) runs before the interceptor reads the body.
+  @UseGuards(InboundParseAuthGuard)
+  @UseInterceptors(InboundParseUpload)
+  @ApiOperation({
+    summary:
+      'Inbound Parse (multipart, or raw MIME in `email`); the same Message-ID twice stores one message',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiResponse({ status: 200, description: 'Stored, or already stored' })
+  @ApiResponse({ status: 400, description: 'validation_failed / invalid_multipart (nothing stored)' })
+  @ApiResponse({ status: 403, description: 'invalid_secret (nothing stored)' })
+  @ApiResponse({ status: 404, description: 'unknown or deleted channel' })
+  @ApiResponse({ status: 413, description: 'payload_too_large' })
+  @ApiResponse({ status: 415, description: 'not multipart' })
+  async inboundParse(@Req() req: Request): Promise<{ received: true; duplicate: boolean }> {
+    if (!req.is('multipart/form-data')) {
+      throw new AppError(415, 'unsupported_media_type', 'Inbound Parse posts are multipart/form-data');
+    }
+    const files = (req as Request & { files?: UploadedPart[] }).files;
+    const result = await this.inbound.receive({
+      ...authenticatedInbound(req),
+      fields: flatFields(req.body),
+      files: Array.isArray(files) ? files : [],
+    });
+    return { received: true, duplicate: result.duplicate };
+  }
+
+  @Post(':channelId/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Event Webhook batch; each sg_event_id applies once, statuses only move forward' })
+  @ApiConsumes('application/json')
+  @ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  @ApiResponse({ status: 403, description: 'invalid_signature (nothing applied)' })
+  @ApiResponse({ status: 404, description: 'unknown channel' })
+  @ApiResponse({ status: 415, description: 'not JSON' })
+  async eventBatch(@Param('channelId') channelId: string, @Req() req: Request): Promise<EventBatchOutcome> {
+    if (!req.is('application/json')) {
+      throw new AppError(415, 'unsupported_media_type', 'Event Webhook posts are application/json');
+    }
+    return this.events.receive({
+      channelId,
+      rawBody: (req as Request & { rawBody?: Buffer }).rawBody,
+      body: req.body,
+      signature: singleHeader(req.headers[SIGNATURE_HEADER]),
+      timestamp: singleHeader(req.headers[TIMESTAMP_HEADER]),
+    });
+  }
+}
