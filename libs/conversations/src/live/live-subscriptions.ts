@@ -20,6 +20,8 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
   private readonly logger = new Logger('LiveSubscriptions');
   private subscriber: Redis | null = null;
   private readonly listeners = new Map<string, Set<LiveListener>>();
+  /** The SUBSCRIBE of each channel, so a second listener waits for the same confirmation. */
+  private readonly subscribed = new Map<string, Promise<unknown>>();
   private readonly streams = new Set<() => void>();
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -33,7 +35,17 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
       this.listeners.set(channel, set);
     }
     set.add(listener);
-    if (set.size === 1) await subscriber.subscribe(channel);
+    let confirmed = this.subscribed.get(channel);
+    if (!confirmed) {
+      confirmed = subscriber.subscribe(channel);
+      this.subscribed.set(channel, confirmed);
+    }
+    try {
+      await confirmed;
+    } catch (err) {
+      this.remove(channel, listener);
+      throw err;
+    }
     return () => this.remove(channel, listener);
   }
 
@@ -60,7 +72,12 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
 
   private connection(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate({ connectionName: 'inbox-live' });
+    // No ready check: its INFO would race the first SUBSCRIBE and be refused in subscriber mode.
+    const subscriber = this.redis.duplicate({
+      connectionName: 'inbox-live',
+      enableReadyCheck: false,
+      maxRetriesPerRequest: null,
+    });
     subscriber.on('message', (channel: string, payload: string) => {
       for (const listener of this.listeners.get(channel) ?? []) {
         try {
@@ -81,6 +98,7 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
     const set = this.listeners.get(channel);
     if (!set?.delete(listener) || set.size > 0) return;
     this.listeners.delete(channel);
+    this.subscribed.delete(channel);
     this.subscriber?.unsubscribe(channel).catch(() => undefined);
   }
 }

@@ -37,7 +37,9 @@ export function openSseStream(req: Request, res: Response, opts: { closeAt?: num
     for (const handler of handlers.splice(0)) handler();
     res.end();
   }
-  req.on('close', close);
+  // The response's 'close' is the client going away; the request's may fire as soon as its
+  // (empty) body has been read, which would end a fresh stream at random.
+  res.on('close', close);
 
   return {
     send(event) {
