@@ -76,6 +76,7 @@ async function signIn(): Promise<{ owner: Owner; token: string; fresh: boolean }
     password,
   });
   const login = await call('POST', '/v1/auth/login', { email, password });
+  const beforeEnrolling = await call('GET', '/v1/users', undefined, login.body.accessToken);
   const setup = await call('POST', '/v1/auth/mfa/setup', {}, login.body.accessToken);
   const used: { last?: number } = {};
   const enable = await call(
@@ -87,9 +88,10 @@ async function signIn(): Promise<{ owner: Owner; token: string; fresh: boolean }
   say('Staff identity: sign-up, then MFA enrolment (mandatory for owners)', {
     'POST /v1/auth/signup': `${signup.status} practiceId=${signup.body.practiceId}`,
     'POST /v1/auth/login': `${login.status} mfaEnrollmentRequired=${login.body.mfaEnrollmentRequired}`,
-    'GET /v1/users before enrolling': `${(await call('GET', '/v1/users', undefined, login.body.accessToken)).status} (blocked until MFA)`,
+    'GET /v1/users before enrolling': `${beforeEnrolling.status} ${beforeEnrolling.body.error?.code}`,
     'POST /v1/auth/mfa/setup': `${setup.status} otpauth URL issued`,
-    'POST /v1/auth/mfa/enable': `${enable.status} ${enable.body.recoveryCodes?.length} recovery codes`,
+    'POST /v1/auth/mfa/enable': `${enable.status} ${enable.body.recoveryCodes?.length} recovery codes, a new session`,
+    'the pre-MFA token afterwards': `${(await call('GET', '/v1/me', undefined, login.body.accessToken)).status} (its session ended)`,
   });
   const owner: Owner = {
     email,
