@@ -106,40 +106,22 @@ export class MessageRepository {
     options: { forUpdate?: boolean } = {},
   ): Promise<ProviderMessageRef | null> {
     const [row] = await tx.query<MessageRow>(
-      `SELECT id, conversation_id, contact_id, direction, status, provider_reply FROM messages
+      `SELECT ${PROVIDER_REF_COLUMNS} FROM messages
        WHERE tenant_id = $1 AND channel = $2 AND provider_message_id = $3
        ${options.forUpdate ? 'FOR UPDATE' : ''}`,
       [tx.tenantId, channel, providerMessageId],
     );
-    return row
-      ? {
-          id: row.id,
-          conversationId: row.conversation_id,
-          contactId: row.contact_id,
-          direction: row.direction,
-          status: row.status,
-          providerReply: row.provider_reply,
-        }
-      : null;
+    return row ? toProviderRef(row) : null;
   }
 
   /** A message of `channel` by our own id, locked for a status update (providers echo our id back). */
   async findByIdForStatus(tx: TenantTx, channel: string, id: string): Promise<ProviderMessageRef | null> {
     const [row] = await tx.query<MessageRow>(
-      `SELECT id, conversation_id, contact_id, direction, status, provider_reply FROM messages
+      `SELECT ${PROVIDER_REF_COLUMNS} FROM messages
        WHERE tenant_id = $1 AND channel = $2 AND id = $3 FOR UPDATE`,
       [tx.tenantId, channel, id],
     );
-    return row
-      ? {
-          id: row.id,
-          conversationId: row.conversation_id,
-          contactId: row.contact_id,
-          direction: row.direction,
-          status: row.status,
-          providerReply: row.provider_reply,
-        }
-      : null;
+    return row ? toProviderRef(row) : null;
   }
 
   /** The webhook answer a retry of this message must get again (fixed templates only, never PHI). */
@@ -189,4 +171,17 @@ export class MessageRepository {
       createdAt: row.created_at,
     };
   }
+}
+
+const PROVIDER_REF_COLUMNS = 'id, conversation_id, contact_id, direction, status, provider_reply';
+
+function toProviderRef(row: MessageRow): ProviderMessageRef {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    contactId: row.contact_id,
+    direction: row.direction,
+    status: row.status,
+    providerReply: row.provider_reply,
+  };
 }
