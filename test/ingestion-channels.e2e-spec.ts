@@ -65,6 +65,7 @@ describe('/v1/channels', () => {
       phoneNumber: expect.stringMatching(/^\+1555010\d{4}$/),
       twilioAccountSid: input.twilioAccountSid,
       messagingServiceSid: null,
+      sendRatePerSecond: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       webhooks: {

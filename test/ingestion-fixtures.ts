@@ -123,7 +123,7 @@ export async function ingestionRowCounts(owner: pg.Pool, tenantId: string): Prom
   return rows[0];
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -4,10 +4,23 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditSealJob, AuditService } from '@app/audit';
 import { requestContext, TenantDb } from '@app/database';
-import { type JobHandler, JobQueue, JobWorkerHost, indexHandlers, parseJobData } from '@app/jobs';
+import {
+  type JobHandler,
+  type JobName,
+  JobQueue,
+  JobWorkerHost,
+  indexHandlers,
+  parseJobData,
+} from '@app/jobs';
 import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 
 const config = { REDIS_URL: process.env.REDIS_URL!, REDIS_PREFIX: process.env.REDIS_PREFIX! };
+
+/** The worker boots only with a handler for every job; this test runs audit.seal alone. */
+const elsewhere = (job: JobName): JobHandler => ({
+  job,
+  handle: () => Promise.reject(new Error(`${job} does not run in this test`)),
+});
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -20,9 +33,13 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Pr
 describe('jobs', () => {
   it('refuses to start with a job that has no handler, or two', () => {
     const seal = { job: 'audit.seal', handle: async () => {} } as JobHandler;
-    expect(() => indexHandlers([])).toThrow(/No handler for job\(s\): audit.seal/);
-    expect(() => indexHandlers([seal, seal])).toThrow(/Two handlers for job audit.seal/);
-    expect(indexHandlers([seal]).get('audit.seal')).toBe(seal);
+    const delivery = [elsewhere('delivery.sms'), elsewhere('delivery.email')];
+    expect(() => indexHandlers([])).toThrow(
+      /No handler for job\(s\): audit.seal, delivery.sms, delivery.email/,
+    );
+    expect(() => indexHandlers(delivery)).toThrow(/No handler for job\(s\): audit.seal$/);
+    expect(() => indexHandlers([seal, seal, ...delivery])).toThrow(/Two handlers for job audit.seal/);
+    expect(indexHandlers([seal, ...delivery]).get('audit.seal')).toBe(seal);
   });
 
   it('accepts ids only: extra fields and non-uuids are refused, without echoing values', () => {
@@ -57,7 +74,14 @@ describe('jobs', () => {
         },
       };
       queue = new JobQueue(config);
-      host = new JobWorkerHost([observed as JobHandler], config);
+      host = new JobWorkerHost(
+        [observed as JobHandler, elsewhere('delivery.sms'), elsewhere('delivery.email')],
+        {
+          ...config,
+          DELIVERY_CONCURRENCY: 2,
+          JOB_STALLED_INTERVAL_MS: 30_000,
+        },
+      );
       host.onApplicationBootstrap();
     });
 

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
+import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
@@ -13,7 +14,13 @@ export class ApiModule implements NestModule {
   static forRoot(config: ApiConfig) {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), JobsModule, IdentityModule, ChannelsModule.forRoot()],
+      imports: [
+        PlatformModule.forRoot(config),
+        JobsModule,
+        IdentityModule,
+        ChannelsModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
+        DeliveryApiModule,
+      ],
       controllers: [AuditEventsController],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).

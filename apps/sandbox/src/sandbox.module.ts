@@ -8,6 +8,7 @@ import { SandboxSettings } from './common/sandbox-settings.service.js';
 import { ShutdownSignal } from './common/shutdown-signal.js';
 import { WebhookSender } from './common/webhook-sender.service.js';
 import { SandboxControlController } from './inspect/sandbox-control.controller.js';
+import { EmailActivityController } from './sendgrid/email-activity.controller.js';
 import { EventWebhookSettingsController } from './sendgrid/event-webhook-settings.controller.js';
 import { EventWebhookSettingsStore } from './sendgrid/event-webhook-settings.service.js';
 import { EventWebhookSigner } from './sendgrid/event-webhook-signer.service.js';
@@ -32,6 +33,7 @@ export class SandboxModule {
       controllers: [
         TwilioMessagesController,
         SendGridMailController,
+        EmailActivityController,
         EventWebhookSettingsController,
         SandboxControlController,
         SimulateController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditSealJob } from '@app/audit';
 import type { WorkerConfig } from '@app/config';
+import { DeliveryWorkerModule, EmailDeliveryJob, SmsDeliveryJob } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 
@@ -10,7 +11,10 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig) {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), JobsModule.forWorker([AuditSealJob])],
+      imports: [
+        PlatformModule.forRoot(config),
+        JobsModule.forWorker([AuditSealJob, SmsDeliveryJob, EmailDeliveryJob], [DeliveryWorkerModule]),
+      ],
     };
   }
 }

@@ -11,6 +11,8 @@ const messagingServiceSid = z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be MG 
 const authToken = z.string().min(8, 'must be at least 8 characters').max(256);
 const name = z.string().trim().min(1).max(200);
 const phoneNumber = z.string().trim().min(1).max(32);
+/** Messages per second this number may send (a US long code: about 1; short codes and toll-free: more). */
+const sendRatePerSecond = z.number().min(0.1).max(1000);
 
 export const createSmsChannelSchema = z.strictObject({
   type: z.literal('sms'),
@@ -19,6 +21,7 @@ export const createSmsChannelSchema = z.strictObject({
   twilioAccountSid: accountSid,
   twilioAuthToken: authToken,
   messagingServiceSid: messagingServiceSid.optional(),
+  sendRatePerSecond: sendRatePerSecond.optional(),
 });
 
 export const createChannelSchema = z.discriminatedUnion('type', [
@@ -37,6 +40,7 @@ export const updateSmsChannelSchema = z
     twilioAuthToken: authToken.optional(),
     /** null removes it. */
     messagingServiceSid: messagingServiceSid.nullable().optional(),
+    sendRatePerSecond: sendRatePerSecond.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 

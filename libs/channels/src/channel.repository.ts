@@ -10,7 +10,12 @@ export interface SmsChannelConfig {
   phoneNumber: string;
   twilioAccountSid: string;
   messagingServiceSid: string | null;
+  /** Absent in channels created before it existed: DEFAULT_SMS_SEND_RATE. */
+  sendRatePerSecond?: number;
 }
+
+/** A long code's sending rate unless the channel says otherwise. */
+export const DEFAULT_SMS_SEND_RATE = 1;
 
 /** Secrets of an SMS channel, encrypted as one blob. */
 export interface SmsChannelCredentials {

@@ -1,13 +1,11 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { ConversationsModule } from '@app/conversations';
 import { ChannelRouter } from './channel-router.js';
-import { ChannelRepository } from './channel.repository.js';
+import { ChannelStoreModule } from './channel-store.module.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { EMAIL_CHANNEL_CONTROLLERS, EMAIL_CHANNEL_PROVIDERS } from './email/email-channel.providers.js';
-import { EmailThreads } from './email/email-threads.js';
 import { INBOUND_SMS_HOOKS, type InboundSmsHook, InboundSmsHooks } from './sms/inbound-sms-hooks.js';
-import { SmsChannels } from './sms/sms-channels.js';
 import { TwilioInboundService } from './sms/twilio-inbound.service.js';
 import { TwilioMediaFetcher } from './sms/twilio-media-fetcher.js';
 import { TwilioStatusService } from './sms/twilio-status.service.js';
@@ -29,13 +27,11 @@ export class ChannelsModule {
     const hooks = options.inboundSmsHooks ?? [];
     return {
       module: ChannelsModule,
-      imports: [ConversationsModule, PublicIntakeModule, ...(options.imports ?? [])],
+      imports: [ChannelStoreModule, ConversationsModule, PublicIntakeModule, ...(options.imports ?? [])],
       controllers: [ChannelsController, TwilioWebhooksController, ...EMAIL_CHANNEL_CONTROLLERS],
       providers: [
-        ChannelRepository,
         ChannelRouter,
         ChannelsService,
-        SmsChannels,
         TwilioWebhookAuth,
         TwilioInboundService,
         TwilioStatusService,
@@ -49,7 +45,7 @@ export class ChannelsModule {
           useFactory: (...instances: InboundSmsHook[]) => instances,
         },
       ],
-      exports: [ChannelsService, ChannelRouter, SmsChannels, EmailThreads],
+      exports: [ChannelsService, ChannelRouter, ChannelStoreModule],
     };
   }
 }

@@ -10,6 +10,7 @@ import {
   ChannelRepository,
   type SmsChannelConfig,
   type SmsChannelCredentials,
+  DEFAULT_SMS_SEND_RATE,
 } from './channel.repository.js';
 import { EmailChannelAdmin, type EmailChannelView } from './email/email-channel-admin.js';
 import { PublicChannelAdmin, type PublicChannelView } from './webform/public-channel-admin.js';
@@ -22,6 +23,7 @@ export interface SmsChannelView {
   phoneNumber: string;
   twilioAccountSid: string;
   messagingServiceSid: string | null;
+  sendRatePerSecond: number;
   createdAt: string;
   updatedAt: string;
   /** Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL). */
@@ -64,6 +66,7 @@ export class ChannelsService {
       phoneNumber: this.phoneNumber(input.phoneNumber),
       twilioAccountSid: input.twilioAccountSid,
       messagingServiceSid: input.messagingServiceSid ?? null,
+      sendRatePerSecond: input.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
     };
     const credentials: SmsChannelCredentials = { twilioAuthToken: input.twilioAuthToken };
     return this.db.transaction(async (tx) => {
@@ -103,6 +106,7 @@ export class ChannelsService {
         twilioAccountSid: patch.twilioAccountSid ?? config.twilioAccountSid,
         messagingServiceSid:
           patch.messagingServiceSid === undefined ? config.messagingServiceSid : patch.messagingServiceSid,
+        sendRatePerSecond: patch.sendRatePerSecond ?? config.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
       };
       const credentials: SmsChannelCredentials | undefined = patch.twilioAuthToken
         ? { twilioAuthToken: patch.twilioAuthToken }
@@ -157,6 +161,7 @@ export class ChannelsService {
       phoneNumber: config.phoneNumber,
       twilioAccountSid: config.twilioAccountSid,
       messagingServiceSid: config.messagingServiceSid ?? null,
+      sendRatePerSecond: config.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
       createdAt: record.createdAt.toISOString(),
       updatedAt: record.updatedAt.toISOString(),
       webhooks: this.webhookUrls(record.id),

@@ -1,4 +1,6 @@
 export { ChannelsModule, type ChannelsModuleOptions } from './channels.module.js';
+export { ChannelStoreModule } from './channel-store.module.js';
+export { PublicIntakeModule } from './webform/public-intake.module.js';
 export { ChannelsService, type ChannelView, type SmsChannelView } from './channels.service.js';
 export {
   createChannelSchema,
@@ -21,6 +23,8 @@ export {
 export { INTAKE_LIMITS } from './webform/intake-limits.js';
 export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
 export { ChatDelivery, type ChatDeliveryInput } from './chat/chat-delivery.js';
-export { CHAT_SESSION_IDLE_MS } from './chat/chat-sessions.js';
+export { CHAT_SESSION_IDLE_MS, ChatSessions } from './chat/chat-sessions.js';
 export { EmailThreads } from './email/email-threads.js';
+export { EmailChannels, type EmailChannelConfig } from './email/email-channels.js';
+export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';
 export type { EmailChannelView } from './email/email-channel-admin.js';

@@ -67,6 +67,18 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 region such as US')
     .default('US'),
+  /** Provider calls one attempt may make before the message fails with a reason (transient errors). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Base of the exponential retry delay (with jitter) of a transient provider error. */
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  /** How long a relayed outbox row waits before the relay enqueues it again (lost-job recovery). */
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Delivery jobs one worker process runs at once, per channel queue. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** How often the worker's relay looks for due outbox rows. */
+  DELIVERY_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** How soon BullMQ notices a job whose worker died (SIGKILL) and runs it again. */
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -91,6 +103,9 @@ export const PROCESS_VARIABLES = {
     'SENDGRID_API_BASE_URL',
     'ALLOW_SIGNUP',
     'DEFAULT_PHONE_REGION',
+    'DELIVERY_MAX_ATTEMPTS',
+    'DELIVERY_BACKOFF_MS',
+    'DELIVERY_LEASE_SECONDS',
   ],
   worker: [
     'NODE_ENV',
@@ -107,6 +122,12 @@ export const PROCESS_VARIABLES = {
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
     'DEFAULT_PHONE_REGION',
+    'DELIVERY_MAX_ATTEMPTS',
+    'DELIVERY_BACKOFF_MS',
+    'DELIVERY_LEASE_SECONDS',
+    'DELIVERY_CONCURRENCY',
+    'DELIVERY_RELAY_INTERVAL_MS',
+    'JOB_STALLED_INTERVAL_MS',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL'],

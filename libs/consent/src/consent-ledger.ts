@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
 import { type Actor, requestContext, type TenantTx } from '@app/database';
+import { lockAddressForChange } from './address-lock.js';
 import type { ConsentDecision, DeliveryChannel } from './reply-gate.js';
 
 export type ConsentMethod =
@@ -112,6 +113,9 @@ export class ConsentLedger {
     if (input.decision === 'granted' && !input.disclosure)
       throw new Error('A granted consent needs the disclosure shown');
     const cipher = await this.keys.forTenant(tx);
+    const addressIndex = this.index(cipher, input.channel, address);
+    // Taking consent away waits for sends already past their consent check (address-lock.ts).
+    if (input.decision !== 'granted') await lockAddressForChange(tx, input.channel, addressIndex);
     const actor = input.actor ?? requestContext.get().actor ?? SYSTEM;
     const [row] = await tx.query<ConsentRow>(
       `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method,
@@ -123,7 +127,7 @@ export class ConsentLedger {
         input.contactId,
         input.channel,
         cipher.encrypt(COL.address, address),
-        this.index(cipher, input.channel, address),
+        addressIndex,
         input.decision,
         input.method,
         actor.type,
@@ -239,6 +243,8 @@ export class ConsentLedger {
     const phone = this.normalize('sms', input.phone);
     if (!phone) throw new InvalidAddressError('sms');
     const cipher = await this.keys.forTenant(tx);
+    const phoneIndex = cipher.blindIndex('phone', phone);
+    if (input.action === 'opt_out') await lockAddressForChange(tx, 'sms', phoneIndex);
     const actor = input.actor ?? requestContext.get().actor ?? SYSTEM;
     const id = randomUUID();
     await tx.query(
@@ -248,7 +254,7 @@ export class ConsentLedger {
         id,
         tx.tenantId,
         cipher.encrypt(COL.phone, phone),
-        cipher.blindIndex('phone', phone),
+        phoneIndex,
         input.action,
         input.source,
         input.keyword ?? null,
@@ -275,6 +281,11 @@ export class ConsentLedger {
       [tx.tenantId, cipher.blindIndex('phone', normalized)],
     );
     return row?.action === 'opt_out';
+  }
+
+  /** The blind index of a normalized address: the key of consent rows and of the send lock. */
+  async addressIndex(tx: TenantTx, channel: DeliveryChannel, normalized: string): Promise<Buffer> {
+    return this.index(await this.keys.forTenant(tx), channel, normalized);
   }
 
   private index(cipher: TenantCipher, channel: DeliveryChannel, normalized: string): Buffer {

@@ -117,6 +117,26 @@ export class ConversationRepository {
     );
   }
 
+  /** A staff reply: the inbox shows it as the latest activity; it is nobody's unread message. */
+  async recordOutbound(
+    tx: TenantTx,
+    conversationId: string,
+    message: { at: Date; preview: string; channel: string },
+  ): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    const preview = Array.from(message.preview).slice(0, PREVIEW_LENGTH).join('');
+    await tx.execute(
+      `UPDATE conversations SET
+         last_message_preview_enc = CASE WHEN last_message_at IS NULL OR last_message_at <= $3
+                                         THEN $4 ELSE last_message_preview_enc END,
+         last_channel = CASE WHEN last_message_at IS NULL OR last_message_at <= $3 THEN $5 ELSE last_channel END,
+         last_message_at = greatest(last_message_at, $3),
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, conversationId, message.at, cipher.encrypt(COL.preview, preview), message.channel],
+    );
+  }
+
   async get(tx: TenantTx, id: string): Promise<ConversationSummary | null> {
     const [row] = await tx.query<ConversationRow>(
       `SELECT id, contact_id, status, last_message_at, last_message_preview_enc, last_channel, unread_count,

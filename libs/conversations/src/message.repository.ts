@@ -36,6 +36,7 @@ export interface StoredMessage {
 /** What a provider callback needs to find: the message its id names. */
 export interface ProviderMessageRef {
   id: string;
+  providerMessageId: string | null;
   conversationId: string;
   contactId: string | null;
   direction: 'inbound' | 'outbound';
@@ -133,6 +134,15 @@ export class MessageRepository {
     ]);
   }
 
+  /** The provider's id of an outbound message, learnt from a callback that named our id. */
+  async setProviderMessageId(tx: TenantTx, id: string, providerMessageId: string): Promise<void> {
+    await tx.execute(
+      `UPDATE messages SET provider_message_id = $3, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND provider_message_id IS NULL`,
+      [tx.tenantId, id, providerMessageId],
+    );
+  }
+
   /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
   async updateStatus(
     tx: TenantTx,
@@ -173,11 +183,13 @@ export class MessageRepository {
   }
 }
 
-const PROVIDER_REF_COLUMNS = 'id, conversation_id, contact_id, direction, status, provider_reply';
+const PROVIDER_REF_COLUMNS =
+  'id, conversation_id, contact_id, direction, status, provider_reply, provider_message_id';
 
 function toProviderRef(row: MessageRow): ProviderMessageRef {
   return {
     id: row.id,
+    providerMessageId: row.provider_message_id,
     conversationId: row.conversation_id,
     contactId: row.contact_id,
     direction: row.direction,

@@ -18,7 +18,9 @@ export type StaffEvent =
       direction: 'inbound' | 'outbound';
     }
   | { type: 'message.status_changed'; conversationId: string; messageId: string; status: string }
-  | { type: 'message.attachments_updated'; conversationId: string; messageId: string };
+  | { type: 'message.attachments_updated'; conversationId: string; messageId: string }
+  /** Needs a human look (e.g. "please stop texting me": an opt-out that is not a carrier keyword). */
+  | { type: 'message.flagged'; conversationId: string; messageId: string; reason: string };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

@@ -28,6 +28,10 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   email_reply_tokens: ['SELECT', 'INSERT'],
   email_message_refs: ['SELECT', 'INSERT'],
   sendgrid_events: ['SELECT', 'INSERT'],
+  delivery_outbox: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  delivery_attempts: ['SELECT', 'INSERT', 'UPDATE'],
+  secure_links: ['SELECT', 'INSERT', 'UPDATE'],
+  consent_requests: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;

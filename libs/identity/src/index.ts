@@ -24,6 +24,7 @@ export {
   type Permission,
 } from './access/permissions.js';
 export type { Principal, SessionMfaState } from './access/principal.js';
+export { IdParam } from './http/id-param.js';
 export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity.constants.js';
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';

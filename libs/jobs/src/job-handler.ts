@@ -7,5 +7,6 @@ export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 /** Runs one job name. Throwing makes BullMQ retry (UnrecoverableError: fail at once). */
 export interface JobHandler<N extends JobName = JobName> {
   readonly job: N;
-  handle(data: JobData<N>, job: Job): Promise<void>;
+  /** `token`: the worker's lock token (to move the job to delayed, e.g. rate limits). */
+  handle(data: JobData<N>, job: Job, token?: string): Promise<void>;
 }

@@ -26,6 +26,20 @@ export class JobQueue implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Adds the job again even if a finished (completed/failed) job with this id is still kept:
+   * for recovery paths that know the work is not done. A waiting/active/delayed job is left alone.
+   */
+  async revive<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    options: JobsOptions & { jobId: string },
+  ): Promise<void> {
+    const existing = await this.queue(JOBS[name].queue).getJob(options.jobId);
+    if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
+    await this.add(name, data, options);
+  }
+
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

@@ -8,6 +8,16 @@ import { z } from 'zod';
 export const JOBS = {
   /** Chain a tenant's audit outbox into audit_events (retry of a failed in-process seal). */
   'audit.seal': { queue: 'maintenance', data: z.strictObject({ tenantId: z.uuid() }) },
+  /** Hand one outbound message to the SMS provider (jobId = message id). */
+  'delivery.sms': {
+    queue: 'delivery-sms',
+    data: z.strictObject({ tenantId: z.uuid(), messageId: z.uuid() }),
+  },
+  /** Hand one outbound message to the email provider (jobId = message id). */
+  'delivery.email': {
+    queue: 'delivery-email',
+    data: z.strictObject({ tenantId: z.uuid(), messageId: z.uuid() }),
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

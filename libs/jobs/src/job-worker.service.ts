@@ -36,17 +36,26 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
-    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'REDIS_URL' | 'REDIS_PREFIX'>,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<
+      CoreConfig,
+      'REDIS_URL' | 'REDIS_PREFIX' | 'DELIVERY_CONCURRENCY' | 'JOB_STALLED_INTERVAL_MS'
+    >,
   ) {
     this.handlers = indexHandlers(handlers);
   }
 
   onApplicationBootstrap(): void {
     for (const queue of QUEUE_NAMES) {
-      const worker = new Worker(queue, (job) => this.run(job), {
+      const worker = new Worker(queue, (job, token) => this.run(job, token), {
         connection: bullConnection(this.config.REDIS_URL, 'worker'),
         prefix: this.config.REDIS_PREFIX,
-        concurrency: 8,
+        concurrency: queue.startsWith('delivery-') ? this.config.DELIVERY_CONCURRENCY : 4,
+        // A job whose process died (SIGKILL) loses its lock after lockDuration and is picked up
+        // again by the next stalled check: both bound how long a crash delays it.
+        lockDuration: this.config.JOB_STALLED_INTERVAL_MS,
+        stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
+        maxStalledCount: 5,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn(
@@ -59,7 +68,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** @internal exported for tests */
-  async run(job: Job): Promise<void> {
+  async run(job: Job, token?: string): Promise<void> {
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
@@ -67,7 +76,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     const tenantId = 'tenantId' in data ? data.tenantId : undefined;
     await requestContext.run(
       { tenantId, actor: { type: 'system', id: `job:${name}` }, requestId: `job:${job.id}` },
-      () => handler.handle(data as never, job),
+      () => handler.handle(data as never, job, token),
     );
   }
 

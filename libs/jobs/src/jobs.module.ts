@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JobQueue } from './job-queue.service.js';
 import { JobWorkerHost } from './job-worker.service.js';
@@ -6,10 +6,14 @@ import { JobWorkerHost } from './job-worker.service.js';
 @Global()
 @Module({ providers: [JobQueue], exports: [JobQueue] })
 export class JobsModule {
-  /** The worker: runs `handlers` (one per job name, checked at boot). */
-  static forWorker(handlers: Array<Type<JobHandler>>): DynamicModule {
+  /** The worker: runs `handlers` (one per job name, checked at boot); `imports`: what they need. */
+  static forWorker(
+    handlers: Array<Type<JobHandler>>,
+    imports: ModuleMetadata['imports'] = [],
+  ): DynamicModule {
     return {
       module: JobsModule,
+      imports,
       providers: [
         JobQueue,
         ...handlers,

@@ -42,6 +42,14 @@ export async function createTestInfra(label = 'test'): Promise<TestInfra> {
   return { database, appRole, ownerUrl, appUrl, redisUrl: TEST_REDIS_URL, redisPrefix: `{t_${id}}` };
 }
 
+/**
+ * A Redis prefix of its own under this run's (`{t_x}` -> `{t_x-label}`), for a test whose queues
+ * must not be shared with other test files running at the same time; cleaned up with the run.
+ */
+export function subPrefix(runPrefix: string, label: string): string {
+  return `${runPrefix.slice(0, -1)}-${label}}`;
+}
+
 /** Drops what createTestInfra made: the database, the role and every Redis key under the prefix. */
 export async function destroyTestInfra(infra: TestInfra): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -57,7 +65,13 @@ export async function destroyTestInfra(infra: TestInfra): Promise<void> {
     await redis.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${infra.redisPrefix}*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${infra.redisPrefix.slice(0, -1)}*`,
+        'COUNT',
+        1000,
+      );
       if (keys.length) await redis.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');

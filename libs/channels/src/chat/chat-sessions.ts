@@ -137,6 +137,16 @@ export class ChatSessions {
   }
 
   /** The live session of a contact in this channel, for staff-side delivery. */
+  /** The contact's most recently active session that has not expired (the visitor is there). */
+  async liveFor(tx: TenantTx, contactId: string): Promise<string | null> {
+    const [row] = await tx.query<{ id: string }>(
+      `SELECT id FROM chat_sessions WHERE tenant_id = $1 AND contact_id = $2 AND expires_at > now()
+       ORDER BY last_seen_at DESC LIMIT 1`,
+      [tx.tenantId, contactId],
+    );
+    return row?.id ?? null;
+  }
+
   async get(tx: TenantTx, sessionId: string): Promise<ChatSession | null> {
     const [row] = await tx.query<SessionRow>(
       `SELECT id, tenant_id, channel_id, contact_id, token_hash, expires_at FROM chat_sessions

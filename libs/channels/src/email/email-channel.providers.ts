@@ -1,6 +1,4 @@
 import { EmailChannelAdmin } from './email-channel-admin.js';
-import { EmailChannels } from './email-channels.js';
-import { EmailThreads } from './email-threads.js';
 import { InboundParseAuthGuard } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
 import { SendGridEventsService } from './sendgrid-events.service.js';
@@ -9,9 +7,7 @@ import { SendGridWebhooksController } from './sendgrid-webhooks.controller.js';
 
 /** Everything the email (SendGrid) channel adds to ChannelsModule, so the module lists it in one place. */
 export const EMAIL_CHANNEL_PROVIDERS = [
-  EmailChannels,
   EmailChannelAdmin,
-  EmailThreads,
   InboundParseAuthGuard,
   InboundParseUpload,
   SendGridInboundService,

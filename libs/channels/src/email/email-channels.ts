@@ -47,6 +47,15 @@ export class EmailChannels {
     };
   }
 
+  /** The channel with its API key, for sending; null when deleted or without credentials. */
+  async sender(tx: TenantTx, id: string): Promise<{ config: EmailChannelConfig; apiKey: string } | null> {
+    const record = await this.channels.get(tx, id);
+    if (!record || record.type !== 'email') return null;
+    const credentials = await this.channels.credentials<EmailChannelCredentials>(tx, id);
+    if (!credentials?.sendgridApiKey) return null;
+    return { config: record.config as unknown as EmailChannelConfig, apiKey: credentials.sendgridApiKey };
+  }
+
   async setInboundSecretHash(tx: TenantTx, id: string, hash: Buffer): Promise<void> {
     await tx.execute(
       `UPDATE channels SET inbound_secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,

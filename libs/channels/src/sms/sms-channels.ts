@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
 import {
   ChannelRepository,
+  DEFAULT_SMS_SEND_RATE,
   type SmsChannelConfig,
   type SmsChannelCredentials,
 } from '../channel.repository.js';
@@ -13,6 +14,7 @@ export interface SmsChannel {
   accountSid: string;
   authToken: string;
   messagingServiceSid: string | null;
+  sendRatePerSecond: number;
   deleted: boolean;
 }
 
@@ -37,6 +39,7 @@ export class SmsChannels {
       accountSid: config.twilioAccountSid,
       authToken: credentials.twilioAuthToken,
       messagingServiceSid: config.messagingServiceSid ?? null,
+      sendRatePerSecond: config.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
       deleted: record.deletedAt !== null,
     };
   }

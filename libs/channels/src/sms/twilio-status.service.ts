@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { parseStatusCallback } from './twilio-payloads.js';
 import { fromTwilioStatus } from './twilio-status.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
@@ -24,6 +26,20 @@ export class TwilioStatusService {
     private readonly events: StaffEvents,
   ) {}
 
+  /**
+   * Our StatusCallback URL names our message id, so a callback that overtakes the worker's own
+   * record of the provider's answer (or follows a crash before it) still finds its message.
+   */
+  private async byOurId(tx: TenantTx, request: TwilioWebhookRequest, sid: string) {
+    const id = new URL(request.url).searchParams.get('messageId');
+    if (!id || !UUID.test(id)) return null;
+    const message = await this.messages.findByIdForStatus(tx, 'sms', id);
+    if (!message || message.direction !== 'outbound') return null;
+    if (message.providerMessageId && message.providerMessageId !== sid) return null;
+    if (!message.providerMessageId) await this.messages.setProviderMessageId(tx, message.id, sid);
+    return message;
+  }
+
   async receive(request: TwilioWebhookRequest): Promise<StatusCallbackOutcome> {
     const route = await this.auth.route(request, { allowDeleted: true });
     return this.db.forTenant(route.tenantId, async (tx) => {
@@ -31,9 +47,9 @@ export class TwilioStatusService {
       const callback = parseStatusCallback(request.params);
       const reported = fromTwilioStatus(callback.status);
       if (!reported) return 'ignored_status';
-      const message = await this.messages.findByProviderId(tx, 'sms', callback.messageSid, {
-        forUpdate: true,
-      });
+      const message =
+        (await this.messages.findByProviderId(tx, 'sms', callback.messageSid, { forUpdate: true })) ??
+        (await this.byOurId(tx, request, callback.messageSid));
       if (!message || message.direction !== 'outbound') {
         this.logger.debug({ channelId: request.channelId }, 'Status callback for an unknown message');
         return 'unknown_message';

@@ -33,6 +33,6 @@ import { PublicFormsController } from './public-forms.controller.js';
     PublicChatService,
     PublicChannelAdmin,
   ],
-  exports: [PublicChannels, ChatDelivery, PublicChannelAdmin],
+  exports: [PublicChannels, ChatDelivery, ChatSessions, PublicChannelAdmin],
 })
 export class PublicIntakeModule {}

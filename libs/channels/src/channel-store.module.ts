@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChannelRepository } from './channel.repository.js';
+import { EmailChannels } from './email/email-channels.js';
+import { EmailThreads } from './email/email-threads.js';
+import { SmsChannels } from './sms/sms-channels.js';
+
+/** The channel registry without any HTTP surface: what the delivery worker needs to send. */
+@Module({
+  providers: [ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+  exports: [ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+})
+export class ChannelStoreModule {}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { KeyRingService } from '@app/crypto';
+import {
+  ConsentLedger,
+  type DeliveryChannel,
+  currentDisclosure,
+  findDisclosure,
+  lockAddressForChange,
+} from '@app/consent';
+import { ContactRepository } from '@app/contacts';
+import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS, StaffEvents } from '@app/conversations';
+import type { TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { GateFacts } from '../outbound/gate-facts.js';
+import { OutboundMessages } from '../outbound/outbound-messages.js';
+import { SenderChannels } from '../outbound/sender-channels.js';
+
+export const CONSENT_REQUEST_DAYS = 7;
+/** Requests per contact and channel per rolling day: staff cannot spam a patient. */
+export const MAX_REQUESTS_PER_DAY = 3;
+const DAY_MS = 86_400_000;
+
+export type SmsAnswerOutcome = 'recorded_granted' | 'recorded_declined' | 'no_live_request' | 'ambiguous';
+
+/**
+ * QuickSend consent requests: a PHI-free request by SMS (reply YES/NO, or the link) or email
+ * (the link), one live request per contact and channel, expiring after 7 days. An SMS YES/NO
+ * counts only as the answer to a live request sent to that same number.
+ */
+@Injectable()
+export class ConsentRequests {
+  constructor(
+    private readonly contacts: ContactRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly gate: GateFacts,
+    private readonly ledger: ConsentLedger,
+    private readonly outbound: OutboundMessages,
+    private readonly senders: SenderChannels,
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+  ) {}
+
+  async request(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    requestedBy: string,
+  ): Promise<{ requestId: string; expiresAt: Date; messageId: string }> {
+    const contact = await this.contacts.get(tx, contactId);
+    if (!contact) throw AppError.notFound('Contact');
+    const address = await this.gate.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
+    if (!address)
+      throw new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+    // Serializes requests for this contact (the rate limit and the one-live rule are read-then-write).
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `consent-request:${tx.tenantId}:${contactId}:${channel}`,
+    ]);
+    if (channel === 'sms' && (await this.ledger.isSmsOptedOut(tx, address.address)))
+      throw new AppError(409, 'recipient_opted_out', 'The number opted out of text messages (STOP)');
+    const [recent] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM consent_requests
+       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND created_at > now() - interval '1 day'`,
+      [tx.tenantId, contactId, channel],
+    );
+    if (recent!.n >= MAX_REQUESTS_PER_DAY)
+      throw new AppError(
+        429,
+        'consent_request_rate_limited',
+        `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
+      );
+
+    const conversation = await this.conversations.activeFor(tx, contactId, DEFAULT_REOPEN_WINDOW_DAYS);
+    const sender = await this.senders.pick(tx, conversation.id, channel);
+    if (!sender)
+      throw new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+
+    const superseded = await tx.execute(
+      `UPDATE consent_requests SET status = 'superseded'
+       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND status = 'live'`,
+      [tx.tenantId, contactId, channel],
+    );
+    const requestId = randomUUID();
+    const expiresAt = new Date(Date.now() + CONSENT_REQUEST_DAYS * DAY_MS);
+    const cipher = await this.keys.forTenant(tx);
+    await tx.execute(
+      `INSERT INTO consent_requests (id, tenant_id, contact_id, channel, address_enc, address_bidx,
+         disclosure_version, status, requested_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'live', $8, $9)`,
+      [
+        requestId,
+        tx.tenantId,
+        contactId,
+        channel,
+        cipher.encrypt('consent_requests.address', address.address),
+        address.index,
+        currentDisclosure(channel).version,
+        requestedBy,
+        expiresAt,
+      ],
+    );
+    const message = await this.outbound.create(tx, {
+      conversationId: conversation.id,
+      contactId,
+      senderChannelId: sender,
+      channel,
+      address: address.address,
+      addressIndex: address.index,
+      authorUserId: requestedBy,
+      content: { kind: 'system', template: 'consent_request', consentRequestId: requestId },
+    });
+    this.audit.record(tx, {
+      action: 'consent.requested',
+      target: { type: 'contact', id: contactId },
+      metadata: { channel, consentRequestId: requestId, messageId: message.id, superseded },
+    });
+    this.events.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: message.id,
+      contactId,
+      channel,
+      direction: 'outbound',
+    });
+    return { requestId, expiresAt, messageId: message.id };
+  }
+
+  /**
+   * A bare YES / NO from `phone`. Records consent only when exactly one contact has a live,
+   * sent, unexpired request to this number; otherwise records nothing.
+   */
+  async answerBySms(
+    tx: TenantTx,
+    phone: string,
+    answer: 'granted' | 'declined',
+    inboundMessageId: string,
+  ): Promise<SmsAnswerOutcome> {
+    const address = await this.gate.address(tx, 'sms', phone);
+    if (!address) return 'no_live_request';
+    // Before touching any request row: a concurrent send of a request to this number finishes first.
+    await lockAddressForChange(tx, 'sms', address.index);
+    const live = await tx.query<{ id: string; contact_id: string; disclosure_version: string }>(
+      `SELECT id, contact_id, disclosure_version FROM consent_requests
+       WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'
+         AND token_hash IS NOT NULL AND expires_at > now()
+       FOR UPDATE`,
+      [tx.tenantId, address.index],
+    );
+    if (live.length === 0) return 'no_live_request';
+    if (new Set(live.map((r) => r.contact_id)).size > 1) {
+      this.audit.record(tx, {
+        action: 'consent.answer_ambiguous',
+        target: { type: 'message', id: inboundMessageId },
+        metadata: { requests: live.length },
+      });
+      return 'ambiguous';
+    }
+    const request = live[0]!;
+    const disclosure = findDisclosure(request.disclosure_version) ?? currentDisclosure('sms');
+    await this.ledger.record(tx, {
+      contactId: request.contact_id,
+      channel: 'sms',
+      address: address.address,
+      decision: answer,
+      method: 'sms_keyword',
+      actor: { type: 'patient', id: request.contact_id },
+      consentRequestId: request.id,
+      inboundMessageId,
+      disclosure: { version: disclosure.version, hash: disclosure.hash },
+    });
+    await tx.execute(
+      `UPDATE consent_requests SET status = 'answered', answer = $3, answered_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, request.id, answer],
+    );
+    return answer === 'granted' ? 'recorded_granted' : 'recorded_declined';
+  }
+
+  /** STOP: live SMS requests to this number die with it (a later YES must not count). */
+  async cancelForNumber(tx: TenantTx, phoneIndex: Buffer): Promise<void> {
+    await tx.execute(
+      `UPDATE consent_requests SET status = 'cancelled'
+       WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'`,
+      [tx.tenantId, phoneIndex],
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PublicIntakeModule } from '@app/channels';
+import { ConsentsController } from './consent-requests/consents.controller.js';
+import { DeliveryCoreModule } from './delivery-core.module.js';
+import { MessageStatusView } from './replies/message-status-view.js';
+import { RepliesController } from './replies/replies.controller.js';
+import { ReplyService } from './replies/reply.service.js';
+
+/** The api's side: replies through the gate, message status, the consent endpoints. */
+@Module({
+  imports: [DeliveryCoreModule, PublicIntakeModule],
+  controllers: [RepliesController, ConsentsController],
+  providers: [ReplyService, MessageStatusView],
+})
+export class DeliveryApiModule {}

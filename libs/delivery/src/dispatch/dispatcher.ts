@@ -1,0 +1,313 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { AuditService } from '@app/audit';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { ConsentLedger, type GateDecision } from '@app/consent';
+import { StaffEvents } from '@app/conversations';
+import { TenantDb, type TenantTx } from '@app/database';
+import { GateFacts } from '../outbound/gate-facts.js';
+import {
+  type DispatchMessage,
+  type OpenAttempt,
+  OutboundMessages,
+  type OutboundRoute,
+} from '../outbound/outbound-messages.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
+import { DispatchLocks, MessageBusyError } from './dispatch-locks.js';
+import { hashLinkToken, linkTokensIn, newLinkToken } from './link-tokens.js';
+import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
+import { SenderRateLimit } from './sender-rate-limit.js';
+import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
+import { type SendFailure, classifySendGridError, classifyTwilioError, explain } from './send-errors.js';
+
+/** How a dispatch ended; anything but `done` makes BullMQ try again later. */
+type Outcome =
+  { kind: 'done' } | { kind: 'retry'; failure: SendFailure } | { kind: 'opted_out'; address: string };
+
+/**
+ * Hands one outbound message to its provider, exactly once in the normal crash cases:
+ *
+ * 1. Rate limit per sender (a delayed job, not a blocked worker).
+ * 2. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
+ * 3. In one transaction: skip if already handed over; if an earlier attempt may have reached the
+ *    provider (crash, timeout), look it up there first; apply the consent gate AGAIN (a
+ *    revocation since the reply wins: a plain reply becomes a secure notice, an opted-out number
+ *    gets nothing); mint the link token; persist the attempt. Commit.
+ * 4. Call the provider. 5. Record the outcome (accepted, failed with a reason, or retry).
+ */
+@Injectable()
+export class Dispatcher {
+  private readonly logger = new Logger('Dispatcher');
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbound: OutboundMessages,
+    private readonly gate: GateFacts,
+    private readonly content: OutgoingContent,
+    private readonly ledger: ConsentLedger,
+    private readonly rateLimit: SenderRateLimit,
+    private readonly locks: DispatchLocks,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+    private readonly metrics: DeliveryMetrics,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    @Inject(EMAIL_SENDER) private readonly email: EmailSender,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<CoreConfig, 'DELIVERY_LEASE_SECONDS' | 'DELIVERY_MAX_ATTEMPTS'>,
+  ) {}
+
+  async dispatch(tenantId: string, messageId: string, job: Job, token: string | undefined): Promise<void> {
+    const prepared = await this.db.forTenant(tenantId, async (tx) => {
+      const message = await this.outbound.lockForDispatch(tx, messageId);
+      if (!message) return null;
+      if (!this.outbound.isPending(message)) {
+        await this.outbound.leaveOutbox(tx, message.id);
+        return null;
+      }
+      const sender = await this.content.sender(tx, message);
+      if (!sender) {
+        await this.fail(tx, message, 'channel_unavailable');
+        return null;
+      }
+      return { message, sender };
+    });
+    if (!prepared) return;
+    const { message, sender } = prepared;
+
+    if (sender.kind === 'sms') {
+      const wait = await this.rateLimit.take(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond);
+      if (wait > 0) return this.delay(job, token, wait);
+    }
+
+    let outcome: Outcome;
+    try {
+      outcome = await this.locks.holding(tenantId, message, () => this.attempt(tenantId, message.id, sender));
+    } catch (err) {
+      if (err instanceof MessageBusyError)
+        return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
+      throw err;
+    }
+    if (outcome.kind === 'opted_out') {
+      // Twilio 21610: the carrier says this number sent STOP; record it like a STOP keyword.
+      await this.db.forTenant(tenantId, (tx) =>
+        this.ledger.recordSmsOptOut(tx, { phone: outcome.address, action: 'opt_out', source: 'provider' }),
+      );
+      await this.db.forTenant(tenantId, (tx) =>
+        this.ledger.revokeAddress(tx, 'sms', outcome.address, 'provider_opt_out'),
+      );
+      return;
+    }
+    if (outcome.kind === 'retry') await this.retryOrGiveUp(tenantId, message, outcome.failure, job);
+  }
+
+  private async attempt(tenantId: string, messageId: string, sender: SenderChannel): Promise<Outcome> {
+    const step = await this.db.forTenant(tenantId, async (tx) => {
+      const message = await this.outbound.lockForDispatch(tx, messageId);
+      if (!message || !this.outbound.isPending(message)) return null;
+
+      const open = await this.outbound.openAttempt(tx, message.id);
+      if (open && (await this.recoverEarlierAttempt(tx, message, open, sender))) return null;
+
+      const decision = await this.gate.forSend(tx, message);
+      const route = await this.applyDecision(tx, message, decision);
+      if (!route) return null;
+
+      const outgoing = await this.content.render(tx, message, route, sender, newLinkToken());
+      if (!outgoing) {
+        // A consent request superseded, answered or cancelled before it could be sent.
+        await this.fail(tx, message, 'request_closed');
+        return null;
+      }
+      const attempt = await this.outbound.startAttempt(
+        tx,
+        message.id,
+        message.kind === 'system' ? 'system' : route,
+      );
+      return { message, outgoing, attempt };
+    });
+    if (!step) return { kind: 'done' };
+    const { message, outgoing, attempt } = step;
+
+    let accepted: Accepted;
+    try {
+      accepted = await this.send(tenantId, message, outgoing, sender);
+    } catch (err) {
+      const failure = sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);
+      // 'unknown': it may have reached the provider; the attempt stays open so the retry looks first.
+      if (failure.kind === 'unknown') return { kind: 'retry', failure };
+      return this.db.forTenant(tenantId, async (tx): Promise<Outcome> => {
+        const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
+        await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
+        if (failure.kind === 'transient') return { kind: 'retry', failure };
+        await this.fail(tx, message, failure.code);
+        return failure.optedOut ? { kind: 'opted_out', address: message.address } : { kind: 'done' };
+      });
+    }
+
+    await this.db.forTenant(tenantId, async (tx) => {
+      await this.outbound.finishAttempt(tx, attempt.id, 'accepted');
+      await this.outbound.markAccepted(tx, message, accepted.providerMessageId, accepted.status);
+      this.audit.record(tx, {
+        action: 'message.dispatched',
+        target: { type: 'message', id: message.id },
+        metadata: { channel: message.channel, route: outgoing.route, attempt: attempt.attempt },
+      });
+      this.events.publishAfterCommit(tx, {
+        type: 'message.status_changed',
+        conversationId: message.conversationId,
+        messageId: message.id,
+        status: accepted.status,
+      });
+    });
+    this.metrics.observeHandedOver(message.channel, outgoing.route, message.createdAt);
+    return { kind: 'done' };
+  }
+
+  /**
+   * The route to send on now, or null when nothing may be sent. A reply accepted as plain goes
+   * out plain only if consent still holds; a secure route stays secure; a block fails it.
+   */
+  private async applyDecision(
+    tx: TenantTx,
+    message: DispatchMessage,
+    decision: GateDecision,
+  ): Promise<OutboundRoute | 'system' | null> {
+    if (decision.route === 'blocked') {
+      await this.fail(tx, message, decision.reason);
+      return null;
+    }
+    if (message.kind === 'system') return 'system';
+    if (message.route === 'plain' && decision.route === 'secure_link') {
+      await this.outbound.reroute(tx, message.id, 'secure_link', decision.reason);
+      this.audit.record(tx, {
+        action: 'message.rerouted',
+        target: { type: 'message', id: message.id },
+        metadata: { from: 'plain', to: 'secure_link', reason: decision.reason },
+      });
+      return 'secure_link';
+    }
+    return message.route ?? 'secure_link';
+  }
+
+  /**
+   * An attempt without an outcome: the process died (or timed out) during the provider call.
+   * True when the provider has the message after all (recorded; nothing to send).
+   */
+  private async recoverEarlierAttempt(
+    tx: TenantTx,
+    message: DispatchMessage,
+    open: OpenAttempt,
+    sender: SenderChannel,
+  ): Promise<boolean> {
+    const found = await this.findAtProvider(tx, message, open, sender);
+    if (!found) {
+      await this.outbound.finishAttempt(tx, open.id, 'not_found');
+      // Its link token may never have reached anyone; the retry mints a new one.
+      await this.content.retractLinks(tx, message.id);
+      return false;
+    }
+    await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
+    await this.outbound.markAccepted(tx, message, found.providerMessageId, found.status);
+    this.audit.record(tx, {
+      action: 'message.dispatch_recovered',
+      target: { type: 'message', id: message.id },
+      metadata: { channel: message.channel, attempt: open.attempt },
+    });
+    return true;
+  }
+
+  private async findAtProvider(
+    tx: TenantTx,
+    message: DispatchMessage,
+    open: OpenAttempt,
+    sender: SenderChannel,
+  ): Promise<Accepted | null> {
+    if (sender.kind === 'email') return this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
+    // SMS carries no id of ours: recognise our text. A plain body is ours if equal; a notice or
+    // a request is ours if it carries a link token minted for this message.
+    const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
+    const body = message.kind === 'message' ? await this.outbound.body(tx, message.id) : null;
+    const isOurs = (text: string) =>
+      text === body || linkTokensIn(text).some((t) => tokenHashes.some((h) => h.equals(hashLinkToken(t))));
+    return this.sms.findSent(
+      {
+        accountSid: sender.channel.accountSid,
+        authToken: sender.channel.authToken,
+        to: message.address,
+        from: sender.channel.phoneNumber,
+        messagingServiceSid: sender.channel.messagingServiceSid,
+      },
+      open.startedAt,
+      isOurs,
+    );
+  }
+
+  private async send(
+    tenantId: string,
+    message: DispatchMessage,
+    outgoing: Outgoing,
+    sender: SenderChannel,
+  ): Promise<Accepted> {
+    if (sender.kind === 'sms') {
+      return this.sms.send({
+        accountSid: sender.channel.accountSid,
+        authToken: sender.channel.authToken,
+        from: sender.channel.phoneNumber,
+        messagingServiceSid: sender.channel.messagingServiceSid,
+        to: message.address,
+        body: outgoing.text,
+        statusCallback: outgoing.statusCallback!,
+      });
+    }
+    return this.email.send({
+      apiKey: sender.apiKey,
+      from: { email: sender.config.fromAddress, name: sender.config.fromName },
+      replyTo: outgoing.replyTo,
+      to: message.address,
+      subject: outgoing.subject!,
+      text: outgoing.text,
+      messageId: message.id,
+      tenantId,
+    });
+  }
+
+  /** Transient failure: BullMQ retries with backoff; after the last attempt the message fails. */
+  private async retryOrGiveUp(
+    tenantId: string,
+    message: DispatchMessage,
+    failure: SendFailure,
+    job: Job,
+  ): Promise<void> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? this.config.DELIVERY_MAX_ATTEMPTS);
+    this.logger.warn(
+      { messageId: message.id, code: failure.code, attempt: job.attemptsMade + 1, lastAttempt },
+      'Provider call failed',
+    );
+    if (!lastAttempt) throw new Error(`Provider call failed (${failure.code}); retrying`);
+    await this.db.forTenant(tenantId, async (tx) => {
+      const current = await this.outbound.lockForDispatch(tx, message.id);
+      if (current && this.outbound.isPending(current)) await this.fail(tx, current, 'attempts_exhausted');
+    });
+    throw new UnrecoverableError(`Provider kept failing (${failure.code})`);
+  }
+
+  private async fail(tx: TenantTx, message: DispatchMessage, code: string): Promise<void> {
+    await this.outbound.markFailed(tx, message.id, code, explain(code));
+    this.audit.record(tx, {
+      action: 'message.failed',
+      target: { type: 'message', id: message.id },
+      metadata: { channel: message.channel, code },
+    });
+    this.events.publishAfterCommit(tx, {
+      type: 'message.status_changed',
+      conversationId: message.conversationId,
+      messageId: message.id,
+      status: 'failed',
+    });
+  }
+
+  private async delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  }
+}

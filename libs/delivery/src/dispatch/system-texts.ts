@@ -1,0 +1,73 @@
+/**
+ * Every text the system writes to a patient on its own (invariant 3): fixed templates whose only
+ * variables are the practice's name and a link. Never message content, names or appointment
+ * details. `system-texts.spec.ts` checks that no template can carry anything else.
+ */
+export interface SystemEmail {
+  subject: string;
+  text: string;
+}
+
+const MAX_PRACTICE_NAME = 60;
+
+/** The practice name as it appears in texts: single line, bounded. */
+export function notificationName(practiceName: string): string {
+  const flat = practiceName.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_PRACTICE_NAME ? `${flat.slice(0, MAX_PRACTICE_NAME - 1)}…` : flat;
+}
+
+export const SYSTEM_TEXTS = {
+  secureNoticeSms: (practice: string, link: string) =>
+    `${notificationName(practice)}: You have a new secure message. View it here: ${link} Reply STOP to opt out.`,
+
+  secureNoticeEmail: (practice: string, link: string): SystemEmail => ({
+    subject: `New secure message from ${notificationName(practice)}`,
+    text:
+      `You have a new secure message from ${notificationName(practice)}.\n\n` +
+      `For your privacy it is not included in this email. To read it, open this link and confirm ` +
+      `it is you:\n${link}\n`,
+  }),
+
+  consentRequestSms: (practice: string, link: string) =>
+    `${notificationName(practice)}: Standard text messages are not encrypted. Reply YES to receive ` +
+    `health information by text, NO to decline. Details: ${link}`,
+
+  consentRequestEmail: (practice: string, link: string): SystemEmail => ({
+    subject: `${notificationName(practice)}: how would you like to receive health information?`,
+    text:
+      `${notificationName(practice)} would like your permission to send you health information by ` +
+      `regular email, which is not encrypted end to end.\n\nRead the details and accept or decline ` +
+      `here:\n${link}\n\nIf you do nothing, we will keep using secure messages.`,
+  }),
+
+  /** A plain email reply: the staff's text is the body; the subject carries nothing of it. */
+  plainEmailSubject: (practice: string) => `Message from ${notificationName(practice)}`,
+
+  optOutConfirmation: (practice: string) =>
+    `${notificationName(practice)}: You are unsubscribed and will receive no more text messages from ` +
+    `us. Reply START to resubscribe.`,
+
+  resubscribed: (practice: string) =>
+    `${notificationName(practice)}: You are resubscribed to text messages. Reply STOP to unsubscribe.`,
+
+  help: (practice: string) =>
+    `${notificationName(practice)}: For help, call the practice or reply here. Reply STOP to ` +
+    `unsubscribe. Msg & data rates may apply.`,
+
+  consentRecorded: (practice: string, granted: boolean) =>
+    granted
+      ? `${notificationName(practice)}: Thank you. We will send health information to this number by ` +
+        `text. Reply STOP at any time to stop.`
+      : `${notificationName(practice)}: Thank you. We will keep sending health information as secure ` +
+        `messages.`,
+
+  /** A YES/NO that answers no live request (late, expired, after STOP or NO). */
+  noLiveRequest: (practice: string) =>
+    `${notificationName(practice)}: We could not match your reply to a current request. Please ask ` +
+    `us to send a new one, or use the link in our last message.`,
+
+  /** Several contacts on this number have live requests: a bare YES/NO cannot say whose. */
+  ambiguousAnswer: (practice: string) =>
+    `${notificationName(practice)}: Several people use this number. Please answer with the personal ` +
+    `link in your request message instead.`,
+} as const;

@@ -1,0 +1,11 @@
+export { DeliveryCoreModule } from './delivery-core.module.js';
+export { DeliveryApiModule } from './delivery-api.module.js';
+export { DeliveryWorkerModule } from './delivery-worker.module.js';
+export { SmsDeliveryJob, EmailDeliveryJob } from './dispatch/delivery.jobs.js';
+export { SmsKeywordHook } from './consent-requests/sms-keyword.hook.js';
+export { OutboxRelay } from './dispatch/outbox-relay.js';
+export { Dispatcher } from './dispatch/dispatcher.js';
+export { SYSTEM_TEXTS, notificationName } from './dispatch/system-texts.js';
+export { hashLinkToken, newLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';
+export { classifyTwilioError, classifySendGridError, type SendFailure } from './dispatch/send-errors.js';
+export { OutboundMessages } from './outbound/outbound-messages.js';

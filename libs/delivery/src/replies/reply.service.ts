@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ChatDelivery, ChatSessions } from '@app/channels';
+import { type GateDecision, type ReplyChannel, decideReplyRoute } from '@app/consent';
+import { ContactRepository } from '@app/contacts';
+import { ConversationRepository, StaffEvents } from '@app/conversations';
+import { TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { GateFacts } from '../outbound/gate-facts.js';
+import { OutboundMessages } from '../outbound/outbound-messages.js';
+import { SenderChannels } from '../outbound/sender-channels.js';
+
+export interface ReplyInput {
+  body: string;
+  channel?: ReplyChannel;
+}
+
+export interface ReplyResult {
+  messageId: string;
+  channel: ReplyChannel;
+  deliveryRoute: 'plain' | 'secure_link' | 'chat';
+  /** Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked). */
+  routeReason: string | null;
+  status: string;
+}
+
+/** Twilio's limit for one message body. */
+export const MAX_SMS_BODY = 1600;
+
+const BLOCKED: Record<string, () => AppError> = {
+  recipient_opted_out: () =>
+    new AppError(
+      409,
+      'recipient_opted_out',
+      'The recipient opted out of text messages and has no other route',
+    ),
+  no_reachable_address: () =>
+    new AppError(422, 'no_reachable_address', 'The contact has no address for this channel'),
+  email_suppressed: () =>
+    new AppError(409, 'email_suppressed', 'The email address is suppressed after bounces or a spam report'),
+};
+
+/**
+ * A staff reply through the consent gate: decided now, in the transaction that stores it (the
+ * worker decides again at send time). Plain and secure-link replies are queued for delivery;
+ * a live website chat is answered in the chat; a blocked reply writes nothing.
+ */
+@Injectable()
+export class ReplyService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly conversations: ConversationRepository,
+    private readonly contacts: ContactRepository,
+    private readonly gate: GateFacts,
+    private readonly outbound: OutboundMessages,
+    private readonly senders: SenderChannels,
+    private readonly chatSessions: ChatSessions,
+    private readonly chat: ChatDelivery,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+  ) {}
+
+  async reply(conversationId: string, input: ReplyInput, authorUserId: string): Promise<ReplyResult> {
+    return this.db.transaction(async (tx) => {
+      const conversation = await this.conversations.get(tx, conversationId);
+      if (!conversation) throw AppError.notFound('Conversation');
+      const contact = await this.contacts.get(tx, conversation.contactId);
+      if (!contact) throw AppError.notFound('Conversation');
+
+      const addresses = {
+        sms: await this.gate.address(tx, 'sms', contact.phone),
+        email: await this.gate.address(tx, 'email', contact.email),
+      };
+      const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
+      const liveChat = requested === 'chat' ? await this.chatSessions.liveFor(tx, contact.id) : null;
+      const decision = decideReplyRoute(
+        await this.gate.forReply(tx, contact.id, requested, addresses, liveChat !== null),
+      );
+
+      const result = await this.deliver(tx, decision, {
+        conversationId,
+        contactId: contact.id,
+        body: input.body,
+        authorUserId,
+        liveChat,
+        addresses,
+      });
+      await this.conversations.recordOutbound(tx, conversationId, {
+        at: new Date(),
+        preview: input.body,
+        channel: result.channel,
+      });
+      this.audit.record(tx, {
+        action: 'message.reply_accepted',
+        target: { type: 'message', id: result.messageId },
+        metadata: {
+          conversationId,
+          requested,
+          channel: result.channel,
+          route: result.deliveryRoute,
+          reason: result.routeReason,
+        },
+      });
+      return result;
+    });
+  }
+
+  private async deliver(
+    tx: TenantTx,
+    decision: GateDecision,
+    reply: {
+      conversationId: string;
+      contactId: string;
+      body: string;
+      authorUserId: string;
+      liveChat: string | null;
+      addresses: Parameters<GateFacts['forReply']>[3];
+    },
+  ): Promise<ReplyResult> {
+    if (decision.route === 'blocked') throw BLOCKED[decision.reason]!();
+    if (decision.route === 'chat') {
+      const sent = await this.chat.deliver(tx, {
+        sessionId: reply.liveChat!,
+        body: reply.body,
+        authorUserId: reply.authorUserId,
+      });
+      return {
+        messageId: sent.messageId,
+        channel: 'chat',
+        deliveryRoute: 'chat',
+        routeReason: null,
+        status: 'delivered',
+      };
+    }
+    if (decision.route === 'plain' && decision.channel === 'sms' && reply.body.length > MAX_SMS_BODY)
+      throw new AppError(422, 'body_too_long', `A text message holds at most ${MAX_SMS_BODY} characters`);
+    const sender = await this.senders.pick(tx, reply.conversationId, decision.channel);
+    if (!sender)
+      throw new AppError(
+        422,
+        'no_sender_channel',
+        `The practice has no ${decision.channel} channel to send from`,
+      );
+    const address = reply.addresses[decision.channel]!;
+    const routeReason = decision.route === 'secure_link' ? decision.reason : null;
+    const message = await this.outbound.create(tx, {
+      conversationId: reply.conversationId,
+      contactId: reply.contactId,
+      senderChannelId: sender,
+      channel: decision.channel,
+      address: address.address,
+      addressIndex: address.index,
+      authorUserId: reply.authorUserId,
+      content: { kind: 'reply', route: decision.route, routeReason, body: reply.body },
+    });
+    this.events.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: reply.conversationId,
+      messageId: message.id,
+      contactId: reply.contactId,
+      channel: decision.channel,
+      direction: 'outbound',
+    });
+    return {
+      messageId: message.id,
+      channel: decision.channel,
+      deliveryRoute: decision.route,
+      routeReason,
+      status: 'queued',
+    };
+  }
+}
+
+/** Staff did not say: answer where the patient last wrote (a form or the portal: SMS, else email). */
+function defaultChannel(
+  lastChannel: string | null,
+  addresses: { sms: unknown; email: unknown },
+): ReplyChannel {
+  if (lastChannel === 'sms' || lastChannel === 'email' || lastChannel === 'chat') return lastChannel;
+  return addresses.sms ? 'sms' : 'email';
+}

@@ -1,0 +1,228 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker } from 'bullmq';
+import pg from 'pg';
+import twilio from 'twilio';
+import { createTwilioClient } from '@app/providers';
+import type { TestInfra } from '@app/testing';
+import { freePort, signedInOwner, startBuiltApi, stopProcess, waitHttpOk } from './api-process.js';
+import { withBenchDatabase } from './bench-env.js';
+import type { Benchmark } from './harness.js';
+import { round } from './harness.js';
+
+const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
+const PATIENTS = 200;
+const CLINIC_NUMBER = '+15550002222';
+const BODY = 'Your results are in and look normal. Call us with any questions.';
+
+/** A built app (`nest build <app>` already done) as a child process on the bench's database. */
+async function startBuilt(
+  app: 'worker' | 'sandbox',
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [`dist/apps/${app}/main.js`], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  await waitHttpOk(readyUrl, child, () => stderr);
+  return child;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('delivery bench: timed out waiting for the queue to drain');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The floor: a bare BullMQ worker posting the same Messages.create to the same sandbox. */
+async function floorDrain(
+  infra: TestInfra,
+  sandboxUrl: string,
+  creds: { accountSid: string; authToken: string },
+  statusCallback: string,
+): Promise<number> {
+  const connection = { url: infra.redisUrl, maxRetriesPerRequest: null };
+  const prefix = `{bench-floor-${randomBytes(4).toString('hex')}}`;
+  const queue = new Queue('floor', { connection, prefix });
+  await queue.addBulk(
+    Array.from({ length: MESSAGES }, (_, i) => ({
+      name: 'send',
+      data: { to: `+1555${String(3_000_000 + (i % PATIENTS)).padStart(7, '0')}` },
+    })),
+  );
+  const client = createTwilioClient({ ...creds, baseUrl: sandboxUrl, timeoutMs: 15_000 });
+  let done = 0;
+  const start = performance.now();
+  const worker = new Worker(
+    'floor',
+    async (job) => {
+      await client.messages.create({ to: job.data.to, from: CLINIC_NUMBER, body: BODY, statusCallback });
+      done++;
+    },
+    { connection, prefix, concurrency: CONCURRENCY },
+  );
+  await waitUntil(async () => done >= MESSAGES, 300_000);
+  const seconds = (performance.now() - start) / 1000;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return MESSAGES / seconds;
+}
+
+/**
+ * Outbound replies per second through the whole path: accepted by the api (consent gate,
+ * encrypted, outbox), queued in BullMQ, sent by one worker process at concurrency N (gate again,
+ * locks, attempt persisted, real twilio SDK) to the sandbox, recorded. Measured as the drain
+ * rate of a prefilled queue, next to a bare BullMQ worker sending the same request.
+ */
+export const deliveryBenchmark: Benchmark = {
+  name: 'delivery',
+  description: `${MESSAGES} replies drained by one worker at concurrency ${CONCURRENCY} vs a bare BullMQ worker`,
+  run: () =>
+    withBenchDatabase(async ({ infra, masterKey }) => {
+      for (const app of ['worker', 'sandbox']) {
+        const build = spawnSync('npx', ['nest', 'build', app], { encoding: 'utf8', stdio: 'pipe' });
+        if (build.status !== 0) throw new Error(`bench: nest build ${app} failed:\n${build.stdout}${build.stderr}`);
+      }
+      const sandboxPort = await freePort();
+      const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+      const sandbox = spawn(process.execPath, ['dist/apps/sandbox/main.js'], {
+        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SANDBOX_PORT: String(sandboxPort) },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      const owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 2 });
+      let worker: ChildProcess | undefined;
+      try {
+        await waitHttpOk(`${sandboxUrl}/sandbox/health`, sandbox);
+        const api = await startBuiltApi({ infra, masterKey });
+        try {
+          const token = await signedInOwner(api.client);
+          const auth = { authorization: `Bearer ${token}` };
+          const authToken = randomBytes(16).toString('hex');
+          const accountSid = `AC${randomBytes(16).toString('hex')}`;
+          const channel = JSON.parse(
+            (
+              await api.client.post(
+                '/v1/channels',
+                {
+                  type: 'sms',
+                  name: 'Bench line',
+                  phoneNumber: CLINIC_NUMBER,
+                  twilioAccountSid: accountSid,
+                  twilioAuthToken: authToken,
+                  sendRatePerSecond: 1000,
+                },
+                auth,
+              )
+            ).body,
+          ) as { id: string; webhooks: { inbound: string; status: string } };
+
+          // Patients who texted in and consented: every reply goes plain, the same request as the floor's.
+          const conversations: string[] = [];
+          for (let i = 0; i < PATIENTS; i++) {
+            const params = {
+              MessageSid: `SM${randomBytes(16).toString('hex')}`,
+              AccountSid: accountSid,
+              From: `+1555${String(3_000_000 + i).padStart(7, '0')}`,
+              To: CLINIC_NUMBER,
+              Body: 'Hello',
+              NumMedia: '0',
+            };
+            const url = channel.webhooks.inbound;
+            await new Promise<void>((resolve, reject) => {
+              void fetch(url, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, url, params),
+                },
+                body: new URLSearchParams(params).toString(),
+              }).then((r) => (r.ok ? resolve() : reject(new Error(`inbound ${r.status}`))), reject);
+            });
+            const { rows } = await owner.query(
+              `SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`,
+              [params.MessageSid],
+            );
+            conversations.push(rows[0].conversation_id);
+            const consent = await api.client.post(
+              `/v1/contacts/${rows[0].contact_id}/consents`,
+              { channel: 'sms', decision: 'granted', method: 'verbal_attested', attestation: 'Bench consent' },
+              auth,
+            );
+            if (consent.status !== 201) throw new Error(`bench: consent answered ${consent.status}`);
+          }
+
+          // Accept every reply first (no worker yet): the api's own rate, and a full queue.
+          const acceptStart = performance.now();
+          let next = 0;
+          await Promise.all(
+            Array.from({ length: 16 }, async () => {
+              while (next < MESSAGES) {
+                const i = next++;
+                const res = await api.client.post(
+                  `/v1/conversations/${conversations[i % PATIENTS]}/replies`,
+                  { body: BODY, channel: 'sms' },
+                  auth,
+                );
+                if (res.status !== 202) throw new Error(`bench: reply answered ${res.status}: ${res.body}`);
+              }
+            }),
+          );
+          const acceptPerSecond = MESSAGES / ((performance.now() - acceptStart) / 1000);
+
+          const healthPort = await freePort();
+          const drainStart = performance.now();
+          worker = await startBuilt(
+            'worker',
+            {
+              DATABASE_URL: infra.appUrl,
+              REDIS_URL: infra.redisUrl,
+              REDIS_PREFIX: infra.redisPrefix,
+              PUBLIC_BASE_URL: api.baseUrl,
+              MASTER_KEY: masterKey,
+              TWILIO_API_BASE_URL: sandboxUrl,
+              WORKER_HEALTH_PORT: String(healthPort),
+              DELIVERY_CONCURRENCY: String(CONCURRENCY),
+            },
+            `http://127.0.0.1:${healthPort}/health/live`,
+          );
+          await waitUntil(async () => {
+            const { rows } = await owner.query(
+              `SELECT count(*)::int AS n FROM messages WHERE direction = 'outbound' AND provider_message_id IS NOT NULL`,
+            );
+            return rows[0].n >= MESSAGES;
+          }, 600_000);
+          const deliveredPerSecond = MESSAGES / ((performance.now() - drainStart) / 1000);
+          await stopProcess(worker);
+          worker = undefined;
+
+          const floor = await floorDrain(infra, sandboxUrl, { accountSid, authToken }, channel.webhooks.status);
+          return {
+            benchmark: 'delivery',
+            unit: 'outbound SMS/s (queue drained by one worker)',
+            value: round(deliveredPerSecond),
+            floor: {
+              what: `bare BullMQ worker, concurrency ${CONCURRENCY}, twilio SDK Messages.create to the same sandbox`,
+              value: round(floor),
+            },
+            ratio: round(deliveredPerSecond / floor, 3),
+            goal: '>= 0.6 of the floor',
+            details: { messages: MESSAGES, concurrency: CONCURRENCY, apiAcceptedPerSecond: round(acceptPerSecond) },
+          };
+        } finally {
+          if (worker) await stopProcess(worker);
+          await api.stop();
+        }
+      } finally {
+        await owner.end();
+        await stopProcess(sandbox);
+      }
+    }),
+};

@@ -1,0 +1,161 @@
+import type { INestApplication } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dispatcher } from '@app/delivery';
+import { startWorker, subPrefix } from '@app/testing';
+import { freshPhone } from './ingestion-fixtures.js';
+import {
+  type DeliveryPractice,
+  DeliveryStack,
+  createDeliveryPractice,
+  textFrom,
+} from './delivery-fixtures.js';
+
+type Step = 'grant' | 'revoke' | 'stop' | 'start' | 'reply' | 'workerRun';
+
+/** What must be true of the world, kept by the test from the steps it took. */
+interface Model {
+  consent: 'granted' | 'none' | 'revoked';
+  optedOut: boolean;
+}
+
+/** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
+const inlineJob = {
+  attemptsMade: 0,
+  opts: { attempts: 8 },
+  moveToDelayed: async () => undefined,
+} as unknown as Job;
+
+// Invariants 1 and 2 under every interleaving fast-check can find: the provider never receives a
+// plain body without consent valid when the worker sends, and no SMS at all while opted out
+// (the one STOP confirmation is the TwiML answer to the STOP itself, not a send).
+describe('consent gate under random interleavings (property)', () => {
+  let stack: DeliveryStack;
+  let practice: DeliveryPractice;
+  let worker: INestApplication;
+  let dispatcher: Dispatcher;
+
+  beforeAll(async () => {
+    // The api and its worker-less queue; this test runs the dispatcher itself, step by step.
+    stack = await DeliveryStack.start();
+    await stack.stopWorker();
+    practice = await createDeliveryPractice(stack);
+    worker = await startWorker({
+      ...stack.providerUrls(),
+      PUBLIC_BASE_URL: stack.publicBaseUrl(),
+      // Its BullMQ workers watch queues nobody fills: jobs run only when the test says so.
+      REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, 'property-idle'),
+      DELIVERY_RELAY_INTERVAL_MS: '60000',
+    });
+    dispatcher = worker.get(Dispatcher, { strict: false });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await stack?.stop();
+  });
+
+  async function runWorker(): Promise<void> {
+    const { rows } = await stack.owner.query<{ message_id: string }>(
+      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
+      [practice.owner.practiceId],
+    );
+    for (const { message_id } of rows) {
+      for (;;) {
+        try {
+          await dispatcher.dispatch(practice.owner.practiceId, message_id, inlineJob, undefined);
+          break;
+        } catch (err) {
+          if (!(err instanceof DelayedError)) throw err; // the sender's rate slot: try again shortly
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+    }
+  }
+
+  it('never sends plain PHI without consent at send time, nor any SMS after STOP', async () => {
+    const token = practice.owner.accessToken;
+    const step = fc.constantFrom<Step>('grant', 'revoke', 'stop', 'start', 'reply', 'reply', 'workerRun');
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 12 }), async (steps) => {
+        runs++;
+        const phone = freshPhone();
+        const marker = `PHI-${runs}-${Math.random().toString(36).slice(2, 8)}: your lab result is ready`;
+        await textFrom(stack, practice, phone, 'Hello, this is a new patient');
+        const { rows } = await stack.owner.query(
+          `SELECT conversation_id, contact_id FROM messages WHERE tenant_id = $1 AND channel = 'sms'
+           AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+          [practice.owner.practiceId],
+        );
+        const { conversation_id: conversationId, contact_id: contactId } = rows[0];
+        const model: Model = { consent: 'none', optedOut: false };
+        let seen = 0;
+
+        for (const action of [...steps, 'workerRun' as const]) {
+          switch (action) {
+            case 'grant':
+              await stack.staff
+                .post(
+                  `/v1/contacts/${contactId}/consents`,
+                  {
+                    channel: 'sms',
+                    decision: 'granted',
+                    method: 'verbal_attested',
+                    attestation: 'Agreed by phone',
+                  },
+                  token,
+                )
+                .expect(201);
+              model.consent = 'granted';
+              break;
+            case 'revoke':
+              await stack.staff
+                .post(`/v1/contacts/${contactId}/consents/revoke`, { channel: 'sms' }, token)
+                .expect(201);
+              model.consent = 'revoked';
+              break;
+            case 'stop': {
+              const twiml = await textFrom(stack, practice, phone, 'STOP');
+              expect(twiml.match(/<Message>/g)).toHaveLength(1);
+              model.optedOut = true;
+              if (model.consent === 'granted') model.consent = 'revoked';
+              break;
+            }
+            case 'start':
+              await textFrom(stack, practice, phone, 'START');
+              model.optedOut = false; // PHI consent is NOT restored
+              break;
+            case 'reply': {
+              const res = await stack.staff.post(
+                `/v1/conversations/${conversationId}/replies`,
+                { body: marker },
+                token,
+              );
+              if (model.optedOut) {
+                expect(res.status).toBe(409);
+              } else {
+                expect(res.status).toBe(202);
+                expect(res.body.deliveryRoute).toBe(model.consent === 'granted' ? 'plain' : 'secure_link');
+              }
+              break;
+            }
+            case 'workerRun': {
+              await runWorker();
+              const sent = (await stack.sentTo(phone)).toReversed();
+              for (const message of sent.slice(seen)) {
+                // Anything reaching the provider now: never while opted out, plain only with consent.
+                expect(model.optedOut).toBe(false);
+                if (message.body === marker) expect(model.consent).toBe('granted');
+                else expect(message.body).not.toContain(marker);
+              }
+              seen = sent.length;
+              break;
+            }
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type pg from 'pg';
+import request from 'supertest';
+import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
+import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
+import { freshPhone, startListeningApi, waitFor } from './ingestion-fixtures.js';
+import twilio from 'twilio';
+
+/** What the sandbox recorded for one send (its inspect view). */
+export interface SentView {
+  provider: 'twilio' | 'sendgrid';
+  id: string;
+  to: string;
+  body?: string;
+  text?: string | null;
+  subject?: string | null;
+  status: string;
+  errorCode?: number | null;
+  statusCallback?: string | null;
+}
+
+export const WEBSITE = 'https://clinic.example';
+
+/**
+ * The whole delivery path in one process: the sandbox (Twilio + SendGrid), the api listening on
+ * the port its PUBLIC_BASE_URL names (so status callbacks arrive), and a worker with short
+ * retry and relay timings.
+ */
+export class DeliveryStack {
+  sandbox!: NestExpressApplication;
+  sandboxUrl!: string;
+  api!: INestApplication;
+  worker: INestApplication | null = null;
+  owner!: pg.Pool;
+  staff!: StaffClient;
+
+  /** Queues of this stack only: other test files' workers never take its jobs, nor it theirs. */
+  readonly redisPrefix = subPrefix(process.env.REDIS_PREFIX!, `delivery-${randomBytes(4).toString('hex')}`);
+
+  static async start(sandbox: { responseDelayMs?: number } = {}): Promise<DeliveryStack> {
+    const stack = new DeliveryStack();
+    stack.sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 20, ...sandbox });
+    await stack.sandbox.listen(0, '127.0.0.1');
+    stack.sandboxUrl = `http://127.0.0.1:${(stack.sandbox.getHttpServer().address() as AddressInfo).port}`;
+    stack.api = await startListeningApi({ ...stack.providerUrls(), ALLOW_SIGNUP: 'true' });
+    stack.owner = ownerPool();
+    stack.staff = new StaffClient(stack.api);
+    await stack.startWorker();
+    return stack;
+  }
+
+  /** What the api and every worker of this stack share: providers (the sandbox) and queues. */
+  providerUrls(): Record<string, string> {
+    return {
+      TWILIO_API_BASE_URL: this.sandboxUrl,
+      SENDGRID_API_BASE_URL: this.sandboxUrl,
+      REDIS_PREFIX: this.redisPrefix,
+    };
+  }
+
+  async startWorker(overrides: Record<string, string> = {}): Promise<void> {
+    this.worker = await startWorker({
+      ...this.providerUrls(),
+      PUBLIC_BASE_URL: this.publicBaseUrl(),
+      DELIVERY_BACKOFF_MS: '50',
+      DELIVERY_RELAY_INTERVAL_MS: '200',
+      DELIVERY_LEASE_SECONDS: '3',
+      JOB_STALLED_INTERVAL_MS: '5000',
+      ...overrides,
+    });
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = null;
+  }
+
+  publicBaseUrl(): string {
+    return `http://127.0.0.1:${(this.api.getHttpServer().address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWorker();
+    await this.api?.close();
+    await this.sandbox?.close();
+    await this.owner?.end();
+  }
+
+  /** Everything the sandbox received for `to`, newest first. */
+  async sentTo(to: string): Promise<SentView[]> {
+    const res = await request(this.sandbox.getHttpServer()).get('/sandbox/messages').query({ to });
+    return res.body as SentView[];
+  }
+
+  /** Everything one fake provider received, newest first. */
+  async sentVia(provider: 'twilio' | 'sendgrid'): Promise<SentView[]> {
+    const res = await request(this.sandbox.getHttpServer()).get('/sandbox/messages').query({ provider });
+    return res.body as SentView[];
+  }
+
+  async injectFault(fault: { provider: 'twilio' | 'sendgrid'; to: string; status: number; times: number }) {
+    await request(this.sandbox.getHttpServer()).post('/sandbox/faults').send(fault).expect(201);
+  }
+
+  async messageState(token: string, id: string): Promise<Record<string, unknown>> {
+    return (await this.staff.get(`/v1/messages/${id}`, token).expect(200)).body;
+  }
+
+  /** Polls GET /v1/messages/:id until the status is one of `statuses`. */
+  async waitForStatus(token: string, id: string, statuses: string[], timeoutMs = 15_000) {
+    return waitFor(async () => {
+      const state = await this.messageState(token, id);
+      return statuses.includes(state.status as string) && state;
+    }, timeoutMs);
+  }
+}
+
+export interface DeliveryPractice {
+  owner: StaffMember;
+  sms: { id: string; phoneNumber: string; authToken: string; accountSid: string; inboundUrl: string };
+  email: { id: string; fromAddress: string };
+  formKey: string;
+}
+
+/** A practice with an SMS number (fast rate for tests), an email channel and a web form. */
+export async function createDeliveryPractice(stack: DeliveryStack): Promise<DeliveryPractice> {
+  const owner = await stack.staff.signupPractice({ practiceName: 'Riverside Family Clinic' });
+  const authToken = `tok${Date.now()}${Math.random().toString(16).slice(2)}`;
+  const accountSid = `AC${Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
+  const sms = await stack.staff
+    .post(
+      '/v1/channels',
+      {
+        type: 'sms',
+        name: 'Front desk',
+        phoneNumber: freshPhone(),
+        twilioAccountSid: accountSid,
+        twilioAuthToken: authToken,
+        sendRatePerSecond: 200,
+      },
+      owner.accessToken,
+    )
+    .expect(201);
+  const domain = `clinic-${Math.random().toString(16).slice(2, 10)}.test`;
+  const email = await stack.staff
+    .post(
+      '/v1/channels',
+      {
+        type: 'email',
+        name: 'Inbox',
+        inboundAddress: `inbox@in.${domain}`,
+        fromAddress: `care@${domain}`,
+        sendgridApiKey: `SG.${Math.random().toString(36).slice(2)}`,
+      },
+      owner.accessToken,
+    )
+    .expect(201);
+  const form = await stack.staff
+    .post(
+      '/v1/channels',
+      { type: 'webform', name: 'Contact form', allowedOrigins: [WEBSITE] },
+      owner.accessToken,
+    )
+    .expect(201);
+  return {
+    owner,
+    sms: {
+      id: sms.body.id,
+      phoneNumber: sms.body.phoneNumber,
+      authToken,
+      accountSid,
+      inboundUrl: sms.body.webhooks.inbound,
+    },
+    email: { id: email.body.id, fromAddress: `care@${domain}` },
+    formKey: form.body.formKey,
+  };
+}
+
+export interface Patient {
+  phone: string;
+  email: string;
+  conversationId: string;
+  contactId: string;
+}
+
+/** A lead from the website form (phone and email on file): its contact and conversation. */
+export async function patientFromForm(stack: DeliveryStack, practice: DeliveryPractice): Promise<Patient> {
+  const phone = freshPhone();
+  const email = `patient.${Math.random().toString(16).slice(2, 10)}@mail.test`;
+  await request(stack.api.getHttpServer())
+    .post(`/v1/public/forms/${practice.formKey}/submissions`)
+    .set('Origin', WEBSITE)
+    .set('X-Forwarded-For', testClientIp()) // one lead per address, as in life (per-IP limits)
+    .send({ name: 'Pat Example', phone, email, message: 'Please call me about my results' })
+    .expect(202);
+  const row = await waitFor(async () => {
+    const { rows } = await stack.owner.query(
+      `SELECT m.conversation_id, m.contact_id FROM messages m
+       WHERE m.tenant_id = $1 AND m.channel = 'webform' ORDER BY m.created_at DESC LIMIT 1`,
+      [practice.owner.practiceId],
+    );
+    return rows[0] as { conversation_id: string; contact_id: string } | undefined;
+  });
+  return { phone, email, conversationId: row.conversation_id, contactId: row.contact_id };
+}
+
+/** An inbound SMS from `from`, signed as Twilio signs it; returns the TwiML answer. */
+export async function textFrom(stack: DeliveryStack, practice: DeliveryPractice, from: string, body: string) {
+  const sid = `SM${Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
+  const params = {
+    MessageSid: sid,
+    SmsSid: sid,
+    AccountSid: practice.sms.accountSid,
+    From: from,
+    To: practice.sms.phoneNumber,
+    Body: body,
+    NumMedia: '0',
+  };
+  const res = await request(stack.api.getHttpServer())
+    .post(new URL(practice.sms.inboundUrl).pathname)
+    .set(
+      'X-Twilio-Signature',
+      twilio.getExpectedTwilioSignature(practice.sms.authToken, practice.sms.inboundUrl, params),
+    )
+    .type('form')
+    .send(new URLSearchParams(params).toString())
+    .expect(200);
+  return res.text;
+}

@@ -1,0 +1,256 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from './ingestion-fixtures.js';
+import {
+  type DeliveryPractice,
+  DeliveryStack,
+  createDeliveryPractice,
+  patientFromForm,
+  textFrom,
+} from './delivery-fixtures.js';
+
+const PHI = 'Your biopsy result is benign; continue metformin 500 mg';
+const SMS_UNSUBSCRIBED = '+15005550009';
+
+// Invariants 1-3 and 9 end to end: api -> outbox -> BullMQ -> worker -> real SDKs -> sandbox.
+describe('replies through the consent gate, delivered by the worker', () => {
+  let stack: DeliveryStack;
+  let practice: DeliveryPractice;
+  const token = () => practice.owner.accessToken;
+  const reply = (conversationId: string, body: object) =>
+    stack.staff.post(`/v1/conversations/${conversationId}/replies`, body, token());
+
+  beforeAll(async () => {
+    stack = await DeliveryStack.start();
+    practice = await createDeliveryPractice(stack);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('without consent, sends a PHI-free notice with a link and never the reply text', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
+    expect(res.body).toMatchObject({ channel: 'sms', deliveryRoute: 'secure_link', status: 'queued' });
+    expect(res.body.routeReason).toBe('no_consent');
+
+    await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+    const sent = await stack.sentTo(patient.phone);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatch(
+      /Riverside Family Clinic: You have a new secure message\. View it here: http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{43} /,
+    );
+    expect(sent[0]!.body).not.toContain('biopsy');
+    expect(sent[0]!.body).not.toContain('Pat');
+
+    // The link is stored as a hash only, bound to this contact and number.
+    const token43 = /\/s\/([A-Za-z0-9_-]{43})/.exec(sent[0]!.body!)![1]!;
+    const { rows } = await stack.owner.query(
+      `SELECT contact_id, channel, encode(token_hash, 'hex') AS hash FROM secure_links WHERE message_id = $1`,
+      [res.body.messageId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ contact_id: patient.contactId, channel: 'sms' });
+    expect(rows[0].hash).not.toContain(Buffer.from(token43).toString('hex'));
+  });
+
+  it('consent request -> YES -> consent recorded with evidence -> the next reply goes plain', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const requested = await stack.staff
+      .post(`/v1/contacts/${patient.contactId}/consent-requests`, { channel: 'sms' }, token())
+      .expect(202);
+    await stack.waitForStatus(token(), requested.body.messageId, ['sent', 'delivered']);
+    const [request] = await stack.sentTo(patient.phone);
+    expect(request!.body).toContain('Reply YES to receive health information by text, NO to decline');
+    expect(request!.body).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
+
+    const twiml = await textFrom(stack, practice, patient.phone, ' yes ');
+    expect(twiml).toContain('We will send health information to this number by text');
+
+    const consents = await stack.staff.get(`/v1/contacts/${patient.contactId}/consents`, token()).expect(200);
+    expect(consents.body.current).toEqual([
+      expect.objectContaining({
+        channel: 'sms',
+        address: patient.phone,
+        decision: 'granted',
+        method: 'sms_keyword',
+        actor: { type: 'patient', id: patient.contactId },
+        consentRequestId: requested.body.requestId,
+        disclosureVersion: 'sms-v1',
+        disclosureHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
+    const { rows } = await stack.owner.query(
+      `SELECT inbound_message_id FROM consent_records WHERE consent_request_id = $1`,
+      [requested.body.requestId],
+    );
+    expect(rows[0].inbound_message_id).toEqual(expect.any(String));
+
+    const plain = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
+    expect(plain.body.deliveryRoute).toBe('plain');
+    await stack.waitForStatus(token(), plain.body.messageId, ['delivered']);
+    expect((await stack.sentTo(patient.phone))[0]!.body).toBe(PHI);
+  });
+
+  it('SMS consent does not allow plain email', async () => {
+    const patient = await patientFromForm(stack, practice);
+    await stack.staff
+      .post(
+        `/v1/contacts/${patient.contactId}/consents`,
+        {
+          channel: 'sms',
+          decision: 'granted',
+          method: 'verbal_attested',
+          attestation: 'Patient agreed on the phone',
+        },
+        token(),
+      )
+      .expect(201);
+    const res = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(202);
+    expect(res.body).toMatchObject({
+      channel: 'email',
+      deliveryRoute: 'secure_link',
+      routeReason: 'no_consent',
+    });
+    await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+    const [mail] = await stack.sentTo(patient.email);
+    expect(mail!.subject).toBe('New secure message from Riverside Family Clinic');
+    expect(mail!.text).toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
+    expect(mail!.text).not.toContain('biopsy');
+  });
+
+  it('STOP: one confirmation, then a reply is 409 and the provider receives nothing', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const twiml = await textFrom(stack, practice, patient.phone, 'STOP');
+    expect(twiml.match(/<Message>/g)).toHaveLength(1);
+    expect(twiml).toContain('You are unsubscribed');
+
+    const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' });
+    // The contact has an email address: the gate may use it (secure); without one, 409.
+    expect(res.status).toBe(202);
+    expect(res.body.channel).toBe('email');
+    const refused = await stack.staff
+      .post(`/v1/contacts/${patient.contactId}/consent-requests`, { channel: 'sms' }, token())
+      .expect(409);
+    expect(refused.body.error.code).toBe('recipient_opted_out');
+    await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+    expect(await stack.sentTo(patient.phone)).toEqual([]);
+  });
+
+  it('STOP from an SMS-only contact: a reply answers 409 recipient_opted_out and nothing is written', async () => {
+    const phone = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    await textFrom(stack, practice, phone, 'Hello, is the office open Saturday?');
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND channel = 'sms' ORDER BY created_at DESC LIMIT 1`,
+      [practice.owner.practiceId],
+    );
+    const conversationId = rows[0].conversation_id as string;
+    await textFrom(stack, practice, phone, 'stop');
+    const before = await stack.owner.query(
+      `SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1`,
+      [conversationId],
+    );
+    const res = await reply(conversationId, { body: PHI }).expect(409);
+    expect(res.body.error.code).toBe('recipient_opted_out');
+    const after = await stack.owner.query(
+      `SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1`,
+      [conversationId],
+    );
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect(await stack.sentTo(phone)).toEqual([]);
+  });
+
+  it('a revocation after the reply was queued but before it was sent: only the secure notice goes out', async () => {
+    const patient = await patientFromForm(stack, practice);
+    await stack.staff
+      .post(
+        `/v1/contacts/${patient.contactId}/consents`,
+        {
+          channel: 'sms',
+          decision: 'granted',
+          method: 'written_attested',
+          attestation: 'Signed form on file',
+        },
+        token(),
+      )
+      .expect(201);
+    await stack.stopWorker(); // nothing is sent while the revocation happens
+    try {
+      const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
+      expect(res.body.deliveryRoute).toBe('plain');
+      await stack.staff
+        .post(
+          `/v1/contacts/${patient.contactId}/consents/revoke`,
+          { channel: 'sms', reason: 'asked by phone' },
+          token(),
+        )
+        .expect(201);
+      await stack.startWorker();
+      const state = await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+      expect(state).toMatchObject({ deliveryRoute: 'secure_link', routeReason: 'consent_revoked' });
+      const sent = await stack.sentTo(patient.phone);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.body).toContain('You have a new secure message');
+      expect(sent[0]!.body).not.toContain('biopsy');
+    } finally {
+      if (!stack.worker) await stack.startWorker();
+    }
+  });
+
+  it('Twilio 21610: the message fails with the reason and the opt-out is recorded', async () => {
+    const answer = await textFrom(stack, practice, SMS_UNSUBSCRIBED, 'hi there');
+    expect(answer).toContain('<Response/>');
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound'
+       ORDER BY created_at DESC LIMIT 1`,
+      [practice.owner.practiceId],
+    );
+    const res = await reply(rows[0].conversation_id, { body: 'We are open 9-5' }).expect(202);
+    const state = await stack.waitForStatus(token(), res.body.messageId, ['failed']);
+    expect(state.error).toEqual({
+      code: '21610',
+      message: 'The recipient has unsubscribed from text messages (STOP)',
+    });
+    const optOut = await waitFor(async () => {
+      const r = await stack.owner.query(
+        `SELECT action, source FROM sms_opt_out_events WHERE tenant_id = $1 ORDER BY recorded_at DESC LIMIT 1`,
+        [practice.owner.practiceId],
+      );
+      return r.rows[0]?.source === 'provider' && r.rows[0];
+    });
+    expect(optOut).toEqual({ action: 'opt_out', source: 'provider' });
+    await reply(rows[0].conversation_id, { body: 'Again' }).expect(409);
+  });
+
+  it('a 500 from the provider twice, then success: delivered exactly once', async () => {
+    const patient = await patientFromForm(stack, practice);
+    await stack.injectFault({ provider: 'twilio', to: patient.phone, status: 500, times: 2 });
+    const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
+    const state = await stack.waitForStatus(token(), res.body.messageId, ['delivered']);
+    expect(state.attempts).toBe(3);
+    expect(await stack.sentTo(patient.phone)).toHaveLength(1);
+  });
+
+  it('exposes queue depth, outbox backlog and delivery latency on the worker, without PHI', async () => {
+    const res = await request(stack.worker!.getHttpServer()).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.text).toMatch(/^inbox_queue_jobs\{queue="delivery-sms",state="waiting"\} \d+$/m);
+    expect(res.text).toMatch(/^inbox_delivery_outbox_rows \d+$/m);
+    expect(res.text).toMatch(
+      /^inbox_delivery_latency_seconds_count\{channel="sms",route="secure_link"\} [1-9]\d*$/m,
+    );
+    expect(res.text).not.toMatch(/\+1\d{10}|@|biopsy/);
+  });
+
+  it('bad input: unknown conversation 404, empty body 400, other practice 404', async () => {
+    await reply('00000000-0000-4000-8000-000000000000', { body: 'x' }).expect(404);
+    const patient = await patientFromForm(stack, practice);
+    const bad = await reply(patient.conversationId, { body: '   ' }).expect(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    const other = await stack.staff.signupPractice();
+    await stack.staff
+      .post(`/v1/conversations/${patient.conversationId}/replies`, { body: 'x' }, other.accessToken)
+      .expect(404);
+    await stack.staff.get(`/v1/contacts/${patient.contactId}/consents`, other.accessToken).expect(404);
+  });
+});
