@@ -60,9 +60,9 @@ describe('replies through the consent gate, delivered by the worker', () => {
       .post(`/v1/contacts/${patient.contactId}/consent-requests`, { channel: 'sms' }, token())
       .expect(202);
     await stack.waitForStatus(token(), requested.body.messageId, ['sent', 'delivered']);
-    const [request] = await stack.sentTo(patient.phone);
-    expect(request!.body).toContain('Reply YES to receive health information by text, NO to decline');
-    expect(request!.body).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
+    const [asked] = await stack.sentTo(patient.phone);
+    expect(asked!.body).toContain('Reply YES to receive health information by text, NO to decline');
+    expect(asked!.body).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
 
     const twiml = await textFrom(stack, practice, patient.phone, ' yes ');
     expect(twiml).toContain('We will send health information to this number by text');
