@@ -167,4 +167,57 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     expect(report.neverSent).toBe(report.failed);
     expect(report.duplicates).toBe(0);
   }, 240_000);
+
+  it('SIGTERM mid-send: in-flight sends finish (no attempt left open), the rest waits for the next worker', async () => {
+    const token = practice.owner.accessToken;
+    const phone = freshPhone();
+    await textFrom(stack, practice, phone, 'One more question');
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+      [practice.owner.practiceId],
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await stack.staff
+        .post(`/v1/conversations/${rows[0].conversation_id}/replies`, { body: `Follow-up ${i}` }, token)
+        .expect(202);
+      ids.push(res.body.messageId);
+    }
+    worker = await spawnWorker(stack);
+    const attempts = async () =>
+      (
+        await stack.owner.query(
+          `SELECT count(*)::int AS n FROM delivery_attempts WHERE message_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      ).rows[0].n as number;
+    await waitFor(async () => (await attempts()) >= 5, 30_000);
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      worker!.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    worker.kill('SIGTERM');
+    // Nest closes the app (jobs finish, pools close), then re-raises the signal to exit.
+    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
+    const open = await stack.owner.query(
+      `SELECT count(*)::int AS n FROM delivery_attempts WHERE message_id = ANY($1::uuid[]) AND outcome IS NULL`,
+      [ids],
+    );
+    expect(open.rows[0].n).toBe(0);
+
+    worker = await spawnWorker(stack);
+    await waitFor(async () => {
+      const { rows: states } = await stack.owner.query<{ status: string }>(
+        `SELECT status FROM messages WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return states.every((r) => FINAL.includes(r.status));
+    }, 60_000);
+    const perMessage = new Map<string, number>();
+    for (const message of await stack.sentVia('twilio')) {
+      const id = /messageId=([0-9a-f-]{36})/.exec(message.statusCallback ?? '')?.[1];
+      if (id && ids.includes(id)) perMessage.set(id, (perMessage.get(id) ?? 0) + 1);
+    }
+    expect(perMessage.size).toBe(ids.length);
+    expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
 });

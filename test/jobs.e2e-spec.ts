@@ -86,7 +86,7 @@ describe('jobs', () => {
     });
 
     afterAll(async () => {
-      await host.onApplicationShutdown();
+      await host.beforeApplicationShutdown();
       await queue.onApplicationShutdown();
       await ds.destroy();
       await owner.end();

@@ -190,6 +190,26 @@ export class ConsentLedger {
     return row?.decision ?? null;
   }
 
+  /** Consent and (SMS) opt-out of one exact address in one round trip: the send-time check. */
+  async addressState(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    addressIndex: Buffer,
+  ): Promise<{ consent: ConsentDecision | null; optedOut: boolean }> {
+    const [row] = await tx.query<{ consent: ConsentDecision | null; opt_out: string | null }>(
+      `SELECT
+         (SELECT decision FROM consent_records
+          WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4
+          ORDER BY recorded_at DESC, id DESC LIMIT 1) AS consent,
+         CASE WHEN $3 = 'sms' THEN
+           (SELECT action FROM sms_opt_out_events WHERE tenant_id = $1 AND phone_bidx = $4
+            ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS opt_out`,
+      [tx.tenantId, contactId, channel, addressIndex],
+    );
+    return { consent: row?.consent ?? null, optedOut: row?.opt_out === 'opt_out' };
+  }
+
   /**
    * Revokes every current grant on this address, whichever contact holds it (families share
    * phones): STOP and provider opt-outs apply to the number, not to one person.

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
@@ -29,7 +29,7 @@ export function indexHandlers(handlers: JobHandler[]): Map<JobName, JobHandler> 
  * payload has one), so TenantDb.transaction and the audit actor work as in a request.
  */
 @Injectable()
-export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly handlers: Map<JobName, JobHandler>;
   private readonly workers: Worker[] = [];
@@ -80,8 +80,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     );
   }
 
-  /** Stops taking jobs and waits for the running ones (SIGTERM). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * SIGTERM: stops taking jobs and waits for the running ones, before any provider (pools,
+   * Redis) shuts down in the later onApplicationShutdown phase.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }

@@ -13,7 +13,7 @@ import {
   type OutboundRoute,
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
-import { DispatchLocks, MessageBusyError } from './dispatch-locks.js';
+import { type AddressLock, DispatchLocks, MessageBusyError } from './dispatch-locks.js';
 import { hashLinkToken, linkTokensIn, newLinkToken } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
@@ -57,7 +57,35 @@ export class Dispatcher {
   ) {}
 
   async dispatch(tenantId: string, messageId: string, job: Job, token: string | undefined): Promise<void> {
-    const prepared = await this.db.forTenant(tenantId, async (tx) => {
+    let result: Outcome | { kind: 'delay'; ms: number };
+    try {
+      result = await this.locks.holding(messageId, (lock) => this.attempt(tenantId, messageId, lock));
+    } catch (err) {
+      if (err instanceof MessageBusyError)
+        return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
+      throw err;
+    }
+    if (result.kind === 'delay') return this.delay(job, token, result.ms);
+    if (result.kind === 'opted_out') {
+      const address = result.address;
+      // Twilio 21610: the carrier says this number sent STOP; record it like a STOP keyword.
+      await this.db.forTenant(tenantId, async (tx) => {
+        await this.ledger.recordSmsOptOut(tx, { phone: address, action: 'opt_out', source: 'provider' });
+        await this.ledger.revokeAddress(tx, 'sms', address, 'provider_opt_out');
+      });
+      return;
+    }
+    if (result.kind === 'retry') await this.retryOrGiveUp(tenantId, messageId, result.failure, job);
+  }
+
+  private async attempt(
+    tenantId: string,
+    messageId: string,
+    lock: AddressLock,
+  ): Promise<Outcome | { kind: 'delay'; ms: number }> {
+    // One transaction decides: still pending, the sender's rate slot, the consent gate again
+    // (under the recipient's address lock), the link token, the attempt. Committed before the call.
+    const step = await this.db.forTenant(tenantId, async (tx) => {
       const message = await this.outbound.lockForDispatch(tx, messageId);
       if (!message) return null;
       if (!this.outbound.isPending(message)) {
@@ -69,44 +97,19 @@ export class Dispatcher {
         await this.fail(tx, message, 'channel_unavailable');
         return null;
       }
-      return { message, sender };
-    });
-    if (!prepared) return;
-    const { message, sender } = prepared;
+      if (sender.kind === 'sms') {
+        const wait = await this.rateLimit.waitForSlot(
+          `sms:${sender.channel.id}`,
+          sender.channel.sendRatePerSecond,
+        );
+        if (wait > 0) return { delay: wait, send: null };
+      }
+      // From here on, a revocation of this address waits until the provider has answered;
+      // one that committed before is seen by the reads below.
+      await lock.address(tenantId, message.channel, message.addressIndex);
 
-    if (sender.kind === 'sms') {
-      const wait = await this.rateLimit.take(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond);
-      if (wait > 0) return this.delay(job, token, wait);
-    }
-
-    let outcome: Outcome;
-    try {
-      outcome = await this.locks.holding(tenantId, message, () => this.attempt(tenantId, message.id, sender));
-    } catch (err) {
-      if (err instanceof MessageBusyError)
-        return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
-      throw err;
-    }
-    if (outcome.kind === 'opted_out') {
-      // Twilio 21610: the carrier says this number sent STOP; record it like a STOP keyword.
-      await this.db.forTenant(tenantId, (tx) =>
-        this.ledger.recordSmsOptOut(tx, { phone: outcome.address, action: 'opt_out', source: 'provider' }),
-      );
-      await this.db.forTenant(tenantId, (tx) =>
-        this.ledger.revokeAddress(tx, 'sms', outcome.address, 'provider_opt_out'),
-      );
-      return;
-    }
-    if (outcome.kind === 'retry') await this.retryOrGiveUp(tenantId, message, outcome.failure, job);
-  }
-
-  private async attempt(tenantId: string, messageId: string, sender: SenderChannel): Promise<Outcome> {
-    const step = await this.db.forTenant(tenantId, async (tx) => {
-      const message = await this.outbound.lockForDispatch(tx, messageId);
-      if (!message || !this.outbound.isPending(message)) return null;
-
-      const open = await this.outbound.openAttempt(tx, message.id);
-      if (open && (await this.recoverEarlierAttempt(tx, message, open, sender))) return null;
+      if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
+        return null;
 
       const decision = await this.gate.forSend(tx, message);
       const route = await this.applyDecision(tx, message, decision);
@@ -123,10 +126,11 @@ export class Dispatcher {
         message.id,
         message.kind === 'system' ? 'system' : route,
       );
-      return { message, outgoing, attempt };
+      return { delay: 0, send: { message, sender, outgoing, attempt } };
     });
     if (!step) return { kind: 'done' };
-    const { message, outgoing, attempt } = step;
+    if (!step.send) return { kind: 'delay', ms: step.delay };
+    const { message, sender, outgoing, attempt } = step.send;
 
     let accepted: Accepted;
     try {
@@ -145,8 +149,7 @@ export class Dispatcher {
     }
 
     await this.db.forTenant(tenantId, async (tx) => {
-      await this.outbound.finishAttempt(tx, attempt.id, 'accepted');
-      await this.outbound.markAccepted(tx, message, accepted.providerMessageId, accepted.status);
+      await this.outbound.markAccepted(tx, message.id, accepted, attempt.id);
       this.audit.record(tx, {
         action: 'message.dispatched',
         target: { type: 'message', id: message.id },
@@ -206,8 +209,7 @@ export class Dispatcher {
       await this.content.retractLinks(tx, message.id);
       return false;
     }
-    await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
-    await this.outbound.markAccepted(tx, message, found.providerMessageId, found.status);
+    await this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
     this.audit.record(tx, {
       action: 'message.dispatch_recovered',
       target: { type: 'message', id: message.id },
@@ -226,7 +228,7 @@ export class Dispatcher {
     // SMS carries no id of ours: recognise our text. A plain body is ours if equal; a notice or
     // a request is ours if it carries a link token minted for this message.
     const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
-    const body = message.kind === 'message' ? await this.outbound.body(tx, message.id) : null;
+    const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
     const isOurs = (text: string) =>
       text === body || linkTokensIn(text).some((t) => tokenHashes.some((h) => h.equals(hashLinkToken(t))));
     return this.sms.findSent(
@@ -274,18 +276,18 @@ export class Dispatcher {
   /** Transient failure: BullMQ retries with backoff; after the last attempt the message fails. */
   private async retryOrGiveUp(
     tenantId: string,
-    message: DispatchMessage,
+    messageId: string,
     failure: SendFailure,
     job: Job,
   ): Promise<void> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? this.config.DELIVERY_MAX_ATTEMPTS);
     this.logger.warn(
-      { messageId: message.id, code: failure.code, attempt: job.attemptsMade + 1, lastAttempt },
+      { messageId, code: failure.code, attempt: job.attemptsMade + 1, lastAttempt },
       'Provider call failed',
     );
     if (!lastAttempt) throw new Error(`Provider call failed (${failure.code}); retrying`);
     await this.db.forTenant(tenantId, async (tx) => {
-      const current = await this.outbound.lockForDispatch(tx, message.id);
+      const current = await this.outbound.lockForDispatch(tx, messageId);
       if (current && this.outbound.isPending(current)) await this.fail(tx, current, 'attempts_exhausted');
     });
     throw new UnrecoverableError(`Provider kept failing (${failure.code})`);

@@ -32,6 +32,8 @@ export interface Outgoing {
 export const SECURE_LINK_DAYS_SETTING = 'secureLinkDays';
 export const DEFAULT_SECURE_LINK_DAYS = 14;
 const DAY_MS = 86_400_000;
+const PRACTICE_CACHE_MS = 60_000;
+const MAX_CACHED_PRACTICES = 10_000;
 
 /**
  * Renders what a message sends on its route: the staff's text (plain), or a fixed PHI-free
@@ -40,6 +42,11 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class OutgoingContent {
+  private readonly practices = new Map<
+    string,
+    { value: { name: string; secureLinkDays: number }; until: number }
+  >();
+
   constructor(
     private readonly smsChannels: SmsChannels,
     private readonly emailChannels: EmailChannels,
@@ -83,7 +90,7 @@ export class OutgoingContent {
     const base = { route, replyTo, statusCallback };
 
     if (route === 'plain') {
-      const text = await this.outbound.body(tx, message.id);
+      const text = await this.outbound.body(tx, message);
       return {
         ...base,
         text,
@@ -151,7 +158,17 @@ export class OutgoingContent {
     );
   }
 
+  /** Name and link lifetime, cached briefly: they appear in every notice and change rarely. */
   private async practice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
+    const cached = this.practices.get(tx.tenantId);
+    if (cached && cached.until > Date.now()) return cached.value;
+    const value = await this.readPractice(tx);
+    if (this.practices.size >= MAX_CACHED_PRACTICES) this.practices.clear();
+    this.practices.set(tx.tenantId, { value, until: Date.now() + PRACTICE_CACHE_MS });
+    return value;
+  }
+
+  private async readPractice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
     const [row] = await tx.query<{ name: string; days: unknown }>(
       `SELECT name, settings -> '${SECURE_LINK_DAYS_SETTING}' AS days FROM practices WHERE id = $1`,
       [tx.tenantId],

@@ -16,12 +16,28 @@ if next_free > now then return next_free - now end
 redis.call('SET', KEYS[1], now + interval, 'PX', interval * 2)
 return 0`;
 
+/** Waits up to this long in place; longer waits delay the job. */
+const INLINE_WAIT_MS = 50;
+
 @Injectable()
 export class SenderRateLimit {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
   ) {}
+
+  /**
+   * Takes a slot, waiting in place for one that is only a few milliseconds away (a fast sender
+   * under contention); returns the wait when the next slot is further off, for the job to be
+   * delayed instead (a 1/s long code: the worker serves other senders meanwhile).
+   */
+  async waitForSlot(senderKey: string, perSecond: number): Promise<number> {
+    for (;;) {
+      const wait = await this.take(senderKey, perSecond);
+      if (wait === 0 || wait > INLINE_WAIT_MS) return wait;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 
   async take(senderKey: string, perSecond: number): Promise<number> {
     const interval = Math.max(1, Math.round(1000 / perSecond));

@@ -55,14 +55,18 @@ export class GateFacts {
   /** The gate again, at send time, for the exact address the message is bound to. */
   async forSend(
     tx: TenantTx,
-    message: { contactId: string; channel: DeliveryChannel; address: string },
+    message: { contactId: string; channel: DeliveryChannel; address: string; addressIndex: Buffer },
   ): Promise<GateDecision> {
-    const consent = await this.ledger.decisionFor(tx, message.contactId, message.channel, message.address);
+    const state = await this.ledger.addressState(
+      tx,
+      message.contactId,
+      message.channel,
+      message.addressIndex,
+    );
     if (message.channel === 'sms') {
-      const optedOut = await this.ledger.isSmsOptedOut(tx, message.address);
       return decideReplyRoute({
         requested: 'sms',
-        sms: { address: message.address, consent, optedOut },
+        sms: { address: message.address, consent: state.consent, optedOut: state.optedOut },
         email: null,
         chat: null,
       });
@@ -70,7 +74,7 @@ export class GateFacts {
     return decideReplyRoute({
       requested: 'email',
       sms: null,
-      email: { address: message.address, consent, suppressed: false },
+      email: { address: message.address, consent: state.consent, suppressed: false },
       chat: null,
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { type MessageStatus, nextStatus } from '@app/conversations';
+import type { MessageStatus } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
@@ -41,6 +41,10 @@ export interface DispatchMessage {
   address: string;
   addressIndex: Buffer;
   createdAt: Date;
+  /** The latest attempt whose provider call may or may not have reached the provider. */
+  openAttempt: OpenAttempt | null;
+  /** Encrypted reply text, decrypted only when it is sent or compared. */
+  bodyEnc: Buffer | null;
 }
 
 export interface OpenAttempt {
@@ -64,12 +68,19 @@ interface DispatchRow {
   to_address_enc: Buffer;
   to_address_bidx: Buffer;
   created_at: Date;
+  body_enc: Buffer | null;
+  open_attempt_id: string | null;
+  open_attempt: number | null;
+  open_attempt_started_at: Date | null;
 }
 
 const COL = { body: 'messages.body', toAddress: 'messages.to_address' } as const;
 
-/** Statuses after which nothing is sent any more (the provider has it, or it failed). */
+/** Waiting for a provider to take it. */
 const QUEUED = 'queued';
+
+/** The forward-only part of the status machine (message-status.ts); failures and read are final. */
+const FORWARD_STATUSES = ['queued', 'sending', 'sent', 'delivered'];
 
 /**
  * Outbound messages in the store: written with their outbox row in the caller's transaction
@@ -124,11 +135,17 @@ export class OutboundMessages {
   /** The message, locked against concurrent dispatches (not against FK checks of its children). */
   async lockForDispatch(tx: TenantTx, id: string): Promise<DispatchMessage | null> {
     const [row] = await tx.query<DispatchRow>(
-      `SELECT id, conversation_id, contact_id, channel_id, channel, kind, delivery_route, template,
-              consent_request_id, status, provider_message_id, to_address_enc, to_address_bidx, created_at
-       FROM messages
-       WHERE tenant_id = $1 AND id = $2 AND direction = 'outbound' AND channel IN ('sms', 'email')
-       FOR NO KEY UPDATE`,
+      `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
+              m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
+              m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
+              a.started_at AS open_attempt_started_at
+       FROM messages m
+       LEFT JOIN LATERAL (
+         SELECT id, attempt, started_at FROM delivery_attempts
+         WHERE tenant_id = m.tenant_id AND message_id = m.id AND outcome IS NULL
+         ORDER BY attempt DESC LIMIT 1) a ON true
+       WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+       FOR NO KEY UPDATE OF m`,
       [tx.tenantId, id],
     );
     if (!row) return null;
@@ -148,6 +165,10 @@ export class OutboundMessages {
       address: await cipher.decryptString(COL.toAddress, row.to_address_enc),
       addressIndex: row.to_address_bidx,
       createdAt: row.created_at,
+      openAttempt: row.open_attempt_id
+        ? { id: row.open_attempt_id, attempt: row.open_attempt!, startedAt: row.open_attempt_started_at! }
+        : null,
+      bodyEnc: row.body_enc,
     };
   }
 
@@ -156,22 +177,8 @@ export class OutboundMessages {
     return message.status === QUEUED && message.providerMessageId === null;
   }
 
-  async body(tx: TenantTx, id: string): Promise<string> {
-    const [row] = await tx.query<{ body_enc: Buffer }>(
-      `SELECT body_enc FROM messages WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id],
-    );
-    return (await this.keys.forTenant(tx)).decryptString(COL.body, row!.body_enc);
-  }
-
-  /** The attempt whose provider call may or may not have reached the provider (a crash, a timeout). */
-  async openAttempt(tx: TenantTx, messageId: string): Promise<OpenAttempt | null> {
-    const [row] = await tx.query<{ id: string; attempt: number; started_at: Date }>(
-      `SELECT id, attempt, started_at FROM delivery_attempts
-       WHERE tenant_id = $1 AND message_id = $2 AND outcome IS NULL ORDER BY attempt DESC LIMIT 1`,
-      [tx.tenantId, messageId],
-    );
-    return row ? { id: row.id, attempt: row.attempt, startedAt: row.started_at } : null;
+  async body(tx: TenantTx, message: DispatchMessage): Promise<string> {
+    return (await this.keys.forTenant(tx)).decryptString(COL.body, message.bodyEnc!);
   }
 
   /** Persists an attempt before its provider call (committed by the caller's own transaction). */
@@ -199,14 +206,6 @@ export class OutboundMessages {
     );
   }
 
-  async attemptCount(tx: TenantTx, messageId: string): Promise<number> {
-    const [row] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM delivery_attempts WHERE tenant_id = $1 AND message_id = $2`,
-      [tx.tenantId, messageId],
-    );
-    return row!.n;
-  }
-
   /** The gate changed its mind at send time: record the new route and why. */
   async reroute(tx: TenantTx, id: string, route: OutboundRoute, reason: string): Promise<void> {
     await tx.execute(
@@ -216,25 +215,29 @@ export class OutboundMessages {
     );
   }
 
-  /** The provider took it: its id, and the status it reported (never moving a status back). */
+  /**
+   * The provider took it (or already had it): its id, the status it reported (only ever moving
+   * forward: a status callback may have been faster), the attempt's outcome, out of the outbox.
+   */
   async markAccepted(
     tx: TenantTx,
-    message: DispatchMessage,
-    providerMessageId: string,
-    reported: MessageStatus,
+    id: string,
+    accepted: { providerMessageId: string; status: MessageStatus },
+    attemptId: string,
+    outcome: 'accepted' | 'found_at_provider' = 'accepted',
   ): Promise<void> {
-    const [current] = await tx.query<{ status: string }>(
-      `SELECT status FROM messages WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, message.id],
-    );
-    // A status callback may already have moved it on (it finds the message by our id).
-    const status = nextStatus(current!.status, reported) ?? current!.status;
     await tx.execute(
-      `UPDATE messages SET provider_message_id = coalesce(provider_message_id, $3), status = $4, updated_at = now()
+      `WITH attempt AS (
+         UPDATE delivery_attempts SET outcome = $6, finished_at = clock_timestamp()
+         WHERE tenant_id = $1 AND id = $5),
+       outbox AS (DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2)
+       UPDATE messages SET
+         provider_message_id = coalesce(provider_message_id, $3),
+         status = CASE WHEN array_position($7::text[], status) < array_position($7::text[], $4) THEN $4 ELSE status END,
+         updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, message.id, providerMessageId, status],
+      [tx.tenantId, id, accepted.providerMessageId, accepted.status, attemptId, outcome, FORWARD_STATUSES],
     );
-    await this.leaveOutbox(tx, message.id);
   }
 
   /** Final failure with a code and a fixed, PHI-free explanation. */
