@@ -70,6 +70,7 @@ const EXPLANATIONS: Record<string, string> = {
   email_suppressed: 'The email address is suppressed after bounces or a spam report',
   attempts_exhausted: 'The provider kept failing; delivery was given up after the last retry',
   channel_unavailable: 'The sending channel was deleted or has no credentials',
+  request_closed: 'The consent request was superseded, answered or cancelled before it was sent',
 };
 
 export function explain(code: string): string {
