@@ -90,7 +90,8 @@ export const deliveryBenchmark: Benchmark = {
     withBenchDatabase(async ({ infra, masterKey }) => {
       for (const app of ['worker', 'sandbox']) {
         const build = spawnSync('npx', ['nest', 'build', app], { encoding: 'utf8', stdio: 'pipe' });
-        if (build.status !== 0) throw new Error(`bench: nest build ${app} failed:\n${build.stdout}${build.stderr}`);
+        if (build.status !== 0)
+          throw new Error(`bench: nest build ${app} failed:\n${build.stdout}${build.stderr}`);
       }
       const sandboxPort = await freePort();
       const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -154,7 +155,12 @@ export const deliveryBenchmark: Benchmark = {
             conversations.push(rows[0].conversation_id);
             const consent = await api.client.post(
               `/v1/contacts/${rows[0].contact_id}/consents`,
-              { channel: 'sms', decision: 'granted', method: 'verbal_attested', attestation: 'Bench consent' },
+              {
+                channel: 'sms',
+                decision: 'granted',
+                method: 'verbal_attested',
+                attestation: 'Bench consent',
+              },
               auth,
             );
             if (consent.status !== 201) throw new Error(`bench: consent answered ${consent.status}`);
@@ -204,7 +210,12 @@ export const deliveryBenchmark: Benchmark = {
           await stopProcess(worker);
           worker = undefined;
 
-          const floor = await floorDrain(infra, sandboxUrl, { accountSid, authToken }, channel.webhooks.status);
+          const floor = await floorDrain(
+            infra,
+            sandboxUrl,
+            { accountSid, authToken },
+            channel.webhooks.status,
+          );
           return {
             benchmark: 'delivery',
             unit: 'outbound SMS/s (queue drained by one worker)',
@@ -215,7 +226,11 @@ export const deliveryBenchmark: Benchmark = {
             },
             ratio: round(deliveredPerSecond / floor, 3),
             goal: '>= 0.6 of the floor',
-            details: { messages: MESSAGES, concurrency: CONCURRENCY, apiAcceptedPerSecond: round(acceptPerSecond) },
+            details: {
+              messages: MESSAGES,
+              concurrency: CONCURRENCY,
+              apiAcceptedPerSecond: round(acceptPerSecond),
+            },
           };
         } finally {
           if (worker) await stopProcess(worker);
