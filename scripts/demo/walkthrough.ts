@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generate } from 'otplib';
-import { createSendGridMailer } from '@app/providers';
 import { openDemoContext } from './demo-context.js';
 
 // The scripted walk through the running api, worker and sandbox; prints what happened.
@@ -9,7 +8,9 @@ const api = `http://127.0.0.1:${process.env.PORT}`;
 const sandbox = `http://127.0.0.1:${process.env.SANDBOX_PORT}`;
 const OWNER_FILE = '.demo/owner.json';
 const CLINIC_NUMBER = '+15550001111';
-const PATIENT_NUMBER = '+15551234567';
+// A new patient each run (a re-run must not hit the per-contact consent-request limit).
+const PATIENT_NUMBER = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+const PATIENT_NUMBER_AS_TYPED = `+1 (555) ${PATIENT_NUMBER.slice(5, 8)}-${PATIENT_NUMBER.slice(8)}`;
 
 const say = (title: string, lines: Record<string, unknown>) => {
   console.log(`\n-- ${title}`);
@@ -172,11 +173,11 @@ try {
   });
 
   const found = await ctx.db.forTenant(owner.practiceId, (tx) =>
-    ctx.contacts.findByPhone(tx, '+1 (555) 123-4567'),
+    ctx.contacts.findByPhone(tx, PATIENT_NUMBER_AS_TYPED),
   );
   const noContext = await ctx.ds.query(`SELECT count(*)::int AS n FROM messages`);
   say('Blind-index lookup and row-level security, as the app role', {
-    'contacts matching "+1 (555) 123-4567"': found.length,
+    [`contacts matching "${PATIENT_NUMBER_AS_TYPED}"`]: found.length,
     'messages visible without a tenant': noContext[0].n,
   });
 
@@ -189,18 +190,75 @@ try {
     'GET /v1/audit-events/verify': verify.body,
   });
 
-  const mailer = createSendGridMailer({ apiKey: 'SG.demo', baseUrl: sandbox });
-  const [mail] = await mailer.send({
-    to: 'patient@example.com',
-    from: 'clinic@example.com',
-    subject: 'Demo',
-    text: 'Demo notice',
+  // The consent-gated reply flow, end to end through the worker and the sandbox's Twilio.
+  const conversationId = (
+    await ctx.owner.query(`SELECT conversation_id FROM messages WHERE provider_message_id = $1`, [
+      first.messageSid,
+    ])
+  ).rows[0].conversation_id as string;
+  const contactId = (
+    await ctx.owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])
+  ).rows[0].contact_id as string;
+  const PHI = 'Your lab results are back: cholesterol 180, all normal.';
+  const reply = (body: string) =>
+    call('POST', `/v1/conversations/${conversationId}/replies`, { body }, token);
+  const settled = async (messageId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const state = await call('GET', `/v1/messages/${messageId}`, undefined, token);
+      if (['sent', 'delivered', 'failed'].includes(state.body.status)) return state.body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`message ${messageId} did not settle`);
+  };
+  const lastSms = async () =>
+    (
+      (await (
+        await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(PATIENT_NUMBER)}`)
+      ).json()) as Array<{
+        body: string;
+      }>
+    )[0]?.body;
+
+  const secure = await reply(PHI);
+  const secureState = await settled(secure.body.messageId);
+  say('Staff reply WITHOUT consent: held as a secure message, the patient gets a PHI-free link', {
+    'POST /v1/conversations/:id/replies': `${secure.status} route=${secure.body.deliveryRoute} reason=${secure.body.routeReason}`,
+    'GET /v1/messages/:id': `${secureState.status}, ${secureState.attempts} provider call(s)`,
+    'what Twilio (sandbox) received': await lastSms(),
   });
-  const sent = (await (await fetch(`${sandbox}/sandbox/messages`)).json()) as unknown[];
-  say('Outbound providers: the real @sendgrid/mail SDK against the sandbox', {
-    'mail.send': `HTTP ${mail.statusCode} x-message-id=${String(mail.headers['x-message-id'])}`,
-    'GET /sandbox/messages': `${sent.length} sent so far`,
+
+  const request = await call('POST', `/v1/contacts/${contactId}/consent-requests`, { channel: 'sms' }, token);
+  await settled(request.body.messageId);
+  const asked = await lastSms();
+  const yes = await inbound('YES');
+  const consents = await call('GET', `/v1/contacts/${contactId}/consents`, undefined, token);
+  say('QuickSend consent request, answered YES by text', {
+    'POST /v1/contacts/:id/consent-requests': `${request.status} expires ${request.body.expiresAt}`,
+    'what the patient received': asked,
+    'the patient answers YES; TwiML reply': yes.body,
+    'GET /v1/contacts/:id/consents (current)': consents.body.current.map(
+      (c: { decision: string; method: string; disclosureVersion: string }) =>
+        `${c.decision} via ${c.method}, disclosure ${c.disclosureVersion}`,
+    ),
   });
+
+  const plain = await reply(PHI);
+  await settled(plain.body.messageId);
+  say('The next reply, WITH consent: plain SMS', {
+    'POST /v1/conversations/:id/replies': `${plain.status} route=${plain.body.deliveryRoute}`,
+    'what Twilio (sandbox) received': await lastSms(),
+  });
+
+  const stop = await inbound('STOP');
+  const blocked = await reply(PHI);
+  say('STOP: one confirmation, then nothing more by SMS', {
+    'TwiML answer to STOP': stop.body,
+    'a reply afterwards': `${blocked.status} ${blocked.body.error?.code}`,
+    'consent now': (
+      await call('GET', `/v1/contacts/${contactId}/consents`, undefined, token)
+    ).body.current.map((c: { decision: string; method: string }) => `${c.decision} via ${c.method}`),
+  });
+  await inbound('START'); // leave the demo number subscribed for the next run
 } finally {
   await ctx.close();
 }
