@@ -60,6 +60,16 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     await stack?.stop();
   });
 
+  /** Ends the running worker (SIGKILL: nothing of it may outlive its test). */
+  async function stopWorker(): Promise<void> {
+    const running = worker;
+    worker = null;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  }
+
   it(`kills the worker while ${REPLIES} replies are being sent; after a restart none is lost`, async () => {
     const token = practice.owner.accessToken;
     const conversations: Array<{ id: string; phone: string }> = [];
@@ -166,6 +176,7 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     expect(report.failedWithoutReason).toBe(0);
     expect(report.neverSent).toBe(report.failed);
     expect(report.duplicates).toBe(0);
+    await stopWorker();
   }, 240_000);
 
   it('SIGTERM mid-send: in-flight sends finish (no attempt left open), the rest waits for the next worker', async () => {
@@ -219,5 +230,6 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     }
     expect(perMessage.size).toBe(ids.length);
     expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
+    await stopWorker();
   }, 120_000);
 });
