@@ -15,7 +15,9 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
   if (build.status !== 0) throw new Error(`bench: nest build api failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main.js'], {
+  // BENCH_API_NODE_ARGS: extra node flags for the api only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/apps/api/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { ConversationsModule } from '@app/conversations';
+import { ChannelCache } from './channel-cache.js';
 import { ChannelRouter } from './channel-router.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
@@ -32,6 +33,7 @@ export class ChannelsModule {
       imports: [ConversationsModule, PublicIntakeModule, ...(options.imports ?? [])],
       controllers: [ChannelsController, TwilioWebhooksController, ...EMAIL_CHANNEL_CONTROLLERS],
       providers: [
+        ChannelCache,
         ChannelRepository,
         ChannelRouter,
         ChannelsService,

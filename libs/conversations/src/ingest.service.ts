@@ -114,7 +114,9 @@ export class IngestService {
     const conversation =
       threaded?.open === true
         ? { id: threaded.id, opening: 'existing' as const }
-        : await this.conversations.activeFor(tx, contact.contactId, await this.reopenWindowDays(tx));
+        : contact.created
+          ? await this.conversations.startForNewContact(tx, contact.contactId)
+          : await this.conversations.activeFor(tx, contact.contactId, () => this.reopenWindowDays(tx));
     const message = await this.messages.insertInbound(tx, {
       conversationId: conversation.id,
       contactId: contact.contactId,
