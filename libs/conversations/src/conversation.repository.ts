@@ -52,7 +52,8 @@ export class ConversationRepository {
   /**
    * The contact's open (or pending/snoozed) conversation; else the most recently closed one if
    * it closed within `reopenWindowDays`, reopened; else a new one. The caller holds the
-   * contact's address lock, so concurrent messages of one sender do not race here.
+   * contact's row lock (or, for a new contact, its address lock), so concurrent messages of one
+   * sender do not race here.
    * `reopenWindowDays` may be a lookup: it then runs only when no conversation is active (the
    * common case reads no settings).
    */
