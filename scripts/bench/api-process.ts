@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { generate } from 'otplib';
@@ -48,11 +49,25 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
     port,
     baseUrl,
     client,
+    /** CPU seconds (user + system) the api process has used so far; null where /proc is missing. */
+    cpuSeconds: () => processCpuSeconds(api.pid),
     stop: async () => {
       client.close();
       await stopProcess(api);
     },
   };
+}
+
+/** utime + stime of a Linux process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Keep-alive HTTP/1.1 client with as little overhead of its own as node:http allows. */
