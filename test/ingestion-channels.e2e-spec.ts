@@ -171,6 +171,35 @@ describe('/v1/channels', () => {
     expect(audit.metadata).toEqual({ fields: 'name,twilioAuthToken' });
   });
 
+  it('accepts a token rotated through another api instance at once, though this one had the old one cached', async () => {
+    const { input, view } = await createChannel(adminA);
+    const practice = asPractice(adminA, input, view);
+    const other = await startApi({ ALLOW_SIGNUP: 'true' });
+    try {
+      // Warms the other instance's channel cache with the current token.
+      await postSigned(
+        other,
+        view.webhooks.inbound,
+        inboundParams(practice, { from: freshPhone(), body: 'warm' }),
+        input.twilioAuthToken,
+      ).expect(200);
+      const newToken = `tok_${randomBytes(16).toString('hex')}`;
+      await client
+        .patch(`/v1/channels/${view.id}`, { twilioAuthToken: newToken }, adminA.accessToken)
+        .expect(200);
+      const params = inboundParams(practice, { from: freshPhone(), body: 'signed with the new token' });
+      await postSigned(other, view.webhooks.inbound, params, newToken).expect(200);
+      await postSigned(
+        other,
+        view.webhooks.inbound,
+        inboundParams(practice, { from: freshPhone(), body: 'forged' }),
+        `tok_${randomBytes(16).toString('hex')}`,
+      ).expect(403);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('soft-deletes: gone from the list, 404 to read, inbound webhooks 404, the row kept', async () => {
     const { input, view } = await createChannel(adminA);
     await client.delete(`/v1/channels/${view.id}`, adminA.accessToken).expect(204);

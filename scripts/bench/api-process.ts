@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { generate } from 'otplib';
@@ -15,7 +16,9 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
   if (build.status !== 0) throw new Error(`bench: nest build api failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main.js'], {
+  // BENCH_API_NODE_ARGS: extra node flags for the api only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/apps/api/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -46,11 +49,25 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
     port,
     baseUrl,
     client,
+    /** CPU seconds (user + system) the api process has used so far; null where /proc is missing. */
+    cpuSeconds: () => processCpuSeconds(api.pid),
     stop: async () => {
       client.close();
       await stopProcess(api);
     },
   };
+}
+
+/** utime + stime of a Linux process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Keep-alive HTTP/1.1 client with as little overhead of its own as node:http allows. */

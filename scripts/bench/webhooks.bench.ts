@@ -2,7 +2,14 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import twilio from 'twilio';
-import { startBuiltApi, freePort, signedInOwner, stopProcess, waitHttpOk } from './api-process.js';
+import {
+  freePort,
+  processCpuSeconds,
+  signedInOwner,
+  startBuiltApi,
+  stopProcess,
+  waitHttpOk,
+} from './api-process.js';
 import type { Benchmark } from './harness.js';
 import { round } from './harness.js';
 import { withBenchDatabase } from './bench-env.js';
@@ -27,6 +34,8 @@ export const webhooksBenchmark: Benchmark = {
       const api = await startBuiltApi({ infra, masterKey });
       let floorStats: autocannon.Result;
       let apiStats: autocannon.Result;
+      let apiCpuMsPerRequest: number | null = null;
+      let floorCpuMsPerRequest: number | null = null;
       try {
         const token = await signedInOwner(api.client);
         const authToken = randomBytes(16).toString('hex');
@@ -66,12 +75,14 @@ export const webhooksBenchmark: Benchmark = {
             body: new URLSearchParams(params).toString(),
           };
         };
+        const cpuBefore = api.cpuSeconds();
         apiStats = await autocannon({
           url: api.baseUrl,
           connections: CONNECTIONS,
           duration: SECONDS,
           requests: [{ setupRequest: () => signedRequest() }],
         });
+        apiCpuMsPerRequest = cpuMsPerRequest(cpuBefore, api.cpuSeconds(), apiStats);
         if (apiStats.non2xx > 0 || apiStats.errors > 0)
           throw new Error(
             `webhooks bench: ${apiStats.non2xx} non-2xx and ${apiStats.errors} errors from the api: ${JSON.stringify(apiStats.statusCodeStats)}`,
@@ -88,6 +99,7 @@ export const webhooksBenchmark: Benchmark = {
       });
       try {
         await waitHttpOk(`http://127.0.0.1:${port}/ready`, floor);
+        const cpuBefore = processCpuSeconds(floor.pid);
         floorStats = await autocannon({
           url: `http://127.0.0.1:${port}/insert`,
           connections: CONNECTIONS,
@@ -96,6 +108,7 @@ export const webhooksBenchmark: Benchmark = {
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: 'Body=Hello%2C+I+would+like+to+book+an+appointment+for+next+week+please.',
         });
+        floorCpuMsPerRequest = cpuMsPerRequest(cpuBefore, processCpuSeconds(floor.pid), floorStats);
       } finally {
         await stopProcess(floor);
       }
@@ -119,13 +132,27 @@ export const webhooksBenchmark: Benchmark = {
             p50Ms: apiStats.latency.p50,
             p99Ms: apiStats.latency.p99,
             requests: apiStats.requests.total,
+            cpuMsPerRequest: apiCpuMsPerRequest,
           },
           floor: {
             p50Ms: floorStats.latency.p50,
             p99Ms: floorStats.latency.p99,
             requests: floorStats.requests.total,
+            cpuMsPerRequest: floorCpuMsPerRequest,
           },
         },
       };
     }),
 };
+
+/**
+ * CPU (user + system) the server process spent per answered request: what bounds a process on a
+ * machine shared with others, much less sensitive to the load around it than requests/s.
+ */
+function cpuMsPerRequest(
+  before: number | null,
+  after: number | null,
+  stats: autocannon.Result,
+): number | null {
+  return before === null || after === null ? null : round(((after - before) * 1000) / stats.requests.total);
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ChannelCache } from './channel-cache.js';
 import type { ChannelType } from './channel.repository.js';
 
 export interface ChannelRoute {
@@ -19,10 +20,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class ChannelRouter {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cache: ChannelCache,
+  ) {}
 
+  /** Found routes are cached (ChannelCache); unknown ids are not, so a new channel routes at once. */
   async byChannelId(channelId: string): Promise<ChannelRoute | null> {
     if (!UUID.test(channelId)) return null;
+    const cached = this.cache.get<ChannelRoute>('route', channelId);
+    if (cached) return cached;
+    const route = await this.load(channelId);
+    if (route) this.cache.set('route', channelId, route);
+    return route;
+  }
+
+  private load(channelId: string): Promise<ChannelRoute | null> {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT set_config('app.route_channel_id', $1, true)`, [channelId]);
       const rows = (await m.query(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChannelCache } from './channel-cache.js';
 import { ChannelRepository } from './channel.repository.js';
 import { EmailChannels } from './email/email-channels.js';
 import { EmailThreads } from './email/email-threads.js';
@@ -6,7 +7,7 @@ import { SmsChannels } from './sms/sms-channels.js';
 
 /** The channel registry without any HTTP surface: what the delivery worker needs to send. */
 @Module({
-  providers: [ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
-  exports: [ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+  providers: [ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+  exports: [ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
 })
 export class ChannelStoreModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { ChannelCache } from './channel-cache.js';
 
 export type ChannelType = 'sms' | 'email' | 'webform' | 'chat';
 
@@ -53,7 +54,10 @@ const RECORD_COLUMNS = 'id, type, name, config, created_at, updated_at, deleted_
  */
 @Injectable()
 export class ChannelRepository {
-  constructor(private readonly keys: KeyRingService) {}
+  constructor(
+    private readonly keys: KeyRingService,
+    private readonly cache: ChannelCache,
+  ) {}
 
   async insert(
     tx: TenantTx,
@@ -115,6 +119,7 @@ export class ChannelRepository {
     id: string,
     patch: { name?: string; config?: object; credentials?: object },
   ): Promise<ChannelRecord | null> {
+    this.cache.invalidateOnCommit(tx, id);
     const cipher = await this.keys.forTenant(tx);
     const credentials = patch.credentials
       ? cipher.encrypt(COL.credentials, JSON.stringify(patch.credentials))
@@ -130,6 +135,7 @@ export class ChannelRepository {
 
   /** Soft delete: the row stays (messages reference it); the route stops taking inbound traffic. */
   async softDelete(tx: TenantTx, id: string): Promise<boolean> {
+    this.cache.invalidateOnCommit(tx, id);
     const deleted = await tx.execute(
       `UPDATE channels SET deleted_at = now(), updated_at = now()
        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL`,

@@ -28,6 +28,8 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
+  CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   REDIS_URL: z
     .string({ error: 'required: redis://host:port' })
     .refine((v) => /^rediss?:\/\/.+/.test(v), { message: 'must be a redis:// URL' }),
@@ -98,6 +100,7 @@ export const PROCESS_VARIABLES = {
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
     'DATA_KEY_CACHE_SECONDS',
+    'CHANNEL_CACHE_SECONDS',
     'JWT_SECRET',
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
@@ -119,6 +122,7 @@ export const PROCESS_VARIABLES = {
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
     'DATA_KEY_CACHE_SECONDS',
+    'CHANNEL_CACHE_SECONDS',
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
     'DEFAULT_PHONE_REGION',

@@ -51,16 +51,24 @@ export class ContactMatcher {
     if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
     if (addresses.length === 0) throw new UnusableSenderAddressError();
 
+    // Known senders (nearly every message) cost one statement: find and touch the contact.
+    for (const [field, index] of addresses) {
+      const known = await this.contacts.touchMostRecent(tx, field, index);
+      if (known) return { contactId: known.id, created: false, ambiguous: known.shared };
+    }
+    // Not known yet: lock the addresses and look again, so concurrent first messages create one contact.
     for (const [field, index] of addresses) await this.lockAddress(tx, field, index);
     for (const [field, index] of addresses) {
-      const ids = await this.contacts.idsByIndex(tx, field, index);
-      if (ids[0]) {
-        await this.contacts.touchActivity(tx, ids[0]);
-        return { contactId: ids[0], created: false, ambiguous: ids.length > 1 };
-      }
+      const known = await this.contacts.touchMostRecent(tx, field, index);
+      if (known) return { contactId: known.id, created: false, ambiguous: known.shared };
     }
-    const contact = await this.contacts.create(tx, { phone, email, name: sender.name, leadStage: 'new' });
-    await this.contacts.touchActivity(tx, contact.id);
+    const contact = await this.contacts.create(tx, {
+      phone,
+      email,
+      name: sender.name,
+      leadStage: 'new',
+      active: true,
+    });
     return { contactId: contact.id, created: true, ambiguous: false };
   }
 

@@ -33,6 +33,8 @@ export interface NewContact {
   email?: string | null;
   dateOfBirth?: string | null;
   leadStage?: string | null;
+  /** The contact just got in touch (an inbound message): last activity is now. */
+  active?: boolean;
 }
 
 interface ContactRow {
@@ -74,8 +76,8 @@ export class ContactRepository {
     const id = randomUUID();
     const [row] = await tx.query<ContactRow>(
       `INSERT INTO contacts (id, tenant_id, name_enc, phone_enc, email_enc, date_of_birth_enc,
-         name_bidx, phone_bidx, email_bidx, lead_stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+         name_bidx, phone_bidx, email_bidx, lead_stage, last_activity_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END) RETURNING *`,
       [
         id,
         tx.tenantId,
@@ -87,6 +89,7 @@ export class ContactRepository {
         phone ? cipher.blindIndex('phone', phone) : null,
         email ? cipher.blindIndex('email', email) : null,
         input.leadStage ?? null,
+        input.active ?? false,
       ],
     );
     return this.toContact(cipher, row!);
@@ -114,25 +117,24 @@ export class ContactRepository {
   }
 
   /**
-   * Ids of the contacts with this blind index, most recently active first, without decrypting
-   * anything (matching an inbound message must stay cheap however many contacts share a number).
+   * Marks the most recently active contact with this blind index active now, in one statement;
+   * `shared` when other contacts have the same address. Null when no contact has it.
    */
-  async idsByIndex(tx: TenantTx, field: AddressField, index: Buffer, limit = 50): Promise<string[]> {
-    const rows = await tx.query<{ id: string }>(
-      `SELECT id FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
-       ORDER BY last_activity_at DESC NULLS LAST, created_at DESC, id LIMIT $3`,
-      [tx.tenantId, index, limit],
+  async touchMostRecent(
+    tx: TenantTx,
+    field: AddressField,
+    index: Buffer,
+  ): Promise<{ id: string; shared: boolean } | null> {
+    const [row] = await tx.query<{ id: string; sharing: string }>(
+      `WITH best AS (
+         SELECT id, count(*) OVER () AS sharing FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
+         ORDER BY last_activity_at DESC NULLS LAST, created_at DESC, id LIMIT 1)
+       UPDATE contacts c SET last_activity_at = greatest(c.last_activity_at, now()), updated_at = now()
+       FROM best WHERE c.tenant_id = $1 AND c.id = best.id
+       RETURNING c.id, best.sharing`,
+      [tx.tenantId, index],
     );
-    return rows.map((row) => row.id);
-  }
-
-  /** Marks the contact active now (inbound message, form submission); never moves the time back. */
-  async touchActivity(tx: TenantTx, id: string): Promise<void> {
-    await tx.execute(
-      `UPDATE contacts SET last_activity_at = greatest(last_activity_at, now()), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id],
-    );
+    return row ? { id: row.id, shared: Number(row.sharing) > 1 } : null;
   }
 
   private async findByIndex(

@@ -52,9 +52,16 @@ export class ConversationRepository {
   /**
    * The contact's open (or pending/snoozed) conversation; else the most recently closed one if
    * it closed within `reopenWindowDays`, reopened; else a new one. The caller holds the
-   * contact's address lock, so concurrent messages of one sender do not race here.
+   * contact's row lock (or, for a new contact, its address lock), so concurrent messages of one
+   * sender do not race here.
+   * `reopenWindowDays` may be a lookup: it then runs only when no conversation is active (the
+   * common case reads no settings).
    */
-  async activeFor(tx: TenantTx, contactId: string, reopenWindowDays: number): Promise<ActiveConversation> {
+  async activeFor(
+    tx: TenantTx,
+    contactId: string,
+    reopenWindowDays: number | (() => Promise<number>),
+  ): Promise<ActiveConversation> {
     const existing = await this.findActive(tx, contactId);
     if (existing) return { id: existing, opening: 'existing' };
 
@@ -66,20 +73,27 @@ export class ConversationRepository {
            AND closed_at > now() - make_interval(days => $3)
          ORDER BY closed_at DESC LIMIT 1)
        RETURNING id`,
-      [tx.tenantId, contactId, reopenWindowDays],
+      [
+        tx.tenantId,
+        contactId,
+        typeof reopenWindowDays === 'number' ? reopenWindowDays : await reopenWindowDays(),
+      ],
     );
     if (reopened) return { id: reopened.id, opening: 'reopened' };
 
     // ON CONFLICT: a staff action may have reopened one meanwhile; then that one is the conversation.
-    const [created] = await tx.query<{ id: string }>(
-      `INSERT INTO conversations (id, tenant_id, contact_id, status) VALUES ($1, $2, $3, 'open')
-       ON CONFLICT (tenant_id, contact_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
-      [randomUUID(), tx.tenantId, contactId],
-    );
-    if (created) return { id: created.id, opening: 'created' };
+    const created = await this.insertOpen(tx, contactId);
+    if (created) return { id: created, opening: 'created' };
     const raced = await this.findActive(tx, contactId);
     if (!raced) throw new Error('Conversation vanished while opening it');
     return { id: raced, opening: 'existing' };
+  }
+
+  /** The first conversation of a contact created in this transaction (nothing to find or reopen). */
+  async startForNewContact(tx: TenantTx, contactId: string): Promise<ActiveConversation> {
+    const created = await this.insertOpen(tx, contactId);
+    if (!created) throw new Error('A contact created in this transaction already has a conversation');
+    return { id: created, opening: 'created' };
   }
 
   /**
@@ -173,6 +187,15 @@ export class ConversationRepository {
       [tx.tenantId, id],
     );
     return row ? { id: row.id, contactId: row.contact_id, open: row.status !== 'closed' } : null;
+  }
+
+  private async insertOpen(tx: TenantTx, contactId: string): Promise<string | null> {
+    const [created] = await tx.query<{ id: string }>(
+      `INSERT INTO conversations (id, tenant_id, contact_id, status) VALUES ($1, $2, $3, 'open')
+       ON CONFLICT (tenant_id, contact_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
+      [randomUUID(), tx.tenantId, contactId],
+    );
+    return created?.id ?? null;
   }
 
   private async findActive(tx: TenantTx, contactId: string): Promise<string | null> {

@@ -216,6 +216,24 @@ describe('IngestService (one store for every channel)', () => {
     expect(await conversationRow(results[0]!.conversationId)).toMatchObject({ unread_count: 1 });
   });
 
+  it('answers concurrent deliveries of one message as duplicates without a second conversation or receipt', async () => {
+    const phone = freshPhone();
+    const first = await run(sms(phone, 'earlier'));
+    await owner.query(`UPDATE conversations SET status = 'closed' WHERE id = $1`, [first.conversationId]);
+    const input = sms(phone, 'delivered twice at once');
+    const results = await Promise.all(Array.from({ length: 8 }, () => run(input)));
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.conversationId))).toEqual(new Set([first.conversationId]));
+    expect(await conversationRow(first.conversationId)).toMatchObject({ status: 'open', unread_count: 2 });
+    const { rows } = await owner.query(
+      `SELECT (SELECT count(*)::int FROM conversations WHERE contact_id = $1) AS conversations,
+              (SELECT count(*)::int FROM audit_outbox WHERE target_id = $2)
+                + (SELECT count(*)::int FROM audit_events WHERE target_id = $2) AS receipts`,
+      [first.contactId, results[0]!.messageId],
+    );
+    expect(rows[0]).toEqual({ conversations: 1, receipts: 1 });
+  });
+
   it('creates one contact and one conversation for concurrent first messages of a new sender', async () => {
     const phone = freshPhone();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => run(sms(phone, `burst ${i}`))));

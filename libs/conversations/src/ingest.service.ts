@@ -86,23 +86,9 @@ export class IngestService {
 
   async ingestInbound(tx: TenantTx, input: InboundMessageInput): Promise<IngestResult> {
     const providerMessageId = input.providerMessageId ?? null;
-    if (providerMessageId) {
-      // Retries of one provider message serialize here; the first commits, the others see it.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-        `provider-message:${tx.tenantId}:${input.channel}:${providerMessageId}`,
-      ]);
-      const existing = await this.messages.findByProviderId(tx, input.channel, providerMessageId);
-      if (existing) {
-        return {
-          duplicate: true,
-          messageId: existing.id,
-          conversationId: existing.conversationId,
-          contactId: existing.contactId,
-          attachmentIds: [],
-          providerReply: existing.providerReply,
-        };
-      }
-    }
+    // A provider retry after the first delivery committed (the usual duplicate): nothing is written.
+    const earlier = providerMessageId ? await this.duplicateOf(tx, input.channel, providerMessageId) : null;
+    if (earlier) return earlier;
 
     const threaded = input.threadConversationId
       ? await this.conversations.threadTarget(tx, input.threadConversationId)
@@ -114,7 +100,9 @@ export class IngestService {
     const conversation =
       threaded?.open === true
         ? { id: threaded.id, opening: 'existing' as const }
-        : await this.conversations.activeFor(tx, contact.contactId, await this.reopenWindowDays(tx));
+        : contact.created
+          ? await this.conversations.startForNewContact(tx, contact.contactId)
+          : await this.conversations.activeFor(tx, contact.contactId, () => this.reopenWindowDays(tx));
     const message = await this.messages.insertInbound(tx, {
       conversationId: conversation.id,
       contactId: contact.contactId,
@@ -124,8 +112,14 @@ export class IngestService {
       providerMessageId,
       bodyHtml: input.bodyHtml ?? null,
     });
-    // Unreachable while the provider-message lock is held; a guard against a silent double write.
-    if (!message) throw new Error('Provider message id already stored');
+    if (!message) {
+      // A concurrent delivery of the same provider message won the unique index (the insert waited
+      // for it to commit). Everything written so far resolved to the rows it wrote (the contact's
+      // row or address lock serialized the two), so this one only answers as its duplicate.
+      const winner = await this.duplicateOf(tx, input.channel, providerMessageId!);
+      if (!winner) throw new Error('Provider message id conflicted but is not stored');
+      return winner;
+    }
 
     const media = input.media ?? [];
     const attachmentIds: string[] = [];
@@ -216,6 +210,24 @@ export class IngestService {
         attachments: facts.attachments,
       },
     });
+  }
+
+  private async duplicateOf(
+    tx: TenantTx,
+    channel: InboundChannel,
+    providerMessageId: string,
+  ): Promise<IngestResult | null> {
+    const existing = await this.messages.findByProviderId(tx, channel, providerMessageId);
+    return existing
+      ? {
+          duplicate: true,
+          messageId: existing.id,
+          conversationId: existing.conversationId,
+          contactId: existing.contactId,
+          attachmentIds: [],
+          providerReply: existing.providerReply,
+        }
+      : null;
   }
 
   private async reopenWindowDays(tx: TenantTx): Promise<number> {

@@ -84,15 +84,25 @@ export class TenantDb {
   async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     if (!UUID.test(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
     return requestContext.run({ tenantId }, async () => {
-      let tx: TenantTx | undefined;
-      const result = await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        tx = new TenantTx(tenantId, manager);
-        const value = await work(tx);
+      const runner = this.dataSource.createQueryRunner();
+      let result: T;
+      let tx: TenantTx;
+      try {
+        // One round trip opens the transaction and binds it to the tenant (a simple-protocol
+        // multi-statement, so no parameters: the id is inlined, which the UUID check above makes safe).
+        await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+        tx = new TenantTx(tenantId, runner.manager);
+        result = await work(tx);
         await tx.flush();
-        return value;
-      });
-      tx?.committed();
+        await runner.query('COMMIT');
+      } catch (err) {
+        // The original error matters, not a failed rollback (a dead connection leaves the pool by its error event).
+        await runner.query('ROLLBACK').catch(() => undefined);
+        await runner.release();
+        throw err;
+      }
+      await runner.release();
+      tx.committed();
       return result;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
+import { ChannelCache } from '../channel-cache.js';
 import {
   ChannelRepository,
   DEFAULT_SMS_SEND_RATE,
@@ -18,22 +19,42 @@ export interface SmsChannel {
   deleted: boolean;
 }
 
+interface CachedSmsChannel {
+  tenantId: string;
+  channel: SmsChannel;
+}
+
 @Injectable()
 export class SmsChannels {
-  constructor(private readonly channels: ChannelRepository) {}
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly cache: ChannelCache,
+  ) {}
 
-  /** `includeDeleted`: status callbacks about messages sent before the channel was deleted still count. */
+  /**
+   * `includeDeleted`: status callbacks about messages sent before the channel was deleted still
+   * count. Served from ChannelCache unless `fresh` (e.g. to check a signature the cached token
+   * refused against the stored token).
+   */
   async load(
     tx: TenantTx,
     id: string,
-    options: { includeDeleted?: boolean } = {},
+    options: { includeDeleted?: boolean; fresh?: boolean } = {},
   ): Promise<SmsChannel | null> {
-    const record = await this.channels.get(tx, id, options);
+    const cached = options.fresh ? undefined : this.cache.get<CachedSmsChannel>('sms', id);
+    // The tenant check keeps the cache from answering what row-level security would hide.
+    const channel = cached?.tenantId === tx.tenantId ? cached.channel : await this.read(tx, id);
+    if (!channel || (channel.deleted && !options.includeDeleted)) return null;
+    return channel;
+  }
+
+  private async read(tx: TenantTx, id: string): Promise<SmsChannel | null> {
+    const record = await this.channels.get(tx, id, { includeDeleted: true });
     if (!record || record.type !== 'sms') return null;
     const credentials = await this.channels.credentials<SmsChannelCredentials>(tx, id);
     if (!credentials?.twilioAuthToken) return null;
     const config = record.config as unknown as SmsChannelConfig;
-    return {
+    const channel: SmsChannel = {
       id,
       phoneNumber: config.phoneNumber,
       accountSid: config.twilioAccountSid,
@@ -42,5 +63,7 @@ export class SmsChannels {
       sendRatePerSecond: config.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
       deleted: record.deletedAt !== null,
     };
+    this.cache.set<CachedSmsChannel>('sms', id, { tenantId: tx.tenantId, channel });
+    return channel;
   }
 }

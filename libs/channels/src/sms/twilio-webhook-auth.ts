@@ -31,11 +31,14 @@ export class TwilioWebhookAuth {
   async authenticate(
     tx: TenantTx,
     request: TwilioWebhookRequest,
-    options: { allowDeleted: boolean },
+    { allowDeleted }: { allowDeleted: boolean },
   ): Promise<SmsChannel> {
-    const channel = await this.smsChannels.load(tx, request.channelId, {
-      includeDeleted: options.allowDeleted,
-    });
+    const options = { includeDeleted: allowDeleted };
+    let channel = await this.smsChannels.load(tx, request.channelId, options);
+    if (channel && !hasValidTwilioSignature(channel.authToken, request)) {
+      // The token may have been rotated since it was cached: only the stored one can refuse.
+      channel = await this.smsChannels.load(tx, request.channelId, { ...options, fresh: true });
+    }
     if (!channel) throw AppError.notFound('Channel');
     if (!hasValidTwilioSignature(channel.authToken, request)) {
       // Ids and the reason only: the form fields are the sender's data.

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { AuditService } from '@app/audit';
+import { ChannelCache } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { ConsentLedger, type GateDecision } from '@app/consent';
 import { StaffEvents } from '@app/conversations';
@@ -50,6 +51,7 @@ export class Dispatcher {
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
     private readonly metrics: DeliveryMetrics,
+    private readonly channelCache: ChannelCache,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(EMAIL_SENDER) private readonly email: EmailSender,
     @Inject(APP_CONFIG)
@@ -142,7 +144,12 @@ export class Dispatcher {
       return this.db.forTenant(tenantId, async (tx): Promise<Outcome> => {
         const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
         await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
-        if (failure.kind === 'transient') return { kind: 'retry', failure };
+        if (failure.kind === 'transient') {
+          // A token rotated a moment ago: the retry must not use the cached one.
+          if (failure.credentialsRejected && sender.kind === 'sms')
+            this.channelCache.invalidateOnCommit(tx, sender.channel.id);
+          return { kind: 'retry', failure };
+        }
         await this.fail(tx, message, failure.code);
         return failure.optedOut ? { kind: 'opted_out', address: message.address } : { kind: 'done' };
       });

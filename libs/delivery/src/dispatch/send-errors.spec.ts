@@ -12,6 +12,7 @@ describe('provider error classification', () => {
     [400, 21614, { kind: 'permanent', code: '21614', optedOut: false }],
     [400, 21635, { kind: 'permanent', code: '21635', optedOut: false }],
     [400, 21610, { kind: 'permanent', code: '21610', optedOut: true }],
+    [401, 20003, { kind: 'transient', code: '20003', credentialsRejected: true }],
     [429, 20429, { kind: 'transient', code: '20429' }],
     [500, 20500, { kind: 'transient', code: '20500' }],
     [503, 20503, { kind: 'transient', code: '20503' }],

@@ -9,7 +9,7 @@
  */
 export type SendFailure =
   | { kind: 'permanent'; code: string; optedOut: boolean }
-  | { kind: 'transient'; code: string }
+  | { kind: 'transient'; code: string; credentialsRejected?: boolean }
   | { kind: 'unknown'; code: string };
 
 /** Twilio's "the recipient replied STOP" (the carrier/Twilio blocks further sends). */
@@ -42,12 +42,16 @@ function byNetwork(err: unknown): SendFailure {
   return NOT_CONNECTED.has(code) ? { kind: 'transient', code } : { kind: 'unknown', code };
 }
 
-/** A twilio-node error: RestException carries `status` and Twilio's numeric `code`. */
+/**
+ * A twilio-node error: RestException carries `status` and Twilio's numeric `code`. A 401 is
+ * retried: the worker may hold a token rotated a moment ago (the retry reads it afresh).
+ */
 export function classifyTwilioError(err: unknown): SendFailure {
   const status = statusOf(err);
   if (status === null) return byNetwork(err);
   const twilioCode = (err as { code?: unknown }).code;
   const code = typeof twilioCode === 'number' ? String(twilioCode) : `http_${status}`;
+  if (status === 401) return { kind: 'transient', code, credentialsRejected: true };
   return byStatus(status, code, twilioCode === TWILIO_UNSUBSCRIBED);
 }
 
