@@ -4,10 +4,22 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditSealJob, AuditService } from '@app/audit';
 import { requestContext, TenantDb } from '@app/database';
-import { type JobHandler, JobQueue, JobWorkerHost, indexHandlers, parseJobData } from '@app/jobs';
+import {
+  JOBS,
+  type JobHandler,
+  type JobName,
+  JobQueue,
+  JobWorkerHost,
+  indexHandlers,
+  parseJobData,
+} from '@app/jobs';
 import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 
 const config = { REDIS_URL: process.env.REDIS_URL!, REDIS_PREFIX: process.env.REDIS_PREFIX! };
+/** No-op handlers for every job but audit.seal (the worker refuses to start with a job unhandled). */
+const otherJobs = (Object.keys(JOBS) as JobName[])
+  .filter((job) => job !== 'audit.seal')
+  .map((job) => ({ job, handle: async () => {} }) as JobHandler);
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -21,8 +33,8 @@ describe('jobs', () => {
   it('refuses to start with a job that has no handler, or two', () => {
     const seal = { job: 'audit.seal', handle: async () => {} } as JobHandler;
     expect(() => indexHandlers([])).toThrow(/No handler for job\(s\): audit.seal/);
-    expect(() => indexHandlers([seal, seal])).toThrow(/Two handlers for job audit.seal/);
-    expect(indexHandlers([seal]).get('audit.seal')).toBe(seal);
+    expect(() => indexHandlers([seal, seal, ...otherJobs])).toThrow(/Two handlers for job audit.seal/);
+    expect(indexHandlers([seal, ...otherJobs]).get('audit.seal')).toBe(seal);
   });
 
   it('accepts ids only: extra fields and non-uuids are refused, without echoing values', () => {
@@ -57,7 +69,7 @@ describe('jobs', () => {
         },
       };
       queue = new JobQueue(config);
-      host = new JobWorkerHost([observed as JobHandler], config);
+      host = new JobWorkerHost([observed as JobHandler, ...otherJobs], config);
       host.onApplicationBootstrap();
     });
 

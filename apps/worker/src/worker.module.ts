@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditSealJob } from '@app/audit';
 import type { WorkerConfig } from '@app/config';
+import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 
@@ -10,7 +11,11 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig) {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), JobsModule.forWorker([AuditSealJob])],
+      imports: [
+        PlatformModule.forRoot(config),
+        JobsModule.forWorker([AuditSealJob, SnoozeWakeJob, SnoozeSweepJob], [ConversationsModule]),
+      ],
+      providers: [SnoozeSweepSchedule],
     };
   }
 }

@@ -18,7 +18,12 @@ export type StaffEvent =
       direction: 'inbound' | 'outbound';
     }
   | { type: 'message.status_changed'; conversationId: string; messageId: string; status: string }
-  | { type: 'message.attachments_updated'; conversationId: string; messageId: string };
+  | { type: 'message.attachments_updated'; conversationId: string; messageId: string }
+  | { type: 'note.created'; conversationId: string; messageId: string }
+  | { type: 'conversation.assigned'; conversationId: string; assigneeId: string | null }
+  | { type: 'conversation.status_changed'; conversationId: string; status: string; from: string }
+  /** Priority, tags or lead stage: the field names only (tags are staff free text). */
+  | { type: 'conversation.updated'; conversationId: string; fields: string[] };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

@@ -28,6 +28,11 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   email_reply_tokens: ['SELECT', 'INSERT'],
   email_message_refs: ['SELECT', 'INSERT'],
   sendgrid_events: ['SELECT', 'INSERT'],
+  conversation_reads: ['SELECT', 'INSERT', 'UPDATE'],
+  conversation_counts: ['SELECT', 'INSERT', 'UPDATE'],
+  conversation_tags: ['SELECT', 'INSERT', 'DELETE'],
+  snooze_wakeups: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  canned_responses: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;

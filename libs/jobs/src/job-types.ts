@@ -8,6 +8,13 @@ import { z } from 'zod';
 export const JOBS = {
   /** Chain a tenant's audit outbox into audit_events (retry of a failed in-process seal). */
   'audit.seal': { queue: 'maintenance', data: z.strictObject({ tenantId: z.uuid() }) },
+  /** Reopen a snoozed conversation at its snoozedUntil (no-op if it was woken or re-snoozed). */
+  'conversation.wake': {
+    queue: 'inbox',
+    data: z.strictObject({ tenantId: z.uuid(), conversationId: z.uuid() }),
+  },
+  /** Periodic: wake every snooze that is due (covers wake jobs Redis lost). */
+  'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -6,10 +6,11 @@ import { JobWorkerHost } from './job-worker.service.js';
 @Global()
 @Module({ providers: [JobQueue], exports: [JobQueue] })
 export class JobsModule {
-  /** The worker: runs `handlers` (one per job name, checked at boot). */
-  static forWorker(handlers: Array<Type<JobHandler>>): DynamicModule {
+  /** The worker: runs `handlers` (one per job name, checked at boot); `imports` provide their dependencies. */
+  static forWorker(handlers: Array<Type<JobHandler>>, imports: DynamicModule['imports'] = []): DynamicModule {
     return {
       module: JobsModule,
+      imports,
       providers: [
         JobQueue,
         ...handlers,

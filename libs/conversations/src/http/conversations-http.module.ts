@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '../conversations.module.js';
+import { InboxService } from '../inbox/inbox.service.js';
+import { ConversationsController } from './conversations.controller.js';
 import { EventsController } from './events.controller.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
-@Module({ imports: [ConversationsModule], controllers: [EventsController] })
+@Module({
+  imports: [ConversationsModule, ContactsModule],
+  controllers: [ConversationsController, EventsController],
+  providers: [InboxService],
+})
 export class ConversationsHttpModule {}

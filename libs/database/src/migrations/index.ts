@@ -4,6 +4,7 @@ import { Ingestion1764000000000 } from './1764000000000-ingestion.js';
 import { Consent1764100000000 } from './1764100000000-consent.js';
 import { Email1764200000000 } from './1764200000000-email.js';
 import { Intake1764300000000 } from './1764300000000-intake.js';
+import { Triage1764500000000 } from './1764500000000-triage.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Consent1764100000000,
   Intake1764300000000,
   Email1764200000000,
+  Triage1764500000000,
 ];
