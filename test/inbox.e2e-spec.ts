@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaffMember, StaffClient, auditTrail, ownerPool } from '@app/testing';
 import { InboxSeeder } from './inbox-fixtures.js';
 import { startListeningApi } from './ingestion-fixtures.js';
+import { SseClient } from './intake-fixtures.js';
 
 type Item = { id: string; contact: { id: string; displayName: string | null }; [k: string]: unknown };
 
@@ -318,6 +319,40 @@ describe('staff inbox (GET/PATCH /v1/conversations)', () => {
     ]) {
       const bad = await patch(admin, again.conversationId, body);
       expect([bad.status, bad.body.error.code], JSON.stringify(body)).toEqual([400, 'validation_failed']);
+    }
+  });
+
+  it('announces assignment, status changes, updates and notes on the live staff stream (ids only)', async () => {
+    const x = await seed.inbound({ name: 'Eve Evans', body: 'my results' });
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const stream = await SseClient.open(`${baseUrl}/v1/events`, {
+      Authorization: `Bearer ${provider.accessToken}`,
+    });
+    try {
+      await stream.next((e) => e.event === 'ready');
+      await patch(admin, x.conversationId, {
+        assigneeId: provider.userId,
+        status: 'pending',
+        tags: ['vip'],
+      }).expect(200);
+      await c
+        .post(`/v1/conversations/${x.conversationId}/notes`, { body: 'private note' }, admin.accessToken)
+        .expect(201);
+      const of = (type: string) =>
+        stream.next(
+          (e) =>
+            e.event === type && (e.data as { conversationId?: string }).conversationId === x.conversationId,
+        );
+      expect((await of('conversation.assigned')).data).toMatchObject({ assigneeId: provider.userId });
+      expect((await of('conversation.status_changed')).data).toMatchObject({
+        status: 'pending',
+        from: 'open',
+      });
+      expect((await of('conversation.updated')).data).toMatchObject({ fields: ['tags'] });
+      expect((await of('note.created')).data).toMatchObject({ messageId: expect.any(String) });
+      expect(JSON.stringify(stream.events)).not.toMatch(/Eve|results|private note|vip/);
+    } finally {
+      stream.close();
     }
   });
 });
