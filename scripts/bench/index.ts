@@ -2,10 +2,17 @@ import type { Benchmark } from './harness.js';
 import { auditBenchmark } from './audit.bench.js';
 import { authBenchmark } from './auth.bench.js';
 import { cryptoBenchmark } from './crypto.bench.js';
+import { triageBenchmark } from './triage.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
 // `npm run bench [name...]`: runs the named benchmarks (all by default), one JSON object per line.
-const BENCHMARKS: Benchmark[] = [cryptoBenchmark, auditBenchmark, authBenchmark, webhooksBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  cryptoBenchmark,
+  auditBenchmark,
+  authBenchmark,
+  webhooksBenchmark,
+  triageBenchmark,
+];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '../conversations.module.js';
+import { ContactAdmin } from '../contacts/contact-admin.service.js';
 import { InboxService } from '../inbox/inbox.service.js';
+import { ContactsController } from './contacts.controller.js';
 import { ConversationsController } from './conversations.controller.js';
 import { EventsController } from './events.controller.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
 @Module({
   imports: [ConversationsModule, ContactsModule],
-  controllers: [ConversationsController, EventsController],
-  providers: [InboxService],
+  controllers: [ConversationsController, ContactsController, EventsController],
+  providers: [InboxService, ContactAdmin],
 })
 export class ConversationsHttpModule {}
