@@ -48,7 +48,8 @@ export function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promise<Inbo
         lastChannel: row.last_channel,
         unreadCount: row.unread_count,
         unread: row.unread,
-        snoozedUntil: iso(row.snoozed_until),
+        // A new message reopens a snoozed conversation without clearing the time: show it only while snoozed.
+        snoozedUntil: row.status === 'snoozed' ? iso(row.snoozed_until) : null,
         closedAt: iso(row.closed_at),
         createdAt: row.created_at.toISOString(),
       };

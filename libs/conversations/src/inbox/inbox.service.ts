@@ -71,7 +71,7 @@ export class InboxService {
 
   list(viewer: Principal, filter: ListFilter): Promise<Page<InboxItem>> {
     return this.guarded(viewer, async (tx) => {
-      const billingScope = this.scopeOf(viewer) === 'billing';
+      const billingScope = inboxScope(viewer) === 'billing';
       const rows = await this.inboxRows(tx, viewer, { ...filter, billingScope });
       const data = await inboxItems(await this.keys.forTenant(tx), rows);
       this.audit.record(tx, { action: 'conversation.listed', metadata: { results: data.length } });
@@ -81,7 +81,7 @@ export class InboxService {
 
   /** Conversations per status, and open work per assignee, from the maintained counters. */
   counts(viewer: Principal) {
-    if (this.scopeOf(viewer) !== 'practice') return this.deniedNow(viewer, 'counts_need_practice_scope');
+    if (inboxScope(viewer) !== 'practice') return this.deniedNow(viewer, 'counts_need_practice_scope');
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<{ status: string; assignee_id: string | null; n: number }>(
         `SELECT status, assignee_id, n FROM conversation_counts WHERE tenant_id = $1 AND n > 0`,
@@ -208,8 +208,6 @@ export class InboxService {
       }
       const status = patch.snoozedUntil ? 'snoozed' : (patch.status ?? before.status);
       const snoozedUntil = status === 'snoozed' ? (patch.snoozedUntil ?? before.snoozed_until) : null;
-      if (status === 'snoozed' && !snoozedUntil)
-        throw AppError.validation([{ path: 'snoozedUntil', message: 'required to snooze' }]);
       if (status !== before.status) changed.push('status');
       if (snoozedUntil?.getTime() !== before.snoozed_until?.getTime() && status === 'snoozed')
         changed.push('snoozedUntil');
@@ -384,13 +382,9 @@ export class InboxService {
     return row;
   }
 
-  private scopeOf(viewer: Principal) {
-    return inboxScope(viewer);
-  }
-
   /** Runs `work` in a tenant transaction; a denial rolls it back, is audited on its own, and answers 403. */
   private async guarded<T>(viewer: Principal, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-    if (!this.scopeOf(viewer)) return this.deniedNow(viewer, 'no_inbox_permission');
+    if (!inboxScope(viewer)) return this.deniedNow(viewer, 'no_inbox_permission');
     try {
       return await this.db.transaction(work);
     } catch (err) {
