@@ -132,6 +132,7 @@ describe('inbox query plans at realistic size', () => {
     ['status=open, assignee=me', { status: 'open', assignee: viewer }],
     ['next page (cursor)', { after }],
     ['next page, status=open', { status: 'open', after }],
+    ['next page, tag=billing', { tag: 'billing', after }],
   ];
 
   it.each(filters)('list %s: no sequential scan', async (_name, filter) => {

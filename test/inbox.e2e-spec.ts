@@ -100,6 +100,14 @@ describe('staff inbox (GET/PATCH /v1/conversations)', () => {
     expect(await ids(admin, '?tag=FOLLOW-UP')).toEqual([a.conversationId]);
     expect(await ids(admin, '?leadStage=contacted')).toEqual([b.conversationId]);
     expect(await ids(admin, '?leadStage=patient')).toEqual([]);
+
+    // The tag filter follows new activity like the others (its index carries the sort key).
+    await patch(admin, b.conversationId, { tags: ['follow-up'] }).expect(200);
+    expect(await ids(admin, '?tag=follow-up')).toEqual([b.conversationId, a.conversationId]);
+    await seed.inbound({ from: a.from, body: 'news' });
+    expect(await ids(admin, '?tag=follow-up')).toEqual([a.conversationId, b.conversationId]);
+    await patch(admin, b.conversationId, { tags: [] }).expect(200);
+    expect(await ids(admin, '?tag=follow-up')).toEqual([a.conversationId]);
   });
 
   it('answers 400 validation_failed for a bad limit, a garbage cursor or an unknown filter value', async () => {

@@ -140,8 +140,8 @@ export async function seedLargeDataset(database: string, scale = 1): Promise<See
     await owner.query(`
       INSERT INTO conversation_counts (tenant_id, status, assignee_id, n)
         SELECT tenant_id, status, assignee_id, count(*) FROM conversations GROUP BY 1, 2, 3;
-      INSERT INTO conversation_tags (tenant_id, tag, conversation_id)
-        SELECT tenant_id, unnest(tags), id FROM conversations`);
+      INSERT INTO conversation_tags (tenant_id, tag, conversation_id, last_message_at)
+        SELECT tenant_id, unnest(tags), id, last_message_at FROM conversations`);
     await owner.query(`VACUUM ANALYZE`);
     const [busy] = (
       await owner.query<{ id: string }>(

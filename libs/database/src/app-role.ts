@@ -30,7 +30,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   sendgrid_events: ['SELECT', 'INSERT'],
   conversation_reads: ['SELECT', 'INSERT', 'UPDATE'],
   conversation_counts: ['SELECT', 'INSERT', 'UPDATE'],
-  conversation_tags: ['SELECT', 'INSERT', 'DELETE'],
+  conversation_tags: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   snooze_wakeups: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   canned_responses: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };

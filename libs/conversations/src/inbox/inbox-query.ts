@@ -49,7 +49,8 @@ export interface InboxRow {
 /**
  * The one SQL of an inbox page (the api runs it, the benchmark times it raw as the floor).
  * Each filter is an equality on the leading columns of an index that ends in
- * (last_message_at DESC, id DESC), so a page is one index range scan of `limit` rows plus a
+ * (last_message_at DESC, id DESC) (a tag: conversation_tags_inbox, which carries the same sort
+ * key), so a page is one index range scan of about `limit` rows plus a
  * primary-key lookup of each row's contact: no sort, no count, no per-row query. Conversations
  * without any message yet (only inside the transaction that creates them) are not listed.
  */
@@ -60,30 +61,37 @@ export function inboxQuery(
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [tenantId, viewerId];
   const p = (value: unknown) => `$${params.push(value)}`;
+  // A tag filter drives from conversation_tags, which carries the same sort key.
+  const sort = f.tag
+    ? { at: 't.last_message_at', id: 't.conversation_id' }
+    : { at: 'c.last_message_at', id: 'c.id' };
+  const from = f.tag
+    ? `conversation_tags t JOIN conversations c ON c.tenant_id = t.tenant_id AND c.id = t.conversation_id`
+    : 'conversations c';
   const where = ['c.tenant_id = $1'];
+  if (f.tag) where.push('t.tenant_id = $1', `t.tag = ${p(f.tag)}`);
   if (f.id) where.push(`c.id = ${p(f.id)}`);
-  else where.push('c.last_message_at IS NOT NULL');
+  else where.push(`${sort.at} IS NOT NULL`);
   if (f.status) where.push(`c.status = ${p(f.status)}`);
   if (f.channel) where.push(`c.last_channel = ${p(f.channel)}`);
   if (f.assignee === 'unassigned') where.push('c.assignee_id IS NULL');
   else if (f.assignee) where.push(`c.assignee_id = ${p(f.assignee)}`);
-  if (f.tag) where.push(tagged(p(f.tag)));
   if (f.leadStage) where.push(`c.lead_stage = ${p(f.leadStage)}`);
   if (f.unread) where.push('(r.read_up_to IS NULL OR r.read_up_to < c.last_message_at)');
   if (f.billingScope) where.push(`(${tagged(`'${BILLING_TAG}'`)} OR c.assignee_id = $2)`);
   if (f.after)
-    where.push(`(c.last_message_at, c.id) < (${fromMicrosSql(p(f.after.micros))}, ${p(f.after.id)}::uuid)`);
+    where.push(`(${sort.at}, ${sort.id}) < (${fromMicrosSql(p(f.after.micros))}, ${p(f.after.id)}::uuid)`);
   const sql = `
     SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage, c.last_message_at,
            c.snoozed_until, c.closed_at, c.created_at,
            ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,
            c.unread_count, k.name_enc AS contact_name_enc,
            (r.read_up_to IS NULL OR r.read_up_to < c.last_message_at) AS unread
-    FROM conversations c
+    FROM ${from}
     JOIN contacts k ON k.tenant_id = c.tenant_id AND k.id = c.contact_id
     LEFT JOIN conversation_reads r ON r.tenant_id = c.tenant_id AND r.user_id = $2 AND r.conversation_id = c.id
     WHERE ${where.join(' AND ')}
-    ORDER BY c.last_message_at DESC, c.id DESC
+    ORDER BY ${sort.at} DESC, ${sort.id} DESC
     LIMIT ${p(f.limit)}`;
   return { sql, params };
 }

@@ -33,29 +33,41 @@ export class Triage1764500000000 implements MigrationInterface {
       CREATE INDEX conversations_by_lead_stage ON conversations (tenant_id, lead_stage, last_message_at DESC, id DESC)
         WHERE lead_stage IS NOT NULL;
 
-      -- Tags again as rows, kept by a trigger, for the tag filter: under row-level security an
-      -- array operator (@>, not leakproof) cannot drive an index scan, a plain equality can.
+      -- Tags again as rows with the conversation's sort time, kept by a trigger, for the tag
+      -- filter: under row-level security an array operator (@>, not leakproof) cannot drive an
+      -- index scan, and walking the inbox for a rare tag reads ever more rows as data grows;
+      -- (tenant, tag, last_message_at, id) is a range scan like every other filter.
       CREATE TABLE conversation_tags (
         tenant_id uuid NOT NULL REFERENCES practices(id),
         tag text NOT NULL,
         conversation_id uuid NOT NULL,
+        last_message_at timestamptz,
         PRIMARY KEY (tenant_id, tag, conversation_id),
         FOREIGN KEY (tenant_id, conversation_id) REFERENCES conversations (tenant_id, id)
       );
+      CREATE INDEX conversation_tags_inbox ON conversation_tags (tenant_id, tag, last_message_at DESC, conversation_id DESC)
+        WHERE last_message_at IS NOT NULL;
       CREATE INDEX conversation_tags_conversation ON conversation_tags (tenant_id, conversation_id);
       ${tenantRlsSql('conversation_tags')}
       CREATE FUNCTION conversations_sync_tags() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'UPDATE' THEN
-          IF NEW.tags IS NOT DISTINCT FROM OLD.tags THEN RETURN NULL; END IF;
+        IF TG_OP = 'UPDATE' AND NEW.tags IS DISTINCT FROM OLD.tags THEN
           DELETE FROM conversation_tags WHERE tenant_id = NEW.tenant_id AND conversation_id = NEW.id
             AND NOT tag = ANY (NEW.tags);
         END IF;
-        INSERT INTO conversation_tags (tenant_id, tag, conversation_id)
-          SELECT NEW.tenant_id, t, NEW.id FROM unnest(NEW.tags) t ON CONFLICT DO NOTHING;
+        -- Untagged conversations (most of them) cost nothing here, even on every new message.
+        IF cardinality(NEW.tags) = 0 THEN RETURN NULL; END IF;
+        IF TG_OP = 'INSERT' OR NEW.tags IS DISTINCT FROM OLD.tags THEN
+          INSERT INTO conversation_tags (tenant_id, tag, conversation_id, last_message_at)
+            SELECT NEW.tenant_id, t, NEW.id, NEW.last_message_at FROM unnest(NEW.tags) t
+            ON CONFLICT (tenant_id, tag, conversation_id) DO UPDATE SET last_message_at = excluded.last_message_at;
+        ELSIF NEW.last_message_at IS DISTINCT FROM OLD.last_message_at THEN
+          UPDATE conversation_tags SET last_message_at = NEW.last_message_at
+            WHERE tenant_id = NEW.tenant_id AND conversation_id = NEW.id;
+        END IF;
         RETURN NULL;
       END $$;
-      CREATE TRIGGER conversations_tags AFTER INSERT OR UPDATE OF tags ON conversations
+      CREATE TRIGGER conversations_tags AFTER INSERT OR UPDATE OF tags, last_message_at ON conversations
         FOR EACH ROW EXECUTE FUNCTION conversations_sync_tags();
 
       CREATE FUNCTION contacts_copy_lead_stage() RETURNS trigger LANGUAGE plpgsql AS $$
