@@ -259,9 +259,9 @@ async function insertConversations(
             (ARRAY['sms', 'sms', 'sms', 'email', 'email', 'webform', 'chat'])[1 + g % 7],
             CASE WHEN s.status = 'closed' THEN 0 ELSE g % 4 END, t.at - interval '3 days',
             CASE WHEN s.status = 'closed' THEN t.at END
-     FROM generate_series(1, $4) g
+     -- random() in a subquery's select list runs per row (an uncorrelated LATERAL would run once).
+     FROM (SELECT g, now() - power(random(), 3) * interval '365 days' AS at FROM generate_series(1, $4) g) t
      JOIN seed_contacts k ON k.n = (g - 1) % $5
-     CROSS JOIN LATERAL (SELECT now() - power(random(), 3) * interval '365 days' AS at) t
      CROSS JOIN LATERAL (SELECT CASE WHEN g > $5 OR g % 25 < 15 THEN 'closed' WHEN g % 25 < 20 THEN 'open'
                                      WHEN g % 25 < 23 THEN 'pending' ELSE 'snoozed' END AS status) s`,
     [tenantId, previews, staffIds, n, contacts],
@@ -307,8 +307,7 @@ async function insertMessages(
        SELECT gen_random_uuid(), $1, c.id, c.contact_id, c.last_channel, d.direction, d.kind,
               ($2::bytea[])[1 + (g % $5)], d.status, CASE WHEN d.direction = 'outbound' THEN $6::uuid END,
               c.last_message_at - (g % 97) * interval '17 minutes' - random() * interval '1 minute'
-       FROM generate_series(1, $3) g
-       CROSS JOIN LATERAL (SELECT floor($4 * power(random(), 2.5))::bigint AS n) pick
+       FROM (SELECT g, floor($4 * power(random(), 2.5))::bigint AS n FROM generate_series(1, $3) g) pick
        JOIN seed_conv c ON c.n = pick.n
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'note' ELSE 'message' END AS kind,
                                   CASE WHEN g % 3 = 0 OR g % 20 = 0 THEN 'outbound' ELSE 'inbound' END AS direction,
