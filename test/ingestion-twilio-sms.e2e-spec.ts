@@ -167,7 +167,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     try {
       const events: Array<{ event: PublishedStaffEvent & { messageId?: string }; rowVisible: boolean }> = [];
       subscriber.on('message', (_channel, payload: string) => {
-        const event = JSON.parse(payload) as PublishedStaffEvent;
+        const event = JSON.parse(payload) as PublishedStaffEvent & { messageId?: string };
         // Committed before publishing: another connection already sees the row when the event arrives.
         void owner
           .query(`SELECT 1 FROM messages WHERE id = $1`, [event.messageId])

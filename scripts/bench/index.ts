@@ -3,6 +3,7 @@ import { auditBenchmark } from './audit.bench.js';
 import { authBenchmark } from './auth.bench.js';
 import { cryptoBenchmark } from './crypto.bench.js';
 import { deliveryBenchmark } from './delivery.bench.js';
+import { triageBenchmark } from './triage.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
 // `npm run bench [name...]`: runs the named benchmarks (all by default), one JSON object per line.
@@ -12,6 +13,7 @@ const BENCHMARKS: Benchmark[] = [
   authBenchmark,
   webhooksBenchmark,
   deliveryBenchmark,
+  triageBenchmark,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

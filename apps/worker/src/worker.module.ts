@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditSealJob } from '@app/audit';
 import type { WorkerConfig } from '@app/config';
+import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
 import { DeliveryWorkerModule, EmailDeliveryJob, SmsDeliveryJob } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
@@ -13,8 +14,12 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(config),
-        JobsModule.forWorker([AuditSealJob, SmsDeliveryJob, EmailDeliveryJob], [DeliveryWorkerModule]),
+        JobsModule.forWorker(
+          [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob],
+          [DeliveryWorkerModule, ConversationsModule],
+        ),
       ],
+      providers: [SnoozeSweepSchedule],
     };
   }
 }

@@ -22,6 +22,25 @@ export interface Contact {
   leadStage: string | null;
   lastActivityAt: Date | null;
   createdAt: Date;
+  /** Set once this contact was merged into another: that one holds its conversations now. */
+  mergedInto: string | null;
+}
+
+/** Changes to a contact; null clears a field. */
+export interface ContactPatch {
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  dateOfBirth?: string | null;
+  leadStage?: string | null;
+}
+
+/** The contact's address is not usable (a phone number that is not one, an email that is not one). */
+export class InvalidContactFieldError extends Error {
+  constructor(readonly field: 'phone' | 'email') {
+    super(`Invalid ${field}`);
+    this.name = 'InvalidContactFieldError';
+  }
 }
 
 /** Blind-indexed columns an inbound address can be matched on. */
@@ -46,6 +65,7 @@ interface ContactRow {
   lead_stage: string | null;
   last_activity_at: Date | null;
   created_at: Date;
+  merged_into: string | null;
 }
 
 /** Column names double as the AAD context, so a ciphertext only decrypts in its own column. */
@@ -125,16 +145,85 @@ export class ContactRepository {
     field: AddressField,
     index: Buffer,
   ): Promise<{ id: string; shared: boolean } | null> {
+    // A merged contact's address answers with the contact it was merged into.
     const [row] = await tx.query<{ id: string; sharing: string }>(
-      `WITH best AS (
-         SELECT id, count(*) OVER () AS sharing FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
-         ORDER BY last_activity_at DESC NULLS LAST, created_at DESC, id LIMIT 1)
+      `WITH holders AS (
+         SELECT coalesce(merged_into, id) AS id, max(last_activity_at) AS active, max(created_at) AS created
+         FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2 GROUP BY 1),
+       best AS (
+         SELECT id, (SELECT count(*) FROM holders) AS sharing FROM holders
+         ORDER BY active DESC NULLS LAST, created DESC, id LIMIT 1)
        UPDATE contacts c SET last_activity_at = greatest(c.last_activity_at, now()), updated_at = now()
        FROM best WHERE c.tenant_id = $1 AND c.id = best.id
        RETURNING c.id, best.sharing`,
       [tx.tenantId, index],
     );
     return row ? { id: row.id, shared: Number(row.sharing) > 1 } : null;
+  }
+
+  /**
+   * Exact search on one field through its blind index (the value normalized first), a page in
+   * id order after `afterId`; merged contacts are left out (their survivor is found instead).
+   */
+  async search(
+    tx: TenantTx,
+    field: 'phone' | 'email' | 'name',
+    raw: string,
+    page: { afterId?: string; limit: number },
+  ): Promise<Contact[]> {
+    const normalized =
+      field === 'phone'
+        ? normalizePhone(raw, this.config.DEFAULT_PHONE_REGION)
+        : field === 'email'
+          ? normalizeEmail(raw)
+          : normalizeName(raw);
+    if (!normalized) return [];
+    const cipher = await this.keys.forTenant(tx);
+    const rows = await tx.query<ContactRow>(
+      `SELECT k.* FROM contacts k
+       WHERE k.tenant_id = $1 AND k.id IN (
+         SELECT coalesce(merged_into, id) FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2)
+         AND ($3::uuid IS NULL OR k.id > $3)
+       ORDER BY k.id LIMIT $4`,
+      [tx.tenantId, cipher.blindIndex(field, normalized), page.afterId ?? null, page.limit],
+    );
+    return Promise.all(rows.map((row) => this.toContact(cipher, row)));
+  }
+
+  /** Applies `patch` (encrypting and re-indexing what changes); null when there is no such contact. */
+  async update(tx: TenantTx, id: string, patch: ContactPatch): Promise<Contact | null> {
+    const cipher = await this.keys.forTenant(tx);
+    const sets: string[] = [];
+    const params: unknown[] = [tx.tenantId, id];
+    const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
+    if (patch.name !== undefined) {
+      const name = patch.name?.trim() || null;
+      const key = normalizeName(name);
+      set('name_enc', cipher.encryptNullable(COL.name, name));
+      set('name_bidx', key ? cipher.blindIndex('name', key) : null);
+    }
+    if (patch.phone !== undefined) {
+      const phone =
+        patch.phone === null ? null : normalizePhone(patch.phone, this.config.DEFAULT_PHONE_REGION);
+      if (patch.phone !== null && !phone) throw new InvalidContactFieldError('phone');
+      set('phone_enc', cipher.encryptNullable(COL.phone, phone));
+      set('phone_bidx', phone ? cipher.blindIndex('phone', phone) : null);
+    }
+    if (patch.email !== undefined) {
+      const email = patch.email === null ? null : normalizeEmail(patch.email);
+      if (patch.email !== null && !email) throw new InvalidContactFieldError('email');
+      set('email_enc', cipher.encryptNullable(COL.email, email));
+      set('email_bidx', email ? cipher.blindIndex('email', email) : null);
+    }
+    if (patch.dateOfBirth !== undefined)
+      set('date_of_birth_enc', cipher.encryptNullable(COL.dob, patch.dateOfBirth));
+    if (patch.leadStage !== undefined) set('lead_stage', patch.leadStage);
+    const [row] = await tx.query<ContactRow>(
+      `UPDATE contacts SET ${[...sets, 'updated_at = now()'].join(', ')}
+       WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+      params,
+    );
+    return row ? this.toContact(cipher, row) : null;
   }
 
   private async findByIndex(
@@ -167,6 +256,7 @@ export class ContactRepository {
       leadStage: row.lead_stage,
       lastActivityAt: row.last_activity_at,
       createdAt: row.created_at,
+      mergedInto: row.merged_into,
     };
   }
 }

@@ -1,5 +1,12 @@
 export { ContactsModule } from './contacts.module.js';
-export { ContactRepository, type Contact, type NewContact, type AddressField } from './contact.repository.js';
+export {
+  ContactRepository,
+  InvalidContactFieldError,
+  type Contact,
+  type ContactPatch,
+  type NewContact,
+  type AddressField,
+} from './contact.repository.js';
 export {
   ContactMatcher,
   UnusableSenderAddressError,

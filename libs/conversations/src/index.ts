@@ -42,3 +42,19 @@ export { LiveSubscriptions, type LiveListener } from './live/live-subscriptions.
 export { openSseStream, type SseStream, SSE_HEARTBEAT_MS } from './live/sse-stream.js';
 export { ConversationsHttpModule } from './http/conversations-http.module.js';
 export { bearerExpiry } from './http/events.controller.js';
+export { InboxService, type ConversationPatch, type ListFilter, type Page } from './inbox/inbox.service.js';
+export {
+  inboxQuery,
+  messagesQuery,
+  type InboxFilter,
+  CONVERSATION_STATUSES,
+  LEAD_STAGES,
+  BILLING_TAG,
+} from './inbox/inbox-query.js';
+export { encodeCursor, decodeCursor, type KeysetPosition } from './inbox/keyset-cursor.js';
+export {
+  SnoozeWakeJob,
+  SnoozeSweepJob,
+  SnoozeSweepSchedule,
+  WAKE_SWEEP_EVERY_MS,
+} from './inbox/snooze-jobs.js';

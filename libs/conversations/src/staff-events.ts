@@ -20,7 +20,12 @@ export type StaffEvent =
   | { type: 'message.status_changed'; conversationId: string; messageId: string; status: string }
   | { type: 'message.attachments_updated'; conversationId: string; messageId: string }
   /** Needs a human look (e.g. "please stop texting me": an opt-out that is not a carrier keyword). */
-  | { type: 'message.flagged'; conversationId: string; messageId: string; reason: string };
+  | { type: 'message.flagged'; conversationId: string; messageId: string; reason: string }
+  | { type: 'note.created'; conversationId: string; messageId: string }
+  | { type: 'conversation.assigned'; conversationId: string; assigneeId: string | null }
+  | { type: 'conversation.status_changed'; conversationId: string; status: string; from: string }
+  /** Priority, tags or lead stage: the field names only (tags are staff free text). */
+  | { type: 'conversation.updated'; conversationId: string; fields: string[] };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

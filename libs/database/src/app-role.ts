@@ -32,6 +32,11 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   delivery_attempts: ['SELECT', 'INSERT', 'UPDATE'],
   secure_links: ['SELECT', 'INSERT', 'UPDATE'],
   consent_requests: ['SELECT', 'INSERT', 'UPDATE'],
+  conversation_reads: ['SELECT', 'INSERT', 'UPDATE'],
+  conversation_counts: ['SELECT', 'INSERT', 'UPDATE'],
+  conversation_tags: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  snooze_wakeups: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  canned_responses: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -2,6 +2,7 @@ export { IdentityModule } from './identity.module.js';
 export { AccessGuard } from './access/access.guard.js';
 export { PermissionGuard } from './access/permission.guard.js';
 export { AuthRateLimitGuard } from './http/auth-rate-limit.guard.js';
+export { IdParam } from './http/id-param.js';
 export {
   RequirePermission,
   Authenticated,
@@ -24,7 +25,6 @@ export {
   type Permission,
 } from './access/permissions.js';
 export type { Principal, SessionMfaState } from './access/principal.js';
-export { IdParam } from './http/id-param.js';
 export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity.constants.js';
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';

@@ -40,6 +40,16 @@ export class JobQueue implements OnApplicationShutdown {
     await this.add(name, data, options);
   }
 
+  /** Runs `name` every `everyMs` (one BullMQ job scheduler per name: re-registering updates it). */
+  async every<N extends JobName>(name: N, data: JobData<N>, everyMs: number): Promise<void> {
+    const payload = parseJobData(name, data);
+    await this.queue(JOBS[name].queue).upsertJobScheduler(
+      name,
+      { every: everyMs },
+      { name, data: payload, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } } },
+    );
+  }
+
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

@@ -18,6 +18,13 @@ export const JOBS = {
     queue: 'delivery-email',
     data: z.strictObject({ tenantId: z.uuid(), messageId: z.uuid() }),
   },
+  /** Reopen a snoozed conversation at its snoozedUntil (no-op if it was woken or re-snoozed). */
+  'conversation.wake': {
+    queue: 'inbox',
+    data: z.strictObject({ tenantId: z.uuid(), conversationId: z.uuid() }),
+  },
+  /** Periodic: wake every snooze that is due (covers wake jobs Redis lost). */
+  'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

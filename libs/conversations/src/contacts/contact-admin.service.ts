@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { type Contact, ContactRepository, type ContactPatch, InvalidContactFieldError } from '@app/contacts';
+import { TenantDb } from '@app/database';
+import { AppError } from '@app/observability';
+import { type MergeResult, mergeContacts } from './contact-merge.js';
+
+export type ContactSearch = {
+  field: 'phone' | 'email' | 'name';
+  value: string;
+  afterId?: string;
+  limit: number;
+};
+
+const notFound = () => AppError.notFound('Contact');
+
+/** Staff work on contacts: exact search, detail, edit, merge. Every read and change is audited (ids only). */
+@Injectable()
+export class ContactAdmin {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly contacts: ContactRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  search(q: ContactSearch): Promise<{ data: Contact[]; nextCursor: string | null }> {
+    return this.db.transaction(async (tx) => {
+      const data = await this.contacts.search(tx, q.field, q.value, { afterId: q.afterId, limit: q.limit });
+      // Which field was searched, never the value.
+      this.audit.record(tx, {
+        action: 'contact.searched',
+        metadata: { field: q.field, results: data.length },
+      });
+      const last = data.at(-1);
+      return { data, nextCursor: data.length === q.limit && last ? last.id : null };
+    });
+  }
+
+  get(id: string): Promise<Contact> {
+    return this.db.transaction(async (tx) => {
+      const contact = await this.contacts.get(tx, id);
+      if (!contact) throw notFound();
+      this.audit.record(tx, { action: 'contact.read', target: { type: 'contact', id } });
+      return contact;
+    });
+  }
+
+  update(id: string, patch: ContactPatch): Promise<Contact> {
+    return this.db.transaction(async (tx) => {
+      let contact: Contact | null;
+      try {
+        contact = await this.contacts.update(tx, id, patch);
+      } catch (err) {
+        if (err instanceof InvalidContactFieldError)
+          throw AppError.validation([{ path: err.field, message: `not a valid ${err.field}` }]);
+        throw err;
+      }
+      if (!contact) throw notFound();
+      this.audit.record(tx, {
+        action: 'contact.updated',
+        target: { type: 'contact', id },
+        metadata: { fields: Object.keys(patch).join(',') },
+      });
+      return contact;
+    });
+  }
+
+  merge(survivorId: string, otherId: string): Promise<MergeResult & { contact: Contact }> {
+    return this.db.transaction(async (tx) => {
+      const result = await mergeContacts(tx, survivorId, otherId);
+      this.audit.record(tx, {
+        action: 'contact.merged',
+        target: { type: 'contact', id: survivorId },
+        metadata: {
+          mergedContactId: otherId,
+          conversationsMoved: result.conversationsMoved,
+          messagesMoved: result.messagesMoved,
+          consentsCopied: result.consentsCopied,
+          foldedConversationId: result.foldedConversationId,
+        },
+      });
+      return { ...result, contact: (await this.contacts.get(tx, survivorId))! };
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { cursorParam } from '../inbox/keyset-cursor.js';
+import { CONVERSATION_STATUSES, INBOX_CHANNELS, LEAD_STAGES, PRIORITIES } from '../inbox/inbox-query.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const userId = z
+  .string()
+  .regex(UUID, 'must be a user id')
+  .transform((v) => v.toLowerCase());
+/** Staff labels: lowercase words, so that "Billing" and "billing" are one tag. */
+export const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'letters, digits, "-" or "_", at most 40');
+
+export const listConversationsQuery = z.strictObject({
+  status: z.enum([...CONVERSATION_STATUSES, 'all']).default('all'),
+  channel: z.enum(INBOX_CHANNELS).optional(),
+  assignee: z.union([z.literal('me'), z.literal('unassigned'), userId]).optional(),
+  tag: tag.optional(),
+  unread: z.enum(['true', 'false']).optional(),
+  leadStage: z.enum(LEAD_STAGES).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: cursorParam.optional(),
+});
+
+export const messagesPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: cursorParam.optional(),
+});
+
+/** Snoozes are for later today up to a year ahead. */
+const MAX_SNOOZE_MS = 366 * 24 * 3600 * 1000;
+
+export const updateConversationBody = z
+  .strictObject({
+    status: z.enum(CONVERSATION_STATUSES).optional(),
+    assigneeId: userId.nullable().optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    tags: z.array(tag).max(20).optional(),
+    leadStage: z.enum(LEAD_STAGES).nullable().optional(),
+    snoozedUntil: z.iso
+      .datetime({ offset: true })
+      .transform((v) => new Date(v))
+      .refine((d) => d.getTime() > Date.now(), 'must be in the future')
+      .refine((d) => d.getTime() < Date.now() + MAX_SNOOZE_MS, 'at most a year ahead')
+      .optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => !b.snoozedUntil || !b.status || b.status === 'snoozed', {
+    message: 'snoozedUntil goes with status snoozed',
+    path: ['snoozedUntil'],
+  })
+  .refine((b) => b.status !== 'snoozed' || b.snoozedUntil, {
+    message: 'required to snooze',
+    path: ['snoozedUntil'],
+  });
+
+export const noteBody = z.strictObject({ body: z.string().trim().min(1).max(10_000) });

@@ -1,0 +1,138 @@
+import { type KeysetPosition, fromMicrosSql, microsSql } from './keyset-cursor.js';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'closed', 'snoozed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const INBOX_CHANNELS = ['sms', 'email', 'webform', 'chat', 'portal'] as const;
+export const LEAD_STAGES = ['new', 'contacted', 'scheduled', 'patient', 'lost'] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+/** The tag that makes a conversation visible to billing staff. */
+export const BILLING_TAG = 'billing';
+
+export interface InboxFilter {
+  status?: ConversationStatus;
+  channel?: string;
+  /** A user id, or 'unassigned'. ('me' is resolved to the caller's id before this.) */
+  assignee?: string;
+  tag?: string;
+  /** Only conversations with a message newer than what `viewerId` has read. */
+  unread?: boolean;
+  leadStage?: string;
+  /** Billing staff: only conversations tagged billing or assigned to them. */
+  billingScope?: boolean;
+  /** One conversation (detail and update answers use the list's shape). */
+  id?: string;
+  after?: KeysetPosition;
+  limit: number;
+}
+
+export interface InboxRow {
+  id: string;
+  contact_id: string;
+  status: string;
+  priority: string;
+  assignee_id: string | null;
+  tags: string[];
+  lead_stage: string | null;
+  last_message_at: Date | null;
+  snoozed_until: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  sort_micros: string;
+  last_message_preview_enc: Buffer | null;
+  last_channel: string | null;
+  unread_count: number;
+  contact_name_enc: Buffer | null;
+  unread: boolean;
+}
+
+/**
+ * The one SQL of an inbox page (the api runs it, the benchmark times it raw as the floor).
+ * Each filter is an equality on the leading columns of an index that ends in
+ * (last_message_at DESC, id DESC) (a tag: conversation_tags_inbox, which carries the same sort
+ * key), so a page is one index range scan of about `limit` rows plus a
+ * primary-key lookup of each row's contact: no sort, no count, no per-row query. Conversations
+ * without any message yet (only inside the transaction that creates them) are not listed.
+ */
+export function inboxQuery(
+  tenantId: string,
+  viewerId: string,
+  f: InboxFilter,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [tenantId, viewerId];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  // A tag filter drives from conversation_tags, which carries the same sort key.
+  const sort = f.tag
+    ? { at: 't.last_message_at', id: 't.conversation_id' }
+    : { at: 'c.last_message_at', id: 'c.id' };
+  const from = f.tag
+    ? `conversation_tags t JOIN conversations c ON c.tenant_id = t.tenant_id AND c.id = t.conversation_id`
+    : 'conversations c';
+  const where = ['c.tenant_id = $1'];
+  if (f.tag) where.push('t.tenant_id = $1', `t.tag = ${p(f.tag)}`);
+  if (f.id) where.push(`c.id = ${p(f.id)}`);
+  else where.push(`${sort.at} IS NOT NULL`);
+  if (f.status) where.push(`c.status = ${p(f.status)}`);
+  if (f.channel) where.push(`c.last_channel = ${p(f.channel)}`);
+  if (f.assignee === 'unassigned') where.push('c.assignee_id IS NULL');
+  else if (f.assignee) where.push(`c.assignee_id = ${p(f.assignee)}`);
+  if (f.leadStage) where.push(`c.lead_stage = ${p(f.leadStage)}`);
+  if (f.unread) where.push('(r.read_up_to IS NULL OR r.read_up_to < c.last_message_at)');
+  if (f.billingScope) where.push(`(${tagged(`'${BILLING_TAG}'`)} OR c.assignee_id = $2)`);
+  if (f.after)
+    where.push(`(${sort.at}, ${sort.id}) < (${fromMicrosSql(p(f.after.micros))}, ${p(f.after.id)}::uuid)`);
+  const sql = `
+    SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage, c.last_message_at,
+           c.snoozed_until, c.closed_at, c.created_at,
+           ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,
+           c.unread_count, k.name_enc AS contact_name_enc,
+           (r.read_up_to IS NULL OR r.read_up_to < c.last_message_at) AS unread
+    FROM ${from}
+    JOIN contacts k ON k.tenant_id = c.tenant_id AND k.id = c.contact_id
+    LEFT JOIN conversation_reads r ON r.tenant_id = c.tenant_id AND r.user_id = $2 AND r.conversation_id = c.id
+    WHERE ${where.join(' AND ')}
+    ORDER BY ${sort.at} DESC, ${sort.id} DESC
+    LIMIT ${p(f.limit)}`;
+  return { sql, params };
+}
+
+/** The conversation has the tag (conversation_tags: plain equalities, so index-driven under RLS). */
+const tagged = (tag: string) =>
+  `EXISTS (SELECT 1 FROM conversation_tags t
+           WHERE t.tenant_id = c.tenant_id AND t.conversation_id = c.id AND t.tag = ${tag})`;
+
+export interface MessagePageRow {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  channel: string;
+  kind: string;
+  body_enc: Buffer | null;
+  status: string;
+  delivery_route: string | null;
+  created_at: Date;
+  sort_micros: string;
+  author_user_id: string | null;
+  author_name: string | null;
+}
+
+/** A page of a conversation's messages, newest first: a range scan of messages_conversation. */
+export function messagesQuery(
+  tenantId: string,
+  conversationId: string,
+  page: { after?: KeysetPosition; limit: number },
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [tenantId, conversationId];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const after = page.after
+    ? `AND (m.created_at, m.id) < (${fromMicrosSql(p(page.after.micros))}, ${p(page.after.id)}::uuid)`
+    : '';
+  const sql = `
+    SELECT m.id, m.direction, m.channel, m.kind, m.body_enc, m.status, m.delivery_route, m.created_at,
+           ${microsSql('m.created_at')} AS sort_micros, m.author_user_id, u.name AS author_name
+    FROM messages m
+    LEFT JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.author_user_id
+    WHERE m.tenant_id = $1 AND m.conversation_id = $2 ${after}
+    ORDER BY m.created_at DESC, m.id DESC
+    LIMIT ${p(page.limit)}`;
+  return { sql, params };
+}

@@ -1,0 +1,86 @@
+import type { TenantCipher } from '@app/crypto';
+import type { InboxRow, MessagePageRow } from './inbox-query.js';
+
+export const PREVIEW_COLUMN = 'conversations.last_message_preview';
+export const CONTACT_NAME_COLUMN = 'contacts.name';
+export const BODY_COLUMN = 'messages.body';
+
+export interface InboxItem {
+  id: string;
+  contact: { id: string; displayName: string | null };
+  status: string;
+  priority: string;
+  assigneeId: string | null;
+  tags: string[];
+  leadStage: string | null;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  lastChannel: string | null;
+  /** Inbound messages since the conversation was last marked read (by anyone). */
+  unreadCount: number;
+  /** Whether the caller has read up to the newest message. */
+  unread: boolean;
+  snoozedUntil: string | null;
+  closedAt: string | null;
+  createdAt: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A page of rows decrypted together: names and previews of every row in parallel, no query per row. */
+export function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promise<InboxItem[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const [displayName, preview] = await Promise.all([
+        cipher.decryptNullable(CONTACT_NAME_COLUMN, row.contact_name_enc),
+        cipher.decryptNullable(PREVIEW_COLUMN, row.last_message_preview_enc),
+      ]);
+      return {
+        id: row.id,
+        contact: { id: row.contact_id, displayName },
+        status: row.status,
+        priority: row.priority,
+        assigneeId: row.assignee_id,
+        tags: row.tags,
+        leadStage: row.lead_stage,
+        lastMessageAt: iso(row.last_message_at),
+        lastMessagePreview: preview,
+        lastChannel: row.last_channel,
+        unreadCount: row.unread_count,
+        unread: row.unread,
+        // A new message reopens a snoozed conversation without clearing the time: show it only while snoozed.
+        snoozedUntil: row.status === 'snoozed' ? iso(row.snoozed_until) : null,
+        closedAt: iso(row.closed_at),
+        createdAt: row.created_at.toISOString(),
+      };
+    }),
+  );
+}
+
+export interface MessageItem {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  channel: string;
+  kind: string;
+  body: string | null;
+  status: string;
+  deliveryRoute?: string;
+  createdAt: string;
+  author?: { id: string; name: string | null };
+}
+
+export function messageItems(cipher: TenantCipher, rows: MessagePageRow[]): Promise<MessageItem[]> {
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      direction: row.direction,
+      channel: row.channel,
+      kind: row.kind,
+      body: await cipher.decryptNullable(BODY_COLUMN, row.body_enc),
+      status: row.status,
+      ...(row.delivery_route ? { deliveryRoute: row.delivery_route } : {}),
+      createdAt: row.created_at.toISOString(),
+      ...(row.author_user_id ? { author: { id: row.author_user_id, name: row.author_name } } : {}),
+    })),
+  );
+}

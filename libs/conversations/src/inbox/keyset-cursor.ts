@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Opaque keyset cursor: base64url of `<microseconds since epoch>.<id>` of the last row of a
+ * page. Microseconds, not a JS Date: Postgres keeps microsecond timestamps, and a rounded
+ * cursor would repeat or skip rows that share the millisecond.
+ */
+export interface KeysetPosition {
+  /** Sort time in microseconds since the epoch, as a decimal string (beyond 2^53). */
+  micros: string;
+  id: string;
+}
+
+const POSITION = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(`${position.micros}.${position.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(value: string): KeysetPosition | null {
+  if (!/^[A-Za-z0-9_-]{1,120}$/.test(value)) return null;
+  const match = POSITION.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  return match ? { micros: match[1]!, id: match[2]! } : null;
+}
+
+/** Query parameter schema: a cursor this API returned, else 400 validation_failed. */
+export const cursorParam = z.string().transform((value, ctx) => {
+  const position = decodeCursor(value);
+  if (!position) {
+    ctx.addIssue({ code: 'custom', message: 'not a cursor returned by this API' });
+    return z.NEVER;
+  }
+  return position;
+});
+
+/** SQL for a row's sort key in microseconds (exact: extract() returns numeric). */
+export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint::text`;
+
+/** SQL turning a microseconds parameter back into the exact timestamptz. */
+export const fromMicrosSql = (param: string) =>
+  `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type InboxFilter, inboxQuery, messagesQuery } from '@app/conversations';
+import { appPool, ownerPool } from '@app/testing';
+
+const TENANTS = 4;
+const CONVERSATIONS_PER_TENANT = 10_000;
+const MESSAGES_PER_TENANT = 30_000;
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Relations a plan reads sequentially, of those the inbox must reach by index. */
+const seqScans = (planned: PlanNode[]) =>
+  planned
+    .filter(
+      (n) =>
+        n['Node Type'] === 'Seq Scan' &&
+        ['conversations', 'messages', 'contacts', 'conversation_tags'].includes(n['Relation Name']!),
+    )
+    .map((n) => n['Relation Name']);
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/**
+ * The inbox must stay an index range scan as data grows. At a realistic size (40k
+ * conversations, 120k messages over 4 practices, skewed statuses, assignees and tags; made by
+ * generate_series as the owner, ANALYZEd) the planner is asked, as the app role under RLS, for
+ * the plan of every list filter and of a messages page: none may read conversations,
+ * messages, contacts or tags sequentially.
+ */
+describe('inbox query plans at realistic size', () => {
+  let owner: pg.Pool;
+  let app: pg.Pool;
+  const tenants = Array.from({ length: TENANTS }, () => randomUUID());
+  const viewer = randomUUID();
+  const tenant = tenants[0]!;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    owner = ownerPool();
+    app = appPool();
+    for (const [i, t] of tenants.entries()) {
+      await owner.query(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [t, `Explain ${i}`]);
+      await owner.query(
+        `INSERT INTO users (id, tenant_id, email, email_normalized, name, role)
+         VALUES ($1, $2, $3, $3, 'Viewer', 'front_desk')`,
+        [i === 0 ? viewer : randomUUID(), t, `viewer.${t}@explain.test`],
+      );
+      await owner.query(
+        `INSERT INTO contacts (id, tenant_id, name_enc, lead_stage)
+         SELECT gen_random_uuid(), $1, '\\x01'::bytea,
+                (ARRAY[NULL, NULL, 'new', 'contacted', 'scheduled', 'patient', 'lost'])[1 + g % 7]
+         FROM generate_series(1, $2) g`,
+        [t, CONVERSATIONS_PER_TENANT],
+      );
+      // One conversation per contact: ~60% closed, 20% open, 12% pending, 8% snoozed; 40% unassigned.
+      await owner.query(
+        `INSERT INTO conversations (id, tenant_id, contact_id, status, snoozed_until, assignee_id, tags,
+           last_message_at, last_channel, created_at)
+         SELECT gen_random_uuid(), $1, k.id, s.status, CASE WHEN s.status = 'snoozed' THEN now() + interval '1 day' END,
+                CASE WHEN k.r % 5 < 2 THEN NULL WHEN k.r % 5 = 2 THEN $2::uuid ELSE gen_random_uuid() END,
+                CASE WHEN k.r % 10 = 0 THEN ARRAY['billing'] WHEN k.r % 37 = 0 THEN ARRAY['follow-up'] ELSE '{}' END,
+                now() - (k.r * interval '37 minutes'), (ARRAY['sms', 'email', 'webform', 'chat'])[1 + k.r % 4],
+                now() - (k.r * interval '37 minutes')
+         FROM (SELECT id, row_number() OVER () AS r FROM contacts WHERE tenant_id = $1) k
+         CROSS JOIN LATERAL (SELECT CASE WHEN k.r % 25 < 15 THEN 'closed' WHEN k.r % 25 < 20 THEN 'open'
+                                         WHEN k.r % 25 < 23 THEN 'pending' ELSE 'snoozed' END AS status) s`,
+        [t, viewer],
+      );
+      await owner.query(
+        `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, body_enc, status, created_at)
+         SELECT gen_random_uuid(), $1, c.id, c.contact_id, c.last_channel, 'inbound', '\\x01'::bytea, 'received',
+                c.last_message_at - (g * interval '1 hour')
+         FROM conversations c CROSS JOIN generate_series(0, $2 - 1) g WHERE c.tenant_id = $1`,
+        [t, MESSAGES_PER_TENANT / CONVERSATIONS_PER_TENANT],
+      );
+    }
+    await owner.query(
+      `INSERT INTO conversation_reads (tenant_id, user_id, conversation_id, read_up_to)
+       SELECT tenant_id, $2, id, last_message_at FROM conversations WHERE tenant_id = $1 AND random() < 0.5`,
+      [tenant, viewer],
+    );
+    await owner.query('ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags');
+    const { rows } = await owner.query(
+      `SELECT id FROM conversations WHERE tenant_id = $1 ORDER BY last_message_at DESC LIMIT 1`,
+      [tenant],
+    );
+    conversationId = rows[0].id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.end();
+    await owner?.end();
+  });
+
+  /** The plan's nodes for `sql`, planned as the app role in the tenant's RLS context. */
+  async function plan(sql: string, params: unknown[]): Promise<PlanNode[]> {
+    const client = await app.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      await client.query('ROLLBACK');
+      return nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    } finally {
+      client.release();
+    }
+  }
+
+  const after = { micros: String((Date.now() - 86_400_000) * 1000), id: randomUUID() };
+  const filters: Array<[string, Omit<InboxFilter, 'limit'>]> = [
+    ['default (all statuses)', {}],
+    ['status=open', { status: 'open' }],
+    ['status=closed', { status: 'closed' }],
+    ['status=snoozed', { status: 'snoozed' }],
+    ['channel=email', { channel: 'email' }],
+    ['assignee=me', { assignee: viewer }],
+    ['assignee=unassigned', { assignee: 'unassigned' }],
+    ['tag=billing', { tag: 'billing' }],
+    ['tag=follow-up (rare)', { tag: 'follow-up' }],
+    ['unread=true', { unread: true }],
+    ['leadStage=scheduled', { leadStage: 'scheduled' }],
+    ['billing role scope', { billingScope: true }],
+    ['status=open, assignee=me', { status: 'open', assignee: viewer }],
+    ['next page (cursor)', { after }],
+    ['next page, status=open', { status: 'open', after }],
+    ['next page, tag=billing', { tag: 'billing', after }],
+  ];
+
+  it.each(filters)('list %s: no sequential scan', async (_name, filter) => {
+    const { sql, params } = inboxQuery(tenant, viewer, { ...filter, limit: 50 });
+    const p = await plan(sql, params);
+    expect(
+      seqScans(p),
+      JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']])),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['first page', undefined],
+    ['next page', after],
+  ])('messages %s: an index range scan of the conversation', async (_name, position) => {
+    const { sql, params } = messagesQuery(tenant, conversationId, { after: position, limit: 50 });
+    const p = await plan(sql, params);
+    expect(seqScans(p)).toEqual([]);
+    expect(p.some((n) => n['Index Name'] === 'messages_conversation')).toBe(true);
+  });
+});
