@@ -101,10 +101,31 @@ export class ConversationRepository {
    * (only if this message is the newest), one more unread, back to `open` if it was waiting
    * (pending/snoozed), and the ambiguity flag once any message matched a shared address.
    */
-  async recordInbound(
+  recordInbound(
     tx: TenantTx,
     conversationId: string,
     message: { at: Date; preview: string; channel: string; contactAmbiguous: boolean },
+  ): Promise<void> {
+    return this.recordLatest(tx, conversationId, message, {
+      unread: true,
+      contactAmbiguous: message.contactAmbiguous,
+    });
+  }
+
+  /** A staff reply: the inbox shows it as the latest activity; it is nobody's unread message. */
+  recordOutbound(
+    tx: TenantTx,
+    conversationId: string,
+    message: { at: Date; preview: string; channel: string },
+  ): Promise<void> {
+    return this.recordLatest(tx, conversationId, message, { unread: false, contactAmbiguous: false });
+  }
+
+  private async recordLatest(
+    tx: TenantTx,
+    conversationId: string,
+    message: { at: Date; preview: string; channel: string },
+    inbound: { unread: boolean; contactAmbiguous: boolean },
   ): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     const preview = Array.from(message.preview).slice(0, PREVIEW_LENGTH).join('');
@@ -115,9 +136,9 @@ export class ConversationRepository {
                                          THEN $4 ELSE last_message_preview_enc END,
          last_channel = CASE WHEN last_message_at IS NULL OR last_message_at <= $3 THEN $5 ELSE last_channel END,
          last_message_at = greatest(last_message_at, $3),
-         unread_count = unread_count + 1,
-         status = CASE WHEN status IN ('pending', 'snoozed') THEN 'open' ELSE status END,
-         contact_ambiguous = contact_ambiguous OR $6,
+         unread_count = unread_count + CASE WHEN $6 THEN 1 ELSE 0 END,
+         status = CASE WHEN $6 AND status IN ('pending', 'snoozed') THEN 'open' ELSE status END,
+         contact_ambiguous = contact_ambiguous OR $7,
          updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
@@ -126,28 +147,9 @@ export class ConversationRepository {
         message.at,
         cipher.encrypt(COL.preview, preview),
         message.channel,
-        message.contactAmbiguous,
+        inbound.unread,
+        inbound.contactAmbiguous,
       ],
-    );
-  }
-
-  /** A staff reply: the inbox shows it as the latest activity; it is nobody's unread message. */
-  async recordOutbound(
-    tx: TenantTx,
-    conversationId: string,
-    message: { at: Date; preview: string; channel: string },
-  ): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
-    const preview = Array.from(message.preview).slice(0, PREVIEW_LENGTH).join('');
-    await tx.execute(
-      `UPDATE conversations SET
-         last_message_preview_enc = CASE WHEN last_message_at IS NULL OR last_message_at <= $3
-                                         THEN $4 ELSE last_message_preview_enc END,
-         last_channel = CASE WHEN last_message_at IS NULL OR last_message_at <= $3 THEN $5 ELSE last_channel END,
-         last_message_at = greatest(last_message_at, $3),
-         updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, conversationId, message.at, cipher.encrypt(COL.preview, preview), message.channel],
     );
   }
 
