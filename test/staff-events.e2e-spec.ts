@@ -80,6 +80,54 @@ describe('staff live events (GET /v1/events)', () => {
     expect(b.events.filter((e) => e.event !== 'ready')).toEqual([]);
   });
 
+  it('tells billing staff only about conversations they may see (tagged billing or assigned to them)', async () => {
+    const client = new StaffClient(app);
+    const billing = await client.addStaff(practiceA, 'billing');
+    const stream = await open(billing.accessToken);
+    const everything = await open(practiceA.accessToken);
+    await stream.next((e) => e.event === 'ready');
+    await everything.next((e) => e.event === 'ready');
+
+    const submit = (email: string) =>
+      request(app.getHttpServer())
+        .post(`/v1/public/forms/${formA.publicKey}/submissions`)
+        .set('Origin', SITE)
+        .set('X-Forwarded-For', testClientIp())
+        .send({ name: 'Clinical Question', email, message: 'about my treatment' })
+        .expect(202);
+    await submit('clinical.question@mail.test');
+    const clinical = await everything.next((e) => e.event === 'message.created');
+    const clinicalId = (clinical.data as { conversationId: string }).conversationId;
+
+    await submit('invoice.question@mail.test');
+    const invoice = await everything.next(
+      (e) =>
+        e.event === 'message.created' && (e.data as { conversationId: string }).conversationId !== clinicalId,
+    );
+    const invoiceId = (invoice.data as { conversationId: string }).conversationId;
+    await client
+      .patch(`/v1/conversations/${invoiceId}`, { tags: ['billing'] }, practiceA.accessToken)
+      .expect(200);
+    await client
+      .post(`/v1/conversations/${invoiceId}/notes`, { body: 'Sent the itemized bill' }, practiceA.accessToken)
+      .expect(201);
+    await client
+      .post(`/v1/conversations/${clinicalId}/notes`, { body: 'Dose adjusted' }, practiceA.accessToken)
+      .expect(201);
+
+    await stream.next((e) => e.event === 'note.created');
+    await everything.next(
+      (e) =>
+        e.event === 'note.created' && (e.data as { conversationId: string }).conversationId === clinicalId,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time to (wrongly) deliver the rest
+    const seen = stream.events
+      .filter((e) => e.event !== 'ready')
+      .map((e) => (e.data as { conversationId: string }).conversationId);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set([invoiceId]));
+  });
+
   it('needs a valid access token to connect', async () => {
     const none = await open();
     expect(none.status).toBe(401);

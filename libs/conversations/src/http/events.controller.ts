@@ -1,7 +1,9 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { TenantDb } from '@app/database';
 import { Authenticated, CurrentUser, type Principal } from '@app/identity';
+import { canSee, inboxScope } from '../inbox/inbox-access.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
 import { openSseStream } from '../live/sse-stream.js';
 import { type PublishedStaffEvent, StaffEvents } from '../staff-events.js';
@@ -35,7 +37,25 @@ export class EventsController {
   constructor(
     private readonly staffEvents: StaffEvents,
     private readonly live: LiveSubscriptions,
+    private readonly db: TenantDb,
   ) {}
+
+  /**
+   * Whether this staff member may hear about the event's conversation: everyone with practice-wide
+   * read does; billing only about conversations tagged billing or assigned to them (looked up
+   * when the event arrives, so a later tag or assignment counts).
+   */
+  private async visible(user: Principal, event: PublishedStaffEvent): Promise<boolean> {
+    if (inboxScope(user) === 'practice') return true;
+    if (inboxScope(user) === null) return false;
+    const [row] = await this.db.forTenant(user.tenantId, (tx) =>
+      tx.query<{ tags: string[]; assignee_id: string | null }>(
+        `SELECT tags, assignee_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
+        [tx.tenantId, event.conversationId],
+      ),
+    );
+    return row !== undefined && canSee(user, row);
+  }
 
   @Get()
   @Authenticated()
@@ -48,11 +68,18 @@ export class EventsController {
   @ApiResponse({ status: 401, description: 'unauthorized / token_expired' })
   async stream(@CurrentUser() user: Principal, @Req() req: Request, @Res() res: Response): Promise<void> {
     const stream = openSseStream(req, res, { closeAt: bearerExpiry(req) });
+    // One event at a time, in order, even when a visibility check has to read the database.
+    let delivered = Promise.resolve();
     const unsubscribe = await this.live.subscribe(this.staffEvents.channelOf(user.tenantId), (payload) => {
       const event = JSON.parse(payload) as PublishedStaffEvent;
       // Defence in depth: the channel is per practice already.
       if (event.tenantId !== user.tenantId) return;
-      stream.send({ id: event.id, event: event.type, data: view(event) });
+      delivered = delivered
+        .then(async () => {
+          if (await this.visible(user, event))
+            stream.send({ id: event.id, event: event.type, data: view(event) });
+        })
+        .catch(() => stream.close());
     });
     const forget = this.live.closeOnShutdown(() => stream.close());
     stream.onClose(() => {
