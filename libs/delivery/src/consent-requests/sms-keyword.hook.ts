@@ -26,7 +26,8 @@ export class SmsKeywordHook implements InboundSmsHook {
   async onInboundSms(tx: TenantTx, sms: InboundSms): Promise<{ reply: string } | null> {
     const keyword = parseSmsKeyword(sms.body, sms.optOutType);
     const answeredByTwilio = sms.optOutType !== null && sms.optOutType.trim() !== '';
-    const practice = await this.practiceName(tx);
+    // Read only when a reply is written: most inbound texts are not keywords.
+    const practice = () => this.practiceName(tx);
     switch (keyword.kind) {
       case 'opt_out': {
         const address = await this.gate.address(tx, 'sms', sms.from);
@@ -42,7 +43,7 @@ export class SmsKeywordHook implements InboundSmsHook {
           inboundMessageId: sms.messageId,
         });
         await this.requests.cancelForNumber(tx, address.index);
-        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.optOutConfirmation(practice) };
+        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.optOutConfirmation(await practice()) };
       }
       case 'opt_in': {
         const address = await this.gate.address(tx, 'sms', sms.from);
@@ -54,10 +55,10 @@ export class SmsKeywordHook implements InboundSmsHook {
           keyword: keyword.keyword,
           inboundMessageId: sms.messageId,
         });
-        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.resubscribed(practice) };
+        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.resubscribed(await practice()) };
       }
       case 'help':
-        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.help(practice) };
+        return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.help(await practice()) };
       case 'consent_yes':
       case 'consent_no': {
         // An opted-out number gets nothing but the STOP confirmation (invariant 2).
@@ -68,9 +69,9 @@ export class SmsKeywordHook implements InboundSmsHook {
           keyword.kind === 'consent_yes' ? 'granted' : 'declined',
           sms.messageId,
         );
-        if (outcome === 'ambiguous') return { reply: SYSTEM_TEXTS.ambiguousAnswer(practice) };
-        if (outcome === 'no_live_request') return { reply: SYSTEM_TEXTS.noLiveRequest(practice) };
-        return { reply: SYSTEM_TEXTS.consentRecorded(practice, outcome === 'recorded_granted') };
+        if (outcome === 'ambiguous') return { reply: SYSTEM_TEXTS.ambiguousAnswer(await practice()) };
+        if (outcome === 'no_live_request') return { reply: SYSTEM_TEXTS.noLiveRequest(await practice()) };
+        return { reply: SYSTEM_TEXTS.consentRecorded(await practice(), outcome === 'recorded_granted') };
       }
       case 'likely_opt_out':
         // Not a carrier keyword: staff decide (applying it could silence "stop the medication?").
