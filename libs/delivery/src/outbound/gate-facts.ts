@@ -37,17 +37,24 @@ export class GateFacts {
     addresses: { sms: ContactAddress | null; email: ContactAddress | null },
     chatSessionActive: boolean,
   ): Promise<GateInput> {
-    const [smsConsent, optedOut, emailConsent] = await Promise.all([
-      addresses.sms ? this.ledger.decisionFor(tx, contactId, 'sms', addresses.sms.address) : null,
-      addresses.sms ? this.ledger.isSmsOptedOut(tx, addresses.sms.address) : false,
-      addresses.email ? this.ledger.decisionFor(tx, contactId, 'email', addresses.email.address) : null,
-    ]);
+    // The same per-address read as the send-time check (forSend): consent and opt-out in one query.
+    // One after the other: both run on the transaction's single connection.
+    const sms = addresses.sms
+      ? await this.ledger.addressState(tx, contactId, 'sms', addresses.sms.index)
+      : null;
+    const email = addresses.email
+      ? await this.ledger.addressState(tx, contactId, 'email', addresses.email.index)
+      : null;
     return {
       requested,
-      sms: addresses.sms ? { address: addresses.sms.address, consent: smsConsent, optedOut } : null,
-      email: addresses.email
-        ? { address: addresses.email.address, consent: emailConsent, suppressed: false }
-        : null,
+      sms:
+        addresses.sms && sms
+          ? { address: addresses.sms.address, consent: sms.consent, optedOut: sms.optedOut }
+          : null,
+      email:
+        addresses.email && email
+          ? { address: addresses.email.address, consent: email.consent, suppressed: false }
+          : null,
       chat: { sessionActive: chatSessionActive },
     };
   }
