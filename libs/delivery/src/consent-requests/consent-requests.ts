@@ -10,7 +10,7 @@ import {
   lockAddressForChange,
 } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
-import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS, StaffEvents } from '@app/conversations';
+import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import { GateFacts } from '../outbound/gate-facts.js';
@@ -40,7 +40,6 @@ export class ConsentRequests {
     private readonly senders: SenderChannels,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
-    private readonly events: StaffEvents,
   ) {}
 
   async request(
@@ -115,14 +114,6 @@ export class ConsentRequests {
       action: 'consent.requested',
       target: { type: 'contact', id: contactId },
       metadata: { channel, consentRequestId: requestId, messageId: message.id, superseded },
-    });
-    this.events.publishAfterCommit(tx, {
-      type: 'message.created',
-      conversationId: conversation.id,
-      messageId: message.id,
-      contactId,
-      channel,
-      direction: 'outbound',
     });
     return { requestId, expiresAt, messageId: message.id };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import type { MessageStatus } from '@app/conversations';
+import { type MessageStatus, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
@@ -84,13 +84,15 @@ const FORWARD_STATUSES = ['queued', 'sending', 'sent', 'delivered'];
 
 /**
  * Outbound messages in the store: written with their outbox row in the caller's transaction
- * (so an accepted reply is never lost), then read, attempted and finished by the worker.
+ * (so an accepted reply is never lost) and announced to staff once committed, then read,
+ * attempted and finished by the worker.
  */
 @Injectable()
 export class OutboundMessages {
   constructor(
     private readonly keys: KeyRingService,
     private readonly queue: DeliveryQueue,
+    private readonly events: StaffEvents,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DELIVERY_LEASE_SECONDS'>,
   ) {}
 
@@ -129,6 +131,14 @@ export class OutboundMessages {
       ],
     );
     this.queue.enqueueAfterCommit(tx, input.channel, id);
+    this.events.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: input.conversationId,
+      messageId: id,
+      contactId: input.contactId,
+      channel: input.channel,
+      direction: 'outbound',
+    });
     return { id, createdAt: row!.created_at };
   }
 

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { ChatDelivery, ChatSessions } from '@app/channels';
 import { type GateDecision, type ReplyChannel, decideReplyRoute } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
-import { ConversationRepository, StaffEvents } from '@app/conversations';
+import { ConversationRepository } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import { GateFacts } from '../outbound/gate-facts.js';
@@ -57,7 +57,6 @@ export class ReplyService {
     private readonly chatSessions: ChatSessions,
     private readonly chat: ChatDelivery,
     private readonly audit: AuditService,
-    private readonly events: StaffEvents,
   ) {}
 
   async reply(conversationId: string, input: ReplyInput, authorUserId: string): Promise<ReplyResult> {
@@ -152,14 +151,6 @@ export class ReplyService {
       addressIndex: address.index,
       authorUserId: reply.authorUserId,
       content: { kind: 'reply', route: decision.route, routeReason, body: reply.body },
-    });
-    this.events.publishAfterCommit(tx, {
-      type: 'message.created',
-      conversationId: reply.conversationId,
-      messageId: message.id,
-      contactId: reply.contactId,
-      channel: decision.channel,
-      direction: 'outbound',
     });
     return {
       messageId: message.id,
