@@ -169,12 +169,37 @@ export class ConsentRequests {
     return answer === 'granted' ? 'recorded_granted' : 'recorded_declined';
   }
 
-  /** STOP: live SMS requests to this number die with it (a later YES must not count). */
-  async cancelForNumber(tx: TenantTx, phoneIndex: Buffer): Promise<void> {
+  /**
+   * The number opted out (a STOP keyword, or the provider saying so: Twilio 21610): recorded for
+   * the practice, every PHI consent on it revoked (siblings sharing it too), and live SMS
+   * requests to it cancelled, so a later YES counts for nothing.
+   */
+  async optOutNumber(
+    tx: TenantTx,
+    phone: string,
+    origin: { source: 'keyword'; keyword: string; inboundMessageId: string } | { source: 'provider' },
+  ): Promise<void> {
+    const address = await this.gate.address(tx, 'sms', phone);
+    if (!address) return;
+    const inboundMessageId = origin.source === 'keyword' ? origin.inboundMessageId : undefined;
+    await this.ledger.recordSmsOptOut(tx, {
+      phone: address.address,
+      action: 'opt_out',
+      source: origin.source,
+      keyword: origin.source === 'keyword' ? origin.keyword : undefined,
+      inboundMessageId,
+    });
+    await this.ledger.revokeAddress(
+      tx,
+      'sms',
+      address.address,
+      origin.source === 'keyword' ? 'opt_out_keyword' : 'provider_opt_out',
+      { inboundMessageId },
+    );
     await tx.execute(
       `UPDATE consent_requests SET status = 'cancelled'
        WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'`,
-      [tx.tenantId, phoneIndex],
+      [tx.tenantId, address.index],
     );
   }
 }

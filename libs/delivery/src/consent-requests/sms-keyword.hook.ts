@@ -29,22 +29,13 @@ export class SmsKeywordHook implements InboundSmsHook {
     // Read only when a reply is written: most inbound texts are not keywords.
     const practice = () => this.practiceName(tx);
     switch (keyword.kind) {
-      case 'opt_out': {
-        const address = await this.gate.address(tx, 'sms', sms.from);
-        if (!address) return null;
-        await this.ledger.recordSmsOptOut(tx, {
-          phone: address.address,
-          action: 'opt_out',
+      case 'opt_out':
+        await this.requests.optOutNumber(tx, sms.from, {
           source: 'keyword',
           keyword: keyword.keyword,
           inboundMessageId: sms.messageId,
         });
-        await this.ledger.revokeAddress(tx, 'sms', address.address, 'opt_out_keyword', {
-          inboundMessageId: sms.messageId,
-        });
-        await this.requests.cancelForNumber(tx, address.index);
         return answeredByTwilio ? null : { reply: SYSTEM_TEXTS.optOutConfirmation(await practice()) };
-      }
       case 'opt_in': {
         const address = await this.gate.address(tx, 'sms', sms.from);
         if (!address) return null;

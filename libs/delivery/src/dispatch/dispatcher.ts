@@ -3,7 +3,8 @@ import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { AuditService } from '@app/audit';
 import { ChannelCache } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { ConsentLedger, type GateDecision } from '@app/consent';
+import type { GateDecision } from '@app/consent';
+import { ConsentRequests } from '../consent-requests/consent-requests.js';
 import { StaffEvents } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
 import { GateFacts } from '../outbound/gate-facts.js';
@@ -45,7 +46,7 @@ export class Dispatcher {
     private readonly outbound: OutboundMessages,
     private readonly gate: GateFacts,
     private readonly content: OutgoingContent,
-    private readonly ledger: ConsentLedger,
+    private readonly requests: ConsentRequests,
     private readonly rateLimit: SenderRateLimit,
     private readonly locks: DispatchLocks,
     private readonly audit: AuditService,
@@ -69,12 +70,11 @@ export class Dispatcher {
     }
     if (result.kind === 'delay') return this.delay(job, token, result.ms);
     if (result.kind === 'opted_out') {
-      const address = result.address;
-      // Twilio 21610: the carrier says this number sent STOP; record it like a STOP keyword.
-      await this.db.forTenant(tenantId, async (tx) => {
-        await this.ledger.recordSmsOptOut(tx, { phone: address, action: 'opt_out', source: 'provider' });
-        await this.ledger.revokeAddress(tx, 'sms', address, 'provider_opt_out');
-      });
+      // Twilio 21610: the carrier says this number sent STOP; it counts as a STOP keyword.
+      const phone = result.address;
+      await this.db.forTenant(tenantId, (tx) =>
+        this.requests.optOutNumber(tx, phone, { source: 'provider' }),
+      );
       return;
     }
     if (result.kind === 'retry') await this.retryOrGiveUp(tenantId, messageId, result.failure, job);
