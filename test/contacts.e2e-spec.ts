@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,32 @@ describe('contacts (GET/PATCH /v1/contacts, merge)', () => {
     const dup = await seed.inbound({ name: 'Ida I.', from: 'ida.work@mail.test', body: 'from dup' });
     await seed.inbound({ from: 'ida.work@mail.test', body: 'dup again' });
     const consentId = await grantConsent(dup.contactId);
+    // The duplicate's secure link and consent requests, as delivery leaves them.
+    const linkId = randomUUID();
+    const dupMessage = (
+      await owner.query(`SELECT id FROM messages WHERE contact_id = $1 LIMIT 1`, [dup.contactId])
+    ).rows[0].id;
+    await owner.query(
+      `INSERT INTO secure_links (id, tenant_id, contact_id, message_id, channel, address_enc, address_bidx,
+         token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, 'email', '\\x00', '\\x00', $5, now() + interval '14 days')`,
+      [linkId, admin.practiceId, dup.contactId, dupMessage, randomBytes(32)],
+    );
+    const request = (contactId: string, channel: string) =>
+      owner
+        .query(
+          `INSERT INTO consent_requests (id, tenant_id, contact_id, channel, address_enc, address_bidx,
+             disclosure_version, status, expires_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, '\\x00', '\\x00', 'v1', 'live', now() + interval '7 days')
+           RETURNING id`,
+          [admin.practiceId, contactId, channel],
+        )
+        .then((r) => r.rows[0].id as string);
+    const [keepEmailRequest, dupEmailRequest, dupSmsRequest] = [
+      await request(keep.contactId, 'email'),
+      await request(dup.contactId, 'email'),
+      await request(dup.contactId, 'sms'),
+    ];
 
     const res = await c
       .post(`/v1/contacts/${keep.contactId}/merge`, { otherContactId: dup.contactId }, admin.accessToken)
@@ -163,6 +189,20 @@ describe('contacts (GET/PATCH /v1/contacts, merge)', () => {
       { contact_id: dup.contactId, copied_from: null },
       { contact_id: keep.contactId, copied_from: consentId },
     ]);
+
+    // The link now shows the survivor's thread (where the messages went); one live request per channel.
+    expect(
+      (await owner.query(`SELECT contact_id FROM secure_links WHERE id = $1`, [linkId])).rows[0].contact_id,
+    ).toBe(keep.contactId);
+    const { rows: requests } = await owner.query(
+      `SELECT id, contact_id, status FROM consent_requests WHERE id = ANY($1::uuid[])`,
+      [[keepEmailRequest, dupEmailRequest, dupSmsRequest]],
+    );
+    expect(Object.fromEntries(requests.map((r) => [r.id, [r.contact_id, r.status]]))).toEqual({
+      [keepEmailRequest]: [keep.contactId, 'live'],
+      [dupEmailRequest]: [keep.contactId, 'superseded'],
+      [dupSmsRequest]: [keep.contactId, 'live'],
+    });
 
     // The merged contact names its survivor, its address finds the survivor, and new mail lands there.
     expect(

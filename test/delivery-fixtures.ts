@@ -6,7 +6,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
-import { freshPhone, startListeningApi, waitFor } from './ingestion-fixtures.js';
+import { freshPhone, processInbound, startListeningApi, waitFor } from './ingestion-fixtures.js';
 import twilio from 'twilio';
 
 /** What the sandbox recorded for one send (its inspect view). */
@@ -228,5 +228,7 @@ export async function textFrom(stack: DeliveryStack, practice: DeliveryPractice,
     .type('form')
     .send(new URLSearchParams(params).toString())
     .expect(200);
+  // An ordinary text is acknowledged before it is a message: process it as the worker's job would.
+  await processInbound(stack.api, practice.owner.practiceId);
   return res.text;
 }

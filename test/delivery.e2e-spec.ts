@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxRelay } from '@app/delivery';
 import { waitFor } from './ingestion-fixtures.js';
 import {
   type DeliveryPractice,
@@ -117,6 +118,38 @@ describe('replies through the consent gate, delivered by the worker', () => {
     expect(mail!.subject).toBe('New secure message from Riverside Family Clinic');
     expect(mail!.text).toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
     expect(mail!.text).not.toContain('biopsy');
+  });
+
+  it('a hard bounce suppresses the email address: the next email reply is 409 email_suppressed, nothing sent', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const first = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(202);
+    await stack.waitForStatus(token(), first.body.messageId, ['sent', 'delivered']);
+    expect(await stack.sentTo(patient.email)).toHaveLength(1);
+    // A temporary refusal ("blocked") suppresses nothing; the permanent bounce does.
+    for (const type of ['blocked', 'bounce']) {
+      await request(stack.api.getHttpServer())
+        .post(`/webhooks/sendgrid/${practice.email.id}/events`)
+        .send([
+          {
+            event: 'bounce',
+            type,
+            messageId: first.body.messageId,
+            sg_event_id: `ev-${type}-${first.body.messageId}`,
+          },
+        ])
+        .expect(200);
+      if (type === 'blocked')
+        await reply(patient.conversationId, { body: 'Still reachable?', channel: 'email' }).expect(202);
+    }
+    const refused = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(409);
+    expect(refused.body.error.code).toBe('email_suppressed');
+    const { rows } = await stack.owner.query(
+      `SELECT action, reason FROM email_suppression_events WHERE message_id = $1`,
+      [first.body.messageId],
+    );
+    expect(rows).toEqual([{ action: 'suppress', reason: 'bounce' }]);
+    // SMS to the same patient is not affected.
+    await reply(patient.conversationId, { body: 'Please call us', channel: 'sms' }).expect(202);
   });
 
   it('STOP: one confirmation, then a reply is 409 and the provider receives nothing', async () => {
@@ -240,6 +273,27 @@ describe('replies through the consent gate, delivered by the worker', () => {
       /^inbox_delivery_latency_seconds_count\{channel="sms",route="secure_link"\} [1-9]\d*$/m,
     );
     expect(res.text).not.toMatch(/\+1\d{10}|@|biopsy/);
+  });
+
+  it('the outbox relay claims due rows and re-enqueues them (a job Redis lost comes back)', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
+    await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+    // As if the row had stayed behind: due now, its job long gone from BullMQ.
+    await stack.owner.query(
+      `INSERT INTO delivery_outbox (tenant_id, message_id, channel) VALUES ($1, $2, 'sms')`,
+      [practice.owner.practiceId, res.body.messageId],
+    );
+    // Row-level security lets the relay read every practice's rows; its lease update runs per practice.
+    expect(await stack.worker!.get(OutboxRelay, { strict: false }).relayOnce()).toBeGreaterThanOrEqual(1);
+    // The revived job sees the message already handed over and only clears the row; nothing is re-sent.
+    await waitFor(async () => {
+      const { rows } = await stack.owner.query(`SELECT 1 FROM delivery_outbox WHERE message_id = $1`, [
+        res.body.messageId,
+      ]);
+      return rows.length === 0;
+    }, 10_000);
+    expect(await stack.sentTo(patient.phone)).toHaveLength(1);
   });
 
   it('bad input: unknown conversation 404, empty body 400, other practice 404', async () => {

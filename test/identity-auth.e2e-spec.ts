@@ -282,7 +282,15 @@ describe('staff authentication', () => {
       const settings = await c
         .patch('/v1/practice/settings', { idleTimeoutMinutes: 5 }, owner.accessToken)
         .expect(200);
-      expect(settings.body).toEqual({ idleTimeoutMinutes: 5, mfaRequiredForAllRoles: false });
+      expect(settings.body).toEqual({
+        idleTimeoutMinutes: 5,
+        mfaRequiredForAllRoles: false,
+        // The patient pages' settings (issue 6), at their defaults.
+        secureLinkDays: 14,
+        portalRequireDateOfBirth: false,
+        portalBrandColor: null,
+        portalLogoDataUri: null,
+      });
       clock.advance(4 * MINUTE);
       await c.get('/v1/me', owner.accessToken).expect(200);
       clock.advance(5 * MINUTE + 1000);

@@ -12,6 +12,7 @@ import {
   freshPhone,
   inboundParams,
   messageSid,
+  processInbound,
   startListeningApi,
   statusParams,
 } from './ingestion-fixtures.js';
@@ -198,6 +199,7 @@ describe('ingestion fuzz: thousands of malformed webhook, form and chat bodies',
         'contacts',
         'conversations',
         'messages',
+        'sms_inbound',
         'attachments',
         'form_submissions',
         'consent_records',
@@ -284,6 +286,7 @@ describe('ingestion fuzz: thousands of malformed webhook, form and chat bodies',
       headers: seeded.headers as Record<string, string>,
     });
     expect(res.status).toBe(200);
+    await processInbound(app, sms.tenantId);
     const row = (
       await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [
         seed.MessageSid,

@@ -77,7 +77,7 @@ describe('SendGrid email ingestion', () => {
       return {
         message,
         conversation: (await app.get(ConversationRepository).get(tx, message.conversationId))!,
-        attachments: await app.get(AttachmentRepository).listForMessage(tx, row.id),
+        attachments: await app.get(AttachmentRepository).listForMessages(tx, [row.id]),
       };
     });
   }
@@ -351,7 +351,7 @@ describe('SendGrid email ingestion', () => {
         event({ event: 'group_unsubscribe', messageId: a.id }),
       ]);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ updated: 4, unknownMessages: 1, ignored: 1 });
+      expect(res.body).toMatchObject({ updated: 4, unknownMessages: 1, ignored: 0, suppressed: 1 });
       expect(await statusOf(a.id)).toEqual({ status: 'delivered', error_code: null });
       expect(await statusOf(b.id)).toEqual({ status: 'undelivered', error_code: 'sendgrid_bounce' });
     });

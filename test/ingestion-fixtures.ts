@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
-import { ChannelsService, type SmsChannelView } from '@app/channels';
+import { ChannelsService, PendingSmsProcessor, type SmsChannelView } from '@app/channels';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb, requestContext } from '@app/database';
 import { startApi } from '@app/testing';
@@ -109,6 +109,15 @@ export function postSigned(
     .send(new URLSearchParams(params).toString());
 }
 
+/**
+ * What the worker's `sms.inbound` job does, run in the test's app and awaited: the practice's
+ * acknowledged texts become messages (PendingSmsProcessor, the job's own code). Ordinary texts
+ * are answered before they are messages, so tests run this between the answer and their reads.
+ */
+export function processInbound(app: INestApplication, tenantId: string): Promise<number> {
+  return app.get(PendingSmsProcessor).drain(tenantId);
+}
+
 /** Counts of every table an inbound webhook may write for the tenant, to prove that nothing was written. */
 export async function ingestionRowCounts(owner: pg.Pool, tenantId: string): Promise<Record<string, number>> {
   const { rows } = await owner.query(
@@ -116,6 +125,7 @@ export async function ingestionRowCounts(owner: pg.Pool, tenantId: string): Prom
             (SELECT count(*)::int FROM conversations WHERE tenant_id = $1) AS conversations,
             (SELECT count(*)::int FROM messages WHERE tenant_id = $1) AS messages,
             (SELECT count(*)::int FROM attachments WHERE tenant_id = $1) AS attachments,
+            (SELECT count(*)::int FROM sms_inbound WHERE tenant_id = $1) AS pending,
             (SELECT count(*)::int FROM audit_outbox WHERE tenant_id = $1)
               + (SELECT count(*)::int FROM audit_events WHERE tenant_id = $1) AS audit`,
     [tenantId],

@@ -13,6 +13,7 @@ import {
   inboundParams,
   ingestionRowCounts,
   messageSid,
+  processInbound,
   startListeningApi,
   statusParams,
 } from './ingestion-fixtures.js';
@@ -168,6 +169,7 @@ describe('Twilio webhooks under malformed input', () => {
         signature: seeded.signature,
       }),
     ).toBe(200);
+    await processInbound(app, practice.tenantId);
     statuses.length = 0;
     const row = (
       await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [

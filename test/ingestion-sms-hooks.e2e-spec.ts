@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from '@app/channels';
+import { type ArrivingSms, INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from '@app/channels';
 import { loadConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { ErrorFilter } from '@app/observability';
@@ -16,11 +16,17 @@ import {
   inboundParams,
   ingestionRowCounts,
   postSigned,
+  processInbound,
 } from './ingestion-fixtures.js';
 
 /** Stands in for the consent issue's keyword hook: replies to HELP, explodes on BOOM. */
 class RecordingHook implements InboundSmsHook {
   readonly seen: Array<InboundSms & { storedInSameTx: boolean }> = [];
+
+  /** Claims every text but `later ...` ones, which the worker handles after the acknowledgement. */
+  beforeAck(sms: ArrivingSms): boolean {
+    return !sms.body.startsWith('later');
+  }
 
   async onInboundSms(tx: TenantTx, sms: InboundSms): Promise<{ reply: string } | null> {
     const stored = await tx.query(`SELECT id FROM messages WHERE id = $1`, [sms.messageId]);
@@ -95,6 +101,23 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
     const retry = await send(params).expect(200);
     expect(retry.text).toBe(first.text);
     expect(hook.seen.length).toBe(calls);
+  });
+
+  it('runs hooks in the worker for texts no hook claims before the acknowledgement (no reply then)', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'later, please' });
+    const calls = hook.seen.length;
+    const res = await send(params).expect(200);
+    expect(res.text).toContain('<Response/>');
+    expect(hook.seen.length).toBe(calls);
+    await processInbound(app, practice.tenantId);
+    const row = (
+      await owner.query(`SELECT * FROM messages WHERE provider_message_id = $1`, [params.MessageSid])
+    ).rows[0];
+    expect(hook.seen.at(-1)).toMatchObject({
+      messageId: row.id,
+      body: 'later, please',
+      storedInSameTx: true,
+    });
   });
 
   it('rolls the message back with a failing hook (not acknowledged, so nothing half-done)', async () => {

@@ -6,9 +6,16 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttachmentRepository, MessageRepository } from '@app/conversations';
 import { TenantDb } from '@app/database';
-import { ownerPool } from '@app/testing';
+import { PendingMediaSweeper } from '@app/channels';
+import { ownerPool, startWorker } from '@app/testing';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
-import { type SmsPractice, createSmsPractice, freshPhone, startListeningApi } from './ingestion-fixtures.js';
+import {
+  type SmsPractice,
+  createSmsPractice,
+  freshPhone,
+  processInbound,
+  startListeningApi,
+} from './ingestion-fixtures.js';
 
 /** A tiny real PDF-ish payload and a PNG: content types on the allow-list. */
 const PNG = Buffer.from(
@@ -46,6 +53,8 @@ describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
       }),
     });
     expect(res.status).toBe(200);
+    // The api acknowledged the text; the worker's processing (here, awaited) stores it and its media.
+    await processInbound(app, practice.tenantId);
     return (await res.json()) as Simulated;
   }
 
@@ -56,7 +65,7 @@ describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
     expect(row.tenant_id).toBe(practice.tenantId);
     return app.get(TenantDb).forTenant(practice.tenantId, async (tx) => ({
       message: await app.get(MessageRepository).get(tx, row.id),
-      attachments: await app.get(AttachmentRepository).listForMessage(tx, row.id),
+      attachments: await app.get(AttachmentRepository).listForMessages(tx, [row.id]),
     }));
   }
 
@@ -143,6 +152,53 @@ describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
     });
     const { attachments } = await stored(result.messageSid);
     expect(attachments.map((a) => [a.status, a.failureReason])).toEqual([['failed', 'fetch_failed']]);
+  });
+
+  // As a crash between the message and its media leaves them: pending, untouched for 10 minutes.
+  const leavePending = (id: string, createdAgo = '10 minutes') =>
+    owner.query(
+      `UPDATE attachments SET status = 'pending', content_enc = NULL, size_bytes = NULL, failure_reason = NULL,
+         updated_at = now() - interval '10 minutes', created_at = now() - $2::interval
+       WHERE id = $1`,
+      [id, createdAgo],
+    );
+
+  it('the worker sweeps media left pending by a crash: stores it, retries a failing one later, fails it after a day', async () => {
+    const ok = await simulate({
+      body: 'pic',
+      media: [{ contentType: 'image/png', contentBase64: PNG.toString('base64') }],
+    });
+    const broken = await simulate({
+      body: 'broken link',
+      mediaUrls: [`${sandboxUrl}/sandbox/media/ME${'1'.repeat(32)}`],
+      mediaContentTypes: ['image/jpeg'],
+    });
+    const [good] = (await stored(ok.messageSid)).attachments;
+    const [bad] = (await stored(broken.messageSid)).attachments;
+    await leavePending(good!.id);
+    await leavePending(bad!.id);
+    const worker = await startWorker({ TWILIO_API_BASE_URL: sandboxUrl });
+    try {
+      const sweeper = worker.get(PendingMediaSweeper, { strict: false });
+      // Only what has waited 5 minutes: other tests' fresh rows are not touched.
+      expect(await sweeper.sweepOnce(300)).toBeGreaterThanOrEqual(2);
+      expect((await stored(ok.messageSid)).attachments[0]).toMatchObject({
+        status: 'stored',
+        sizeBytes: PNG.length,
+      });
+      // The URL still answers an error: tried again later, not failed yet.
+      expect((await stored(broken.messageSid)).attachments[0]).toMatchObject({ status: 'pending' });
+      expect(await sweeper.sweepOnce(300)).toBe(0);
+      // A day later it gives up, with the reason.
+      await leavePending(bad!.id, '25 hours');
+      await sweeper.sweepOnce(300);
+      expect((await stored(broken.messageSid)).attachments[0]).toMatchObject({
+        status: 'failed',
+        failureReason: 'fetch_failed',
+      });
+    } finally {
+      await worker.close();
+    }
   });
 
   it('does not fetch again when Twilio repeats the same MMS', async () => {

@@ -19,6 +19,7 @@ import {
   ingestionRowCounts,
   messageSid,
   postSigned,
+  processInbound,
   waitFor,
 } from './ingestion-fixtures.js';
 
@@ -31,6 +32,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
 
   const send = (params: Record<string, string>, authToken = practice.authToken) =>
     postSigned(app, practice.channel.webhooks.inbound, params, authToken);
+  const processed = () => processInbound(app, practice.tenantId);
   const messagesOf = async (sid: string) =>
     (
       await owner.query(`SELECT * FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`, [
@@ -54,6 +56,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
   it('stores a valid SMS encrypted and answers empty TwiML', async () => {
     const params = inboundParams(practice, { from: freshPhone(), body: 'Can I move my cleaning to Friday?' });
     const res = await send(params).expect(200);
+    await processed();
     expect(res.headers['content-type']).toMatch(/^text\/xml/);
     expect(res.text).toContain('<Response/>');
 
@@ -117,6 +120,12 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => send(params)));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(new Set(responses.map((r) => r.text)).size).toBe(1);
+    // Acknowledged as one pending text, then one message.
+    const pending = await owner.query(`SELECT count(*)::int AS n FROM sms_inbound WHERE message_sid = $1`, [
+      params.MessageSid,
+    ]);
+    expect(pending.rows[0].n).toBe(1);
+    await processed();
     const rows = await messagesOf(params.MessageSid!);
     expect(rows).toHaveLength(1);
     expect(await conversation(rows[0].conversation_id)).toMatchObject({ unread_count: 1 });
@@ -126,12 +135,82 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     expect(contacts.rows[0].n).toBe(1);
   });
 
+  it('acknowledges an ordinary text once stored encrypted as pending, then the worker makes it a message', async () => {
+    const params = inboundParams(practice, { from: freshPhone(), body: 'Pending and private' });
+    const res = await send(params).expect(200);
+    expect(res.text).toContain('<Response/>');
+    expect(await messagesOf(params.MessageSid!)).toEqual([]);
+    const pending = (
+      await owner.query(`SELECT * FROM sms_inbound WHERE message_sid = $1`, [params.MessageSid])
+    ).rows;
+    expect(pending).toHaveLength(1);
+    const raw = Object.values(pending[0])
+      .map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : JSON.stringify(v)))
+      .join('|');
+    expect(raw).not.toContain('Pending and private');
+    expect(raw).not.toContain(params.From!.slice(2));
+
+    expect(await processed()).toBe(1);
+    expect(await messagesOf(params.MessageSid!)).toHaveLength(1);
+    expect((await owner.query(`SELECT 1 FROM sms_inbound WHERE id = $1`, [pending[0].id])).rowCount).toBe(0);
+    // A Twilio retry after processing: acknowledged the same, still one message.
+    expect((await send(params).expect(200)).text).toBe(res.text);
+    await processed();
+    expect(await messagesOf(params.MessageSid!)).toHaveLength(1);
+  });
+
+  it('keeps receipt order in the conversation, a keyword answered at once included', async () => {
+    const from = freshPhone();
+    const texts = ['first', 'second', 'third'].map((body) => inboundParams(practice, { from, body }));
+    for (const params of texts) await send(params).expect(200);
+    // HELP is a keyword: handled in the webhook (its reply is this answer), after the texts before it.
+    const help = inboundParams(practice, { from, body: 'HELP' });
+    const answer = await send(help).expect(200);
+    expect(answer.text).toMatch(/<Message>.+<\/Message>/);
+    const { rows } = await owner.query(
+      `SELECT provider_message_id FROM messages WHERE tenant_id = $1 AND provider_message_id = ANY($2)
+       ORDER BY created_at, id`,
+      [practice.tenantId, [...texts, help].map((p) => p.MessageSid)],
+    );
+    expect(rows.map((r) => r.provider_message_id)).toEqual([...texts, help].map((p) => p.MessageSid));
+  });
+
+  it('lets neither a keyword nor later texts wait forever behind a text that cannot be processed', async () => {
+    const other = await createSmsPractice(app, owner);
+    // A pending row whose payload does not decrypt: processing it fails every time.
+    const poison = randomUUID();
+    await owner.query(
+      `INSERT INTO sms_inbound (id, tenant_id, channel_id, message_sid, payload) VALUES ($1, $2, $3, $4, '\\x00')`,
+      [poison, other.tenantId, other.channel.id, messageSid()],
+    );
+    const help = inboundParams(other, { from: freshPhone(), body: 'HELP' });
+    const answer = await postSigned(app, other.channel.webhooks.inbound, help, other.authToken).expect(200);
+    expect(answer.text).toMatch(/<Message>.+<\/Message>/);
+    const attempts = async () =>
+      (await owner.query(`SELECT attempts FROM sms_inbound WHERE id = $1`, [poison])).rows[0].attempts;
+    expect(await attempts()).toBe(1);
+    await expect(processInbound(app, other.tenantId)).rejects.toThrow();
+    expect(await attempts()).toBe(2);
+
+    // After MAX_PROCESSING_ATTEMPTS it is left for an operator and the texts behind it go through.
+    await owner.query(`UPDATE sms_inbound SET attempts = 8 WHERE id = $1`, [poison]);
+    const text = inboundParams(other, { from: freshPhone(), body: 'Still there?' });
+    await postSigned(app, other.channel.webhooks.inbound, text, other.authToken).expect(200);
+    expect(await processInbound(app, other.tenantId)).toBe(1);
+    const stored = await owner.query(`SELECT 1 FROM messages WHERE provider_message_id = $1`, [
+      text.MessageSid,
+    ]);
+    expect(stored.rowCount).toBe(1);
+  });
+
   it('puts a second message from the same number in the same open conversation (unread_count 2)', async () => {
     const from = freshPhone();
     const first = inboundParams(practice, { from, body: 'Hi' });
     const second = inboundParams(practice, { from, body: 'Hello again' });
     await send(first).expect(200);
+    await processed();
     await send(second).expect(200);
+    await processed();
     const [a] = await messagesOf(first.MessageSid!);
     const [b] = await messagesOf(second.MessageSid!);
     expect(b.conversation_id).toBe(a.conversation_id);
@@ -157,6 +236,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
 
     const params = inboundParams(practice, { from: phone, body: 'Appointment for my son' });
     await send(params).expect(200);
+    await processed();
     const [row] = await messagesOf(params.MessageSid!);
     expect(row.contact_id).toBe(mother!.id);
     expect(await conversation(row.conversation_id)).toMatchObject({ contact_ambiguous: true });
@@ -177,6 +257,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
 
       const params = inboundParams(practice, { from: freshPhone(), body: 'Private details here' });
       await send(params).expect(200);
+      await processed();
       const [row] = await messagesOf(params.MessageSid!);
       // This message's event (an earlier test's event for the same practice may still arrive).
       const received = await waitFor(() => events.find((e) => e.event.messageId === row.id));
@@ -201,6 +282,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
   it('audits the receipt with the provider as actor and ids only', async () => {
     const params = inboundParams(practice, { from: freshPhone(), body: 'Audit me, quietly' });
     await send(params).expect(200);
+    await processed();
     const [row] = await messagesOf(params.MessageSid!);
     const event = await waitFor(
       async () =>
@@ -223,6 +305,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     await send(params, other.authToken).expect(403);
     // A's webhook lands in A, and B sees nothing of it (RLS as the app role).
     await send(params).expect(200);
+    await processed();
     const [row] = await messagesOf(params.MessageSid!);
     expect(row.tenant_id).toBe(practice.tenantId);
     const seenByB = await app

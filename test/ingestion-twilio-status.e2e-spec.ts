@@ -17,6 +17,7 @@ import {
   inboundParams,
   messageSid,
   postSigned,
+  processInbound,
   startListeningApi,
   statusParams,
   waitFor,
@@ -61,6 +62,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     practice = await createSmsPractice(app, owner);
     const first = inboundParams(practice, { from: freshPhone(), body: 'hello' });
     await postSigned(app, practice.channel.webhooks.inbound, first, practice.authToken).expect(200);
+    await processInbound(app, practice.tenantId);
     const row = (
       await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [
         first.MessageSid,
@@ -130,6 +132,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     // A status of an inbound message (its MessageSid is known, but as inbound) is ignored too.
     const inbound = inboundParams(practice, { from: freshPhone(), body: 'in' });
     await postSigned(app, practice.channel.webhooks.inbound, inbound, practice.authToken).expect(200);
+    await processInbound(app, practice.tenantId);
     await callback({ sid: inbound.MessageSid!, status: 'failed', errorCode: '30008' }).expect(204);
     expect(await statusOf(inbound.MessageSid!)).toEqual({ status: 'received', error_code: null });
   });
@@ -147,6 +150,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     const doomed = await createSmsPractice(app, owner);
     const first = inboundParams(doomed, { from: freshPhone(), body: 'hi' });
     await postSigned(app, doomed.channel.webhooks.inbound, first, doomed.authToken).expect(200);
+    await processInbound(app, doomed.tenantId);
     const row = (
       await owner.query(`SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`, [
         first.MessageSid,

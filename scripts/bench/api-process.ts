@@ -50,6 +50,7 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
     baseUrl,
     client,
     /** CPU seconds (user + system) the api process has used so far; null where /proc is missing. */
+    pid: api.pid,
     cpuSeconds: () => processCpuSeconds(api.pid),
     stop: async () => {
       client.close();

@@ -1,12 +1,20 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import twilio from 'twilio';
 import { createTwilioClient } from '@app/providers';
 import type { TestInfra } from '@app/testing';
-import { freePort, signedInOwner, startBuiltApi, stopProcess, waitHttpOk } from './api-process.js';
+import {
+  freePort,
+  processCpuSeconds,
+  signedInOwner,
+  startBuiltApi,
+  stopProcess,
+  waitHttpOk,
+} from './api-process.js';
 import { withBenchDatabase } from './bench-env.js';
 import type { Benchmark } from './harness.js';
 import { round } from './harness.js';
@@ -23,7 +31,8 @@ async function startBuilt(
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // BENCH_NODE_ARGS: node flags for the worker under test (e.g. --cpu-prof), not the sandbox.
+  const nodeArgs = app === 'worker' ? (process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
   const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/main.js`], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -34,11 +43,11 @@ async function startBuilt(
   return child;
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('delivery bench: timed out waiting for the queue to drain');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -95,14 +104,14 @@ export const deliveryBenchmark: Benchmark = {
       }
       const sandboxPort = await freePort();
       const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-      const sandbox = spawn(process.execPath, ['dist/apps/sandbox/main.js'], {
-        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SANDBOX_PORT: String(sandboxPort) },
-        stdio: ['ignore', 'ignore', 'ignore'],
-      });
+      const sandbox = await startBuilt(
+        'sandbox',
+        { SANDBOX_PORT: String(sandboxPort) },
+        `${sandboxUrl}/sandbox/health`,
+      );
       const owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 2 });
       let worker: ChildProcess | undefined;
       try {
-        await waitHttpOk(`${sandboxUrl}/sandbox/health`, sandbox);
         const api = await startBuiltApi({ infra, masterKey });
         try {
           const token = await signedInOwner(api.client);
@@ -126,7 +135,25 @@ export const deliveryBenchmark: Benchmark = {
             ).body,
           ) as { id: string; webhooks: { inbound: string; status: string } };
 
+          const healthPort = await freePort();
+          const startWorker = () =>
+            startBuilt(
+              'worker',
+              {
+                DATABASE_URL: infra.appUrl,
+                REDIS_URL: infra.redisUrl,
+                REDIS_PREFIX: infra.redisPrefix,
+                PUBLIC_BASE_URL: api.baseUrl,
+                MASTER_KEY: masterKey,
+                TWILIO_API_BASE_URL: sandboxUrl,
+                WORKER_HEALTH_PORT: String(healthPort),
+                DELIVERY_CONCURRENCY: String(CONCURRENCY),
+              },
+              `http://127.0.0.1:${healthPort}/health/live`,
+            );
           // Patients who texted in and consented: every reply goes plain, the same request as the floor's.
+          // The worker turns their texts into messages; it is stopped again before the replies queue up.
+          worker = await startWorker();
           const conversations: string[] = [];
           for (let i = 0; i < PATIENTS; i++) {
             const params = {
@@ -148,13 +175,17 @@ export const deliveryBenchmark: Benchmark = {
                 body: new URLSearchParams(params).toString(),
               }).then((r) => (r.ok ? resolve() : reject(new Error(`inbound ${r.status}`))), reject);
             });
-            const { rows } = await owner.query(
-              `SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`,
-              [params.MessageSid],
-            );
-            conversations.push(rows[0].conversation_id);
+            let rows: Array<{ conversation_id: string; contact_id: string }> = [];
+            await waitUntil(async () => {
+              ({ rows } = await owner.query(
+                `SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`,
+                [params.MessageSid],
+              ));
+              return rows.length > 0;
+            }, 30_000);
+            conversations.push(rows[0]!.conversation_id);
             const consent = await api.client.post(
-              `/v1/contacts/${rows[0].contact_id}/consents`,
+              `/v1/contacts/${rows[0]!.contact_id}/consents`,
               {
                 channel: 'sms',
                 decision: 'granted',
@@ -165,6 +196,8 @@ export const deliveryBenchmark: Benchmark = {
             );
             if (consent.status !== 201) throw new Error(`bench: consent answered ${consent.status}`);
           }
+          await stopProcess(worker);
+          worker = undefined;
 
           // Accept every reply first (no worker yet): the api's own rate, and a full queue.
           const acceptStart = performance.now();
@@ -184,29 +217,34 @@ export const deliveryBenchmark: Benchmark = {
           );
           const acceptPerSecond = MESSAGES / ((performance.now() - acceptStart) / 1000);
 
-          const healthPort = await freePort();
-          const drainStart = performance.now();
-          worker = await startBuilt(
-            'worker',
-            {
-              DATABASE_URL: infra.appUrl,
-              REDIS_URL: infra.redisUrl,
-              REDIS_PREFIX: infra.redisPrefix,
-              PUBLIC_BASE_URL: api.baseUrl,
-              MASTER_KEY: masterKey,
-              TWILIO_API_BASE_URL: sandboxUrl,
-              WORKER_HEALTH_PORT: String(healthPort),
-              DELIVERY_CONCURRENCY: String(CONCURRENCY),
-            },
-            `http://127.0.0.1:${healthPort}/health/live`,
-          );
-          await waitUntil(async () => {
+          worker = await startWorker();
+          // The database's own clock times the drain: from the worker being ready (boot
+          // excluded, as the floor's worker has none) to the last provider acceptance. The
+          // polling is slow and cheap so that it takes no CPU from the drain it measures.
+          const handedOver = async (): Promise<number> => {
             const { rows } = await owner.query(
-              `SELECT count(*)::int AS n FROM messages WHERE direction = 'outbound' AND provider_message_id IS NOT NULL`,
+              `SELECT count(*)::int AS n FROM delivery_attempts WHERE outcome = 'accepted'`,
             );
-            return rows[0].n >= MESSAGES;
-          }, 600_000);
-          const deliveredPerSecond = MESSAGES / ((performance.now() - drainStart) / 1000);
+            return rows[0].n;
+          };
+          const { rows: startRows } = await owner.query(`SELECT clock_timestamp() AS at`);
+          const atStart = await handedOver();
+          const cpuAtStart = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
+          await waitUntil(async () => (await handedOver()) >= MESSAGES, 600_000, 250);
+          const cpuAtEnd = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
+          const { rows: endRows } = await owner.query(
+            `SELECT extract(epoch FROM max(finished_at) - $1::timestamptz)::float AS seconds
+             FROM delivery_attempts WHERE outcome = 'accepted'`,
+            [startRows[0].at],
+          );
+          const drained = MESSAGES - atStart;
+          const deliveredPerSecond = drained / (endRows[0].seconds as number);
+          const cpuMsPerMessage = (before: number | null, after: number | null) =>
+            before === null || after === null ? null : round(((after - before) * 1000) / drained, 3);
+          const cpu = {
+            workerMsPerMessage: cpuMsPerMessage(cpuAtStart.worker, cpuAtEnd.worker),
+            apiMsPerMessage: cpuMsPerMessage(cpuAtStart.api, cpuAtEnd.api),
+          };
           await stopProcess(worker);
           worker = undefined;
 
@@ -230,6 +268,9 @@ export const deliveryBenchmark: Benchmark = {
               messages: MESSAGES,
               concurrency: CONCURRENCY,
               apiAcceptedPerSecond: round(acceptPerSecond),
+              // CPU per message handed over, while draining (the api answers the status callbacks).
+              cpu,
+              loadAverage: os.loadavg().map((l) => round(l, 2)),
             },
           };
         } finally {

@@ -65,6 +65,7 @@ async function prepare(data: SeededDataset) {
   };
 
   const ops = new Map<string, { api: Op; sql: Op; rows: number }>();
+  let apiRequests = 0;
   for (const c of cases(data.staff.userId)) {
     const path =
       'filter' in c
@@ -80,6 +81,7 @@ async function prepare(data: SeededDataset) {
     ops.set(c.name, {
       rows: (JSON.parse(check.body) as { data: unknown[] }).data.length,
       api: async () => {
+        apiRequests++;
         const res = await api.client.get(path, headers);
         if (res.status !== 200) throw new Error(`triage bench: ${path} answered ${res.status}`);
       },
@@ -99,6 +101,8 @@ async function prepare(data: SeededDataset) {
   }
   return {
     ops,
+    /** Requests sent so far and the api's CPU seconds so far: CPU per request is load-independent. */
+    usage: () => ({ requests: apiRequests, cpuSeconds: api.cpuSeconds() }),
     stop: async () => {
       await pool.end();
       await api.stop();
@@ -140,6 +144,8 @@ export const triageBenchmark: Benchmark = {
     const atLarge = await prepare(large);
     type CaseResult = { api: Latency; sql: Latency; rows: number; ratioP95: number };
     const results: Record<'small' | 'large', Record<string, CaseResult>> = { small: {}, large: {} };
+    const usageBefore = atLarge.usage();
+    let apiCpuMsPerRequest: number | null = null;
     try {
       for (const name of atLarge.ops.keys()) {
         const s = atSmall.ops.get(name)!;
@@ -161,6 +167,13 @@ export const triageBenchmark: Benchmark = {
           `bench: triage ${name}: api p95 ${lApi!.p95} ms (10k: ${sApi!.p95}), sql p95 ${lSql!.p95} ms (10k: ${sSql!.p95})\n`,
         );
       }
+      const usageAfter = atLarge.usage();
+      if (usageBefore.cpuSeconds !== null && usageAfter.cpuSeconds !== null)
+        apiCpuMsPerRequest = round(
+          ((usageAfter.cpuSeconds - usageBefore.cpuSeconds) * 1000) /
+            (usageAfter.requests - usageBefore.requests),
+          3,
+        );
     } finally {
       await atSmall.stop();
       await atLarge.stop();
@@ -177,6 +190,7 @@ export const triageBenchmark: Benchmark = {
       details: {
         sizes: { small: small.sizes, large: large.sizes },
         loadAverage: os.loadavg().map((l) => round(l, 2)),
+        apiCpuMsPerRequest,
         worstApiP95: Math.max(...names.map((n) => results.large[n]!.api.p95)),
         worstRatioP95: Math.max(...names.map((n) => results.large[n]!.ratioP95)),
         p95LargeOverSmall: Object.fromEntries(

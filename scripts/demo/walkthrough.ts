@@ -159,12 +159,17 @@ try {
       Body: 'x',
     }),
   });
-  const rows = (
-    await ctx.owner.query(
-      `SELECT m.body_enc, count(*) OVER () AS n FROM messages m WHERE m.tenant_id = $1 AND m.provider_message_id = $2`,
-      [owner.practiceId, first.messageSid],
-    )
-  ).rows;
+  // An ordinary text is answered once stored; the worker makes it a message right after.
+  const messageRows = async () =>
+    (
+      await ctx.owner.query(
+        `SELECT m.body_enc, count(*) OVER () AS n FROM messages m WHERE m.tenant_id = $1 AND m.provider_message_id = $2`,
+        [owner.practiceId, first.messageSid],
+      )
+    ).rows;
+  let rows = await messageRows();
+  for (const until = Date.now() + 10_000; rows.length === 0 && Date.now() < until; rows = await messageRows())
+    await new Promise((resolve) => setTimeout(resolve, 100));
   say('A patient texts the clinic (signed by the sandbox exactly as Twilio signs)', {
     'inbound webhook answer': `${first.status} ${first.body}`,
     'same MessageSid retried': `${replay.status}; rows with that MessageSid: ${rows[0]?.n}`,
@@ -225,6 +230,51 @@ try {
     'POST /v1/conversations/:id/replies': `${secure.status} route=${secure.body.deliveryRoute} reason=${secure.body.routeReason}`,
     'GET /v1/messages/:id': `${secureState.status}, ${secureState.attempts} provider call(s)`,
     'what Twilio (sandbox) received': await lastSms(),
+  });
+
+  // The patient side: a phone browser, no JavaScript. Open the link, get a code by SMS, read.
+  const notice = (await lastSms()) ?? '';
+  const linkToken = /\/s\/([A-Za-z0-9_-]{43})/.exec(notice)?.[1];
+  if (!linkToken) throw new Error('demo: the secure notice carried no link');
+  const cookies = new Map<string, string>();
+  /** GET the page, or POST the form to it when one is given (as a browser without JavaScript). */
+  const portal = async (path: string, form?: Record<string, string>) => {
+    const jar = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(
+      `${api}${path}`,
+      form
+        ? {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form),
+          }
+        : { redirect: 'manual', headers: { cookie: jar } },
+    );
+    for (const cookie of res.headers.getSetCookie()) {
+      const [name, ...value] = cookie.split(';')[0]!.split('=');
+      cookies.set(name!, value.join('='));
+    }
+    const html = await res.text();
+    return { status: res.status, html, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
+  };
+  const opened = await portal(`/s/${linkToken}`);
+  const asksCode = await portal(`/s/${linkToken}/code`, { csrf: opened.csrf });
+  let code: string | undefined;
+  for (let i = 0; i < 100 && !code; i++) {
+    code = /verification code[^0-9]*(\d{6})/i.exec((await lastSms()) ?? '')?.[1];
+    if (!code) await new Promise((r) => setTimeout(r, 100));
+  }
+  const codePage = await portal(`/s/${linkToken}`);
+  const verified = await portal(`/s/${linkToken}/verify`, { csrf: codePage.csrf, code: code ?? '' });
+  const thread = await portal(`/s/${linkToken}`);
+  const afterRead = await call('GET', `/v1/messages/${secure.body.messageId}`, undefined, token);
+  say('The patient opens the link, proves it is them with a one-time code, and reads it', {
+    'GET /s/<token> (no session)': `${opened.status}, shows the message: ${opened.html.includes(PHI)}`,
+    'POST /s/<token>/code': `${asksCode.status}; the SMS (via the worker): ${await lastSms()}`,
+    'POST /s/<token>/verify': `${verified.status} (session cookie set: ${cookies.has('portal_session')})`,
+    'GET /s/<token> (verified)': `${thread.status}, shows the message: ${thread.html.includes(PHI)}`,
+    'GET /v1/messages/:id (staff)': afterRead.body.status,
   });
 
   const request = await call('POST', `/v1/contacts/${contactId}/consent-requests`, { channel: 'sms' }, token);

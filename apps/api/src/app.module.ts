@@ -7,6 +7,7 @@ import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/deli
 import { JobsModule } from '@app/jobs';
 import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
+import { PortalModule } from '@app/portal';
 import { AuditEventsController } from './audit/audit-events.controller.js';
 
 @Module({})
@@ -20,6 +21,7 @@ export class ApiModule implements NestModule {
         IdentityModule,
         ChannelsModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
         DeliveryApiModule,
+        PortalModule,
       ],
       controllers: [AuditEventsController],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { WorkerConfig } from '@app/config';
+import { mountQueueDashboard } from '@app/jobs';
 import { ErrorFilter } from '@app/observability';
 import { WorkerModule } from './worker.module.js';
 
@@ -11,5 +12,6 @@ export async function createWorkerApp(config: WorkerConfig): Promise<INestApplic
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks(); // SIGTERM: stop taking jobs, finish or release in-flight ones, close pools
+  mountQueueDashboard(app, config.OPS_DASHBOARD_PASSWORD_SHA256);
   return app;
 }

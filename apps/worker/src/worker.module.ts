@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditSealJob } from '@app/audit';
+import { PendingMediaModule, PendingSmsJob, PendingSmsRelay, SmsIngestModule } from '@app/channels';
 import type { WorkerConfig } from '@app/config';
 import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
-import { DeliveryWorkerModule, EmailDeliveryJob, SmsDeliveryJob } from '@app/delivery';
+import {
+  DeliveryCoreModule,
+  DeliveryWorkerModule,
+  EmailDeliveryJob,
+  SmsDeliveryJob,
+  SmsKeywordHook,
+} from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 
-/** BullMQ processors, the outbox relay and schedulers; HTTP only for health. */
+/** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: WorkerConfig) {
@@ -14,12 +21,18 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(config),
+        PendingMediaModule,
         JobsModule.forWorker(
-          [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob],
-          [DeliveryWorkerModule, ConversationsModule],
+          [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob, PendingSmsJob],
+          [
+            DeliveryWorkerModule,
+            ConversationsModule,
+            // The same hooks as the api's webhook (apps/api/src/app.module.ts).
+            SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
+          ],
         ),
       ],
-      providers: [SnoozeSweepSchedule],
+      providers: [SnoozeSweepSchedule, PendingSmsRelay],
     };
   }
 }

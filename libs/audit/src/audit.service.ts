@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { JobQueue } from '@app/jobs';
-import { type Actor, requestContext, TenantDb, type TenantTx } from '@app/database';
+import { type Actor, multiRowValues, requestContext, TenantDb, type TenantTx } from '@app/database';
 import {
   type AuditMetadataValue,
   type ChainCheck,
@@ -41,6 +41,7 @@ const PENDING = Symbol('audit.pending');
 const SYSTEM: Actor = { type: 'system', id: 'system' };
 const VERIFY_BATCH = 1000;
 const SEAL_BATCH = 1000;
+const SEAL_DELAY_MS = 50;
 
 type PendingEvent = Omit<ChainedAuditEvent, 'seq' | 'prevHash'>;
 
@@ -90,7 +91,7 @@ export class AuditService implements OnApplicationShutdown {
   record(tx: TenantTx, input: AuditEventInput): void {
     const ctx = requestContext.get();
     const pending = tx.local<PendingEvent[]>(PENDING, () => {
-      tx.beforeCommit(() => this.writeOutbox(tx));
+      tx.beforeCommit(async () => this.writeOutbox(tx));
       tx.afterCommit(() => this.sealSoon(tx.tenantId));
       return [];
     });
@@ -117,54 +118,74 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   /** Chains every outbox event of the transaction's tenant into audit_events; returns how many. */
-  async seal(tx: TenantTx): Promise<number> {
+  seal(tx: TenantTx): Promise<number> {
+    return this.sealOutbox(tx, 'now');
+  }
+
+  /**
+   * `now`: the chain is written before this returns (the caller reads it next). `with_commit`:
+   * the last batch rides with the transaction's COMMIT (the background sealer: three round trips).
+   */
+  private async sealOutbox(tx: TenantTx, write: 'now' | 'with_commit'): Promise<number> {
+    // Its own statement: the reads below must see what an earlier lock holder committed.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit:${tx.tenantId}`]);
+    let head: { seq: number; hash: Buffer | null } | undefined;
     let total = 0;
     for (;;) {
-      const batch = await tx.query<StoredRow & { pos: string }>(
-        `DELETE FROM audit_outbox WHERE pos IN (
-           SELECT pos FROM audit_outbox WHERE tenant_id = $1 ORDER BY pos LIMIT ${SEAL_BATCH})
-         RETURNING pos, ${CONTENT_COLUMNS}`,
+      const batch = await tx.query<
+        StoredRow & { pos: string; head_seq: string | null; head_hash: Buffer | null }
+      >(
+        `WITH batch AS (
+           DELETE FROM audit_outbox WHERE pos IN (
+             SELECT pos FROM audit_outbox WHERE tenant_id = $1 ORDER BY pos LIMIT ${SEAL_BATCH})
+           RETURNING pos, ${CONTENT_COLUMNS})
+         SELECT batch.*, h.seq AS head_seq, h.hash AS head_hash FROM batch
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1) h ON true`,
         [tx.tenantId],
       );
       if (batch.length === 0) return total;
-      const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos));
-      await this.appendToChain(tx, ordered.map(fromStored));
+      head ??= { seq: Number(batch[0]!.head_seq ?? 0), hash: batch[0]!.head_hash };
+      const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos)).map(fromStored);
+      const last = batch.length < SEAL_BATCH;
+      head = await this.appendToChain(tx, head, ordered, last && write === 'with_commit');
       total += batch.length;
-      if (batch.length < SEAL_BATCH) return total;
+      if (last) return total;
     }
   }
 
-  private async writeOutbox(tx: TenantTx): Promise<void> {
+  /** The transaction's events, sent with its COMMIT: one round trip fewer for every audited write or read. */
+  private writeOutbox(tx: TenantTx): void {
     const events = tx.local<PendingEvent[]>(PENDING, () => []).splice(0);
     if (events.length === 0) return;
     const { sql, values } = multiRowValues(events, contentValues);
-    await tx.query(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
+    tx.sendWithCommit(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
   }
 
-  private async appendToChain(tx: TenantTx, events: PendingEvent[]): Promise<void> {
-    const [head] = await tx.query<{ seq: string; hash: Buffer }>(
-      `SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [tx.tenantId],
-    );
-    let seq = head ? Number(head.seq) : 0;
-    let prevHash: Buffer | null = head ? head.hash : null;
+  /** Appends events after `head`; returns the new head. */
+  private async appendToChain(
+    tx: TenantTx,
+    head: { seq: number; hash: Buffer | null },
+    events: PendingEvent[],
+    withCommit: boolean,
+  ): Promise<{ seq: number; hash: Buffer | null }> {
+    let { seq, hash: prevHash } = head;
     const chained = events.map((event) => {
       const link: ChainedAuditEvent = { ...event, seq: ++seq, prevHash };
       const hash = hashAuditEvent(link);
       prevHash = hash;
       return { ...link, hash };
     });
-    const { sql, values } = multiRowValues(chained, (e) => [...contentValues(e), e.seq, e.prevHash, e.hash]);
-    await tx.query(
-      `INSERT INTO audit_events (${CONTENT_COLUMNS}, seq, prev_hash, hash) VALUES ${sql}`,
-      values,
-    );
+    const row = (e: (typeof chained)[number]) => [...contentValues(e), e.seq, e.prevHash, e.hash];
+    const insert = `INSERT INTO audit_events (${CONTENT_COLUMNS}, seq, prev_hash, hash) VALUES `;
+    const { sql, values } = multiRowValues(chained, row);
+    if (withCommit) tx.sendWithCommit(insert + sql, values);
+    else await tx.query(insert + sql, values);
+    return { seq, hash: prevHash };
   }
 
   /**
-   * Seals the tenant's outbox in the background, coalescing bursts: while a seal runs, further
-   * requests only mark it to run once more. A failure leaves the events safely in the outbox
+   * Seals the tenant's outbox in the background, coalescing bursts: while a seal waits or runs,
+   * further requests only mark it to run once more. A failure leaves the events safely in the outbox
    * for the next seal.
    */
   private sealSoon(tenantId: string): void {
@@ -179,7 +200,7 @@ export class AuditService implements OnApplicationShutdown {
       try {
         do {
           state.again = false;
-          await this.db.forTenant(tenantId, (tx) => this.seal(tx));
+          await this.db.forTenant(tenantId, (tx) => this.sealOutbox(tx, 'with_commit'));
         } while (state.again);
       } catch (err) {
         this.logger.warn(
@@ -190,7 +211,9 @@ export class AuditService implements OnApplicationShutdown {
         this.sealing.delete(tenantId);
       }
     };
-    void loop();
+    // A short wait lets a burst of requests share one seal (three round trips) instead of each
+    // paying for its own; the events are already durable in the outbox.
+    setTimeout(() => void loop(), SEAL_DELAY_MS);
   }
 
   /** Resolves when no background seal is running in this process (tests, graceful shutdown). */
@@ -275,18 +298,6 @@ function contentValues(e: PendingEvent): unknown[] {
     e.userAgent,
     JSON.stringify(e.metadata),
   ];
-}
-
-/** `($1, $2, ...), ($n, ...)` and the flat values for a multi-row INSERT. */
-function multiRowValues<T>(items: T[], columns: (item: T) => unknown[]): { sql: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const rows = items.map((item) => {
-    const cols = columns(item);
-    const placeholders = cols.map((_, i) => `$${values.length + i + 1}`);
-    values.push(...cols);
-    return `(${placeholders.join(', ')})`;
-  });
-  return { sql: rows.join(', '), values };
 }
 
 function fromStored(row: StoredRow): ChainedAuditEvent {

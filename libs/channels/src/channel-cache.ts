@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 
-/** Channels whose facts may be held in memory at once (least recently used go first). */
-const MAX_CACHED_CHANNELS = 10_000;
+/** Facts held in memory at once (least recently used go first). */
+const MAX_CACHED_FACTS = 10_000;
 
-interface Entry<V> {
-  value: V;
-  expiresAt: number;
-}
+/** What is cached per channel: its route (tenant) and its SMS credentials. */
+export type ChannelFact = 'route' | 'sms';
+const FACTS: readonly ChannelFact[] = ['route', 'sms'];
 
 /**
  * What every webhook of a channel needs before it can do any work (its route, its decrypted
@@ -20,34 +20,25 @@ interface Entry<V> {
  */
 @Injectable()
 export class ChannelCache {
-  /** channel id -> kind of fact -> entry; Map order is insertion order, so the first channel is the oldest. */
-  private readonly channels = new Map<string, Map<string, Entry<unknown>>>();
-  private readonly ttlMs: number;
+  private readonly facts: TtlLruCache<string, unknown>;
 
   constructor(@Inject(APP_CONFIG) config: Pick<CoreConfig, 'CHANNEL_CACHE_SECONDS'>) {
-    this.ttlMs = config.CHANNEL_CACHE_SECONDS * 1000;
+    // The clock is read at each call, so tests with fake timers see their time.
+    this.facts = new TtlLruCache(config.CHANNEL_CACHE_SECONDS * 1000, MAX_CACHED_FACTS, () => Date.now());
   }
 
-  get<V>(kind: string, channelId: string): V | undefined {
-    const entry = this.channels.get(channelId)?.get(kind);
-    if (!entry || Date.now() >= entry.expiresAt) return undefined;
-    return entry.value as V;
+  get<V>(kind: ChannelFact, channelId: string): V | undefined {
+    return this.facts.get(`${kind}:${channelId}`) as V | undefined;
   }
 
-  set<V>(kind: string, channelId: string, value: V): void {
-    let facts = this.channels.get(channelId);
-    if (!facts) {
-      facts = new Map();
-      this.channels.set(channelId, facts);
-      while (this.channels.size > MAX_CACHED_CHANNELS)
-        this.channels.delete(this.channels.keys().next().value!);
-    }
-    facts.set(kind, { value, expiresAt: Date.now() + this.ttlMs });
+  set<V>(kind: ChannelFact, channelId: string, value: V): void {
+    this.facts.set(`${kind}:${channelId}`, value);
   }
 
   /** Drops the channel's entries now and again once `tx` commits (a reader may refill in between). */
   invalidateOnCommit(tx: TenantTx, channelId: string): void {
-    this.channels.delete(channelId);
-    tx.afterCommit(() => this.channels.delete(channelId));
+    const drop = () => FACTS.forEach((kind) => this.facts.delete(`${kind}:${channelId}`));
+    drop();
+    tx.afterCommit(drop);
   }
 }

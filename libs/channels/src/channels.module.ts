@@ -1,3 +1,4 @@
+import { ConsentModule } from '@app/consent';
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { ConversationsModule } from '@app/conversations';
 import { ChannelRouter } from './channel-router.js';
@@ -5,9 +6,9 @@ import { ChannelStoreModule } from './channel-store.module.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { EMAIL_CHANNEL_CONTROLLERS, EMAIL_CHANNEL_PROVIDERS } from './email/email-channel.providers.js';
-import { INBOUND_SMS_HOOKS, type InboundSmsHook, InboundSmsHooks } from './sms/inbound-sms-hooks.js';
+import type { InboundSmsHook } from './sms/inbound-sms-hooks.js';
+import { SmsIngestModule } from './sms/sms-ingest.module.js';
 import { TwilioInboundService } from './sms/twilio-inbound.service.js';
-import { TwilioMediaFetcher } from './sms/twilio-media-fetcher.js';
 import { TwilioStatusService } from './sms/twilio-status.service.js';
 import { TwilioWebhookAuth } from './sms/twilio-webhook-auth.js';
 import { TwilioWebhooksController } from './sms/twilio-webhooks.controller.js';
@@ -24,10 +25,15 @@ export interface ChannelsModuleOptions {
 @Module({})
 export class ChannelsModule {
   static forRoot(options: ChannelsModuleOptions = {}): DynamicModule {
-    const hooks = options.inboundSmsHooks ?? [];
     return {
       module: ChannelsModule,
-      imports: [ChannelStoreModule, ConversationsModule, PublicIntakeModule, ...(options.imports ?? [])],
+      imports: [
+        ChannelStoreModule,
+        ConversationsModule,
+        ConsentModule,
+        PublicIntakeModule,
+        SmsIngestModule.forRoot(options),
+      ],
       controllers: [ChannelsController, TwilioWebhooksController, ...EMAIL_CHANNEL_CONTROLLERS],
       providers: [
         ChannelRouter,
@@ -35,15 +41,7 @@ export class ChannelsModule {
         TwilioWebhookAuth,
         TwilioInboundService,
         TwilioStatusService,
-        TwilioMediaFetcher,
         ...EMAIL_CHANNEL_PROVIDERS,
-        InboundSmsHooks,
-        ...hooks,
-        {
-          provide: INBOUND_SMS_HOOKS,
-          inject: hooks,
-          useFactory: (...instances: InboundSmsHook[]) => instances,
-        },
       ],
       exports: [ChannelsService, ChannelRouter, ChannelStoreModule],
     };

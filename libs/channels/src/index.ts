@@ -12,7 +12,12 @@ export {
 export { ChannelRouter, type ChannelRoute } from './channel-router.js';
 export type { ChannelType } from './channel.repository.js';
 export { SmsChannels, type SmsChannel } from './sms/sms-channels.js';
-export { INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from './sms/inbound-sms-hooks.js';
+export {
+  INBOUND_SMS_HOOKS,
+  type ArrivingSms,
+  type InboundSms,
+  type InboundSmsHook,
+} from './sms/inbound-sms-hooks.js';
 export { fromTwilioStatus } from './sms/twilio-status.js';
 export { twimlResponse } from './sms/twiml.js';
 export {
@@ -29,3 +34,7 @@ export { EmailThreads } from './email/email-threads.js';
 export { EmailChannels, type EmailChannelConfig } from './email/email-channels.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';
 export type { EmailChannelView } from './email/email-channel-admin.js';
+export { SmsIngestModule } from './sms/sms-ingest.module.js';
+export { PendingSmsProcessor } from './sms/pending-sms.processor.js';
+export { PendingSmsJob, PendingSmsRelay } from './sms/pending-sms.jobs.js';
+export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.sweeper.js';

@@ -79,8 +79,20 @@ export const envSchema = z.object({
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   /** How often the worker's relay looks for due outbox rows. */
   DELIVERY_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** How long an acknowledged inbound SMS may wait for its job before the relay enqueues it again. */
+  INBOUND_RELAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the worker's relay looks for acknowledged inbound SMS whose job was lost. */
+  INBOUND_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   /** How soon BullMQ notices a job whose worker died (SIGKILL) and runs it again. */
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * SHA-256 (hex) of the platform operators' dashboard password: the queue dashboard
+   * (/ops/queues on the worker's internal port) is mounted only when it is set.
+   */
+  OPS_DASHBOARD_PASSWORD_SHA256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -131,7 +143,10 @@ export const PROCESS_VARIABLES = {
     'DELIVERY_LEASE_SECONDS',
     'DELIVERY_CONCURRENCY',
     'DELIVERY_RELAY_INTERVAL_MS',
+    'INBOUND_RELAY_AFTER_SECONDS',
+    'INBOUND_RELAY_INTERVAL_MS',
     'JOB_STALLED_INTERVAL_MS',
+    'OPS_DASHBOARD_PASSWORD_SHA256',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL'],

@@ -196,18 +196,49 @@ export class ConsentLedger {
     contactId: string,
     channel: DeliveryChannel,
     addressIndex: Buffer,
-  ): Promise<{ consent: ConsentDecision | null; optedOut: boolean }> {
-    const [row] = await tx.query<{ consent: ConsentDecision | null; opt_out: string | null }>(
+  ): Promise<{ consent: ConsentDecision | null; optedOut: boolean; suppressed: boolean }> {
+    const [row] = await tx.query<{ consent: ConsentDecision | null; blocked: string | null }>(
       `SELECT
          (SELECT decision FROM consent_records
           WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4
           ORDER BY recorded_at DESC, id DESC LIMIT 1) AS consent,
          CASE WHEN $3 = 'sms' THEN
            (SELECT action FROM sms_opt_out_events WHERE tenant_id = $1 AND phone_bidx = $4
-            ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS opt_out`,
+            ORDER BY recorded_at DESC, id DESC LIMIT 1)
+         ELSE
+           (SELECT action FROM email_suppression_events WHERE tenant_id = $1 AND address_bidx = $4
+            ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS blocked`,
       [tx.tenantId, contactId, channel, addressIndex],
     );
-    return { consent: row?.consent ?? null, optedOut: row?.opt_out === 'opt_out' };
+    return {
+      consent: row?.consent ?? null,
+      optedOut: channel === 'sms' && row?.blocked === 'opt_out',
+      suppressed: channel === 'email' && row?.blocked === 'suppress',
+    };
+  }
+
+  /**
+   * SendGrid will not (or must not) deliver to the address this email went to again: hard
+   * bounce, drop, spam report, unsubscribe. The gate then blocks email to it (`email_suppressed`).
+   */
+  async suppressEmailAddressOf(
+    tx: TenantTx,
+    messageId: string,
+    reason: 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe',
+  ): Promise<void> {
+    const inserted = await tx.execute(
+      `INSERT INTO email_suppression_events (id, tenant_id, address_bidx, action, reason, message_id)
+       SELECT $1, tenant_id, to_address_bidx, 'suppress', $3, id FROM messages
+       WHERE tenant_id = $2 AND id = $4 AND channel = 'email' AND to_address_bidx IS NOT NULL`,
+      [randomUUID(), tx.tenantId, reason, messageId],
+    );
+    if (inserted > 0)
+      this.audit.record(tx, {
+        action: 'email.suppressed',
+        actor: { type: 'provider', id: 'sendgrid' },
+        target: { type: 'message', id: messageId },
+        metadata: { reason },
+      });
   }
 
   /**

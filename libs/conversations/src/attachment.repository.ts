@@ -135,7 +135,7 @@ export class AttachmentRepository {
     await tx.execute(
       `UPDATE attachments SET status = 'stored', content_type = $3, size_bytes = $4, content_enc = $5,
          failure_reason = NULL, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
+       WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
       [tx.tenantId, id, media.contentType, media.content.length, cipher.encrypt(COL.content, media.content)],
     );
   }
@@ -144,15 +144,26 @@ export class AttachmentRepository {
   async markFailed(tx: TenantTx, id: string, reason: string): Promise<void> {
     await tx.execute(
       `UPDATE attachments SET status = 'failed', failure_reason = $3, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
+       WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
       [tx.tenantId, id, reason],
     );
   }
 
-  async listForMessage(tx: TenantTx, messageId: string): Promise<AttachmentInfo[]> {
+  /** Still pending after a failed try: the media sweeper tries again later. */
+  async postpone(tx: TenantTx, id: string): Promise<void> {
+    await tx.execute(
+      `UPDATE attachments SET updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+      [tx.tenantId, id],
+    );
+  }
+
+  /** The attachments of these messages (one query for a whole page), by message then position. */
+  async listForMessages(tx: TenantTx, messageIds: string[]): Promise<AttachmentInfo[]> {
+    if (messageIds.length === 0) return [];
     const rows = await tx.query<AttachmentRow>(
-      `SELECT ${INFO_COLUMNS} FROM attachments WHERE tenant_id = $1 AND message_id = $2 ORDER BY position`,
-      [tx.tenantId, messageId],
+      `SELECT ${INFO_COLUMNS} FROM attachments WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])
+       ORDER BY message_id, position`,
+      [tx.tenantId, messageIds],
     );
     return rows.map(toInfo);
   }

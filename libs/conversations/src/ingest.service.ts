@@ -11,10 +11,11 @@ import { type ConversationOpening, ConversationRepository } from './conversation
 import { MessageRepository } from './message.repository.js';
 import { StaffEvents } from './staff-events.js';
 
-export type InboundChannel = 'sms' | 'email' | 'webform' | 'chat';
+export type InboundChannel = 'sms' | 'email' | 'webform' | 'chat' | 'portal';
 
 export interface InboundMessageInput {
-  channelId: string;
+  /** The practice channel it arrived on; null for the patient portal, which is not a channel row. */
+  channelId: string | null;
   channel: InboundChannel;
   /** The sender as the channel knows it; matched to a contact by phone, then email. */
   from: SenderAddress;

@@ -7,7 +7,7 @@ import type { MessageStatus } from './message-status.js';
 export interface NewInboundMessage {
   conversationId: string;
   contactId: string;
-  channelId: string;
+  channelId: string | null;
   channel: string;
   body: string;
   providerMessageId: string | null;
@@ -143,18 +143,23 @@ export class MessageRepository {
     );
   }
 
-  /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
+  /**
+   * Stores a delivery status the status machine allowed; a failure keeps the provider's error
+   * code. `with_commit` saves a round trip when nothing in the transaction reads it back (one
+   * Twilio callback); `now` when a later step may (a SendGrid batch can name a message twice).
+   */
   async updateStatus(
     tx: TenantTx,
     id: string,
     status: MessageStatus,
     errorCode: string | null,
+    write: 'now' | 'with_commit',
   ): Promise<void> {
-    await tx.execute(
-      `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, status, errorCode],
-    );
+    const sql = `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`;
+    const params = [tx.tenantId, id, status, errorCode];
+    if (write === 'with_commit') tx.sendWithCommit(sql, params);
+    else await tx.execute(sql, params);
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {

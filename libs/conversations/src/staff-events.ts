@@ -22,6 +22,8 @@ export type StaffEvent =
   /** Needs a human look (e.g. "please stop texting me": an opt-out that is not a carrier keyword). */
   | { type: 'message.flagged'; conversationId: string; messageId: string; reason: string }
   | { type: 'note.created'; conversationId: string; messageId: string }
+  /** A secure-message link locked after repeated failed verifications (someone may be guessing). */
+  | { type: 'secure_link.locked'; conversationId: string; messageId: string; linkId: string }
   | { type: 'conversation.assigned'; conversationId: string; assigneeId: string | null }
   | { type: 'conversation.status_changed'; conversationId: string; status: string; from: string }
   /** Priority, tags or lead stage: the field names only (tags are staff free text). */

@@ -26,10 +26,20 @@ export interface FieldKey {
   key: Buffer;
 }
 
+/** AADs built so far (not secret): a page of rows decrypts the same few columns over and over. */
+const aads = new Map<string, Buffer>();
+const AAD_CACHE_SIZE = 10_000;
+
 export function fieldAad(tenantId: string, context: string, keyId: string): Buffer {
+  const cacheKey = `${tenantId}|${context}|${keyId}`;
+  const known = aads.get(cacheKey);
+  if (known) return known;
   if (!isUuid(tenantId)) throw new Error('Encryption needs a tenant id (uuid)');
   if (!CONTEXT.test(context)) throw new Error('Encryption context must match [a-z0-9_.:-]{1,100}');
-  return Buffer.from(`inbox:v1|${tenantId.toLowerCase()}|${context}|${keyId.toLowerCase()}`, 'utf8');
+  const aad = Buffer.from(`inbox:v1|${tenantId.toLowerCase()}|${context}|${keyId.toLowerCase()}`, 'utf8');
+  if (aads.size >= AAD_CACHE_SIZE) aads.delete(aads.keys().next().value!);
+  aads.set(cacheKey, aad);
+  return aad;
 }
 
 export function encryptField(

@@ -2,7 +2,7 @@ export { CryptoModule } from './crypto.module.js';
 export { KeyRingService, CRYPTO_CLOCK, MAX_CACHED_TENANTS, type KeyRingConfig } from './key-ring.service.js';
 export type { TenantCipher } from './tenant-cipher.js';
 export type { CreatedTenantKeys, RotatedDataKey } from './tenant-keys.js';
-export type { Clock } from './ttl-lru-cache.js';
+export { TtlLruCache, type Clock } from './ttl-lru-cache.js';
 export {
   DecryptionError,
   TenantKeysMissingError,

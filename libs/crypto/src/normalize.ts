@@ -6,6 +6,14 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
  */
 
 /**
+ * Parsing (its country detection above all) was the most expensive step of an inbound SMS
+ * webhook, which checks the sender before acknowledging; texts come mostly from numbers seen
+ * moments ago (a conversation), so recent answers of this pure function are kept, bounded.
+ */
+const MAX_RECENT_PHONES = 10_000;
+const recentPhones = new Map<string, string | null>();
+
+/**
  * E.164 (`+15551234567`) or null. Accepts numbers that are *possible* (right length for the
  * country) even if not assigned (*valid*), so test and fictional 555 numbers work. Extensions
  * are dropped: they do not identify a different line for messaging.
@@ -14,12 +22,18 @@ export function normalizePhone(raw: string | null | undefined, defaultRegion: st
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   if (!text || text.length > 64) return null;
+  const key = `${defaultRegion}:${text}`;
+  const known = recentPhones.get(key);
+  if (known !== undefined) return known;
   // extract: false -> the whole input must be a number, not merely contain one.
   const phone = parsePhoneNumberFromString(text, {
     defaultCountry: defaultRegion as CountryCode,
     extract: false,
   });
-  return phone?.isPossible() ? phone.number : null;
+  const normalized = phone?.isPossible() ? phone.number : null;
+  if (recentPhones.size >= MAX_RECENT_PHONES) recentPhones.clear();
+  recentPhones.set(key, normalized);
+  return normalized;
 }
 
 // One @, no spaces, a dot in the domain; deliberately loose (RFC 5322 in full is not the point).

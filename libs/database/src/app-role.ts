@@ -22,6 +22,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   attachments: ['SELECT', 'INSERT', 'UPDATE'],
   consent_records: ['SELECT', 'INSERT'],
   sms_opt_out_events: ['SELECT', 'INSERT'],
+  email_suppression_events: ['SELECT', 'INSERT'],
   form_submissions: ['SELECT', 'INSERT'],
   chat_sessions: ['SELECT', 'INSERT', 'UPDATE'],
   chat_messages: ['SELECT', 'INSERT'],
@@ -37,6 +38,9 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   conversation_tags: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   snooze_wakeups: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   canned_responses: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  portal_codes: ['SELECT', 'INSERT', 'UPDATE'],
+  unsubscribe_links: ['SELECT', 'INSERT', 'UPDATE'],
+  sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;

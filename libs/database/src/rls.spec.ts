@@ -123,6 +123,42 @@ describe('tenant isolation (row-level security as the app role)', () => {
     ).rejects.toThrow(/foreign key/);
   });
 
+  it('the media sweep setting shows pending attachment rows of every practice, nothing else, read-only', async () => {
+    const rows: Record<string, string> = {};
+    for (const [t, status] of [
+      [a, 'pending'],
+      [b, 'pending'],
+      [a, 'failed'],
+    ] as const) {
+      const message = randomUUID();
+      await owner.query(
+        `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status)
+         VALUES ($1, $2, $3, 'sms', 'inbound', 'message', 'received')`,
+        [message, t.tenant, t.conversation],
+      );
+      const id = randomUUID();
+      await owner.query(
+        `INSERT INTO attachments (id, tenant_id, message_id, position, status, failure_reason)
+         VALUES ($1, $2, $3, 0, $4, $5)`,
+        [id, t.tenant, message, status, status === 'failed' ? 'fetch_failed' : null],
+      );
+      rows[`${t === a ? 'a' : 'b'}-${status}`] = id;
+    }
+    await asTenant(null, async (c) => {
+      await c.query(`SELECT set_config('app.media_sweep', 'on', true)`);
+      const { rows: seen } = await c.query(`SELECT id FROM attachments WHERE id = ANY($1::uuid[])`, [
+        Object.values(rows),
+      ]);
+      expect(seen.map((r) => r.id).toSorted()).toEqual([rows['a-pending'], rows['b-pending']].toSorted());
+      expect((await c.query(`SELECT count(*)::int AS n FROM messages`)).rows[0].n).toBe(0);
+      const updated = await c.query(
+        `UPDATE attachments SET status = 'failed', failure_reason = 'x' WHERE id = $1`,
+        [rows['a-pending']],
+      );
+      expect(updated.rowCount).toBe(0);
+    });
+  });
+
   describe('TenantDb', () => {
     let ds: DataSource;
     let db: TenantDb;
@@ -163,6 +199,28 @@ describe('tenant isolation (row-level security as the app role)', () => {
       ).rejects.toThrow('hook failed');
       const { rowCount } = await owner.query('SELECT 1 FROM contacts WHERE id = $1', [id]);
       expect(rowCount).toBe(0);
+    });
+
+    it('rolls back a transaction whose only statements failed with its COMMIT, leaving the connection clean', async () => {
+      const single = await appDataSource(1);
+      try {
+        const one = new TenantDb(single);
+        await expect(
+          one.forTenant(a.tenant, async (tx) => {
+            tx.sendWithCommit(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [
+              randomUUID(),
+              b.tenant,
+            ]);
+          }),
+        ).rejects.toThrow(/row-level security/);
+        // The pool's one connection is usable again: not left inside the failed transaction.
+        const ids = await one.forTenant(b.tenant, (tx) =>
+          tx.query<{ id: string }>('SELECT id FROM contacts'),
+        );
+        expect(ids.map((r) => r.id)).toEqual([b.contact]);
+      } finally {
+        await single.destroy();
+      }
     });
   });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type pg from 'pg';
+import { DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
 import { requestContext } from './request-context.js';
+import { inlineParams } from './sql-literal.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,28 +16,80 @@ export class TenantContextMissingError extends Error {
 /**
  * A database transaction bound to one tenant. Postgres sees `app.tenant_id` (SET LOCAL), so
  * row-level security limits every statement to this tenant, whatever the SQL says.
+ *
+ * Round trips are what a request pays for most here, so the transaction opens lazily: BEGIN,
+ * the tenant and the first statement (its parameters inlined as literals, see `inlineParams`)
+ * travel in one simple-protocol message; statements queued with `sendWithCommit` travel with
+ * COMMIT. A transaction that never runs SQL costs nothing.
  */
 export class TenantTx {
   private readonly hooks: Array<() => Promise<void>> = [];
   private readonly committedHooks: Array<() => void> = [];
+  private readonly commitStatements: string[] = [];
   private readonly locals = new Map<symbol, unknown>();
+  /** Settles once BEGIN has been sent (with the first statement); null until then. */
+  private opened: Promise<unknown> | null = null;
 
   constructor(
     readonly tenantId: string,
-    readonly manager: EntityManager,
+    private readonly runner: QueryRunner,
+    private readonly client: pg.ClientBase,
   ) {}
 
   /** Rows of any statement (SELECT, or INSERT/UPDATE/DELETE ... RETURNING). */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    // Structured: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
-    const result = await this.manager.queryRunner!.query(sql, params, true);
-    return result.records as T[];
+    return (await this.run(sql, params)).rows as T[];
   }
 
   /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING. */
   async execute(sql: string, params: unknown[] = []): Promise<number> {
-    const result = await this.manager.queryRunner!.query(sql, params, true);
-    return result.affected ?? 0;
+    return (await this.run(sql, params)).affected;
+  }
+
+  private async run(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
+    if (!this.opened) {
+      const first = this.openWith(sql, params);
+      this.opened = first.catch(() => undefined);
+      return first;
+    }
+    await this.opened;
+    return this.parameterized(sql, params);
+  }
+
+  private async parameterized(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ rows: unknown[]; affected: number }> {
+    // Structured: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
+    const result = await this.runner.query(sql, params, true);
+    return { rows: result.records, affected: result.affected ?? 0 };
+  }
+
+  /** BEGIN, the tenant and the first statement, in one round trip. */
+  private async openWith(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
+    let inlined: string;
+    try {
+      inlined = inlineParams(sql, params);
+    } catch {
+      // SQL the inliner does not read (never the case at run time): two round trips.
+      await this.runner.query(this.opening());
+      return this.parameterized(sql, params);
+    }
+    try {
+      const results = (await this.client.query(
+        `${this.opening()};\n${inlined}`,
+      )) as unknown as pg.QueryResult[];
+      const last = results.at(-1)!;
+      return { rows: last.rows, affected: last.rowCount ?? 0 };
+    } catch (err) {
+      // The same error TypeORM's runner gives for a parameterized statement.
+      throw new QueryFailedError(sql, params, err as Error);
+    }
+  }
+
+  private opening(): string {
+    // The id is inlined, which TenantDb's UUID check makes safe.
+    return `START TRANSACTION; SELECT set_config('app.tenant_id', '${this.tenantId}', true)`;
   }
 
   /** Per-transaction state for libraries (e.g. the audit buffer), created on first use. */
@@ -49,6 +103,24 @@ export class TenantTx {
     this.hooks.push(hook);
   }
 
+  /**
+   * A write sent in the same round trip as COMMIT, right before it (parameters inlined, see
+   * `inlineParams`): for writes nothing in the transaction reads back, e.g. audit events or
+   * an outcome. Statements keep their order; register from a `beforeCommit` hook to be last.
+   */
+  sendWithCommit(sql: string, params: unknown[] = []): void {
+    this.commitStatements.push(inlineParams(sql, params));
+  }
+
+  /**
+   * COMMIT without waiting for the WAL flush (`synchronous_commit = off` for this transaction):
+   * a crash of Postgres may lose it (never corrupt anything). Only for records whose loss a
+   * retry repairs, e.g. a provider's acceptance, which the next attempt looks up again.
+   */
+  commitWithoutFlushWait(): void {
+    this.commitStatements.unshift(`SELECT set_config('synchronous_commit', 'off', true)`);
+  }
+
   /** Work to start once the transaction has committed (never runs after a rollback). Must not throw. */
   afterCommit(hook: () => void): void {
     this.committedHooks.push(hook);
@@ -59,10 +131,25 @@ export class TenantTx {
     for (const hook of this.committedHooks.splice(0)) hook();
   }
 
-  /** @internal */
-  async flush(): Promise<void> {
+  /** @internal Runs the before-commit hooks, then COMMIT with the statements that ride along. */
+  async commit(): Promise<void> {
     // Hooks may register further hooks; run until none are left.
     for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
+    const statements = this.commitStatements.splice(0);
+    if (!this.opened) {
+      if (statements.length === 0) return;
+      statements.unshift(this.opening());
+      // BEGIN goes out with them: if one fails, the transaction is open and must be rolled back.
+      this.opened = Promise.resolve();
+    } else await this.opened;
+    // A simple-protocol multi-statement: if a statement before COMMIT fails, COMMIT never runs
+    // and the caller's ROLLBACK ends the transaction.
+    await this.runner.query([...statements, 'COMMIT'].join(';\n'));
+  }
+
+  /** @internal Ends the transaction after an error, if it was ever opened. */
+  async rollback(): Promise<void> {
+    if (this.opened) await this.runner.query('ROLLBACK');
   }
 }
 
@@ -86,18 +173,15 @@ export class TenantDb {
     return requestContext.run({ tenantId }, async () => {
       const runner = this.dataSource.createQueryRunner();
       let result: T;
-      let tx: TenantTx;
+      let tx: TenantTx | undefined;
       try {
-        // One round trip opens the transaction and binds it to the tenant (a simple-protocol
-        // multi-statement, so no parameters: the id is inlined, which the UUID check above makes safe).
-        await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-        tx = new TenantTx(tenantId, runner.manager);
+        const client = (await runner.connect()) as pg.ClientBase;
+        tx = new TenantTx(tenantId, runner, client);
         result = await work(tx);
-        await tx.flush();
-        await runner.query('COMMIT');
+        await tx.commit();
       } catch (err) {
         // The original error matters, not a failed rollback (a dead connection leaves the pool by its error event).
-        await runner.query('ROLLBACK').catch(() => undefined);
+        await tx?.rollback().catch(() => undefined);
         await runner.release();
         throw err;
       }

@@ -28,3 +28,4 @@ export type { Principal, SessionMfaState } from './access/principal.js';
 export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity.constants.js';
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';
+export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';

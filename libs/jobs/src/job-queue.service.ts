@@ -1,13 +1,15 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { JOBS, type JobData, type JobName, type QueueName, parseJobData } from './job-types.js';
+import type { TenantTx } from '@app/database';
+import { JOBS, type JobData, type JobName, QUEUE_NAMES, type QueueName, parseJobData } from './job-types.js';
 import { bullConnection } from './connection.js';
 
 /** Adds jobs (api and worker). Deterministic `jobId`s make adding the same job twice a no-op. */
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger('JobQueue');
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'REDIS_URL' | 'REDIS_PREFIX'>) {}
 
@@ -27,6 +29,28 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /**
+   * Adds the job once `tx` commits. Its work is recorded in the database, and a relay or sweep
+   * finds it if Redis is down, so a failure here is only logged (ids only): `recovery` says who
+   * catches up.
+   */
+  addAfterCommit<N extends JobName>(
+    tx: TenantTx,
+    name: N,
+    data: JobData<N>,
+    options: JobsOptions & { jobId: string },
+    recovery: string,
+  ): void {
+    tx.afterCommit(() => {
+      this.add(name, data, options).catch((err: Error) =>
+        this.logger.warn(
+          { job: name, jobId: options.jobId, err: { name: err.name } },
+          `Job not queued; ${recovery}`,
+        ),
+      );
+    });
+  }
+
+  /**
    * Adds the job again even if a finished (completed/failed) job with this id is still kept:
    * for recovery paths that know the work is not done. A waiting/active/delayed job is left alone.
    */
@@ -36,7 +60,8 @@ export class JobQueue implements OnApplicationShutdown {
     options: JobsOptions & { jobId: string },
   ): Promise<void> {
     const existing = await this.queue(JOBS[name].queue).getJob(options.jobId);
-    if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
+    const state = await existing?.getState();
+    if (state === 'completed' || state === 'failed') await existing!.remove();
     await this.add(name, data, options);
   }
 
@@ -48,6 +73,11 @@ export class JobQueue implements OnApplicationShutdown {
       { every: everyMs },
       { name, data: payload, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } } },
     );
+  }
+
+  /** Every queue of the job map (metrics, the operators' dashboard): producers, never workers. */
+  all(): Queue[] {
+    return QUEUE_NAMES.map((name) => this.queue(name));
   }
 
   private queue(name: QueueName): Queue {

@@ -23,6 +23,11 @@ export const JOBS = {
     queue: 'inbox',
     data: z.strictObject({ tenantId: z.uuid(), conversationId: z.uuid() }),
   },
+  /**
+   * Turn a practice's acknowledged inbound SMS (sms_inbound) into messages, in receipt order.
+   * Any such job processes every pending row of the practice, so extra ones are no-ops.
+   */
+  'sms.inbound': { queue: 'inbound', data: z.strictObject({ tenantId: z.uuid() }) },
   /** Periodic: wake every snooze that is due (covers wake jobs Redis lost). */
   'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;

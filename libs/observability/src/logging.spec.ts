@@ -43,6 +43,12 @@ describe('log redaction', () => {
 
   it('masks capability tokens and query values in URLs', () => {
     expect(safeUrl('/s/abcDEF123_-x?y=1')).toBe('/s/:token?y=*');
+    // Every patient page and sub-route (issue 6): the token never reaches a log line.
+    const token = 'A'.repeat(43);
+    expect(safeUrl(`/s/${token}/verify`)).toBe('/s/:token/verify');
+    expect(safeUrl(`/s/${token}/attachments/1f0c`)).toBe('/s/:token/attachments/1f0c');
+    expect(safeUrl(`/c/${token}`)).toBe('/c/:token');
+    expect(safeUrl(`/u/${token}?notice=x`)).toBe('/u/:token?notice=*');
     expect(safeUrl('/webhooks/sendgrid/123/inbound/s3cret')).toBe('/webhooks/sendgrid/123/inbound/:secret');
     expect(safeUrl('/v1/contacts?phone=%2B15551234567&email=a%40b.c')).toBe('/v1/contacts?phone=*&email=*');
     expect(safeUrl('/v1/conversations/1')).toBe('/v1/conversations/1');

@@ -85,7 +85,6 @@ export function loggerParams(level: string): Params {
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
-      customProps: () => ({}),
     },
   };
 }

@@ -1,4 +1,4 @@
-export { createTestInfra, destroyTestInfra, subPrefix, type TestInfra } from './test-infra.js';
+export { createTestInfra, destroyTestInfra, subPrefix, PG_ADMIN_URL, type TestInfra } from './test-infra.js';
 export { ownerPool, appPool, appDataSource, newTenantId } from './db.js';
 export { startApi, startWorker } from './apps.js';
 export { controlAuthClock, type TestClock } from './auth-clock.js';

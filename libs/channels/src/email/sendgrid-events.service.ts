@@ -1,3 +1,4 @@
+import { ConsentLedger } from '@app/consent';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
@@ -9,6 +10,7 @@ import {
   type SendGridEvent,
   eventBatchSchema,
   fromSendGridEvent,
+  suppressionReason,
   sendGridErrorCode,
   sendGridMessageId,
 } from './sendgrid-events.js';
@@ -27,6 +29,8 @@ export interface EventBatchOutcome {
   duplicates: number;
   unknownMessages: number;
   ignored: number;
+  /** Events whose only effect is that the address is suppressed (spam report, unsubscribe). */
+  suppressed: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,6 +50,7 @@ export class SendGridEventsService {
     private readonly emailChannels: EmailChannels,
     private readonly messages: MessageRepository,
     private readonly staffEvents: StaffEvents,
+    private readonly consent: ConsentLedger,
   ) {}
 
   async receive(post: EventWebhookPost): Promise<EventBatchOutcome> {
@@ -83,6 +88,7 @@ export class SendGridEventsService {
         duplicates: 0,
         unknownMessages: 0,
         ignored: 0,
+        suppressed: 0,
       };
       for (const event of parsed.data) outcome[await this.apply(tx, channel.id, event)] += 1;
       return outcome;
@@ -97,12 +103,16 @@ export class SendGridEventsService {
     if (event.sg_event_id && !(await this.firstSighting(tx, channelId, event.sg_event_id)))
       return 'duplicates';
     const reported = fromSendGridEvent(event.event);
-    if (!reported) return 'ignored';
+    const suppression = suppressionReason(event);
+    if (!reported && !suppression) return 'ignored';
     const message = await this.findMessage(tx, event);
     if (!message || message.direction !== 'outbound') return 'unknownMessages';
+    // The address, not just this message: the gate refuses email to it from now on.
+    if (suppression) await this.consent.suppressEmailAddressOf(tx, message.id, suppression);
+    if (!reported) return 'suppressed';
     const next = nextStatus(message.status, reported);
     if (!next) return 'unchanged';
-    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event));
+    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event), 'now');
     this.staffEvents.publishAfterCommit(tx, {
       type: 'message.status_changed',
       conversationId: message.conversationId,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nextStatus } from '@app/conversations';
-import { eventBatchSchema, fromSendGridEvent, sendGridMessageId } from './sendgrid-events.js';
+import {
+  eventBatchSchema,
+  fromSendGridEvent,
+  sendGridMessageId,
+  suppressionReason,
+} from './sendgrid-events.js';
 import { hashInboundSecret, inboundSecretMatches, newInboundSecret } from './inbound-secret.js';
+
+const suppressionOf = (event: string, type?: string) =>
+  suppressionReason({ event, ...(type ? { type } : {}) });
 
 describe('SendGrid events in the status machine', () => {
   it('maps delivery events and ignores the rest', () => {
@@ -12,6 +20,18 @@ describe('SendGrid events in the status machine', () => {
     expect(fromSendGridEvent('open')).toBe('read');
     expect(fromSendGridEvent('click')).toBeNull();
     expect(fromSendGridEvent('__proto__')).toBeNull();
+  });
+
+  it('suppresses the address after a permanent bounce, a drop, a spam report or an unsubscribe only', () => {
+    expect(suppressionOf('bounce')).toBe('bounce');
+    expect(suppressionOf('bounce', 'bounce')).toBe('bounce');
+    expect(suppressionOf('bounce', 'blocked')).toBeNull();
+    expect(suppressionOf('dropped')).toBe('dropped');
+    expect(suppressionOf('spamreport')).toBe('spamreport');
+    expect(suppressionOf('unsubscribe')).toBe('unsubscribe');
+    expect(suppressionOf('group_unsubscribe')).toBe('unsubscribe');
+    for (const event of ['delivered', 'deferred', 'processed', 'open', 'click', 'group_resubscribe'])
+      expect(suppressionOf(event)).toBeNull();
   });
 
   it('never moves a delivered email back on a late deferred or bounce', () => {

@@ -12,6 +12,8 @@ const eventSchema = z.object({
   /** Our message id, sent as a custom arg with every outbound email. */
   messageId: z.string().max(64).optional(),
   timestamp: z.number().int().nonnegative().optional(),
+  /** On `bounce`: `bounce` (permanent) or `blocked` (a temporary refusal). */
+  type: z.string().max(32).optional(),
 });
 export type SendGridEvent = z.infer<typeof eventSchema>;
 
@@ -27,6 +29,24 @@ const SENDGRID_STATUSES: Readonly<Record<string, MessageStatus>> = {
   bounce: 'undelivered',
   dropped: 'failed',
 };
+
+export type SuppressionReason = 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe';
+
+/** Events after which SendGrid will not (or we must not) email that address again. */
+export function suppressionReason(event: SendGridEvent): SuppressionReason | null {
+  switch (event.event) {
+    case 'bounce':
+      return event.type === 'blocked' ? null : 'bounce';
+    case 'dropped':
+    case 'spamreport':
+      return event.event;
+    case 'unsubscribe':
+    case 'group_unsubscribe':
+      return 'unsubscribe';
+    default:
+      return null;
+  }
+}
 
 export function fromSendGridEvent(event: string): MessageStatus | null {
   return Object.hasOwn(SENDGRID_STATUSES, event) ? SENDGRID_STATUSES[event]! : null;

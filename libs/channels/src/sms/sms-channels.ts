@@ -41,11 +41,15 @@ export class SmsChannels {
     id: string,
     options: { includeDeleted?: boolean; fresh?: boolean } = {},
   ): Promise<SmsChannel | null> {
-    const cached = options.fresh ? undefined : this.cache.get<CachedSmsChannel>('sms', id);
+    const cached = options.fresh ? null : this.cached(tx.tenantId, id, { includeDeleted: true });
+    return visible(cached ?? (await this.read(tx, id)), options.includeDeleted);
+  }
+
+  /** The cached channel of this tenant, when there is one (no transaction, no query). */
+  cached(tenantId: string, id: string, options: { includeDeleted?: boolean } = {}): SmsChannel | null {
+    const cached = this.cache.get<CachedSmsChannel>('sms', id);
     // The tenant check keeps the cache from answering what row-level security would hide.
-    const channel = cached?.tenantId === tx.tenantId ? cached.channel : await this.read(tx, id);
-    if (!channel || (channel.deleted && !options.includeDeleted)) return null;
-    return channel;
+    return cached?.tenantId === tenantId ? visible(cached.channel, options.includeDeleted) : null;
   }
 
   private async read(tx: TenantTx, id: string): Promise<SmsChannel | null> {
@@ -66,4 +70,9 @@ export class SmsChannels {
     this.cache.set<CachedSmsChannel>('sms', id, { tenantId: tx.tenantId, channel });
     return channel;
   }
+}
+
+/** A deleted channel only for callers that asked for deleted ones too. */
+function visible(channel: SmsChannel | null, includeDeleted = false): SmsChannel | null {
+  return channel && (!channel.deleted || includeDeleted) ? channel : null;
 }

@@ -41,9 +41,8 @@ export class TwilioStatusService {
   }
 
   async receive(request: TwilioWebhookRequest): Promise<StatusCallbackOutcome> {
-    const route = await this.auth.route(request, { allowDeleted: true });
-    return this.db.forTenant(route.tenantId, async (tx) => {
-      await this.auth.authenticate(tx, request, { allowDeleted: true });
+    const { tenantId } = await this.auth.authenticate(request, { allowDeleted: true });
+    return this.db.forTenant(tenantId, async (tx) => {
       const callback = parseStatusCallback(request.params);
       const reported = fromTwilioStatus(callback.status);
       if (!reported) return 'ignored_status';
@@ -56,7 +55,7 @@ export class TwilioStatusService {
       }
       const next = nextStatus(message.status, reported);
       if (!next) return 'unchanged';
-      await this.messages.updateStatus(tx, message.id, next, callback.errorCode);
+      await this.messages.updateStatus(tx, message.id, next, callback.errorCode, 'with_commit');
       this.events.publishAfterCommit(tx, {
         type: 'message.status_changed',
         conversationId: message.conversationId,

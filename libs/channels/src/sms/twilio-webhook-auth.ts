@@ -1,9 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { TenantTx } from '@app/database';
+import { TenantDb } from '@app/database';
 import { AppError } from '@app/observability';
-import { type ChannelRoute, ChannelRouter } from '../channel-router.js';
+import { ChannelRouter } from '../channel-router.js';
 import { type SmsChannel, SmsChannels } from './sms-channels.js';
 import { type TwilioWebhookRequest, hasValidTwilioSignature } from './twilio-webhook-request.js';
+
+/** A webhook whose signature checked out: the channel's tenant and the channel with its secrets. */
+export interface AuthenticatedTwilioWebhook {
+  tenantId: string;
+  channel: SmsChannel;
+}
 
 /**
  * Who may post to `/webhooks/twilio/:channelId/*`: Twilio, signing with that channel's auth
@@ -14,31 +20,33 @@ export class TwilioWebhookAuth {
   private readonly logger = new Logger('TwilioWebhooks');
 
   constructor(
+    private readonly db: TenantDb,
     private readonly router: ChannelRouter,
     private readonly smsChannels: SmsChannels,
   ) {}
 
-  /** The tenant the channel belongs to. `allowDeleted`: for callbacks about earlier sends. */
-  async route(request: TwilioWebhookRequest, options: { allowDeleted: boolean }): Promise<ChannelRoute> {
-    const route = await this.router.byChannelId(request.channelId);
-    if (!route || route.type !== 'sms' || (!route.active && !options.allowDeleted)) {
-      throw AppError.notFound('Channel');
-    }
-    return route;
-  }
-
-  /** Inside the tenant's transaction: the channel with its secrets, once the signature checks out. */
+  /**
+   * Routes the webhook to its tenant and checks the signature. A busy channel is answered from
+   * ChannelCache without any query or transaction; only a cache miss, or a signature the cached
+   * token refuses (the token may have been rotated since), reads the stored channel.
+   * `allowDeleted`: for callbacks about earlier sends.
+   */
   async authenticate(
-    tx: TenantTx,
     request: TwilioWebhookRequest,
     { allowDeleted }: { allowDeleted: boolean },
-  ): Promise<SmsChannel> {
-    const options = { includeDeleted: allowDeleted };
-    let channel = await this.smsChannels.load(tx, request.channelId, options);
-    if (channel && !hasValidTwilioSignature(channel.authToken, request)) {
-      // The token may have been rotated since it was cached: only the stored one can refuse.
-      channel = await this.smsChannels.load(tx, request.channelId, { ...options, fresh: true });
+  ): Promise<AuthenticatedTwilioWebhook> {
+    const route = await this.router.byChannelId(request.channelId);
+    if (!route || route.type !== 'sms' || (!route.active && !allowDeleted)) {
+      throw AppError.notFound('Channel');
     }
+    const options = { includeDeleted: allowDeleted };
+    const cached = this.smsChannels.cached(route.tenantId, request.channelId, options);
+    if (cached && hasValidTwilioSignature(cached.authToken, request)) {
+      return { tenantId: route.tenantId, channel: cached };
+    }
+    const channel = await this.db.forTenant(route.tenantId, (tx) =>
+      this.smsChannels.load(tx, request.channelId, { ...options, fresh: true }),
+    );
     if (!channel) throw AppError.notFound('Channel');
     if (!hasValidTwilioSignature(channel.authToken, request)) {
       // Ids and the reason only: the form fields are the sender's data.
@@ -51,6 +59,6 @@ export class TwilioWebhookAuth {
       );
       throw new AppError(403, 'invalid_signature', 'The request signature is not valid for this channel');
     }
-    return channel;
+    return { tenantId: route.tenantId, channel };
   }
 }

@@ -83,6 +83,22 @@ export async function mergeContacts(tx: TenantTx, survivorId: string, otherId: s
     otherId,
     survivorId,
   ]);
+  // The patient's links follow their messages: a secure link shows its contact's messages,
+  // which now belong to the survivor. One live consent request per contact and channel: the
+  // survivor's wins, the other's is superseded (its link then shows the neutral page).
+  await tx.execute(
+    `UPDATE consent_requests o SET status = 'superseded'
+     WHERE o.tenant_id = $1 AND o.contact_id = $2 AND o.status = 'live' AND EXISTS (
+       SELECT 1 FROM consent_requests s
+       WHERE s.tenant_id = $1 AND s.contact_id = $3 AND s.channel = o.channel AND s.status = 'live')`,
+    [tx.tenantId, otherId, survivorId],
+  );
+  for (const table of ['consent_requests', 'secure_links', 'unsubscribe_links'])
+    await tx.execute(`UPDATE ${table} SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
+      tx.tenantId,
+      otherId,
+      survivorId,
+    ]);
   const consentsCopied = await tx.execute(
     `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method,
        actor_type, actor_id, consent_request_id, inbound_message_id, evidence_enc, disclosure_version,

@@ -1,4 +1,4 @@
-import { type KeysetPosition, fromMicrosSql, microsSql } from './keyset-cursor.js';
+import { type KeysetPosition, fromMicrosSql, isoSql, microsSql } from './keyset-cursor.js';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed', 'snoozed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -34,10 +34,11 @@ export interface InboxRow {
   assignee_id: string | null;
   tags: string[];
   lead_stage: string | null;
-  last_message_at: Date | null;
-  snoozed_until: Date | null;
-  closed_at: Date | null;
-  created_at: Date;
+  /** ISO 8601 text (isoSql), as shown. */
+  last_message_at: string | null;
+  snoozed_until: string | null;
+  closed_at: string | null;
+  created_at: string;
   sort_micros: string;
   last_message_preview_enc: Buffer | null;
   last_channel: string | null;
@@ -82,8 +83,9 @@ export function inboxQuery(
   if (f.after)
     where.push(`(${sort.at}, ${sort.id}) < (${fromMicrosSql(p(f.after.micros))}, ${p(f.after.id)}::uuid)`);
   const sql = `
-    SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage, c.last_message_at,
-           c.snoozed_until, c.closed_at, c.created_at,
+    SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage,
+           ${isoSql('c.last_message_at')} AS last_message_at, ${isoSql('c.snoozed_until')} AS snoozed_until,
+           ${isoSql('c.closed_at')} AS closed_at, ${isoSql('c.created_at')} AS created_at,
            ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,
            c.unread_count, k.name_enc AS contact_name_enc,
            (r.read_up_to IS NULL OR r.read_up_to < c.last_message_at) AS unread
@@ -102,20 +104,29 @@ const tagged = (tag: string) =>
            WHERE t.tenant_id = c.tenant_id AND t.conversation_id = c.id AND t.tag = ${tag})`;
 
 export interface MessagePageRow {
-  id: string;
+  /** The conversation's, on every row (the role check needs them; no second query). */
+  conversation_tags: string[];
+  conversation_assignee_id: string | null;
+  /** Null on the single row of a conversation without (further) messages. */
+  id: string | null;
   direction: 'inbound' | 'outbound';
   channel: string;
   kind: string;
   body_enc: Buffer | null;
   status: string;
   delivery_route: string | null;
-  created_at: Date;
+  /** ISO 8601 text (isoSql). */
+  created_at: string;
   sort_micros: string;
   author_user_id: string | null;
   author_name: string | null;
 }
 
-/** A page of a conversation's messages, newest first: a range scan of messages_conversation. */
+/**
+ * A page of a conversation's messages, newest first (a range scan of messages_conversation),
+ * with the conversation's tags and assignee on each row: no rows at all means no such
+ * conversation (in this practice); one row without an id, a conversation without messages.
+ */
 export function messagesQuery(
   tenantId: string,
   conversationId: string,
@@ -127,12 +138,17 @@ export function messagesQuery(
     ? `AND (m.created_at, m.id) < (${fromMicrosSql(p(page.after.micros))}, ${p(page.after.id)}::uuid)`
     : '';
   const sql = `
-    SELECT m.id, m.direction, m.channel, m.kind, m.body_enc, m.status, m.delivery_route, m.created_at,
-           ${microsSql('m.created_at')} AS sort_micros, m.author_user_id, u.name AS author_name
-    FROM messages m
-    LEFT JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.author_user_id
-    WHERE m.tenant_id = $1 AND m.conversation_id = $2 ${after}
-    ORDER BY m.created_at DESC, m.id DESC
-    LIMIT ${p(page.limit)}`;
+    SELECT c.tags AS conversation_tags, c.assignee_id AS conversation_assignee_id, page.*
+    FROM conversations c
+    LEFT JOIN LATERAL (
+      SELECT m.id, m.direction, m.channel, m.kind, m.body_enc, m.status, m.delivery_route,
+             ${isoSql('m.created_at')} AS created_at,
+             ${microsSql('m.created_at')} AS sort_micros, m.author_user_id, u.name AS author_name
+      FROM messages m
+      LEFT JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.author_user_id
+      WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id ${after}
+      ORDER BY m.created_at DESC, m.id DESC
+      LIMIT ${p(page.limit)}) page ON true
+    WHERE c.tenant_id = $1 AND c.id = $2`;
   return { sql, params };
 }

@@ -25,8 +25,6 @@ export interface InboxItem {
   createdAt: string;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 /** A page of rows decrypted together: names and previews of every row in parallel, no query per row. */
 export function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promise<InboxItem[]> {
   return Promise.all(
@@ -43,15 +41,15 @@ export function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promise<Inbo
         assigneeId: row.assignee_id,
         tags: row.tags,
         leadStage: row.lead_stage,
-        lastMessageAt: iso(row.last_message_at),
+        lastMessageAt: row.last_message_at,
         lastMessagePreview: preview,
         lastChannel: row.last_channel,
         unreadCount: row.unread_count,
         unread: row.unread,
         // A new message reopens a snoozed conversation without clearing the time: show it only while snoozed.
-        snoozedUntil: row.status === 'snoozed' ? iso(row.snoozed_until) : null,
-        closedAt: iso(row.closed_at),
-        createdAt: row.created_at.toISOString(),
+        snoozedUntil: row.status === 'snoozed' ? row.snoozed_until : null,
+        closedAt: row.closed_at,
+        createdAt: row.created_at,
       };
     }),
   );
@@ -69,7 +67,10 @@ export interface MessageItem {
   author?: { id: string; name: string | null };
 }
 
-export function messageItems(cipher: TenantCipher, rows: MessagePageRow[]): Promise<MessageItem[]> {
+export function messageItems(
+  cipher: TenantCipher,
+  rows: Array<MessagePageRow & { id: string }>,
+): Promise<MessageItem[]> {
   return Promise.all(
     rows.map(async (row) => ({
       id: row.id,
@@ -79,7 +80,7 @@ export function messageItems(cipher: TenantCipher, rows: MessagePageRow[]): Prom
       body: await cipher.decryptNullable(BODY_COLUMN, row.body_enc),
       status: row.status,
       ...(row.delivery_route ? { deliveryRoute: row.delivery_route } : {}),
-      createdAt: row.created_at.toISOString(),
+      createdAt: row.created_at,
       ...(row.author_user_id ? { author: { id: row.author_user_id, name: row.author_name } } : {}),
     })),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
@@ -58,8 +58,6 @@ const UNIQUE_VIOLATION = '23505';
  */
 @Injectable()
 export class InboxService {
-  private readonly logger = new Logger('Inbox');
-
   constructor(
     private readonly db: TenantDb,
     private readonly keys: KeyRingService,
@@ -137,9 +135,13 @@ export class InboxService {
 
   messages(viewer: Principal, id: string, page: { after?: KeysetPosition; limit: number }) {
     return this.guarded(viewer, async (tx): Promise<Page<MessageItem>> => {
-      await this.visibleItem(tx, viewer, id);
       const { sql, params } = messagesQuery(tx.tenantId, id, page);
-      const rows = await tx.query<MessagePageRow>(sql, params);
+      const found = await tx.query<MessagePageRow>(sql, params);
+      if (found.length === 0) throw notFound();
+      const { conversation_tags: tags, conversation_assignee_id: assignee_id } = found[0]!;
+      if (!canSee(viewer, { tags, assignee_id }))
+        throw new InboxAccessDenied('not_visible_to_role', { type: 'conversation', id });
+      const rows = found.filter((row): row is MessagePageRow & { id: string } => row.id !== null);
       const data = await messageItems(await this.keys.forTenant(tx), rows);
       this.audit.record(tx, {
         action: 'conversation.messages_read',
@@ -323,19 +325,13 @@ export class InboxService {
        ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET due_at = excluded.due_at`,
       [tx.tenantId, id, due],
     );
-    const tenantId = tx.tenantId;
-    tx.afterCommit(() => {
-      this.jobs
-        .add(
-          'conversation.wake',
-          { tenantId, conversationId: id },
-          { jobId: wakeJobId(id, due), delay: Math.max(0, due.getTime() - Date.now()) },
-        )
-        .catch((err: Error) =>
-          // The sweep wakes it anyway; only the exact time is lost.
-          this.logger.warn({ conversationId: id, err: { name: err.name } }, 'Snooze wake job not queued'),
-        );
-    });
+    this.jobs.addAfterCommit(
+      tx,
+      'conversation.wake',
+      { tenantId: tx.tenantId, conversationId: id },
+      { jobId: wakeJobId(id, due), delay: Math.max(0, due.getTime() - Date.now()) },
+      'the snooze sweep wakes it (only the exact time is lost)',
+    );
   }
 
   private async mustBeActiveStaff(tx: TenantTx, userId: string): Promise<void> {

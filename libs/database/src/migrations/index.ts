@@ -6,6 +6,10 @@ import { Email1764200000000 } from './1764200000000-email.js';
 import { Intake1764300000000 } from './1764300000000-intake.js';
 import { Delivery1764400000000 } from './1764400000000-delivery.js';
 import { Triage1764500000000 } from './1764500000000-triage.js';
+import { Portal1764600000000 } from './1764600000000-portal.js';
+import { EmailSuppressions1764800000000 } from './1764800000000-email-suppressions.js';
+import { MediaSweep1764900000000 } from './1764900000000-media-sweep.js';
+import { SmsInbound1764700000000 } from './1764700000000-sms-inbound.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +21,8 @@ export const MIGRATIONS = [
   Email1764200000000,
   Delivery1764400000000,
   Triage1764500000000,
+  Portal1764600000000,
+  SmsInbound1764700000000,
+  EmailSuppressions1764800000000,
+  MediaSweep1764900000000,
 ];

@@ -8,6 +8,7 @@ import {
   currentDisclosure,
   findDisclosure,
   lockAddressForChange,
+  type RecordConsentInput,
 } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
@@ -149,24 +150,49 @@ export class ConsentRequests {
       return 'ambiguous';
     }
     const request = live[0]!;
-    const disclosure = findDisclosure(request.disclosure_version) ?? currentDisclosure('sms');
+    await this.recordAnswer(
+      tx,
+      {
+        id: request.id,
+        contactId: request.contact_id,
+        channel: 'sms',
+        disclosureVersion: request.disclosure_version,
+      },
+      address.address,
+      answer,
+      { method: 'sms_keyword', inboundMessageId },
+    );
+    return answer === 'granted' ? 'recorded_granted' : 'recorded_declined';
+  }
+
+  /**
+   * The patient's answer to a live request (the caller holds its row): a consent record under
+   * the disclosure the request showed, and the request closed, together. By text (YES/NO) or on
+   * the consent page.
+   */
+  async recordAnswer(
+    tx: TenantTx,
+    request: { id: string; contactId: string; channel: DeliveryChannel; disclosureVersion: string },
+    address: string,
+    decision: 'granted' | 'declined',
+    how: Pick<RecordConsentInput, 'method' | 'inboundMessageId' | 'evidence'>,
+  ): Promise<void> {
+    const disclosure = findDisclosure(request.disclosureVersion) ?? currentDisclosure(request.channel);
     await this.ledger.record(tx, {
-      contactId: request.contact_id,
-      channel: 'sms',
-      address: address.address,
-      decision: answer,
-      method: 'sms_keyword',
-      actor: { type: 'patient', id: request.contact_id },
+      contactId: request.contactId,
+      channel: request.channel,
+      address,
+      decision,
+      ...how,
+      actor: { type: 'patient', id: request.contactId },
       consentRequestId: request.id,
-      inboundMessageId,
       disclosure: { version: disclosure.version, hash: disclosure.hash },
     });
     await tx.execute(
       `UPDATE consent_requests SET status = 'answered', answer = $3, answered_at = now()
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, request.id, answer],
+      [tx.tenantId, request.id, decision],
     );
-    return answer === 'granted' ? 'recorded_granted' : 'recorded_declined';
   }
 
   /**

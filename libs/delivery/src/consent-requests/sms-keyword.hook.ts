@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import type { InboundSms, InboundSmsHook } from '@app/channels';
+import type { ArrivingSms, InboundSms, InboundSmsHook } from '@app/channels';
 import { ConsentLedger, parseSmsKeyword } from '@app/consent';
 import { StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
@@ -22,6 +22,19 @@ export class SmsKeywordHook implements InboundSmsHook {
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
   ) {}
+
+  /**
+   * Exact keywords (STOP family, START, HELP, YES/NO, or Twilio's OptOutType) are handled before
+   * the webhook answers: the opt-out or consent answer commits with the message, before any
+   * later send can read the number's state (a STOP never races a queued reply), and the one
+   * confirmation goes back as the TwiML of that very webhook (a Twilio retry of the same
+   * MessageSid gets the stored reply, never a second one). Everything else, including texts
+   * that merely look like an opt-out (flagged for staff, no reply), can wait for the worker.
+   */
+  beforeAck(sms: ArrivingSms): boolean {
+    const { kind } = parseSmsKeyword(sms.body, sms.optOutType);
+    return kind !== 'none' && kind !== 'likely_opt_out';
+  }
 
   async onInboundSms(tx: TenantTx, sms: InboundSms): Promise<{ reply: string } | null> {
     const keyword = parseSmsKeyword(sms.body, sms.optOutType);

@@ -11,9 +11,10 @@ export class MessageBusyError extends Error {
   }
 }
 
-/** The recipient's address lock, taken (shared) once the address is known. */
-export interface AddressLock {
-  address(tenantId: string, channel: DeliveryChannel, addressIndex: Buffer): Promise<void>;
+/** Taken once the message has been read: the message itself and its recipient's address. */
+export interface DispatchLock {
+  /** MessageBusyError when another run holds the message (then nothing is taken). */
+  take(tenantId: string, messageId: string, channel: DeliveryChannel, addressIndex: Buffer): Promise<void>;
 }
 
 /**
@@ -40,24 +41,27 @@ export class DispatchLocks implements OnApplicationShutdown {
     });
   }
 
-  async holding<T>(messageId: string, work: (lock: AddressLock) => Promise<T>): Promise<T> {
+  async holding<T>(work: (lock: DispatchLock) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let unlocked = true;
+    let taken = false;
     try {
-      const { rows } = await client.query<{ got: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`,
-        [`dispatch-message:${messageId}`],
-      );
-      if (!rows[0]?.got) throw new MessageBusyError();
       return await work({
-        address: async (tenantId, channel, addressIndex) => {
-          await client.query(`SELECT pg_advisory_lock_shared(hashtextextended($1, 0))`, [
-            addressLockKey(tenantId, channel, addressIndex),
-          ]);
+        take: async (tenantId, messageId, channel, addressIndex) => {
+          // One round trip: the message (try), then, only if that succeeded (CASE evaluates its
+          // branch lazily), the address (shared, waiting for a consent change in progress).
+          const { rows } = await client.query<{ got: boolean }>(
+            `SELECT CASE WHEN pg_try_advisory_lock(hashtextextended($1, 0))
+                    THEN (SELECT true FROM (SELECT pg_advisory_lock_shared(hashtextextended($2, 0))) AS address)
+                    ELSE false END AS got`,
+            [`dispatch-message:${messageId}`, addressLockKey(tenantId, channel, addressIndex)],
+          );
+          taken = true;
+          if (!rows[0]?.got) throw new MessageBusyError();
         },
       });
     } finally {
-      await client.query(`SELECT pg_advisory_unlock_all()`).catch(() => (unlocked = false));
+      if (taken) await client.query(`SELECT pg_advisory_unlock_all()`).catch(() => (unlocked = false));
       // A connection that could not unlock is closed: its session's locks end with it.
       client.release(!unlocked);
     }

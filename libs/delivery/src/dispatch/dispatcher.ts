@@ -15,7 +15,7 @@ import {
   type OutboundRoute,
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
-import { type AddressLock, DispatchLocks, MessageBusyError } from './dispatch-locks.js';
+import { type DispatchLock, DispatchLocks, MessageBusyError } from './dispatch-locks.js';
 import { hashLinkToken, linkTokensIn, newLinkToken } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
@@ -62,7 +62,7 @@ export class Dispatcher {
   async dispatch(tenantId: string, messageId: string, job: Job, token: string | undefined): Promise<void> {
     let result: Outcome | { kind: 'delay'; ms: number };
     try {
-      result = await this.locks.holding(messageId, (lock) => this.attempt(tenantId, messageId, lock));
+      result = await this.locks.holding((lock) => this.attempt(tenantId, messageId, lock));
     } catch (err) {
       if (err instanceof MessageBusyError)
         return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
@@ -83,7 +83,7 @@ export class Dispatcher {
   private async attempt(
     tenantId: string,
     messageId: string,
-    lock: AddressLock,
+    lock: DispatchLock,
   ): Promise<Outcome | { kind: 'delay'; ms: number }> {
     // One transaction decides: still pending, the sender's rate slot, the consent gate again
     // (under the recipient's address lock), the link token, the attempt. Committed before the call.
@@ -106,9 +106,10 @@ export class Dispatcher {
         );
         if (wait > 0) return { delay: wait, send: null };
       }
-      // From here on, a revocation of this address waits until the provider has answered;
-      // one that committed before is seen by the reads below.
-      await lock.address(tenantId, message.channel, message.addressIndex);
+      // No other run of this message from here on (MessageBusyError otherwise), and a revocation
+      // of this address waits until the provider has answered; one that committed before is
+      // seen by the reads below.
+      await lock.take(tenantId, message.id, message.channel, message.addressIndex);
 
       if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
         return null;
@@ -123,11 +124,7 @@ export class Dispatcher {
         await this.fail(tx, message, 'request_closed');
         return null;
       }
-      const attempt = await this.outbound.startAttempt(
-        tx,
-        message.id,
-        message.kind === 'system' ? 'system' : route,
-      );
+      const attempt = this.outbound.startAttempt(tx, message, route);
       return { delay: 0, send: { message, sender, outgoing, attempt } };
     });
     if (!step) return { kind: 'done' };
@@ -156,7 +153,10 @@ export class Dispatcher {
     }
 
     await this.db.forTenant(tenantId, async (tx) => {
-      await this.outbound.markAccepted(tx, message.id, accepted, attempt.id);
+      // Not worth an fsync wait: if Postgres loses this record, the attempt stays open and the
+      // retry finds the message at the provider instead of sending it again.
+      tx.commitWithoutFlushWait();
+      this.outbound.markAccepted(tx, message.id, accepted, attempt.id);
       this.audit.record(tx, {
         action: 'message.dispatched',
         target: { type: 'message', id: message.id },
@@ -216,7 +216,7 @@ export class Dispatcher {
       await this.content.retractLinks(tx, message.id);
       return false;
     }
-    await this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
+    this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
     this.audit.record(tx, {
       action: 'message.dispatch_recovered',
       target: { type: 'message', id: message.id },
@@ -233,11 +233,16 @@ export class Dispatcher {
   ): Promise<Accepted | null> {
     if (sender.kind === 'email') return this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
     // SMS carries no id of ours: recognise our text. A plain body is ours if equal; a notice or
-    // a request is ours if it carries a link token minted for this message.
+    // a request is ours if it carries a link token minted for this message; a portal code message
+    // if it carries the code minted for it.
     const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
     const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
+    const isOurCode =
+      message.template === 'portal_code' ? await this.content.portalCodeMatcher(tx, message.id) : () => false;
     const isOurs = (text: string) =>
-      text === body || linkTokensIn(text).some((t) => tokenHashes.some((h) => h.equals(hashLinkToken(t))));
+      text === body ||
+      isOurCode(text) ||
+      linkTokensIn(text).some((t) => tokenHashes.some((h) => h.equals(hashLinkToken(t))));
     return this.sms.findSent(
       {
         accountSid: sender.channel.accountSid,

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { PeriodicPass } from '@app/jobs';
 import { DeliveryQueue, type DeliveryChannelKind } from '../outbound/delivery-queue.js';
 
 const BATCH = 500;
@@ -21,8 +22,7 @@ const BATCH = 500;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly passes = new PeriodicPass(this.logger, 'Outbox relay pass', () => this.relayOnce());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,37 +32,42 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.relayOnce()
-        .then(() => undefined)
-        .catch((err: Error) => this.logger.warn({ err: { name: err.name } }, 'Outbox relay pass failed'))
-        .finally(() => (this.running = undefined));
-    }, this.config.DELIVERY_RELAY_INTERVAL_MS);
+    this.passes.start(this.config.DELIVERY_RELAY_INTERVAL_MS);
   }
 
   /** One pass; returns how many messages were (re)enqueued. */
   async relayOnce(): Promise<number> {
-    const due = await this.dataSource.transaction(async (m) => {
+    const rows = await this.dataSource.transaction(async (m) => {
       // Ids only: this table is the one place the relay may look across practices (its RLS policy).
       await m.query(`SELECT set_config('app.outbox_relay', 'on', true)`);
-      return (await m.query(
-        `UPDATE delivery_outbox o
-         SET available_at = now() + make_interval(secs => $2), relays = o.relays + 1
-         FROM (SELECT tenant_id, message_id FROM delivery_outbox WHERE available_at <= now()
-               ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-         WHERE o.tenant_id = due.tenant_id AND o.message_id = due.message_id
-         RETURNING o.tenant_id, o.message_id, o.channel`,
-        [BATCH, this.config.DELIVERY_LEASE_SECONDS],
-      )) as [Array<{ tenant_id: string; message_id: string; channel: DeliveryChannelKind }>, number];
+      const due = (await m.query(
+        `SELECT tenant_id, message_id, channel FROM delivery_outbox WHERE available_at <= now()
+         ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      )) as Array<{ tenant_id: string; message_id: string; channel: DeliveryChannelKind }>;
+      // Writes stay tenant-only under row-level security (WITH CHECK): the lease is pushed
+      // forward practice by practice, with app.tenant_id set for each (still this transaction).
+      for (const tenantId of new Set(due.map((r) => r.tenant_id))) {
+        await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        await m.query(
+          `UPDATE delivery_outbox SET available_at = now() + make_interval(secs => $3), relays = relays + 1
+           WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`,
+          [
+            tenantId,
+            due.filter((r) => r.tenant_id === tenantId).map((r) => r.message_id),
+            this.config.DELIVERY_LEASE_SECONDS,
+          ],
+        );
+      }
+      return due;
     });
-    const rows = due[0];
-    for (const row of rows) await this.queue.requeue(row.tenant_id, row.channel, row.message_id);
+    // Each row has its own job id: the adds go out together (ioredis pipelines them).
+    await Promise.all(rows.map((row) => this.queue.requeue(row.tenant_id, row.channel, row.message_id)));
     if (rows.length) this.logger.log({ count: rows.length }, 'Outbox rows relayed');
     return rows.length;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 }

@@ -7,11 +7,13 @@ import {
   SmsChannels,
 } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { KeyRingService } from '@app/crypto';
+import { KeyRingService, TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { readPracticeSettings } from '@app/identity';
 import type { DispatchMessage, OutboundRoute } from '../outbound/outbound-messages.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
-import type { LinkToken } from './link-tokens.js';
+import { type LinkToken, newLinkToken } from './link-tokens.js';
+import { newPortalCode, PORTAL_CODE_MINUTES, portalCodeHash } from './portal-codes.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
 
 export type SenderChannel =
@@ -29,8 +31,6 @@ export interface Outgoing {
   statusCallback: string | null;
 }
 
-export const SECURE_LINK_DAYS_SETTING = 'secureLinkDays';
-export const DEFAULT_SECURE_LINK_DAYS = 14;
 const DAY_MS = 86_400_000;
 const PRACTICE_CACHE_MS = 60_000;
 const MAX_CACHED_PRACTICES = 10_000;
@@ -42,10 +42,10 @@ const MAX_CACHED_PRACTICES = 10_000;
  */
 @Injectable()
 export class OutgoingContent {
-  private readonly practices = new Map<
-    string,
-    { value: { name: string; secureLinkDays: number }; until: number }
-  >();
+  private readonly practices = new TtlLruCache<string, { name: string; secureLinkDays: number }>(
+    PRACTICE_CACHE_MS,
+    MAX_CACHED_PRACTICES,
+  );
 
   constructor(
     private readonly smsChannels: SmsChannels,
@@ -66,7 +66,7 @@ export class OutgoingContent {
     return email ? { kind: 'email', id: message.senderChannelId, ...email } : null;
   }
 
-  /** Null when a consent request is no longer live (nothing to send). */
+  /** Null when a consent request is no longer live or a code no longer wanted (nothing to send). */
   async render(
     tx: TenantTx,
     message: DispatchMessage,
@@ -74,35 +74,59 @@ export class OutgoingContent {
     sender: SenderChannel,
     link: LinkToken,
   ): Promise<Outgoing | null> {
-    const practice = await this.practice(tx);
-    const statusCallback =
-      sender.kind === 'sms'
-        ? `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/${sender.channel.id}/status?messageId=${message.id}`
-        : null;
-    const replyTo =
-      sender.kind === 'email'
-        ? await this.threads.issueReplyAddress(
-            tx,
-            { id: sender.id, inboundAddress: sender.config.inboundAddress },
-            message.conversationId,
-          )
-        : null;
-    const base = { route, replyTo, statusCallback };
+    const content = await this.content(tx, message, route, sender, link);
+    if (!content) return null;
+    return {
+      route,
+      ...content,
+      statusCallback:
+        sender.kind === 'sms'
+          ? `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/${sender.channel.id}/status?messageId=${message.id}`
+          : null,
+      // Issued only for an email that goes out: the patient's answer threads into this conversation.
+      replyTo:
+        sender.kind === 'email'
+          ? await this.threads.issueReplyAddress(
+              tx,
+              { id: sender.id, inboundAddress: sender.config.inboundAddress },
+              message.conversationId,
+            )
+          : null,
+    };
+  }
 
+  /** The text (and an email's subject) on this route; null when there is nothing to send. */
+  private async content(
+    tx: TenantTx,
+    message: DispatchMessage,
+    route: OutboundRoute | 'system',
+    sender: SenderChannel,
+    link: LinkToken,
+  ): Promise<{ text: string; subject: string | null } | null> {
+    const practice = await this.practice(tx);
     if (route === 'plain') {
       const text = await this.outbound.body(tx, message);
+      if (sender.kind === 'sms') return { text, subject: null };
+      // Every plain PHI email carries a one-click "stop unencrypted email" link (/u/:token).
+      const unsubscribe = await this.storeUnsubscribeLink(tx, message);
       return {
-        ...base,
-        text,
-        subject: sender.kind === 'email' ? SYSTEM_TEXTS.plainEmailSubject(practice.name) : null,
+        text: text + SYSTEM_TEXTS.unsubscribeFooter(practice.name, unsubscribe),
+        subject: SYSTEM_TEXTS.plainEmailSubject(practice.name),
       };
+    }
+    if (message.template === 'portal_code') {
+      const code = await this.mintPortalCode(tx, message);
+      if (!code) return null;
+      if (sender.kind === 'sms')
+        return { text: SYSTEM_TEXTS.portalCodeSms(practice.name, code), subject: null };
+      return SYSTEM_TEXTS.portalCodeEmail(practice.name, code);
     }
     if (route === 'secure_link') {
       await this.storeSecureLink(tx, message, link, practice.secureLinkDays);
       const url = `${this.config.PUBLIC_BASE_URL}/s/${link.token}`;
       if (sender.kind === 'sms')
-        return { ...base, text: SYSTEM_TEXTS.secureNoticeSms(practice.name, url), subject: null };
-      return { ...base, ...SYSTEM_TEXTS.secureNoticeEmail(practice.name, url) };
+        return { text: SYSTEM_TEXTS.secureNoticeSms(practice.name, url), subject: null };
+      return SYSTEM_TEXTS.secureNoticeEmail(practice.name, url);
     }
     const live = await tx.execute(
       `UPDATE consent_requests SET token_hash = $3, message_id = $4
@@ -112,8 +136,8 @@ export class OutgoingContent {
     if (live === 0) return null;
     const url = `${this.config.PUBLIC_BASE_URL}/c/${link.token}`;
     if (sender.kind === 'sms')
-      return { ...base, text: SYSTEM_TEXTS.consentRequestSms(practice.name, url), subject: null };
-    return { ...base, ...SYSTEM_TEXTS.consentRequestEmail(practice.name, url) };
+      return { text: SYSTEM_TEXTS.consentRequestSms(practice.name, url), subject: null };
+    return SYSTEM_TEXTS.consentRequestEmail(practice.name, url);
   }
 
   /** Hashes of every link token minted for this message (to recognise our own text at the provider). */
@@ -127,12 +151,68 @@ export class OutgoingContent {
     return rows.map((r) => r.token_hash);
   }
 
+  /**
+   * Whether a text at the provider carries the portal code last minted for this message (an SMS
+   * has no id of ours; after a crash this is how the retry recognises the code it already sent).
+   */
+  async portalCodeMatcher(tx: TenantTx, messageId: string): Promise<(text: string) => boolean> {
+    const [row] = await tx.query<{ link_id: string; code_hash: Buffer | null }>(
+      `SELECT link_id, code_hash FROM portal_codes WHERE tenant_id = $1 AND message_id = $2`,
+      [tx.tenantId, messageId],
+    );
+    if (!row?.code_hash) return () => false;
+    const cipher = await this.keys.forTenant(tx);
+    const hash = row.code_hash;
+    return (text) => {
+      const code = /\b(\d{6})\b/.exec(text)?.[1];
+      return code !== undefined && portalCodeHash(cipher, row.link_id, code).equals(hash);
+    };
+  }
+
   /** Links minted by an attempt that never reached the provider die with it. */
   async retractLinks(tx: TenantTx, messageId: string): Promise<void> {
     await tx.execute(
       `UPDATE secure_links SET retracted_at = now() WHERE tenant_id = $1 AND message_id = $2 AND retracted_at IS NULL`,
       [tx.tenantId, messageId],
     );
+  }
+
+  /**
+   * The code is born here, when it is sent (so a retry sends a fresh one and the api never sees
+   * it); only its keyed hash is stored. Null when the patient already verified with a newer one.
+   */
+  private async mintPortalCode(tx: TenantTx, message: DispatchMessage): Promise<string | null> {
+    const [row] = await tx.query<{ id: string; link_id: string }>(
+      `SELECT id, link_id FROM portal_codes WHERE tenant_id = $1 AND message_id = $2 AND used_at IS NULL`,
+      [tx.tenantId, message.id],
+    );
+    if (!row) return null;
+    const code = newPortalCode();
+    const cipher = await this.keys.forTenant(tx);
+    await tx.execute(
+      `UPDATE portal_codes SET code_hash = $3, expires_at = now() + make_interval(mins => $4)
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, row.id, portalCodeHash(cipher, row.link_id, code), PORTAL_CODE_MINUTES],
+    );
+    return code;
+  }
+
+  private async storeUnsubscribeLink(tx: TenantTx, message: DispatchMessage): Promise<string> {
+    const link = newLinkToken();
+    const cipher = await this.keys.forTenant(tx);
+    await tx.execute(
+      `INSERT INTO unsubscribe_links (id, tenant_id, contact_id, message_id, address_enc, address_bidx, token_hash)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+      [
+        tx.tenantId,
+        message.contactId,
+        message.id,
+        cipher.encrypt('unsubscribe_links.address', message.address),
+        message.addressIndex,
+        link.hash,
+      ],
+    );
+    return `${this.config.PUBLIC_BASE_URL}/u/${link.token}`;
   }
 
   private async storeSecureLink(
@@ -161,25 +241,19 @@ export class OutgoingContent {
   /** Name and link lifetime, cached briefly: they appear in every notice and change rarely. */
   private async practice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
     const cached = this.practices.get(tx.tenantId);
-    if (cached && cached.until > Date.now()) return cached.value;
+    if (cached) return cached;
     const value = await this.readPractice(tx);
-    if (this.practices.size >= MAX_CACHED_PRACTICES) this.practices.clear();
-    this.practices.set(tx.tenantId, { value, until: Date.now() + PRACTICE_CACHE_MS });
+    this.practices.set(tx.tenantId, value);
     return value;
   }
 
   private async readPractice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
-    const [row] = await tx.query<{ name: string; days: unknown }>(
-      `SELECT name, settings -> '${SECURE_LINK_DAYS_SETTING}' AS days FROM practices WHERE id = $1`,
+    // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
+    const [row] = await tx.query<{ name: string; settings: unknown }>(
+      `SELECT name, jsonb_build_object('secureLinkDays', settings -> 'secureLinkDays') AS settings
+       FROM practices WHERE id = $1`,
       [tx.tenantId],
     );
-    const days = row?.days;
-    return {
-      name: row?.name ?? '',
-      secureLinkDays:
-        typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 90
-          ? days
-          : DEFAULT_SECURE_LINK_DAYS,
-    };
+    return { name: row?.name ?? '', secureLinkDays: readPracticeSettings(row?.settings).secureLinkDays };
   }
 }

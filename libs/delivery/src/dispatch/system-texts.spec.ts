@@ -30,6 +30,14 @@ describe('system texts', () => {
     expect(SYSTEM_TEXTS.secureNoticeSms(PRACTICE, LINK)).toContain(LINK);
     expect(SYSTEM_TEXTS.consentRequestSms(PRACTICE, LINK)).toContain('Reply YES');
     expect(SYSTEM_TEXTS.secureNoticeEmail(PRACTICE, LINK).text).toContain(LINK);
+    expect(SYSTEM_TEXTS.unsubscribeFooter(PRACTICE, LINK)).toContain(LINK);
+  });
+
+  it('send a portal code as the code alone, in one SMS segment', () => {
+    const sms = SYSTEM_TEXTS.portalCodeSms(PRACTICE, '123456');
+    expect(sms).toContain('123456');
+    expect(sms.length).toBeLessThan(160);
+    expect(SYSTEM_TEXTS.portalCodeEmail(PRACTICE, '123456').text).toContain('123456');
   });
 
   it('keep an SMS notice within one 160-character segment plus the link, and flatten the practice name', () => {

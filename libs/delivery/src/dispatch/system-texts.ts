@@ -1,6 +1,6 @@
 /**
  * Every text the system writes to a patient on its own (invariant 3): fixed templates whose only
- * variables are the practice's name and a link. Never message content, names or appointment
+ * variables are the practice's name and a link (or a one-time code). Never message content, names or appointment
  * details. `system-texts.spec.ts` checks that no template can carry anything else.
  */
 export interface SystemEmail {
@@ -39,6 +39,23 @@ export const SYSTEM_TEXTS = {
       `regular email, which is not encrypted end to end.\n\nRead the details and accept or decline ` +
       `here:\n${link}\n\nIf you do nothing, we will keep using secure messages.`,
   }),
+
+  /** The portal's one-time code: the code and the practice name only (no link, no content). */
+  portalCodeSms: (practice: string, code: string) =>
+    `${notificationName(practice)}: Your verification code is ${code}. It expires in 10 minutes. ` +
+    `Do not share it.`,
+
+  portalCodeEmail: (practice: string, code: string): SystemEmail => ({
+    subject: `Your ${notificationName(practice)} verification code`,
+    text:
+      `Your verification code for your secure message from ${notificationName(practice)} is ${code}.\n\n` +
+      `It expires in 10 minutes. If you did not ask for it, you can ignore this email.`,
+  }),
+
+  /** Appended to every plain PHI email: the patient can stop unencrypted email with one click. */
+  unsubscribeFooter: (practice: string, link: string) =>
+    `\n\n--\nTo stop receiving health information from ${notificationName(practice)} by unencrypted ` +
+    `email, open: ${link}\n`,
 
   /** A plain email reply: the staff's text is the body; the subject carries nothing of it. */
   plainEmailSubject: (practice: string) => `Message from ${notificationName(practice)}`,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { JobQueue } from '@app/jobs';
@@ -14,17 +14,11 @@ const JOB_BY_CHANNEL = { sms: 'delivery.sms', email: 'delivery.email' } as const
  */
 @Injectable()
 export class DeliveryQueue {
-  private readonly logger = new Logger('DeliveryQueue');
-
   constructor(
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG)
     private readonly config: Pick<CoreConfig, 'DELIVERY_MAX_ATTEMPTS' | 'DELIVERY_BACKOFF_MS'>,
   ) {}
-
-  async enqueue(tenantId: string, channel: DeliveryChannelKind, messageId: string): Promise<void> {
-    await this.jobs.add(JOB_BY_CHANNEL[channel], { tenantId, messageId }, this.options(messageId));
-  }
 
   /** The outbox relay: the message is still not handed over, whatever BullMQ remembers of it. */
   async requeue(tenantId: string, channel: DeliveryChannelKind, messageId: string): Promise<void> {
@@ -41,14 +35,12 @@ export class DeliveryQueue {
 
   /** Enqueues once the message is committed; if Redis is down, the outbox relay catches up. */
   enqueueAfterCommit(tx: TenantTx, channel: DeliveryChannelKind, messageId: string): void {
-    const tenantId = tx.tenantId;
-    tx.afterCommit(() => {
-      this.enqueue(tenantId, channel, messageId).catch((err: Error) =>
-        this.logger.warn(
-          { messageId, err: { name: err.name } },
-          'Enqueue failed; the outbox relay will retry',
-        ),
-      );
-    });
+    this.jobs.addAfterCommit(
+      tx,
+      JOB_BY_CHANNEL[channel],
+      { tenantId: tx.tenantId, messageId },
+      this.options(messageId),
+      'the outbox relay will retry',
+    );
   }
 }

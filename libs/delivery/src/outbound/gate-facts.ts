@@ -37,26 +37,11 @@ export class GateFacts {
     addresses: { sms: ContactAddress | null; email: ContactAddress | null },
     chatSessionActive: boolean,
   ): Promise<GateInput> {
-    // The same per-address read as the send-time check (forSend): consent and opt-out in one query.
-    // One after the other: both run on the transaction's single connection.
-    const sms = addresses.sms
-      ? await this.ledger.addressState(tx, contactId, 'sms', addresses.sms.index)
-      : null;
-    const email = addresses.email
-      ? await this.ledger.addressState(tx, contactId, 'email', addresses.email.index)
-      : null;
-    return {
-      requested,
-      sms:
-        addresses.sms && sms
-          ? { address: addresses.sms.address, consent: sms.consent, optedOut: sms.optedOut }
-          : null,
-      email:
-        addresses.email && email
-          ? { address: addresses.email.address, consent: email.consent, suppressed: false }
-          : null,
-      chat: { sessionActive: chatSessionActive },
-    };
+    // The same per-address read as the send-time check (forSend), one after the other: both run
+    // on the transaction's single connection.
+    const sms = addresses.sms && (await this.state(tx, contactId, 'sms', addresses.sms));
+    const email = addresses.email && (await this.state(tx, contactId, 'email', addresses.email));
+    return { requested, sms, email, chat: { sessionActive: chatSessionActive } };
   }
 
   /** The gate again, at send time, for the exact address the message is bound to. */
@@ -64,25 +49,25 @@ export class GateFacts {
     tx: TenantTx,
     message: { contactId: string; channel: DeliveryChannel; address: string; addressIndex: Buffer },
   ): Promise<GateDecision> {
-    const state = await this.ledger.addressState(
-      tx,
-      message.contactId,
-      message.channel,
-      message.addressIndex,
-    );
-    if (message.channel === 'sms') {
-      return decideReplyRoute({
-        requested: 'sms',
-        sms: { address: message.address, consent: state.consent, optedOut: state.optedOut },
-        email: null,
-        chat: null,
-      });
-    }
+    const state = await this.state(tx, message.contactId, message.channel, {
+      address: message.address,
+      index: message.addressIndex,
+    });
     return decideReplyRoute({
-      requested: 'email',
-      sms: null,
-      email: { address: message.address, consent: state.consent, suppressed: false },
+      requested: message.channel,
+      sms: message.channel === 'sms' ? state : null,
+      email: message.channel === 'email' ? state : null,
       chat: null,
     });
+  }
+
+  /** One address as the gate takes it: consent, and the SMS opt-out or email suppression, in one query. */
+  private async state(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    { address, index }: ContactAddress,
+  ) {
+    return { address, ...(await this.ledger.addressState(tx, contactId, channel, index)) };
   }
 }

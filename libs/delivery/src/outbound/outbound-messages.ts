@@ -8,7 +8,7 @@ import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
 
 /** What a reply or system message was decided to be when it was accepted. */
 export type OutboundRoute = 'plain' | 'secure_link';
-export type SystemTemplate = 'consent_request';
+export type SystemTemplate = 'consent_request' | 'portal_code';
 
 export interface NewOutboundMessage {
   conversationId: string;
@@ -22,7 +22,9 @@ export interface NewOutboundMessage {
   authorUserId: string | null;
   content:
     | { kind: 'reply'; route: OutboundRoute; routeReason: string | null; body: string }
-    | { kind: 'system'; template: SystemTemplate; consentRequestId: string };
+    | { kind: 'system'; template: 'consent_request'; consentRequestId: string }
+    /** A portal verification code: the worker mints the code when it sends (portal_codes row). */
+    | { kind: 'system'; template: 'portal_code' };
 }
 
 /** An outbound message as the delivery worker needs it. */
@@ -43,6 +45,8 @@ export interface DispatchMessage {
   createdAt: Date;
   /** The latest attempt whose provider call may or may not have reached the provider. */
   openAttempt: OpenAttempt | null;
+  /** Attempts persisted so far (the next one is numbered after them). */
+  attemptsMade: number;
   /** Encrypted reply text, decrypted only when it is sent or compared. */
   bodyEnc: Buffer | null;
 }
@@ -72,6 +76,7 @@ interface DispatchRow {
   open_attempt_id: string | null;
   open_attempt: number | null;
   open_attempt_started_at: Date | null;
+  attempts_made: number;
 }
 
 const COL = { body: 'messages.body', toAddress: 'messages.to_address' } as const;
@@ -125,7 +130,7 @@ export class OutboundMessages {
         cipher.encrypt(COL.toAddress, input.address),
         input.addressIndex,
         system?.template ?? null,
-        system?.consentRequestId ?? null,
+        system?.template === 'consent_request' ? system.consentRequestId : null,
         input.authorUserId,
         this.config.DELIVERY_LEASE_SECONDS,
       ],
@@ -148,7 +153,9 @@ export class OutboundMessages {
       `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
               m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
               m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
-              a.started_at AS open_attempt_started_at
+              a.started_at AS open_attempt_started_at,
+              (SELECT coalesce(max(attempt), 0) FROM delivery_attempts
+               WHERE tenant_id = m.tenant_id AND message_id = m.id) AS attempts_made
        FROM messages m
        LEFT JOIN LATERAL (
          SELECT id, attempt, started_at FROM delivery_attempts
@@ -178,6 +185,7 @@ export class OutboundMessages {
       openAttempt: row.open_attempt_id
         ? { id: row.open_attempt_id, attempt: row.open_attempt!, startedAt: row.open_attempt_started_at! }
         : null,
+      attemptsMade: row.attempts_made,
       bodyEnc: row.body_enc,
     };
   }
@@ -191,16 +199,21 @@ export class OutboundMessages {
     return (await this.keys.forTenant(tx)).decryptString(COL.body, message.bodyEnc!);
   }
 
-  /** Persists an attempt before its provider call (committed by the caller's own transaction). */
-  async startAttempt(tx: TenantTx, messageId: string, route: OutboundRoute | 'system'): Promise<OpenAttempt> {
-    const [row] = await tx.query<{ id: string; attempt: number; started_at: Date }>(
-      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
-       SELECT $3, $1, $2, coalesce(max(attempt), 0) + 1, $4 FROM delivery_attempts
-       WHERE tenant_id = $1 AND message_id = $2
-       RETURNING id, attempt, started_at`,
-      [tx.tenantId, messageId, randomUUID(), route],
+  /**
+   * Persists the next attempt before its provider call: written with the caller's COMMIT, which
+   * comes before the call. The message is locked (lockForDispatch), so its number is free.
+   */
+  startAttempt(tx: TenantTx, message: DispatchMessage, route: OutboundRoute | 'system'): OpenAttempt {
+    const attempt: OpenAttempt = {
+      id: randomUUID(),
+      attempt: message.attemptsMade + 1,
+      startedAt: new Date(),
+    };
+    tx.sendWithCommit(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($1, $2, $3, $4, $5)`,
+      [attempt.id, tx.tenantId, message.id, attempt.attempt, route],
     );
-    return { id: row!.id, attempt: row!.attempt, startedAt: row!.started_at };
+    return attempt;
   }
 
   async finishAttempt(
@@ -228,15 +241,16 @@ export class OutboundMessages {
   /**
    * The provider took it (or already had it): its id, the status it reported (only ever moving
    * forward: a status callback may have been faster), the attempt's outcome, out of the outbox.
+   * Written with the caller's COMMIT.
    */
-  async markAccepted(
+  markAccepted(
     tx: TenantTx,
     id: string,
     accepted: { providerMessageId: string; status: MessageStatus },
     attemptId: string,
     outcome: 'accepted' | 'found_at_provider' = 'accepted',
-  ): Promise<void> {
-    await tx.execute(
+  ): void {
+    tx.sendWithCommit(
       `WITH attempt AS (
          UPDATE delivery_attempts SET outcome = $6, finished_at = clock_timestamp()
          WHERE tenant_id = $1 AND id = $5),

@@ -12,6 +12,8 @@ export interface MessageStatusDto {
   routeReason: string | null;
   error: { code: string; message: string } | null;
   attempts: number;
+  /** Staff retracted this secure message (its links are dead, the patient no longer sees it). */
+  retractedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,11 +34,12 @@ export class MessageStatusView {
       error_code: string | null;
       error_message: string | null;
       attempts: number;
+      retracted_at: Date | null;
       created_at: Date;
       updated_at: Date;
     }>(
       `SELECT m.id, m.conversation_id, m.direction, m.channel, m.kind, m.status, m.delivery_route, m.route_reason,
-              m.error_code, m.error_message, m.created_at, m.updated_at,
+              m.error_code, m.error_message, m.retracted_at, m.created_at, m.updated_at,
               (SELECT count(*)::int FROM delivery_attempts a WHERE a.tenant_id = m.tenant_id AND a.message_id = m.id) AS attempts
        FROM messages m WHERE m.tenant_id = $1 AND m.id = $2`,
       [tx.tenantId, id],
@@ -55,6 +58,7 @@ export class MessageStatusView {
         ? { code: row.error_code, message: row.error_message ?? 'Delivery failed' }
         : null,
       attempts: row.attempts,
+      retractedAt: row.retracted_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };

@@ -4,8 +4,13 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import { requestContext } from '@app/database';
 import { AppError, IS_PUBLIC } from '@app/observability';
-import { JwtStrategy } from './jwt.strategy.js';
+import type { AccessClaims } from '../auth/jwt-tokens.service.js';
+import { SessionService } from '../sessions/session.service.js';
+import { JwtStrategy, type VerifiedAccess } from './jwt.strategy.js';
 import type { Principal } from './principal.js';
+import { VerifiedTokens } from './verified-tokens.js';
+
+const BEARER = /^bearer (\S+)$/i;
 
 /**
  * Global guard 1 of 2: every route not marked `@Public()` needs a valid access token AND a live
@@ -18,9 +23,12 @@ import type { Principal } from './principal.js';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly strategy: JwtStrategy,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,20 +36,32 @@ export class AccessGuard implements CanActivate {
       return true;
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { user?: Principal }>();
-    const principal = await this.authenticate(req, http.getResponse<Response>());
+    const principal = await this.sessions.admit(await this.claims(req, http.getResponse<Response>()));
     req.user = principal;
     requestContext.assign({ tenantId: principal.tenantId, actor: { type: 'user', id: principal.userId } });
     return true;
   }
 
-  private authenticate(req: Request, res: Response): Promise<Principal> {
+  /** From memory when passport-jwt verified this very token before; by passport-jwt otherwise. */
+  private async claims(req: Request, res: Response): Promise<AccessClaims> {
+    const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const known = token ? this.verified.get(token) : undefined;
+    if (known === 'expired')
+      throw new AppError(401, 'token_expired', 'The access token has expired; refresh it');
+    if (known) return known;
+    const { claims, exp } = await this.authenticate(req, res);
+    if (token) this.verified.remember(token, claims, exp);
+    return claims;
+  }
+
+  private authenticate(req: Request, res: Response): Promise<VerifiedAccess> {
     return new Promise((resolve, reject) => {
       // A fresh object per request: passport attaches this request's success/fail callbacks to it.
       const strategy = Object.create(this.strategy) as passport.Strategy;
       passport.authenticate(
         strategy,
         { session: false },
-        (err: unknown, user: Principal | false, info: unknown) => {
+        (err: unknown, user: VerifiedAccess | false, info: unknown) => {
           if (err) return reject(err);
           if (user) return resolve(user);
           const expired = (info as { name?: string } | undefined)?.name === 'TokenExpiredError';

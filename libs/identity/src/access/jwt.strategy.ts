@@ -6,18 +6,19 @@ import { AppError } from '@app/observability';
 import { jwtKey } from '../auth/jwt-key.js';
 import type { AccessClaims } from '../auth/jwt-tokens.service.js';
 import { ACCESS_AUDIENCE, JWT_ISSUER } from '../identity.constants.js';
-import { SessionService } from '../sessions/session.service.js';
-import type { Principal } from './principal.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** passport-jwt: signature, expiry, audience and issuer of the bearer token; then the live session check. */
+/** What passport-jwt verified: the token's claims and its expiry (seconds since the epoch). */
+export interface VerifiedAccess {
+  claims: AccessClaims;
+  exp: number;
+}
+
+/** passport-jwt: signature, expiry, audience and issuer of the bearer token, and the claims' shape. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    @Inject(APP_CONFIG) config: Pick<ApiConfig, 'JWT_SECRET'>,
-    private readonly sessions: SessionService,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: Pick<ApiConfig, 'JWT_SECRET'>) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // passport-jwt hands it to jsonwebtoken unchanged; its typings predate KeyObject secrets.
@@ -29,19 +30,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: Record<string, unknown>): Promise<Principal> {
-    const { sub, tid, sid, ver } = payload;
+  validate(payload: Record<string, unknown>): VerifiedAccess {
+    const { sub, tid, sid, ver, exp } = payload;
     if (
       typeof sub !== 'string' ||
       typeof tid !== 'string' ||
       typeof sid !== 'string' ||
       typeof ver !== 'number' ||
+      typeof exp !== 'number' ||
       !UUID.test(sub) ||
       !UUID.test(tid) ||
       !UUID.test(sid)
     )
       throw new AppError(401, 'unauthorized', 'The access token is not valid');
-    const claims: AccessClaims = { sub, tid, sid, ver };
-    return this.sessions.admit(claims);
+    return { claims: { sub, tid, sid, ver }, exp };
   }
 }

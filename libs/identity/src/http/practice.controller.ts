@@ -18,7 +18,11 @@ export class PracticeController {
 
   @Patch('settings')
   @RequirePermission('practice.settings')
-  @ApiOperation({ summary: 'Idle logoff (minutes) and MFA for all roles' })
+  @ApiOperation({
+    summary:
+      'Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), ' +
+      'date of birth check, brand colour, logo (data: URI)',
+  })
   @ApiZodBody(practiceSettingsPatchSchema)
   update(@ValidBody(practiceSettingsPatchSchema) body: PracticeSettingsPatch) {
     return this.settings.update(body);

@@ -35,6 +35,9 @@ export class PracticeSettingsService {
         metadata: {
           idleTimeoutMinutes: after.idleTimeoutMinutes,
           mfaRequiredForAllRoles: after.mfaRequiredForAllRoles,
+          secureLinkDays: after.secureLinkDays,
+          portalRequireDateOfBirth: after.portalRequireDateOfBirth,
+          portalBranding: after.portalBrandColor !== null || after.portalLogoDataUri !== null,
         },
       });
       return after;

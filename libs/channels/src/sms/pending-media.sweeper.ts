@@ -1,0 +1,116 @@
+import {
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AttachmentRepository, ConversationsModule, StaffEvents } from '@app/conversations';
+import { TenantDb } from '@app/database';
+import { PeriodicPass } from '@app/jobs';
+import { ChannelStoreModule } from '../channel-store.module.js';
+import { SmsChannels } from './sms-channels.js';
+import { type MediaFailure, type MediaFetchResult, TwilioMediaFetcher } from './twilio-media-fetcher.js';
+
+/** The webhook path had its chance: a download still pending this long was cut off (crash, restart). */
+const RETRY_AFTER_SECONDS = 120;
+/** Twilio keeps media until it is deleted; after a day of failed tries the attachment is failed. */
+const GIVE_UP_AFTER_SECONDS = 24 * 60 * 60;
+const BATCH = 100;
+const SWEEP_EVERY_MS = 60_000;
+const TRANSIENT: ReadonlySet<MediaFailure> = new Set(['fetch_failed', 'timeout']);
+
+/**
+ * MMS media whose download never finished (the process died between storing the message and
+ * storing its media) would stay `pending` for ever. Every minute the worker looks for such
+ * attachments across practices (ids only, through their own read policy), downloads each again
+ * with its channel's credentials in its practice's transaction, and stores it, retries later
+ * (network trouble) or fails it with a reason. Several workers may sweep: the updates only move
+ * an attachment out of `pending`, so a second download changes nothing.
+ */
+@Injectable()
+export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('PendingMediaSweeper');
+  private readonly passes = new PeriodicPass(this.logger, 'Media sweep pass', () => this.sweepOnce());
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly db: TenantDb,
+    private readonly attachments: AttachmentRepository,
+    private readonly smsChannels: SmsChannels,
+    private readonly media: TwilioMediaFetcher,
+    private readonly events: StaffEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.passes.start(SWEEP_EVERY_MS);
+  }
+
+  /** One pass; returns how many pending attachments it tried. */
+  async sweepOnce(olderThanSeconds = RETRY_AFTER_SECONDS): Promise<number> {
+    const due = await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.media_sweep', 'on', true)`);
+      return (await m.query(
+        `SELECT tenant_id, id FROM attachments
+         WHERE status = 'pending' AND updated_at <= now() - make_interval(secs => $1)
+         ORDER BY updated_at LIMIT $2`,
+        [olderThanSeconds, BATCH],
+      )) as Array<{ tenant_id: string; id: string }>;
+    });
+    for (const row of due) await this.retry(row.tenant_id, row.id);
+    if (due.length) this.logger.log({ count: due.length }, 'Pending MMS media retried');
+    return due.length;
+  }
+
+  private async retry(tenantId: string, attachmentId: string): Promise<void> {
+    const pending = await this.db.forTenant(tenantId, async (tx) => {
+      const [row] = await tx.query<{
+        message_id: string;
+        conversation_id: string;
+        channel_id: string | null;
+        age_seconds: number;
+      }>(
+        `SELECT a.message_id, m.conversation_id, m.channel_id,
+                extract(epoch FROM now() - a.created_at)::float AS age_seconds
+         FROM attachments a JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+         WHERE a.tenant_id = $1 AND a.id = $2 AND a.status = 'pending'`,
+        [tx.tenantId, attachmentId],
+      );
+      if (!row) return null;
+      const channel = row.channel_id
+        ? await this.smsChannels.load(tx, row.channel_id, { includeDeleted: true })
+        : null;
+      return { ...row, channel, source: await this.attachments.pendingSource(tx, attachmentId) };
+    });
+    if (!pending) return;
+    const outcome: MediaFetchResult =
+      pending.channel && pending.source
+        ? await this.media.fetch(pending.source.url, pending.channel)
+        : { ok: false, reason: 'fetch_failed' };
+    const giveUp = pending.age_seconds >= GIVE_UP_AFTER_SECONDS || !pending.channel || !pending.source;
+    await this.db.forTenant(tenantId, async (tx) => {
+      if (outcome.ok) await this.attachments.markStored(tx, attachmentId, outcome);
+      else if (TRANSIENT.has(outcome.reason) && !giveUp) {
+        await this.attachments.postpone(tx, attachmentId);
+        return;
+      } else await this.attachments.markFailed(tx, attachmentId, outcome.reason);
+      this.events.publishAfterCommit(tx, {
+        type: 'message.attachments_updated',
+        conversationId: pending.conversation_id,
+        messageId: pending.message_id,
+      });
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.passes.stop();
+  }
+}
+
+/** The worker's media sweeper with what it needs (the api does not sweep). */
+@Module({
+  imports: [ChannelStoreModule, ConversationsModule],
+  providers: [TwilioMediaFetcher, PendingMediaSweeper],
+})
+export class PendingMediaModule {}

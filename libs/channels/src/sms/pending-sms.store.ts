@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
+import { multiRowValues, TenantDb, type TenantTx } from '@app/database';
+import { JobQueue } from '@app/jobs';
+import type { InboundSmsPayload } from './twilio-payloads.js';
+
+/** Failed processing runs after which a row no longer holds up its practice's later texts. */
+export const MAX_PROCESSING_ATTEMPTS = 8;
+/** Rows per INSERT (5 parameters each, far below Postgres's 65535). */
+const MAX_BATCH = 500;
+const PAYLOAD = 'sms_inbound.payload';
+
+/** An acknowledged text waiting for the worker, as stored (payload encrypted). */
+export interface PendingRow {
+  id: string;
+  channelId: string;
+  payload: Buffer;
+}
+
+interface Arrival {
+  channelId: string;
+  sms: InboundSmsPayload;
+  done: (err?: unknown) => void;
+}
+
+/**
+ * sms_inbound: texts acknowledged to Twilio and not yet turned into messages.
+ *
+ * `accept` is the webhook's durable write, with group commit: while one practice's INSERT is
+ * in flight, texts arriving for it wait and then go together in the next multi-row INSERT, so
+ * under load one transaction (three round trips) stores many webhooks, and alone a text pays
+ * one transaction and no timer. One flush in flight per practice keeps seq in receipt order
+ * within this process. Each webhook is answered only after its row committed.
+ */
+@Injectable()
+export class PendingSmsStore {
+  private readonly logger = new Logger('PendingSms');
+  private readonly arrivals = new Map<string, Arrival[]>();
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly keys: KeyRingService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /** Resolves once the text is stored (a MessageSid stored before counts as stored). */
+  accept(tenantId: string, channelId: string, sms: InboundSmsPayload): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (err?: unknown) => (err === undefined ? resolve() : reject(err as Error));
+      const waiting = this.arrivals.get(tenantId);
+      if (waiting) return void waiting.push({ channelId, sms, done });
+      const batch = [{ channelId, sms, done }];
+      this.arrivals.set(tenantId, []);
+      void this.flushFrom(tenantId, batch);
+    });
+  }
+
+  /** Writes `batch`, then whatever arrived meanwhile, until nothing waits for this practice. */
+  private async flushFrom(tenantId: string, first: Arrival[]): Promise<void> {
+    for (let batch = first; batch.length > 0;) {
+      try {
+        const firstId = await this.insert(tenantId, batch);
+        for (const arrival of batch) arrival.done();
+        if (firstId) this.enqueue(tenantId, firstId);
+      } catch (err) {
+        for (const arrival of batch) arrival.done(err);
+      }
+      const waiting = this.arrivals.get(tenantId)!;
+      batch = waiting.splice(0, MAX_BATCH);
+    }
+    this.arrivals.delete(tenantId);
+  }
+
+  /** One transaction for the batch; returns the id of the first new row (null: all were duplicates). */
+  private insert(tenantId: string, batch: Arrival[]): Promise<string | null> {
+    return this.db.forTenant(tenantId, async (tx) => {
+      const cipher = await this.keys.forTenant(tx);
+      const { sql, values } = multiRowValues(batch, (a) => [
+        randomUUID(),
+        tenantId,
+        a.channelId,
+        a.sms.messageSid,
+        cipher.encrypt(PAYLOAD, JSON.stringify(a.sms)),
+      ]);
+      // DO NOTHING also settles duplicates inside one batch: the later row meets the earlier one.
+      const rows = await tx.query<{ id: string }>(
+        `INSERT INTO sms_inbound (id, tenant_id, channel_id, message_sid, payload) VALUES ${sql}
+         ON CONFLICT (channel_id, message_sid) DO NOTHING RETURNING id`,
+        values,
+      );
+      return rows[0]?.id ?? null;
+    });
+  }
+
+  /** After commit; if Redis is down the relay enqueues it later, so this never fails the webhook. */
+  private enqueue(tenantId: string, firstId: string): void {
+    this.jobs
+      .add('sms.inbound', { tenantId }, { jobId: firstId })
+      .catch((err: Error) =>
+        this.logger.warn({ tenantId, err: { name: err.name } }, 'Enqueue failed; the relay will retry'),
+      );
+  }
+
+  /**
+   * The practice's oldest pending text, under a practice-wide lock held until `tx` ends, so
+   * texts are processed one at a time in receipt order (seq) however many jobs run.
+   */
+  async next(tx: TenantTx): Promise<PendingRow | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sms_inbound:${tx.tenantId}`]);
+    const [row] = await tx.query<{ id: string; channel_id: string; payload: Buffer }>(
+      `SELECT id, channel_id, payload FROM sms_inbound WHERE tenant_id = $1 AND attempts < $2
+       ORDER BY seq LIMIT 1`,
+      [tx.tenantId, MAX_PROCESSING_ATTEMPTS],
+    );
+    return row ? { id: row.id, channelId: row.channel_id, payload: row.payload } : null;
+  }
+
+  /** The text as the webhook received it. */
+  async open(tx: TenantTx, row: PendingRow): Promise<InboundSmsPayload> {
+    const cipher = await this.keys.forTenant(tx);
+    return JSON.parse((await cipher.decrypt(PAYLOAD, row.payload)).toString('utf8')) as InboundSmsPayload;
+  }
+
+  /** Done: the text is a message now (or was one already). */
+  async remove(tx: TenantTx, id: string): Promise<void> {
+    await tx.execute(`DELETE FROM sms_inbound WHERE id = $1`, [id]);
+  }
+
+  /** A processing run failed (its transaction rolled back); counted in a transaction of its own. */
+  async recordFailure(tenantId: string, id: string): Promise<void> {
+    await this.db.forTenant(tenantId, (tx) =>
+      tx.execute(`UPDATE sms_inbound SET attempts = attempts + 1 WHERE id = $1`, [id]),
+    );
+  }
+}

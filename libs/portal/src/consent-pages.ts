@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ConsentLedger, currentDisclosure, type Disclosure, findDisclosure } from '@app/consent';
+import { KeyRingService } from '@app/crypto';
+import { requestContext, type TenantTx } from '@app/database';
+import { ConsentRequests } from '@app/delivery';
+
+export interface ConsentRequestView {
+  id: string;
+  contactId: string;
+  channel: 'sms' | 'email';
+  /** live: may be answered; answered: shows the recorded answer; dead: the neutral page. */
+  state: 'live' | 'answered' | 'dead';
+  answer: 'granted' | 'declined' | null;
+  disclosure: Disclosure;
+}
+
+/**
+ * The consent page (`/c/:token`, QuickSend) and the "stop unencrypted email" page (`/u/:token`).
+ * Answers are recorded in the consent ledger with the disclosure version and hash shown, the
+ * client's address and user agent; a second submit changes nothing.
+ */
+@Injectable()
+export class ConsentPages {
+  constructor(
+    private readonly ledger: ConsentLedger,
+    private readonly requests: ConsentRequests,
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(tx: TenantTx, id: string): Promise<ConsentRequestView | null> {
+    return (await this.load(tx, id, false))?.view ?? null;
+  }
+
+  /** The request as the page shows it, with the address it was sent to (encrypted). */
+  private async load(
+    tx: TenantTx,
+    id: string,
+    forUpdate: boolean,
+  ): Promise<{ view: ConsentRequestView; addressEnc: Buffer } | null> {
+    const [row] = await tx.query<{
+      id: string;
+      contact_id: string;
+      channel: 'sms' | 'email';
+      status: string;
+      answer: 'granted' | 'declined' | null;
+      expired: boolean;
+      disclosure_version: string;
+      address_enc: Buffer;
+    }>(
+      `SELECT id, contact_id, channel, status, answer, expires_at <= now() AS expired, disclosure_version,
+         address_enc
+       FROM consent_requests WHERE tenant_id = $1 AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [tx.tenantId, id],
+    );
+    if (!row) return null;
+    const view: ConsentRequestView = {
+      id: row.id,
+      contactId: row.contact_id,
+      channel: row.channel,
+      state: row.status === 'answered' ? 'answered' : row.status === 'live' && !row.expired ? 'live' : 'dead',
+      answer: row.answer,
+      disclosure: findDisclosure(row.disclosure_version) ?? currentDisclosure(row.channel),
+    };
+    return { view, addressEnc: row.address_enc };
+  }
+
+  opened(tx: TenantTx, request: ConsentRequestView): void {
+    this.audit.record(tx, {
+      action: 'consent.page_opened',
+      actor: { type: 'patient', id: request.contactId },
+      target: { type: 'consent_request', id: request.id },
+      metadata: { state: request.state, disclosureVersion: request.disclosure.version },
+    });
+  }
+
+  /** Records the answer once; a repeated submit returns the request as it is. */
+  async answer(
+    tx: TenantTx,
+    id: string,
+    decision: 'granted' | 'declined',
+  ): Promise<ConsentRequestView | null> {
+    const loaded = await this.load(tx, id, true);
+    if (!loaded || loaded.view.state !== 'live') return loaded?.view ?? null;
+    const request = loaded.view;
+    const cipher = await this.keys.forTenant(tx);
+    const { ip, userAgent } = requestContext.get();
+    await this.requests.recordAnswer(
+      tx,
+      {
+        id: request.id,
+        contactId: request.contactId,
+        channel: request.channel,
+        disclosureVersion: request.disclosure.version,
+      },
+      await cipher.decryptString('consent_requests.address', loaded.addressEnc),
+      decision,
+      { method: request.channel === 'email' ? 'email_link' : 'web_link', evidence: { ip, userAgent } },
+    );
+    return { ...request, state: 'answered', answer: decision };
+  }
+
+  /**
+   * Revokes plain-email consent for the address the email went to (every contact holding it: the
+   * mailbox is what is exposed). Idempotent: only current grants are revoked.
+   */
+  async unsubscribe(tx: TenantTx, id: string): Promise<boolean> {
+    const [row] = await tx.query<{ contact_id: string; address_enc: Buffer }>(
+      `UPDATE unsubscribe_links SET used_at = coalesce(used_at, now()) WHERE tenant_id = $1 AND id = $2
+       RETURNING contact_id, address_enc`,
+      [tx.tenantId, id],
+    );
+    if (!row) return false;
+    const cipher = await this.keys.forTenant(tx);
+    const { ip, userAgent } = requestContext.get();
+    const revoked = await this.ledger.revokeAddress(
+      tx,
+      'email',
+      await cipher.decryptString('unsubscribe_links.address', row.address_enc),
+      'email_link',
+      { actor: { type: 'patient', id: row.contact_id }, evidence: { ip, userAgent } },
+    );
+    this.audit.record(tx, {
+      action: 'consent.email_unsubscribed',
+      actor: { type: 'patient', id: row.contact_id },
+      target: { type: 'unsubscribe_link', id },
+      metadata: { revoked: revoked.length },
+    });
+    return true;
+  }
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { requestContext, TenantDb, type TenantTx } from '@app/database';
+import { Public } from '@app/observability';
+import { LinkRoutes } from '../link-routes.js';
+import { errorPage, lockedPage, neutralPage, threadPage, verifyPage } from '../pages.js';
+import { PortalSessions, SESSION_COOKIE } from '../portal-sessions.js';
+import { type PracticeBranding, practiceBranding } from '../practice-branding.js';
+import { PORTAL_LIMITS, PortalRateLimits } from '../rate-limits.js';
+import { type SecureLink, SecureLinks } from '../secure-links.js';
+import { SecureThread } from '../secure-thread.js';
+import { PageResponder, readCookie } from './page-response.js';
+
+const verifySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+  dateOfBirth: z.iso.date().optional(),
+});
+const replySchema = z.object({
+  body: z.string().trim().min(1).max(5000),
+  submissionId: z.uuid(),
+});
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Found = { tenantId: string; linkId: string } | null;
+/** Pages are sent only after their transaction commits (a redirect must find what it wrote). */
+type Respond = () => void;
+
+/**
+ * The secure message pages (`/s/:token`): identity check (one-time code to the address the link
+ * went to, optional date of birth), then the contact's thread, reply and attachments. HTML, no
+ * JavaScript; every form post checks CSRF; unknown, expired and retracted links look the same.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('s/:token')
+export class SecureMessageController {
+  constructor(
+    private readonly routes: LinkRoutes,
+    private readonly db: TenantDb,
+    private readonly links: SecureLinks,
+    private readonly thread: SecureThread,
+    private readonly sessions: PortalSessions,
+    private readonly limits: PortalRateLimits,
+    private readonly page: PageResponder,
+  ) {}
+
+  @Get()
+  async open(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const found = await this.find(token);
+    if (!found) return this.neutral(req, res);
+    const verified = await this.verifiedSession(req, found);
+    const notice = typeof req.query.notice === 'string' ? req.query.notice : null;
+    const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
+      const link = await this.links.load(tx, found.linkId);
+      if (!link || link.state === 'dead') return () => this.neutral(req, res);
+      this.asPatient(link);
+      const branding = await practiceBranding(tx);
+      this.links.opened(tx, link, verified !== null);
+      if (link.state === 'locked')
+        return () => this.page.render(req, res, 403, (f) => lockedPage(f), branding);
+      if (verified) {
+        const messages = await this.thread.view(tx, verified);
+        return () =>
+          this.page.render(
+            req,
+            res,
+            200,
+            (f) =>
+              threadPage(f, {
+                token,
+                csrf: f.csrf,
+                messages,
+                submissionId: randomUUID(),
+                notice: notice === 'replied' ? 'Your reply was sent.' : null,
+              }),
+            branding,
+          );
+      }
+      return this.renderVerify(req, res, tx, token, link, branding, 200, {
+        error: null,
+        notice: notice === 'code' ? 'We sent you a code. It is valid for 10 minutes.' : null,
+      });
+    });
+    respond();
+  }
+
+  @Post('code')
+  async sendCode(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const found = await this.guardPost(token, req, res);
+    if (!found) return;
+    if (!(await this.limits.allow('code', found.linkId, PORTAL_LIMITS.codesPerLink)))
+      return this.page.tooMany(req, res);
+    const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
+      const link = await this.links.load(tx, found.linkId, true);
+      if (!link || link.state === 'dead') return () => this.neutral(req, res);
+      this.asPatient(link);
+      const branding = await practiceBranding(tx);
+      if (link.state === 'locked')
+        return () => this.page.render(req, res, 403, (f) => lockedPage(f), branding);
+      await this.links.sendCode(tx, link);
+      return () => res.redirect(303, `/s/${token}?notice=code`);
+    });
+    respond();
+  }
+
+  @Post('verify')
+  async verify(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const found = await this.guardPost(token, req, res);
+    if (!found) return;
+    const input = verifySchema.safeParse(req.body ?? {});
+    const outcome = await this.db.forTenant(
+      found.tenantId,
+      async (tx): Promise<Respond | { tenantId: string; linkId: string; contactId: string }> => {
+        const link = await this.links.load(tx, found.linkId, true);
+        if (!link || link.state === 'dead') return () => this.neutral(req, res);
+        this.asPatient(link);
+        const branding = await practiceBranding(tx);
+        if (!input.success)
+          return this.renderVerify(req, res, tx, token, link, branding, 400, {
+            error: 'Enter the 6-digit code (and date of birth, if asked) exactly as shown.',
+            notice: null,
+          });
+        const result = await this.links.verify(tx, link, {
+          code: input.data.code,
+          dateOfBirth: input.data.dateOfBirth ?? null,
+          requireDateOfBirth: branding.requireDateOfBirth,
+        });
+        if (result.kind === 'locked')
+          return () => this.page.render(req, res, 403, (f) => lockedPage(f), branding);
+        if (result.kind === 'no_code')
+          return this.renderVerify(req, res, tx, token, link, branding, 400, {
+            error: 'Your code has expired or was not sent yet. Please ask for a new code.',
+            notice: null,
+          });
+        if (result.kind === 'failed')
+          return this.renderVerify(req, res, tx, token, link, branding, 422, {
+            error: `That did not match. You have ${result.remaining} ${result.remaining === 1 ? 'try' : 'tries'} left.`,
+            notice: null,
+          });
+        return { tenantId: found.tenantId, linkId: link.id, contactId: link.contactId };
+      },
+    );
+    if (typeof outcome === 'function') return outcome();
+    const session = outcome;
+    this.page.startSession(res, await this.sessions.create(session));
+    res.redirect(303, `/s/${token}`);
+  }
+
+  @Post('reply')
+  async reply(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const found = await this.guardPost(token, req, res);
+    if (!found) return;
+    const session = await this.verifiedSession(req, found);
+    if (!session) return res.redirect(303, `/s/${token}`);
+    const input = replySchema.safeParse(req.body ?? {});
+    const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
+      const link = await this.links.load(tx, found.linkId);
+      if (!link || link.state !== 'usable') return () => this.neutral(req, res);
+      this.asPatient(link);
+      const branding = await practiceBranding(tx);
+      if (!input.success)
+        return () =>
+          this.page.render(
+            req,
+            res,
+            400,
+            (f) =>
+              errorPage(
+                f,
+                'Reply not sent',
+                'Please write a reply of at most 5000 characters and try again.',
+              ),
+            branding,
+          );
+      await this.thread.reply(tx, session, input.data.body, input.data.submissionId);
+      return () => res.redirect(303, `/s/${token}?notice=replied`);
+    });
+    respond();
+  }
+
+  @Get('attachments/:id')
+  async attachment(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.find(token);
+    const session = found ? await this.verifiedSession(req, found) : null;
+    if (!found || !session || !UUID.test(id)) return this.neutral(req, res);
+    const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
+      const link = await this.links.load(tx, found.linkId);
+      if (!link || link.state !== 'usable') return () => this.neutral(req, res);
+      this.asPatient(link);
+      const file = await this.thread.attachment(tx, session, id);
+      if (!file) return () => this.neutral(req, res);
+      return () => {
+        this.page.prepare(req, res);
+        res.setHeader('Content-Disposition', 'attachment');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.status(200).type(file.contentType).send(file.content);
+      };
+    });
+    respond();
+  }
+
+  @Post('logout')
+  async logout(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const found = await this.guardPost(token, req, res);
+    if (!found) return;
+    await this.sessions.end(readCookie(req, SESSION_COOKIE));
+    this.page.endSession(res);
+    res.redirect(303, `/s/${token}`);
+  }
+
+  private async find(token: string): Promise<Found> {
+    const route = await this.routes.find('secure_links', token);
+    return route ? { tenantId: route.tenantId, linkId: route.id } : null;
+  }
+
+  private async verifiedSession(req: Request, found: NonNullable<Found>) {
+    const session = await this.sessions.touch(readCookie(req, SESSION_COOKIE));
+    return session?.tenantId === found.tenantId && session.linkId === found.linkId ? session : null;
+  }
+
+  /** Every form post: CSRF (403), the per-address and per-link limits (429), then the link. */
+  private async guardPost(token: string, req: Request, res: Response): Promise<Found> {
+    if (!this.page.csrfChecked(req, res)) return null;
+    if (!(await this.limits.allow('ip', req.ip ?? 'unknown', PORTAL_LIMITS.postsPerIp))) {
+      this.page.tooMany(req, res);
+      return null;
+    }
+    const found = await this.find(token);
+    if (!found) {
+      this.neutral(req, res);
+      return null;
+    }
+    if (!(await this.limits.allow('link', found.linkId, PORTAL_LIMITS.postsPerLink))) {
+      this.page.tooMany(req, res);
+      return null;
+    }
+    return found;
+  }
+
+  private async renderVerify(
+    req: Request,
+    res: Response,
+    tx: TenantTx,
+    token: string,
+    link: SecureLink,
+    branding: PracticeBranding,
+    status: number,
+    text: { error: string | null; notice: string | null },
+  ): Promise<Respond> {
+    const codeSent = await this.links.hasLiveCode(tx, link);
+    const needsDateOfBirth =
+      (await this.links.expectedDateOfBirth(tx, link, branding.requireDateOfBirth)) !== null;
+    return () =>
+      this.page.render(
+        req,
+        res,
+        status,
+        (f) =>
+          verifyPage(f, { token, csrf: f.csrf, channel: link.channel, codeSent, needsDateOfBirth, ...text }),
+        branding,
+      );
+  }
+
+  /** Audit events of this request name the contact the link was sent to (verified or claimed). */
+  private asPatient(link: SecureLink): void {
+    requestContext.assign({ actor: { type: 'patient', id: link.contactId } });
+  }
+
+  private neutral(req: Request, res: Response): void {
+    this.page.render(req, res, 404, (f) => neutralPage(f), null);
+  }
+}

@@ -1,0 +1,3 @@
+export { PortalModule } from './portal.module.js';
+export { PORTAL_IDLE_SECONDS } from './portal-sessions.js';
+export { PORTAL_LIMITS } from './rate-limits.js';

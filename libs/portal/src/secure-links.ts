@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ContactRepository } from '@app/contacts';
+import { StaffEvents } from '@app/conversations';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+import { OutboundMessages, portalCodeHash } from '@app/delivery';
+
+/** Failed verifications after which a link is locked for good. */
+export const MAX_FAILED_VERIFICATIONS = 5;
+
+export interface SecureLink {
+  id: string;
+  contactId: string;
+  messageId: string;
+  conversationId: string;
+  channelId: string;
+  channel: 'sms' | 'email';
+  addressEnc: Buffer;
+  addressIndex: Buffer;
+  /** usable; locked (too many failures); dead (expired, retracted: shown like an unknown link). */
+  state: 'usable' | 'locked' | 'dead';
+  failedAttempts: number;
+}
+
+export type VerifyOutcome =
+  { kind: 'verified' } | { kind: 'failed'; remaining: number } | { kind: 'locked' } | { kind: 'no_code' };
+
+/**
+ * A secure-message link and its identity check: a one-time code sent (by the delivery workers)
+ * to the very address the link went to, plus the date of birth when the practice asks for it
+ * and it is on file. Five failures lock the link, tell staff and are audited.
+ */
+@Injectable()
+export class SecureLinks {
+  constructor(
+    private readonly outbound: OutboundMessages,
+    private readonly contacts: ContactRepository,
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+  ) {}
+
+  async load(tx: TenantTx, id: string, forUpdate = false): Promise<SecureLink | null> {
+    const [row] = await tx.query<{
+      id: string;
+      contact_id: string;
+      message_id: string;
+      conversation_id: string;
+      channel_id: string;
+      channel: 'sms' | 'email';
+      address_enc: Buffer;
+      address_bidx: Buffer;
+      dead: boolean;
+      locked: boolean;
+      failed_attempts: number;
+    }>(
+      `SELECT l.id, l.contact_id, l.message_id, m.conversation_id, m.channel_id, l.channel, l.address_enc,
+              l.address_bidx, l.failed_attempts, l.locked_at IS NOT NULL AS locked,
+              (l.expires_at <= now() OR l.retracted_at IS NOT NULL OR m.retracted_at IS NOT NULL) AS dead
+       FROM secure_links l JOIN messages m ON m.tenant_id = l.tenant_id AND m.id = l.message_id
+       WHERE l.tenant_id = $1 AND l.id = $2
+       ${forUpdate ? 'FOR UPDATE OF l' : ''}`,
+      [tx.tenantId, id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      contactId: row.contact_id,
+      messageId: row.message_id,
+      conversationId: row.conversation_id,
+      channelId: row.channel_id,
+      channel: row.channel,
+      addressEnc: row.address_enc,
+      addressIndex: row.address_bidx,
+      state: row.dead ? 'dead' : row.locked ? 'locked' : 'usable',
+      failedAttempts: row.failed_attempts,
+    };
+  }
+
+  /**
+   * The date of birth the identity check also asks for: the link's own contact's (a sibling's
+   * on a shared phone does not pass), when the practice requires it and one is on file; else null.
+   */
+  async expectedDateOfBirth(tx: TenantTx, link: SecureLink, required: boolean): Promise<string | null> {
+    if (!required) return null;
+    return (await this.contacts.get(tx, link.contactId))?.dateOfBirth || null;
+  }
+
+  /** A code was asked for within its lifetime (the code form is shown). */
+  async hasLiveCode(tx: TenantTx, link: SecureLink): Promise<boolean> {
+    const [row] = await tx.query(
+      `SELECT 1 FROM portal_codes WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL
+         AND (expires_at IS NULL OR expires_at > now())
+       LIMIT 1`,
+      [tx.tenantId, link.id],
+    );
+    return row !== undefined;
+  }
+
+  /**
+   * Queues a code to the address the link went to, as a system message through the outbox: the
+   * worker mints the code when it sends, so neither the api nor the job ever holds it. Earlier
+   * unused codes of the link stop counting.
+   */
+  async sendCode(tx: TenantTx, link: SecureLink): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    const address = await cipher.decryptString('secure_links.address', link.addressEnc);
+    await tx.execute(
+      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL`,
+      [tx.tenantId, link.id],
+    );
+    const message = await this.outbound.create(tx, {
+      conversationId: link.conversationId,
+      contactId: link.contactId,
+      senderChannelId: link.channelId,
+      channel: link.channel,
+      address,
+      addressIndex: link.addressIndex,
+      authorUserId: null,
+      content: { kind: 'system', template: 'portal_code' },
+    });
+    await tx.execute(
+      `INSERT INTO portal_codes (id, tenant_id, link_id, message_id) VALUES ($1, $2, $3, $4)`,
+      [randomUUID(), tx.tenantId, link.id, message.id],
+    );
+    this.audit.record(tx, {
+      action: 'secure_link.code_sent',
+      target: { type: 'secure_link', id: link.id },
+      metadata: { channel: link.channel, messageId: message.id },
+    });
+  }
+
+  /** Checks a code (and date of birth); the caller commits whatever the outcome. */
+  async verify(
+    tx: TenantTx,
+    link: SecureLink,
+    input: { code: string; dateOfBirth: string | null; requireDateOfBirth: boolean },
+  ): Promise<VerifyOutcome> {
+    if (link.state === 'locked') return { kind: 'locked' };
+    const [live] = await tx.query<{ id: string; code_hash: Buffer }>(
+      `SELECT id, code_hash FROM portal_codes
+       WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL AND code_hash IS NOT NULL AND expires_at > now()
+       ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+      [tx.tenantId, link.id],
+    );
+    if (!live) return { kind: 'no_code' };
+    const cipher = await this.keys.forTenant(tx);
+    const codeOk = portalCodeHash(cipher, link.id, input.code).equals(live.code_hash);
+    const expected = await this.expectedDateOfBirth(tx, link, input.requireDateOfBirth);
+    const dobOk = expected === null || expected === input.dateOfBirth;
+    if (codeOk && dobOk) {
+      await tx.execute(`UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2`, [
+        tx.tenantId,
+        live.id,
+      ]);
+      await tx.execute(`UPDATE secure_links SET failed_attempts = 0 WHERE tenant_id = $1 AND id = $2`, [
+        tx.tenantId,
+        link.id,
+      ]);
+      this.audit.record(tx, {
+        action: 'secure_link.verified',
+        target: { type: 'secure_link', id: link.id },
+        metadata: { contactId: link.contactId },
+      });
+      return { kind: 'verified' };
+    }
+    const failed = link.failedAttempts + 1;
+    const locked = failed >= MAX_FAILED_VERIFICATIONS;
+    await tx.execute(
+      `UPDATE secure_links SET failed_attempts = $3, locked_at = CASE WHEN $4 THEN now() ELSE locked_at END
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, link.id, failed, locked],
+    );
+    this.audit.record(tx, {
+      action: 'secure_link.verify_failed',
+      outcome: 'failure',
+      target: { type: 'secure_link', id: link.id },
+      metadata: { attempt: failed, codeMatched: codeOk },
+    });
+    if (!locked) return { kind: 'failed', remaining: MAX_FAILED_VERIFICATIONS - failed };
+    await tx.execute(
+      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL`,
+      [tx.tenantId, link.id],
+    );
+    this.audit.record(tx, {
+      action: 'secure_link.locked',
+      outcome: 'denied',
+      target: { type: 'secure_link', id: link.id },
+      metadata: { messageId: link.messageId, conversationId: link.conversationId, failures: failed },
+    });
+    this.events.publishAfterCommit(tx, {
+      type: 'secure_link.locked',
+      conversationId: link.conversationId,
+      messageId: link.messageId,
+      linkId: link.id,
+    });
+    return { kind: 'locked' };
+  }
+
+  /** The patient opened the link (before any verification). */
+  opened(tx: TenantTx, link: SecureLink, verifiedSession: boolean): void {
+    this.audit.record(tx, {
+      action: 'secure_link.opened',
+      outcome: link.state === 'usable' ? 'success' : 'denied',
+      target: { type: 'secure_link', id: link.id },
+      metadata: { state: link.state, session: verifiedSession },
+    });
+  }
+}
