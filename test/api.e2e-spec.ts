@@ -56,6 +56,25 @@ describe('api process', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('serves the Twilio webhooks as direct routes with the same headers, error shape and /docs entry', async () => {
+    const path = '/webhooks/twilio/00000000-0000-4000-8000-000000000000/inbound';
+    const res = await request(app.getHttpServer())
+      .post(path)
+      .type('form')
+      .send({ MessageSid: 'SM1' })
+      .expect(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: 'Channel not found' } });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Other methods on the same path are Express's (no such route).
+    await request(app.getHttpServer()).get(path).expect(404);
+
+    const docs = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    expect(docs.body.paths['/webhooks/twilio/{channelId}/inbound'].post.responses).toHaveProperty('403');
+    expect(docs.body.paths['/webhooks/twilio/{channelId}/status'].post.summary).toMatch(/status callback/i);
+  });
 });
 
 describe('api boot configuration', () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArrivingSms, INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from '@app/channels';
 import { loadConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { ErrorFilter } from '@app/observability';
 import { ownerPool } from '@app/testing';
 import { ApiModule } from '../apps/api/src/app.module.js';
+import { API_APP_OPTIONS, configureApiApp } from '../apps/api/src/bootstrap.js';
 import {
   type SmsPractice,
   createSmsPractice,
@@ -55,11 +55,8 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
       .overrideProvider(INBOUND_SMS_HOOKS)
       .useValue([hook])
       .compile();
-    // The body parsing and error rendering of apps/api/src/bootstrap.ts.
-    const nest = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: true, logger: false });
-    nest.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-    nest.useGlobalFilters(new ErrorFilter());
-    app = await nest.init();
+    const nest = moduleRef.createNestApplication<NestExpressApplication>(API_APP_OPTIONS);
+    app = await configureApiApp(nest, config).init();
     owner = ownerPool();
     practice = await createSmsPractice(app, owner);
   });

@@ -1,33 +1,55 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@app/config';
-import { ErrorFilter } from '@app/observability';
+import {
+  DIRECT_ROUTES,
+  type DirectRoute,
+  ErrorFilter,
+  headersSetBy,
+  mountDirectRoutes,
+} from '@app/observability';
 import { ApiModule } from './app.module.js';
+
+/** Proxies whose X-Forwarded-For names the client (a load balancer on a private network). */
+const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** How the api's Nest application is created (a test's TestingModule creates it the same way). */
+export const API_APP_OPTIONS = {
+  bufferLogs: true,
+  bodyParser: true,
+  rawBody: true, // webhook signatures are computed over the exact bytes
+} satisfies NestApplicationOptions;
 
 /** Builds the api (not listening), configured exactly as in production; tests use it too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: true,
-    rawBody: true, // webhook signatures are computed over the exact bytes
-  });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), API_APP_OPTIONS);
+  return configureApiApp(app, config);
+}
+
+/** Logging, body limits, security headers, direct routes, error rendering and /docs. */
+export function configureApiApp(app: NestExpressApplication, config: ApiConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', TRUSTED_PROXIES);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"] },
-      },
-      strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
-    }),
-  );
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"] },
+    },
+    strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
+  });
+  app.use(securityHeaders);
+  const directRoutes = app.get<DirectRoute[]>(DIRECT_ROUTES);
+  mountDirectRoutes(app.getHttpServer(), directRoutes, {
+    bodyLimit: 256 * 1024,
+    fixedHeaders: headersSetBy(securityHeaders),
+    trustedProxies: TRUSTED_PROXIES,
+  });
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
 
@@ -42,6 +64,28 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
       .addBearerAuth()
       .build(),
   );
+  documentDirectRoutes(document, directRoutes);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
+}
+
+/** Direct routes have no controller for Swagger to read: each describes itself. */
+function documentDirectRoutes(document: OpenAPIObject, routes: DirectRoute[]): void {
+  for (const route of routes) {
+    const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    document.paths[route.path.replace(/:(\w+)/g, '{$1}')] = {
+      [route.method.toLowerCase()]: {
+        tags: route.openApi.tags,
+        summary: route.openApi.summary,
+        parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        requestBody: {
+          required: true,
+          content: { [route.openApi.requestContentType]: { schema: { type: 'object' } } },
+        },
+        responses: Object.fromEntries(
+          Object.entries(route.openApi.responses).map(([status, description]) => [status, { description }]),
+        ),
+      },
+    };
+  }
 }

@@ -4,11 +4,11 @@
  */
 export function multiRowValues<T>(
   items: T[],
-  columns: (item: T) => unknown[],
+  columns: (item: T, index: number) => unknown[],
 ): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
-  const rows = items.map((item) => {
-    const cols = columns(item);
+  const rows = items.map((item, index) => {
+    const cols = columns(item, index);
     const placeholders = cols.map((_, i) => `$${values.length + i + 1}`);
     values.push(...cols);
     return `(${placeholders.join(', ')})`;

@@ -5,3 +5,11 @@ export { requestContextMiddleware } from './request-context.middleware.js';
 export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';
 export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';
+export {
+  DIRECT_ROUTES,
+  type DirectRequest,
+  type DirectResponse,
+  type DirectRoute,
+  headersSetBy,
+  mountDirectRoutes,
+} from './direct-routes.js';

@@ -62,7 +62,7 @@ export class PendingSmsStore {
       try {
         const firstId = await this.insert(tenantId, batch);
         for (const arrival of batch) arrival.done();
-        if (firstId) this.enqueue(tenantId, firstId);
+        this.enqueue(tenantId, firstId);
       } catch (err) {
         for (const arrival of batch) arrival.done(err);
       }
@@ -72,25 +72,30 @@ export class PendingSmsStore {
     this.arrivals.delete(tenantId);
   }
 
-  /** One transaction for the batch; returns the id of the first new row (null: all were duplicates). */
-  private insert(tenantId: string, batch: Arrival[]): Promise<string | null> {
-    return this.db.forTenant(tenantId, async (tx) => {
+  /**
+   * One transaction for the batch, in one round trip (BEGIN, tenant, INSERT and COMMIT in one
+   * message). Returns the id given to the batch's first row: the job that drains the practice
+   * is named after it (if every row was a duplicate, that job finds nothing to do).
+   */
+  private async insert(tenantId: string, batch: Arrival[]): Promise<string> {
+    const firstId = randomUUID();
+    await this.db.forTenant(tenantId, async (tx) => {
       const cipher = await this.keys.forTenant(tx);
-      const { sql, values } = multiRowValues(batch, (a) => [
-        randomUUID(),
+      const { sql, values } = multiRowValues(batch, (a, i) => [
+        i === 0 ? firstId : randomUUID(),
         tenantId,
         a.channelId,
         a.sms.messageSid,
         cipher.encrypt(PAYLOAD, JSON.stringify(a.sms)),
       ]);
       // DO NOTHING also settles duplicates inside one batch: the later row meets the earlier one.
-      const rows = await tx.query<{ id: string }>(
+      tx.sendWithCommit(
         `INSERT INTO sms_inbound (id, tenant_id, channel_id, message_sid, payload) VALUES ${sql}
-         ON CONFLICT (channel_id, message_sid) DO NOTHING RETURNING id`,
+         ON CONFLICT (channel_id, message_sid) DO NOTHING`,
         values,
       );
-      return rows[0]?.id ?? null;
     });
+    return firstId;
   }
 
   /** After commit; if Redis is down the relay enqueues it later, so this never fails the webhook. */

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { parseStatusCallback } from './twilio-payloads.js';
 import { fromTwilioStatus } from './twilio-status.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
 import { TwilioWebhookAuth } from './twilio-webhook-auth.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StatusCallbackOutcome = 'updated' | 'unchanged' | 'unknown_message' | 'ignored_status';
 

@@ -1,6 +1,5 @@
-import type { Request } from 'express';
 import twilio from 'twilio';
-import { AppError } from '@app/observability';
+import { AppError, type DirectRequest } from '@app/observability';
 
 /** A Twilio webhook as received, before anything is trusted. */
 export interface TwilioWebhookRequest {
@@ -13,44 +12,57 @@ export interface TwilioWebhookRequest {
 
 const MAX_SIGNATURE_LENGTH = 256;
 
+/** body-parser's default; Twilio sends a few dozen. */
+const MAX_FIELDS = 1000;
+
 /**
- * Reads a Twilio webhook from the HTTP request: form-encoded only (415 otherwise), flat
- * string fields only (400 for repeated or nested ones, which Twilio never sends).
+ * Reads a Twilio webhook from the HTTP request: form-encoded UTF-8 only (415 otherwise), flat
+ * string fields only (400 for repeated ones, which Twilio never sends).
  */
-export function readTwilioWebhook(
-  req: Request,
-  channelId: string,
-  publicBaseUrl: string,
-): TwilioWebhookRequest {
-  if (!req.is('application/x-www-form-urlencoded')) {
+export function readTwilioWebhook(request: DirectRequest, publicBaseUrl: string): TwilioWebhookRequest {
+  const [mediaType = '', ...contentTypeParams] = (request.headers['content-type'] ?? '').split(';');
+  const charset = contentTypeParams
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"(.*)"$/, '$1');
+  if (
+    mediaType.trim().toLowerCase() !== 'application/x-www-form-urlencoded' ||
+    (charset && charset !== 'utf-8')
+  ) {
     throw new AppError(
       415,
       'unsupported_media_type',
-      'Twilio webhooks are form-encoded (application/x-www-form-urlencoded)',
+      'Twilio webhooks are form-encoded (application/x-www-form-urlencoded, UTF-8)',
     );
   }
-  const header = req.headers['x-twilio-signature'];
+  const encoding = request.headers['content-encoding'];
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    throw new AppError(415, 'unsupported_media_type', 'Compressed webhook bodies are not accepted');
+  }
+  const header = request.headers['x-twilio-signature'];
   const signature =
     typeof header === 'string' && header.length > 0 && header.length <= MAX_SIGNATURE_LENGTH ? header : null;
-  return { channelId, url: `${publicBaseUrl}${req.originalUrl}`, signature, params: flatForm(req.body) };
+  return {
+    channelId: request.params.channelId!,
+    url: `${publicBaseUrl}${request.url}`,
+    signature,
+    params: flatForm(request.body.toString('utf8')),
+  };
 }
 
-function flatForm(body: unknown): Record<string, string> {
+function flatForm(body: string): Record<string, string> {
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  if (body === undefined || body === null) return params;
-  if (typeof body !== 'object' || Array.isArray(body)) throw notFlat();
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value !== 'string') throw notFlat();
+  let count = 0;
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (++count > MAX_FIELDS) throw new AppError(413, 'payload_too_large', 'The form has too many fields');
+    // Names no field and echoes nothing: keys and values are the sender's text.
+    if (key in params) {
+      throw AppError.validation([{ path: '(body)', message: 'repeated form fields are not accepted' }]);
+    }
     params[key] = value;
   }
   return params;
-}
-
-function notFlat(): AppError {
-  // Names no field and echoes nothing: keys and values are the sender's text.
-  return AppError.validation([
-    { path: '(body)', message: 'repeated or nested form fields are not accepted' },
-  ]);
 }
 
 /** Twilio's own check (HMAC-SHA1 of URL + sorted params with the channel's auth token). */
