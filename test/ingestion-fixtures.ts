@@ -101,9 +101,9 @@ export function postSigned(
   params: Record<string, string>,
   authToken: string,
 ) {
-  const path = new URL(webhookUrl).pathname;
+  const { pathname, search } = new URL(webhookUrl);
   return request(app.getHttpServer())
-    .post(path)
+    .post(pathname + search)
     .set('X-Twilio-Signature', twilio.getExpectedTwilioSignature(authToken, webhookUrl, params))
     .type('form')
     .send(new URLSearchParams(params).toString());

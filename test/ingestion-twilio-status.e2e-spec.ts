@@ -42,15 +42,17 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
       .rows[0];
 
   /** An outbound message as the delivery worker (issue 7) will have stored it before sending. */
-  async function outbound(sid: string, channel = practice): Promise<void> {
+  async function outbound(sid: string | null, channel = practice): Promise<string> {
+    const id = randomUUID();
     await app.get(TenantDb).forTenant(channel.tenantId, (tx) =>
       tx.execute(
         `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, status,
            provider_message_id)
          VALUES ($1, $2, $3, $4, $5, 'sms', 'outbound', 'queued', $6)`,
-        [randomUUID(), channel.tenantId, conversation.id, conversation.contactId, channel.channel.id, sid],
+        [id, channel.tenantId, conversation.id, conversation.contactId, channel.channel.id, sid],
       ),
     );
+    return id;
   }
 
   beforeAll(async () => {
@@ -125,6 +127,31 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     await callback({ sid, status: 'undelivered', errorCode: '30003' }).expect(204);
     await callback({ sid, status: 'delivered' }).expect(204);
     expect(await statusOf(sid)).toEqual({ status: 'undelivered', error_code: '30003' });
+  });
+
+  it('finds the message by our id in the callback URL when the provider id is not stored yet, and stores it', async () => {
+    const sid = messageSid();
+    const id = await outbound(null);
+    const url = `${practice.channel.webhooks.status}?messageId=${id}`;
+    await postSigned(app, url, statusParams(practice, { sid, status: 'sent' }), practice.authToken).expect(
+      204,
+    );
+    const row = (await owner.query(`SELECT status, provider_message_id FROM messages WHERE id = $1`, [id]))
+      .rows[0];
+    expect(row).toEqual({ status: 'sent', provider_message_id: sid });
+
+    // Our id with another message's provider id: not this message.
+    const other = await outbound(messageSid());
+    const wrong = `${practice.channel.webhooks.status}?messageId=${other}`;
+    await postSigned(
+      app,
+      wrong,
+      statusParams(practice, { sid: messageSid(), status: 'delivered' }),
+      practice.authToken,
+    ).expect(204);
+    expect((await owner.query(`SELECT status FROM messages WHERE id = $1`, [other])).rows[0].status).toBe(
+      'queued',
+    );
   });
 
   it('acknowledges callbacks about unknown messages (so Twilio stops) and changes nothing', async () => {

@@ -35,6 +35,11 @@ export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
   return MESSAGE_STATUS_TRANSITIONS[from].includes(to);
 }
 
+/** The statuses `to` may replace: the machine as a SQL condition (`status = ANY(...)`). */
+export function statusesThatMayMoveTo(to: MessageStatus): MessageStatus[] {
+  return MESSAGE_STATUSES.filter((from) => canTransition(from, to));
+}
+
 /**
  * The status to store when `reported` arrives for a message now in `current`, or null to keep
  * it. A current value outside the machine (an inbound `received`, or a state another issue adds

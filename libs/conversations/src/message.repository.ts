@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import type { MessageStatus } from './message-status.js';
+import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
 
 export interface NewInboundMessage {
   conversationId: string;
@@ -134,32 +134,56 @@ export class MessageRepository {
     ]);
   }
 
-  /** The provider's id of an outbound message, learnt from a callback that named our id. */
-  async setProviderMessageId(tx: TenantTx, id: string, providerMessageId: string): Promise<void> {
-    await tx.execute(
-      `UPDATE messages SET provider_message_id = $3, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND provider_message_id IS NULL`,
-      [tx.tenantId, id, providerMessageId],
+  /**
+   * A provider's status report for an outbound message, applied only where the status machine
+   * allows the move from the stored status (message-status.ts), so duplicate and out-of-order
+   * reports change nothing; concurrent reports serialize on the row. The message is found by
+   * the provider's id, or by ours (echoed back in the callback URL) while the provider's is not
+   * stored yet (the report overtook the worker's record of the send), which then stores it.
+   * Sent as the transaction's last statement, with COMMIT: one round trip for a webhook.
+   * Returns the messages that moved (none: unknown message, or no move).
+   */
+  async applyProviderStatusAndCommit(
+    tx: TenantTx,
+    report: {
+      channel: string;
+      providerMessageId: string;
+      ourId: string | null;
+      status: MessageStatus;
+      errorCode: string | null;
+    },
+  ): Promise<Array<{ id: string; conversationId: string }>> {
+    const rows = await tx.queryAndCommit<{ id: string; conversation_id: string }>(
+      `UPDATE messages SET status = $4, error_code = coalesce($5, error_code), updated_at = now(),
+              provider_message_id = coalesce(provider_message_id, $3)
+       WHERE tenant_id = $1 AND channel = $2 AND direction = 'outbound' AND status = ANY($6::text[])
+         AND (provider_message_id = $3 OR (id = $7 AND provider_message_id IS NULL))
+       RETURNING id, conversation_id`,
+      [
+        tx.tenantId,
+        report.channel,
+        report.providerMessageId,
+        report.status,
+        report.errorCode,
+        statusesThatMayMoveTo(report.status),
+        report.ourId,
+      ],
     );
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
   }
 
-  /**
-   * Stores a delivery status the status machine allowed; a failure keeps the provider's error
-   * code. `with_commit` saves a round trip when nothing in the transaction reads it back (one
-   * Twilio callback); `now` when a later step may (a SendGrid batch can name a message twice).
-   */
+  /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
   async updateStatus(
     tx: TenantTx,
     id: string,
     status: MessageStatus,
     errorCode: string | null,
-    write: 'now' | 'with_commit',
   ): Promise<void> {
-    const sql = `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`;
-    const params = [tx.tenantId, id, status, errorCode];
-    if (write === 'with_commit') tx.sendWithCommit(sql, params);
-    else await tx.execute(sql, params);
+    await tx.execute(
+      `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, status, errorCode],
+    );
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {

@@ -222,5 +222,46 @@ describe('tenant isolation (row-level security as the app role)', () => {
         await single.destroy();
       }
     });
+
+    it("queryAndCommit returns the last statement's rows with the commit, after what rides with COMMIT", async () => {
+      const [first, second] = [randomUUID(), randomUUID()];
+      const rows = await db.forTenant(a.tenant, async (tx) => {
+        tx.sendWithCommit(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [first, a.tenant]);
+        const inserted = await tx.queryAndCommit<{ id: string; seen: number }>(
+          `INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)
+           RETURNING id, (SELECT count(*)::int FROM contacts WHERE id = $3) AS seen`,
+          [second, a.tenant, first],
+        );
+        await expect(tx.query('SELECT 1')).rejects.toThrow(/already committed/);
+        return inserted;
+      });
+      expect(rows).toEqual([{ id: second, seen: 1 }]);
+      const { rowCount } = await owner.query('SELECT 1 FROM contacts WHERE id = ANY($1)', [[first, second]]);
+      expect(rowCount).toBe(2);
+    });
+
+    it('queryAndCommit that fails leaves nothing written and the connection clean', async () => {
+      const single = await appDataSource(1);
+      try {
+        const one = new TenantDb(single);
+        const id = randomUUID();
+        await expect(
+          one.forTenant(a.tenant, async (tx) => {
+            await tx.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [id, a.tenant]);
+            return tx.queryAndCommit(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2) RETURNING id`, [
+              randomUUID(),
+              b.tenant,
+            ]);
+          }),
+        ).rejects.toThrow(/row-level security/);
+        expect((await owner.query('SELECT 1 FROM contacts WHERE id = $1', [id])).rowCount).toBe(0);
+        const ids = await one.forTenant(b.tenant, (tx) =>
+          tx.query<{ id: string }>('SELECT id FROM contacts'),
+        );
+        expect(ids.map((r) => r.id)).toEqual([b.contact]);
+      } finally {
+        await single.destroy();
+      }
+    });
   });
 });

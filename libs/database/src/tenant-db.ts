@@ -29,6 +29,8 @@ export class TenantTx {
   private readonly locals = new Map<symbol, unknown>();
   /** Settles once BEGIN has been sent (with the first statement); null until then. */
   private opened: Promise<unknown> | null = null;
+  /** Set once COMMIT has been sent. */
+  private finished = false;
 
   constructor(
     readonly tenantId: string,
@@ -47,6 +49,7 @@ export class TenantTx {
   }
 
   private async run(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
+    if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     if (!this.opened) {
       const first = this.openWith(sql, params);
       this.opened = first.catch(() => undefined);
@@ -131,20 +134,47 @@ export class TenantTx {
     for (const hook of this.committedHooks.splice(0)) hook();
   }
 
+  /**
+   * The transaction's last statement, sent in the same round trip as COMMIT (after the
+   * before-commit hooks and the statements riding with COMMIT), its rows returned: a
+   * transaction of one statement whose result matters (a webhook's conditional UPDATE ...
+   * RETURNING) costs one round trip. Nothing may run in the transaction after it.
+   */
+  async queryAndCommit<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const results = await this.commitWith(inlineParams(sql, params));
+    // The statement's result is the one before COMMIT's.
+    return (results.at(-2)?.rows ?? []) as T[];
+  }
+
   /** @internal Runs the before-commit hooks, then COMMIT with the statements that ride along. */
   async commit(): Promise<void> {
+    if (this.finished) return;
+    await this.commitWith(null);
+  }
+
+  private async commitWith(last: string | null): Promise<pg.QueryResult[]> {
+    if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     // Hooks may register further hooks; run until none are left.
     for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
     const statements = this.commitStatements.splice(0);
+    if (last !== null) statements.push(last);
+    this.finished = true;
     if (!this.opened) {
-      if (statements.length === 0) return;
+      if (statements.length === 0) return [];
       statements.unshift(this.opening());
       // BEGIN goes out with them: if one fails, the transaction is open and must be rolled back.
       this.opened = Promise.resolve();
     } else await this.opened;
     // A simple-protocol multi-statement: if a statement before COMMIT fails, COMMIT never runs
     // and the caller's ROLLBACK ends the transaction.
-    await this.runner.query([...statements, 'COMMIT'].join(';\n'));
+    const sql = [...statements, 'COMMIT'].join(';\n');
+    try {
+      const results = (await this.client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return Array.isArray(results) ? results : [results];
+    } catch (err) {
+      // The same error TypeORM's runner gives.
+      throw new QueryFailedError(sql, [], err as Error);
+    }
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */

@@ -112,7 +112,7 @@ export class SendGridEventsService {
     if (!reported) return 'suppressed';
     const next = nextStatus(message.status, reported);
     if (!next) return 'unchanged';
-    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event), 'now');
+    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event));
     this.staffEvents.publishAfterCommit(tx, {
       type: 'message.status_changed',
       conversationId: message.conversationId,
