@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressLockKey } from '@app/consent';
 import { OutboxRelay } from '@app/delivery';
 import { waitFor } from './ingestion-fixtures.js';
 import {
@@ -150,6 +152,42 @@ describe('replies through the consent gate, delivered by the worker', () => {
     expect(rows).toEqual([{ action: 'suppress', reason: 'bounce' }]);
     // SMS to the same patient is not affected.
     await reply(patient.conversationId, { body: 'Please call us', channel: 'sms' }).expect(202);
+  });
+
+  it('a bounce waits for an email being sent to that address (the address lock, like a revocation)', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const first = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(202);
+    await stack.waitForStatus(token(), first.body.messageId, ['sent', 'delivered']);
+    const { rows } = await stack.owner.query(
+      `SELECT tenant_id, to_address_bidx FROM messages WHERE id = $1`,
+      [first.body.messageId],
+    );
+    // What a worker holds from its send-time check until the provider has answered.
+    const sending = await stack.owner.connect();
+    try {
+      await sending.query(`SELECT pg_advisory_lock_shared(hashtextextended($1, 0))`, [
+        addressLockKey(rows[0].tenant_id, 'email', rows[0].to_address_bidx),
+      ]);
+      const bounce = request(stack.api.getHttpServer())
+        .post(`/webhooks/sendgrid/${practice.email.id}/events`)
+        .send([
+          { event: 'bounce', type: 'bounce', messageId: first.body.messageId, sg_event_id: randomUUID() },
+        ])
+        .then((r) => r);
+      const suppressions = async () =>
+        (
+          await stack.owner.query(`SELECT 1 FROM email_suppression_events WHERE message_id = $1`, [
+            first.body.messageId,
+          ])
+        ).rowCount;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await suppressions()).toBe(0);
+      await sending.query(`SELECT pg_advisory_unlock_all()`);
+      expect((await bounce).status).toBe(200);
+      expect(await suppressions()).toBe(1);
+    } finally {
+      sending.release();
+    }
   });
 
   it('STOP: one confirmation, then a reply is 409 and the provider receives nothing', async () => {

@@ -220,20 +220,26 @@ export class ConsentLedger {
   /**
    * SendGrid will not (or must not) deliver to the address this email went to again: hard
    * bounce, drop, spam report, unsubscribe. The gate then blocks email to it (`email_suppressed`).
+   * Like a revocation it takes the address lock first, so an email being sent to the address
+   * right now either saw the suppression or finished before it.
    */
   async suppressEmailAddressOf(
     tx: TenantTx,
     messageId: string,
     reason: 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe',
   ): Promise<void> {
-    const inserted = await tx.execute(
-      `INSERT INTO email_suppression_events (id, tenant_id, address_bidx, action, reason, message_id)
-       SELECT $1, tenant_id, to_address_bidx, 'suppress', $3, id FROM messages
-       WHERE tenant_id = $2 AND id = $4 AND channel = 'email' AND to_address_bidx IS NOT NULL`,
-      [randomUUID(), tx.tenantId, reason, messageId],
+    const [message] = await tx.query<{ to_address_bidx: Buffer | null }>(
+      `SELECT to_address_bidx FROM messages WHERE tenant_id = $1 AND id = $2 AND channel = 'email'`,
+      [tx.tenantId, messageId],
     );
-    if (inserted > 0)
-      this.audit.record(tx, {
+    if (!message?.to_address_bidx) return;
+    await lockAddressForChange(tx, 'email', message.to_address_bidx);
+    await tx.execute(
+      `INSERT INTO email_suppression_events (id, tenant_id, address_bidx, action, reason, message_id)
+       VALUES ($1, $2, $3, 'suppress', $4, $5)`,
+      [randomUUID(), tx.tenantId, message.to_address_bidx, reason, messageId],
+    );
+    this.audit.record(tx, {
         action: 'email.suppressed',
         actor: { type: 'provider', id: 'sendgrid' },
         target: { type: 'message', id: messageId },
