@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelCache } from './channel-cache.js';
 import type { ChannelType } from './channel.repository.js';
+import { isUuid } from '@app/database';
 
 export interface ChannelRoute {
   channelId: string;
@@ -10,8 +11,6 @@ export interface ChannelRoute {
   /** False once the channel is soft-deleted. */
   active: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Channel id -> tenant, for webhooks, which arrive before any tenant is known. Row-level
@@ -27,7 +26,7 @@ export class ChannelRouter {
 
   /** Found routes are cached (ChannelCache); unknown ids are not, so a new channel routes at once. */
   async byChannelId(channelId: string): Promise<ChannelRoute | null> {
-    if (!UUID.test(channelId)) return null;
+    if (!isUuid(channelId)) return null;
     const cached = this.cache.get<ChannelRoute>('route', channelId);
     if (cached) return cached;
     const route = await this.load(channelId);

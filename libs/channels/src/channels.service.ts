@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { normalizePhone } from '@app/crypto';
-import { TenantDb, type TenantTx } from '@app/database';
+import { TenantDb, type TenantTx, isUuid } from '@app/database';
 import { AppError } from '@app/observability';
 import type { CreateChannelInput, UpdateChannelInput } from './channel-schemas.js';
 import {
@@ -31,8 +31,6 @@ export interface SmsChannelView {
 }
 
 export type ChannelView = SmsChannelView | EmailChannelView | PublicChannelView;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The channel registry of the current practice (tenant from the request context). Every
@@ -126,7 +124,7 @@ export class ChannelsService {
   /** Soft delete: inbound webhooks for it answer 404 from now on; its messages stay. */
   remove(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      if (!UUID.test(id) || !(await this.channels.softDelete(tx, id))) throw AppError.notFound('Channel');
+      if (!isUuid(id) || !(await this.channels.softDelete(tx, id))) throw AppError.notFound('Channel');
       this.audit.record(tx, { action: 'channel.deleted', target: { type: 'channel', id } });
     });
   }
@@ -139,7 +137,7 @@ export class ChannelsService {
 
   private async live(tx: TenantTx, id: string): Promise<ChannelRecord> {
     // Not a UUID -> not found (and no SQL cast error).
-    const record = UUID.test(id) ? await this.channels.get(tx, id) : null;
+    const record = isUuid(id) ? await this.channels.get(tx, id) : null;
     if (!record) throw AppError.notFound('Channel');
     return record;
   }

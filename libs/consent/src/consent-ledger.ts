@@ -240,11 +240,11 @@ export class ConsentLedger {
       [randomUUID(), tx.tenantId, message.to_address_bidx, reason, messageId],
     );
     this.audit.record(tx, {
-        action: 'email.suppressed',
-        actor: { type: 'provider', id: 'sendgrid' },
-        target: { type: 'message', id: messageId },
-        metadata: { reason },
-      });
+      action: 'email.suppressed',
+      actor: { type: 'provider', id: 'sendgrid' },
+      target: { type: 'message', id: messageId },
+      metadata: { reason },
+    });
   }
 
   /**

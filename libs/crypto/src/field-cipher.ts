@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptionError } from './errors.js';
-import { bytesToUuid, isUuid, uuidToBytes } from './uuid-bytes.js';
+import { isUuid } from '@app/database';
+import { bytesToUuid, uuidToBytes } from './uuid-bytes.js';
 
 /**
  * Field ciphertext (stored as bytea):

@@ -1,8 +1,4 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { isUuid } from '@app/database';
 
 /** The 16 raw bytes of a UUID string (how a key id is stored inside a ciphertext). */
 export function uuidToBytes(uuid: string): Buffer {

@@ -5,3 +5,4 @@ export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS } from './app-role.js';
 export { inlineParams } from './sql-literal.js';
 export { multiRowValues } from './multi-row-values.js';
+export { isUuid, UUID_PATTERN } from './uuid.js';

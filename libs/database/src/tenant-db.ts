@@ -3,8 +3,7 @@ import type pg from 'pg';
 import { DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
 import { requestContext } from './request-context.js';
 import { inlineParams } from './sql-literal.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid.js';
 
 export class TenantContextMissingError extends Error {
   constructor() {
@@ -199,7 +198,7 @@ export class TenantDb {
    * the request context's tenant for everything `work` calls.
    */
   async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-    if (!UUID.test(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
+    if (!isUuid(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
     return requestContext.run({ tenantId }, async () => {
       const runner = this.dataSource.createQueryRunner();
       let result: T;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
+import { isUuid } from '@app/database';
 
 /** A session lives this long after the visitor's last activity. */
 export const CHAT_SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +25,6 @@ interface SessionRow {
   expires_at: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
 export const invalidSession = (): AppError =>
@@ -60,7 +60,7 @@ export class ChatSessions {
   async route(
     sessionId: string,
   ): Promise<(Omit<ChatSession, 'expiresAt'> & { expiresAt: Date; tokenHash: Buffer }) | null> {
-    if (!UUID.test(sessionId)) return null;
+    if (!isUuid(sessionId)) return null;
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT set_config('app.route_chat_session_id', $1, true)`, [sessionId]);
       const rows = (await m.query(

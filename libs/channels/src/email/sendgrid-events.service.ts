@@ -1,7 +1,7 @@
 import { ConsentLedger } from '@app/consent';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
-import { TenantDb, type TenantTx } from '@app/database';
+import { TenantDb, type TenantTx, isUuid } from '@app/database';
 import { AppError } from '@app/observability';
 import { ChannelRouter } from '../channel-router.js';
 import { EmailChannels } from './email-channels.js';
@@ -32,8 +32,6 @@ export interface EventBatchOutcome {
   /** Events whose only effect is that the address is suppressed (spam report, unsubscribe). */
   suppressed: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An Event Webhook batch: signature first when the channel has a key (403, nothing applied),
@@ -133,7 +131,7 @@ export class SendGridEventsService {
 
   /** By our id (custom arg) first, then by SendGrid's X-Message-Id; email messages of this tenant only. */
   private async findMessage(tx: TenantTx, event: SendGridEvent): Promise<ProviderMessageRef | null> {
-    if (event.messageId && UUID.test(event.messageId)) {
+    if (event.messageId && isUuid(event.messageId)) {
       const byId = await this.messages.findByIdForStatus(tx, 'email', event.messageId);
       if (byId) return byId;
     }

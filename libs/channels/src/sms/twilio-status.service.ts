@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, StaffEvents } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { TenantDb, isUuid } from '@app/database';
 import { parseStatusCallback } from './twilio-payloads.js';
 import { fromTwilioStatus } from './twilio-status.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
 import { TwilioWebhookAuth } from './twilio-webhook-auth.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StatusCallbackOutcome = 'updated' | 'not_applied' | 'ignored_status';
 
@@ -39,7 +37,7 @@ export class TwilioStatusService {
       const moved = await this.messages.applyProviderStatusAndCommit(tx, {
         channel: 'sms',
         providerMessageId: callback.messageSid,
-        ourId: ourId && UUID.test(ourId) ? ourId : null,
+        ourId: isUuid(ourId) ? ourId : null,
         status: reported,
         errorCode: callback.errorCode,
       });

@@ -6,13 +6,12 @@ import { IdParam, RequirePermission } from '@app/identity';
 import { ApiZodBody, ApiZodQuery, AppError, ValidBody, ValidQuery } from '@app/observability';
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
 import { LEAD_STAGES } from '../inbox/inbox-query.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid, UUID_PATTERN } from '@app/database';
 
 /** Opaque cursor: base64url of the last contact id of the page. */
 const contactCursor = z.string().transform((value, ctx) => {
   const id = Buffer.from(value, 'base64url').toString('utf8');
-  if (!UUID.test(id)) {
+  if (!isUuid(id)) {
     ctx.addIssue({ code: 'custom', message: 'not a cursor returned by this API' });
     return z.NEVER;
   }
@@ -49,7 +48,7 @@ const updateContactBody = z
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
-const mergeBody = z.strictObject({ otherContactId: z.string().regex(UUID, 'must be a contact id') });
+const mergeBody = z.strictObject({ otherContactId: z.string().regex(UUID_PATTERN, 'must be a contact id') });
 
 function view(c: Contact) {
   return {

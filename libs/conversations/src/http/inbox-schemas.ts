@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { cursorParam } from '../inbox/keyset-cursor.js';
 import { CONVERSATION_STATUSES, INBOX_CHANNELS, LEAD_STAGES, PRIORITIES } from '../inbox/inbox-query.js';
+import { UUID_PATTERN } from '@app/database';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const userId = z
   .string()
-  .regex(UUID, 'must be a user id')
+  .regex(UUID_PATTERN, 'must be a user id')
   .transform((v) => v.toLowerCase());
 /** Staff labels: lowercase words, so that "Billing" and "billing" are one tag. */
 export const tag = z

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@app/config';
-import { ownerDataSource, TenantDb } from '@app/database';
+import { ownerDataSource, TenantDb, isUuid } from '@app/database';
 import { KeyRingService } from '../key-ring.service.js';
 import { assertSeesAllTenants, rewrapTenantKeys } from '../rewrap.js';
 
@@ -10,7 +10,6 @@ import { assertSeesAllTenants, rewrapTenantKeys } from '../rewrap.js';
  * Prints counts and key ids (fingerprints), never keys.
  */
 const USAGE = 'usage: keys rotate-master | keys rotate-tenant <practiceId> | keys rotate-tenant --all';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const out = (line: string) => process.stdout.write(`keys: ${line}\n`);
 const fail = (line: string, code = 1): never => {
@@ -20,7 +19,7 @@ const fail = (line: string, code = 1): never => {
 
 const [command, target] = process.argv.slice(2);
 if (command !== 'rotate-master' && command !== 'rotate-tenant') fail(USAGE, 64);
-if (command === 'rotate-tenant' && target !== '--all' && !UUID.test(target ?? '')) fail(USAGE, 64);
+if (command === 'rotate-tenant' && target !== '--all' && !isUuid(target)) fail(USAGE, 64);
 
 // The worker's variables hold MASTER_KEY and MASTER_KEY_PREVIOUS; the owner URL is read beside them.
 const config = loadConfigOrExit('worker');

@@ -6,8 +6,7 @@ import { AppError } from '@app/observability';
 import { jwtKey } from '../auth/jwt-key.js';
 import type { AccessClaims } from '../auth/jwt-tokens.service.js';
 import { ACCESS_AUDIENCE, JWT_ISSUER } from '../identity.constants.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@app/database';
 
 /** What passport-jwt verified: the token's claims and its expiry (seconds since the epoch). */
 export interface VerifiedAccess {
@@ -38,9 +37,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       typeof sid !== 'string' ||
       typeof ver !== 'number' ||
       typeof exp !== 'number' ||
-      !UUID.test(sub) ||
-      !UUID.test(tid) ||
-      !UUID.test(sid)
+      !isUuid(sub) ||
+      !isUuid(tid) ||
+      !isUuid(sid)
     )
       throw new AppError(401, 'unauthorized', 'The access token is not valid');
     return { claims: { sub, tid, sid, ver }, exp };

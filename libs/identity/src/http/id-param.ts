@@ -1,14 +1,13 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { AppError } from '@app/observability';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@app/database';
 
 /** A malformed id is an unknown id: 404, like an id of another practice (never a 400 or a 500). */
 class UuidOr404 implements PipeTransform<unknown, string> {
   constructor(private readonly what: string) {}
 
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !UUID.test(value)) throw AppError.notFound(this.what);
+    if (!isUuid(value)) throw AppError.notFound(this.what);
     return value.toLowerCase();
   }
 }

@@ -3,7 +3,7 @@ import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { requestContext, TenantDb, type TenantTx } from '@app/database';
+import { requestContext, TenantDb, type TenantTx, isUuid } from '@app/database';
 import { Public } from '@app/observability';
 import { LinkRoutes } from '../link-routes.js';
 import { errorPage, lockedPage, neutralPage, threadPage, verifyPage } from '../pages.js';
@@ -25,7 +25,6 @@ const replySchema = z.object({
   body: z.string().trim().min(1).max(5000),
   submissionId: z.uuid(),
 });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Found = { tenantId: string; linkId: string } | null;
 /** Pages are sent only after their transaction commits (a redirect must find what it wrote). */
@@ -193,7 +192,7 @@ export class SecureMessageController {
   ): Promise<void> {
     const found = await this.find(token);
     const session = found ? await this.verifiedSession(req, found) : null;
-    if (!found || !session || !UUID.test(id)) return this.neutral(req, res);
+    if (!found || !session || !isUuid(id)) return this.neutral(req, res);
     const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
       const link = await this.links.load(tx, found.linkId);
       if (!link || link.state !== 'usable') return () => this.neutral(req, res);
