@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { QueryRunner } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TenantTx } from '@app/database';
 import { ChannelCache } from './channel-cache.js';
@@ -26,7 +25,7 @@ describe('ChannelCache', () => {
   });
 
   it('drops every fact of a changed channel at once and again when the change commits', () => {
-    const tx = new TenantTx(randomUUID(), {} as QueryRunner, {} as pg.ClientBase);
+    const tx = new TenantTx(randomUUID(), {} as pg.ClientBase);
     const other = randomUUID();
     cache.set('route', channelId, 1);
     cache.set('sms', channelId, 2);

@@ -12,6 +12,18 @@ export function addressLockKey(tenantId: string, channel: DeliveryChannel, addre
   return `send-address:${tenantId}:${channel}:${addressIndex.toString('hex')}`;
 }
 
+/**
+ * `addressLockKey` computed by Postgres from columns (SQL expressions for the tenant id, the
+ * channel and the address blind index): for taking the lock in the statement that reads the row.
+ */
+export function addressLockKeySql(columns: {
+  tenantId: string;
+  channel: string;
+  addressIndex: string;
+}): string {
+  return `'send-address:' || ${columns.tenantId} || ':' || ${columns.channel} || ':' || encode(${columns.addressIndex}, 'hex')`;
+}
+
 /** Waits for in-flight sends to this address, then holds it until the transaction ends. */
 export async function lockAddressForChange(
   tx: TenantTx,

@@ -20,4 +20,4 @@ export {
 } from './consent-ledger.js';
 export { DISCLOSURES, currentDisclosure, findDisclosure, type Disclosure } from './disclosures.js';
 export { ConsentModule } from './consent.module.js';
-export { addressLockKey, lockAddressForChange } from './address-lock.js';
+export { addressLockKey, addressLockKeySql, lockAddressForChange } from './address-lock.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { requestContext } from './request-context.js';
 import { inlineParams } from './sql-literal.js';
 import { isUuid } from './uuid.js';
@@ -33,7 +33,6 @@ export class TenantTx {
 
   constructor(
     readonly tenantId: string,
-    private readonly runner: QueryRunner,
     private readonly client: pg.ClientBase,
   ) {}
 
@@ -62,9 +61,13 @@ export class TenantTx {
     sql: string,
     params: unknown[],
   ): Promise<{ rows: unknown[]; affected: number }> {
-    // Structured: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
-    const result = await this.runner.query(sql, params, true);
-    return { rows: result.records, affected: result.affected ?? 0 };
+    try {
+      const result = await this.client.query(sql, params);
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    } catch (err) {
+      // What TypeORM's own queries throw, so callers read `driverError.code` either way.
+      throw new QueryFailedError(sql, params, err as Error);
+    }
   }
 
   /** BEGIN, the tenant and the first statement, in one round trip. */
@@ -74,7 +77,7 @@ export class TenantTx {
       inlined = inlineParams(sql, params);
     } catch {
       // SQL the inliner does not read (never the case at run time): two round trips.
-      await this.runner.query(this.opening());
+      await this.parameterized(this.opening(), []);
       return this.parameterized(sql, params);
     }
     try {
@@ -178,7 +181,7 @@ export class TenantTx {
 
   /** @internal Ends the transaction after an error, if it was ever opened. */
   async rollback(): Promise<void> {
-    if (this.opened) await this.runner.query('ROLLBACK');
+    if (this.opened) await this.client.query('ROLLBACK');
   }
 }
 
@@ -198,23 +201,54 @@ export class TenantDb {
    * the request context's tenant for everything `work` calls.
    */
   async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    return this.run(
+      tenantId,
+      work,
+      async () => (await runner.connect()) as pg.ClientBase,
+      () => runner.release(),
+    );
+  }
+
+  /**
+   * The same on a connection the caller holds (and keeps afterwards): for work whose
+   * session-level state spans transactions, e.g. a dispatch's advisory locks held across a
+   * provider call between its two transactions.
+   */
+  async forTenantOn<T>(
+    client: pg.ClientBase,
+    tenantId: string,
+    work: (tx: TenantTx) => Promise<T>,
+  ): Promise<T> {
+    return this.run(
+      tenantId,
+      work,
+      async () => client,
+      async () => undefined,
+    );
+  }
+
+  private async run<T>(
+    tenantId: string,
+    work: (tx: TenantTx) => Promise<T>,
+    connect: () => Promise<pg.ClientBase>,
+    release: () => Promise<void>,
+  ): Promise<T> {
     if (!isUuid(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
     return requestContext.run({ tenantId }, async () => {
-      const runner = this.dataSource.createQueryRunner();
       let result: T;
       let tx: TenantTx | undefined;
       try {
-        const client = (await runner.connect()) as pg.ClientBase;
-        tx = new TenantTx(tenantId, runner, client);
+        tx = new TenantTx(tenantId, await connect());
         result = await work(tx);
         await tx.commit();
       } catch (err) {
         // The original error matters, not a failed rollback (a dead connection leaves the pool by its error event).
         await tx?.rollback().catch(() => undefined);
-        await runner.release();
+        await release();
         throw err;
       }
-      await runner.release();
+      await release();
       tx.committed();
       return result;
     });

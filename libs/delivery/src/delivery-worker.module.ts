@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeliveryCoreModule } from './delivery-core.module.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { DeliveryMetrics, DeliveryMetricsController } from './dispatch/delivery-metrics.js';
-import { DispatchLocks } from './dispatch/dispatch-locks.js';
+import { DispatchSessions } from './dispatch/dispatch-locks.js';
 import { OutboxRelay } from './dispatch/outbox-relay.js';
 import { OutgoingContent } from './dispatch/outgoing-content.js';
 import { SenderRateLimit } from './dispatch/sender-rate-limit.js';
@@ -17,7 +17,7 @@ import { TwilioSmsSender } from './dispatch/twilio-sms-sender.js';
   providers: [
     DeliveryMetrics,
     Dispatcher,
-    DispatchLocks,
+    DispatchSessions,
     OutboxRelay,
     OutgoingContent,
     SenderRateLimit,

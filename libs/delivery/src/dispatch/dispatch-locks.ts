@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { addressLockKey, type DeliveryChannel } from '@app/consent';
+import { addressLockKeySql } from '@app/consent';
+import { TenantDb, type TenantTx } from '@app/database';
 
 /** Another run of the same message holds it (a stalled job picked up while the first still runs). */
 export class MessageBusyError extends Error {
@@ -11,59 +12,66 @@ export class MessageBusyError extends Error {
   }
 }
 
-/** Taken once the message has been read: the message itself and its recipient's address. */
-export interface DispatchLock {
-  /** MessageBusyError when another run holds the message (then nothing is taken). */
-  take(tenantId: string, messageId: string, channel: DeliveryChannel, addressIndex: Buffer): Promise<void>;
+/**
+ * A select-list expression for the message row `m` that takes the dispatch's two locks as the
+ * row is read (one round trip): the message, exclusively (try-lock: never two runs of one
+ * message at once), then, only if that succeeded (CASE evaluates its branch lazily), the
+ * recipient's address, shared (waiting for a consent change in progress; consent changes take
+ * it exclusively, see `@app/consent` address-lock.ts). False: the message is busy.
+ */
+export function takeDispatchLocksSql(m: string): string {
+  const address = addressLockKeySql({
+    tenantId: `${m}.tenant_id`,
+    channel: `${m}.channel`,
+    addressIndex: `${m}.to_address_bidx`,
+  });
+  return `CASE WHEN pg_try_advisory_lock(hashtextextended('dispatch-message:' || ${m}.id, 0))
+          THEN (SELECT true FROM (SELECT pg_advisory_lock_shared(hashtextextended(${address}, 0))) AS address)
+          ELSE false END`;
+}
+
+/** One dispatch's connection: its transactions run here, and its session locks live here. */
+export interface DispatchSession {
+  transaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
 }
 
 /**
- * Session-level advisory locks held across a provider call, on connections of their own (a send
- * never needs two connections of the main pool at once, which could starve it):
- * - the message, exclusively (try-lock): never two runs of one message at the same time;
- * - the recipient's address, shared: consent changes to it (which take it exclusively, see
- *   `@app/consent` address-lock.ts) wait until the provider has answered.
- * Both end with the session if the process dies.
+ * Connections of their own for dispatches (a send never needs a connection of the main pool,
+ * which it could starve while it waits on a provider). Both transactions of a dispatch run on
+ * its connection, so the session-level advisory locks its first read takes
+ * (`takeDispatchLocksSql`) are held across the provider call until the outcome is recorded,
+ * and end with the session if the process dies.
  */
 @Injectable()
-export class DispatchLocks implements OnApplicationShutdown {
+export class DispatchSessions implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<CoreConfig, 'DATABASE_URL' | 'DELIVERY_CONCURRENCY'>) {
+  constructor(
+    @Inject(APP_CONFIG) config: Pick<CoreConfig, 'DATABASE_URL' | 'DELIVERY_CONCURRENCY'>,
+    private readonly db: TenantDb,
+  ) {
     this.pool = new pg.Pool({
       connectionString: config.DATABASE_URL,
       // One per concurrent delivery job (two queues), plus headroom.
       max: config.DELIVERY_CONCURRENCY * 2 + 2,
-      application_name: 'inbox-dispatch-locks',
+      application_name: 'inbox-dispatch',
       // Bounded waits: a revocation holding an address (milliseconds) is worth waiting for;
       // anything longer is an error the job retries.
       options: '-c lock_timeout=10s',
     });
   }
 
-  async holding<T>(work: (lock: DispatchLock) => Promise<T>): Promise<T> {
+  async holding<T>(work: (session: DispatchSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    let unlocked = true;
-    let taken = false;
     try {
-      return await work({
-        take: async (tenantId, messageId, channel, addressIndex) => {
-          // One round trip: the message (try), then, only if that succeeded (CASE evaluates its
-          // branch lazily), the address (shared, waiting for a consent change in progress).
-          const { rows } = await client.query<{ got: boolean }>(
-            `SELECT CASE WHEN pg_try_advisory_lock(hashtextextended($1, 0))
-                    THEN (SELECT true FROM (SELECT pg_advisory_lock_shared(hashtextextended($2, 0))) AS address)
-                    ELSE false END AS got`,
-            [`dispatch-message:${messageId}`, addressLockKey(tenantId, channel, addressIndex)],
-          );
-          taken = true;
-          if (!rows[0]?.got) throw new MessageBusyError();
-        },
-      });
+      return await work({ transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn) });
     } finally {
-      if (taken) await client.query(`SELECT pg_advisory_unlock_all()`).catch(() => (unlocked = false));
-      // A connection that could not unlock is closed: its session's locks end with it.
-      client.release(!unlocked);
+      // Not awaited: the dispatch is decided and recorded; the locks end a round trip later.
+      // A connection that cannot unlock is closed, which ends its session's locks.
+      client.query(`SELECT pg_advisory_unlock_all()`).then(
+        () => client.release(),
+        () => client.release(true),
+      );
     }
   }
 

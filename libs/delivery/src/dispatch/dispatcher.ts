@@ -15,7 +15,7 @@ import {
   type OutboundRoute,
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
-import { type DispatchLock, DispatchLocks, MessageBusyError } from './dispatch-locks.js';
+import { type DispatchSession, DispatchSessions, MessageBusyError } from './dispatch-locks.js';
 import { hashLinkToken, linkTokensIn, newLinkToken } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
@@ -48,7 +48,7 @@ export class Dispatcher {
     private readonly content: OutgoingContent,
     private readonly requests: ConsentRequests,
     private readonly rateLimit: SenderRateLimit,
-    private readonly locks: DispatchLocks,
+    private readonly sessions: DispatchSessions,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
     private readonly metrics: DeliveryMetrics,
@@ -62,7 +62,7 @@ export class Dispatcher {
   async dispatch(tenantId: string, messageId: string, job: Job, token: string | undefined): Promise<void> {
     let result: Outcome | { kind: 'delay'; ms: number };
     try {
-      result = await this.locks.holding((lock) => this.attempt(tenantId, messageId, lock));
+      result = await this.sessions.holding((session) => this.attempt(tenantId, messageId, session));
     } catch (err) {
       if (err instanceof MessageBusyError)
         return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
@@ -83,12 +83,15 @@ export class Dispatcher {
   private async attempt(
     tenantId: string,
     messageId: string,
-    lock: DispatchLock,
+    session: DispatchSession,
   ): Promise<Outcome | { kind: 'delay'; ms: number }> {
     // One transaction decides: still pending, the sender's rate slot, the consent gate again
     // (under the recipient's address lock), the link token, the attempt. Committed before the call.
-    const step = await this.db.forTenant(tenantId, async (tx) => {
-      const message = await this.outbound.lockForDispatch(tx, messageId);
+    const step = await session.transaction(tenantId, async (tx) => {
+      // From this read on: no other run of this message (MessageBusyError otherwise), and a
+      // revocation of this address waits until the provider has answered; one that committed
+      // before is seen by the reads below (later statements, later snapshots).
+      const message = await this.outbound.lockForDispatch(tx, messageId, { takeDispatchLocks: true });
       if (!message) return null;
       if (!this.outbound.isPending(message)) {
         await this.outbound.leaveOutbox(tx, message.id);
@@ -99,22 +102,18 @@ export class Dispatcher {
         await this.fail(tx, message, 'channel_unavailable');
         return null;
       }
-      if (sender.kind === 'sms') {
-        const wait = await this.rateLimit.waitForSlot(
-          `sms:${sender.channel.id}`,
-          sender.channel.sendRatePerSecond,
-        );
-        if (wait > 0) return { delay: wait, send: null };
-      }
-      // No other run of this message from here on (MessageBusyError otherwise), and a revocation
-      // of this address waits until the provider has answered; one that committed before is
-      // seen by the reads below.
-      await lock.take(tenantId, message.id, message.channel, message.addressIndex);
+      // The sender's rate slot (Redis) while the gate facts are read (Postgres).
+      const [wait, decision] = await Promise.all([
+        sender.kind === 'sms'
+          ? this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
+          : 0,
+        this.gate.forSend(tx, message),
+      ]);
+      if (wait > 0) return { delay: wait, send: null };
 
       if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
         return null;
 
-      const decision = await this.gate.forSend(tx, message);
       const route = await this.applyDecision(tx, message, decision);
       if (!route) return null;
 
@@ -138,7 +137,7 @@ export class Dispatcher {
       const failure = sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);
       // 'unknown': it may have reached the provider; the attempt stays open so the retry looks first.
       if (failure.kind === 'unknown') return { kind: 'retry', failure };
-      return this.db.forTenant(tenantId, async (tx): Promise<Outcome> => {
+      return session.transaction(tenantId, async (tx): Promise<Outcome> => {
         const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
         await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
         if (failure.kind === 'transient') {
@@ -152,7 +151,7 @@ export class Dispatcher {
       });
     }
 
-    await this.db.forTenant(tenantId, async (tx) => {
+    await session.transaction(tenantId, async (tx) => {
       // Not worth an fsync wait: if Postgres loses this record, the attempt stays open and the
       // retry finds the message at the provider instead of sending it again.
       tx.commitWithoutFlushWait();

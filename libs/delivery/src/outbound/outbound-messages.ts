@@ -4,6 +4,7 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { type MessageStatus, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { MessageBusyError, takeDispatchLocksSql } from '../dispatch/dispatch-locks.js';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
 
 /** What a reply or system message was decided to be when it was accepted. */
@@ -147,15 +148,24 @@ export class OutboundMessages {
     return { id, createdAt: row!.created_at };
   }
 
-  /** The message, locked against concurrent dispatches (not against FK checks of its children). */
-  async lockForDispatch(tx: TenantTx, id: string): Promise<DispatchMessage | null> {
-    const [row] = await tx.query<DispatchRow>(
+  /**
+   * The message, locked against concurrent dispatches (not against FK checks of its children).
+   * `takeDispatchLocks`: also takes the dispatch's session locks in the same statement (see
+   * `takeDispatchLocksSql`); MessageBusyError when another run holds the message.
+   */
+  async lockForDispatch(
+    tx: TenantTx,
+    id: string,
+    { takeDispatchLocks = false }: { takeDispatchLocks?: boolean } = {},
+  ): Promise<DispatchMessage | null> {
+    const [row] = await tx.query<DispatchRow & { dispatch_locks?: boolean | null }>(
       `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
               m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
               m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
               a.started_at AS open_attempt_started_at,
               (SELECT coalesce(max(attempt), 0) FROM delivery_attempts
                WHERE tenant_id = m.tenant_id AND message_id = m.id) AS attempts_made
+              ${takeDispatchLocks ? `, ${takeDispatchLocksSql('m')} AS dispatch_locks` : ''}
        FROM messages m
        LEFT JOIN LATERAL (
          SELECT id, attempt, started_at FROM delivery_attempts
@@ -166,6 +176,7 @@ export class OutboundMessages {
       [tx.tenantId, id],
     );
     if (!row) return null;
+    if (takeDispatchLocks && !row.dispatch_locks) throw new MessageBusyError();
     const cipher = await this.keys.forTenant(tx);
     return {
       id: row.id,
