@@ -272,6 +272,21 @@ describe('staff inbox (GET/PATCH /v1/conversations)', () => {
     expect(rows[0]).toEqual({ status: 'internal', delivery_route: null });
   });
 
+  it('a list page is one audited read per request, written with the page', async () => {
+    await seed.inbound();
+    const before = (await auditTrail(app, admin.practiceId)).filter(
+      (e) => e.action === 'conversation.listed' && e.actor.id === provider.userId,
+    ).length;
+    await c.get('/v1/conversations?limit=5', provider.accessToken).expect(200);
+    await c.get('/v1/conversations?limit=7&status=open', provider.accessToken).expect(200);
+    const lists = (await auditTrail(app, admin.practiceId)).filter(
+      (e) => e.action === 'conversation.listed' && e.actor.id === provider.userId,
+    );
+    expect(lists).toHaveLength(before + 2);
+    // Newest first.
+    expect(lists.slice(0, 2).map((e) => e.metadata)).toEqual([{ limit: 7 }, { limit: 5 }]);
+  });
+
   it('assigns only to active staff of the same practice; changes are audited and counted', async () => {
     const x = await seed.inbound();
     const leaver = await c.addStaff(admin, 'front_desk');

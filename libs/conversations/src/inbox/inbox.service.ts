@@ -69,10 +69,17 @@ export class InboxService {
 
   list(viewer: Principal, filter: ListFilter): Promise<Page<InboxItem>> {
     return this.guarded(viewer, async (tx) => {
-      const billingScope = inboxScope(viewer) === 'billing';
-      const rows = await this.inboxRows(tx, viewer, { ...filter, billingScope });
-      const data = await inboxItems(await this.keys.forTenant(tx), rows);
-      this.audit.record(tx, { action: 'conversation.listed', metadata: { results: data.length } });
+      const cipher = await this.keys.forTenant(tx);
+      // The audit event is written first and the page is the transaction's last statement, sent
+      // with COMMIT: the whole audited read is one round trip (the role's scope is in the SQL,
+      // so nothing after the query can refuse it).
+      this.audit.record(tx, { action: 'conversation.listed', metadata: { limit: filter.limit } });
+      const { sql, params } = inboxQuery(tx.tenantId, viewer.userId, {
+        ...filter,
+        billingScope: inboxScope(viewer) === 'billing',
+      });
+      const rows = await tx.queryAndCommit<InboxRow>(sql, params);
+      const data = await inboxItems(cipher, rows);
       return { data, nextCursor: nextCursor(rows, filter.limit, (r) => r.sort_micros) };
     });
   }
