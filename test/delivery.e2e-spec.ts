@@ -152,6 +152,30 @@ describe('replies through the consent gate, delivered by the worker', () => {
     expect(rows).toEqual([{ action: 'suppress', reason: 'bounce' }]);
     // SMS to the same patient is not affected.
     await reply(patient.conversationId, { body: 'Please call us', channel: 'sms' }).expect(202);
+
+    // The patient fixed the mailbox: staff lift the suppression (audited), and email works again.
+    const lift = () =>
+      stack.staff.post(`/v1/contacts/${patient.contactId}/email-suppression/lift`, {}, token());
+    expect((await lift().expect(200)).body).toEqual({
+      channel: 'email',
+      address: patient.email,
+      suppressed: false,
+    });
+    expect((await lift().expect(409)).body.error.code).toBe('not_suppressed');
+    const again = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(202);
+    await stack.waitForStatus(token(), again.body.messageId, ['sent', 'delivered']);
+    const { rows: lifted } = await stack.owner.query(
+      `SELECT action, reason FROM email_suppression_events WHERE action = 'lift' AND tenant_id = $1`,
+      [practice.owner.practiceId],
+    );
+    expect(lifted).toEqual([{ action: 'lift', reason: 'staff' }]);
+    const { rows: audited } = await stack.owner.query(
+      `SELECT count(*)::int AS n FROM (SELECT action FROM audit_events WHERE tenant_id = $1
+         UNION ALL SELECT action FROM audit_outbox WHERE tenant_id = $1) a
+       WHERE action = 'email.suppression_lifted'`,
+      [practice.owner.practiceId],
+    );
+    expect(audited[0].n).toBe(1);
   });
 
   it('a bounce waits for an email being sent to that address (the address lock, like a revocation)', async () => {

@@ -248,6 +248,27 @@ export class ConsentLedger {
   }
 
   /**
+   * Staff lift a suppression once the address works again (the patient fixed the mailbox or
+   * asked to be emailed again): an appended `lift` event, audited. False when the address is
+   * not suppressed (nothing is written).
+   */
+  async liftEmailSuppression(tx: TenantTx, addressIndex: Buffer, contactId: string): Promise<boolean> {
+    const [current] = await tx.query<{ action: string }>(
+      `SELECT action FROM email_suppression_events WHERE tenant_id = $1 AND address_bidx = $2
+       ORDER BY recorded_at DESC, id DESC LIMIT 1`,
+      [tx.tenantId, addressIndex],
+    );
+    if (current?.action !== 'suppress') return false;
+    await tx.execute(
+      `INSERT INTO email_suppression_events (id, tenant_id, address_bidx, action, reason)
+       VALUES ($1, $2, $3, 'lift', 'staff')`,
+      [randomUUID(), tx.tenantId, addressIndex],
+    );
+    this.audit.record(tx, { action: 'email.suppression_lifted', target: { type: 'contact', id: contactId } });
+    return true;
+  }
+
+  /**
    * Revokes every current grant on this address, whichever contact holds it (families share
    * phones): STOP and provider opt-outs apply to the number, not to one person.
    */

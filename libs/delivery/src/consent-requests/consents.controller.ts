@@ -134,6 +134,23 @@ export class ConsentsController {
     });
   }
 
+  @Post('email-suppression/lift')
+  @HttpCode(200)
+  @RequirePermission('consent.record')
+  @ApiOperation({
+    summary:
+      "Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again; 409 not_suppressed otherwise",
+  })
+  liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
+    return this.db.transaction(async (tx) => {
+      const target = await this.addressOf(tx, id, 'email');
+      const { index } = (await this.gate.address(tx, 'email', target))!;
+      if (!(await this.ledger.liftEmailSuppression(tx, index, id)))
+        throw new AppError(409, 'not_suppressed', "The contact's email address is not suppressed");
+      return { channel: 'email', address: target, suppressed: false };
+    });
+  }
+
   private async contactOr404(tx: TenantTx, id: string) {
     const contact = await this.contacts.get(tx, id);
     if (!contact) throw AppError.notFound('Contact');
