@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,13 @@ describe('staff inbox (GET/PATCH /v1/conversations)', () => {
     expect(denials).toHaveLength(6);
     expect(denials.every((e) => e.outcome === 'denied')).toBe(true);
     expect(denials.filter((e) => e.target?.id === hidden.conversationId)).toHaveLength(4);
+    // A read's event is recorded before its query and stored only if the viewer may see the
+    // conversation: the refused read left none, the allowed one did, an unknown id none.
+    await c.get(`/v1/conversations/${randomUUID()}/messages`, billing.accessToken).expect(404);
+    const reads = (await auditTrail(app, admin.practiceId)).filter(
+      (e) => e.action === 'conversation.messages_read' && e.actor.id === billing.userId,
+    );
+    expect(reads.map((e) => e.target?.id)).toEqual([assigned.conversationId]);
   });
 
   it('another practice’s conversation ids answer 404 on every route, as do malformed ids', async () => {
@@ -259,7 +267,7 @@ describe('staff inbox (GET/PATCH /v1/conversations)', () => {
       (e) => e.target?.id === x.conversationId && e.actor.id === frontDesk.userId,
     );
     // Newest first.
-    expect(reads.map((e) => [e.action, e.metadata.results ?? null]).toReversed()).toEqual([
+    expect(reads.map((e) => [e.action, e.metadata.limit ?? null]).toReversed()).toEqual([
       ['conversation.read', null],
       ['conversation.messages_read', 2],
       ['conversation.messages_read', 2],

@@ -45,6 +45,21 @@ const SEAL_DELAY_MS = 50;
 
 type PendingEvent = Omit<ChainedAuditEvent, 'seq' | 'prevHash'>;
 
+/**
+ * A row condition for an event written with COMMIT (a SELECT for `EXISTS`): the event is stored
+ * only if it holds then, e.g. "the conversation exists and this viewer may see it", so an
+ * audited read can record its event before the query that it describes.
+ */
+export interface AuditCondition {
+  sql: string;
+  params: unknown[];
+}
+
+interface QueuedEvent {
+  event: PendingEvent;
+  onlyIf?: AuditCondition;
+}
+
 interface StoredRow {
   id: string;
   tenant_id: string;
@@ -65,6 +80,9 @@ interface StoredRow {
 
 const CONTENT_COLUMNS =
   'id, tenant_id, occurred_at, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, metadata';
+/** The content values as a SELECT list (typed: a SELECT does not take its types from the INSERT). */
+const CONTENT_PLACEHOLDERS =
+  '$1::uuid, $2::uuid, $3::timestamptz, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::jsonb';
 
 /**
  * The audit trail, in two steps so that chaining never serializes the tenant's commits:
@@ -88,15 +106,15 @@ export class AuditService implements OnApplicationShutdown {
     @Optional() private readonly jobs?: JobQueue,
   ) {}
 
-  record(tx: TenantTx, input: AuditEventInput): void {
+  record(tx: TenantTx, input: AuditEventInput, { onlyIf }: { onlyIf?: AuditCondition } = {}): void {
     const ctx = requestContext.get();
-    const pending = tx.local<PendingEvent[]>(PENDING, () => {
+    const pending = tx.local<QueuedEvent[]>(PENDING, () => {
       tx.beforeCommit(async () => this.writeOutbox(tx));
       tx.afterCommit(() => this.sealSoon(tx.tenantId));
       return [];
     });
     const actor = input.actor ?? ctx.actor ?? SYSTEM;
-    pending.push({
+    const event: PendingEvent = {
       id: randomUUID(),
       tenantId: tx.tenantId,
       occurredAt: new Date(),
@@ -109,7 +127,8 @@ export class AuditService implements OnApplicationShutdown {
       ip: ctx.ip && isIP(ctx.ip) ? ctx.ip : null,
       userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 512) : null,
       metadata: input.metadata ?? {},
-    });
+    };
+    pending.push(onlyIf ? { event, onlyIf } : { event });
   }
 
   /** Records an event in a transaction of its own (e.g. a denied attempt that wrote nothing else). */
@@ -155,10 +174,22 @@ export class AuditService implements OnApplicationShutdown {
 
   /** The transaction's events, sent with its COMMIT: one round trip fewer for every audited write or read. */
   private writeOutbox(tx: TenantTx): void {
-    const events = tx.local<PendingEvent[]>(PENDING, () => []).splice(0);
-    if (events.length === 0) return;
-    const { sql, values } = multiRowValues(events, contentValues);
-    tx.sendWithCommit(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
+    const queued = tx.local<QueuedEvent[]>(PENDING, () => []).splice(0);
+    const always = queued.filter((q) => !q.onlyIf).map((q) => q.event);
+    if (always.length > 0) {
+      const { sql, values } = multiRowValues(always, contentValues);
+      tx.sendWithCommit(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
+    }
+    for (const { event, onlyIf } of queued) {
+      if (!onlyIf) continue;
+      const values = contentValues(event);
+      // The condition's own $n follow the event's values.
+      const condition = onlyIf.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
+      tx.sendWithCommit(
+        `INSERT INTO audit_outbox (${CONTENT_COLUMNS}) SELECT ${CONTENT_PLACEHOLDERS} WHERE EXISTS (${condition})`,
+        [...values, ...onlyIf.params],
+      );
+    }
   }
 
   /** Appends events after `head`; returns the new head. */

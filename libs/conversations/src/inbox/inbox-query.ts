@@ -103,6 +103,27 @@ const tagged = (tag: string) =>
   `EXISTS (SELECT 1 FROM conversation_tags t
            WHERE t.tenant_id = c.tenant_id AND t.conversation_id = c.id AND t.tag = ${tag})`;
 
+/**
+ * A SELECT for `EXISTS`: the conversation, if a viewer of this scope may see it (`canSee` in
+ * SQL, on the same columns), e.g. the condition of an audit event recorded before the read.
+ */
+export function visibleConversationSql(
+  tenantId: string,
+  conversationId: string,
+  viewer: { scope: 'practice' | 'billing'; userId: string },
+): { sql: string; params: unknown[] } {
+  if (viewer.scope === 'practice')
+    return {
+      sql: `SELECT 1 FROM conversations c WHERE c.tenant_id = $1 AND c.id = $2`,
+      params: [tenantId, conversationId],
+    };
+  return {
+    sql: `SELECT 1 FROM conversations c WHERE c.tenant_id = $1 AND c.id = $2
+          AND ('${BILLING_TAG}' = ANY (c.tags) OR c.assignee_id = $3)`,
+    params: [tenantId, conversationId, viewer.userId],
+  };
+}
+
 export interface MessagePageRow {
   /** The conversation's, on every row (the role check needs them; no second query). */
   conversation_tags: string[];

@@ -16,6 +16,7 @@ import {
   type MessagePageRow,
   inboxQuery,
   messagesQuery,
+  visibleConversationSql,
 } from './inbox-query.js';
 import { BODY_COLUMN, type InboxItem, type MessageItem, inboxItems, messageItems } from './inbox-views.js';
 import { type KeysetPosition, encodeCursor } from './keyset-cursor.js';
@@ -142,19 +143,27 @@ export class InboxService {
 
   messages(viewer: Principal, id: string, page: { after?: KeysetPosition; limit: number }) {
     return this.guarded(viewer, async (tx): Promise<Page<MessageItem>> => {
+      const cipher = await this.keys.forTenant(tx);
+      // Recorded first, stored only if the conversation exists and this viewer may see it, so
+      // the page is the transaction's last statement, sent with COMMIT: one round trip.
+      const target = { type: 'conversation', id };
+      this.audit.record(
+        tx,
+        { action: 'conversation.messages_read', target, metadata: { limit: page.limit } },
+        {
+          onlyIf: visibleConversationSql(tx.tenantId, id, {
+            scope: inboxScope(viewer)!,
+            userId: viewer.userId,
+          }),
+        },
+      );
       const { sql, params } = messagesQuery(tx.tenantId, id, page);
-      const found = await tx.query<MessagePageRow>(sql, params);
+      const found = await tx.queryAndCommit<MessagePageRow>(sql, params);
       if (found.length === 0) throw notFound();
       const { conversation_tags: tags, conversation_assignee_id: assignee_id } = found[0]!;
-      if (!canSee(viewer, { tags, assignee_id }))
-        throw new InboxAccessDenied('not_visible_to_role', { type: 'conversation', id });
+      if (!canSee(viewer, { tags, assignee_id })) throw new InboxAccessDenied('not_visible_to_role', target);
       const rows = found.filter((row): row is MessagePageRow & { id: string } => row.id !== null);
-      const data = await messageItems(await this.keys.forTenant(tx), rows);
-      this.audit.record(tx, {
-        action: 'conversation.messages_read',
-        target: { type: 'conversation', id },
-        metadata: { results: data.length },
-      });
+      const data = await messageItems(cipher, rows);
       return { data, nextCursor: nextCursor(rows, page.limit, (r) => r.sort_micros) };
     });
   }
