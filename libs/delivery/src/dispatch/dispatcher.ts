@@ -212,7 +212,7 @@ export class Dispatcher {
     if (!found) {
       await this.outbound.finishAttempt(tx, open.id, 'not_found');
       // Its link token may never have reached anyone; the retry mints a new one.
-      await this.content.retractLinks(tx, message.id);
+      await this.outbound.retractSecureLinks(tx, message.id);
       return false;
     }
     this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');

@@ -169,14 +169,6 @@ export class OutgoingContent {
     };
   }
 
-  /** Links minted by an attempt that never reached the provider die with it. */
-  async retractLinks(tx: TenantTx, messageId: string): Promise<void> {
-    await tx.execute(
-      `UPDATE secure_links SET retracted_at = now() WHERE tenant_id = $1 AND message_id = $2 AND retracted_at IS NULL`,
-      [tx.tenantId, messageId],
-    );
-  }
-
   /**
    * The code is born here, when it is sent (so a retry sends a fresh one and the api never sees
    * it); only its keyed hash is stored. Null when the patient already verified with a newer one.

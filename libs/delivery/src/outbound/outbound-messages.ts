@@ -201,6 +201,14 @@ export class OutboundMessages {
     };
   }
 
+  /** The message's secure links stop working (staff retract, or an attempt that never reached anyone); how many. */
+  retractSecureLinks(tx: TenantTx, messageId: string): Promise<number> {
+    return tx.execute(
+      `UPDATE secure_links SET retracted_at = now() WHERE tenant_id = $1 AND message_id = $2 AND retracted_at IS NULL`,
+      [tx.tenantId, messageId],
+    );
+  }
+
   /** True while the message still waits for a provider to take it. */
   isPending(message: DispatchMessage): boolean {
     return message.status === QUEUED && message.providerMessageId === null;

@@ -2,6 +2,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { TenantDb } from '@app/database';
+import { OutboundMessages } from '@app/delivery';
 import { IdParam, RequirePermission } from '@app/identity';
 import { AppError } from '@app/observability';
 
@@ -12,6 +13,7 @@ export class SecureLinksController {
   constructor(
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly outbound: OutboundMessages,
   ) {}
 
   @Post('retract')
@@ -41,10 +43,7 @@ export class SecureLinksController {
          WHERE tenant_id = $1 AND id = $2 RETURNING retracted_at`,
         [tx.tenantId, id],
       );
-      const links = await tx.execute(
-        `UPDATE secure_links SET retracted_at = now() WHERE tenant_id = $1 AND message_id = $2 AND retracted_at IS NULL`,
-        [tx.tenantId, id],
-      );
+      const links = await this.outbound.retractSecureLinks(tx, id);
       this.audit.record(tx, {
         action: 'secure_message.retracted',
         target: { type: 'message', id },
