@@ -363,6 +363,20 @@ describe('SendGrid email ingestion', () => {
       expect((await postEvents([processed])).body).toMatchObject({ updated: 0, duplicates: 1 });
     });
 
+    it('refuses a signed batch whose ids hold a NUL character with 400, applying nothing (no 500)', async () => {
+      const a = await outbound();
+      for (const bad of [
+        { sg_event_id: 'ev\u0000x' },
+        { sg_message_id: 'x\u0000.filter' },
+        { messageId: `${a.id}\u0000` },
+      ]) {
+        const res = await postEvents([event({ event: 'delivered', messageId: a.id }), event({ ...bad })]);
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('validation_failed');
+      }
+      expect(await statusOf(a.id)).toEqual({ status: 'queued', error_code: null });
+    });
+
     it('refuses a tampered or unsigned batch with 403 and applies nothing', async () => {
       const a = await outbound();
       const batch = [event({ event: 'delivered', messageId: a.id })];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { requestContext } from './request-context.js';
+import { UnstorableTextError } from './sql-literal.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
 
 // Row-level security, proven as the app role the api and worker connect as.
@@ -221,6 +222,20 @@ describe('tenant isolation (row-level security as the app role)', () => {
       } finally {
         await single.destroy();
       }
+    });
+
+    it('refuses text with a NUL character as UnstorableTextError, inlined or sent as a parameter', async () => {
+      const nul = 'a\u0000b';
+      // The first statement is inlined with BEGIN; a later one goes as a parameter.
+      await expect(
+        db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul])),
+      ).rejects.toBeInstanceOf(UnstorableTextError);
+      await expect(
+        db.forTenant(a.tenant, async (tx) => {
+          await tx.query('SELECT 1');
+          return tx.query(`SELECT $1::text AS v`, [nul]);
+        }),
+      ).rejects.toBeInstanceOf(UnstorableTextError);
     });
 
     it("queryAndCommit returns the last statement's rows with the commit, after what rides with COMMIT", async () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_ADMIN_URL } from '@app/testing';
-import { inlineParams, sqlLiteral } from './sql-literal.js';
+import { UnstorableTextError, inlineParams, sqlLiteral } from './sql-literal.js';
 
 const url = PG_ADMIN_URL;
 
@@ -55,7 +55,7 @@ describe('sqlLiteral', () => {
   it('refuses what has no exact literal', () => {
     expect(() => sqlLiteral(Number.NaN)).toThrow(TypeError);
     expect(() => sqlLiteral(new Date('nope'))).toThrow(TypeError);
-    expect(() => sqlLiteral('a\0b')).toThrow(TypeError);
+    expect(() => sqlLiteral('a\0b')).toThrow(UnstorableTextError);
   });
 });
 

@@ -1,5 +1,16 @@
 import pg from 'pg';
 
+/**
+ * Text Postgres cannot store (a NUL character): it can only have come from a client, so the
+ * api answers 400, whether the value was inlined here or sent as a parameter.
+ */
+export class UnstorableTextError extends Error {
+  constructor() {
+    super('Text with a NUL character cannot be stored');
+    this.name = 'UnstorableTextError';
+  }
+}
+
 /** pg's own conversion of a parameter to the text it sends (arrays, dates, JSON...). */
 const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils
   .prepareValue;
@@ -24,7 +35,7 @@ export function sqlLiteral(value: unknown): string {
   const text = prepareValue(value);
   if (text === null) return 'NULL';
   if (typeof text !== 'string') throw new TypeError(`sqlLiteral: no literal for a ${typeof value}`);
-  if (text.includes('\0')) throw new TypeError('sqlLiteral: NUL character in text');
+  if (text.includes('\0')) throw new UnstorableTextError();
   const body = text.replaceAll("'", "''");
   return text.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { requestContext } from './request-context.js';
-import { inlineParams } from './sql-literal.js';
+import { inlineParams, UnstorableTextError } from './sql-literal.js';
 import { isUuid } from './uuid.js';
 
 export class TenantContextMissingError extends Error {
@@ -65,6 +65,8 @@ export class TenantTx {
       const result = await this.client.query(sql, params);
       return { rows: result.rows, affected: result.rowCount ?? 0 };
     } catch (err) {
+      // 22021: a NUL character in a text parameter (Postgres text cannot hold one).
+      if ((err as { code?: string }).code === '22021') throw new UnstorableTextError();
       // What TypeORM's own queries throw, so callers read `driverError.code` either way.
       throw new QueryFailedError(sql, params, err as Error);
     }
@@ -75,7 +77,8 @@ export class TenantTx {
     let inlined: string;
     try {
       inlined = inlineParams(sql, params);
-    } catch {
+    } catch (err) {
+      if (err instanceof UnstorableTextError) throw err;
       // SQL the inliner does not read (never the case at run time): two round trips.
       await this.parameterized(this.opening(), []);
       return this.parameterized(sql, params);

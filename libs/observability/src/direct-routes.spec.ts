@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestContext } from '@app/database';
+import { requestContext, UnstorableTextError } from '@app/database';
 import { AppError } from './app-error.js';
 import { type DirectRequest, type DirectRoute, headersSetBy, mountDirectRoutes } from './direct-routes.js';
 
@@ -34,6 +34,9 @@ describe('mountDirectRoutes', () => {
           throw new Error('database said: value "+15551234567" violates ...');
         }),
         route('/hooks/:id/empty', async () => ({ status: 204 })),
+        route('/hooks/:id/nul', async () => {
+          throw new UnstorableTextError();
+        }),
       ],
       {
         bodyLimit: 1024,
@@ -89,6 +92,12 @@ describe('mountDirectRoutes', () => {
       error: { code: 'internal_error', message: 'Something went wrong on our side' },
     });
     expect(text).not.toContain('5551234567');
+  });
+
+  it('answers text Postgres cannot store (a NUL character) with 400, not 500', async () => {
+    const res = await post('/hooks/a/nul');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_text');
   });
 
   it('answers 204 without a body', async () => {

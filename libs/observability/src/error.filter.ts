@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { UnstorableTextError } from '@app/database';
 import { AppError } from './app-error.js';
 
 interface ErrorBody {
@@ -81,6 +82,17 @@ export class ErrorFilter implements ExceptionFilter {
           ? response.message
           : err.message;
       return { status, body: { error: { code: CODE_BY_STATUS[status] ?? 'client_error', message } } };
+    }
+    if (err instanceof UnstorableTextError) {
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_text',
+            message: 'The request contains a NUL character, which cannot be stored',
+          },
+        },
+      };
     }
     const parsed = bodyParserError(err);
     if (parsed) return { status: parsed.status, body: { error: parsed.error } };

@@ -5,15 +5,23 @@ import { z } from 'zod';
  * One Event Webhook event as far as we read it. SendGrid adds fields over time; unknown ones
  * are dropped, never stored (several carry the recipient address or the bounce text).
  */
+/** Ids and names are stored or looked up as text, which cannot hold a NUL character. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\0'), 'must not contain NUL characters');
+
 const eventSchema = z.object({
-  event: z.string().min(1).max(64),
-  sg_event_id: z.string().min(1).max(100).optional(),
-  sg_message_id: z.string().min(1).max(256).optional(),
+  event: text(1, 64),
+  sg_event_id: text(1, 100).optional(),
+  sg_message_id: text(1, 256).optional(),
   /** Our message id, sent as a custom arg with every outbound email. */
-  messageId: z.string().max(64).optional(),
+  messageId: text(0, 64).optional(),
   timestamp: z.number().int().nonnegative().optional(),
   /** On `bounce`: `bounce` (permanent) or `blocked` (a temporary refusal). */
-  type: z.string().max(32).optional(),
+  type: text(0, 32).optional(),
 });
 export type SendGridEvent = z.infer<typeof eventSchema>;
 
