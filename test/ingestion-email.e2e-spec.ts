@@ -370,7 +370,10 @@ describe('SendGrid email ingestion', () => {
         { sg_message_id: 'x\u0000.filter' },
         { messageId: `${a.id}\u0000` },
       ]) {
-        const res = await postEvents([event({ event: 'delivered', messageId: a.id }), event({ ...bad })]);
+        const res = await postEvents([
+          event({ event: 'delivered', messageId: a.id }),
+          event({ event: 'bounce', type: 'bounce', ...bad }),
+        ]);
         expect(res.status).toBe(400);
         expect(res.body.error.code).toBe('validation_failed');
       }
