@@ -61,15 +61,8 @@ export class TenantTx {
     sql: string,
     params: unknown[],
   ): Promise<{ rows: unknown[]; affected: number }> {
-    try {
-      const result = await this.client.query(sql, params);
-      return { rows: result.rows, affected: result.rowCount ?? 0 };
-    } catch (err) {
-      // 22021: a NUL character in a text parameter (Postgres text cannot hold one).
-      if ((err as { code?: string }).code === '22021') throw new UnstorableTextError();
-      // What TypeORM's own queries throw, so callers read `driverError.code` either way.
-      throw new QueryFailedError(sql, params, err as Error);
-    }
+    const result = await this.answer(this.client.query(sql, params), sql, params);
+    return { rows: result.rows, affected: result.rowCount ?? 0 };
   }
 
   /** BEGIN, the tenant and the first statement, in one round trip. */
@@ -83,14 +76,26 @@ export class TenantTx {
       await this.parameterized(this.opening(), []);
       return this.parameterized(sql, params);
     }
+    // Errors name the statement as written, not its inlined values.
+    const results = (await this.answer(
+      this.client.query(`${this.opening()};\n${inlined}`),
+      sql,
+      params,
+    )) as unknown as pg.QueryResult[];
+    const last = results.at(-1)!;
+    return { rows: last.rows, affected: last.rowCount ?? 0 };
+  }
+
+  /**
+   * The client's answer, or its error as callers expect it: a NUL character in text (22021,
+   * Postgres text cannot hold one) as UnstorableTextError, anything else as TypeORM's
+   * QueryFailedError, so callers read `driverError.code` whichever path a statement took.
+   */
+  private async answer<T>(pending: Promise<T>, sql: string, params: unknown[]): Promise<T> {
     try {
-      const results = (await this.client.query(
-        `${this.opening()};\n${inlined}`,
-      )) as unknown as pg.QueryResult[];
-      const last = results.at(-1)!;
-      return { rows: last.rows, affected: last.rowCount ?? 0 };
+      return await pending;
     } catch (err) {
-      // The same error TypeORM's runner gives for a parameterized statement.
+      if ((err as { code?: string }).code === '22021') throw new UnstorableTextError();
       throw new QueryFailedError(sql, params, err as Error);
     }
   }
@@ -173,13 +178,9 @@ export class TenantTx {
     // A simple-protocol multi-statement: if a statement before COMMIT fails, COMMIT never runs
     // and the caller's ROLLBACK ends the transaction.
     const sql = [...statements, 'COMMIT'].join(';\n');
-    try {
-      const results = (await this.client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
-      return Array.isArray(results) ? results : [results];
-    } catch (err) {
-      // The same error TypeORM's runner gives.
-      throw new QueryFailedError(sql, [], err as Error);
-    }
+    const results = (await this.answer(this.client.query(sql), sql, [])) as unknown as
+      pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results : [results];
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */
