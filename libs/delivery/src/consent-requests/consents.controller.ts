@@ -7,7 +7,7 @@ import { ContactRepository } from '@app/contacts';
 import { TenantDb, type TenantTx } from '@app/database';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
 import { ApiZodBody, AppError, ValidBody } from '@app/observability';
-import { GateFacts } from '../outbound/gate-facts.js';
+import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
 import { ConsentRequests } from './consent-requests.js';
 
 const channel = z.enum(['sms', 'email']);
@@ -94,7 +94,7 @@ export class ConsentsController {
     @ValidBody(recordConsentSchema) body: z.infer<typeof recordConsentSchema>,
   ) {
     return this.db.transaction(async (tx) => {
-      const target = await this.addressOf(tx, id, body.channel, body.address);
+      const { address: target } = await this.addressOf(tx, id, body.channel, body.address);
       const disclosure = currentDisclosure(body.channel);
       const record = await this.ledger.record(tx, {
         contactId: id,
@@ -120,7 +120,7 @@ export class ConsentsController {
     @ValidBody(revokeConsentSchema) body: z.infer<typeof revokeConsentSchema>,
   ) {
     return this.db.transaction(async (tx) => {
-      const target = await this.addressOf(tx, id, body.channel, body.address);
+      const { address: target } = await this.addressOf(tx, id, body.channel, body.address);
       const record = await this.ledger.record(tx, {
         contactId: id,
         channel: body.channel,
@@ -144,10 +144,9 @@ export class ConsentsController {
   liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
     return this.db.transaction(async (tx) => {
       const target = await this.addressOf(tx, id, 'email');
-      const { index } = (await this.gate.address(tx, 'email', target))!;
-      if (!(await this.ledger.liftEmailSuppression(tx, index, id)))
+      if (!(await this.ledger.liftEmailSuppression(tx, target.index, id)))
         throw new AppError(409, 'not_suppressed', "The contact's email address is not suppressed");
-      return { channel: 'email', address: target, suppressed: false };
+      return { channel: 'email', address: target.address, suppressed: false };
     });
   }
 
@@ -157,8 +156,13 @@ export class ConsentsController {
     return contact;
   }
 
-  /** The contact's address on file for the channel; a given one must be that address. */
-  private async addressOf(tx: TenantTx, id: string, kind: 'sms' | 'email', given?: string): Promise<string> {
+  /** The contact's address on file for the channel (with its blind index); a given one must be that address. */
+  private async addressOf(
+    tx: TenantTx,
+    id: string,
+    kind: 'sms' | 'email',
+    given?: string,
+  ): Promise<ContactAddress> {
     const contact = await this.contactOr404(tx, id);
     const onFile = await this.gate.address(tx, kind, kind === 'sms' ? contact.phone : contact.email);
     if (!onFile)
@@ -176,6 +180,6 @@ export class ConsentsController {
           'Consent is recorded for the address on file; update the contact first',
         );
     }
-    return onFile.address;
+    return onFile;
   }
 }
