@@ -31,6 +31,27 @@ export async function secureMessageTo(
   return { messageId: res.body.messageId, token, url: `${stack.publicBaseUrl()}/s/${token}` };
 }
 
+/** A QuickSend consent request by email; returns the text of the email the patient got. */
+export async function emailedConsentRequest(
+  stack: DeliveryStack,
+  practice: DeliveryPractice,
+  patient: Patient,
+): Promise<string> {
+  const before = (await stack.sentTo(patient.email)).length;
+  await stack.staff
+    .post(
+      `/v1/contacts/${patient.contactId}/consent-requests`,
+      { channel: 'email' },
+      practice.owner.accessToken,
+    )
+    .expect(202);
+  const email = await waitFor(async () => {
+    const all = await stack.sentTo(patient.email);
+    return all.length > before && all[0];
+  }, 15_000);
+  return email.text!;
+}
+
 /** The newest one-time code the sandbox delivered to `to` after `after` messages were there. */
 export async function codeSentTo(stack: DeliveryStack, to: string, after: number): Promise<string> {
   const sent: SentView = await waitFor(async () => {

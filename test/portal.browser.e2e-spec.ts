@@ -10,7 +10,7 @@ import {
   patientFromForm,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
-import { SECRET_REPLY, codeSentTo, secureMessageTo } from './portal-fixtures.js';
+import { SECRET_REPLY, codeSentTo, emailedConsentRequest, secureMessageTo } from './portal-fixtures.js';
 
 /** Debian's Chromium; the tests never download a browser (no `playwright install`). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -206,15 +206,8 @@ describe('patient pages in Chromium (375 px, no JavaScript)', () => {
 
   it('consent page: accept -> the staff API shows consent granted with the disclosure hash', async () => {
     const patient = await patientFromForm(stack, practice);
-    const before = (await stack.sentTo(patient.email)).length;
-    await stack.staff
-      .post(`/v1/contacts/${patient.contactId}/consent-requests`, { channel: 'email' }, staffToken())
-      .expect(202);
-    const email = await waitFor(async () => {
-      const all = await stack.sentTo(patient.email);
-      return all.length > before && all[0];
-    }, 15_000);
-    const url = /(http:\/\/\S+\/c\/[A-Za-z0-9_-]{43})/.exec(email.text!)![1]!;
+    const email = await emailedConsentRequest(stack, practice, patient);
+    const url = /(http:\/\/\S+\/c\/[A-Za-z0-9_-]{43})/.exec(email)![1]!;
     const context = await freshContext();
     const page = await context.newPage();
     await page.goto(url);

@@ -19,6 +19,7 @@ import {
   SECRET_REPLY,
   codeSentTo,
   csrfOf,
+  emailedConsentRequest,
   secureMessageTo,
   submissionIdOf,
   withoutNonce,
@@ -50,6 +51,13 @@ describe('patient pages over HTTP', () => {
     };
   };
 
+  /** "Send me a code" on the link's page; the code the sandbox then delivered to `to`. */
+  const requestCode = async (b: ReturnType<typeof browser>, token: string, csrf: string, to: string) => {
+    const before = (await stack.sentTo(to)).length;
+    await b.post(`/s/${token}/code`, { csrf }).expect(303);
+    return codeSentTo(stack, to, before);
+  };
+
   beforeAll(async () => {
     stack = await DeliveryStack.start();
     practice = await createDeliveryPractice(stack);
@@ -77,9 +85,7 @@ describe('patient pages over HTTP', () => {
     expect(first.text).not.toContain(SECRET_REPLY);
     expect(first.text).not.toContain('<script');
 
-    const before = (await stack.sentTo(patient.phone)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(first.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.phone, before);
+    const code = await requestCode(b, link.token, csrfOf(first.text), patient.phone);
     const codeText = (await stack.sentTo(patient.phone))[0]!.body!;
     expect(codeText).not.toContain('A1c');
     expect(codeText).not.toContain('Pat');
@@ -167,9 +173,7 @@ describe('patient pages over HTTP', () => {
     const events = await listenToStaffEvents();
     const b = browser();
     const page = await b.get(`/s/${link.token}`).expect(200);
-    const before = (await stack.sentTo(patient.phone)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.phone, before);
+    const code = await requestCode(b, link.token, csrfOf(page.text), patient.phone);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 1; i <= 4; i++) {
       const res = await b
@@ -251,17 +255,13 @@ describe('patient pages over HTTP', () => {
       const link = await secureMessageTo(stack, practice, patient);
       const b = browser();
       const page = await b.get(`/s/${link.token}`).expect(200);
-      let before = (await stack.sentTo(patient.phone)).length;
-      await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-      let code = await codeSentTo(stack, patient.phone, before);
+      let code = await requestCode(b, link.token, csrfOf(page.text), patient.phone);
       const form = await b.get(`/s/${link.token}`).expect(200);
       expect(form.text).toContain('name="dateOfBirth"');
       const csrf = csrfOf(form.text);
       await b.post(`/s/${link.token}/verify`, { csrf, code, dateOfBirth: '2012-09-15' }).expect(422);
       await b.post(`/s/${link.token}/verify`, { csrf, code }).expect(422); // no DOB: a failure too
-      before = (await stack.sentTo(patient.phone)).length;
-      await b.post(`/s/${link.token}/code`, { csrf }).expect(303);
-      code = await codeSentTo(stack, patient.phone, before);
+      code = await requestCode(b, link.token, csrf, patient.phone);
       await b.post(`/s/${link.token}/verify`, { csrf, code, dateOfBirth: '1990-04-02' }).expect(303);
       expect((await b.get(`/s/${link.token}`).expect(200)).text).toContain('Your secure messages');
     } finally {
@@ -273,15 +273,8 @@ describe('patient pages over HTTP', () => {
 
   it('consent page: exact disclosure, accept recorded once with IP, user agent and disclosure hash', async () => {
     const patient = await patientFromForm(stack, practice);
-    const before = (await stack.sentTo(patient.email)).length;
-    await stack.staff
-      .post(`/v1/contacts/${patient.contactId}/consent-requests`, { channel: 'email' }, staffToken())
-      .expect(202);
-    const email = await waitFor(async () => {
-      const all = await stack.sentTo(patient.email);
-      return all.length > before && all[0];
-    }, 15_000);
-    const token = /\/c\/([A-Za-z0-9_-]{43})/.exec(email.text!)![1]!;
+    const email = await emailedConsentRequest(stack, practice, patient);
+    const token = /\/c\/([A-Za-z0-9_-]{43})/.exec(email)![1]!;
     const b = browser();
     const page = await b.get(`/c/${token}`).expect(200);
     expect(page.text).toContain('Regular email is not encrypted end to end.');
@@ -348,9 +341,7 @@ describe('patient pages over HTTP', () => {
     const link = await secureMessageTo(stack, practice, patient);
     const b = browser();
     const page = await b.get(`/s/${link.token}`).expect(200);
-    const before = (await stack.sentTo(patient.phone)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.phone, before);
+    const code = await requestCode(b, link.token, csrfOf(page.text), patient.phone);
     const verified = await b.post(`/s/${link.token}/verify`, { csrf: csrfOf(page.text), code }).expect(303);
     const cookie = (verified.headers['set-cookie'] as unknown as string[]).find((c) =>
       c.startsWith('portal_session='),
@@ -404,9 +395,7 @@ describe('patient pages over HTTP', () => {
     const b = browser();
     await b.get(`/s/${link.token}/attachments/${attachmentId}`).expect(404);
     const page = await b.get(`/s/${link.token}`).expect(200);
-    const before = (await stack.sentTo(patient.phone)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.phone, before);
+    const code = await requestCode(b, link.token, csrfOf(page.text), patient.phone);
     await b.post(`/s/${link.token}/verify`, { csrf: csrfOf(page.text), code }).expect(303);
     expect((await b.get(`/s/${link.token}`).expect(200)).text).toContain(`/attachments/${attachmentId}`);
     const file = await b.get(`/s/${link.token}/attachments/${attachmentId}`).buffer(true).expect(200);
@@ -469,8 +458,7 @@ describe('patient pages over HTTP', () => {
     const b = browser();
     const page = await b.get(`/s/${link.token}`).expect(200);
     const before = (await stack.sentTo(patient.phone)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.phone, before);
+    const code = await requestCode(b, link.token, csrfOf(page.text), patient.phone);
     const { rows } = await stack.owner.query(
       `SELECT c.message_id FROM portal_codes c JOIN secure_links l ON l.id = c.link_id WHERE l.message_id = $1`,
       [link.messageId],
@@ -510,9 +498,7 @@ describe('patient pages over HTTP', () => {
     const page = await b.get(`/s/${link.token}`).expect(200);
     expect(page.text).toContain('the email address this link was sent to');
     const smsBefore = (await stack.sentTo(patient.phone)).length;
-    const before = (await stack.sentTo(patient.email)).length;
-    await b.post(`/s/${link.token}/code`, { csrf: csrfOf(page.text) }).expect(303);
-    const code = await codeSentTo(stack, patient.email, before);
+    const code = await requestCode(b, link.token, csrfOf(page.text), patient.email);
     const email = (await stack.sentTo(patient.email))[0]!;
     expect(email.subject).toBe('Your Riverside Family Clinic verification code');
     expect(`${email.subject} ${email.text}`).not.toMatch(/A1c|metformin|Pat/);
