@@ -10,6 +10,7 @@ import {
   DeliveryStack,
   createDeliveryPractice,
   textFrom,
+  attestConsent,
 } from './delivery-fixtures.js';
 
 type Step = 'grant' | 'revoke' | 'stop' | 'start' | 'reply' | 'workerRun';
@@ -95,18 +96,11 @@ describe('consent gate under random interleavings (property)', () => {
         for (const action of [...steps, 'workerRun' as const]) {
           switch (action) {
             case 'grant':
-              await stack.staff
-                .post(
-                  `/v1/contacts/${contactId}/consents`,
-                  {
-                    channel: 'sms',
-                    decision: 'granted',
-                    method: 'verbal_attested',
-                    attestation: 'Agreed by phone',
-                  },
-                  token,
-                )
-                .expect(201);
+              await attestConsent(stack, token, contactId, {
+                channel: 'sms',
+                method: 'verbal_attested',
+                attestation: 'Agreed by phone',
+              });
               model.consent = 'granted';
               break;
             case 'revoke':

@@ -7,6 +7,7 @@ import {
   DeliveryStack,
   createDeliveryPractice,
   textFrom,
+  attestConsent,
 } from './delivery-fixtures.js';
 
 const REPLIES = 500;
@@ -84,18 +85,11 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
       conversations.push({ id: rows[0].conversation_id, phone });
       // Half of the patients consented: their replies go plain, the others as secure notices.
       if (i % 2 === 0)
-        await stack.staff
-          .post(
-            `/v1/contacts/${rows[0].contact_id}/consents`,
-            {
-              channel: 'sms',
-              decision: 'granted',
-              method: 'verbal_attested',
-              attestation: 'Agreed at the desk',
-            },
-            token,
-          )
-          .expect(201);
+        await attestConsent(stack, token, rows[0].contact_id, {
+          channel: 'sms',
+          method: 'verbal_attested',
+          attestation: 'Agreed at the desk',
+        });
     }
 
     const messageIds: string[] = [];

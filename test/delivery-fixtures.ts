@@ -232,3 +232,15 @@ export async function textFrom(stack: DeliveryStack, practice: DeliveryPractice,
   await processInbound(stack.api, practice.owner.practiceId);
   return res.text;
 }
+
+/** Staff record the patient's consent (attested) through the consent API. */
+export async function attestConsent(
+  stack: DeliveryStack,
+  token: string,
+  contactId: string,
+  consent: { channel: 'sms' | 'email'; method: 'verbal_attested' | 'written_attested'; attestation: string },
+): Promise<void> {
+  await stack.staff
+    .post(`/v1/contacts/${contactId}/consents`, { ...consent, decision: 'granted' }, token)
+    .expect(201);
+}

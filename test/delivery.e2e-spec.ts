@@ -10,6 +10,7 @@ import {
   createDeliveryPractice,
   patientFromForm,
   textFrom,
+  attestConsent,
 } from './delivery-fixtures.js';
 
 const PHI = 'Your biopsy result is benign; continue metformin 500 mg';
@@ -97,18 +98,11 @@ describe('replies through the consent gate, delivered by the worker', () => {
 
   it('SMS consent does not allow plain email', async () => {
     const patient = await patientFromForm(stack, practice);
-    await stack.staff
-      .post(
-        `/v1/contacts/${patient.contactId}/consents`,
-        {
-          channel: 'sms',
-          decision: 'granted',
-          method: 'verbal_attested',
-          attestation: 'Patient agreed on the phone',
-        },
-        token(),
-      )
-      .expect(201);
+    await attestConsent(stack, token(), patient.contactId, {
+      channel: 'sms',
+      method: 'verbal_attested',
+      attestation: 'Patient agreed on the phone',
+    });
     const res = await reply(patient.conversationId, { body: PHI, channel: 'email' }).expect(202);
     expect(res.body).toMatchObject({
       channel: 'email',
@@ -257,18 +251,11 @@ describe('replies through the consent gate, delivered by the worker', () => {
 
   it('a revocation after the reply was queued but before it was sent: only the secure notice goes out', async () => {
     const patient = await patientFromForm(stack, practice);
-    await stack.staff
-      .post(
-        `/v1/contacts/${patient.contactId}/consents`,
-        {
-          channel: 'sms',
-          decision: 'granted',
-          method: 'written_attested',
-          attestation: 'Signed form on file',
-        },
-        token(),
-      )
-      .expect(201);
+    await attestConsent(stack, token(), patient.contactId, {
+      channel: 'sms',
+      method: 'written_attested',
+      attestation: 'Signed form on file',
+    });
     await stack.stopWorker(); // nothing is sent while the revocation happens
     try {
       const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);

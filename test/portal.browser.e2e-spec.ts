@@ -8,6 +8,7 @@ import {
   DeliveryStack,
   createDeliveryPractice,
   patientFromForm,
+  attestConsent,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 import { SECRET_REPLY, codeSentTo, emailedConsentRequest, secureMessageTo } from './portal-fixtures.js';
@@ -237,18 +238,11 @@ describe('patient pages in Chromium (375 px, no JavaScript)', () => {
 
   it('unsubscribe page from a plain PHI email revokes email consent', async () => {
     const patient = await patientFromForm(stack, practice);
-    await stack.staff
-      .post(
-        `/v1/contacts/${patient.contactId}/consents`,
-        {
-          channel: 'email',
-          decision: 'granted',
-          method: 'verbal_attested',
-          attestation: 'Said yes on the phone',
-        },
-        staffToken(),
-      )
-      .expect(201);
+    await attestConsent(stack, staffToken(), patient.contactId, {
+      channel: 'email',
+      method: 'verbal_attested',
+      attestation: 'Said yes on the phone',
+    });
     await stack.staff
       .post(
         `/v1/conversations/${patient.conversationId}/replies`,

@@ -13,6 +13,7 @@ import {
   DeliveryStack,
   createDeliveryPractice,
   patientFromForm,
+  attestConsent,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 import {
@@ -302,18 +303,11 @@ describe('patient pages over HTTP', () => {
 
   it('plain PHI email carries an unsubscribe link; the page revokes email consent (GET changes nothing)', async () => {
     const patient = await patientFromForm(stack, practice);
-    await stack.staff
-      .post(
-        `/v1/contacts/${patient.contactId}/consents`,
-        {
-          channel: 'email',
-          decision: 'granted',
-          method: 'written_attested',
-          attestation: 'Signed form on file',
-        },
-        staffToken(),
-      )
-      .expect(201);
+    await attestConsent(stack, staffToken(), patient.contactId, {
+      channel: 'email',
+      method: 'written_attested',
+      attestation: 'Signed form on file',
+    });
     const res = await stack.staff
       .post(
         `/v1/conversations/${patient.conversationId}/replies`,
