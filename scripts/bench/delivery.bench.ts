@@ -31,8 +31,12 @@ async function startBuilt(
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
-  // BENCH_NODE_ARGS: node flags for the worker under test (e.g. --cpu-prof), not the sandbox.
-  const nodeArgs = app === 'worker' ? (process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+  // Node flags, e.g. --cpu-prof --cpu-prof-dir=...: BENCH_NODE_ARGS for the worker under test,
+  // BENCH_SANDBOX_NODE_ARGS for the sandbox (BENCH_API_NODE_ARGS for the api, see api-process.ts).
+  const nodeArgs =
+    app === 'worker'
+      ? (process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+      : (process.env.BENCH_SANDBOX_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/main.js`], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { JobQueue } from '@app/jobs';
-import { type Actor, multiRowValues, requestContext, TenantDb, type TenantTx } from '@app/database';
+import {
+  type Actor,
+  multiRowValues,
+  PreparedSql,
+  requestContext,
+  TenantDb,
+  type TenantTx,
+} from '@app/database';
 import {
   type AuditMetadataValue,
   type ChainCheck,
@@ -41,7 +48,7 @@ const PENDING = Symbol('audit.pending');
 const SYSTEM: Actor = { type: 'system', id: 'system' };
 const VERIFY_BATCH = 1000;
 const SEAL_BATCH = 1000;
-const SEAL_DELAY_MS = 50;
+const SEAL_DELAY_MS = 100;
 
 type PendingEvent = Omit<ChainedAuditEvent, 'seq' | 'prevHash'>;
 
@@ -83,6 +90,19 @@ const CONTENT_COLUMNS =
 /** The content values as a SELECT list (typed: a SELECT does not take its types from the INSERT). */
 const CONTENT_PLACEHOLDERS =
   '$1::uuid, $2::uuid, $3::timestamptz, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::jsonb';
+/** A transaction's one event (the usual case: every audited write or read). */
+const INSERT_ONE_EVENT = new PreparedSql(
+  `INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES (${CONTENT_PLACEHOLDERS})`,
+);
+/** The tenant's oldest waiting events, taken out of the outbox, with the chain's head. */
+const TAKE_SEAL_BATCH = new PreparedSql(
+  `WITH batch AS (
+     DELETE FROM audit_outbox WHERE pos IN (
+       SELECT pos FROM audit_outbox WHERE tenant_id = $1 ORDER BY pos LIMIT ${SEAL_BATCH})
+     RETURNING pos, ${CONTENT_COLUMNS})
+   SELECT batch.*, h.seq AS head_seq, h.hash AS head_hash FROM batch
+   LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1) h ON true`,
+);
 
 /**
  * The audit trail, in two steps so that chaining never serializes the tenant's commits:
@@ -153,15 +173,7 @@ export class AuditService implements OnApplicationShutdown {
     for (;;) {
       const batch = await tx.query<
         StoredRow & { pos: string; head_seq: string | null; head_hash: Buffer | null }
-      >(
-        `WITH batch AS (
-           DELETE FROM audit_outbox WHERE pos IN (
-             SELECT pos FROM audit_outbox WHERE tenant_id = $1 ORDER BY pos LIMIT ${SEAL_BATCH})
-           RETURNING pos, ${CONTENT_COLUMNS})
-         SELECT batch.*, h.seq AS head_seq, h.hash AS head_hash FROM batch
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1) h ON true`,
-        [tx.tenantId],
-      );
+      >(TAKE_SEAL_BATCH, [tx.tenantId]);
       if (batch.length === 0) return total;
       head ??= { seq: Number(batch[0]!.head_seq ?? 0), hash: batch[0]!.head_hash };
       const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos)).map(fromStored);
@@ -176,7 +188,8 @@ export class AuditService implements OnApplicationShutdown {
   private writeOutbox(tx: TenantTx): void {
     const queued = tx.local<QueuedEvent[]>(PENDING, () => []).splice(0);
     const always = queued.filter((q) => !q.onlyIf).map((q) => q.event);
-    if (always.length > 0) {
+    if (always.length === 1) tx.sendWithCommit(INSERT_ONE_EVENT, contentValues(always[0]!));
+    else if (always.length > 1) {
       const { sql, values } = multiRowValues(always, contentValues);
       tx.sendWithCommit(`INSERT INTO audit_outbox (${CONTENT_COLUMNS}) VALUES ${sql}`, values);
     }
@@ -229,10 +242,12 @@ export class AuditService implements OnApplicationShutdown {
     this.sealing.set(tenantId, state);
     const loop = async () => {
       try {
-        do {
+        for (;;) {
           state.again = false;
           await this.db.forTenant(tenantId, (tx) => this.sealOutbox(tx, 'with_commit'));
-        } while (state.again);
+          if (!state.again) break;
+          await new Promise((resolve) => setTimeout(resolve, SEAL_DELAY_MS));
+        }
       } catch (err) {
         this.logger.warn(
           { tenantId, err: { name: (err as Error).name, code: (err as { code?: string }).code } },
@@ -242,8 +257,8 @@ export class AuditService implements OnApplicationShutdown {
         this.sealing.delete(tenantId);
       }
     };
-    // A short wait lets a burst of requests share one seal (three round trips) instead of each
-    // paying for its own; the events are already durable in the outbox.
+    // A short wait (before each round) lets a burst of requests share one seal (three round
+    // trips) instead of each paying for its own; the events are already durable in the outbox.
     setTimeout(() => void loop(), SEAL_DELAY_MS);
   }
 

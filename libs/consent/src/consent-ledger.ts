@@ -3,9 +3,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
-import { type Actor, requestContext, type TenantTx } from '@app/database';
+import { type Actor, PreparedSql, requestContext, type TenantTx } from '@app/database';
+import {
+  type AddressFacts,
+  addressFactsFrom,
+  type AddressFactsRow,
+  addressFactsSql,
+} from './address-facts.js';
 import { lockAddressForChange } from './address-lock.js';
 import type { ConsentDecision, DeliveryChannel } from './reply-gate.js';
+
+/** One address's consent and opt-out or suppression state (see addressFactsSql). */
+const ADDRESS_FACTS = new PreparedSql(
+  `SELECT ${addressFactsSql({ tenantId: '$1', contactId: '$2', channel: '$3', addressIndex: '$4' })}`,
+);
 
 export type ConsentMethod =
   | 'sms_keyword'
@@ -190,31 +201,20 @@ export class ConsentLedger {
     return row?.decision ?? null;
   }
 
-  /** Consent and (SMS) opt-out of one exact address in one round trip: the send-time check. */
-  async addressState(
+  /** Consent and (SMS) opt-out or (email) suppression of one exact address, in one round trip. */
+  async addressFacts(
     tx: TenantTx,
     contactId: string,
     channel: DeliveryChannel,
     addressIndex: Buffer,
-  ): Promise<{ consent: ConsentDecision | null; optedOut: boolean; suppressed: boolean }> {
-    const [row] = await tx.query<{ consent: ConsentDecision | null; blocked: string | null }>(
-      `SELECT
-         (SELECT decision FROM consent_records
-          WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4
-          ORDER BY recorded_at DESC, id DESC LIMIT 1) AS consent,
-         CASE WHEN $3 = 'sms' THEN
-           (SELECT action FROM sms_opt_out_events WHERE tenant_id = $1 AND phone_bidx = $4
-            ORDER BY recorded_at DESC, id DESC LIMIT 1)
-         ELSE
-           (SELECT action FROM email_suppression_events WHERE tenant_id = $1 AND address_bidx = $4
-            ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS blocked`,
-      [tx.tenantId, contactId, channel, addressIndex],
-    );
-    return {
-      consent: row?.consent ?? null,
-      optedOut: channel === 'sms' && row?.blocked === 'opt_out',
-      suppressed: channel === 'email' && row?.blocked === 'suppress',
-    };
+  ): Promise<AddressFacts> {
+    const [row] = await tx.query<AddressFactsRow>(ADDRESS_FACTS, [
+      tx.tenantId,
+      contactId,
+      channel,
+      addressIndex,
+    ]);
+    return addressFactsFrom(row, channel);
   }
 
   /**

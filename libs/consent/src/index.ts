@@ -21,3 +21,9 @@ export {
 export { DISCLOSURES, currentDisclosure, findDisclosure, type Disclosure } from './disclosures.js';
 export { ConsentModule } from './consent.module.js';
 export { addressLockKey, addressLockKeySql, lockAddressForChange } from './address-lock.js';
+export {
+  type AddressFacts,
+  type AddressFactsRow,
+  addressFactsFrom,
+  addressFactsSql,
+} from './address-facts.js';

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import { PreparedSql, type TenantTx } from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
+
+/** A provider's status report, applied where the status machine allows (see applyProviderStatusAndCommit). */
+const APPLY_PROVIDER_STATUS = new PreparedSql(
+  `UPDATE messages SET status = $4, error_code = coalesce($5, error_code), updated_at = now(),
+          provider_message_id = coalesce(provider_message_id, $3)
+   WHERE tenant_id = $1 AND channel = $2 AND direction = 'outbound' AND status = ANY($6::text[])
+     AND (provider_message_id = $3 OR (id = $7 AND provider_message_id IS NULL))
+   RETURNING id, conversation_id`,
+);
 
 export interface NewInboundMessage {
   conversationId: string;
@@ -153,22 +162,15 @@ export class MessageRepository {
       errorCode: string | null;
     },
   ): Promise<Array<{ id: string; conversationId: string }>> {
-    const rows = await tx.queryAndCommit<{ id: string; conversation_id: string }>(
-      `UPDATE messages SET status = $4, error_code = coalesce($5, error_code), updated_at = now(),
-              provider_message_id = coalesce(provider_message_id, $3)
-       WHERE tenant_id = $1 AND channel = $2 AND direction = 'outbound' AND status = ANY($6::text[])
-         AND (provider_message_id = $3 OR (id = $7 AND provider_message_id IS NULL))
-       RETURNING id, conversation_id`,
-      [
-        tx.tenantId,
-        report.channel,
-        report.providerMessageId,
-        report.status,
-        report.errorCode,
-        statusesThatMayMoveTo(report.status),
-        report.ourId,
-      ],
-    );
+    const rows = await tx.queryAndCommit<{ id: string; conversation_id: string }>(APPLY_PROVIDER_STATUS, [
+      tx.tenantId,
+      report.channel,
+      report.providerMessageId,
+      report.status,
+      report.errorCode,
+      statusesThatMayMoveTo(report.status),
+      report.ourId,
+    ]);
     return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
   }
 

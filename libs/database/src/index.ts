@@ -1,5 +1,6 @@
 export { DatabaseModule } from './database.module.js';
-export { TenantDb, TenantTx, TenantContextMissingError } from './tenant-db.js';
+export { TenantDb, TenantTx, TenantContextMissingError, type Sql } from './tenant-db.js';
+export { PreparedSql } from './prepared-sql.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
 export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS } from './app-role.js';

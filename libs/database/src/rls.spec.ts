@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
+import { PreparedSql } from './prepared-sql.js';
 import { requestContext } from './request-context.js';
 import { UnstorableTextError } from './sql-literal.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
@@ -277,6 +278,125 @@ describe('tenant isolation (row-level security as the app role)', () => {
       } finally {
         await single.destroy();
       }
+    });
+
+    describe('prepared statements and round trips', () => {
+      const CONTACT_BY_ID = new PreparedSql(`SELECT id FROM contacts WHERE id = $1`);
+      const INSERT_CONTACT = new PreparedSql(
+        `INSERT INTO contacts (id, tenant_id) VALUES ($1, $2) RETURNING id`,
+      );
+
+      it('prepares a statement once per connection and runs it first, later, with COMMIT and as the last statement', async () => {
+        const client = await app.connect();
+        try {
+          const [x, y, z] = [randomUUID(), randomUUID(), randomUUID()];
+          const seen = await db.forTenantOn(client, a.tenant, async (tx) => {
+            const first = await tx.query(CONTACT_BY_ID, [a.contact]);
+            const later = await tx.query(CONTACT_BY_ID, [a.contact]);
+            tx.sendWithCommit(INSERT_CONTACT, [x, a.tenant]);
+            await tx.execute(INSERT_CONTACT, [y, a.tenant]);
+            const last = await tx.queryAndCommit(INSERT_CONTACT, [z, a.tenant]);
+            return [first, later, last];
+          });
+          expect(seen).toEqual([[{ id: a.contact }], [{ id: a.contact }], [{ id: z }]]);
+          expect((await owner.query('SELECT 1 FROM contacts WHERE id = ANY($1)', [[x, y, z]])).rowCount).toBe(
+            3,
+          );
+          const { rows } = await client.query(
+            `SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1`,
+            [CONTACT_BY_ID.name],
+          );
+          expect(rows[0].n).toBe(1);
+        } finally {
+          client.release();
+        }
+      });
+
+      it('keeps row-level security per transaction once Postgres reuses one plan for every tenant', async () => {
+        const client = await app.connect();
+        try {
+          // Past the five custom plans after which Postgres may settle on a generic one.
+          for (let i = 0; i < 8; i++) {
+            const rows = await db.forTenantOn(client, a.tenant, (tx) => tx.query(CONTACT_BY_ID, [a.contact]));
+            expect(rows).toEqual([{ id: a.contact }]);
+          }
+          expect(
+            await db.forTenantOn(client, b.tenant, (tx) => tx.query(CONTACT_BY_ID, [a.contact])),
+          ).toEqual([]);
+          await expect(
+            db.forTenantOn(client, b.tenant, (tx) =>
+              tx.queryAndCommit(INSERT_CONTACT, [randomUUID(), a.tenant]),
+            ),
+          ).rejects.toThrow(/row-level security/);
+        } finally {
+          client.release();
+        }
+      });
+
+      it('keeps a statement prepared in a transaction that rolled back (PREPARE is not transactional)', async () => {
+        const client = await app.connect();
+        try {
+          const FAILING_FIRST_USE = new PreparedSql(
+            `SELECT id, 1 / $2::int AS x FROM contacts WHERE id = $1`,
+          );
+          await expect(
+            db.forTenantOn(client, a.tenant, (tx) => tx.query(FAILING_FIRST_USE, [a.contact, 0])),
+          ).rejects.toThrow(/division by zero/);
+          const rows = await db.forTenantOn(client, a.tenant, (tx) =>
+            tx.query(FAILING_FIRST_USE, [a.contact, 1]),
+          );
+          expect(rows).toEqual([{ id: a.contact, x: 1 }]);
+        } finally {
+          client.release();
+        }
+      });
+
+      it('queryEach: one round trip, and a later statement sees what committed while an earlier one waited', async () => {
+        const lockKey = `test-${randomUUID()}`;
+        const id = randomUUID();
+        const holder = await owner.connect();
+        try {
+          await holder.query('BEGIN');
+          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey]);
+          await holder.query(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [id, a.tenant]);
+          const read = db.forTenant(a.tenant, (tx) =>
+            tx.queryEach([
+              [`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey]],
+              [CONTACT_BY_ID, [id]],
+            ]),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await holder.query('COMMIT');
+          const [locked, contacts] = await read;
+          expect(locked).toHaveLength(1);
+          expect(contacts).toEqual([{ id }]);
+        } finally {
+          holder.release();
+        }
+      });
+
+      it('releaseAdvisoryLocksWithCommit ends the session locks in the round trip of COMMIT', async () => {
+        const lockKey = `test-${randomUUID()}`;
+        const client = await app.connect();
+        const isFree = async () =>
+          (await owner.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [lockKey]))
+            .rows[0].free as boolean;
+        try {
+          await db.forTenantOn(client, a.tenant, (tx) =>
+            tx.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]),
+          );
+          expect(await isFree()).toBe(false);
+          const id = randomUUID();
+          const rows = await db.forTenantOn(client, a.tenant, (tx) => {
+            tx.releaseAdvisoryLocksWithCommit();
+            return tx.queryAndCommit(INSERT_CONTACT, [id, a.tenant]);
+          });
+          expect(rows).toEqual([{ id }]);
+          expect(await isFree()).toBe(true);
+        } finally {
+          client.release();
+        }
+      });
     });
   });
 });

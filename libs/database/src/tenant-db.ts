@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { ensurePrepared, PreparedSql } from './prepared-sql.js';
 import { requestContext } from './request-context.js';
 import { inlineParams, UnstorableTextError } from './sql-literal.js';
 import { isUuid } from './uuid.js';
@@ -19,12 +20,17 @@ export class TenantContextMissingError extends Error {
  * Round trips are what a request pays for most here, so the transaction opens lazily: BEGIN,
  * the tenant and the first statement (its parameters inlined as literals, see `inlineParams`)
  * travel in one simple-protocol message; statements queued with `sendWithCommit` travel with
- * COMMIT. A transaction that never runs SQL costs nothing.
+ * COMMIT. A transaction that never runs SQL costs nothing. Hot statements are `PreparedSql`:
+ * planned once per connection, then run by name in the same places.
  */
 export class TenantTx {
   private readonly hooks: Array<() => Promise<void>> = [];
   private readonly committedHooks: Array<() => void> = [];
   private readonly commitStatements: string[] = [];
+  /** Prepared statements among them, to prepare on this connection before COMMIT is sent. */
+  private readonly commitPrepared: PreparedSql[] = [];
+  /** Session-level advisory locks end right after COMMIT, in its round trip. */
+  private unlockAfterCommit = false;
   private readonly locals = new Map<symbol, unknown>();
   /** Settles once BEGIN has been sent (with the first statement); null until then. */
   private opened: Promise<unknown> | null = null;
@@ -37,16 +43,46 @@ export class TenantTx {
   ) {}
 
   /** Rows of any statement (SELECT, or INSERT/UPDATE/DELETE ... RETURNING). */
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
     return (await this.run(sql, params)).rows as T[];
   }
 
   /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING. */
-  async execute(sql: string, params: unknown[] = []): Promise<number> {
+  async execute(sql: Sql, params: unknown[] = []): Promise<number> {
     return (await this.run(sql, params)).affected;
   }
 
-  private async run(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
+  /**
+   * Several statements in one round trip, run in order, each with its own snapshot (so a later
+   * one sees what committed while an earlier one waited, e.g. for a lock); the rows of each.
+   */
+  async queryEach(statements: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
+    if (this.finished) throw new Error('TenantTx: the transaction has already committed');
+    const sql = statements
+      .map(([statement, params]) =>
+        typeof statement === 'string' ? inlineParams(statement, params) : statement.execute(params),
+      )
+      .join(';\n');
+    const text = statements.map(([statement]) => textOf(statement)).join(';\n');
+    const prepared = statements.map(([statement]) => statement).filter((s) => s instanceof PreparedSql);
+    let sent: Promise<unknown>;
+    if (!this.opened) {
+      const opening = this.opening();
+      sent = (async () => {
+        if (prepared.length > 0) await this.prepare(prepared);
+        return this.answer(this.client.query(`${opening};\n${sql}`), text, []);
+      })();
+      this.opened = sent.catch(() => undefined);
+    } else {
+      await this.opened;
+      if (prepared.length > 0) await this.prepare(prepared);
+      sent = this.answer(this.client.query(sql), text, []);
+    }
+    const results = [(await sent) as pg.QueryResult | pg.QueryResult[]].flat();
+    return results.slice(-statements.length).map((r) => r.rows);
+  }
+
+  private async run(sql: Sql, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     if (!this.opened) {
       const first = this.openWith(sql, params);
@@ -54,7 +90,10 @@ export class TenantTx {
       return first;
     }
     await this.opened;
-    return this.parameterized(sql, params);
+    if (typeof sql === 'string') return this.parameterized(sql, params);
+    await this.prepare([sql]);
+    const result = await this.answer(this.client.query(sql.execute(params)), sql.text, params);
+    return { rows: result.rows, affected: result.rowCount ?? 0 };
   }
 
   private async parameterized(
@@ -66,20 +105,25 @@ export class TenantTx {
   }
 
   /** BEGIN, the tenant and the first statement, in one round trip. */
-  private async openWith(sql: string, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
+  private async openWith(sql: Sql, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
     let inlined: string;
-    try {
-      inlined = inlineParams(sql, params);
-    } catch (err) {
-      if (err instanceof UnstorableTextError) throw err;
-      // SQL the inliner does not read (never the case at run time): two round trips.
-      await this.parameterized(this.opening(), []);
-      return this.parameterized(sql, params);
+    if (typeof sql !== 'string') {
+      await this.prepare([sql]);
+      inlined = sql.execute(params);
+    } else {
+      try {
+        inlined = inlineParams(sql, params);
+      } catch (err) {
+        if (err instanceof UnstorableTextError) throw err;
+        // SQL the inliner does not read (never the case at run time): two round trips.
+        await this.parameterized(this.opening(), []);
+        return this.parameterized(sql, params);
+      }
     }
     // Errors name the statement as written, not its inlined values.
     const results = (await this.answer(
       this.client.query(`${this.opening()};\n${inlined}`),
-      sql,
+      textOf(sql),
       params,
     )) as unknown as pg.QueryResult[];
     const last = results.at(-1)!;
@@ -101,8 +145,13 @@ export class TenantTx {
   }
 
   private opening(): string {
-    // The id is inlined, which TenantDb's UUID check makes safe.
-    return `START TRANSACTION; SELECT set_config('app.tenant_id', '${this.tenantId}', true)`;
+    // The id is inlined, which TenantDb's UUID check makes safe. SET LOCAL: no plan to make.
+    return `START TRANSACTION; SET LOCAL app.tenant_id = '${this.tenantId}'`;
+  }
+
+  /** Outside the transaction's round trips (PREPARE is not transactional), first use per connection only. */
+  private prepare(statements: readonly PreparedSql[]): Promise<void> {
+    return this.answer(ensurePrepared(this.client, statements), statements[0]!.text, []);
   }
 
   /** Per-transaction state for libraries (e.g. the audit buffer), created on first use. */
@@ -121,8 +170,15 @@ export class TenantTx {
    * `inlineParams`): for writes nothing in the transaction reads back, e.g. audit events or
    * an outcome. Statements keep their order; register from a `beforeCommit` hook to be last.
    */
-  sendWithCommit(sql: string, params: unknown[] = []): void {
-    this.commitStatements.push(inlineParams(sql, params));
+  sendWithCommit(sql: Sql, params: unknown[] = []): void {
+    this.commitStatements.push(this.inlined(sql, params));
+  }
+
+  /** The statement as simple-protocol text (a prepared one is prepared before COMMIT is sent). */
+  private inlined(sql: Sql, params: unknown[]): string {
+    if (typeof sql === 'string') return inlineParams(sql, params);
+    this.commitPrepared.push(sql);
+    return sql.execute(params);
   }
 
   /**
@@ -131,7 +187,15 @@ export class TenantTx {
    * retry repairs, e.g. a provider's acceptance, which the next attempt looks up again.
    */
   commitWithoutFlushWait(): void {
-    this.commitStatements.unshift(`SELECT set_config('synchronous_commit', 'off', true)`);
+    this.commitStatements.unshift(`SET LOCAL synchronous_commit = off`);
+  }
+
+  /**
+   * The connection's session-level advisory locks end in COMMIT's round trip, right after it
+   * (for work that held them across transactions and ends with this one).
+   */
+  releaseAdvisoryLocksWithCommit(): void {
+    this.unlockAfterCommit = true;
   }
 
   /** Work to start once the transaction has committed (never runs after a rollback). Must not throw. */
@@ -150,10 +214,10 @@ export class TenantTx {
    * transaction of one statement whose result matters (a webhook's conditional UPDATE ...
    * RETURNING) costs one round trip. Nothing may run in the transaction after it.
    */
-  async queryAndCommit<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const results = await this.commitWith(inlineParams(sql, params));
+  async queryAndCommit<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
+    const { results, commitAt } = await this.commitWith(this.inlined(sql, params));
     // The statement's result is the one before COMMIT's.
-    return (results.at(-2)?.rows ?? []) as T[];
+    return (results[commitAt - 1]?.rows ?? []) as T[];
   }
 
   /** @internal Runs the before-commit hooks, then COMMIT with the statements that ride along. */
@@ -162,31 +226,44 @@ export class TenantTx {
     await this.commitWith(null);
   }
 
-  private async commitWith(last: string | null): Promise<pg.QueryResult[]> {
+  private async commitWith(last: string | null): Promise<{ results: pg.QueryResult[]; commitAt: number }> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     // Hooks may register further hooks; run until none are left.
     for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
     const statements = this.commitStatements.splice(0);
     if (last !== null) statements.push(last);
     this.finished = true;
+    if (this.commitPrepared.length > 0) await this.prepare(this.commitPrepared.splice(0));
+    const unlock = this.unlockAfterCommit ? ['SELECT pg_advisory_unlock_all()'] : [];
     if (!this.opened) {
-      if (statements.length === 0) return [];
+      if (statements.length === 0) {
+        if (unlock.length > 0) await this.answer(this.client.query(unlock[0]!), unlock[0]!, []);
+        return { results: [], commitAt: 0 };
+      }
       statements.unshift(this.opening());
       // BEGIN goes out with them: if one fails, the transaction is open and must be rolled back.
       this.opened = Promise.resolve();
     } else await this.opened;
     // A simple-protocol multi-statement: if a statement before COMMIT fails, COMMIT never runs
     // and the caller's ROLLBACK ends the transaction.
-    const sql = [...statements, 'COMMIT'].join(';\n');
+    const sql = [...statements, 'COMMIT', ...unlock].join(';\n');
     const results = (await this.answer(this.client.query(sql), sql, [])) as unknown as
       pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(results) ? results : [results];
+    const all = [results].flat();
+    return { results: all, commitAt: all.length - 1 - unlock.length };
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */
   async rollback(): Promise<void> {
     if (this.opened) await this.client.query('ROLLBACK');
   }
+}
+
+/** SQL text, or a statement prepared once per connection. */
+export type Sql = string | PreparedSql;
+
+function textOf(sql: Sql): string {
+  return typeof sql === 'string' ? sql : sql.text;
 }
 
 @Injectable()

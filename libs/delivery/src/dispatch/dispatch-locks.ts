@@ -33,6 +33,8 @@ export function takeDispatchLocksSql(m: string): string {
 /** One dispatch's connection: its transactions run here, and its session locks live here. */
 export interface DispatchSession {
   transaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
+  /** The dispatch's last transaction: the session locks end in its COMMIT's round trip. */
+  finalTransaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -63,15 +65,29 @@ export class DispatchSessions implements OnApplicationShutdown {
 
   async holding<T>(work: (session: DispatchSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let unlocked = false;
     try {
-      return await work({ transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn) });
+      return await work({
+        transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn),
+        finalTransaction: async (tenantId, fn) => {
+          const result = await this.db.forTenantOn(client, tenantId, (tx) => {
+            tx.releaseAdvisoryLocksWithCommit();
+            return fn(tx);
+          });
+          unlocked = true;
+          return result;
+        },
+      });
     } finally {
-      // Not awaited: the dispatch is decided and recorded; the locks end a round trip later.
-      // A connection that cannot unlock is closed, which ends its session's locks.
-      client.query(`SELECT pg_advisory_unlock_all()`).then(
-        () => client.release(),
-        () => client.release(true),
-      );
+      if (unlocked) client.release();
+      else {
+        // Not awaited: the dispatch is decided; the locks end a round trip later. A connection
+        // that cannot unlock is closed, which ends its session's locks.
+        client.query(`SELECT pg_advisory_unlock_all()`).then(
+          () => client.release(),
+          () => client.release(true),
+        );
+      }
     }
   }
 

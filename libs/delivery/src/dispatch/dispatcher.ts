@@ -90,7 +90,7 @@ export class Dispatcher {
     const step = await session.transaction(tenantId, async (tx) => {
       // From this read on: no other run of this message (MessageBusyError otherwise), and a
       // revocation of this address waits until the provider has answered; one that committed
-      // before is seen by the reads below (later statements, later snapshots).
+      // before is seen by the gate facts read with the message (after the locks, see lockForDispatch).
       const message = await this.outbound.lockForDispatch(tx, messageId, { takeDispatchLocks: true });
       if (!message) return null;
       if (!this.outbound.isPending(message)) {
@@ -102,19 +102,16 @@ export class Dispatcher {
         await this.fail(tx, message, 'channel_unavailable');
         return null;
       }
-      // The sender's rate slot (Redis) while the gate facts are read (Postgres).
-      const [wait, decision] = await Promise.all([
+      const wait =
         sender.kind === 'sms'
-          ? this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
-          : 0,
-        this.gate.forSend(tx, message),
-      ]);
+          ? await this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
+          : 0;
       if (wait > 0) return { delay: wait, send: null };
 
       if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
         return null;
 
-      const route = await this.applyDecision(tx, message, decision);
+      const route = await this.applyDecision(tx, message, this.gate.forSend(message));
       if (!route) return null;
 
       const outgoing = await this.content.render(tx, message, route, sender, newLinkToken());
@@ -137,7 +134,7 @@ export class Dispatcher {
       const failure = sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);
       // 'unknown': it may have reached the provider; the attempt stays open so the retry looks first.
       if (failure.kind === 'unknown') return { kind: 'retry', failure };
-      return session.transaction(tenantId, async (tx): Promise<Outcome> => {
+      return session.finalTransaction(tenantId, async (tx): Promise<Outcome> => {
         const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
         await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
         if (failure.kind === 'transient') {
@@ -151,7 +148,7 @@ export class Dispatcher {
       });
     }
 
-    await session.transaction(tenantId, async (tx) => {
+    await session.finalTransaction(tenantId, async (tx) => {
       // Not worth an fsync wait: if Postgres loses this record, the attempt stays open and the
       // retry finds the message at the provider instead of sending it again.
       tx.commitWithoutFlushWait();

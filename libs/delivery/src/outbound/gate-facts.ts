@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AddressFacts,
   ConsentLedger,
   type DeliveryChannel,
   type GateDecision,
@@ -44,15 +45,12 @@ export class GateFacts {
     return { requested, sms, email, chat: { sessionActive: chatSessionActive } };
   }
 
-  /** The gate again, at send time, for the exact address the message is bound to. */
-  async forSend(
-    tx: TenantTx,
-    message: { contactId: string; channel: DeliveryChannel; address: string; addressIndex: Buffer },
-  ): Promise<GateDecision> {
-    const state = await this.state(tx, message.contactId, message.channel, {
-      address: message.address,
-      index: message.addressIndex,
-    });
+  /**
+   * The gate again, at send time, for the exact address the message is bound to, on the facts
+   * read with the message under its address lock (`OutboundMessages.lockForDispatch`).
+   */
+  forSend(message: { channel: DeliveryChannel; address: string; addressFacts: AddressFacts }): GateDecision {
+    const state = { address: message.address, ...message.addressFacts };
     return decideReplyRoute({
       requested: message.channel,
       sms: message.channel === 'sms' ? state : null,
@@ -68,6 +66,6 @@ export class GateFacts {
     channel: DeliveryChannel,
     { address, index }: ContactAddress,
   ) {
-    return { address, ...(await this.ledger.addressState(tx, contactId, channel, index)) };
+    return { address, ...(await this.ledger.addressFacts(tx, contactId, channel, index)) };
   }
 }

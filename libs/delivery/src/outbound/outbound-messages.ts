@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { type AddressFacts, addressFactsFrom, type AddressFactsRow, addressFactsSql } from '@app/consent';
 import { type MessageStatus, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import { PreparedSql, type TenantTx } from '@app/database';
 import { MessageBusyError, takeDispatchLocksSql } from '../dispatch/dispatch-locks.js';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
 
@@ -50,6 +51,8 @@ export interface DispatchMessage {
   attemptsMade: number;
   /** Encrypted reply text, decrypted only when it is sent or compared. */
   bodyEnc: Buffer | null;
+  /** The consent gate's facts for `address`, read with the message (see lockForDispatch). */
+  addressFacts: AddressFacts;
 }
 
 export interface OpenAttempt {
@@ -74,6 +77,8 @@ interface DispatchRow {
   to_address_bidx: Buffer;
   created_at: Date;
   body_enc: Buffer | null;
+  consent: AddressFactsRow['consent'];
+  blocked: AddressFactsRow['blocked'];
   open_attempt_id: string | null;
   open_attempt: number | null;
   open_attempt_started_at: Date | null;
@@ -87,6 +92,47 @@ const QUEUED = 'queued';
 
 /** The forward-only part of the status machine (message-status.ts); failures and read are final. */
 const FORWARD_STATUSES = ['queued', 'sending', 'sent', 'delivered'];
+
+/** The dispatch's session locks on the message and its address (see `takeDispatchLocksSql`). */
+const TAKE_DISPATCH_LOCKS = new PreparedSql(
+  `SELECT ${takeDispatchLocksSql('m')} AS dispatch_locks FROM messages m
+   WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+   FOR NO KEY UPDATE OF m`,
+);
+
+/** The message, its open attempt and attempt count, and the consent gate's facts for its address. */
+const DISPATCH_READ = new PreparedSql(
+  `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
+          m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
+          m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
+          a.started_at AS open_attempt_started_at,
+          (SELECT coalesce(max(attempt), 0) FROM delivery_attempts
+           WHERE tenant_id = m.tenant_id AND message_id = m.id) AS attempts_made,
+          ${addressFactsSql({ tenantId: 'm.tenant_id', contactId: 'm.contact_id', channel: 'm.channel', addressIndex: 'm.to_address_bidx' })}
+   FROM messages m
+   LEFT JOIN LATERAL (
+     SELECT id, attempt, started_at FROM delivery_attempts
+     WHERE tenant_id = m.tenant_id AND message_id = m.id AND outcome IS NULL
+     ORDER BY attempt DESC LIMIT 1) a ON true
+   WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+   FOR NO KEY UPDATE OF m`,
+);
+
+const START_ATTEMPT = new PreparedSql(
+  `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($1, $2, $3, $4, $5)`,
+);
+
+const MARK_ACCEPTED = new PreparedSql(
+  `WITH attempt AS (
+     UPDATE delivery_attempts SET outcome = $6, finished_at = clock_timestamp()
+     WHERE tenant_id = $1 AND id = $5),
+   outbox AS (DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2)
+   UPDATE messages SET
+     provider_message_id = coalesce(provider_message_id, $3),
+     status = CASE WHEN array_position($7::text[], status) < array_position($7::text[], $4) THEN $4 ELSE status END,
+     updated_at = now()
+   WHERE tenant_id = $1 AND id = $2`,
+);
 
 /**
  * Outbound messages in the store: written with their outbox row in the caller's transaction
@@ -149,34 +195,29 @@ export class OutboundMessages {
   }
 
   /**
-   * The message, locked against concurrent dispatches (not against FK checks of its children).
-   * `takeDispatchLocks`: also takes the dispatch's session locks in the same statement (see
-   * `takeDispatchLocksSql`); MessageBusyError when another run holds the message.
+   * The message, locked against concurrent dispatches (not against FK checks of its children),
+   * with the consent gate's facts for its address. `takeDispatchLocks`: first takes the
+   * dispatch's session locks (see `takeDispatchLocksSql`), in the same round trip but a statement
+   * of its own, so the facts are read after the address lock, in a later snapshot: a revocation
+   * either committed before (and is read) or waits for the send. MessageBusyError when another
+   * run holds the message.
    */
   async lockForDispatch(
     tx: TenantTx,
     id: string,
     { takeDispatchLocks = false }: { takeDispatchLocks?: boolean } = {},
   ): Promise<DispatchMessage | null> {
-    const [row] = await tx.query<DispatchRow & { dispatch_locks?: boolean | null }>(
-      `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
-              m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
-              m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
-              a.started_at AS open_attempt_started_at,
-              (SELECT coalesce(max(attempt), 0) FROM delivery_attempts
-               WHERE tenant_id = m.tenant_id AND message_id = m.id) AS attempts_made
-              ${takeDispatchLocks ? `, ${takeDispatchLocksSql('m')} AS dispatch_locks` : ''}
-       FROM messages m
-       LEFT JOIN LATERAL (
-         SELECT id, attempt, started_at FROM delivery_attempts
-         WHERE tenant_id = m.tenant_id AND message_id = m.id AND outcome IS NULL
-         ORDER BY attempt DESC LIMIT 1) a ON true
-       WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
-       FOR NO KEY UPDATE OF m`,
-      [tx.tenantId, id],
-    );
+    const params = [tx.tenantId, id];
+    const [locks, [row]] = (
+      takeDispatchLocks
+        ? await tx.queryEach([
+            [TAKE_DISPATCH_LOCKS, params],
+            [DISPATCH_READ, params],
+          ])
+        : [[], await tx.query(DISPATCH_READ, params)]
+    ) as [Array<{ dispatch_locks: boolean | null }>, DispatchRow[]];
     if (!row) return null;
-    if (takeDispatchLocks && !row.dispatch_locks) throw new MessageBusyError();
+    if (takeDispatchLocks && !locks[0]?.dispatch_locks) throw new MessageBusyError();
     const cipher = await this.keys.forTenant(tx);
     return {
       id: row.id,
@@ -198,6 +239,7 @@ export class OutboundMessages {
         : null,
       attemptsMade: row.attempts_made,
       bodyEnc: row.body_enc,
+      addressFacts: addressFactsFrom(row, row.channel),
     };
   }
 
@@ -228,10 +270,7 @@ export class OutboundMessages {
       attempt: message.attemptsMade + 1,
       startedAt: new Date(),
     };
-    tx.sendWithCommit(
-      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($1, $2, $3, $4, $5)`,
-      [attempt.id, tx.tenantId, message.id, attempt.attempt, route],
-    );
+    tx.sendWithCommit(START_ATTEMPT, [attempt.id, tx.tenantId, message.id, attempt.attempt, route]);
     return attempt;
   }
 
@@ -269,18 +308,15 @@ export class OutboundMessages {
     attemptId: string,
     outcome: 'accepted' | 'found_at_provider' = 'accepted',
   ): void {
-    tx.sendWithCommit(
-      `WITH attempt AS (
-         UPDATE delivery_attempts SET outcome = $6, finished_at = clock_timestamp()
-         WHERE tenant_id = $1 AND id = $5),
-       outbox AS (DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2)
-       UPDATE messages SET
-         provider_message_id = coalesce(provider_message_id, $3),
-         status = CASE WHEN array_position($7::text[], status) < array_position($7::text[], $4) THEN $4 ELSE status END,
-         updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, accepted.providerMessageId, accepted.status, attemptId, outcome, FORWARD_STATUSES],
-    );
+    tx.sendWithCommit(MARK_ACCEPTED, [
+      tx.tenantId,
+      id,
+      accepted.providerMessageId,
+      accepted.status,
+      attemptId,
+      outcome,
+      FORWARD_STATUSES,
+    ]);
   }
 
   /** Final failure with a code and a fixed, PHI-free explanation. */
