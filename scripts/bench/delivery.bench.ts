@@ -22,8 +22,22 @@ import { round } from './harness.js';
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
 const PATIENTS = 200;
+const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? 3);
 const CLINIC_NUMBER = '+15550002222';
 const BODY = 'Your results are in and look normal. Call us with any questions.';
+
+interface Round {
+  perSecond: number;
+  apiAcceptedPerSecond: number;
+  workerCpuMsPerMessage: number | null;
+  apiCpuMsPerMessage: number | null;
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : round((sorted[mid - 1]! + sorted[mid]!) / 2, 3);
+}
 
 /** A built app (`nest build <app>` already done) as a child process on the bench's database. */
 async function startBuilt(
@@ -203,80 +217,93 @@ export const deliveryBenchmark: Benchmark = {
           await stopProcess(worker);
           worker = undefined;
 
-          // Accept every reply first (no worker yet): the api's own rate, and a full queue.
-          const acceptStart = performance.now();
-          let next = 0;
-          await Promise.all(
-            Array.from({ length: 16 }, async () => {
-              while (next < MESSAGES) {
-                const i = next++;
-                const res = await api.client.post(
-                  `/v1/conversations/${conversations[i % PATIENTS]}/replies`,
-                  { body: BODY, channel: 'sms' },
-                  auth,
-                );
-                if (res.status !== 202) throw new Error(`bench: reply answered ${res.status}: ${res.body}`);
-              }
-            }),
-          );
-          const acceptPerSecond = MESSAGES / ((performance.now() - acceptStart) / 1000);
-
-          worker = await startWorker();
-          // The database's own clock times the drain: from the worker being ready (boot
-          // excluded, as the floor's worker has none) to the last provider acceptance. The
-          // polling is slow and cheap so that it takes no CPU from the drain it measures.
-          const handedOver = async (): Promise<number> => {
-            const { rows } = await owner.query(
-              `SELECT count(*)::int AS n FROM delivery_attempts WHERE outcome = 'accepted'`,
+          // The two are measured in turns, ROUNDS times, and the medians reported: this machine's
+          // speed drifts over minutes (other tenants, Postgres checkpoints), which a single pair
+          // of back-to-back measurements takes for a difference between them.
+          const rounds: Array<Round & { floor: number; ratio: number }> = [];
+          for (let i = 0; i < ROUNDS; i++) {
+            const ours = await drainOurs();
+            const floor = await floorDrain(
+              infra,
+              sandboxUrl,
+              { accountSid, authToken },
+              channel.webhooks.status,
             );
-            return rows[0].n;
-          };
-          const { rows: startRows } = await owner.query(`SELECT clock_timestamp() AS at`);
-          const atStart = await handedOver();
-          const cpuAtStart = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
-          await waitUntil(async () => (await handedOver()) >= MESSAGES, 600_000, 250);
-          const cpuAtEnd = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
-          const { rows: endRows } = await owner.query(
-            `SELECT extract(epoch FROM max(finished_at) - $1::timestamptz)::float AS seconds
-             FROM delivery_attempts WHERE outcome = 'accepted'`,
-            [startRows[0].at],
-          );
-          const drained = MESSAGES - atStart;
-          const deliveredPerSecond = drained / (endRows[0].seconds as number);
-          const cpuMsPerMessage = (before: number | null, after: number | null) =>
-            before === null || after === null ? null : round(((after - before) * 1000) / drained, 3);
-          const cpu = {
-            workerMsPerMessage: cpuMsPerMessage(cpuAtStart.worker, cpuAtEnd.worker),
-            apiMsPerMessage: cpuMsPerMessage(cpuAtStart.api, cpuAtEnd.api),
-          };
-          await stopProcess(worker);
-          worker = undefined;
-
-          const floor = await floorDrain(
-            infra,
-            sandboxUrl,
-            { accountSid, authToken },
-            channel.webhooks.status,
-          );
+            rounds.push({ ...ours, floor: round(floor), ratio: round(ours.perSecond / floor, 3) });
+          }
           return {
             benchmark: 'delivery',
             unit: 'outbound SMS/s (queue drained by one worker)',
-            value: round(deliveredPerSecond),
+            value: median(rounds.map((r) => r.perSecond)),
             floor: {
               what: `bare BullMQ worker, concurrency ${CONCURRENCY}, twilio SDK Messages.create to the same sandbox`,
-              value: round(floor),
+              value: median(rounds.map((r) => r.floor)),
             },
-            ratio: round(deliveredPerSecond / floor, 3),
+            ratio: median(rounds.map((r) => r.ratio)),
             goal: '>= 0.6 of the floor',
             details: {
               messages: MESSAGES,
               concurrency: CONCURRENCY,
-              apiAcceptedPerSecond: round(acceptPerSecond),
-              // CPU per message handed over, while draining (the api answers the status callbacks).
-              cpu,
+              // Each round: replies accepted by the api, drained by the worker, then the floor.
+              rounds,
               loadAverage: os.loadavg().map((l) => round(l, 2)),
             },
           };
+
+          /** One round of ours: MESSAGES replies accepted (no worker yet), then drained by a fresh worker. */
+          async function drainOurs(): Promise<Round> {
+            const acceptStart = performance.now();
+            let next = 0;
+            await Promise.all(
+              Array.from({ length: 16 }, async () => {
+                while (next < MESSAGES) {
+                  const i = next++;
+                  const res = await api.client.post(
+                    `/v1/conversations/${conversations[i % PATIENTS]}/replies`,
+                    { body: BODY, channel: 'sms' },
+                    auth,
+                  );
+                  if (res.status !== 202) throw new Error(`bench: reply answered ${res.status}: ${res.body}`);
+                }
+              }),
+            );
+            const acceptedPerSecond = MESSAGES / ((performance.now() - acceptStart) / 1000);
+            const target = (await handedOver()) + MESSAGES;
+
+            worker = await startWorker();
+            // The database's own clock times the drain: from the worker being ready (boot
+            // excluded, as the floor's worker has none) to the last provider acceptance. The
+            // polling is slow and cheap so that it takes no CPU from the drain it measures.
+            const { rows: startRows } = await owner.query(`SELECT clock_timestamp() AS at`);
+            const atStart = await handedOver();
+            const cpuAtStart = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
+            await waitUntil(async () => (await handedOver()) >= target, 600_000, 250);
+            const cpuAtEnd = { worker: processCpuSeconds(worker.pid), api: api.cpuSeconds() };
+            const { rows: endRows } = await owner.query(
+              `SELECT extract(epoch FROM max(finished_at) - $1::timestamptz)::float AS seconds
+               FROM delivery_attempts WHERE outcome = 'accepted'`,
+              [startRows[0].at],
+            );
+            await stopProcess(worker);
+            worker = undefined;
+            const drained = target - atStart;
+            const cpuMsPerMessage = (before: number | null, after: number | null) =>
+              before === null || after === null ? null : round(((after - before) * 1000) / drained, 3);
+            return {
+              perSecond: round(drained / (endRows[0].seconds as number)),
+              apiAcceptedPerSecond: round(acceptedPerSecond),
+              // CPU per message handed over, while draining (the api answers the status callbacks).
+              workerCpuMsPerMessage: cpuMsPerMessage(cpuAtStart.worker, cpuAtEnd.worker),
+              apiCpuMsPerMessage: cpuMsPerMessage(cpuAtStart.api, cpuAtEnd.api),
+            };
+          }
+
+          async function handedOver(): Promise<number> {
+            const { rows } = await owner.query(
+              `SELECT count(*)::int AS n FROM delivery_attempts WHERE outcome = 'accepted'`,
+            );
+            return rows[0].n;
+          }
         } finally {
           if (worker) await stopProcess(worker);
           await api.stop();

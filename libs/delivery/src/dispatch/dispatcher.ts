@@ -16,7 +16,7 @@ import {
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { type DispatchSession, DispatchSessions, MessageBusyError } from './dispatch-locks.js';
-import { hashLinkToken, linkTokensIn, newLinkToken } from './link-tokens.js';
+import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
@@ -114,7 +114,7 @@ export class Dispatcher {
       const route = await this.applyDecision(tx, message, this.gate.forSend(message));
       if (!route) return null;
 
-      const outgoing = await this.content.render(tx, message, route, sender, newLinkToken());
+      const outgoing = await this.content.render(tx, message, route, sender);
       if (!outgoing) {
         // A consent request superseded, answered or cancelled before it could be sent.
         await this.fail(tx, message, 'request_closed');
@@ -158,12 +158,14 @@ export class Dispatcher {
         target: { type: 'message', id: message.id },
         metadata: { channel: message.channel, route: outgoing.route, attempt: attempt.attempt },
       });
-      this.events.publishAfterCommit(tx, {
-        type: 'message.status_changed',
-        conversationId: message.conversationId,
-        messageId: message.id,
-        status: accepted.status,
-      });
+      // Usually the provider answers `queued`, which the message already is: nothing to announce.
+      if (accepted.status !== message.status)
+        this.events.publishAfterCommit(tx, {
+          type: 'message.status_changed',
+          conversationId: message.conversationId,
+          messageId: message.id,
+          status: accepted.status,
+        });
     });
     this.metrics.observeHandedOver(message.channel, outgoing.route, message.createdAt);
     return { kind: 'done' };

@@ -72,9 +72,8 @@ export class OutgoingContent {
     message: DispatchMessage,
     route: OutboundRoute | 'system',
     sender: SenderChannel,
-    link: LinkToken,
   ): Promise<Outgoing | null> {
-    const content = await this.content(tx, message, route, sender, link);
+    const content = await this.content(tx, message, route, sender);
     if (!content) return null;
     return {
       route,
@@ -101,7 +100,6 @@ export class OutgoingContent {
     message: DispatchMessage,
     route: OutboundRoute | 'system',
     sender: SenderChannel,
-    link: LinkToken,
   ): Promise<{ text: string; subject: string | null } | null> {
     const practice = await this.practice(tx);
     if (route === 'plain') {
@@ -121,6 +119,8 @@ export class OutgoingContent {
         return { text: SYSTEM_TEXTS.portalCodeSms(practice.name, code), subject: null };
       return SYSTEM_TEXTS.portalCodeEmail(practice.name, code);
     }
+    // A secure notice or a consent request: a freshly minted link.
+    const link = newLinkToken();
     if (route === 'secure_link') {
       await this.storeSecureLink(tx, message, link, practice.secureLinkDays);
       const url = `${this.config.PUBLIC_BASE_URL}/s/${link.token}`;
