@@ -28,6 +28,12 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Hot statements are prepared once per connection (SQL PREPARE). Turn off behind a pooler
+   * that hands one session's statements to several server connections (PgBouncer in
+   * transaction mode); they are then sent as text, planned every time.
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
   CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   REDIS_URL: z
@@ -105,6 +111,7 @@ export const PROCESS_VARIABLES = {
     'LOG_LEVEL',
     'DATABASE_URL',
     'DATABASE_POOL_SIZE',
+    'DATABASE_PREPARED_STATEMENTS',
     'REDIS_URL',
     'REDIS_PREFIX',
     'PORT',
@@ -127,6 +134,7 @@ export const PROCESS_VARIABLES = {
     'LOG_LEVEL',
     'DATABASE_URL',
     'DATABASE_POOL_SIZE',
+    'DATABASE_PREPARED_STATEMENTS',
     'REDIS_URL',
     'REDIS_PREFIX',
     'WORKER_HEALTH_PORT',

@@ -351,6 +351,27 @@ describe('tenant isolation (row-level security as the app role)', () => {
         }
       });
 
+      it('sends a PreparedSql as text, preparing nothing, when prepared statements are off', async () => {
+        const client = await app.connect();
+        try {
+          const unprepared = new TenantDb(ds, { DATABASE_PREPARED_STATEMENTS: false });
+          const STATEMENT = new PreparedSql(`SELECT id, 'off' AS mode FROM contacts WHERE id = $1`);
+          const rows = await unprepared.forTenantOn(client, a.tenant, async (tx) => [
+            ...(await tx.query(STATEMENT, [a.contact])),
+            ...(await tx.query(STATEMENT, [a.contact])),
+            ...(await tx.queryAndCommit(STATEMENT, [a.contact])),
+          ]);
+          expect(rows).toEqual(Array.from({ length: 3 }, () => ({ id: a.contact, mode: 'off' })));
+          const { rows: prepared } = await client.query(
+            `SELECT 1 FROM pg_prepared_statements WHERE name = $1`,
+            [STATEMENT.name],
+          );
+          expect(prepared).toEqual([]);
+        } finally {
+          client.release();
+        }
+      });
+
       it('queryEach: one round trip, and a later statement sees what committed while an earlier one waited', async () => {
         const lockKey = `test-${randomUUID()}`;
         const id = randomUUID();

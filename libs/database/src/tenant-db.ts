@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { ensurePrepared, PreparedSql } from './prepared-sql.js';
@@ -40,24 +41,31 @@ export class TenantTx {
   constructor(
     readonly tenantId: string,
     private readonly client: pg.ClientBase,
+    /** false: a PreparedSql is sent as its text (see DATABASE_PREPARED_STATEMENTS). */
+    private readonly usePrepared = true,
   ) {}
+
+  private resolve(sql: Sql): Sql {
+    return this.usePrepared || typeof sql === 'string' ? sql : sql.text;
+  }
 
   /** Rows of any statement (SELECT, or INSERT/UPDATE/DELETE ... RETURNING). */
   async query<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
-    return (await this.run(sql, params)).rows as T[];
+    return (await this.run(this.resolve(sql), params)).rows as T[];
   }
 
   /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING. */
   async execute(sql: Sql, params: unknown[] = []): Promise<number> {
-    return (await this.run(sql, params)).affected;
+    return (await this.run(this.resolve(sql), params)).affected;
   }
 
   /**
    * Several statements in one round trip, run in order, each with its own snapshot (so a later
    * one sees what committed while an earlier one waited, e.g. for a lock); the rows of each.
    */
-  async queryEach(statements: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
+  async queryEach(given: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
+    const statements = given.map(([sql, params]) => [this.resolve(sql), params] as const);
     const sql = statements
       .map(([statement, params]) =>
         typeof statement === 'string' ? inlineParams(statement, params) : statement.execute(params),
@@ -171,7 +179,7 @@ export class TenantTx {
    * an outcome. Statements keep their order; register from a `beforeCommit` hook to be last.
    */
   sendWithCommit(sql: Sql, params: unknown[] = []): void {
-    this.commitStatements.push(this.inlined(sql, params));
+    this.commitStatements.push(this.inlined(this.resolve(sql), params));
   }
 
   /** The statement as simple-protocol text (a prepared one is prepared before COMMIT is sent). */
@@ -215,7 +223,7 @@ export class TenantTx {
    * RETURNING) costs one round trip. Nothing may run in the transaction after it.
    */
   async queryAndCommit<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
-    const { results, commitAt } = await this.commitWith(this.inlined(sql, params));
+    const { results, commitAt } = await this.commitWith(this.inlined(this.resolve(sql), params));
     // The statement's result is the one before COMMIT's.
     return (results[commitAt - 1]?.rows ?? []) as T[];
   }
@@ -268,7 +276,12 @@ function textOf(sql: Sql): string {
 
 @Injectable()
 export class TenantDb {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional()
+    @Inject(APP_CONFIG)
+    private readonly config?: Pick<CoreConfig, 'DATABASE_PREPARED_STATEMENTS'>,
+  ) {}
 
   /** A transaction for the tenant of the current request or job (from AsyncLocalStorage). */
   async transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
@@ -320,7 +333,7 @@ export class TenantDb {
       let result: T;
       let tx: TenantTx | undefined;
       try {
-        tx = new TenantTx(tenantId, await connect());
+        tx = new TenantTx(tenantId, await connect(), this.config?.DATABASE_PREPARED_STATEMENTS ?? true);
         result = await work(tx);
         await tx.commit();
       } catch (err) {
