@@ -45,63 +45,55 @@ export class TenantTx {
     private readonly usePrepared = true,
   ) {}
 
-  private resolve(sql: Sql): Sql {
-    return this.usePrepared || typeof sql === 'string' ? sql : sql.text;
-  }
-
   /** Rows of any statement (SELECT, or INSERT/UPDATE/DELETE ... RETURNING). */
   async query<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
-    return (await this.run(this.resolve(sql), params)).rows as T[];
+    return (await this.run(sql, params)).rows as T[];
   }
 
   /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING. */
   async execute(sql: Sql, params: unknown[] = []): Promise<number> {
-    return (await this.run(this.resolve(sql), params)).affected;
+    return (await this.run(sql, params)).affected;
   }
 
   /**
    * Several statements in one round trip, run in order, each with its own snapshot (so a later
    * one sees what committed while an earlier one waited, e.g. for a lock); the rows of each.
    */
-  async queryEach(given: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
+  async queryEach(statements: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
-    const statements = given.map(([sql, params]) => [this.resolve(sql), params] as const);
-    const sql = statements
-      .map(([statement, params]) =>
-        typeof statement === 'string' ? inlineParams(statement, params) : statement.execute(params),
-      )
-      .join(';\n');
-    const text = statements.map(([statement]) => textOf(statement)).join(';\n');
-    const prepared = statements.map(([statement]) => statement).filter((s) => s instanceof PreparedSql);
-    let sent: Promise<unknown>;
-    if (!this.opened) {
-      const opening = this.opening();
-      sent = (async () => {
-        if (prepared.length > 0) await this.prepare(prepared);
-        return this.answer(this.client.query(`${opening};\n${sql}`), text, []);
-      })();
-      this.opened = sent.catch(() => undefined);
-    } else {
-      await this.opened;
-      if (prepared.length > 0) await this.prepare(prepared);
-      sent = this.answer(this.client.query(sql), text, []);
-    }
-    const results = [(await sent) as pg.QueryResult | pg.QueryResult[]].flat();
+    const simple = statements.map(([sql, params]) => this.simple(sql, params));
+    const results = await this.send(
+      simple.map((s) => s.text).join(';\n'),
+      simple.flatMap((s) => s.prepared),
+      statements.map(([sql]) => textOf(sql)).join(';\n'),
+      [],
+    );
     return results.slice(-statements.length).map((r) => r.rows);
   }
 
   private async run(sql: Sql, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
-    if (!this.opened) {
-      const first = this.openWith(sql, params);
-      this.opened = first.catch(() => undefined);
-      return first;
+    // SQL that is not run as a prepared statement; once the transaction is open, it goes with
+    // its parameters (the extended protocol).
+    const plain = typeof sql === 'string' ? sql : this.usePrepared ? null : sql.text;
+    if (plain !== null && this.opened) {
+      await this.opened;
+      return this.parameterized(plain, params);
     }
-    await this.opened;
-    if (typeof sql === 'string') return this.parameterized(sql, params);
-    await this.prepare([sql]);
-    const result = await this.answer(this.client.query(sql.execute(params)), sql.text, params);
-    return { rows: result.rows, affected: result.rowCount ?? 0 };
+    let simple: { text: string; prepared: PreparedSql[] };
+    try {
+      simple = this.simple(sql, params);
+    } catch (err) {
+      if (err instanceof UnstorableTextError || plain === null) throw err;
+      // SQL the inliner does not read (never the case at run time): two round trips.
+      const opening = this.parameterized(this.opening(), []);
+      this.opened = opening.catch(() => undefined);
+      await opening;
+      return this.parameterized(plain, params);
+    }
+    // Errors name the statement as written, not its inlined values.
+    const last = (await this.send(simple.text, simple.prepared, textOf(sql), params)).at(-1)!;
+    return { rows: last.rows, affected: last.rowCount ?? 0 };
   }
 
   private async parameterized(
@@ -112,30 +104,39 @@ export class TenantTx {
     return { rows: result.rows, affected: result.rowCount ?? 0 };
   }
 
-  /** BEGIN, the tenant and the first statement, in one round trip. */
-  private async openWith(sql: Sql, params: unknown[]): Promise<{ rows: unknown[]; affected: number }> {
-    let inlined: string;
-    if (typeof sql !== 'string') {
-      await this.prepare([sql]);
-      inlined = sql.execute(params);
-    } else {
-      try {
-        inlined = inlineParams(sql, params);
-      } catch (err) {
-        if (err instanceof UnstorableTextError) throw err;
-        // SQL the inliner does not read (never the case at run time): two round trips.
-        await this.parameterized(this.opening(), []);
-        return this.parameterized(sql, params);
-      }
-    }
-    // Errors name the statement as written, not its inlined values.
-    const results = (await this.answer(
-      this.client.query(`${this.opening()};\n${inlined}`),
-      textOf(sql),
-      params,
-    )) as unknown as pg.QueryResult[];
-    const last = results.at(-1)!;
-    return { rows: last.rows, affected: last.rowCount ?? 0 };
+  /**
+   * A statement as simple-protocol text: plain SQL with its parameters inlined (`inlineParams`),
+   * a prepared one as its EXECUTE (or as its text when prepared statements are off).
+   */
+  private simple(sql: Sql, params: unknown[]): { text: string; prepared: PreparedSql[] } {
+    if (typeof sql === 'string') return { text: inlineParams(sql, params), prepared: [] };
+    if (!this.usePrepared) return { text: inlineParams(sql.text, params), prepared: [] };
+    return { text: sql.execute(params), prepared: [sql] };
+  }
+
+  /**
+   * Simple-protocol text in one round trip, preceded by BEGIN and the tenant when the
+   * transaction is not open yet (the first statement opens it); `prepared` are prepared first.
+   * The result of every statement sent, in order.
+   */
+  private send(
+    text: string,
+    prepared: readonly PreparedSql[],
+    described: string,
+    params: unknown[],
+  ): Promise<pg.QueryResult[]> {
+    const opening = this.opened ? null : this.opening();
+    const wait = this.opened;
+    const sent = (async () => {
+      await wait;
+      if (prepared.length > 0) await this.prepare(prepared);
+      const sql = opening ? `${opening};\n${text}` : text;
+      const results = await this.answer(this.client.query(sql), described, params);
+      return [results as unknown as pg.QueryResult | pg.QueryResult[]].flat();
+    })();
+    // Set before anything is awaited: statements issued meanwhile wait for BEGIN.
+    if (opening) this.opened = sent.catch(() => undefined);
+    return sent;
   }
 
   /**
@@ -179,14 +180,9 @@ export class TenantTx {
    * an outcome. Statements keep their order; register from a `beforeCommit` hook to be last.
    */
   sendWithCommit(sql: Sql, params: unknown[] = []): void {
-    this.commitStatements.push(this.inlined(this.resolve(sql), params));
-  }
-
-  /** The statement as simple-protocol text (a prepared one is prepared before COMMIT is sent). */
-  private inlined(sql: Sql, params: unknown[]): string {
-    if (typeof sql === 'string') return inlineParams(sql, params);
-    this.commitPrepared.push(sql);
-    return sql.execute(params);
+    const { text, prepared } = this.simple(sql, params);
+    this.commitStatements.push(text);
+    this.commitPrepared.push(...prepared);
   }
 
   /**
@@ -223,7 +219,7 @@ export class TenantTx {
    * RETURNING) costs one round trip. Nothing may run in the transaction after it.
    */
   async queryAndCommit<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
-    const { results, commitAt } = await this.commitWith(this.inlined(this.resolve(sql), params));
+    const { results, commitAt } = await this.commitWith(this.simple(sql, params));
     // The statement's result is the one before COMMIT's.
     return (results[commitAt - 1]?.rows ?? []) as T[];
   }
@@ -234,31 +230,30 @@ export class TenantTx {
     await this.commitWith(null);
   }
 
-  private async commitWith(last: string | null): Promise<{ results: pg.QueryResult[]; commitAt: number }> {
+  private async commitWith(
+    last: { text: string; prepared: PreparedSql[] } | null,
+  ): Promise<{ results: pg.QueryResult[]; commitAt: number }> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     // Hooks may register further hooks; run until none are left.
     for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
     const statements = this.commitStatements.splice(0);
-    if (last !== null) statements.push(last);
+    const prepared = this.commitPrepared.splice(0);
+    if (last !== null) {
+      statements.push(last.text);
+      prepared.push(...last.prepared);
+    }
     this.finished = true;
-    if (this.commitPrepared.length > 0) await this.prepare(this.commitPrepared.splice(0));
     const unlock = this.unlockAfterCommit ? ['SELECT pg_advisory_unlock_all()'] : [];
-    if (!this.opened) {
-      if (statements.length === 0) {
-        if (unlock.length > 0) await this.answer(this.client.query(unlock[0]!), unlock[0]!, []);
-        return { results: [], commitAt: 0 };
-      }
-      statements.unshift(this.opening());
-      // BEGIN goes out with them: if one fails, the transaction is open and must be rolled back.
-      this.opened = Promise.resolve();
-    } else await this.opened;
-    // A simple-protocol multi-statement: if a statement before COMMIT fails, COMMIT never runs
-    // and the caller's ROLLBACK ends the transaction.
+    if (!this.opened && statements.length === 0) {
+      // Nothing ran, nothing to commit.
+      if (unlock.length > 0) await this.answer(this.client.query(unlock[0]!), unlock[0]!, []);
+      return { results: [], commitAt: 0 };
+    }
+    // BEGIN goes out with them if the transaction is not open yet. If a statement before
+    // COMMIT fails, COMMIT never runs and the caller's ROLLBACK ends the transaction.
     const sql = [...statements, 'COMMIT', ...unlock].join(';\n');
-    const results = (await this.answer(this.client.query(sql), sql, [])) as unknown as
-      pg.QueryResult | pg.QueryResult[];
-    const all = [results].flat();
-    return { results: all, commitAt: all.length - 1 - unlock.length };
+    const results = await this.send(sql, prepared, sql, []);
+    return { results, commitAt: results.length - 1 - unlock.length };
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */
