@@ -17,7 +17,7 @@ import {
 } from './api-process.js';
 import { withBenchDatabase } from './bench-env.js';
 import type { Benchmark } from './harness.js';
-import { round } from './harness.js';
+import { percentiles, round } from './harness.js';
 
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
@@ -33,11 +33,8 @@ interface Round {
   apiCpuMsPerMessage: number | null;
 }
 
-function median(values: number[]): number {
-  const sorted = values.toSorted((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : round((sorted[mid - 1]! + sorted[mid]!) / 2, 3);
-}
+/** The median round (ROUNDS is odd by default; with an even count, the upper of the middle two). */
+const median = (values: number[]): number => percentiles(values).p50;
 
 /** A built app (`nest build <app>` already done) as a child process on the bench's database. */
 async function startBuilt(
