@@ -8,7 +8,7 @@ import type { CoreConfig } from '@app/config';
 import { ContactMatcher, ContactRepository, UnusableSenderAddressError } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { RedisKeys, createRedis } from '@app/redis';
+import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
 import { appDataSource, newTenantId, ownerPool } from '@app/testing';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
@@ -85,7 +85,7 @@ describe('IngestService (one store for every channel)', () => {
     contacts = new ContactRepository(keys, config);
     conversations = new ConversationRepository(keys);
     messages = new MessageRepository(keys);
-    events = new StaffEvents(redis, new RedisKeys(config));
+    events = new StaffEvents(new RedisPublisher(redis), new RedisKeys(config));
     ingest = new IngestService(
       new ContactMatcher(keys, contacts, config),
       conversations,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import { Injectable, Logger } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
-import { REDIS, RedisKeys } from '@app/redis';
+import { RedisKeys, RedisPublisher } from '@app/redis';
 
 /**
  * What staff screens are told live. Ids and kinds only, never PHI: Redis is outside the
@@ -41,7 +40,7 @@ export class StaffEvents {
   private readonly logger = new Logger('StaffEvents');
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly publisher: RedisPublisher,
     private readonly keys: RedisKeys,
   ) {}
 
@@ -62,8 +61,8 @@ export class StaffEvents {
       tenantId,
       at: new Date().toISOString(),
     };
-    this.redis.publish(this.channelOf(tenantId), JSON.stringify(payload)).catch((err: Error) => {
-      this.logger.warn({ tenantId, type: event.type, err: { name: err.name } }, 'Staff event not published');
-    });
+    this.publisher.publish(this.channelOf(tenantId), JSON.stringify(payload), (err) =>
+      this.logger.warn({ tenantId, type: event.type, err: { name: err.name } }, 'Staff event not published'),
+    );
   }
 }

@@ -1,9 +1,8 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-
-/** The process's shared Redis connection (rate limits, pub/sub publishing, health). */
-export const REDIS = Symbol('REDIS');
+import { RedisPublisher } from './redis-publisher.js';
+import { REDIS } from './redis-token.js';
 
 /** Builds Redis keys under REDIS_PREFIX, whose `{hash tag}` keeps related keys on one Cluster slot. */
 @Injectable()
@@ -41,8 +40,9 @@ export function createRedis(url: string, name: string): Redis {
       useFactory: (c: CoreConfig) => createRedis(c.REDIS_URL, 'inbox'),
     },
     RedisKeys,
+    RedisPublisher,
     RedisCloser,
   ],
-  exports: [REDIS, RedisKeys],
+  exports: [REDIS, RedisKeys, RedisPublisher],
 })
 export class RedisModule {}

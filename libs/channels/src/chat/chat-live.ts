@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import { Injectable, Logger } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
-import { REDIS, RedisKeys } from '@app/redis';
+import { RedisKeys, RedisPublisher } from '@app/redis';
 
 /** What travels over Redis for a chat session: the message id only (the body stays in the encrypted store). */
 export interface ChatLiveEvent {
@@ -17,7 +16,7 @@ export class ChatLive {
   private readonly logger = new Logger('ChatLive');
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly publisher: RedisPublisher,
     private readonly keys: RedisKeys,
   ) {}
 
@@ -26,10 +25,10 @@ export class ChatLive {
   }
 
   publishAfterCommit(tx: TenantTx, sessionId: string, event: ChatLiveEvent): void {
-    tx.afterCommit(() => {
-      this.redis.publish(this.channelOf(sessionId), JSON.stringify(event)).catch((err: Error) => {
-        this.logger.warn({ sessionId, err: { name: err.name } }, 'Chat event not published');
-      });
-    });
+    tx.afterCommit(() =>
+      this.publisher.publish(this.channelOf(sessionId), JSON.stringify(event), (err) =>
+        this.logger.warn({ sessionId, err: { name: err.name } }, 'Chat event not published'),
+      ),
+    );
   }
 }

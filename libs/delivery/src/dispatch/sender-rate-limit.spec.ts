@@ -1,31 +1,93 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RedisKeys } from '@app/redis';
 import { SenderRateLimit } from './sender-rate-limit.js';
 
 const redis = new Redis(process.env.REDIS_URL!);
 const keys = new RedisKeys({ REDIS_PREFIX: process.env.REDIS_PREFIX! } as never);
-const limit = new SenderRateLimit(redis, keys);
 afterAll(() => redis.quit());
+
+const sender = () => `sms:${randomBytes(4).toString('hex')}`;
+
+/** A limiter as one worker process has it, counting its Redis round trips. */
+function processLimiter() {
+  const connection = redis.duplicate();
+  const evals = vi.spyOn(connection, 'eval');
+  return { limit: new SenderRateLimit(connection, keys), evals, close: () => connection.quit() };
+}
 
 describe('SenderRateLimit', () => {
   it('gives one slot per interval per sender, and other senders are not held up', async () => {
-    const number = `sms:${randomBytes(4).toString('hex')}`;
-    const other = `sms:${randomBytes(4).toString('hex')}`;
-    expect(await limit.take(number, 1)).toBe(0);
-    const wait = await limit.take(number, 1);
-    expect(wait).toBeGreaterThan(0);
-    expect(wait).toBeLessThanOrEqual(1000);
-    expect(await limit.take(other, 1)).toBe(0);
+    const { limit, close } = processLimiter();
+    const number = sender();
+    expect(await limit.take(number, 1)).toEqual({ reserved: true, ms: 0 });
+    const next = await limit.take(number, 1);
+    expect(next.reserved).toBe(false);
+    expect(next.ms).toBeGreaterThan(900);
+    expect(next.ms).toBeLessThanOrEqual(1000);
+    expect(await limit.take(sender(), 1)).toEqual({ reserved: true, ms: 0 });
+    await close();
   });
 
   it('waits in place for a slot a few milliseconds away, and hands back long waits', async () => {
-    const fast = `sms:${randomBytes(4).toString('hex')}`;
-    expect(await limit.waitForSlot(fast, 200)).toBe(0);
-    expect(await limit.waitForSlot(fast, 200)).toBe(0); // 5 ms later: waited, then took it
-    const slow = `sms:${randomBytes(4).toString('hex')}`;
+    const { limit, close } = processLimiter();
+    const fast = sender();
+    const start = Date.now();
+    expect(await limit.waitForSlot(fast, 50)).toBe(0);
+    expect(await limit.waitForSlot(fast, 50)).toBe(0); // 20 ms later: waited for it, then sent
+    expect(Date.now() - start).toBeGreaterThanOrEqual(19);
+    const slow = sender();
     expect(await limit.waitForSlot(slow, 1)).toBe(0);
     expect(await limit.waitForSlot(slow, 1)).toBeGreaterThan(50); // the job is delayed instead
+    await close();
+  });
+
+  it('reserves a fast sender’s slots a few at a time: one Redis round trip for several sends', async () => {
+    const { limit, evals, close } = processLimiter();
+    const shortCode = sender();
+    // 1000/s: slots 1 ms apart, reserved 8 at a time, taken by 8 sends at once.
+    const slots = await Promise.all(Array.from({ length: 8 }, () => limit.take(shortCode, 1000)));
+    expect(evals).toHaveBeenCalledTimes(1);
+    expect(slots.every((s) => s.reserved)).toBe(true);
+    const [, granted] = (await evals.mock.results[0]!.value) as [number, number];
+    expect(granted).toBe(8);
+    await limit.take(shortCode, 1000);
+    expect(evals).toHaveBeenCalledTimes(2);
+    await close();
+  });
+
+  it('keeps two processes together within the rate (a reserved slot may be used up to 25 ms late)', async () => {
+    const a = processLimiter();
+    const b = processLimiter();
+    const shortCode = sender();
+    // 200/s, 5 ms apart; each process takes 20 slots, sending (waiting) as it goes.
+    const sent: number[] = [];
+    await Promise.all(
+      [a, b].map(async ({ limit }) => {
+        for (let i = 0; i < 20; i++) {
+          expect(await limit.waitForSlot(shortCode, 200)).toBe(0);
+          sent.push(Date.now());
+        }
+      }),
+    );
+    sent.sort((x, y) => x - y);
+    // n sends use n distinct slots 5 ms apart; each went out up to 25 ms after its slot, plus
+    // this process's own delays (a few ms): any n sends span at least (n - 1) * 5 - 30 ms.
+    const span = (n: number) => (n - 1) * 5 - 30;
+    expect(sent.at(-1)! - sent[0]!).toBeGreaterThanOrEqual(span(40));
+    for (let i = 9; i < sent.length; i++) expect(sent[i]! - sent[i - 9]!).toBeGreaterThanOrEqual(span(10));
+    expect(a.evals.mock.calls.length + b.evals.mock.calls.length).toBeLessThan(40);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('drops reserved slots whose time passed unused, instead of sending them in a burst later', async () => {
+    const { limit, evals, close } = processLimiter();
+    const shortCode = sender();
+    await limit.take(shortCode, 1000); // reserves 8, uses 1
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await limit.take(shortCode, 1000);
+    expect(evals).toHaveBeenCalledTimes(2);
+    await close();
   });
 });
