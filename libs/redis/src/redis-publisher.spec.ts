@@ -50,14 +50,19 @@ describe('RedisPublisher', () => {
   });
 
   it('tells each message’s onError when Redis cannot be reached, and keeps going', async () => {
-    const down = new Redis({ port: 1, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const down = new Redis({
+      port: 1,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     down.on('error', () => undefined);
     const publisher = new RedisPublisher(down);
     const errors: string[] = [];
     publisher.publish('a', '1', () => errors.push('a'));
     publisher.publish('b', '2', () => errors.push('b'));
     await until(() => errors.length === 2);
-    expect(errors.sort()).toEqual(['a', 'b']);
+    expect(errors.toSorted()).toEqual(['a', 'b']);
     down.disconnect();
   });
 });

@@ -10,6 +10,12 @@ afterAll(() => redis.quit());
 
 const sender = () => `sms:${randomBytes(4).toString('hex')}`;
 
+/**
+ * n sends at 200/s use n distinct slots 5 ms apart; each goes out up to 25 ms after its slot,
+ * plus its process's own delays (a few ms): any n of them span at least (n - 1) * 5 - 30 ms.
+ */
+const span = (n: number) => (n - 1) * 5 - 30;
+
 /** A limiter as one worker process has it, counting its Redis round trips. */
 function processLimiter() {
   const connection = redis.duplicate();
@@ -72,9 +78,6 @@ describe('SenderRateLimit', () => {
       }),
     );
     sent.sort((x, y) => x - y);
-    // n sends use n distinct slots 5 ms apart; each went out up to 25 ms after its slot, plus
-    // this process's own delays (a few ms): any n sends span at least (n - 1) * 5 - 30 ms.
-    const span = (n: number) => (n - 1) * 5 - 30;
     expect(sent.at(-1)! - sent[0]!).toBeGreaterThanOrEqual(span(40));
     for (let i = 9; i < sent.length; i++) expect(sent[i]! - sent[i - 9]!).toBeGreaterThanOrEqual(span(10));
     expect(a.evals.mock.calls.length + b.evals.mock.calls.length).toBeLessThan(40);

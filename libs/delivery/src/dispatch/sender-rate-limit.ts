@@ -57,7 +57,7 @@ export class SenderRateLimit {
    */
   async waitForSlot(senderKey: string, perSecond: number): Promise<number> {
     const wait = await this.take(senderKey, perSecond);
-    if (wait.reserved) await new Promise((resolve) => setTimeout(resolve, wait.ms));
+    if (wait.reserved && wait.ms > 0) await new Promise((resolve) => setTimeout(resolve, wait.ms));
     return wait.reserved ? 0 : wait.ms;
   }
 
