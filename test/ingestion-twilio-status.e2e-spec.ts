@@ -4,9 +4,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChannelsService } from '@app/channels';
+import { StaffEvents } from '@app/conversations';
 import { TenantDb, requestContext } from '@app/database';
+import { createRedis } from '@app/redis';
 import { createTwilioClient } from '@app/providers';
 import { ownerPool } from '@app/testing';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
@@ -111,6 +113,47 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('writes a burst of callbacks in fewer transactions than callbacks, each applied and announced once', async () => {
+    const sids = Array.from({ length: 40 }, () => messageSid());
+    const ids = await Promise.all(sids.map((sid) => outbound(sid)));
+    const subscriber = createRedis(process.env.REDIS_URL!, 'status-e2e-sub');
+    const announced: string[] = [];
+    subscriber.on('message', (_channel, payload: string) => {
+      const event = JSON.parse(payload) as { type: string; messageId: string; status: string };
+      if (event.type === 'message.status_changed') announced.push(`${event.messageId} ${event.status}`);
+    });
+    await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
+    const transactions = vi.spyOn(app.get(TenantDb), 'forTenant');
+    // The first callback's batch waits on a row lock held here, so the others arrive while it
+    // is being written, as they would under load.
+    const holder = await owner.connect();
+    try {
+      await holder.query(`BEGIN; SELECT 1 FROM messages WHERE id = '${ids[0]}' FOR UPDATE`);
+      // A supertest request goes out once something waits for it: `then` sends it now.
+      const sent = (sid: string) => callback({ sid, status: 'sent' }).then((response) => response);
+      const first = sent(sids[0]!);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const rest = Promise.all(sids.slice(1).map(sent));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await holder.query('COMMIT');
+      const responses = [await first, ...(await rest)];
+      expect(responses.map((r) => r.status)).toEqual(sids.map(() => 204));
+      // 40 callbacks, and the 39 that waited went together (a few stragglers at most).
+      expect(transactions.mock.calls.length).toBeGreaterThanOrEqual(2);
+      expect(transactions.mock.calls.length).toBeLessThanOrEqual(5);
+      const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
+      expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
+      await waitFor(async () => announced.length >= ids.length);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+      transactions.mockRestore();
+      subscriber.disconnect();
+    }
   });
 
   it('never lets a late sent overwrite delivered', async () => {

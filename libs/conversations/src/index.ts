@@ -19,6 +19,7 @@ export {
   MessageRepository,
   type StoredMessage,
   type ProviderMessageRef,
+  type ProviderStatusReport,
   INBOUND_STATUS,
 } from './message.repository.js';
 export {

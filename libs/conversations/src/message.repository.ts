@@ -4,7 +4,7 @@ import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
 
-/** A provider's status report, applied where the status machine allows (see applyProviderStatusAndCommit). */
+/** A provider's status report, applied where the status machine allows (see applyProviderStatusesAndCommit). */
 const APPLY_PROVIDER_STATUS = new PreparedSql(
   `UPDATE messages SET status = $4, error_code = coalesce($5, error_code), updated_at = now(),
           provider_message_id = coalesce(provider_message_id, $3)
@@ -12,6 +12,16 @@ const APPLY_PROVIDER_STATUS = new PreparedSql(
      AND (provider_message_id = $3 OR (id = $7 AND provider_message_id IS NULL))
    RETURNING id, conversation_id`,
 );
+
+/** What a provider reported about one of our outbound messages. */
+export interface ProviderStatusReport {
+  channel: string;
+  providerMessageId: string;
+  /** Our message id, from the callback URL (null when absent or not a UUID). */
+  ourId: string | null;
+  status: MessageStatus;
+  errorCode: string | null;
+}
 
 export interface NewInboundMessage {
   conversationId: string;
@@ -144,34 +154,36 @@ export class MessageRepository {
   }
 
   /**
-   * A provider's status report for an outbound message, applied only where the status machine
+   * Providers' status reports for outbound messages, each applied only where the status machine
    * allows the move from the stored status (message-status.ts), so duplicate and out-of-order
-   * reports change nothing; concurrent reports serialize on the row. The message is found by
-   * the provider's id, or by ours (echoed back in the callback URL) while the provider's is not
-   * stored yet (the report overtook the worker's record of the send), which then stores it.
-   * Sent as the transaction's last statement, with COMMIT: one round trip for a webhook.
-   * Returns the messages that moved (none: unknown message, or no move).
+   * reports change nothing; concurrent reports serialize on the row, and reports of one batch
+   * apply in their order. A message is found by the provider's id, or by ours (echoed back in
+   * the callback URL) while the provider's is not stored yet (the report overtook the worker's
+   * record of the send), which then stores it. Sent as the transaction's last statements, with
+   * COMMIT: one round trip for a batch of webhooks. Per report, the messages that moved (none:
+   * unknown message, or no move).
    */
-  async applyProviderStatusAndCommit(
+  async applyProviderStatusesAndCommit(
     tx: TenantTx,
-    report: {
-      channel: string;
-      providerMessageId: string;
-      ourId: string | null;
-      status: MessageStatus;
-      errorCode: string | null;
-    },
-  ): Promise<Array<{ id: string; conversationId: string }>> {
-    const rows = await tx.queryAndCommit<{ id: string; conversation_id: string }>(APPLY_PROVIDER_STATUS, [
-      tx.tenantId,
-      report.channel,
-      report.providerMessageId,
-      report.status,
-      report.errorCode,
-      statusesThatMayMoveTo(report.status),
-      report.ourId,
-    ]);
-    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
+    reports: ReadonlyArray<ProviderStatusReport>,
+  ): Promise<Array<Array<{ id: string; conversationId: string }>>> {
+    const results = await tx.queryEachAndCommit(
+      reports.map((report) => [
+        APPLY_PROVIDER_STATUS,
+        [
+          tx.tenantId,
+          report.channel,
+          report.providerMessageId,
+          report.status,
+          report.errorCode,
+          statusesThatMayMoveTo(report.status),
+          report.ourId,
+        ],
+      ]),
+    );
+    return (results as Array<Array<{ id: string; conversation_id: string }>>).map((rows) =>
+      rows.map((r) => ({ id: r.id, conversationId: r.conversation_id })),
+    );
   }
 
   /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */

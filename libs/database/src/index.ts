@@ -6,4 +6,5 @@ export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS } from './app-role.js';
 export { inlineParams, UnstorableTextError } from './sql-literal.js';
 export { multiRowValues } from './multi-row-values.js';
+export { GroupCommit } from './group-commit.js';
 export { isUuid, UUID_PATTERN } from './uuid.js';

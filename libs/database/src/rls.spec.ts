@@ -256,6 +256,25 @@ describe('tenant isolation (row-level security as the app role)', () => {
       expect(rowCount).toBe(2);
     });
 
+    it('queryEachAndCommit runs its statements in order, with COMMIT, and returns the rows of each', async () => {
+      const [first, second] = [randomUUID(), randomUUID()];
+      const results = await db.forTenant(a.tenant, async (tx) => {
+        const rows = await tx.queryEachAndCommit([
+          [`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2) RETURNING id`, [first, a.tenant]],
+          [
+            `INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)
+             RETURNING id, (SELECT count(*)::int FROM contacts WHERE id = $3) AS seen`,
+            [second, a.tenant, first],
+          ],
+        ]);
+        await expect(tx.query('SELECT 1')).rejects.toThrow(/already committed/);
+        return rows;
+      });
+      expect(results).toEqual([[{ id: first }], [{ id: second, seen: 1 }]]);
+      const { rowCount } = await owner.query('SELECT 1 FROM contacts WHERE id = ANY($1)', [[first, second]]);
+      expect(rowCount).toBe(2);
+    });
+
     it('queryAndCommit that fails leaves nothing written and the connection clean', async () => {
       const single = await appDataSource(1);
       try {

@@ -219,28 +219,39 @@ export class TenantTx {
    * RETURNING) costs one round trip. Nothing may run in the transaction after it.
    */
   async queryAndCommit<T = Record<string, unknown>>(sql: Sql, params: unknown[] = []): Promise<T[]> {
-    const { results, commitAt } = await this.commitWith(this.simple(sql, params));
-    // The statement's result is the one before COMMIT's.
-    return (results[commitAt - 1]?.rows ?? []) as T[];
+    const [rows] = await this.queryEachAndCommit([[sql, params]]);
+    return (rows ?? []) as T[];
+  }
+
+  /**
+   * As `queryAndCommit`, for several statements run in order (each sees what the ones before
+   * it wrote), the rows of each: many webhooks' writes in one transaction and one round trip.
+   */
+  async queryEachAndCommit(statements: ReadonlyArray<readonly [Sql, unknown[]]>): Promise<unknown[][]> {
+    const { results, commitAt } = await this.commitWith(
+      statements.map(([sql, params]) => this.simple(sql, params)),
+    );
+    // Their results are the ones right before COMMIT's.
+    return results.slice(commitAt - statements.length, commitAt).map((r) => r.rows);
   }
 
   /** @internal Runs the before-commit hooks, then COMMIT with the statements that ride along. */
   async commit(): Promise<void> {
     if (this.finished) return;
-    await this.commitWith(null);
+    await this.commitWith([]);
   }
 
   private async commitWith(
-    last: { text: string; prepared: PreparedSql[] } | null,
+    last: ReadonlyArray<{ text: string; prepared: PreparedSql[] }>,
   ): Promise<{ results: pg.QueryResult[]; commitAt: number }> {
     if (this.finished) throw new Error('TenantTx: the transaction has already committed');
     // Hooks may register further hooks; run until none are left.
     for (let hook = this.hooks.shift(); hook; hook = this.hooks.shift()) await hook();
     const statements = this.commitStatements.splice(0);
     const prepared = this.commitPrepared.splice(0);
-    if (last !== null) {
-      statements.push(last.text);
-      prepared.push(...last.prepared);
+    for (const statement of last) {
+      statements.push(statement.text);
+      prepared.push(...statement.prepared);
     }
     this.finished = true;
     const unlock = this.unlockAfterCommit ? ['SELECT pg_advisory_unlock_all()'] : [];

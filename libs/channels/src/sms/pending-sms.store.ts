@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import { multiRowValues, TenantDb, type TenantTx } from '@app/database';
+import { GroupCommit, multiRowValues, TenantDb, type TenantTx } from '@app/database';
 import { JobQueue } from '@app/jobs';
 import type { InboundSmsPayload } from './twilio-payloads.js';
 
@@ -21,22 +21,23 @@ export interface PendingRow {
 interface Arrival {
   channelId: string;
   sms: InboundSmsPayload;
-  done: (err?: unknown) => void;
 }
 
 /**
  * sms_inbound: texts acknowledged to Twilio and not yet turned into messages.
  *
- * `accept` is the webhook's durable write, with group commit: while one practice's INSERT is
- * in flight, texts arriving for it wait and then go together in the next multi-row INSERT, so
- * under load one transaction (three round trips) stores many webhooks, and alone a text pays
- * one transaction and no timer. One flush in flight per practice keeps seq in receipt order
- * within this process. Each webhook is answered only after its row committed.
+ * `accept` is the webhook's durable write, with group commit per practice (`GroupCommit`): under
+ * load one multi-row INSERT stores many webhooks, alone a text pays one transaction and no
+ * timer, and seq follows receipt order within this process. Each webhook is answered only after
+ * its row committed.
  */
 @Injectable()
 export class PendingSmsStore {
   private readonly logger = new Logger('PendingSms');
-  private readonly arrivals = new Map<string, Arrival[]>();
+  private readonly arrivals = new GroupCommit<Arrival, void>(
+    (tenantId, batch) => this.store(tenantId, batch),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly db: TenantDb,
@@ -46,30 +47,13 @@ export class PendingSmsStore {
 
   /** Resolves once the text is stored (a MessageSid stored before counts as stored). */
   accept(tenantId: string, channelId: string, sms: InboundSmsPayload): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const done = (err?: unknown) => (err === undefined ? resolve() : reject(err as Error));
-      const waiting = this.arrivals.get(tenantId);
-      if (waiting) return void waiting.push({ channelId, sms, done });
-      const batch = [{ channelId, sms, done }];
-      this.arrivals.set(tenantId, []);
-      void this.flushFrom(tenantId, batch);
-    });
+    return this.arrivals.submit(tenantId, { channelId, sms });
   }
 
-  /** Writes `batch`, then whatever arrived meanwhile, until nothing waits for this practice. */
-  private async flushFrom(tenantId: string, first: Arrival[]): Promise<void> {
-    for (let batch = first; batch.length > 0;) {
-      try {
-        const firstId = await this.insert(tenantId, batch);
-        for (const arrival of batch) arrival.done();
-        this.enqueue(tenantId, firstId);
-      } catch (err) {
-        for (const arrival of batch) arrival.done(err);
-      }
-      const waiting = this.arrivals.get(tenantId)!;
-      batch = waiting.splice(0, MAX_BATCH);
-    }
-    this.arrivals.delete(tenantId);
+  private async store(tenantId: string, batch: Arrival[]): Promise<void[]> {
+    const firstId = await this.insert(tenantId, batch);
+    this.enqueue(tenantId, firstId);
+    return batch.map(() => undefined);
   }
 
   /**

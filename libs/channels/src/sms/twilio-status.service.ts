@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MessageRepository, StaffEvents } from '@app/conversations';
-import { TenantDb, isUuid } from '@app/database';
+import { MessageRepository, type ProviderStatusReport, StaffEvents } from '@app/conversations';
+import { GroupCommit, TenantDb, isUuid } from '@app/database';
 import { parseStatusCallback } from './twilio-payloads.js';
 import { fromTwilioStatus } from './twilio-status.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
@@ -8,15 +8,24 @@ import { TwilioWebhookAuth } from './twilio-webhook-auth.js';
 
 export type StatusCallbackOutcome = 'updated' | 'not_applied' | 'ignored_status';
 
+/** Reports per transaction (each its own prepared UPDATE, all in one round trip). */
+const MAX_BATCH = 100;
+
 /**
  * Delivery status callbacks: authenticated like inbound webhooks, applied through the status
- * machine in one conditional UPDATE (one round trip), so duplicates and out-of-order callbacks
- * never move a status back. Callbacks about messages we do not know are acknowledged (Twilio
+ * machine by a conditional UPDATE, so duplicates and out-of-order callbacks never move a status
+ * back. A practice's callbacks that arrive while its previous batch is being written go together
+ * in one transaction and one round trip (`GroupCommit`): two or three callbacks per message sent
+ * are the busiest webhook. Callbacks about messages we do not know are acknowledged (Twilio
  * would retry otherwise).
  */
 @Injectable()
 export class TwilioStatusService {
   private readonly logger = new Logger('TwilioStatus');
+  private readonly reports = new GroupCommit<ProviderStatusReport, boolean>(
+    (tenantId, batch) => this.apply(tenantId, batch),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly db: TenantDb,
@@ -33,26 +42,32 @@ export class TwilioStatusService {
     // Our StatusCallback URL names our message id, so a callback that overtakes the worker's own
     // record of the provider's answer (or follows a crash before it) still finds its message.
     const ourId = new URL(request.url).searchParams.get('messageId');
+    const moved = await this.reports.submit(tenantId, {
+      channel: 'sms',
+      providerMessageId: callback.messageSid,
+      ourId: isUuid(ourId) ? ourId : null,
+      status: reported,
+      errorCode: callback.errorCode,
+    });
+    if (moved) return 'updated';
+    this.logger.debug({ channelId: request.channelId }, 'Status callback changed nothing');
+    return 'not_applied';
+  }
+
+  /** One transaction for a practice's batch; per report, whether it moved a message. */
+  private apply(tenantId: string, batch: ProviderStatusReport[]): Promise<boolean[]> {
     return this.db.forTenant(tenantId, async (tx) => {
-      const moved = await this.messages.applyProviderStatusAndCommit(tx, {
-        channel: 'sms',
-        providerMessageId: callback.messageSid,
-        ourId: isUuid(ourId) ? ourId : null,
-        status: reported,
-        errorCode: callback.errorCode,
+      const moved = await this.messages.applyProviderStatusesAndCommit(tx, batch);
+      return moved.map((messages, i) => {
+        for (const message of messages)
+          this.events.publishAfterCommit(tx, {
+            type: 'message.status_changed',
+            conversationId: message.conversationId,
+            messageId: message.id,
+            status: batch[i]!.status,
+          });
+        return messages.length > 0;
       });
-      if (moved.length === 0) {
-        this.logger.debug({ channelId: request.channelId }, 'Status callback changed nothing');
-        return 'not_applied';
-      }
-      for (const message of moved)
-        this.events.publishAfterCommit(tx, {
-          type: 'message.status_changed',
-          conversationId: message.conversationId,
-          messageId: message.id,
-          status: reported,
-        });
-      return 'updated';
     });
   }
 }
