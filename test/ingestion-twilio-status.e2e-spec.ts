@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChannelsService } from '@app/channels';
-import { StaffEvents } from '@app/conversations';
+import { MessageRepository, StaffEvents } from '@app/conversations';
 import { TenantDb, requestContext } from '@app/database';
 import { createRedis } from '@app/redis';
 import { createTwilioClient } from '@app/providers';
@@ -24,6 +24,15 @@ import {
   statusParams,
   waitFor,
 } from './ingestion-fixtures.js';
+
+/** A status report as the callback route hands it to the repository. */
+const report = (sid: string, status: 'sent' | 'delivered') => ({
+  channel: 'sms',
+  providerMessageId: sid,
+  ourId: null,
+  status,
+  errorCode: null,
+});
 
 // Status callbacks: signed like inbound webhooks, idempotent, and a status only moves forward
 // (invariant 9) whatever order Twilio's callbacks arrive in.
@@ -153,6 +162,38 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
       holder.release();
       transactions.mockRestore();
       subscriber.disconnect();
+    }
+  });
+
+  it('applies two batches holding the same messages in opposite orders without a deadlock', async () => {
+    const messages = app.get(MessageRepository, { strict: false });
+    const batch = (reports: ReturnType<typeof report>[]) =>
+      app
+        .get(TenantDb)
+        .forTenant(practice.tenantId, (tx) => messages.applyProviderStatusesAndCommit(tx, reports));
+    // Applied in arrival order, [x, y] against [y, x] would deadlock half the time: the first
+    // takes x and waits for y (held here), the second waits for y, and whichever gets y next
+    // then waits for the other's row. Each round must end with both applied.
+    for (let round = 0; round < 6; round++) {
+      const [x, y] = [messageSid(), messageSid()];
+      await outbound(x);
+      await outbound(y);
+      const holder = await owner.connect();
+      try {
+        await holder.query(`BEGIN; SELECT 1 FROM messages WHERE provider_message_id = '${y}' FOR UPDATE`);
+        const first = batch([report(x, 'sent'), report(y, 'sent')]);
+        const second = batch([report(y, 'delivered'), report(x, 'delivered')]);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await holder.query('COMMIT');
+        const [a, b] = await Promise.all([first, second]);
+        expect(a.map((moved) => moved.length)).toEqual([1, 1]);
+        expect(b.map((moved) => moved.length)).toEqual([1, 1]);
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        holder.release();
+      }
+      expect((await statusOf(x)).status).toBe('delivered');
+      expect((await statusOf(y)).status).toBe('delivered');
     }
   });
 

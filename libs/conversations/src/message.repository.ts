@@ -13,6 +13,9 @@ const APPLY_PROVIDER_STATUS = new PreparedSql(
    RETURNING id, conversation_id`,
 );
 
+const byProviderId = (a: ProviderStatusReport, b: ProviderStatusReport): number =>
+  a.providerMessageId < b.providerMessageId ? -1 : a.providerMessageId > b.providerMessageId ? 1 : 0;
+
 /** What a provider reported about one of our outbound messages. */
 export interface ProviderStatusReport {
   channel: string;
@@ -167,8 +170,14 @@ export class MessageRepository {
     tx: TenantTx,
     reports: ReadonlyArray<ProviderStatusReport>,
   ): Promise<Array<Array<{ id: string; conversationId: string }>>> {
+    // Applied in one order whatever the arrival order (by provider id; a message's own reports
+    // keep theirs: the sort is stable), so two batches never wait on each other's rows in a
+    // cycle (a deadlock, which would fail both batches' webhooks).
+    const order = reports
+      .map((report, i) => ({ report, i }))
+      .toSorted((x, y) => byProviderId(x.report, y.report));
     const results = await tx.queryEachAndCommit(
-      reports.map((report) => [
+      order.map(({ report }) => [
         APPLY_PROVIDER_STATUS,
         [
           tx.tenantId,
@@ -181,9 +190,14 @@ export class MessageRepository {
         ],
       ]),
     );
-    return (results as Array<Array<{ id: string; conversation_id: string }>>).map((rows) =>
-      rows.map((r) => ({ id: r.id, conversationId: r.conversation_id })),
-    );
+    const moved: Array<Array<{ id: string; conversationId: string }>> = [];
+    order.forEach(({ i }, n) => {
+      moved[i] = (results[n] as Array<{ id: string; conversation_id: string }>).map((r) => ({
+        id: r.id,
+        conversationId: r.conversation_id,
+      }));
+    });
+    return moved;
   }
 
   /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
