@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Global, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { APP_CONFIG } from '@app/config';
 import { PUBLISH_WINDOW_MS, RedisPublisher } from './redis-publisher.js';
+import { RedisModule } from './redis.module.js';
 
 const redis = new Redis(process.env.REDIS_URL!);
 afterAll(() => redis.quit());
@@ -39,13 +43,33 @@ describe('RedisPublisher', () => {
     await close();
   });
 
-  it('publishes what waits at shutdown, before the connection closes', async () => {
+  it('publishes what waits when the application shuts down, before its connection closes', async () => {
     const { channel, received, close } = await listen();
-    const publisher = new RedisPublisher(redis);
-    publisher.publish(channel, 'last words', vi.fn());
-    await publisher.beforeApplicationShutdown();
+    @Global()
+    @Module({
+      providers: [
+        {
+          provide: APP_CONFIG,
+          useValue: { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: process.env.REDIS_PREFIX },
+        },
+      ],
+      exports: [APP_CONFIG],
+    })
+    class ConfigStub {}
+    const app = await Test.createTestingModule({ imports: [ConfigStub, RedisModule] }).compile();
+    await app.init();
+    const onError = vi.fn();
+    // The batching window's timer never fires here: only the shutdown can publish the event.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      app.get(RedisPublisher).publish(channel, 'last words', onError);
+    } finally {
+      vi.useRealTimers();
+    }
+    await app.close();
     await until(() => received.length === 1);
     expect(received).toEqual(['last words']);
+    expect(onError).not.toHaveBeenCalled();
     await close();
   });
 

@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from './redis-token.js';
 
@@ -18,7 +18,7 @@ interface Pending {
  * not be published is reported to its `onError` and not retried.
  */
 @Injectable()
-export class RedisPublisher implements BeforeApplicationShutdown {
+export class RedisPublisher {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
 
@@ -29,12 +29,8 @@ export class RedisPublisher implements BeforeApplicationShutdown {
     this.timer ??= setTimeout(() => void this.flush(), PUBLISH_WINDOW_MS);
   }
 
-  /** Shutdown: what waits is published before the connection closes (onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.flush();
-  }
-
-  private async flush(): Promise<void> {
+  /** Publishes what waits now (at shutdown, before the connection closes). */
+  async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.pending;

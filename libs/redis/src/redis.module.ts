@@ -20,9 +20,14 @@ export class RedisKeys {
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly publisher: RedisPublisher,
+  ) {}
 
+  /** Last: after the jobs and requests finished (earlier phases); what they published goes first. */
   async onApplicationShutdown(): Promise<void> {
+    await this.publisher.flush();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
