@@ -49,8 +49,8 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
     port,
     baseUrl,
     client,
-    /** CPU seconds (user + system) the api process has used so far; null where /proc is missing. */
     pid: api.pid,
+    /** CPU seconds (user + system) the api process has used so far; null where /proc is missing. */
     cpuSeconds: () => processCpuSeconds(api.pid),
     stop: async () => {
       client.close();
