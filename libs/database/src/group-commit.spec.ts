@@ -15,7 +15,7 @@ function controlledWriter() {
       batches.push({ key, items });
       pending.push({ finish: () => resolve(items.map((n) => n * 10)), fail: reject });
     });
-  return { batches, pending, write, settle };
+  return { batches, pending, write };
 }
 
 describe('GroupCommit', () => {
@@ -24,11 +24,11 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(w.write, 100);
     const first = group.submit('practice', 1);
     const later = [2, 3, 4].map((n) => group.submit('practice', n));
-    await w.settle();
+    await settle();
     expect(w.batches).toEqual([{ key: 'practice', items: [1] }]);
     w.pending[0]!.finish();
     expect(await first).toBe(10);
-    await w.settle();
+    await settle();
     expect(w.batches[1]).toEqual({ key: 'practice', items: [2, 3, 4] });
     w.pending[1]!.finish();
     expect(await Promise.all(later)).toEqual([20, 30, 40]);
@@ -39,7 +39,7 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(w.write, 2);
     const all = [1, 2, 3, 4, 5].map((n) => group.submit('practice', n));
     for (let i = 0; i < 3; i++) {
-      await w.settle();
+      await settle();
       w.pending[i]!.finish();
     }
     expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50]);
@@ -51,7 +51,7 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(w.write, 100);
     void group.submit('a', 1);
     const b = group.submit('b', 2);
-    await w.settle();
+    await settle();
     expect(w.batches.map((x) => x.key)).toEqual(['a', 'b']);
     w.pending[1]!.finish();
     expect(await b).toBe(20);
@@ -62,10 +62,10 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(w.write, 100);
     const first = group.submit('practice', 1);
     const second = group.submit('practice', 2);
-    await w.settle();
+    await settle();
     w.pending[0]!.fail(new Error('deadlock'));
     await expect(first).rejects.toThrow('deadlock');
-    await w.settle();
+    await settle();
     w.pending[1]!.finish();
     expect(await second).toBe(20);
   });
