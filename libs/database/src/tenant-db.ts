@@ -30,8 +30,6 @@ export class TenantTx {
   private readonly commitStatements: string[] = [];
   /** Prepared statements among them, to prepare on this connection before COMMIT is sent. */
   private readonly commitPrepared: PreparedSql[] = [];
-  /** Session-level advisory locks end right after COMMIT, in its round trip. */
-  private unlockAfterCommit = false;
   private readonly locals = new Map<symbol, unknown>();
   /** Settles once BEGIN has been sent (with the first statement); null until then. */
   private opened: Promise<unknown> | null = null;
@@ -194,14 +192,6 @@ export class TenantTx {
     this.commitStatements.unshift(`SET LOCAL synchronous_commit = off`);
   }
 
-  /**
-   * The connection's session-level advisory locks end in COMMIT's round trip, right after it
-   * (for work that held them across transactions and ends with this one).
-   */
-  releaseAdvisoryLocksWithCommit(): void {
-    this.unlockAfterCommit = true;
-  }
-
   /** Work to start once the transaction has committed (never runs after a rollback). Must not throw. */
   afterCommit(hook: () => void): void {
     this.committedHooks.push(hook);
@@ -254,17 +244,13 @@ export class TenantTx {
       prepared.push(...statement.prepared);
     }
     this.finished = true;
-    const unlock = this.unlockAfterCommit ? ['SELECT pg_advisory_unlock_all()'] : [];
-    if (!this.opened && statements.length === 0) {
-      // Nothing ran, nothing to commit.
-      if (unlock.length > 0) await this.answer(this.client.query(unlock[0]!), unlock[0]!, []);
-      return { results: [], commitAt: 0 };
-    }
+    // Nothing ran, nothing to commit.
+    if (!this.opened && statements.length === 0) return { results: [], commitAt: 0 };
     // BEGIN goes out with them if the transaction is not open yet. If a statement before
     // COMMIT fails, COMMIT never runs and the caller's ROLLBACK ends the transaction.
-    const sql = [...statements, 'COMMIT', ...unlock].join(';\n');
+    const sql = [...statements, 'COMMIT'].join(';\n');
     const results = await this.send(sql, prepared, sql, []);
-    return { results, commitAt: results.length - 1 - unlock.length };
+    return { results, commitAt: results.length - 1 };
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */
@@ -312,8 +298,8 @@ export class TenantDb {
 
   /**
    * The same on a connection the caller holds (and keeps afterwards): for work whose
-   * session-level state spans transactions, e.g. a dispatch's advisory locks held across a
-   * provider call between its two transactions.
+   * session-level state spans transactions, e.g. a dispatch batch's advisory locks held across
+   * its provider calls, between its transactions.
    */
   async forTenantOn<T>(
     client: pg.ClientBase,

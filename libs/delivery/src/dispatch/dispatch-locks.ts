@@ -4,14 +4,6 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressLockKeySql } from '@app/consent';
 import { TenantDb, type TenantTx } from '@app/database';
 
-/** Another run of the same message holds it (a stalled job picked up while the first still runs). */
-export class MessageBusyError extends Error {
-  constructor() {
-    super('Another dispatch of this message is in progress');
-    this.name = 'MessageBusyError';
-  }
-}
-
 /**
  * A select-list expression for the message row `m` that takes the dispatch's two locks as the
  * row is read (one round trip): the message, exclusively (try-lock: never two runs of one
@@ -30,17 +22,25 @@ export function takeDispatchLocksSql(m: string): string {
           ELSE false END`;
 }
 
-/** One dispatch's connection: its transactions run here, and its session locks live here. */
+/**
+ * A session-level unlock of one message's dispatch locks (the pair `takeDispatchLocksSql` took),
+ * for a message of a batch that will not be sent: the batch's other messages keep theirs.
+ * Parameters: message id, tenant id, channel, address blind index.
+ */
+export const RELEASE_DISPATCH_LOCKS_SQL = `SELECT pg_advisory_unlock(hashtextextended('dispatch-message:' || $1::uuid, 0)),
+  pg_advisory_unlock_shared(hashtextextended(${addressLockKeySql({ tenantId: '$2::uuid', channel: '$3::text', addressIndex: '$4::bytea' })}, 0))`;
+
+/** One dispatch batch's connection: its transactions run here, and its session locks live here. */
 export interface DispatchSession {
   transaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
-  /** The dispatch's last transaction: the session locks end in its COMMIT's round trip. */
-  finalTransaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
+  /** Back to the pool once every lock it held has ended (any left over end a round trip later). */
+  release(): void;
 }
 
 /**
  * Connections of their own for dispatches (a send never needs a connection of the main pool,
- * which it could starve while it waits on a provider). Both transactions of a dispatch run on
- * its connection, so the session-level advisory locks its first read takes
+ * which it could starve while it waits on a provider). Both transactions of a dispatch batch run
+ * on its connection, so the session-level advisory locks its first read takes
  * (`takeDispatchLocksSql`) are held across the provider call until the outcome is recorded,
  * and end with the session if the process dies.
  */
@@ -63,32 +63,20 @@ export class DispatchSessions implements OnApplicationShutdown {
     });
   }
 
-  async holding<T>(work: (session: DispatchSession) => Promise<T>): Promise<T> {
+  async open(): Promise<DispatchSession> {
     const client = await this.pool.connect();
-    let unlocked = false;
-    try {
-      return await work({
-        transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn),
-        finalTransaction: async (tenantId, fn) => {
-          const result = await this.db.forTenantOn(client, tenantId, (tx) => {
-            tx.releaseAdvisoryLocksWithCommit();
-            return fn(tx);
-          });
-          unlocked = true;
-          return result;
-        },
-      });
-    } finally {
-      if (unlocked) client.release();
-      else {
-        // Not awaited: the dispatch is decided; the locks end a round trip later. A connection
-        // that cannot unlock is closed, which ends its session's locks.
+    return {
+      transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn),
+      release: () => {
+        // Not awaited: the batch is decided. Its messages let go of their locks as their
+        // outcomes committed; this ends any a failed write left. A connection that cannot
+        // unlock is closed, which ends its session's locks.
         client.query(`SELECT pg_advisory_unlock_all()`).then(
           () => client.release(),
           () => client.release(true),
         );
-      }
-    }
+      },
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

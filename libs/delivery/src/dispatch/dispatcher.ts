@@ -6,7 +6,7 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { GateDecision } from '@app/consent';
 import { ConsentRequests } from '../consent-requests/consent-requests.js';
 import { StaffEvents } from '@app/conversations';
-import { TenantDb, type TenantTx } from '@app/database';
+import { GroupCommit, TenantDb, type TenantTx } from '@app/database';
 import { GateFacts } from '../outbound/gate-facts.js';
 import {
   type DispatchMessage,
@@ -15,31 +15,61 @@ import {
   type OutboundRoute,
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
-import { type DispatchSession, DispatchSessions, MessageBusyError } from './dispatch-locks.js';
+import { type DispatchSession, DispatchSessions } from './dispatch-locks.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
 import { type SendFailure, classifySendGridError, classifyTwilioError, explain } from './send-errors.js';
 
-/** How a dispatch ended; anything but `done` makes BullMQ try again later. */
+/** How a message's dispatch ended; anything but `done` makes BullMQ try again later. */
 type Outcome =
-  { kind: 'done' } | { kind: 'retry'; failure: SendFailure } | { kind: 'opted_out'; address: string };
+  | { kind: 'done' }
+  | { kind: 'retry'; failure: SendFailure }
+  | { kind: 'opted_out'; address: string }
+  | { kind: 'delay'; ms: number }
+  /** Another run holds the message (a stalled job picked up while the first still runs). */
+  | { kind: 'busy' };
+
+/** A message of a batch that goes to its provider: what its first transaction decided. */
+interface Send {
+  message: DispatchMessage;
+  sender: SenderChannel;
+  outgoing: Outgoing;
+  attempt: OpenAttempt;
+}
+
+/** What the provider said to one send. */
+type Answer = { accepted: Accepted } | { failure: SendFailure };
+
+/** Messages of one practice whose jobs arrived together share a batch (see `Dispatcher`). */
+const MAX_BATCH = 16;
 
 /**
- * Hands one outbound message to its provider, exactly once in the normal crash cases:
+ * Hands outbound messages to their provider, exactly once in the normal crash cases. A
+ * practice's jobs that arrive while its previous batch is deciding go together as the next batch
+ * (`GroupCommit`): one connection, one transaction before the provider calls and one after, for
+ * all of them; alone, a message is a batch of one. For each message:
  *
- * 1. Rate limit per sender (a delayed job, not a blocked worker).
- * 2. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
- * 3. In one transaction: skip if already handed over; if an earlier attempt may have reached the
- *    provider (crash, timeout), look it up there first; apply the consent gate AGAIN (a
- *    revocation since the reply wins: a plain reply becomes a secure notice, an opted-out number
- *    gets nothing); mint the link token; persist the attempt. Commit.
- * 4. Call the provider. 5. Record the outcome (accepted, failed with a reason, or retry).
+ * 1. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
+ * 2. In the batch's first transaction: skip if already handed over; rate limit per sender (a
+ *    delayed job, not a blocked worker); if an earlier attempt may have reached the provider
+ *    (crash, timeout), look it up there first; apply the consent gate AGAIN (a revocation since
+ *    the reply wins: a plain reply becomes a secure notice, an opted-out number gets nothing);
+ *    mint the link token; persist the attempt. A message not sent now lets go of its locks. Commit.
+ * 3. Call the providers. 4. Record the outcomes (accepted, failed with a reason, or retry) in the
+ *    batch's last transaction, whose COMMIT ends the locks.
+ *
+ * A batch whose first transaction fails is tried again message by message, so one bad message
+ * never fails the others.
  */
 @Injectable()
 export class Dispatcher {
   private readonly logger = new Logger('Dispatcher');
+  private readonly batches = new GroupCommit<string, { finished: Promise<Outcome> }>(
+    (tenantId, ids) => this.decide(tenantId, ids),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly db: TenantDb,
@@ -60,14 +90,9 @@ export class Dispatcher {
   ) {}
 
   async dispatch(tenantId: string, messageId: string, job: Job, token: string | undefined): Promise<void> {
-    let result: Outcome | { kind: 'delay'; ms: number };
-    try {
-      result = await this.sessions.holding((session) => this.attempt(tenantId, messageId, session));
-    } catch (err) {
-      if (err instanceof MessageBusyError)
-        return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
-      throw err;
-    }
+    const { finished } = await this.batches.submit(tenantId, messageId);
+    const result = await finished;
+    if (result.kind === 'busy') return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
     if (result.kind === 'delay') return this.delay(job, token, result.ms);
     if (result.kind === 'opted_out') {
       // Twilio 21610: the carrier says this number sent STOP; it counts as a STOP keyword.
@@ -80,95 +105,171 @@ export class Dispatcher {
     if (result.kind === 'retry') await this.retryOrGiveUp(tenantId, messageId, result.failure, job);
   }
 
-  private async attempt(
-    tenantId: string,
-    messageId: string,
-    session: DispatchSession,
-  ): Promise<Outcome | { kind: 'delay'; ms: number }> {
-    // One transaction decides: still pending, the sender's rate slot, the consent gate again
-    // (under the recipient's address lock), the link token, the attempt. Committed before the call.
-    const step = await session.transaction(tenantId, async (tx) => {
-      // From this read on: no other run of this message (MessageBusyError otherwise), and a
-      // revocation of this address waits until the provider has answered; one that committed
-      // before is seen by the gate facts read with the message (after the locks, see lockForDispatch).
-      const message = await this.outbound.lockForDispatch(tx, messageId, { takeDispatchLocks: true });
-      if (!message) return null;
-      if (!this.outbound.isPending(message)) {
-        await this.outbound.leaveOutbox(tx, message.id);
-        return null;
-      }
-      const sender = await this.content.sender(tx, message);
-      if (!sender) {
-        await this.fail(tx, message, 'channel_unavailable');
-        return null;
-      }
-      const wait =
-        sender.kind === 'sms'
-          ? await this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
-          : 0;
-      if (wait > 0) return { delay: wait, send: null };
-
-      if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
-        return null;
-
-      const route = await this.applyDecision(tx, message, this.gate.forSend(message));
-      if (!route) return null;
-
-      const outgoing = await this.content.render(tx, message, route, sender);
-      if (!outgoing) {
-        // A consent request superseded, answered or cancelled before it could be sent.
-        await this.fail(tx, message, 'request_closed');
-        return null;
-      }
-      const attempt = this.outbound.startAttempt(tx, message, route);
-      return { delay: 0, send: { message, sender, outgoing, attempt } };
-    });
-    if (!step) return { kind: 'done' };
-    if (!step.send) return { kind: 'delay', ms: step.delay };
-    const { message, sender, outgoing, attempt } = step.send;
-
-    let accepted: Accepted;
+  /**
+   * The batch's first transaction; resolves once it committed (the next batch may start), each
+   * message's outcome following when its provider call is recorded.
+   */
+  private async decide(tenantId: string, ids: string[]): Promise<Array<{ finished: Promise<Outcome> }>> {
+    const session = await this.sessions.open();
+    let steps: Array<Outcome | Send>;
     try {
-      accepted = await this.send(tenantId, message, outgoing, sender);
-    } catch (err) {
-      const failure = sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);
-      // 'unknown': it may have reached the provider; the attempt stays open so the retry looks first.
-      if (failure.kind === 'unknown') return { kind: 'retry', failure };
-      return session.finalTransaction(tenantId, async (tx): Promise<Outcome> => {
-        const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
-        await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
-        if (failure.kind === 'transient') {
-          // A token rotated a moment ago: the retry must not use the cached one.
-          if (failure.credentialsRejected && sender.kind === 'sms')
-            this.channelCache.invalidateOnCommit(tx, sender.channel.id);
-          return { kind: 'retry', failure };
+      steps = await session.transaction(tenantId, async (tx) => {
+        // From this read on: no other run of these messages ('busy' otherwise), and a revocation
+        // of their addresses waits until the provider has answered; one that committed before is
+        // seen by the gate facts read with the messages (after the locks, see lockBatchForDispatch).
+        const locked = await this.outbound.lockBatchForDispatch(tx, ids);
+        const decided: Array<Outcome | Send> = [];
+        for (const [i, id] of ids.entries()) {
+          const message = locked.get(id);
+          // The same message twice in a batch (a stalled job's second run): the first one holds it.
+          if (message === 'busy' || ids.indexOf(id) < i) decided.push({ kind: 'busy' });
+          else if (!message) decided.push({ kind: 'done' });
+          else {
+            const step = await this.prepare(tx, message);
+            if (!('attempt' in step)) this.outbound.releaseDispatchLocks(tx, message);
+            decided.push(step);
+          }
         }
-        await this.fail(tx, message, failure.code);
-        return failure.optedOut ? { kind: 'opted_out', address: message.address } : { kind: 'done' };
+        return decided;
       });
+    } catch (err) {
+      session.release();
+      if (ids.length === 1) throw err;
+      // One bad message must not fail its neighbours: each goes again alone.
+      return ids.map((id) => ({
+        finished: this.decide(tenantId, [id]).then(([alone]) => alone!.finished),
+      }));
     }
+    const finished = this.sendAndRecord(tenantId, session, steps);
+    // Each job awaits its own outcome; this keeps a failed batch from going unhandled meanwhile.
+    finished.catch(() => undefined);
+    return steps.map((_, i) => ({ finished: finished.then((outcomes) => outcomes[i]!) }));
+  }
 
-    await session.finalTransaction(tenantId, async (tx) => {
-      // Not worth an fsync wait: if Postgres loses this record, the attempt stays open and the
-      // retry finds the message at the provider instead of sending it again.
-      tx.commitWithoutFlushWait();
-      this.outbound.markAccepted(tx, message.id, accepted, attempt.id);
-      this.audit.record(tx, {
-        action: 'message.dispatched',
-        target: { type: 'message', id: message.id },
-        metadata: { channel: message.channel, route: outgoing.route, attempt: attempt.attempt },
+  /**
+   * One message's part of the batch's first transaction: the outcome when it is not sent now,
+   * else what to send (its attempt persisted with the COMMIT).
+   */
+  private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Outcome | Send> {
+    const done = { kind: 'done' } as const;
+    if (!this.outbound.isPending(message)) {
+      await this.outbound.leaveOutbox(tx, message.id);
+      return done;
+    }
+    const sender = await this.content.sender(tx, message);
+    if (!sender) {
+      await this.fail(tx, message, 'channel_unavailable');
+      return done;
+    }
+    const wait =
+      sender.kind === 'sms'
+        ? await this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
+        : 0;
+    if (wait > 0) return { kind: 'delay', ms: wait };
+
+    if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
+      return done;
+
+    const route = await this.applyDecision(tx, message, this.gate.forSend(message));
+    if (!route) return done;
+
+    const outgoing = await this.content.render(tx, message, route, sender);
+    if (!outgoing) {
+      // A consent request superseded, answered or cancelled before it could be sent.
+      await this.fail(tx, message, 'request_closed');
+      return done;
+    }
+    const attempt = this.outbound.startAttempt(tx, message, route);
+    return { message, sender, outgoing, attempt };
+  }
+
+  /**
+   * The batch's provider calls, then its last transaction: every outcome, each message's locks
+   * ending with the COMMIT. The batch waits for its slowest call (bounded by the SDK timeout).
+   */
+  private async sendAndRecord(
+    tenantId: string,
+    session: DispatchSession,
+    steps: Array<Outcome | Send>,
+  ): Promise<Outcome[]> {
+    try {
+      const answers = await Promise.all(
+        steps.map((step) =>
+          'attempt' in step
+            ? this.send(tenantId, step.message, step.outgoing, step.sender).then(
+                (accepted): Answer => ({ accepted }),
+                (err: unknown): Answer => ({
+                  failure: step.sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
+                }),
+              )
+            : null,
+        ),
+      );
+      if (!steps.some((step) => 'attempt' in step)) return steps as Outcome[];
+      const handedOver: Send[] = [];
+      const outcomes = await session.transaction(tenantId, async (tx) => {
+        // Not worth an fsync wait: if Postgres loses this record, the attempts stay open and the
+        // retries find the messages at the provider instead of sending them again.
+        tx.commitWithoutFlushWait();
+        const recorded: Outcome[] = [];
+        for (const [i, step] of steps.entries()) {
+          const answer = answers[i];
+          if (!('attempt' in step) || !answer) {
+            recorded.push(step as Outcome);
+            continue;
+          }
+          if ('failure' in answer) recorded.push(await this.recordFailure(tx, step, answer.failure));
+          else {
+            this.recordAccepted(tx, step, answer.accepted);
+            handedOver.push(step);
+            recorded.push({ kind: 'done' });
+          }
+          this.outbound.releaseDispatchLocks(tx, step.message);
+        }
+        return recorded;
       });
-      // Usually the provider answers `queued`, which the message already is: nothing to announce.
-      if (accepted.status !== message.status)
-        this.events.publishAfterCommit(tx, {
-          type: 'message.status_changed',
-          conversationId: message.conversationId,
-          messageId: message.id,
-          status: accepted.status,
-        });
+      for (const { message, outgoing } of handedOver)
+        this.metrics.observeHandedOver(message.channel, outgoing.route, message.createdAt);
+      return outcomes;
+    } finally {
+      session.release();
+    }
+  }
+
+  private recordAccepted(tx: TenantTx, { message, outgoing, attempt }: Send, accepted: Accepted): void {
+    this.outbound.markAccepted(tx, message.id, accepted, attempt.id);
+    this.audit.record(tx, {
+      action: 'message.dispatched',
+      target: { type: 'message', id: message.id },
+      metadata: { channel: message.channel, route: outgoing.route, attempt: attempt.attempt },
     });
-    this.metrics.observeHandedOver(message.channel, outgoing.route, message.createdAt);
-    return { kind: 'done' };
+    // Usually the provider answers `queued`, which the message already is: nothing to announce.
+    if (accepted.status !== message.status)
+      this.events.publishAfterCommit(tx, {
+        type: 'message.status_changed',
+        conversationId: message.conversationId,
+        messageId: message.id,
+        status: accepted.status,
+      });
+  }
+
+  private async recordFailure(
+    tx: TenantTx,
+    { message, sender, attempt }: Send,
+    failure: SendFailure,
+  ): Promise<Outcome> {
+    // 'unknown': it may have reached the provider; the attempt stays open so the retry looks first.
+    if (failure.kind === 'unknown') return { kind: 'retry', failure };
+    const definite = failure.kind === 'permanent' ? 'rejected' : 'retry';
+    await this.outbound.finishAttempt(tx, attempt.id, definite, failure.code);
+    if (failure.kind === 'transient') {
+      // A token rotated a moment ago: the retry must not use the cached one.
+      if (failure.credentialsRejected && sender.kind === 'sms')
+        this.channelCache.invalidateOnCommit(tx, sender.channel.id);
+      return { kind: 'retry', failure };
+    }
+    await this.fail(tx, message, failure.code);
+    return failure.optedOut ? { kind: 'opted_out', address: message.address } : { kind: 'done' };
   }
 
   /**

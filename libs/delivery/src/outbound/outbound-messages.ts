@@ -5,7 +5,7 @@ import { type AddressFacts, addressFactsFrom, type AddressFactsRow, addressFacts
 import { type MessageStatus, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
-import { MessageBusyError, takeDispatchLocksSql } from '../dispatch/dispatch-locks.js';
+import { RELEASE_DISPATCH_LOCKS_SQL, takeDispatchLocksSql } from '../dispatch/dispatch-locks.js';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
 
 /** What a reply or system message was decided to be when it was accepted. */
@@ -93,14 +93,18 @@ const QUEUED = 'queued';
 /** The forward-only part of the status machine (message-status.ts); failures and read are final. */
 const FORWARD_STATUSES = ['queued', 'sending', 'sent', 'delivered'];
 
-/** The dispatch's session locks on the message and its address (see `takeDispatchLocksSql`). */
+/**
+ * The dispatch's session locks on each message of a batch and its address (see
+ * `takeDispatchLocksSql`), in id order: two batches never wait on each other's rows crosswise.
+ */
 const TAKE_DISPATCH_LOCKS = new PreparedSql(
-  `SELECT ${takeDispatchLocksSql('m')} AS dispatch_locks FROM messages m
-   WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+  `SELECT m.id, ${takeDispatchLocksSql('m')} AS dispatch_locks FROM messages m
+   WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+   ORDER BY m.id
    FOR NO KEY UPDATE OF m`,
 );
 
-/** The message, its open attempt and attempt count, and the consent gate's facts for its address. */
+/** The messages, their open attempt and attempt count, and the consent gate's facts for their address. */
 const DISPATCH_READ = new PreparedSql(
   `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
           m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
@@ -114,9 +118,12 @@ const DISPATCH_READ = new PreparedSql(
      SELECT id, attempt, started_at FROM delivery_attempts
      WHERE tenant_id = m.tenant_id AND message_id = m.id AND outcome IS NULL
      ORDER BY attempt DESC LIMIT 1) a ON true
-   WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+   WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[]) AND m.direction = 'outbound' AND m.channel IN ('sms', 'email')
+   ORDER BY m.id
    FOR NO KEY UPDATE OF m`,
 );
+
+const RELEASE_DISPATCH_LOCKS = new PreparedSql(RELEASE_DISPATCH_LOCKS_SQL);
 
 const START_ATTEMPT = new PreparedSql(
   `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($1, $2, $3, $4, $5)`,
@@ -194,30 +201,43 @@ export class OutboundMessages {
     return { id, createdAt: row!.created_at };
   }
 
+  /** The message, locked against concurrent changes in this transaction (not against FK checks of its children). */
+  async lockForDispatch(tx: TenantTx, id: string): Promise<DispatchMessage | null> {
+    const [row] = await tx.query<DispatchRow>(DISPATCH_READ, [tx.tenantId, [id]]);
+    return row ? this.toDispatchMessage(tx, row) : null;
+  }
+
   /**
-   * The message, locked against concurrent dispatches (not against FK checks of its children),
-   * with the consent gate's facts for its address. `takeDispatchLocks`: first takes the
-   * dispatch's session locks (see `takeDispatchLocksSql`), in the same round trip but a statement
-   * of its own, so the facts are read after the address lock, in a later snapshot: a revocation
-   * either committed before (and is read) or waits for the send. MessageBusyError when another
-   * run holds the message.
+   * A dispatch batch's messages, each locked against concurrent dispatches and with the consent
+   * gate's facts for its address; 'busy' where another run holds the message; absent if unknown.
+   * First takes the dispatch's session locks (see `takeDispatchLocksSql`), in the same round trip
+   * but a statement of its own, so the facts are read after the address locks, in a later
+   * snapshot: a revocation either committed before (and is read) or waits for the send.
    */
-  async lockForDispatch(
-    tx: TenantTx,
-    id: string,
-    { takeDispatchLocks = false }: { takeDispatchLocks?: boolean } = {},
-  ): Promise<DispatchMessage | null> {
-    const params = [tx.tenantId, id];
-    const [locks, [row]] = (
-      takeDispatchLocks
-        ? await tx.queryEach([
-            [TAKE_DISPATCH_LOCKS, params],
-            [DISPATCH_READ, params],
-          ])
-        : [[], await tx.query(DISPATCH_READ, params)]
-    ) as [Array<{ dispatch_locks: boolean | null }>, DispatchRow[]];
-    if (!row) return null;
-    if (takeDispatchLocks && !locks[0]?.dispatch_locks) throw new MessageBusyError();
+  async lockBatchForDispatch(tx: TenantTx, ids: string[]): Promise<Map<string, DispatchMessage | 'busy'>> {
+    const params = [tx.tenantId, ids];
+    const [locks, rows] = (await tx.queryEach([
+      [TAKE_DISPATCH_LOCKS, params],
+      [DISPATCH_READ, params],
+    ])) as [Array<{ id: string; dispatch_locks: boolean | null }>, DispatchRow[]];
+    const held = new Set(locks.filter((l) => l.dispatch_locks).map((l) => l.id));
+    const batch = new Map<string, DispatchMessage | 'busy'>();
+    for (const row of rows)
+      batch.set(row.id, held.has(row.id) ? await this.toDispatchMessage(tx, row) : 'busy');
+    return batch;
+  }
+
+  /** Ends one message's dispatch session locks with the commit (it will not be sent in this batch). */
+  releaseDispatchLocks(tx: TenantTx, message: DispatchMessage): void {
+    tx.sendWithCommit(RELEASE_DISPATCH_LOCKS, [
+      message.id,
+      tx.tenantId,
+      message.channel,
+      message.addressIndex,
+    ]);
+  }
+
+  private async toDispatchMessage(tx: TenantTx, row: DispatchRow): Promise<DispatchMessage> {
     const cipher = await this.keys.forTenant(tx);
     return {
       id: row.id,

@@ -1,0 +1,149 @@
+import type { INestApplication } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Dispatcher, OutboundMessages } from '@app/delivery';
+import { startWorker, subPrefix } from '@app/testing';
+import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
+import {
+  type DeliveryPractice,
+  DeliveryStack,
+  createDeliveryPractice,
+  patientFromForm,
+} from './delivery-fixtures.js';
+
+/** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
+const inlineJob = {
+  attemptsMade: 0,
+  opts: { attempts: 8 },
+  moveToDelayed: async () => undefined,
+} as unknown as Job;
+
+// A practice's jobs that arrive together are dispatched as one batch: one connection, one
+// transaction before the provider calls and one after.
+describe('dispatch batches', () => {
+  let stack: DeliveryStack;
+  let practice: DeliveryPractice;
+  let worker: INestApplication;
+  let dispatcher: Dispatcher;
+
+  beforeAll(async () => {
+    stack = await DeliveryStack.start();
+    await stack.stopWorker();
+    practice = await createDeliveryPractice(stack);
+    worker = await startWorker({
+      ...stack.providerUrls(),
+      PUBLIC_BASE_URL: stack.publicBaseUrl(),
+      // Its BullMQ workers watch queues nobody fills: jobs run only when the test says so.
+      REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, 'batches-idle'),
+      DELIVERY_RELAY_INTERVAL_MS: '60000',
+    });
+    dispatcher = worker.get(Dispatcher, { strict: false });
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await worker?.close();
+    await stack?.stop();
+  });
+
+  /** Two replies (secure notices: no consent) to each of `patients` new patients; their message ids. */
+  async function queueReplies(patients: number): Promise<{ ids: string[]; phones: string[] }> {
+    const phones: string[] = [];
+    for (let i = 0; i < patients; i++) {
+      const patient = await patientFromForm(stack, practice);
+      phones.push(patient.phone);
+      for (const body of ['Your results are ready', 'Please call us back'])
+        await stack.staff
+          .post(
+            `/v1/conversations/${patient.conversationId}/replies`,
+            { body, channel: 'sms' },
+            practice.owner.accessToken,
+          )
+          .expect(202);
+    }
+    const { rows } = await stack.owner.query<{ message_id: string }>(
+      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
+      [practice.owner.practiceId],
+    );
+    return { ids: rows.map((r) => r.message_id), phones };
+  }
+
+  /** Runs one message's job to its end, as BullMQ would (a rate-limit delay: again shortly). */
+  async function runJob(messageId: string): Promise<void> {
+    for (;;) {
+      try {
+        return await dispatcher.dispatch(practice.owner.practiceId, messageId, inlineJob, undefined);
+      } catch (err) {
+        if (!(err instanceof DelayedError)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+  }
+
+  /** Per message: handed over (the provider's id recorded) and how many attempts were persisted. */
+  async function statuses(ids: string[]): Promise<Map<string, { handedOver: boolean; attempts: number }>> {
+    const { rows } = await stack.owner.query<{ id: string; handedOver: boolean; attempts: number }>(
+      `SELECT m.id, m.provider_message_id IS NOT NULL AS "handedOver",
+              (SELECT count(*)::int FROM delivery_attempts a WHERE a.message_id = m.id) AS attempts
+       FROM messages m WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { handedOver: r.handedOver, attempts: r.attempts }]));
+  }
+
+  /** Session advisory locks held by the worker's dispatch connections. */
+  async function dispatchLocksHeld(): Promise<number> {
+    const { rows } = await stack.owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND a.application_name = 'inbox-dispatch'`,
+    );
+    return rows[0]!.n;
+  }
+
+  async function waitNoDispatchLocks(): Promise<void> {
+    for (let i = 0; i < 100 && (await dispatchLocksHeld()) > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await dispatchLocksHeld()).toBe(0);
+  }
+
+  it('jobs arriving together share a connection and its transactions; each message is sent once', async () => {
+    const { ids, phones } = await queueReplies(3);
+    expect(ids).toHaveLength(6);
+    const open = vi.spyOn(worker.get(DispatchSessions, { strict: false }), 'open');
+
+    await Promise.all(ids.map((id) => runJob(id)));
+
+    // The first job starts a batch alone; the five that arrive while it decides go together.
+    expect(open.mock.calls.length).toBeLessThan(ids.length);
+    open.mockRestore();
+    for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
+    for (const phone of phones) expect(await stack.sentTo(phone)).toHaveLength(2);
+    await waitNoDispatchLocks();
+  });
+
+  it('a message that fails its batch fails alone: its neighbours are sent, it is left as it was', async () => {
+    const { ids, phones } = await queueReplies(2);
+    const outbound = worker.get(OutboundMessages, { strict: false });
+    const bad = ids[2]!;
+    const startAttempt = outbound.startAttempt.bind(outbound);
+    const spy = vi.spyOn(outbound, 'startAttempt').mockImplementation((tx, message, route) => {
+      if (message.id === bad) throw new Error('injected failure');
+      return startAttempt(tx, message, route);
+    });
+
+    const results = await Promise.allSettled(ids.map((id) => runJob(id)));
+
+    expect(results.map((r) => r.status)).toEqual(ids.map((id) => (id === bad ? 'rejected' : 'fulfilled')));
+    const after = await statuses(ids);
+    expect(after.get(bad)).toEqual({ handedOver: false, attempts: 0 });
+    for (const id of ids.filter((other) => other !== bad))
+      expect(after.get(id)).toEqual({ handedOver: true, attempts: 1 });
+    expect((await stack.sentTo(phones[0]!)).length + (await stack.sentTo(phones[1]!)).length).toBe(3);
+    await waitNoDispatchLocks();
+
+    // Its locks ended with the failed transaction: once the fault is gone, its retry sends it.
+    spy.mockRestore();
+    await runJob(bad);
+    expect((await statuses([bad])).get(bad)).toEqual({ handedOver: true, attempts: 1 });
+    expect((await stack.sentTo(phones[0]!)).length + (await stack.sentTo(phones[1]!)).length).toBe(4);
+  });
+});
