@@ -414,6 +414,29 @@ describe('tenant isolation (row-level security as the app role)', () => {
           holder.release();
         }
       });
+
+      it('releaseAdvisoryLocksWithCommit ends the session locks in the round trip of COMMIT', async () => {
+        const lockKey = `test-${randomUUID()}`;
+        const client = await app.connect();
+        const isFree = async () =>
+          (await owner.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [lockKey]))
+            .rows[0].free as boolean;
+        try {
+          await db.forTenantOn(client, a.tenant, (tx) =>
+            tx.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]),
+          );
+          expect(await isFree()).toBe(false);
+          const id = randomUUID();
+          const rows = await db.forTenantOn(client, a.tenant, (tx) => {
+            tx.releaseAdvisoryLocksWithCommit();
+            return tx.queryAndCommit(INSERT_CONTACT, [id, a.tenant]);
+          });
+          expect(rows).toEqual([{ id }]);
+          expect(await isFree()).toBe(true);
+        } finally {
+          client.release();
+        }
+      });
     });
   });
 });

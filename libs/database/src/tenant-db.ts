@@ -30,6 +30,8 @@ export class TenantTx {
   private readonly commitStatements: string[] = [];
   /** Prepared statements among them, to prepare on this connection before COMMIT is sent. */
   private readonly commitPrepared: PreparedSql[] = [];
+  /** Session-level advisory locks end right after COMMIT, in its round trip. */
+  private unlockAfterCommit = false;
   private readonly locals = new Map<symbol, unknown>();
   /** Settles once BEGIN has been sent (with the first statement); null until then. */
   private opened: Promise<unknown> | null = null;
@@ -192,6 +194,14 @@ export class TenantTx {
     this.commitStatements.unshift(`SET LOCAL synchronous_commit = off`);
   }
 
+  /**
+   * The connection's session-level advisory locks end in COMMIT's round trip, right after it
+   * (for work that held them across transactions and ends with this one).
+   */
+  releaseAdvisoryLocksWithCommit(): void {
+    this.unlockAfterCommit = true;
+  }
+
   /** Work to start once the transaction has committed (never runs after a rollback). Must not throw. */
   afterCommit(hook: () => void): void {
     this.committedHooks.push(hook);
@@ -244,13 +254,17 @@ export class TenantTx {
       prepared.push(...statement.prepared);
     }
     this.finished = true;
-    // Nothing ran, nothing to commit.
-    if (!this.opened && statements.length === 0) return { results: [], commitAt: 0 };
+    const unlock = this.unlockAfterCommit ? ['SELECT pg_advisory_unlock_all()'] : [];
+    if (!this.opened && statements.length === 0) {
+      // Nothing ran, nothing to commit.
+      if (unlock.length > 0) await this.answer(this.client.query(unlock[0]!), unlock[0]!, []);
+      return { results: [], commitAt: 0 };
+    }
     // BEGIN goes out with them if the transaction is not open yet. If a statement before
     // COMMIT fails, COMMIT never runs and the caller's ROLLBACK ends the transaction.
-    const sql = [...statements, 'COMMIT'].join(';\n');
+    const sql = [...statements, 'COMMIT', ...unlock].join(';\n');
     const results = await this.send(sql, prepared, sql, []);
-    return { results, commitAt: results.length - 1 };
+    return { results, commitAt: results.length - 1 - unlock.length };
   }
 
   /** @internal Ends the transaction after an error, if it was ever opened. */

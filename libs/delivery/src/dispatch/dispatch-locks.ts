@@ -33,7 +33,9 @@ export const RELEASE_DISPATCH_LOCKS_SQL = `SELECT pg_advisory_unlock(hashtextext
 /** One dispatch batch's connection: its transactions run here, and its session locks live here. */
 export interface DispatchSession {
   transaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
-  /** Back to the pool once every lock it held has ended (any left over end a round trip later). */
+  /** The batch's last transaction: the session locks end in its COMMIT's round trip. */
+  finalTransaction<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
+  /** Back to the pool, its session locks ended (without a final transaction, a round trip later). */
   release(): void;
 }
 
@@ -65,12 +67,21 @@ export class DispatchSessions implements OnApplicationShutdown {
 
   async open(): Promise<DispatchSession> {
     const client = await this.pool.connect();
+    let unlocked = false;
     return {
       transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn),
+      finalTransaction: async (tenantId, fn) => {
+        const result = await this.db.forTenantOn(client, tenantId, (tx) => {
+          tx.releaseAdvisoryLocksWithCommit();
+          return fn(tx);
+        });
+        unlocked = true;
+        return result;
+      },
       release: () => {
-        // Not awaited: the batch is decided. Its messages let go of their locks as their
-        // outcomes committed; this ends any a failed write left. A connection that cannot
-        // unlock is closed, which ends its session's locks.
+        if (unlocked) return client.release();
+        // Not awaited: the batch is decided; the locks end a round trip later. A connection
+        // that cannot unlock is closed, which ends its session's locks.
         client.query(`SELECT pg_advisory_unlock_all()`).then(
           () => client.release(),
           () => client.release(true),

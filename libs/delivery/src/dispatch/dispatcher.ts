@@ -184,8 +184,9 @@ export class Dispatcher {
   }
 
   /**
-   * The batch's provider calls, then its last transaction: every outcome, each message's locks
-   * ending with the COMMIT. The batch waits for its slowest call (bounded by the SDK timeout).
+   * The batch's provider calls, then its last transaction: every outcome, the session's locks
+   * (those of the messages sent) ending with its COMMIT. The batch waits for its slowest call
+   * (bounded by the SDK timeout).
    */
   private async sendAndRecord(
     tenantId: string,
@@ -207,7 +208,7 @@ export class Dispatcher {
       );
       if (!steps.some((step) => 'attempt' in step)) return steps as Outcome[];
       const handedOver: Send[] = [];
-      const outcomes = await session.transaction(tenantId, async (tx) => {
+      const outcomes = await session.finalTransaction(tenantId, async (tx) => {
         // Not worth an fsync wait: if Postgres loses this record, the attempts stay open and the
         // retries find the messages at the provider instead of sending them again.
         tx.commitWithoutFlushWait();
@@ -224,7 +225,6 @@ export class Dispatcher {
             handedOver.push(step);
             recorded.push({ kind: 'done' });
           }
-          this.outbound.releaseDispatchLocks(tx, step.message);
         }
         return recorded;
       });
