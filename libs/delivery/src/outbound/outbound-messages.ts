@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { type AddressFacts, addressFactsFrom, type AddressFactsRow, addressFactsSql } from '@app/consent';
 import { type MessageStatus, StaffEvents } from '@app/conversations';
-import { KeyRingService } from '@app/crypto';
+import { KeyRingService, type TenantCipher } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
 import { RELEASE_DISPATCH_LOCKS_SQL, takeDispatchLocksSql } from '../dispatch/dispatch-locks.js';
 import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
@@ -141,6 +141,31 @@ const MARK_ACCEPTED = new PreparedSql(
    WHERE tenant_id = $1 AND id = $2`,
 );
 
+async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promise<DispatchMessage> {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    contactId: row.contact_id,
+    senderChannelId: row.channel_id,
+    channel: row.channel,
+    kind: row.kind,
+    route: row.delivery_route,
+    template: row.template,
+    consentRequestId: row.consent_request_id,
+    status: row.status,
+    providerMessageId: row.provider_message_id,
+    address: await cipher.decryptString(COL.toAddress, row.to_address_enc),
+    addressIndex: row.to_address_bidx,
+    createdAt: row.created_at,
+    openAttempt: row.open_attempt_id
+      ? { id: row.open_attempt_id, attempt: row.open_attempt!, startedAt: row.open_attempt_started_at! }
+      : null,
+    attemptsMade: row.attempts_made,
+    bodyEnc: row.body_enc,
+    addressFacts: addressFactsFrom(row, row.channel),
+  };
+}
+
 /**
  * Outbound messages in the store: written with their outbox row in the caller's transaction
  * (so an accepted reply is never lost) and announced to staff once committed, then read,
@@ -204,7 +229,7 @@ export class OutboundMessages {
   /** The message, locked against concurrent changes in this transaction (not against FK checks of its children). */
   async lockForDispatch(tx: TenantTx, id: string): Promise<DispatchMessage | null> {
     const [row] = await tx.query<DispatchRow>(DISPATCH_READ, [tx.tenantId, [id]]);
-    return row ? this.toDispatchMessage(tx, row) : null;
+    return row ? toDispatchMessage(await this.keys.forTenant(tx), row) : null;
   }
 
   /**
@@ -221,9 +246,10 @@ export class OutboundMessages {
       [DISPATCH_READ, params],
     ])) as [Array<{ id: string; dispatch_locks: boolean | null }>, DispatchRow[]];
     const held = new Set(locks.filter((l) => l.dispatch_locks).map((l) => l.id));
+    const cipher = await this.keys.forTenant(tx);
     const batch = new Map<string, DispatchMessage | 'busy'>();
     for (const row of rows)
-      batch.set(row.id, held.has(row.id) ? await this.toDispatchMessage(tx, row) : 'busy');
+      batch.set(row.id, held.has(row.id) ? await toDispatchMessage(cipher, row) : 'busy');
     return batch;
   }
 
@@ -235,32 +261,6 @@ export class OutboundMessages {
       message.channel,
       message.addressIndex,
     ]);
-  }
-
-  private async toDispatchMessage(tx: TenantTx, row: DispatchRow): Promise<DispatchMessage> {
-    const cipher = await this.keys.forTenant(tx);
-    return {
-      id: row.id,
-      conversationId: row.conversation_id,
-      contactId: row.contact_id,
-      senderChannelId: row.channel_id,
-      channel: row.channel,
-      kind: row.kind,
-      route: row.delivery_route,
-      template: row.template,
-      consentRequestId: row.consent_request_id,
-      status: row.status,
-      providerMessageId: row.provider_message_id,
-      address: await cipher.decryptString(COL.toAddress, row.to_address_enc),
-      addressIndex: row.to_address_bidx,
-      createdAt: row.created_at,
-      openAttempt: row.open_attempt_id
-        ? { id: row.open_attempt_id, attempt: row.open_attempt!, startedAt: row.open_attempt_started_at! }
-        : null,
-      attemptsMade: row.attempts_made,
-      bodyEnc: row.body_enc,
-      addressFacts: addressFactsFrom(row, row.channel),
-    };
   }
 
   /** The message's secure links stop working (staff retract, or an attempt that never reached anyone); how many. */
