@@ -1,22 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Dispatcher, OutboundMessages } from '@app/delivery';
-import { startWorker, subPrefix } from '@app/testing';
+import { type Dispatcher, OutboundMessages } from '@app/delivery';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
   createDeliveryPractice,
   patientFromForm,
+  runDispatchJob,
+  startIdleWorker,
 } from './delivery-fixtures.js';
-
-/** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
-const inlineJob = {
-  attemptsMade: 0,
-  opts: { attempts: 8 },
-  moveToDelayed: async () => undefined,
-} as unknown as Job;
 
 // A practice's jobs that arrive together are dispatched as one batch: one connection, one
 // transaction before the provider calls and one after.
@@ -30,14 +23,7 @@ describe('dispatch batches', () => {
     stack = await DeliveryStack.start();
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
-    worker = await startWorker({
-      ...stack.providerUrls(),
-      PUBLIC_BASE_URL: stack.publicBaseUrl(),
-      // Its BullMQ workers watch queues nobody fills: jobs run only when the test says so.
-      REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, 'batches-idle'),
-      DELIVERY_RELAY_INTERVAL_MS: '60000',
-    });
-    dispatcher = worker.get(Dispatcher, { strict: false });
+    ({ worker, dispatcher } = await startIdleWorker(stack, 'batches-idle'));
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -67,17 +53,7 @@ describe('dispatch batches', () => {
     return { ids: rows.map((r) => r.message_id), phones };
   }
 
-  /** Runs one message's job to its end, as BullMQ would (a rate-limit delay: again shortly). */
-  async function runJob(messageId: string): Promise<void> {
-    for (;;) {
-      try {
-        return await dispatcher.dispatch(practice.owner.practiceId, messageId, inlineJob, undefined);
-      } catch (err) {
-        if (!(err instanceof DelayedError)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    }
-  }
+  const runJob = (messageId: string) => runDispatchJob(dispatcher, practice.owner.practiceId, messageId);
 
   /** Per message: handed over (the provider's id recorded) and how many attempts were persisted. */
   async function statuses(ids: string[]): Promise<Map<string, { handedOver: boolean; attempts: number }>> {

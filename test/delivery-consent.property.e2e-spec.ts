@@ -1,15 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dispatcher } from '@app/delivery';
-import { startWorker, subPrefix } from '@app/testing';
+import type { Dispatcher } from '@app/delivery';
 import { freshPhone } from './ingestion-fixtures.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
   createDeliveryPractice,
   textFrom,
+  runDispatchJob,
+  startIdleWorker,
   attestConsent,
 } from './delivery-fixtures.js';
 
@@ -20,13 +20,6 @@ interface Model {
   consent: 'granted' | 'none' | 'revoked';
   optedOut: boolean;
 }
-
-/** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
-const inlineJob = {
-  attemptsMade: 0,
-  opts: { attempts: 8 },
-  moveToDelayed: async () => undefined,
-} as unknown as Job;
 
 // Invariants 1 and 2 under every interleaving fast-check can find: the provider never receives a
 // plain body without consent valid when the worker sends, and no SMS at all while opted out
@@ -42,14 +35,7 @@ describe('consent gate under random interleavings (property)', () => {
     stack = await DeliveryStack.start();
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
-    worker = await startWorker({
-      ...stack.providerUrls(),
-      PUBLIC_BASE_URL: stack.publicBaseUrl(),
-      // Its BullMQ workers watch queues nobody fills: jobs run only when the test says so.
-      REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, 'property-idle'),
-      DELIVERY_RELAY_INTERVAL_MS: '60000',
-    });
-    dispatcher = worker.get(Dispatcher, { strict: false });
+    ({ worker, dispatcher } = await startIdleWorker(stack, 'property-idle'));
   });
   afterAll(async () => {
     await worker?.close();
@@ -61,17 +47,8 @@ describe('consent gate under random interleavings (property)', () => {
       `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
       [practice.owner.practiceId],
     );
-    for (const { message_id } of rows) {
-      for (;;) {
-        try {
-          await dispatcher.dispatch(practice.owner.practiceId, message_id, inlineJob, undefined);
-          break;
-        } catch (err) {
-          if (!(err instanceof DelayedError)) throw err; // the sender's rate slot: try again shortly
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      }
-    }
+    for (const { message_id } of rows)
+      await runDispatchJob(dispatcher, practice.owner.practiceId, message_id);
   }
 
   it('never sends plain PHI without consent at send time, nor any SMS after STOP', async () => {

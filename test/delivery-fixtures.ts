@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
 import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
+import { Dispatcher } from '@app/delivery';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
 import { freshPhone, processInbound, startListeningApi, waitFor } from './ingestion-fixtures.js';
 import twilio from 'twilio';
@@ -243,4 +245,44 @@ export async function attestConsent(
   await stack.staff
     .post(`/v1/contacts/${contactId}/consents`, { ...consent, decision: 'granted' }, token)
     .expect(201);
+}
+
+/** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
+const inlineJob = {
+  attemptsMade: 0,
+  opts: { attempts: 8 },
+  moveToDelayed: async () => undefined,
+} as unknown as Job;
+
+/**
+ * A worker whose BullMQ workers watch queues nobody fills (Redis prefix `<stack's>:<name>`), so
+ * its jobs run only when a test calls its dispatcher (`runDispatchJob`).
+ */
+export async function startIdleWorker(
+  stack: DeliveryStack,
+  name: string,
+): Promise<{ worker: INestApplication; dispatcher: Dispatcher }> {
+  const worker = await startWorker({
+    ...stack.providerUrls(),
+    PUBLIC_BASE_URL: stack.publicBaseUrl(),
+    REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, name),
+    DELIVERY_RELAY_INTERVAL_MS: '60000',
+  });
+  return { worker, dispatcher: worker.get(Dispatcher, { strict: false }) };
+}
+
+/** Runs one message's job to its end, as BullMQ would (a sender's rate slot: again shortly). */
+export async function runDispatchJob(
+  dispatcher: Dispatcher,
+  tenantId: string,
+  messageId: string,
+): Promise<void> {
+  for (;;) {
+    try {
+      return await dispatcher.dispatch(tenantId, messageId, inlineJob, undefined);
+    } catch (err) {
+      if (!(err instanceof DelayedError)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
 }
