@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Dispatcher, OutboundMessages } from '@app/delivery';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
+import { SenderRateLimit } from '../libs/delivery/src/dispatch/sender-rate-limit.js';
+import { SMS_SENDER, type SmsSender } from '../libs/delivery/src/dispatch/senders.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -121,5 +123,37 @@ describe('dispatch batches', () => {
     await runJob(bad);
     expect((await statuses([bad])).get(bad)).toEqual({ handedOver: true, attempts: 1 });
     expect((await stack.sentTo(phones[0]!)).length + (await stack.sentTo(phones[1]!)).length).toBe(4);
+  });
+
+  it('a batch keeps its sender’s rate: each provider call waits for its own slot', async () => {
+    const { ids } = await queueReplies(3);
+    const slots: number[] = [];
+    const calls: number[] = [];
+    const limit = worker.get(SenderRateLimit, { strict: false });
+    const take = limit.take.bind(limit);
+    const takeSpy = vi.spyOn(limit, 'take').mockImplementation(async (sender, perSecond) => {
+      const slot = await take(sender, perSecond);
+      if (slot.reserved) slots.push(slot.at);
+      return slot;
+    });
+    const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
+    const send = sms.send.bind(sms);
+    const sendSpy = vi.spyOn(sms, 'send').mockImplementation((request) => {
+      calls.push(Date.now());
+      return send(request);
+    });
+
+    await Promise.all(ids.map((id) => runJob(id)));
+    takeSpy.mockRestore();
+    sendSpy.mockRestore();
+
+    // 200/s: slots 5 ms apart, a batch's reserved at once. Each call comes at or after its slot, so
+    // the n-th call no earlier than the n-th slot (less a timer's rounding to the millisecond).
+    expect(calls).toHaveLength(ids.length);
+    expect(slots).toHaveLength(ids.length);
+    const bySlot = [...slots].sort((a, b) => a - b);
+    expect(bySlot.at(-1)! - bySlot[0]!).toBeGreaterThanOrEqual(5 * (ids.length - 1));
+    calls.sort((a, b) => a - b).forEach((at, i) => expect(at).toBeGreaterThanOrEqual(bySlot[i]! - 2));
+    for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
   });
 });

@@ -37,10 +37,16 @@ interface Send {
   sender: SenderChannel;
   outgoing: Outgoing;
   attempt: OpenAttempt;
+  /** Its sender's rate-limit slot (epoch ms): the provider call waits for it. */
+  sendAt: number;
 }
 
 /** What the provider said to one send. */
 type Answer = { accepted: Accepted } | { failure: SendFailure };
+
+/** Resolves at `at` (epoch ms), at once if that has passed. */
+const untilSlot = (at: number): Promise<void> =>
+  at > Date.now() ? new Promise((resolve) => setTimeout(resolve, at - Date.now())) : Promise.resolve();
 
 /** Messages of one practice whose jobs arrived together share a batch (see `Dispatcher`). */
 const MAX_BATCH = 16;
@@ -52,13 +58,15 @@ const MAX_BATCH = 16;
  * all of them; alone, a message is a batch of one. For each message:
  *
  * 1. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
- * 2. In the batch's first transaction: skip if already handed over; rate limit per sender (a
- *    delayed job, not a blocked worker); if an earlier attempt may have reached the provider
- *    (crash, timeout), look it up there first; apply the consent gate AGAIN (a revocation since
- *    the reply wins: a plain reply becomes a secure notice, an opted-out number gets nothing);
- *    mint the link token; persist the attempt. A message not sent now lets go of its locks. Commit.
- * 3. Call the providers. 4. Record the outcomes (accepted, failed with a reason, or retry) in the
- *    batch's last transaction, whose COMMIT ends the locks.
+ * 2. In the batch's first transaction: skip if already handed over; reserve the sender's next
+ *    rate-limit slot (one far off delays the job rather than blocking the worker; one a few
+ *    milliseconds off is waited for right before the call, not in the transaction); if an
+ *    earlier attempt may have reached the provider (crash, timeout), look it up there first;
+ *    apply the consent gate AGAIN (a revocation since the reply wins: a plain reply becomes a
+ *    secure notice, an opted-out number gets nothing); mint the link token; persist the
+ *    attempt. A message not sent now lets go of its locks. Commit.
+ * 3. Call the providers, each at its slot. 4. Record the outcomes (accepted, failed with a
+ *    reason, or retry) in the batch's last transaction, whose COMMIT ends the locks.
  *
  * A batch whose first transaction fails is tried again message by message, so one bad message
  * never fails the others.
@@ -161,11 +169,12 @@ export class Dispatcher {
       await this.fail(tx, message, 'channel_unavailable');
       return done;
     }
-    const wait =
+    // The slot is reserved now; the send waits for it after COMMIT (not holding the batch).
+    const slot =
       sender.kind === 'sms'
-        ? await this.rateLimit.waitForSlot(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
-        : 0;
-    if (wait > 0) return { kind: 'delay', ms: wait };
+        ? await this.rateLimit.take(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
+        : { reserved: true, at: Date.now() };
+    if (!slot.reserved) return { kind: 'delay', ms: slot.at - Date.now() };
 
     if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
       return done;
@@ -180,7 +189,7 @@ export class Dispatcher {
       return done;
     }
     const attempt = this.outbound.startAttempt(tx, message, route);
-    return { message, sender, outgoing, attempt };
+    return { message, sender, outgoing, attempt, sendAt: slot.at };
   }
 
   /**
@@ -197,12 +206,15 @@ export class Dispatcher {
       const answers = await Promise.all(
         steps.map((step) =>
           'attempt' in step
-            ? this.send(tenantId, step.message, step.outgoing, step.sender).then(
-                (accepted): Answer => ({ accepted }),
-                (err: unknown): Answer => ({
-                  failure: step.sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
-                }),
-              )
+            ? untilSlot(step.sendAt)
+                .then(() => this.send(tenantId, step.message, step.outgoing, step.sender))
+                .then(
+                  (accepted): Answer => ({ accepted }),
+                  (err: unknown): Answer => ({
+                    failure:
+                      step.sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
+                  }),
+                )
             : null,
         ),
       );

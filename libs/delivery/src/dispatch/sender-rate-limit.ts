@@ -19,12 +19,18 @@ local last = first + (wanted - 1) * interval
 redis.call('SET', KEYS[1], last + interval, 'PX', last + 2 * interval - now)
 return {first - now, wanted}`;
 
-/** A reserved slot this far away is waited for in place; a free slot further off delays the job. */
+/** A slot this far away is reserved (the send waits for it); a free slot further off delays the job. */
 const INLINE_WAIT_MS = 50;
 /** Slots reserved ahead for this process's next sends: fast senders only (a short code, 100/s). */
 const MAX_RESERVED = 8;
 /** A reservation spans at most this long, so a slot is never held far ahead of its use. */
 const RESERVATION_SPAN_MS = 25;
+
+/** A sender's slot: reserved at `at`, or none free before `at` (epoch ms). */
+export interface SendSlot {
+  reserved: boolean;
+  at: number;
+}
 
 /** Slots this process reserved and has not used yet: `left` of them, from `next` on. */
 interface Reserved {
@@ -51,18 +57,11 @@ export class SenderRateLimit {
   ) {}
 
   /**
-   * Takes a slot, waiting in place until it comes when that is only a few milliseconds away;
-   * returns 0 then. Otherwise returns how long until the sender's next free slot, for the job to
-   * be delayed instead (a 1/s long code: the worker serves other senders meanwhile).
+   * A slot at `at` (epoch ms; reserved: the caller sends no earlier), or none before `at` (the
+   * job is delayed instead: a 1/s long code, the worker serves other senders meanwhile). A
+   * reserved slot is at most INLINE_WAIT_MS away.
    */
-  async waitForSlot(senderKey: string, perSecond: number): Promise<number> {
-    const wait = await this.take(senderKey, perSecond);
-    if (wait.reserved && wait.ms > 0) await new Promise((resolve) => setTimeout(resolve, wait.ms));
-    return wait.reserved ? 0 : wait.ms;
-  }
-
-  /** A slot `ms` from now (reserved), or none before `ms` from now. */
-  async take(senderKey: string, perSecond: number): Promise<{ reserved: boolean; ms: number }> {
+  async take(senderKey: string, perSecond: number): Promise<SendSlot> {
     const interval = Math.max(1, Math.round(1000 / perSecond));
     // One reservation in flight per sender: the sends that wait for it use what it reserved.
     for (;;) {
@@ -81,7 +80,7 @@ export class SenderRateLimit {
     }
   }
 
-  private useReserved(senderKey: string, interval: number): { reserved: true; ms: number } | null {
+  private useReserved(senderKey: string, interval: number): SendSlot | null {
     const local = this.reserved.get(senderKey);
     if (!local) return null;
     const now = Date.now();
@@ -93,10 +92,10 @@ export class SenderRateLimit {
     const slot = local.next;
     if (--local.left === 0) this.reserved.delete(senderKey);
     else local.next += interval;
-    return { reserved: true, ms: Math.max(0, slot - now) };
+    return { reserved: true, at: slot };
   }
 
-  private async reserve(senderKey: string, interval: number): Promise<{ reserved: boolean; ms: number }> {
+  private async reserve(senderKey: string, interval: number): Promise<SendSlot> {
     const now = Date.now();
     const wanted = Math.max(1, Math.min(MAX_RESERVED, Math.floor(RESERVATION_SPAN_MS / interval)));
     const [ms, granted] = (await this.redis.eval(
@@ -108,8 +107,7 @@ export class SenderRateLimit {
       wanted,
       INLINE_WAIT_MS,
     )) as [number, number];
-    if (granted === 0) return { reserved: false, ms };
     if (granted > 1) this.reserved.set(senderKey, { next: now + ms + interval, interval, left: granted - 1 });
-    return { reserved: true, ms };
+    return { reserved: granted > 0, at: now + ms };
   }
 }
