@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit.js';
 
 /** Lets queued promise callbacks run (a batch starting, a result reaching its caller). */
@@ -68,5 +68,28 @@ describe('GroupCommit', () => {
     await settle();
     w.pending[1]!.finish();
     expect(await second).toBe(20);
+  });
+
+  describe('with a linger', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('holds an idle key’s first item for lingerMs, so what arrives meanwhile joins its batch', async () => {
+      vi.useFakeTimers();
+      const w = controlledWriter();
+      const group = new GroupCommit(w.write, 100, 5);
+      const all = [1, 2].map((n) => group.submit('practice', n));
+      await vi.advanceTimersByTimeAsync(4);
+      expect(w.batches).toEqual([]);
+      all.push(group.submit('practice', 3));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(w.batches).toEqual([{ key: 'practice', items: [1, 2, 3] }]);
+      // While it is written, later items wait for it as without a linger, then go at once.
+      all.push(group.submit('practice', 4));
+      w.pending[0]!.finish();
+      await settle();
+      expect(w.batches[1]).toEqual({ key: 'practice', items: [4] });
+      w.pending[1]!.finish();
+      expect(await Promise.all(all)).toEqual([10, 20, 30, 40]);
+    });
   });
 });

@@ -10,13 +10,19 @@ export type StatusCallbackOutcome = 'updated' | 'not_applied' | 'ignored_status'
 
 /** Reports per transaction (each its own prepared UPDATE, all in one round trip). */
 const MAX_BATCH = 100;
+/**
+ * A practice's first callback after a quiet moment waits this long for others: callbacks come
+ * spread out (one per message per status), nobody waits on the answer but Twilio, and a fuller
+ * transaction saves a commit's round trip and WAL flush per callback.
+ */
+const LINGER_MS = 5;
 
 /**
  * Delivery status callbacks: authenticated like inbound webhooks, applied through the status
  * machine by a conditional UPDATE, so duplicates and out-of-order callbacks never move a status
- * back. A practice's callbacks that arrive while its previous batch is being written go together
- * in one transaction and one round trip (`GroupCommit`): two or three callbacks per message sent
- * are the busiest webhook. Callbacks about messages we do not know are acknowledged (Twilio
+ * back. A practice's callbacks that arrive within a few milliseconds, or while its previous batch
+ * is being written, go together in one transaction and one round trip (`GroupCommit`): two or
+ * three callbacks per message sent are the busiest webhook. Callbacks about messages we do not know are acknowledged (Twilio
  * would retry otherwise).
  */
 @Injectable()
@@ -25,6 +31,7 @@ export class TwilioStatusService {
   private readonly reports = new GroupCommit<ProviderStatusReport, boolean>(
     (tenantId, batch) => this.apply(tenantId, batch),
     MAX_BATCH,
+    LINGER_MS,
   );
 
   constructor(
