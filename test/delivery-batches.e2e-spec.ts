@@ -151,9 +151,9 @@ describe('dispatch batches', () => {
     // the n-th call no earlier than the n-th slot (less a timer's rounding to the millisecond).
     expect(calls).toHaveLength(ids.length);
     expect(slots).toHaveLength(ids.length);
-    const bySlot = [...slots].sort((a, b) => a - b);
+    const bySlot = slots.toSorted((a, b) => a - b);
     expect(bySlot.at(-1)! - bySlot[0]!).toBeGreaterThanOrEqual(5 * (ids.length - 1));
-    calls.sort((a, b) => a - b).forEach((at, i) => expect(at).toBeGreaterThanOrEqual(bySlot[i]! - 2));
+    calls.toSorted((a, b) => a - b).forEach((at, i) => expect(at).toBeGreaterThanOrEqual(bySlot[i]! - 2));
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
   });
 });
