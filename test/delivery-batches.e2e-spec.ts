@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Dispatcher, OutboundMessages } from '@app/delivery';
+import { OutboundMessages } from '@app/delivery';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import { SenderRateLimit } from '../libs/delivery/src/dispatch/sender-rate-limit.js';
 import { SMS_SENDER, type SmsSender } from '../libs/delivery/src/dispatch/senders.js';
@@ -12,6 +12,7 @@ import {
   runDispatchJob,
   startIdleWorker,
 } from './delivery-fixtures.js';
+import { waitFor } from './ingestion-fixtures.js';
 
 // A practice's jobs that arrive together are dispatched as one batch: one connection, one
 // transaction before the provider calls and one after.
@@ -19,13 +20,12 @@ describe('dispatch batches', () => {
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
   let worker: INestApplication;
-  let dispatcher: Dispatcher;
 
   beforeAll(async () => {
     stack = await DeliveryStack.start();
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
-    ({ worker, dispatcher } = await startIdleWorker(stack, 'batches-idle'));
+    worker = await startIdleWorker(stack, 'batches-idle');
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -55,7 +55,7 @@ describe('dispatch batches', () => {
     return { ids: rows.map((r) => r.message_id), phones };
   }
 
-  const runJob = (messageId: string) => runDispatchJob(dispatcher, practice.owner.practiceId, messageId);
+  const runJob = (messageId: string) => runDispatchJob(worker, practice.owner.practiceId, messageId);
 
   /** Per message: handed over (the provider's id recorded) and how many attempts were persisted. */
   async function statuses(ids: string[]): Promise<Map<string, { handedOver: boolean; attempts: number }>> {
@@ -155,5 +155,37 @@ describe('dispatch batches', () => {
     expect(bySlot.at(-1)! - bySlot[0]!).toBeGreaterThanOrEqual(5 * (ids.length - 1));
     calls.toSorted((a, b) => a - b).forEach((at, i) => expect(at).toBeGreaterThanOrEqual(bySlot[i]! - 2));
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
+  });
+
+  it('a job whose message the provider accepted completes without waiting for its batch’s slowest call', async () => {
+    const { ids } = await queueReplies(2);
+    const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
+    const send = sms.send.bind(sms);
+    let releaseSlow!: () => void;
+    const slow = new Promise<void>((resolve) => (releaseSlow = resolve));
+    let calls = 0;
+    const spy = vi.spyOn(sms, 'send').mockImplementation(async (request) => {
+      // The first job goes alone; of the batch the other three share, the last call hangs.
+      if (++calls === ids.length) await slow;
+      return send(request);
+    });
+    let completed = 0;
+    const jobs = ids.map((id) =>
+      runDispatchJob(worker, practice.owner.practiceId, id, { waitForRecord: false }).then(() => completed++),
+    );
+
+    try {
+      await waitFor(async () => completed === ids.length - 1, 10_000);
+      expect(calls).toBe(ids.length);
+      // Its neighbours' outcomes wait for it: still unrecorded, their locks held.
+      expect([...(await statuses(ids)).values()].filter((row) => row.handedOver)).toHaveLength(1);
+    } finally {
+      releaseSlow();
+    }
+    await Promise.all(jobs);
+    await worker.get(DispatchSessions, { strict: false }).idle();
+    spy.mockRestore();
+    for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
+    await waitNoDispatchLocks();
   });
 });

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatcher } from '@app/delivery';
 import { freshPhone } from './ingestion-fixtures.js';
 import {
   type DeliveryPractice,
@@ -28,14 +27,13 @@ describe('consent gate under random interleavings (property)', () => {
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
   let worker: INestApplication;
-  let dispatcher: Dispatcher;
 
   beforeAll(async () => {
     // The api and its worker-less queue; this test runs the dispatcher itself, step by step.
     stack = await DeliveryStack.start();
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
-    ({ worker, dispatcher } = await startIdleWorker(stack, 'property-idle'));
+    worker = await startIdleWorker(stack, 'property-idle');
   });
   afterAll(async () => {
     await worker?.close();
@@ -47,8 +45,7 @@ describe('consent gate under random interleavings (property)', () => {
       `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
       [practice.owner.practiceId],
     );
-    for (const { message_id } of rows)
-      await runDispatchJob(dispatcher, practice.owner.practiceId, message_id);
+    for (const { message_id } of rows) await runDispatchJob(worker, practice.owner.practiceId, message_id);
   }
 
   it('never sends plain PHI without consent at send time, nor any SMS after STOP', async () => {

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
 import { Dispatcher } from '@app/delivery';
+import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
 import { freshPhone, processInbound, startListeningApi, waitFor } from './ingestion-fixtures.js';
 import twilio from 'twilio';
@@ -258,28 +259,32 @@ const inlineJob = {
  * A worker whose BullMQ workers watch queues nobody fills (Redis prefix `<stack's>:<name>`), so
  * its jobs run only when a test calls its dispatcher (`runDispatchJob`).
  */
-export async function startIdleWorker(
-  stack: DeliveryStack,
-  name: string,
-): Promise<{ worker: INestApplication; dispatcher: Dispatcher }> {
-  const worker = await startWorker({
+export function startIdleWorker(stack: DeliveryStack, name: string): Promise<INestApplication> {
+  return startWorker({
     ...stack.providerUrls(),
     PUBLIC_BASE_URL: stack.publicBaseUrl(),
     REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, name),
     DELIVERY_RELAY_INTERVAL_MS: '60000',
   });
-  return { worker, dispatcher: worker.get(Dispatcher, { strict: false }) };
 }
 
-/** Runs one message's job to its end, as BullMQ would (a sender's rate slot: again shortly). */
+/**
+ * Runs one message's job in `worker` to its end, as BullMQ would (a sender's rate slot: again
+ * shortly), then, unless told not to, waits until its batch has recorded the outcome (a job
+ * whose message the provider accepted completes before that).
+ */
 export async function runDispatchJob(
-  dispatcher: Dispatcher,
+  worker: INestApplication,
   tenantId: string,
   messageId: string,
-): Promise<void> {
+  { waitForRecord = true } = {},
+) {
+  const dispatcher = worker.get(Dispatcher, { strict: false });
   for (;;) {
     try {
-      return await dispatcher.dispatch(tenantId, messageId, inlineJob, undefined);
+      await dispatcher.dispatch(tenantId, messageId, inlineJob, undefined);
+      if (waitForRecord) await worker.get(DispatchSessions, { strict: false }).idle();
+      return;
     } catch (err) {
       if (!(err instanceof DelayedError)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import pg from 'pg';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressLockKeySql } from '@app/consent';
@@ -47,8 +52,11 @@ export interface DispatchSession {
  * and end with the session if the process dies.
  */
 @Injectable()
-export class DispatchSessions implements OnApplicationShutdown {
+export class DispatchSessions implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly pool: pg.Pool;
+  /** Sessions not yet released: batches still calling providers or recording outcomes. */
+  private openSessions = 0;
+  private whenIdle: Array<() => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) config: Pick<CoreConfig, 'DATABASE_URL' | 'DELIVERY_CONCURRENCY'>,
@@ -70,7 +78,14 @@ export class DispatchSessions implements OnApplicationShutdown {
 
   async open(): Promise<DispatchSession> {
     const client = await this.pool.connect();
+    this.openSessions++;
     let unlocked = false;
+    let released = false;
+    const done = () => {
+      if (released) return;
+      released = true;
+      if (--this.openSessions === 0) for (const resolve of this.whenIdle.splice(0)) resolve();
+    };
     return {
       transaction: (tenantId, fn) => this.db.forTenantOn(client, tenantId, fn),
       finalTransaction: async (tenantId, fn) => {
@@ -82,18 +97,40 @@ export class DispatchSessions implements OnApplicationShutdown {
         return result;
       },
       release: () => {
-        if (unlocked) return client.release();
+        if (unlocked) {
+          client.release();
+          return done();
+        }
         // Not awaited: the batch is decided; the locks end a round trip later. A connection
         // that cannot unlock is closed, which ends its session's locks.
         client.query(`SELECT pg_advisory_unlock_all()`).then(
-          () => client.release(),
-          () => client.release(true),
+          () => (client.release(), done()),
+          () => (client.release(true), done()),
         );
       },
     };
   }
 
+  /**
+   * Resolves once no session is open: every batch has recorded its outcomes (a job whose
+   * message the provider accepted completes before its batch's record).
+   */
+  idle(): Promise<void> {
+    return this.openSessions === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => this.whenIdle.push(resolve));
+  }
+
+  /**
+   * SIGTERM: the batches still recording finish while everything they use (Redis, the main
+   * pool) is up; once more before the pool ends, for any a job started meanwhile.
+   */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.idle();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.idle();
     await this.pool.end();
   }
 }

@@ -41,6 +41,8 @@ interface Send {
   sendAt: number;
 }
 
+const DONE: Outcome = { kind: 'done' };
+
 /** What the provider said to one send. */
 type Answer = { accepted: Accepted } | { failure: SendFailure };
 
@@ -65,8 +67,9 @@ const MAX_BATCH = 16;
  *    apply the consent gate AGAIN (a revocation since the reply wins: a plain reply becomes a
  *    secure notice, an opted-out number gets nothing); mint the link token; persist the
  *    attempt. A message not sent now lets go of its locks. Commit.
- * 3. Call the providers, each at its slot. 4. Record the outcomes (accepted, failed with a
- *    reason, or retry) in the batch's last transaction, whose COMMIT ends the locks.
+ * 3. Call the providers, each at its slot; a job whose message is accepted is done then.
+ * 4. Record the outcomes (accepted, failed with a reason, or retry) in the batch's last
+ *    transaction, whose COMMIT ends the locks; the jobs of the others wait for it.
  *
  * A batch whose first transaction fails is tried again message by message, so one bad message
  * never fails the others.
@@ -148,10 +151,19 @@ export class Dispatcher {
         finished: this.decide(tenantId, [id]).then(([alone]) => alone!.finished),
       }));
     }
-    const finished = this.sendAndRecord(tenantId, session, steps);
-    // Each job awaits its own outcome; this keeps a failed batch from going unhandled meanwhile.
-    finished.catch(() => undefined);
-    return steps.map((_, i) => ({ finished: finished.then((outcomes) => outcomes[i]!) }));
+    const answers = steps.map((step) => ('attempt' in step ? this.answer(tenantId, step) : null));
+    const recorded = this.record(tenantId, session, steps, answers);
+    // Jobs whose outcome waits for the record await it; this keeps a failed one from going
+    // unhandled meanwhile.
+    recorded.catch(() => undefined);
+    return steps.map((step, i) => ({
+      // A message the provider accepted is done: its job does not wait for the batch's slowest
+      // call and its record. Should the record never commit (a crash), its attempt stays open
+      // and its outbox row comes due again, and the retry finds it at the provider.
+      finished:
+        answers[i]?.then((answer) => ('accepted' in answer ? DONE : recorded.then((o) => o[i]!))) ??
+        Promise.resolve(step as Outcome),
+    }));
   }
 
   /**
@@ -192,32 +204,31 @@ export class Dispatcher {
     return { message, sender, outgoing, attempt, sendAt: slot.at };
   }
 
+  /** One provider call, at its rate-limit slot. */
+  private answer(tenantId: string, { message, outgoing, sender, sendAt }: Send): Promise<Answer> {
+    return untilSlot(sendAt)
+      .then(() => this.send(tenantId, message, outgoing, sender))
+      .then(
+        (accepted): Answer => ({ accepted }),
+        (err: unknown): Answer => ({
+          failure: sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
+        }),
+      );
+  }
+
   /**
-   * The batch's provider calls, then its last transaction: every outcome, the session's locks
-   * (those of the messages sent) ending with its COMMIT. The batch waits for its slowest call
-   * (bounded by the SDK timeout).
+   * The batch's last transaction, once every provider call has answered (bounded by the SDK
+   * timeout): every outcome, the session's locks (those of the messages sent) ending with its
+   * COMMIT.
    */
-  private async sendAndRecord(
+  private async record(
     tenantId: string,
     session: DispatchSession,
     steps: Array<Outcome | Send>,
+    pending: Array<Promise<Answer> | null>,
   ): Promise<Outcome[]> {
     try {
-      const answers = await Promise.all(
-        steps.map((step) =>
-          'attempt' in step
-            ? untilSlot(step.sendAt)
-                .then(() => this.send(tenantId, step.message, step.outgoing, step.sender))
-                .then(
-                  (accepted): Answer => ({ accepted }),
-                  (err: unknown): Answer => ({
-                    failure:
-                      step.sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
-                  }),
-                )
-            : null,
-        ),
-      );
+      const answers = await Promise.all(pending);
       if (!steps.some((step) => 'attempt' in step)) return steps as Outcome[];
       const handedOver: Send[] = [];
       const outcomes = await session.finalTransaction(tenantId, async (tx) => {
@@ -235,7 +246,7 @@ export class Dispatcher {
           else {
             this.recordAccepted(tx, step, answer.accepted);
             handedOver.push(step);
-            recorded.push({ kind: 'done' });
+            recorded.push(DONE);
           }
         }
         return recorded;
