@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 
 /**
@@ -7,6 +8,11 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 @Injectable()
 export class ShutdownSignal implements OnApplicationShutdown {
   private readonly controller = new AbortController();
+
+  constructor() {
+    // Every pending callback pause and webhook listens to it: thousands at once under load.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
