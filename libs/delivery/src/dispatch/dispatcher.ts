@@ -134,7 +134,7 @@ export class Dispatcher {
           const message = locked.get(id);
           // The same message twice in a batch (a stalled job's second run): the first one holds it.
           if (message === 'busy' || ids.indexOf(id) < i) decided.push({ kind: 'busy' });
-          else if (!message) decided.push({ kind: 'done' });
+          else if (!message) decided.push(DONE);
           else {
             const step = await this.prepare(tx, message);
             if (!('attempt' in step)) this.outbound.releaseDispatchLocks(tx, message);
@@ -171,15 +171,14 @@ export class Dispatcher {
    * else what to send (its attempt persisted with the COMMIT).
    */
   private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Outcome | Send> {
-    const done = { kind: 'done' } as const;
     if (!this.outbound.isPending(message)) {
       await this.outbound.leaveOutbox(tx, message.id);
-      return done;
+      return DONE;
     }
     const sender = await this.content.sender(tx, message);
     if (!sender) {
       await this.fail(tx, message, 'channel_unavailable');
-      return done;
+      return DONE;
     }
     // The slot is reserved now; the send waits for it after COMMIT (not holding the batch).
     const slot =
@@ -189,16 +188,16 @@ export class Dispatcher {
     if (!slot.reserved) return { kind: 'delay', ms: slot.at - Date.now() };
 
     if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
-      return done;
+      return DONE;
 
     const route = await this.applyDecision(tx, message, this.gate.forSend(message));
-    if (!route) return done;
+    if (!route) return DONE;
 
     const outgoing = await this.content.render(tx, message, route, sender);
     if (!outgoing) {
       // A consent request superseded, answered or cancelled before it could be sent.
       await this.fail(tx, message, 'request_closed');
-      return done;
+      return DONE;
     }
     const attempt = this.outbound.startAttempt(tx, message, route);
     return { message, sender, outgoing, attempt, sendAt: slot.at };
