@@ -56,7 +56,7 @@ export class DispatchSessions implements BeforeApplicationShutdown, OnApplicatio
   private readonly pool: pg.Pool;
   /** Sessions not yet released: batches still calling providers or recording outcomes. */
   private openSessions = 0;
-  private whenIdle: Array<() => void> = [];
+  private readonly whenIdle: Array<() => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) config: Pick<CoreConfig, 'DATABASE_URL' | 'DELIVERY_CONCURRENCY'>,
@@ -64,7 +64,8 @@ export class DispatchSessions implements BeforeApplicationShutdown, OnApplicatio
   ) {
     this.pool = new pg.Pool({
       connectionString: config.DATABASE_URL,
-      // One per concurrent delivery job (two queues), plus headroom.
+      // One per concurrent delivery job (two queues), plus headroom; a batch still recording
+      // after its jobs completed holds one too, and a new batch waits for a free one.
       max: config.DELIVERY_CONCURRENCY * 2 + 2,
       application_name: 'inbox-dispatch',
       // Bounded waits: a revocation holding an address (milliseconds) is worth waiting for;
