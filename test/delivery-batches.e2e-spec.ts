@@ -10,7 +10,6 @@ import {
   createDeliveryPractice,
   patientFromForm,
   runDispatchJob,
-  startIdleWorker,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 
@@ -23,13 +22,11 @@ describe('dispatch batches', () => {
 
   beforeAll(async () => {
     stack = await DeliveryStack.start();
-    await stack.stopWorker();
+    worker = await stack.idleWorker('batches-idle');
     practice = await createDeliveryPractice(stack);
-    worker = await startIdleWorker(stack, 'batches-idle');
   });
   afterAll(async () => {
     vi.restoreAllMocks();
-    await worker?.close();
     await stack?.stop();
   });
 

@@ -8,7 +8,6 @@ import {
   createDeliveryPractice,
   textFrom,
   runDispatchJob,
-  startIdleWorker,
   attestConsent,
 } from './delivery-fixtures.js';
 
@@ -31,12 +30,10 @@ describe('consent gate under random interleavings (property)', () => {
   beforeAll(async () => {
     // The api and its worker-less queue; this test runs the dispatcher itself, step by step.
     stack = await DeliveryStack.start();
-    await stack.stopWorker();
+    worker = await stack.idleWorker('property-idle');
     practice = await createDeliveryPractice(stack);
-    worker = await startIdleWorker(stack, 'property-idle');
   });
   afterAll(async () => {
-    await worker?.close();
     await stack?.stop();
   });
 

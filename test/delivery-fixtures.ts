@@ -76,6 +76,22 @@ export class DeliveryStack {
     });
   }
 
+  /**
+   * Replaces the stack's worker with one whose BullMQ workers watch queues nobody fills (Redis
+   * prefix `<suite's>:<name>`), so its jobs run only when a test calls its dispatcher
+   * (`runDispatchJob`); closed with the stack.
+   */
+  async idleWorker(name: string): Promise<INestApplication> {
+    await this.stopWorker();
+    this.worker = await startWorker({
+      ...this.providerUrls(),
+      PUBLIC_BASE_URL: this.publicBaseUrl(),
+      REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, name),
+      DELIVERY_RELAY_INTERVAL_MS: '60000',
+    });
+    return this.worker;
+  }
+
   async stopWorker(): Promise<void> {
     await this.worker?.close();
     this.worker = null;
@@ -254,19 +270,6 @@ const inlineJob = {
   opts: { attempts: 8 },
   moveToDelayed: async () => undefined,
 } as unknown as Job;
-
-/**
- * A worker whose BullMQ workers watch queues nobody fills (Redis prefix `<stack's>:<name>`), so
- * its jobs run only when a test calls its dispatcher (`runDispatchJob`).
- */
-export function startIdleWorker(stack: DeliveryStack, name: string): Promise<INestApplication> {
-  return startWorker({
-    ...stack.providerUrls(),
-    PUBLIC_BASE_URL: stack.publicBaseUrl(),
-    REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, name),
-    DELIVERY_RELAY_INTERVAL_MS: '60000',
-  });
-}
 
 /**
  * Runs one message's job in `worker` to its end, as BullMQ would (a sender's rate slot: again
