@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '@app/testing';
 
@@ -16,6 +17,11 @@ describe('api process', () => {
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ok');
     expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('names its Postgres connections inbox-api (pg_stat_activity shows which process holds one)', async () => {
+    const [row] = await app.get(DataSource).query(`SELECT current_setting('application_name') AS name`);
+    expect(row.name).toBe('inbox-api');
   });
 
   it('serves the OpenAPI document and its UI', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueue } from '@app/jobs';
 import { newTenantId, ownerPool, startWorker } from '@app/testing';
@@ -21,6 +22,11 @@ describe('worker process', () => {
   it('is ready when Postgres and Redis answer', async () => {
     const res = await request(worker.getHttpServer()).get('/health/ready').expect(200);
     expect(res.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('names its Postgres connections inbox-worker (its send locks: inbox-dispatch)', async () => {
+    const [row] = await worker.get(DataSource).query(`SELECT current_setting('application_name') AS name`);
+    expect(row.name).toBe('inbox-worker');
   });
 
   it('runs queued jobs through its registered handlers', async () => {

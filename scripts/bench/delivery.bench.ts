@@ -72,13 +72,19 @@ const fixed =
   () =>
     Promise.resolve(pids);
 
-/** The Postgres backends serving the api and the worker (not the bench's own owner connections). */
-async function appBackends(owner: pg.Pool): Promise<number[]> {
-  const { rows } = await owner.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user`,
-  );
-  return rows.map((r) => r.pid);
-}
+/**
+ * The Postgres backends serving one process, by the application name its connections carry
+ * (`inbox-api`; the worker's `inbox-worker` and `inbox-dispatch`), not the bench's own.
+ */
+const backendsOf =
+  (owner: pg.Pool, process: 'api' | 'worker'): Pids =>
+  async () => {
+    const { rows } = await owner.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = ANY($1)`,
+      [process === 'api' ? ['inbox-api'] : ['inbox-worker', 'inbox-dispatch']],
+    );
+    return rows.map((r) => r.pid);
+  };
 
 /** The median round (ROUNDS is odd by default; with an even count, the upper of the middle two). */
 const median = (values: number[]): number => percentiles(values).p50;
@@ -281,7 +287,7 @@ export const deliveryBenchmark: Benchmark = {
               { accountSid, authToken },
               channel.webhooks.status,
               // Its status callbacks go to the api (which finds no message): the floor shares them.
-              { api: fixed(api.pid), sandbox: fixed(sandbox.pid), postgres: () => appBackends(owner) },
+              { api: fixed(api.pid), sandbox: fixed(sandbox.pid), postgresForApi: backendsOf(owner, 'api') },
             );
             if (i > 0)
               rounds.push({
@@ -306,7 +312,8 @@ export const deliveryBenchmark: Benchmark = {
               messages: MESSAGES,
               concurrency: CONCURRENCY,
               // Each round: replies accepted by the api, drained by the worker, then the floor; CPU
-              // per message of every process taking part (the floor shares the api and sandbox).
+              // per message of every process taking part (the floor shares the api and sandbox),
+              // Postgres split by whose backends (the worker's, the api's) did the work.
               rounds,
               loadAverage: os.loadavg().map((l) => round(l, 2)),
             },
@@ -346,7 +353,8 @@ export const deliveryBenchmark: Benchmark = {
               worker: fixed(worker!.pid),
               api: fixed(api.pid),
               sandbox: fixed(sandbox.pid),
-              postgres: () => appBackends(owner),
+              postgresForWorker: backendsOf(owner, 'worker'),
+              postgresForApi: backendsOf(owner, 'api'),
             });
             await smsQueue.resume();
             await waitUntil(async () => (await handedOver()) >= target, 600_000, 250);

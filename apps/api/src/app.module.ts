@@ -16,7 +16,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot(config),
+        PlatformModule.forRoot('api', config),
         JobsModule,
         IdentityModule,
         ChannelsModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),

@@ -20,7 +20,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forRoot(config),
+        PlatformModule.forRoot('worker', config),
         PendingMediaModule,
         JobsModule.forWorker(
           [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob, PendingSmsJob],

@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { DataSource } from 'typeorm';
@@ -34,21 +42,31 @@ class AppRoleCheck implements OnApplicationBootstrap {
 }
 
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: CoreConfig) => ({
-        type: 'postgres' as const,
-        url: config.DATABASE_URL,
-        synchronize: false,
-        migrationsRun: false,
-        logging: false,
-        extra: { max: config.DATABASE_POOL_SIZE, application_name: 'inbox' },
-      }),
-    }),
-  ],
-  providers: [TenantDb, AppRoleCheck],
-  exports: [TenantDb],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  /**
+   * The process's pool. `applicationName` names its connections in `pg_stat_activity` (e.g.
+   * `inbox-api`, `inbox-worker`; the worker's send locks are `inbox-dispatch`), so an operator
+   * sees which process holds a connection, a lock or a long transaction.
+   */
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: CoreConfig) => ({
+            type: 'postgres' as const,
+            url: config.DATABASE_URL,
+            synchronize: false,
+            migrationsRun: false,
+            logging: false,
+            extra: { max: config.DATABASE_POOL_SIZE, application_name: applicationName },
+          }),
+        }),
+      ],
+      providers: [TenantDb, AppRoleCheck],
+      exports: [TenantDb],
+    };
+  }
+}
