@@ -77,11 +77,11 @@ const fixed =
  * (`inbox-api`; the worker's `inbox-worker` and `inbox-dispatch`), not the bench's own.
  */
 const backendsOf =
-  (owner: pg.Pool, process: 'api' | 'worker'): Pids =>
+  (owner: pg.Pool, processName: 'api' | 'worker'): Pids =>
   async () => {
     const { rows } = await owner.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = ANY($1)`,
-      [process === 'api' ? ['inbox-api'] : ['inbox-worker', 'inbox-dispatch']],
+      [processName === 'api' ? ['inbox-api'] : ['inbox-worker', 'inbox-dispatch']],
     );
     return rows.map((r) => r.pid);
   };

@@ -14,13 +14,13 @@ import { RedisModule } from '@app/redis';
  */
 @Module({})
 export class PlatformModule {
-  static forRoot(process: 'api' | 'worker', config: ApiConfig | WorkerConfig): DynamicModule {
+  static forRoot(processName: 'api' | 'worker', config: ApiConfig | WorkerConfig): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
-        DatabaseModule.forRoot(`inbox-${process}`),
+        DatabaseModule.forRoot(`inbox-${processName}`),
         RedisModule,
         CryptoModule,
         AuditModule,
