@@ -22,6 +22,8 @@ class WebhookReceiver {
   private readonly server: Server;
   /** Status and body to answer, per path; 200 with an empty TwiML response otherwise. */
   readonly answers = new Map<string, { status: number; body: string }>();
+  /** Paths whose next request is never answered (a target that hangs). */
+  readonly hangOnce = new Set<string>();
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -30,6 +32,7 @@ class WebhookReceiver {
       req.on('end', () => {
         const path = req.url ?? '/';
         this.requests.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
+        if (this.hangOnce.delete(path)) return;
         const answer = this.answers.get(path) ?? { status: 200, body: '<Response/>' };
         res.writeHead(answer.status, { 'Content-Type': 'text/xml' }).end(answer.body);
       });
@@ -77,6 +80,8 @@ const ACCOUNT_SID = `AC${'a1'.repeat(16)}`;
 const AUTH_TOKEN = 'sandbox-auth-token-123';
 const SENDGRID_KEY = 'SG.sandbox-test.key';
 const FROM_NUMBER = '+15005550006';
+/** Far above any answer of the in-test receiver, so only a hung request reaches it. */
+const WEBHOOK_TIMEOUT_MS = 1_500;
 
 let app: NestExpressApplication;
 let sandboxUrl: string;
@@ -117,7 +122,12 @@ const twilioClient = () =>
   createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: sandboxUrl });
 
 beforeAll(async () => {
-  app = await createSandboxApp({ logger: false, callbackDelayMs: 10, webhookRetryBaseMs: 20 });
+  app = await createSandboxApp({
+    logger: false,
+    callbackDelayMs: 10,
+    webhookRetryBaseMs: 20,
+    webhookTimeoutMs: WEBHOOK_TIMEOUT_MS,
+  });
   await app.listen(0, '127.0.0.1');
   sandboxUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   await receiver.start();
@@ -307,6 +317,25 @@ describe('Twilio stand-in through the real twilio SDK', () => {
       return statuses.includes('delivered') && statuses;
     });
     expect(callbacks.filter((s) => s === 'sent').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('abandons a status callback the target never answers and posts it again', async () => {
+    const to = freshNumber();
+    const callbackPath = `/webhooks/twilio/hanging/${to.slice(1)}`;
+    receiver.hangOnce.add(callbackPath);
+    await twilioClient().messages.create({
+      to,
+      from: FROM_NUMBER,
+      body: 'Hi',
+      statusCallback: receiver.url(callbackPath),
+    });
+
+    const statuses = await waitFor(() => {
+      const seen = receiver.to(callbackPath).map((c) => formParams(c.body).MessageStatus);
+      return seen.includes('delivered') && seen;
+    }, 4 * WEBHOOK_TIMEOUT_MS);
+    // The unanswered `sent` timed out and went again; `delivered` only after it (awaited in order).
+    expect(statuses).toEqual(['sent', 'sent', 'delivered']);
   });
 
   it('injects a 500 for the next matching send only, without recording it', async () => {

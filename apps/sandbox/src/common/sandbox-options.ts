@@ -10,6 +10,8 @@ export interface SandboxOptions {
   webhookAttempts?: number;
   /** First retry pause, doubled on every further attempt (default 200 ms). */
   webhookRetryBaseMs?: number;
+  /** An outgoing webhook attempt not answered within this long is abandoned and retried (default 10 s). */
+  webhookTimeoutMs?: number;
   /** Oldest sent messages are forgotten beyond this many (default 10 000), so a long demo stays small. */
   maxStoredMessages?: number;
 }
@@ -29,6 +31,7 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
     responseDelayMs: options.responseDelayMs ?? 0,
     webhookAttempts: options.webhookAttempts ?? 4,
     webhookRetryBaseMs: options.webhookRetryBaseMs ?? 200,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     maxStoredMessages: options.maxStoredMessages ?? 10_000,
   };
 }

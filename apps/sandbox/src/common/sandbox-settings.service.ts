@@ -31,6 +31,10 @@ export class SandboxSettings {
     return this.options.webhookRetryBaseMs;
   }
 
+  get webhookTimeoutMs(): number {
+    return this.options.webhookTimeoutMs;
+  }
+
   get maxStoredMessages(): number {
     return this.options.maxStoredMessages;
   }

@@ -17,8 +17,6 @@ export interface WebhookAnswer {
   body: string;
 }
 
-const ATTEMPT_TIMEOUT_MS = 10_000;
-
 /** Posts webhooks the way the providers do: with retries in the background, or once for simulations. */
 @Injectable()
 export class WebhookSender {
@@ -37,7 +35,7 @@ export class WebhookSender {
     const controller = new AbortController();
     const timeout = setTimeout(
       () => controller.abort(new DOMException('The webhook timed out', 'TimeoutError')),
-      ATTEMPT_TIMEOUT_MS,
+      this.settings.webhookTimeoutMs,
     );
     const onShutdown = () => controller.abort(this.shutdown.signal.reason);
     this.shutdown.signal.addEventListener('abort', onShutdown, { once: true });
