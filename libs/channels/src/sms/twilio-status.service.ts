@@ -22,8 +22,8 @@ const LINGER_MS = 5;
  * machine by a conditional UPDATE, so duplicates and out-of-order callbacks never move a status
  * back. A practice's callbacks that arrive within a few milliseconds, or while its previous batch
  * is being written, go together in one transaction and one round trip (`GroupCommit`): two or
- * three callbacks per message sent are the busiest webhook. Callbacks about messages we do not know are acknowledged (Twilio
- * would retry otherwise).
+ * three callbacks per message sent are the busiest webhook. Callbacks about messages we do not
+ * know are acknowledged (Twilio would retry otherwise).
  */
 @Injectable()
 export class TwilioStatusService {

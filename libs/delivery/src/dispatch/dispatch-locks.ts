@@ -9,6 +9,9 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressLockKeySql } from '@app/consent';
 import { TenantDb, type TenantTx } from '@app/database';
 
+/** The advisory lock key of one message's dispatch, for an SQL expression giving its id. */
+const messageLockKeySql = (id: string): string => `hashtextextended('dispatch-message:' || ${id}, 0)`;
+
 /**
  * A select-list expression for the message row `m` that takes the dispatch's two locks as the
  * row is read (one round trip): the message, exclusively (try-lock: never two runs of one
@@ -22,7 +25,7 @@ export function takeDispatchLocksSql(m: string): string {
     channel: `${m}.channel`,
     addressIndex: `${m}.to_address_bidx`,
   });
-  return `CASE WHEN pg_try_advisory_lock(hashtextextended('dispatch-message:' || ${m}.id, 0))
+  return `CASE WHEN pg_try_advisory_lock(${messageLockKeySql(`${m}.id`)})
           THEN (SELECT true FROM (SELECT pg_advisory_lock_shared(hashtextextended(${address}, 0))) AS address)
           ELSE false END`;
 }
@@ -32,7 +35,7 @@ export function takeDispatchLocksSql(m: string): string {
  * for a message of a batch that will not be sent: the batch's other messages keep theirs.
  * Parameters: message id, tenant id, channel, address blind index.
  */
-export const RELEASE_DISPATCH_LOCKS_SQL = `SELECT pg_advisory_unlock(hashtextextended('dispatch-message:' || $1::uuid, 0)),
+export const RELEASE_DISPATCH_LOCKS_SQL = `SELECT pg_advisory_unlock(${messageLockKeySql('$1::uuid')}),
   pg_advisory_unlock_shared(hashtextextended(${addressLockKeySql({ tenantId: '$2::uuid', channel: '$3::text', addressIndex: '$4::bytea' })}, 0))`;
 
 /** One dispatch batch's connection: its transactions run here, and its session locks live here. */

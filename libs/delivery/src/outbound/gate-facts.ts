@@ -47,7 +47,7 @@ export class GateFacts {
 
   /**
    * The gate again, at send time, for the exact address the message is bound to, on the facts
-   * read with the message under its address lock (`OutboundMessages.lockForDispatch`).
+   * read with the message under its address lock (`OutboundMessages.lockBatchForDispatch`).
    */
   forSend(message: { channel: DeliveryChannel; address: string; addressFacts: AddressFacts }): GateDecision {
     const state = { address: message.address, ...message.addressFacts };

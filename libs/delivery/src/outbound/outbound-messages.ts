@@ -51,7 +51,7 @@ export interface DispatchMessage {
   attemptsMade: number;
   /** Encrypted reply text, decrypted only when it is sent or compared. */
   bodyEnc: Buffer | null;
-  /** The consent gate's facts for `address`, read with the message (see lockForDispatch). */
+  /** The consent gate's facts for `address`, read with the message (see lockBatchForDispatch). */
   addressFacts: AddressFacts;
 }
 
@@ -282,7 +282,7 @@ export class OutboundMessages {
 
   /**
    * Persists the next attempt before its provider call: written with the caller's COMMIT, which
-   * comes before the call. The message is locked (lockForDispatch), so its number is free.
+   * comes before the call. The message is locked (lockBatchForDispatch), so its number is free.
    */
   startAttempt(tx: TenantTx, message: DispatchMessage, route: OutboundRoute | 'system'): OpenAttempt {
     const attempt: OpenAttempt = {
