@@ -23,6 +23,13 @@ const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
 const PATIENTS = 200;
 const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? 3);
+/**
+ * A second, shorter measurement with the sandbox answering each API call after this long, as
+ * Twilio does over the internet (its Messages.create takes some 100-300 ms): there both sides wait
+ * on the provider rather than on the CPU.
+ */
+const PROVIDER_LATENCY_MS = Number(process.env.BENCH_DELIVERY_PROVIDER_LATENCY_MS ?? 100);
+const LATENCY_MESSAGES = 400;
 const CLINIC_NUMBER = '+15550002222';
 const BODY = 'Your results are in and look normal. Call us with any questions.';
 
@@ -111,10 +118,20 @@ async function startBuilt(
   return child;
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the machine stays quiet before a drain is timed (after its leftovers are done). */
+const QUIET_MS = 500;
+
+async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('delivery bench: timed out waiting for the queue to drain');
+    if (Date.now() > deadline) throw new Error(`delivery bench: timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
@@ -126,12 +143,13 @@ async function floorDrain(
   creds: { accountSid: string; authToken: string },
   statusCallback: string,
   cpuOf: Record<string, Pids>,
+  messages = MESSAGES,
 ): Promise<{ perSecond: number; cpuMsPerMessage: CpuPerMessage }> {
   const connection = { url: infra.redisUrl, maxRetriesPerRequest: null };
   const prefix = `{bench-floor-${randomBytes(4).toString('hex')}}`;
   const queue = new Queue('floor', { connection, prefix });
   await queue.addBulk(
-    Array.from({ length: MESSAGES }, (_, i) => ({
+    Array.from({ length: messages }, (_, i) => ({
       name: 'send',
       data: { to: `+1555${String(3_000_000 + (i % PATIENTS)).padStart(7, '0')}` },
     })),
@@ -149,13 +167,13 @@ async function floorDrain(
     },
     { connection, prefix, concurrency: CONCURRENCY },
   );
-  await waitUntil(async () => done >= MESSAGES, 300_000);
+  await waitUntil('the floor to drain its queue', async () => done >= messages, 300_000);
   const seconds = (performance.now() - start) / 1000;
-  const cpuMsPerMessage = await cpu(MESSAGES);
+  const cpuMsPerMessage = await cpu(messages);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return { perSecond: MESSAGES / seconds, cpuMsPerMessage };
+  return { perSecond: messages / seconds, cpuMsPerMessage };
 }
 
 /**
@@ -253,13 +271,17 @@ export const deliveryBenchmark: Benchmark = {
               }).then((r) => (r.ok ? resolve() : reject(new Error(`inbound ${r.status}`))), reject);
             });
             let rows: Array<{ conversation_id: string; contact_id: string }> = [];
-            await waitUntil(async () => {
-              ({ rows } = await owner.query(
-                `SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`,
-                [params.MessageSid],
-              ));
-              return rows.length > 0;
-            }, 30_000);
+            await waitUntil(
+              'an inbound text to be stored',
+              async () => {
+                ({ rows } = await owner.query(
+                  `SELECT conversation_id, contact_id FROM messages WHERE provider_message_id = $1`,
+                  [params.MessageSid],
+                ));
+                return rows.length > 0;
+              },
+              30_000,
+            );
             conversations.push(rows[0]!.conversation_id);
             const consent = await api.client.post(
               `/v1/contacts/${rows[0]!.contact_id}/consents`,
@@ -281,14 +303,7 @@ export const deliveryBenchmark: Benchmark = {
             [];
           for (let i = 0; i <= ROUNDS; i++) {
             const ours = await drainOurs();
-            const floor = await floorDrain(
-              infra,
-              sandboxUrl,
-              { accountSid, authToken },
-              channel.webhooks.status,
-              // Its status callbacks go to the api (which finds no message): the floor shares them.
-              { api: fixed(api.pid), sandbox: fixed(sandbox.pid), postgresForApi: backendsOf(owner, 'api') },
-            );
+            const floor = await drainFloor();
             if (i > 0)
               rounds.push({
                 ...ours,
@@ -297,6 +312,10 @@ export const deliveryBenchmark: Benchmark = {
                 ratio: round(ours.perSecond / floor.perSecond, 3),
               });
           }
+          await setProviderLatency(PROVIDER_LATENCY_MS);
+          const oursAtLatency = await drainOurs(LATENCY_MESSAGES);
+          const floorAtLatency = await drainFloor(LATENCY_MESSAGES);
+          await setProviderLatency(0);
           await smsQueue.close();
           return {
             benchmark: 'delivery',
@@ -315,12 +334,45 @@ export const deliveryBenchmark: Benchmark = {
               // per message of every process taking part (the floor shares the api and sandbox),
               // Postgres split by whose backends (the worker's, the api's) did the work.
               rounds,
+              // Both sides waiting on a provider as slow as the real one: the worker's own time per
+              // message (the gap to the floor) against the provider's.
+              atProviderLatency: {
+                latencyMs: PROVIDER_LATENCY_MS,
+                messages: LATENCY_MESSAGES,
+                perSecond: oursAtLatency.perSecond,
+                floor: round(floorAtLatency.perSecond),
+                ratio: round(oursAtLatency.perSecond / floorAtLatency.perSecond, 3),
+              },
               loadAverage: os.loadavg().map((l) => round(l, 2)),
             },
           };
 
-          /** One round of ours: MESSAGES replies accepted (the queue paused), then drained by the worker. */
-          async function drainOurs(): Promise<Round> {
+          /** Sets how long the sandbox takes to answer each provider API call. */
+          async function setProviderLatency(ms: number): Promise<void> {
+            const res = await fetch(`${sandboxUrl}/sandbox/config`, {
+              method: 'PUT',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ responseDelayMs: ms }),
+            });
+            if (!res.ok) throw new Error(`bench: sandbox config answered ${res.status}`);
+          }
+
+          /** One floor drain, timed once our drain's status callbacks and audit sealing are done. */
+          async function drainFloor(messages = MESSAGES) {
+            await quiet({ ourCallbacks: true });
+            return floorDrain(
+              infra,
+              sandboxUrl,
+              { accountSid, authToken },
+              channel.webhooks.status,
+              // Its status callbacks go to the api (which finds no message): the floor shares them.
+              { api: fixed(api.pid), sandbox: fixed(sandbox.pid), postgresForApi: backendsOf(owner, 'api') },
+              messages,
+            );
+          }
+
+          /** One round of ours: `messages` replies accepted (the queue paused), then drained by the worker. */
+          async function drainOurs(messages = MESSAGES): Promise<Round> {
             await smsQueue.pause();
             // What autovacuum does in production, which this machine's Postgres runs without
             // (CI's conf.d sets autovacuum = off): never analyzed, the growing tables keep the
@@ -330,7 +382,7 @@ export const deliveryBenchmark: Benchmark = {
             let next = 0;
             await Promise.all(
               Array.from({ length: 16 }, async () => {
-                while (next < MESSAGES) {
+                while (next < messages) {
                   const i = next++;
                   const res = await api.client.post(
                     `/v1/conversations/${conversations[i % PATIENTS]}/replies`,
@@ -341,8 +393,10 @@ export const deliveryBenchmark: Benchmark = {
                 }
               }),
             );
-            const acceptedPerSecond = MESSAGES / ((performance.now() - acceptStart) / 1000);
-            const target = (await handedOver()) + MESSAGES;
+            const acceptedPerSecond = messages / ((performance.now() - acceptStart) / 1000);
+            const target = (await handedOver()) + messages;
+            // Accepting leaves the api's audit sealing behind (and the floor its status callbacks).
+            await quiet({ ourCallbacks: false });
 
             // The database's own clock times the drain: from the queue's resume to the last
             // provider acceptance. The polling is slow and cheap so that it takes no CPU from
@@ -357,7 +411,12 @@ export const deliveryBenchmark: Benchmark = {
               postgresForApi: backendsOf(owner, 'api'),
             });
             await smsQueue.resume();
-            await waitUntil(async () => (await handedOver()) >= target, 600_000, 250);
+            await waitUntil(
+              'the worker to drain the queue',
+              async () => (await handedOver()) >= target,
+              600_000,
+              250,
+            );
             const drained = target - atStart;
             const cpuMsPerMessage = await cpu(drained);
             const { rows: endRows } = await owner.query(
@@ -371,6 +430,31 @@ export const deliveryBenchmark: Benchmark = {
               // CPU per message handed over, while draining (the api answers the status callbacks).
               cpuMsPerMessage,
             };
+          }
+
+          /**
+           * Waits until what the previous phase left behind is done: every audit event sealed and,
+           * with `ourCallbacks`, every message we sent past its status callbacks; then QUIET_MS more
+           * (the floor's callbacks, which name no message of ours). Each drain is timed on a quiet
+           * machine, not charged with the tail of the phase before it.
+           */
+          async function quiet({ ourCallbacks }: { ourCallbacks: boolean }): Promise<void> {
+            await waitUntil(
+              'the audit sealing and status callbacks to finish',
+              async () => {
+                const { rows } = await owner.query<{ waiting: number }>(
+                  `SELECT (SELECT count(*) FROM audit_outbox)::int
+                     + CASE WHEN $1 THEN (SELECT count(*) FROM messages
+                                          WHERE direction = 'outbound' AND status IN ('queued', 'sending', 'sent'))::int
+                            ELSE 0 END AS waiting`,
+                  [ourCallbacks],
+                );
+                return rows[0]!.waiting === 0;
+              },
+              60_000,
+              100,
+            );
+            await sleep(QUIET_MS);
           }
 
           async function handedOver(): Promise<number> {
