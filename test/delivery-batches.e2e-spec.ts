@@ -185,4 +185,96 @@ describe('dispatch batches', () => {
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
     await waitNoDispatchLocks();
   });
+
+  /** Outcomes of a message's attempts, in order (null: open). */
+  async function attemptOutcomes(id: string): Promise<Array<string | null>> {
+    const { rows } = await stack.owner.query<{ outcome: string | null }>(
+      `SELECT outcome FROM delivery_attempts WHERE message_id = $1 ORDER BY attempt`,
+      [id],
+    );
+    return rows.map((r) => r.outcome);
+  }
+
+  /** Whether the message's row is free (no transaction holds it locked) right now. */
+  async function rowUnlocked(id: string): Promise<boolean> {
+    try {
+      await stack.owner.query(`SELECT id FROM messages WHERE id = $1 FOR UPDATE NOWAIT`, [id]);
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === '55P03') return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Wraps the worker's provider lookup: each call first notes whether the message's row was free
+   * (its batch's transaction committed) while the provider was asked.
+   */
+  function watchLookups(id: string, fail?: () => Error) {
+    const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
+    const findSent = sms.findSent.bind(sms);
+    const rowFree: boolean[] = [];
+    const spy = vi.spyOn(sms, 'findSent').mockImplementation(async (...args) => {
+      rowFree.push(await rowUnlocked(id));
+      if (fail) throw fail();
+      return findSent(...args);
+    });
+    return { rowFree, restore: () => spy.mockRestore() };
+  }
+
+  it('an attempt that may have reached the provider is looked up with no transaction open; found, it is not sent again', async () => {
+    const { ids, phones } = await queueReplies(1);
+    await Promise.all(ids.map((id) => runJob(id)));
+    const id = ids[0]!;
+    await stack.waitForStatus(practice.owner.accessToken, id, ['delivered']);
+    // As if the worker died during the provider call: no outcome, no provider id, back in the outbox.
+    await stack.owner.query(
+      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
+      [id],
+    );
+    await stack.owner.query(
+      `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
+      [id],
+    );
+    const lookups = watchLookups(id);
+
+    await runJob(id);
+    lookups.restore();
+
+    expect(lookups.rowFree).toEqual([true]);
+    expect(await attemptOutcomes(id)).toEqual(['found_at_provider']);
+    expect((await statuses([id])).get(id)).toEqual({ handedOver: true, attempts: 1 });
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
+    await waitNoDispatchLocks();
+  });
+
+  it('an earlier attempt the provider never got: a failed lookup changes nothing; then it is closed and the message sent once, beside its batch', async () => {
+    const { ids, phones } = await queueReplies(1);
+    const [lost, neighbour] = ids as [string, string];
+    // As if the worker died before its call reached the provider: an attempt without an outcome.
+    await stack.owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+       VALUES (gen_random_uuid(), $1, $2, 1, 'secure_link')`,
+      [practice.owner.practiceId, lost],
+    );
+    const down = watchLookups(lost, () => Object.assign(new Error('Service Unavailable'), { status: 503 }));
+    const results = await Promise.allSettled(ids.map((id) => runJob(id)));
+    down.restore();
+
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/lookup failed \(http_503\)/);
+    expect(down.rowFree).toEqual([true]);
+    expect(await attemptOutcomes(lost)).toEqual([null]);
+    expect((await statuses([neighbour])).get(neighbour)).toEqual({ handedOver: true, attempts: 1 });
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(1);
+
+    const lookups = watchLookups(lost);
+    await runJob(lost);
+    lookups.restore();
+
+    expect(lookups.rowFree).toEqual([true]);
+    expect(await attemptOutcomes(lost)).toEqual(['not_found', 'accepted']);
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
+    await waitNoDispatchLocks();
+  });
 });

@@ -20,7 +20,7 @@ import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
-import { type SendFailure, classifySendGridError, classifyTwilioError, explain } from './send-errors.js';
+import { type SendFailure, classifySendError, explain } from './send-errors.js';
 
 /** How a message's dispatch ended; anything but `done` makes BullMQ try again later. */
 type Outcome =
@@ -33,6 +33,7 @@ type Outcome =
 
 /** A message of a batch that goes to its provider: what its first transaction decided. */
 interface Send {
+  kind: 'send';
   message: DispatchMessage;
   sender: SenderChannel;
   outgoing: Outgoing;
@@ -40,6 +41,24 @@ interface Send {
   /** Its sender's rate-limit slot (epoch ms): the provider call waits for it. */
   sendAt: number;
 }
+
+/**
+ * A message of a batch whose earlier attempt may have reached the provider (the process died or
+ * the call timed out): not sent in this batch, but looked up at the provider once the batch's
+ * first transaction has committed (see `recover`).
+ */
+interface Recovery {
+  kind: 'recover';
+  message: DispatchMessage;
+  open: OpenAttempt;
+  /** Asks the provider for the earlier attempt's message: what it has of ours, or null. */
+  lookup: () => Promise<Accepted | null>;
+}
+
+/** What a batch's first transaction decided for one message. */
+type Step = Outcome | Send | Recovery;
+
+const isSend = (step: Step): step is Send => step.kind === 'send';
 
 const DONE: Outcome = { kind: 'done' };
 
@@ -60,13 +79,14 @@ const MAX_BATCH = 16;
  * all of them; alone, a message is a batch of one. For each message:
  *
  * 1. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
- * 2. In the batch's first transaction: skip if already handed over; reserve the sender's next
+ * 2. In the batch's first transaction: skip if already handed over; if an earlier attempt may
+ *    have reached the provider (crash, timeout), set the message aside to be looked up there
+ *    (`recover`, after the COMMIT: no transaction waits on a provider); reserve the sender's next
  *    rate-limit slot (one far off delays the job rather than blocking the worker; one a few
- *    milliseconds off is waited for right before the call, not in the transaction); if an
- *    earlier attempt may have reached the provider (crash, timeout), look it up there first;
- *    apply the consent gate AGAIN (a revocation since the reply wins: a plain reply becomes a
- *    secure notice, an opted-out number gets nothing); mint the link token; persist the
- *    attempt. A message not sent now lets go of its locks. Commit.
+ *    milliseconds off is waited for right before the call, not in the transaction); apply the
+ *    consent gate AGAIN (a revocation since the reply wins: a plain reply becomes a secure
+ *    notice, an opted-out number gets nothing); mint the link token; persist the attempt. A
+ *    message not sent now lets go of its locks. Commit.
  * 3. Call the providers, each at its slot; a job whose message is accepted is done then.
  * 4. Record the outcomes (accepted, failed with a reason, or retry) in the batch's last
  *    transaction, whose COMMIT ends the locks; the jobs of the others wait for it.
@@ -122,14 +142,14 @@ export class Dispatcher {
    */
   private async decide(tenantId: string, ids: string[]): Promise<Array<{ finished: Promise<Outcome> }>> {
     const session = await this.sessions.open();
-    let steps: Array<Outcome | Send>;
+    let steps: Step[];
     try {
       steps = await session.transaction(tenantId, async (tx) => {
         // From this read on: no other run of these messages ('busy' otherwise), and a revocation
         // of their addresses waits until the provider has answered; one that committed before is
         // seen by the gate facts read with the messages (after the locks, see lockBatchForDispatch).
         const locked = await this.outbound.lockBatchForDispatch(tx, ids);
-        const decided: Array<Outcome | Send> = [];
+        const decided: Step[] = [];
         for (const [i, id] of ids.entries()) {
           const message = locked.get(id);
           // The same message twice in a batch (a stalled job's second run): the first one holds it.
@@ -137,7 +157,7 @@ export class Dispatcher {
           else if (!message) decided.push(DONE);
           else {
             const step = await this.prepare(tx, message);
-            if (!('attempt' in step)) this.outbound.releaseDispatchLocks(tx, message);
+            if (!isSend(step)) this.outbound.releaseDispatchLocks(tx, message);
             decided.push(step);
           }
         }
@@ -151,26 +171,27 @@ export class Dispatcher {
         finished: this.decide(tenantId, [id]).then(([alone]) => alone!.finished),
       }));
     }
-    const answers = steps.map((step) => ('attempt' in step ? this.answer(tenantId, step) : null));
+    const answers = steps.map((step) => (isSend(step) ? this.answer(tenantId, step) : null));
     const recorded = this.record(tenantId, session, steps, answers);
     // Jobs whose outcome waits for the record await it; this keeps a failed one from going
     // unhandled meanwhile.
     recorded.catch(() => undefined);
-    return steps.map((step, i) => ({
+    return steps.map((step, i) => {
+      if (step.kind === 'recover') return { finished: this.recover(tenantId, step) };
       // A message the provider accepted is done: its job does not wait for the batch's slowest
       // call and its record. Should the record never commit (a crash), its attempt stays open
       // and its outbox row comes due again, and the retry finds it at the provider.
-      finished:
-        answers[i]?.then((answer) => ('accepted' in answer ? DONE : recorded.then((o) => o[i]!))) ??
-        Promise.resolve(step as Outcome),
-    }));
+      const answer = answers[i];
+      if (!answer) return { finished: Promise.resolve(step as Outcome) };
+      return { finished: answer.then((a) => ('accepted' in a ? DONE : recorded.then((o) => o[i]!))) };
+    });
   }
 
   /**
    * One message's part of the batch's first transaction: the outcome when it is not sent now,
    * else what to send (its attempt persisted with the COMMIT).
    */
-  private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Outcome | Send> {
+  private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Step> {
     if (!this.outbound.isPending(message)) {
       await this.outbound.leaveOutbox(tx, message.id);
       return DONE;
@@ -180,15 +201,15 @@ export class Dispatcher {
       await this.fail(tx, message, 'channel_unavailable');
       return DONE;
     }
+    const open = message.openAttempt;
+    if (open) return { kind: 'recover', message, open, lookup: await this.lookup(tx, message, open, sender) };
+
     // The slot is reserved now; the send waits for it after COMMIT (not holding the batch).
     const slot =
       sender.kind === 'sms'
         ? await this.rateLimit.take(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
         : { reserved: true, at: Date.now() };
     if (!slot.reserved) return { kind: 'delay', ms: slot.at - Date.now() };
-
-    if (message.openAttempt && (await this.recoverEarlierAttempt(tx, message, message.openAttempt, sender)))
-      return DONE;
 
     const route = await this.applyDecision(tx, message, this.gate.forSend(message));
     if (!route) return DONE;
@@ -200,7 +221,7 @@ export class Dispatcher {
       return DONE;
     }
     const attempt = this.outbound.startAttempt(tx, message, route);
-    return { message, sender, outgoing, attempt, sendAt: slot.at };
+    return { kind: 'send', message, sender, outgoing, attempt, sendAt: slot.at };
   }
 
   /** One provider call, at its rate-limit slot. */
@@ -210,7 +231,7 @@ export class Dispatcher {
       .then(
         (accepted): Answer => ({ accepted }),
         (err: unknown): Answer => ({
-          failure: sender.kind === 'sms' ? classifyTwilioError(err) : classifySendGridError(err),
+          failure: classifySendError(sender.kind, err),
         }),
       );
   }
@@ -223,22 +244,23 @@ export class Dispatcher {
   private async record(
     tenantId: string,
     session: DispatchSession,
-    steps: Array<Outcome | Send>,
+    steps: Step[],
     pending: Array<Promise<Answer> | null>,
-  ): Promise<Outcome[]> {
+  ): Promise<Array<Outcome | null>> {
     try {
       const answers = await Promise.all(pending);
-      if (!steps.some((step) => 'attempt' in step)) return steps as Outcome[];
+      // Null where the step sent nothing: its job's outcome came from the first transaction.
+      if (!steps.some(isSend)) return steps.map(() => null);
       const handedOver: Send[] = [];
       const outcomes = await session.finalTransaction(tenantId, async (tx) => {
         // Not worth an fsync wait: if Postgres loses this record, the attempts stay open and the
         // retries find the messages at the provider instead of sending them again.
         tx.commitWithoutFlushWait();
-        const recorded: Outcome[] = [];
+        const recorded: Array<Outcome | null> = [];
         for (const [i, step] of steps.entries()) {
           const answer = answers[i];
-          if (!('attempt' in step) || !answer) {
-            recorded.push(step as Outcome);
+          if (!isSend(step) || !answer) {
+            recorded.push(null);
             continue;
           }
           if ('failure' in answer) recorded.push(await this.recordFailure(tx, step, answer.failure));
@@ -321,41 +343,57 @@ export class Dispatcher {
   }
 
   /**
-   * An attempt without an outcome: the process died (or timed out) during the provider call.
-   * True when the provider has the message after all (recorded; nothing to send).
+   * An attempt without an outcome (the process died, or the call timed out, during the provider
+   * call), asked after at the provider while no transaction is open, then settled under the
+   * message's row lock unless another run settled it meanwhile. Found: handed over after all.
+   * Not found: the attempt is closed, its link tokens retracted (they may never have reached
+   * anyone), and the message goes out in a later batch, as any other.
    */
-  private async recoverEarlierAttempt(
-    tx: TenantTx,
-    message: DispatchMessage,
-    open: OpenAttempt,
-    sender: SenderChannel,
-  ): Promise<boolean> {
-    const found = await this.findAtProvider(tx, message, open, sender);
-    if (!found) {
+  private async recover(tenantId: string, { message, open, lookup }: Recovery): Promise<Outcome> {
+    const asked = await lookup().then(
+      (found) => ({ found }),
+      (err: unknown) => ({ failure: classifySendError(message.channel, err) }),
+    );
+    // Nothing known, nothing changes (not failed after the last retry either): the job's retries,
+    // then the outbox relay, ask again. Only the code: the provider's text may name the number.
+    if ('failure' in asked)
+      throw new Error(`Provider lookup failed (${asked.failure.code}); the earlier attempt stays open`);
+    const { found } = asked;
+    const handedOver = await this.db.forTenant(tenantId, async (tx) => {
+      const current = await this.outbound.lockForDispatch(tx, message.id);
+      if (current?.openAttempt?.id !== open.id) return false;
+      if (found) {
+        this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
+        this.audit.record(tx, {
+          action: 'message.dispatch_recovered',
+          target: { type: 'message', id: message.id },
+          metadata: { channel: message.channel, attempt: open.attempt },
+        });
+        return true;
+      }
       await this.outbound.finishAttempt(tx, open.id, 'not_found');
-      // Its link token may never have reached anyone; the retry mints a new one.
       await this.outbound.retractSecureLinks(tx, message.id);
       return false;
-    }
-    this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
-    this.audit.record(tx, {
-      action: 'message.dispatch_recovered',
-      target: { type: 'message', id: message.id },
-      metadata: { channel: message.channel, attempt: open.attempt },
     });
-    return true;
+    if (handedOver) return DONE;
+    const { finished } = await this.batches.submit(tenantId, message.id);
+    return finished;
   }
 
-  private async findAtProvider(
+  /**
+   * The provider lookup for an earlier attempt, its facts read in the batch's transaction. Email
+   * carries our id. SMS does not: our text is recognised. A plain body is ours if equal; a notice
+   * or a request is ours if it carries a link token minted for this message; a portal code
+   * message if it carries the code minted for it.
+   */
+  private async lookup(
     tx: TenantTx,
     message: DispatchMessage,
     open: OpenAttempt,
     sender: SenderChannel,
-  ): Promise<Accepted | null> {
-    if (sender.kind === 'email') return this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
-    // SMS carries no id of ours: recognise our text. A plain body is ours if equal; a notice or
-    // a request is ours if it carries a link token minted for this message; a portal code message
-    // if it carries the code minted for it.
+  ): Promise<() => Promise<Accepted | null>> {
+    if (sender.kind === 'email')
+      return () => this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
     const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
     const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
     const isOurCode =
@@ -364,17 +402,14 @@ export class Dispatcher {
       text === body ||
       isOurCode(text) ||
       linkTokensIn(text).some((t) => tokenHashes.some((h) => h.equals(hashLinkToken(t))));
-    return this.sms.findSent(
-      {
-        accountSid: sender.channel.accountSid,
-        authToken: sender.channel.authToken,
-        to: message.address,
-        from: sender.channel.phoneNumber,
-        messagingServiceSid: sender.channel.messagingServiceSid,
-      },
-      open.startedAt,
-      isOurs,
-    );
+    const account = {
+      accountSid: sender.channel.accountSid,
+      authToken: sender.channel.authToken,
+      to: message.address,
+      from: sender.channel.phoneNumber,
+      messagingServiceSid: sender.channel.messagingServiceSid,
+    };
+    return () => this.sms.findSent(account, open.startedAt, isOurs);
   }
 
   private async send(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendGridError, classifyTwilioError } from './send-errors.js';
+import { classifySendError, classifySendGridError, classifyTwilioError } from './send-errors.js';
 
 /** As twilio-node's RestException: HTTP status and Twilio's numeric code. */
 const twilioError = (status: number, code: number) => Object.assign(new Error('x'), { status, code });
@@ -48,5 +48,17 @@ describe('provider error classification', () => {
     });
     expect(classifySendGridError(sendGridError(429))).toEqual({ kind: 'transient', code: 'http_429' });
     expect(classifySendGridError(sendGridError(502))).toEqual({ kind: 'transient', code: 'http_502' });
+  });
+
+  it('by channel: an SMS error read as Twilio reports it, an email error as SendGrid does', () => {
+    // Twilio's 21610 as `code` would be a bogus HTTP status to SendGrid's reading, and the reverse.
+    expect(classifySendError('sms', twilioError(400, 21610))).toMatchObject({
+      code: '21610',
+      optedOut: true,
+    });
+    expect(classifySendError('email', sendGridError(400))).toMatchObject({
+      code: 'http_400',
+      optedOut: false,
+    });
   });
 });

@@ -80,3 +80,8 @@ const EXPLANATIONS: Record<string, string> = {
 export function explain(code: string): string {
   return EXPLANATIONS[code] ?? `The provider refused the message (${code})`;
 }
+
+/** A provider call's error, classified by the provider of its channel. */
+export function classifySendError(channel: 'sms' | 'email', err: unknown): SendFailure {
+  return channel === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);
+}
