@@ -342,6 +342,8 @@ export const deliveryBenchmark: Benchmark = {
                 perSecond: oursAtLatency.perSecond,
                 floor: round(floorAtLatency.perSecond),
                 ratio: round(oursAtLatency.perSecond / floorAtLatency.perSecond, 3),
+                cpuMsPerMessage: oursAtLatency.cpuMsPerMessage,
+                floorCpuMsPerMessage: floorAtLatency.cpuMsPerMessage,
               },
               loadAverage: os.loadavg().map((l) => round(l, 2)),
             },
