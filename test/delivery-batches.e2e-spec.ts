@@ -277,4 +277,43 @@ describe('dispatch batches', () => {
     expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
     await waitNoDispatchLocks();
   });
+
+  it('two runs recovering the same attempt (a stalled job and its relayed twin): one new attempt, one send, its link live', async () => {
+    const { ids, phones } = await queueReplies(1);
+    const id = ids[0]!;
+    await stack.owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+       VALUES (gen_random_uuid(), $1, $2, 1, 'secure_link')`,
+      [practice.owner.practiceId, id],
+    );
+    // Both runs set the message aside before either looks; the second's answer comes only after
+    // the first has settled the attempt and sent the message afresh (a new link token).
+    const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
+    const findSent = sms.findSent.bind(sms);
+    let lookups = 0;
+    let secondAsking!: () => void;
+    const second = new Promise<void>((resolve) => (secondAsking = resolve));
+    const spy = vi.spyOn(sms, 'findSent').mockImplementation(async (...args) => {
+      if (++lookups === 1) await second;
+      else {
+        secondAsking();
+        await waitFor(async () => (await attemptOutcomes(id)).includes('accepted'), 10_000);
+      }
+      return findSent(...args);
+    });
+
+    await Promise.all([runJob(id), runJob(id)]);
+    spy.mockRestore();
+
+    expect(lookups).toBe(2);
+    expect(await attemptOutcomes(id)).toEqual(['not_found', 'accepted']);
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(1);
+    // The late run found its attempt settled by the other: it left the new link alone.
+    const { rows } = await stack.owner.query<{ live: number }>(
+      `SELECT count(*)::int AS live FROM secure_links WHERE message_id = $1 AND retracted_at IS NULL`,
+      [id],
+    );
+    expect(rows[0]!.live).toBe(1);
+    await waitNoDispatchLocks();
+  });
 });
