@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutboundMessages } from '@app/delivery';
+import {
+  DeliveryMetrics,
+  type ProviderLookupResult,
+} from '../libs/delivery/src/dispatch/delivery-metrics.js';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import { SenderRateLimit } from '../libs/delivery/src/dispatch/sender-rate-limit.js';
 import { SMS_SENDER, type SmsSender } from '../libs/delivery/src/dispatch/senders.js';
@@ -195,6 +199,15 @@ describe('dispatch batches', () => {
     return rows.map((r) => r.outcome);
   }
 
+  /** Provider lookups of SMS attempts the worker counted with `result` (its /metrics counter). */
+  async function lookupsCounted(result: ProviderLookupResult): Promise<number> {
+    const counter = worker
+      .get(DeliveryMetrics, { strict: false })
+      .registry.getSingleMetric('inbox_delivery_provider_lookups_total')!;
+    const { values } = await counter.get();
+    return values.find((v) => v.labels.channel === 'sms' && v.labels.result === result)?.value ?? 0;
+  }
+
   /** Whether the message's row is free (no transaction holds it locked) right now. */
   async function rowUnlocked(id: string): Promise<boolean> {
     try {
@@ -237,12 +250,14 @@ describe('dispatch batches', () => {
       [id],
     );
     const lookups = watchLookups(id);
+    const foundBefore = await lookupsCounted('found');
 
     await runJob(id);
     lookups.restore();
 
     expect(lookups.rowFree).toEqual([true]);
     expect(await attemptOutcomes(id)).toEqual(['found_at_provider']);
+    expect(await lookupsCounted('found')).toBe(foundBefore + 1);
     expect((await statuses([id])).get(id)).toEqual({ handedOver: true, attempts: 1 });
     expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
     await waitNoDispatchLocks();
@@ -257,6 +272,10 @@ describe('dispatch batches', () => {
        VALUES (gen_random_uuid(), $1, $2, 1, 'secure_link')`,
       [practice.owner.practiceId, lost],
     );
+    const [failedBefore, notFoundBefore] = [
+      await lookupsCounted('failed'),
+      await lookupsCounted('not_found'),
+    ];
     const down = watchLookups(lost, () => Object.assign(new Error('Service Unavailable'), { status: 503 }));
     const results = await Promise.allSettled(ids.map((id) => runJob(id)));
     down.restore();
@@ -275,6 +294,10 @@ describe('dispatch batches', () => {
     expect(lookups.rowFree).toEqual([true]);
     expect(await attemptOutcomes(lost)).toEqual(['not_found', 'accepted']);
     expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
+    expect([await lookupsCounted('failed'), await lookupsCounted('not_found')]).toEqual([
+      failedBefore + 1,
+      notFoundBefore + 1,
+    ]);
     await waitNoDispatchLocks();
   });
 

@@ -1,15 +1,19 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '@app/jobs';
 import { Public } from '@app/observability';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
+/** What the provider said when asked for an earlier attempt's message (see Dispatcher `recover`). */
+export type ProviderLookupResult = 'found' | 'not_found' | 'failed';
+
 /**
  * Delivery metrics (prom-client, Prometheus text): queue depth per queue and state, the outbox
- * backlog, and the accepted-to-provider latency histogram. Labels are queue names, channel
+ * backlog, the accepted-to-provider latency histogram, and provider lookups of attempts left
+ * without an outcome. Labels are queue names, channel
  * kinds and routes only: never a tenant, an address or anything a message says. A registry of
  * its own per worker instance (tests run several in one process).
  */
@@ -17,6 +21,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 export class DeliveryMetrics {
   readonly registry = new Registry();
   private readonly latency: Histogram<'channel' | 'route'>;
+  private readonly lookups: Counter<'channel' | 'result'>;
 
   constructor(dataSource: DataSource, jobs: JobQueue) {
     this.registry.registerMetric(
@@ -74,6 +79,16 @@ export class DeliveryMetrics {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers: [this.registry],
     });
+    this.lookups = new Counter({
+      name: 'inbox_delivery_provider_lookups_total',
+      help: 'Attempts left without an outcome (a crash, a timeout) looked up at the provider: found (not sent again), not_found (sent afresh), failed (asked again later).',
+      labelNames: ['channel', 'result'],
+      registers: [this.registry],
+    });
+  }
+
+  observeLookup(channel: string, result: ProviderLookupResult): void {
+    this.lookups.inc({ channel, result });
   }
 
   observeHandedOver(channel: string, route: string, createdAt: Date): void {

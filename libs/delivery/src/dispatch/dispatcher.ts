@@ -354,6 +354,10 @@ export class Dispatcher {
       (found) => ({ found }),
       (err: unknown) => ({ failure: classifySendError(message.channel, err) }),
     );
+    this.metrics.observeLookup(
+      message.channel,
+      'failure' in asked ? 'failed' : asked.found ? 'found' : 'not_found',
+    );
     // Nothing known, nothing changes (not failed after the last retry either): the job's retries,
     // then the outbox relay, ask again. Only the code: the provider's text may name the number.
     if ('failure' in asked)
