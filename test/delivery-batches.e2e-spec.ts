@@ -339,4 +339,43 @@ describe('dispatch batches', () => {
     expect(rows[0]!.live).toBe(1);
     await waitNoDispatchLocks();
   });
+
+  it('email: an earlier attempt is looked up by our id in SendGrid’s Activity API; found, not sent again; never got, sent once', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const reply = async (body: string): Promise<string> =>
+      (
+        await stack.staff
+          .post(
+            `/v1/conversations/${patient.conversationId}/replies`,
+            { body, channel: 'email' },
+            practice.owner.accessToken,
+          )
+          .expect(202)
+      ).body.messageId as string;
+    const sent = await reply('Your results are ready');
+    await runJob(sent);
+    expect(await stack.sentTo(patient.email)).toHaveLength(1);
+    // As if the worker died during that call; and a second reply whose call never left.
+    await stack.owner.query(
+      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
+      [sent],
+    );
+    await stack.owner.query(
+      `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
+      [sent],
+    );
+    const lost = await reply('Please call us back');
+    await stack.owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+       VALUES (gen_random_uuid(), $1, $2, 1, 'secure_link')`,
+      [practice.owner.practiceId, lost],
+    );
+
+    await Promise.all([runJob(sent), runJob(lost)]);
+
+    expect(await attemptOutcomes(sent)).toEqual(['found_at_provider']);
+    expect(await attemptOutcomes(lost)).toEqual(['not_found', 'accepted']);
+    expect(await stack.sentTo(patient.email)).toHaveLength(2);
+    await waitNoDispatchLocks();
+  });
 });
