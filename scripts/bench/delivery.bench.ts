@@ -74,6 +74,16 @@ async function cpuMeter(groups: Record<string, Pids>): Promise<(messages: number
   };
 }
 
+/**
+ * A connection error on one of the bench's own clients (BullMQ queue or worker, pg pool) is
+ * reported and the run goes on (the client reconnects); without a listener it would end the run.
+ */
+const reportError =
+  (what: string) =>
+  (err: Error): void => {
+    process.stderr.write(`bench: ${what}: ${err.message}\n`);
+  };
+
 const fixed =
   (...pids: Array<number | undefined>): Pids =>
   () =>
@@ -148,6 +158,7 @@ async function floorDrain(
   const connection = { url: infra.redisUrl, maxRetriesPerRequest: null };
   const prefix = `{bench-floor-${randomBytes(4).toString('hex')}}`;
   const queue = new Queue('floor', { connection, prefix });
+  queue.on('error', reportError('floor queue'));
   await queue.addBulk(
     Array.from({ length: messages }, (_, i) => ({
       name: 'send',
@@ -167,6 +178,7 @@ async function floorDrain(
     },
     { connection, prefix, concurrency: CONCURRENCY },
   );
+  worker.on('error', reportError('floor worker'));
   await waitUntil('the floor to drain its queue', async () => done >= messages, 300_000);
   const seconds = (performance.now() - start) / 1000;
   const cpuMsPerMessage = await cpu(messages);
@@ -200,6 +212,7 @@ export const deliveryBenchmark: Benchmark = {
         `${sandboxUrl}/sandbox/health`,
       );
       const owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 2 });
+      owner.on('error', reportError('pg pool'));
       let worker: ChildProcess | undefined;
       try {
         const api = await startBuiltApi({ infra, masterKey });
@@ -249,6 +262,7 @@ export const deliveryBenchmark: Benchmark = {
             connection: { url: infra.redisUrl, maxRetriesPerRequest: null },
             prefix: infra.redisPrefix,
           });
+          smsQueue.on('error', reportError('delivery-sms queue'));
           const conversations: string[] = [];
           for (let i = 0; i < PATIENTS; i++) {
             const params = {
