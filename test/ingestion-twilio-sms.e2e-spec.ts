@@ -7,10 +7,14 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelsService } from '@app/channels';
 import { ContactRepository } from '@app/contacts';
+import { KeyRingService } from '@app/crypto';
 import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
 import { TenantDb, requestContext } from '@app/database';
+import { JobQueue } from '@app/jobs';
 import { createRedis } from '@app/redis';
 import { ownerPool, startApi } from '@app/testing';
+import { PendingSmsStore } from '../libs/channels/src/sms/pending-sms.store.js';
+import { type InboundSmsPayload, parseInboundSms } from '../libs/channels/src/sms/twilio-payloads.js';
 import {
   type SmsPractice,
   createSmsPractice,
@@ -33,6 +37,8 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
   const send = (params: Record<string, string>, authToken = practice.authToken) =>
     postSigned(app, practice.channel.webhooks.inbound, params, authToken);
   const processed = () => processInbound(app, practice.tenantId);
+  /** A text from a new number as the webhook parsed it. */
+  const sms = (body: string) => parseInboundSms(inboundParams(practice, { from: freshPhone(), body }));
   const messagesOf = async (sid: string) =>
     (
       await owner.query(`SELECT * FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`, [
@@ -173,6 +179,59 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
       [practice.tenantId, [...texts, help].map((p) => p.MessageSid)],
     );
     expect(rows.map((r) => r.provider_message_id)).toEqual([...texts, help].map((p) => p.MessageSid));
+  });
+
+  it('stores two instances’ batches holding the same texts in opposite orders without a deadlock, seq in receipt order', async () => {
+    // A second api instance: its own store, so its own group commit, on the same database.
+    const instances = [
+      app.get(PendingSmsStore, { strict: false }),
+      new PendingSmsStore(
+        app.get(TenantDb),
+        app.get(KeyRingService, { strict: false }),
+        app.get(JobQueue, { strict: false }),
+      ),
+    ];
+    /** The instance's batch of exactly `texts`, in that order: they queue behind a text of its own. */
+    const batch = (instance: PendingSmsStore, texts: InboundSmsPayload[]) =>
+      Promise.all(
+        [sms('ahead'), ...texts].map((text) => instance.accept(practice.tenantId, practice.channel.id, text)),
+      );
+    // Stored in arrival order, [x, y] against [y, x] would deadlock about half the time: the
+    // first stores x and waits for y (held here), the second waits for y, and when y is free
+    // again whichever gets it next waits for the other's x. Each round must store both, once.
+    for (let round = 0; round < 6; round++) {
+      const [x, y] = [sms('x'), sms('y')];
+      const holder = await owner.connect();
+      try {
+        await holder.query(`BEGIN`);
+        await holder.query(
+          `INSERT INTO sms_inbound (id, tenant_id, channel_id, message_sid, payload) VALUES ($1, $2, $3, $4, '')`,
+          [randomUUID(), practice.tenantId, practice.channel.id, y.messageSid],
+        );
+        const stored = Promise.all([batch(instances[0]!, [x, y]), batch(instances[1]!, [y, x])]);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        // A third instance's batch failing: the texts it held are everyone's to store again.
+        await holder.query('ROLLBACK');
+        await stored;
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        holder.release();
+      }
+      const { rows } = await owner.query(`SELECT message_sid FROM sms_inbound WHERE message_sid = ANY($1)`, [
+        [x.messageSid, y.messageSid],
+      ]);
+      expect(rows.map((r) => r.message_sid).toSorted()).toEqual([x.messageSid, y.messageSid].toSorted());
+    }
+
+    // One batch whose receipt order is the reverse of the order its rows go in: seq follows receipt.
+    const [low, high] = [sms('one'), sms('two')].toSorted((a, b) => (a.messageSid < b.messageSid ? -1 : 1));
+    await batch(instances[0]!, [high!, low!]);
+    const { rows } = await owner.query(
+      `SELECT message_sid FROM sms_inbound WHERE message_sid = ANY($1) ORDER BY seq`,
+      [[low!.messageSid, high!.messageSid]],
+    );
+    expect(rows.map((r) => r.message_sid)).toEqual([high!.messageSid, low!.messageSid]);
+    await processed();
   });
 
   it('lets neither a keyword nor later texts wait forever behind a text that cannot be processed', async () => {
