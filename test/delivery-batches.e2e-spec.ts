@@ -240,15 +240,8 @@ describe('dispatch batches', () => {
     await Promise.all(ids.map((id) => runJob(id)));
     const id = ids[0]!;
     await stack.waitForStatus(practice.owner.accessToken, id, ['delivered']);
-    // As if the worker died during the provider call: no outcome, no provider id, back in the outbox.
-    await stack.owner.query(
-      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
-      [id],
-    );
-    await stack.owner.query(
-      `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
-      [id],
-    );
+    // As if the worker died during the provider call.
+    await stack.forgetOutcome(id);
     const lookups = watchLookups(id);
     const foundBefore = await lookupsCounted('found');
 
@@ -355,15 +348,8 @@ describe('dispatch batches', () => {
     const sent = await reply('Your results are ready');
     await runJob(sent);
     expect(await stack.sentTo(patient.email)).toHaveLength(1);
-    // As if the worker died during that call; and a second reply whose call never left.
-    await stack.owner.query(
-      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
-      [sent],
-    );
-    await stack.owner.query(
-      `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
-      [sent],
-    );
+    // The worker died during that call; and a second reply's call never left.
+    await stack.forgetOutcome(sent);
     const lost = await reply('Please call us back');
     await stack.owner.query(
       `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)

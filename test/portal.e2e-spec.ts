@@ -460,16 +460,8 @@ describe('patient pages over HTTP', () => {
     const codeMessageId = rows[0].message_id as string;
     await stack.waitForStatus(staffToken(), codeMessageId, ['delivered']);
 
-    // As if the worker died during the provider call: the attempt has no outcome, the message is
-    // still queued and back in the outbox.
-    await stack.owner.query(
-      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1;`,
-      [codeMessageId],
-    );
-    await stack.owner.query(
-      `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
-      [codeMessageId],
-    );
+    // As if the worker died during the provider call, and the message back in the outbox.
+    await stack.forgetOutcome(codeMessageId);
     await stack.owner.query(
       `INSERT INTO delivery_outbox (tenant_id, message_id, channel) VALUES ($1, $2, 'sms')`,
       [practice.owner.practiceId, codeMessageId],
