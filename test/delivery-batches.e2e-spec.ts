@@ -256,6 +256,35 @@ describe('dispatch batches', () => {
     await waitNoDispatchLocks();
   });
 
+  it('an attempt left open after its status callback came (a crash before the record) is closed as found and audited, with no lookup and no send', async () => {
+    const { ids, phones } = await queueReplies(1);
+    await Promise.all(ids.map((id) => runJob(id)));
+    const id = ids[0]!;
+    await stack.waitForStatus(practice.owner.accessToken, id, ['delivered']);
+    // The worker died after the call: the callbacks moved the message on (and stored Twilio's
+    // id), but its attempt never got an outcome.
+    await stack.owner.query(
+      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
+      [id],
+    );
+    const lookups = watchLookups(id);
+
+    await runJob(id);
+    lookups.restore();
+
+    expect(lookups.rowFree).toEqual([]);
+    expect(await attemptOutcomes(id)).toEqual(['found_at_provider']);
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
+    const { rows } = await stack.owner.query(
+      `SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'message.dispatch_recovered'
+       UNION ALL
+       SELECT metadata FROM audit_outbox WHERE target_id = $1 AND action = 'message.dispatch_recovered'`,
+      [id],
+    );
+    expect(rows.map((r) => r.metadata)).toEqual([{ channel: 'sms', attempt: 1, foundBy: 'status_callback' }]);
+    await waitNoDispatchLocks();
+  });
+
   it('an earlier attempt the provider never got: a failed lookup changes nothing; then it is closed and the message sent once, beside its batch', async () => {
     const { ids, phones } = await queueReplies(1);
     const [lost, neighbour] = ids as [string, string];

@@ -131,6 +131,17 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
       return rows.every((r) => FINAL.includes(r.status)) && rows;
     }, 120_000);
 
+    // Every attempt ends with an outcome, also those whose status callbacks came before the
+    // kill let the worker record them (their outbox rows come due again).
+    const openAttempts = async () =>
+      (
+        await stack.owner.query(
+          `SELECT count(*)::int AS n FROM delivery_attempts WHERE tenant_id = $1 AND outcome IS NULL`,
+          [practice.owner.practiceId],
+        )
+      ).rows[0].n as number;
+    await waitFor(async () => (await openAttempts()) === 0, 30_000).catch(() => undefined);
+
     // Every provider-side send, attributed to our message by the id in its StatusCallback URL.
     const sent = await stack.sentVia('twilio');
     const perMessage = new Map<string, number>();
@@ -150,6 +161,7 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
       lost: messageIds.length - states.length,
       neverSent: messageIds.filter((id) => !perMessage.has(id)).length,
       duplicates: [...perMessage.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0),
+      openAttemptsLeft: await openAttempts(),
       // Attempts the crash left open, by what the restarted worker found at the provider.
       openAttemptsResolved: Object.fromEntries(
         (
@@ -170,6 +182,7 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     expect(report.failedWithoutReason).toBe(0);
     expect(report.neverSent).toBe(report.failed);
     expect(report.duplicates).toBe(0);
+    expect(report.openAttemptsLeft).toBe(0);
     await stopWorker();
   }, 240_000);
 

@@ -193,6 +193,11 @@ export class Dispatcher {
    */
   private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Step> {
     if (!this.outbound.isPending(message)) {
+      const open = message.openAttempt;
+      // The provider's status callback got here first (it names our id) and the run that made
+      // the call never recorded it (a crash): the provider has the message, so its attempt ends
+      // as found there, audited like a lookup's find, rather than staying open for good.
+      if (open && message.providerMessageId) await this.closeFoundByCallback(tx, message, open);
       await this.outbound.leaveOutbox(tx, message.id);
       return DONE;
     }
@@ -222,6 +227,19 @@ export class Dispatcher {
     }
     const attempt = this.outbound.startAttempt(tx, message, route);
     return { kind: 'send', message, sender, outgoing, attempt, sendAt: slot.at };
+  }
+
+  private async closeFoundByCallback(
+    tx: TenantTx,
+    message: DispatchMessage,
+    open: OpenAttempt,
+  ): Promise<void> {
+    await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
+    this.audit.record(tx, {
+      action: 'message.dispatch_recovered',
+      target: { type: 'message', id: message.id },
+      metadata: { channel: message.channel, attempt: open.attempt, foundBy: 'status_callback' },
+    });
   }
 
   /** One provider call, at its rate-limit slot. */
@@ -371,7 +389,7 @@ export class Dispatcher {
         this.audit.record(tx, {
           action: 'message.dispatch_recovered',
           target: { type: 'message', id: message.id },
-          metadata: { channel: message.channel, attempt: open.attempt },
+          metadata: { channel: message.channel, attempt: open.attempt, foundBy: 'lookup' },
         });
         return true;
       }
