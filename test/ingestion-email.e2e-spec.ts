@@ -356,6 +356,29 @@ describe('SendGrid email ingestion', () => {
       expect(await statusOf(b.id)).toEqual({ status: 'undelivered', error_code: 'sendgrid_bounce' });
     });
 
+    it('stores SendGrid’s id from an event that found the message by ours (the worker had not recorded the send), never an id another message holds', async () => {
+      const a = await outbound();
+      const b = await outbound();
+      await owner.query(`UPDATE messages SET provider_message_id = NULL WHERE id = ANY($1::uuid[])`, [
+        [a.id, b.id],
+      ]);
+      const res = await postEvents([
+        event({ event: 'processed', messageId: a.id, sg_message_id: `${a.sgMessageId}.filter0001` }),
+        // Naming the id `a` holds now: applied to b's status, the id not taken (no unique violation, no 500).
+        event({ event: 'processed', messageId: b.id, sg_message_id: `${a.sgMessageId}.filter0002` }),
+      ]);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ updated: 2 });
+      const { rows } = await owner.query(
+        `SELECT id, status, provider_message_id FROM messages WHERE id = ANY($1::uuid[])`,
+        [[a.id, b.id]],
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.provider_message_id]]))).toEqual({
+        [a.id]: ['sending', a.sgMessageId],
+        [b.id]: ['sending', null],
+      });
+    });
+
     it('applies each sg_event_id once', async () => {
       const a = await outbound();
       const processed = event({ event: 'processed', messageId: a.id });

@@ -200,17 +200,27 @@ export class MessageRepository {
     return moved;
   }
 
-  /** Stores a delivery status the status machine allowed; a failure keeps the provider's error code. */
+  /**
+   * Stores a delivery status the status machine allowed; a failure keeps the provider's error
+   * code. `providerMessageId`: the provider's id from a report that found the message by ours,
+   * stored if the message has none yet (the report overtook the worker's record of the send, or
+   * followed a crash before it) and no other message of the channel holds it.
+   */
   async updateStatus(
     tx: TenantTx,
     id: string,
     status: MessageStatus,
     errorCode: string | null,
+    providerMessageId: string | null = null,
   ): Promise<void> {
     await tx.execute(
-      `UPDATE messages SET status = $3, error_code = coalesce($4, error_code), updated_at = now()
+      `UPDATE messages m SET status = $3, error_code = coalesce($4, error_code), updated_at = now(),
+              provider_message_id = coalesce(provider_message_id,
+                CASE WHEN NOT EXISTS (SELECT 1 FROM messages o WHERE o.tenant_id = m.tenant_id
+                                      AND o.channel = m.channel AND o.provider_message_id = $5)
+                     THEN $5 END)
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, status, errorCode],
+      [tx.tenantId, id, status, errorCode, providerMessageId],
     );
   }
 

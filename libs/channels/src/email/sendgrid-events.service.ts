@@ -110,7 +110,13 @@ export class SendGridEventsService {
     if (!reported) return 'suppressed';
     const next = nextStatus(message.status, reported);
     if (!next) return 'unchanged';
-    await this.messages.updateStatus(tx, message.id, next, sendGridErrorCode(event.event));
+    await this.messages.updateStatus(
+      tx,
+      message.id,
+      next,
+      sendGridErrorCode(event.event),
+      event.sg_message_id ? sendGridMessageId(event.sg_message_id) : null,
+    );
     this.staffEvents.publishAfterCommit(tx, {
       type: 'message.status_changed',
       conversationId: message.conversationId,
