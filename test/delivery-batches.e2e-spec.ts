@@ -14,6 +14,7 @@ import {
   createDeliveryPractice,
   patientFromForm,
   runDispatchJob,
+  textFrom,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 
@@ -156,6 +157,25 @@ describe('dispatch batches', () => {
     expect(bySlot.at(-1)! - bySlot[0]!).toBeGreaterThanOrEqual(5 * (ids.length - 1));
     calls.toSorted((a, b) => a - b).forEach((at, i) => expect(at).toBeGreaterThanOrEqual(bySlot[i]! - 2));
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
+  });
+
+  it('replies the gate blocks at send time (a STOP since they were queued) fail with the reason and spend none of the sender’s rate', async () => {
+    const { ids, phones } = await queueReplies(1);
+    await textFrom(stack, practice, phones[0]!, 'STOP');
+    const takeSpy = vi.spyOn(worker.get(SenderRateLimit, { strict: false }), 'take');
+
+    await Promise.all(ids.map((id) => runJob(id)));
+    const slotsTaken = takeSpy.mock.calls.length;
+    takeSpy.mockRestore();
+
+    expect(slotsTaken).toBe(0);
+    const { rows } = await stack.owner.query(
+      `SELECT status, error_code FROM messages WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows).toEqual(ids.map(() => ({ status: 'failed', error_code: 'recipient_opted_out' })));
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(0);
+    await waitNoDispatchLocks();
   });
 
   it('a job whose message the provider accepted completes without waiting for its batch’s slowest call', async () => {

@@ -81,12 +81,12 @@ const MAX_BATCH = 16;
  * 1. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
  * 2. In the batch's first transaction: skip if already handed over; if an earlier attempt may
  *    have reached the provider (crash, timeout), set the message aside to be looked up there
- *    (`recover`, after the COMMIT: no transaction waits on a provider); reserve the sender's next
- *    rate-limit slot (one far off delays the job rather than blocking the worker; one a few
- *    milliseconds off is waited for right before the call, not in the transaction); apply the
- *    consent gate AGAIN (a revocation since the reply wins: a plain reply becomes a secure
- *    notice, an opted-out number gets nothing); mint the link token; persist the attempt. A
- *    message not sent now lets go of its locks. Commit.
+ *    (`recover`, after the COMMIT: no transaction waits on a provider); apply the consent gate
+ *    AGAIN (a revocation since the reply wins: a plain reply becomes a secure notice, an
+ *    opted-out number gets nothing); reserve the sender's next rate-limit slot (one far off
+ *    delays the job rather than blocking the worker; one a few milliseconds off is waited for
+ *    right before the call, not in the transaction); mint the link token; persist the attempt.
+ *    A message not sent now lets go of its locks. Commit.
  * 3. Call the providers, each at its slot; a job whose message is accepted is done then.
  * 4. Record the outcomes (accepted, failed with a reason, or retry) in the batch's last
  *    transaction, whose COMMIT ends the locks; the jobs of the others wait for it.
@@ -209,15 +209,17 @@ export class Dispatcher {
     const open = message.openAttempt;
     if (open) return { kind: 'recover', message, open, lookup: await this.lookup(tx, message, open, sender) };
 
-    // The slot is reserved now; the send waits for it after COMMIT (not holding the batch).
+    const route = await this.applyDecision(tx, message, this.gate.forSend(message));
+    if (!route) return DONE;
+
+    // Reserved once the gate let the message go (one it blocks spends none of the sender's
+    // rate); the send waits for the slot after COMMIT (not holding the batch). A reroute stays
+    // committed if the job is delayed: the next run finds the route already changed.
     const slot =
       sender.kind === 'sms'
         ? await this.rateLimit.take(`sms:${sender.channel.id}`, sender.channel.sendRatePerSecond)
         : { reserved: true, at: Date.now() };
     if (!slot.reserved) return { kind: 'delay', ms: slot.at - Date.now() };
-
-    const route = await this.applyDecision(tx, message, this.gate.forSend(message));
-    if (!route) return DONE;
 
     const outgoing = await this.content.render(tx, message, route, sender);
     if (!outgoing) {
