@@ -283,10 +283,7 @@ describe('dispatch batches', () => {
     await stack.waitForStatus(practice.owner.accessToken, id, ['delivered']);
     // The worker died after the call: the callbacks moved the message on (and stored Twilio's
     // id), but its attempt never got an outcome.
-    await stack.owner.query(
-      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
-      [id],
-    );
+    await stack.reopenAttempt(id);
     const lookups = watchLookups(id);
 
     await runJob(id);

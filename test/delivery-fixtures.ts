@@ -136,15 +136,20 @@ export class DeliveryStack {
     }, timeoutMs);
   }
 
+  /** As if the worker died before recording the message's provider call: its attempt has no outcome. */
+  async reopenAttempt(messageId: string): Promise<void> {
+    await this.owner.query(
+      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
+      [messageId],
+    );
+  }
+
   /**
    * As if the worker died during the message's provider call: its attempt has no outcome and the
    * message is still queued, without the provider's id.
    */
   async forgetOutcome(messageId: string): Promise<void> {
-    await this.owner.query(
-      `UPDATE delivery_attempts SET outcome = NULL, finished_at = NULL WHERE message_id = $1`,
-      [messageId],
-    );
+    await this.reopenAttempt(messageId);
     await this.owner.query(
       `UPDATE messages SET status = 'queued', provider_message_id = NULL WHERE id = $1`,
       [messageId],

@@ -192,12 +192,15 @@ export class Dispatcher {
    * else what to send (its attempt persisted with the COMMIT).
    */
   private async prepare(tx: TenantTx, message: DispatchMessage): Promise<Step> {
+    const open = message.openAttempt;
     if (!this.outbound.isPending(message)) {
-      const open = message.openAttempt;
       // The provider's status callback got here first (it names our id) and the run that made
       // the call never recorded it (a crash): the provider has the message, so its attempt ends
       // as found there, audited like a lookup's find, rather than staying open for good.
-      if (open && message.providerMessageId) await this.closeFoundByCallback(tx, message, open);
+      if (open && message.providerMessageId) {
+        await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
+        this.auditFoundAtProvider(tx, message, open, 'status_callback');
+      }
       await this.outbound.leaveOutbox(tx, message.id);
       return DONE;
     }
@@ -206,7 +209,6 @@ export class Dispatcher {
       await this.fail(tx, message, 'channel_unavailable');
       return DONE;
     }
-    const open = message.openAttempt;
     if (open) return { kind: 'recover', message, open, lookup: await this.lookup(tx, message, open, sender) };
 
     const route = await this.applyDecision(tx, message, this.gate.forSend(message));
@@ -231,16 +233,17 @@ export class Dispatcher {
     return { kind: 'send', message, sender, outgoing, attempt, sendAt: slot.at };
   }
 
-  private async closeFoundByCallback(
+  /** An attempt left without an outcome reached the provider after all: named by its status report, or found by a lookup. */
+  private auditFoundAtProvider(
     tx: TenantTx,
     message: DispatchMessage,
     open: OpenAttempt,
-  ): Promise<void> {
-    await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
+    foundBy: 'status_callback' | 'lookup',
+  ): void {
     this.audit.record(tx, {
       action: 'message.dispatch_recovered',
       target: { type: 'message', id: message.id },
-      metadata: { channel: message.channel, attempt: open.attempt, foundBy: 'status_callback' },
+      metadata: { channel: message.channel, attempt: open.attempt, foundBy },
     });
   }
 
@@ -388,11 +391,7 @@ export class Dispatcher {
       if (current?.openAttempt?.id !== open.id) return false;
       if (found) {
         this.outbound.markAccepted(tx, message.id, found, open.id, 'found_at_provider');
-        this.audit.record(tx, {
-          action: 'message.dispatch_recovered',
-          target: { type: 'message', id: message.id },
-          metadata: { channel: message.channel, attempt: open.attempt, foundBy: 'lookup' },
-        });
+        this.auditFoundAtProvider(tx, message, open, 'lookup');
         return true;
       }
       await this.outbound.finishAttempt(tx, open.id, 'not_found');
