@@ -120,14 +120,21 @@ describe('website chat', () => {
     });
   });
 
-  it('a visitor who gives an address joins the existing contact', async () => {
+  it('an address a contact already holds is a claim: a separate contact, flagged as a possible match', async () => {
     const first = await startSession({ email: 'returning.visitor@mail.test' });
     const second = await startSession({ email: 'Returning.Visitor@mail.test' });
     const { rows } = await owner.query(
-      `SELECT DISTINCT contact_id FROM chat_sessions WHERE id = ANY($1::uuid[])`,
+      `SELECT s.id, s.contact_id, s.proven_contact_id, c.claim_of, c.email_bidx IS NULL AS unindexed
+       FROM chat_sessions s JOIN contacts c ON c.tenant_id = s.tenant_id AND c.id = s.contact_id
+       WHERE s.id = ANY($1::uuid[])`,
       [[first.sessionId, second.sessionId]],
     );
-    expect(rows).toHaveLength(1);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const a = byId.get(first.sessionId)!;
+    const b = byId.get(second.sessionId)!;
+    expect(b.contact_id).not.toBe(a.contact_id);
+    expect(a).toMatchObject({ claim_of: null, unindexed: false, proven_contact_id: a.contact_id });
+    expect(b).toMatchObject({ claim_of: a.contact_id, unindexed: true, proven_contact_id: b.contact_id });
   });
 
   it('refuses wrong, foreign and expired session tokens', async () => {

@@ -30,6 +30,7 @@ export { INTAKE_LIMITS } from './webform/intake-limits.js';
 export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
 export { ChatDelivery, type ChatDeliveryInput } from './chat/chat-delivery.js';
 export { CHAT_SESSION_IDLE_MS, ChatSessions } from './chat/chat-sessions.js';
+export { CHAT_OUTBOUND_STATUS } from './chat/chat-messages.js';
 export { EmailThreads } from './email/email-threads.js';
 export { EmailChannels, type EmailChannelConfig } from './email/email-channels.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';

@@ -25,7 +25,10 @@ function* allInputs(): Generator<GateInput> {
       [false, true].map((suppressed) => ({ address: EMAIL, consent, suppressed })),
     ),
   ];
-  const chatStates = [null, { sessionActive: false }, { sessionActive: true }];
+  const chatStates = [
+    null,
+    ...[false, true].flatMap((present) => [false, true].map((proven) => ({ present, proven }))),
+  ];
   for (const requested of ['sms', 'email', 'chat'] as ReplyChannel[])
     for (const sms of smsStates)
       for (const email of emailStates) for (const chat of chatStates) yield { requested, sms, email, chat };
@@ -55,17 +58,22 @@ describe('decideReplyRoute (the consent gate)', () => {
     }
   });
 
-  it('answers in the live chat session whenever the visitor is there and chat was asked for', () => {
-    for (const input of inputs.filter((i) => i.requested === 'chat' && i.chat?.sessionActive)) {
+  it('answers in the chat whenever the visitor who started the conversation is there and chat was asked for', () => {
+    for (const input of inputs.filter((i) => i.requested === 'chat' && i.chat?.present && i.chat.proven)) {
       expect(decideReplyRoute(input)).toEqual({ route: 'chat' });
     }
   });
 
-  it('only routes to chat when chat was asked for and the session is live', () => {
+  it('only routes to chat when chat was asked for and a proven visitor is present', () => {
     for (const input of inputs) {
       if (decideReplyRoute(input).route === 'chat')
-        expect(input.requested === 'chat' && input.chat?.sessionActive).toBe(true);
+        expect(input.requested === 'chat' && input.chat?.present && input.chat.proven).toBe(true);
     }
+  });
+
+  it('never answers in the chat a visitor who only claimed the address, present or not', () => {
+    for (const input of inputs.filter((i) => i.chat && !i.chat.proven))
+      expect(decideReplyRoute(input).route).not.toBe('chat');
   });
 
   it('never uses a channel the contact has no address for', () => {
@@ -154,13 +162,27 @@ describe('decideReplyRoute (the consent gate)', () => {
       },
       { route: 'blocked', reason: 'email_suppressed' },
     ],
-    [{ requested: 'chat', sms: null, email: null, chat: { sessionActive: true } }, { route: 'chat' }],
+    [{ requested: 'chat', sms: null, email: null, chat: { present: true, proven: true } }, { route: 'chat' }],
+    // A visitor who typed the patient's number into the chat: present, but not proven.
+    [
+      {
+        requested: 'chat',
+        sms: { address: PHONE, consent: 'granted', optedOut: false },
+        email: null,
+        chat: { present: true, proven: false },
+      },
+      { route: 'plain', channel: 'sms', address: PHONE },
+    ],
+    [
+      { requested: 'chat', sms: null, email: null, chat: { present: true, proven: false } },
+      { route: 'blocked', reason: 'no_reachable_address' },
+    ],
     [
       {
         requested: 'chat',
         sms: { address: PHONE, consent: null, optedOut: false },
         email: null,
-        chat: { sessionActive: false },
+        chat: { present: false, proven: true },
       },
       { route: 'secure_link', channel: 'sms', address: PHONE, reason: 'no_consent' },
     ],
@@ -169,7 +191,7 @@ describe('decideReplyRoute (the consent gate)', () => {
         requested: 'chat',
         sms: { address: PHONE, consent: null, optedOut: true },
         email: null,
-        chat: { sessionActive: false },
+        chat: { present: false, proven: true },
       },
       { route: 'blocked', reason: 'recipient_opted_out' },
     ],

@@ -6,7 +6,9 @@
  *  plain        the reply body goes over SMS/email: only with consent granted for that exact
  *               channel + address (and, for SMS, the number not opted out)
  *  secure_link  the body stays here as a secure message; a PHI-free notice with a link goes out
- *  chat         the visitor is in a live website chat session: answered there (our HTTPS channel)
+ *  chat         the visitor who started this contact's conversation is in the website chat now:
+ *               answered there (our HTTPS channel). A visitor who only typed the contact's phone
+ *               or email has proven nothing and never gets this route.
  *  blocked      nothing may be sent; `reason` says why
  */
 export type ConsentDecision = 'granted' | 'declined' | 'revoked';
@@ -25,7 +27,11 @@ export interface GateInput {
   requested: ReplyChannel;
   sms: (AddressState & { optedOut: boolean }) | null;
   email: (AddressState & { suppressed: boolean }) | null;
-  chat: { sessionActive: boolean } | null;
+  /**
+   * The contact's website chat: `present` when the visitor polled or streamed within the last
+   * few minutes, `proven` when that session started this contact's conversation itself.
+   */
+  chat: { present: boolean; proven: boolean } | null;
 }
 
 export type BlockReason = 'recipient_opted_out' | 'no_reachable_address' | 'email_suppressed';
@@ -74,8 +80,9 @@ export function decideReplyRoute(input: GateInput): GateDecision {
     case 'email':
       return viaEmail(input);
     case 'chat': {
-      if (input.chat?.sessionActive) return { route: 'chat' };
-      // The visitor left: hand off to SMS, then email, each through its own consent.
+      if (input.chat?.present && input.chat.proven) return { route: 'chat' };
+      // The visitor left (or never proved who they are): hand off to SMS, then email, each
+      // through its own consent.
       const sms = viaSms(input);
       if (sms.route !== 'blocked') return sms;
       const email = viaEmail(input);

@@ -72,6 +72,48 @@ export class ContactMatcher {
     return { contactId: contact.id, created: true, ambiguous: false };
   }
 
+  /**
+   * The contact for someone who typed addresses into a form of ours (the website chat): a claim,
+   * not a proof. Addresses nobody holds yet make a new contact with them (the visitor starts
+   * their own conversation); an address a contact already holds makes a separate contact that
+   * only records the claim (`claimOf`), so the claimant never joins, reads or receives that
+   * contact's conversation.
+   */
+  async contactForClaim(
+    tx: TenantTx,
+    claim: SenderAddress,
+  ): Promise<{ contactId: string; claimOf: string | null }> {
+    const phone = normalizePhone(claim.phone, this.config.DEFAULT_PHONE_REGION);
+    const email = normalizeEmail(claim.email);
+    const cipher = await this.keys.forTenant(tx);
+    const addresses: Array<[AddressField, Buffer]> = [];
+    if (phone) addresses.push(['phone', cipher.blindIndex('phone', phone)]);
+    if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
+    if (addresses.length === 0) throw new UnusableSenderAddressError();
+    // Locked as in matchOrCreate, so a claim and a first message from one address see each other.
+    for (const [field, index] of addresses) await this.lockAddress(tx, field, index);
+    for (const [field, index] of addresses) {
+      const holder = await this.contacts.holderOf(tx, field, index);
+      if (holder) {
+        const contact = await this.contacts.createClaim(tx, {
+          name: claim.name,
+          claimOf: holder,
+          phone,
+          email,
+        });
+        return { contactId: contact.id, claimOf: holder };
+      }
+    }
+    const contact = await this.contacts.create(tx, {
+      phone,
+      email,
+      name: claim.name,
+      leadStage: 'new',
+      active: true,
+    });
+    return { contactId: contact.id, claimOf: null };
+  }
+
   /** Held until commit/rollback. The key is built from the blind index, so no address reaches pg_locks or logs. */
   private async lockAddress(tx: TenantTx, field: AddressField, index: Buffer): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [

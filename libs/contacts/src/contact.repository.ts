@@ -24,6 +24,12 @@ export interface Contact {
   createdAt: Date;
   /** Set once this contact was merged into another: that one holds its conversations now. */
   mergedInto: string | null;
+  /**
+   * An unproven claim: someone typed an address (in the website chat) that this other contact
+   * holds. The claimed addresses are kept apart from `phone`/`email`, never matched on.
+   */
+  claimOf: string | null;
+  claimed: { phone: string | null; email: string | null } | null;
 }
 
 /** Changes to a contact; null clears a field. */
@@ -66,6 +72,9 @@ interface ContactRow {
   last_activity_at: Date | null;
   created_at: Date;
   merged_into: string | null;
+  claim_of: string | null;
+  claimed_phone_enc: Buffer | null;
+  claimed_email_enc: Buffer | null;
 }
 
 /** Column names double as the AAD context, so a ciphertext only decrypts in its own column. */
@@ -74,6 +83,8 @@ const COL = {
   phone: 'contacts.phone',
   email: 'contacts.email',
   dob: 'contacts.date_of_birth',
+  claimedPhone: 'contacts.claimed_phone',
+  claimedEmail: 'contacts.claimed_email',
 } as const;
 
 /**
@@ -113,6 +124,45 @@ export class ContactRepository {
       ],
     );
     return this.toContact(cipher, row!);
+  }
+
+  /**
+   * A contact for someone who claimed addresses that `claimOf` already holds: the claimed
+   * addresses are stored encrypted for staff to see, with no blind index, so no inbound text or
+   * email is ever matched to it and no reply is ever sent to them from it.
+   */
+  async createClaim(
+    tx: TenantTx,
+    input: { name?: string | null; claimOf: string; phone: string | null; email: string | null },
+  ): Promise<Contact> {
+    const cipher = await this.keys.forTenant(tx);
+    const name = input.name?.trim() || null;
+    const nameKey = normalizeName(name);
+    const [row] = await tx.query<ContactRow>(
+      `INSERT INTO contacts (id, tenant_id, name_enc, name_bidx, claim_of, claimed_phone_enc, claimed_email_enc,
+         lead_stage, last_activity_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', now()) RETURNING *`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        cipher.encryptNullable(COL.name, name),
+        nameKey ? cipher.blindIndex('name', nameKey) : null,
+        input.claimOf,
+        cipher.encryptNullable(COL.claimedPhone, input.phone),
+        cipher.encryptNullable(COL.claimedEmail, input.email),
+      ],
+    );
+    return this.toContact(cipher, row!);
+  }
+
+  /** The contact holding this address now (a merged one answers with its survivor), without touching it. */
+  async holderOf(tx: TenantTx, field: AddressField, index: Buffer): Promise<string | null> {
+    const [row] = await tx.query<{ id: string }>(
+      `SELECT coalesce(merged_into, id) AS id FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2
+       ORDER BY last_activity_at DESC NULLS LAST, created_at DESC, id LIMIT 1`,
+      [tx.tenantId, index],
+    );
+    return row?.id ?? null;
   }
 
   async get(tx: TenantTx, id: string): Promise<Contact | null> {
@@ -241,11 +291,13 @@ export class ContactRepository {
   }
 
   private async toContact(cipher: TenantCipher, row: ContactRow): Promise<Contact> {
-    const [name, phone, email, dateOfBirth] = await Promise.all([
+    const [name, phone, email, dateOfBirth, claimedPhone, claimedEmail] = await Promise.all([
       cipher.decryptNullable(COL.name, row.name_enc),
       cipher.decryptNullable(COL.phone, row.phone_enc),
       cipher.decryptNullable(COL.email, row.email_enc),
       cipher.decryptNullable(COL.dob, row.date_of_birth_enc),
+      cipher.decryptNullable(COL.claimedPhone, row.claimed_phone_enc),
+      cipher.decryptNullable(COL.claimedEmail, row.claimed_email_enc),
     ]);
     return {
       id: row.id,
@@ -257,6 +309,8 @@ export class ContactRepository {
       lastActivityAt: row.last_activity_at,
       createdAt: row.created_at,
       mergedInto: row.merged_into,
+      claimOf: row.claim_of,
+      claimed: row.claim_of ? { phone: claimedPhone, email: claimedEmail } : null,
     };
   }
 }

@@ -16,8 +16,8 @@ export interface ChatDeliveryInput {
 
 /**
  * Staff -> visitor over website chat: stores the outbound message (encrypted) in the session's
- * conversation and, after commit, pushes it to the visitor's live stream. The reply endpoint of
- * the inbox (a later issue) calls this after the consent gate picked the `chat` route.
+ * conversation and, after commit, pushes it to the visitor's live stream. The reply endpoint
+ * calls this after the consent gate picked the `chat` route.
  */
 @Injectable()
 export class ChatDelivery {
@@ -41,6 +41,13 @@ export class ChatDelivery {
         409,
         'chat_session_expired',
         'The visitor has left the chat; reply by another channel',
+      );
+    // Only the visitor who started this contact's conversation may read replies in the chat.
+    if (session.provenContactId !== session.contactId)
+      throw new AppError(
+        409,
+        'chat_session_unproven',
+        'This chat visitor has not proven who they are; reply by another channel',
       );
     // The visitor's active conversation (a closed one is reopened within the practice's window).
     const conversation = await this.conversations.activeFor(

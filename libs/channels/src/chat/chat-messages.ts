@@ -14,8 +14,8 @@ export interface ChatMessageView {
 
 /** Same column name as MessageRepository: the AAD binds ciphertexts to it. */
 const BODY_COLUMN = 'messages.body';
-/** Chat is delivered the moment it is stored (the visitor's stream or next poll shows it). */
-export const CHAT_OUTBOUND_STATUS = 'delivered';
+/** A staff chat message is `sent` when stored, `delivered` once the visitor's client got it. */
+export const CHAT_OUTBOUND_STATUS = 'sent';
 
 /** Chat messages as the visitor side reads and the staff side writes them. */
 @Injectable()
@@ -53,6 +53,25 @@ export class ChatMessages {
       ],
     );
     return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  /**
+   * The visitor's client received these (a poll answered them, or their stream was written):
+   * staff messages among them move from `sent` to `delivered`. Answers those that moved.
+   */
+  async markDelivered(
+    tx: TenantTx,
+    messageIds: string[],
+  ): Promise<Array<{ id: string; conversationId: string }>> {
+    if (messageIds.length === 0) return [];
+    const rows = await tx.query<{ id: string; conversation_id: string }>(
+      `UPDATE messages SET status = 'delivered', updated_at = now()
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND channel = 'chat' AND direction = 'outbound'
+         AND status = 'sent'
+       RETURNING id, conversation_id`,
+      [tx.tenantId, messageIds],
+    );
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
   }
 
   async view(tx: TenantTx, messageId: string): Promise<ChatMessageView | null> {

@@ -7,12 +7,28 @@ import { isUuid } from '@app/database';
 
 /** A session lives this long after the visitor's last activity. */
 export const CHAT_SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
+/**
+ * The visitor is there while they polled or their stream was open within this window; after
+ * it, a reply asked for in the chat goes through the gate to SMS or email instead.
+ */
+export const CHAT_PRESENCE_SECONDS = 180;
+/** How often an open stream renews presence (well inside the window). */
+export const CHAT_PRESENCE_REFRESH_MS = 60_000;
+
+/** A session where the visitor is present, and whether it may receive that contact's replies. */
+export interface PresentChat {
+  sessionId: string;
+  /** The session started this contact's conversation itself. */
+  proven: boolean;
+}
 
 export interface ChatSession {
   id: string;
   tenantId: string;
   channelId: string;
   contactId: string;
+  /** The contact whose replies this session may receive (the one it started); null after a merge. */
+  provenContactId: string | null;
   expiresAt: Date;
 }
 
@@ -21,6 +37,7 @@ interface SessionRow {
   tenant_id: string;
   channel_id: string;
   contact_id: string;
+  proven_contact_id: string | null;
   token_hash: Buffer;
   expires_at: Date;
 }
@@ -48,12 +65,16 @@ export class ChatSessions {
     const token = randomBytes(32).toString('base64url');
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + CHAT_SESSION_IDLE_MS);
+    // The visitor started this contact: the session is proven for it (and for nobody else).
     await tx.execute(
-      `INSERT INTO chat_sessions (id, tenant_id, channel_id, contact_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO chat_sessions (id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $4, $5, $6)`,
       [id, tx.tenantId, input.channelId, input.contactId, hashToken(token), expiresAt],
     );
-    return { session: { id, tenantId: tx.tenantId, ...input, expiresAt }, token };
+    return {
+      session: { id, tenantId: tx.tenantId, ...input, provenContactId: input.contactId, expiresAt },
+      token,
+    };
   }
 
   /** The session by id alone (CORS preflight knows no token); null when unknown. */
@@ -64,7 +85,7 @@ export class ChatSessions {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT set_config('app.route_chat_session_id', $1, true)`, [sessionId]);
       const rows = (await m.query(
-        `SELECT id, tenant_id, channel_id, contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
+        `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
         [sessionId],
       )) as SessionRow[];
       const row = rows[0];
@@ -74,6 +95,7 @@ export class ChatSessions {
             tenantId: row.tenant_id,
             channelId: row.channel_id,
             contactId: row.contact_id,
+            provenContactId: row.proven_contact_id,
             expiresAt: row.expires_at,
             tokenHash: row.token_hash,
           }
@@ -136,20 +158,24 @@ export class ChatSessions {
     return rows.length > 0;
   }
 
-  /** The live session of a contact in this channel, for staff-side delivery. */
-  /** The contact's most recently active session that has not expired (the visitor is there). */
-  async liveFor(tx: TenantTx, contactId: string): Promise<string | null> {
-    const [row] = await tx.query<{ id: string }>(
-      `SELECT id FROM chat_sessions WHERE tenant_id = $1 AND contact_id = $2 AND expires_at > now()
-       ORDER BY last_seen_at DESC LIMIT 1`,
-      [tx.tenantId, contactId],
+  /**
+   * The contact's session where the visitor is present (polled or streaming within
+   * CHAT_PRESENCE_SECONDS), a proven one first; null when nobody is there.
+   */
+  async presentFor(tx: TenantTx, contactId: string): Promise<PresentChat | null> {
+    const [row] = await tx.query<{ id: string; proven: boolean }>(
+      `SELECT id, proven_contact_id IS NOT DISTINCT FROM contact_id AS proven FROM chat_sessions
+       WHERE tenant_id = $1 AND contact_id = $2 AND expires_at > now()
+         AND last_seen_at > now() - make_interval(secs => $3)
+       ORDER BY 2 DESC, last_seen_at DESC LIMIT 1`,
+      [tx.tenantId, contactId, CHAT_PRESENCE_SECONDS],
     );
-    return row?.id ?? null;
+    return row ? { sessionId: row.id, proven: row.proven } : null;
   }
 
   async get(tx: TenantTx, sessionId: string): Promise<ChatSession | null> {
     const [row] = await tx.query<SessionRow>(
-      `SELECT id, tenant_id, channel_id, contact_id, token_hash, expires_at FROM chat_sessions
+      `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, sessionId],
     );
@@ -159,6 +185,7 @@ export class ChatSessions {
           tenantId: row.tenant_id,
           channelId: row.channel_id,
           contactId: row.contact_id,
+          provenContactId: row.proven_contact_id,
           expiresAt: row.expires_at,
         }
       : null;

@@ -23,7 +23,7 @@ import { answerPreflight, applyCors } from '../webform/public-cors.js';
 import { ChatLive, type ChatLiveEvent } from './chat-live.js';
 import type { ChatMessageView } from './chat-messages.js';
 import { chatMessageSchema, chatMessagesQuerySchema, createChatSessionSchema } from './chat-schemas.js';
-import { type ChatSession, ChatSessions, invalidSession } from './chat-sessions.js';
+import { CHAT_PRESENCE_REFRESH_MS, type ChatSession, ChatSessions, invalidSession } from './chat-sessions.js';
 import { PublicChatService } from './public-chat.service.js';
 
 const validateSession = new ZodValidationPipe(createChatSessionSchema);
@@ -146,14 +146,25 @@ export class PublicChatController {
       const { messageId } = JSON.parse(payload) as ChatLiveEvent;
       this.chat
         .one(session, messageId)
-        .then((message) => message && stream.send({ id: message.id, event: 'message', data: message }))
+        .then(async (message) => {
+          if (!message) return;
+          stream.send({ id: message.id, event: 'message', data: message });
+          await this.chat.streamed(session, message);
+        })
         .catch((err: Error) => {
           this.logger.warn({ sessionId: session.id, err: { name: err.name } }, 'Chat event not delivered');
           stream.close();
         });
     });
+    // An open stream is presence: it keeps the session seen, so staff replies come here.
+    const presence = setInterval(() => {
+      this.chat.touch(session).catch((err: Error) => {
+        this.logger.warn({ sessionId: session.id, err: { name: err.name } }, 'Chat presence not recorded');
+      });
+    }, CHAT_PRESENCE_REFRESH_MS);
     const forget = this.live.closeOnShutdown(() => stream.close());
     stream.onClose(() => {
+      clearInterval(presence);
       unsubscribe();
       forget();
     });

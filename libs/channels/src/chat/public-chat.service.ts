@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { ContactMatcher, ContactRepository } from '@app/contacts';
-import { IngestService } from '@app/conversations';
+import { IngestService, StaffEvents } from '@app/conversations';
 import { normalizeEmail, normalizePhone } from '@app/crypto';
-import { type Actor, TenantDb } from '@app/database';
+import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import type { PublicChannel } from '../webform/public-channels.js';
 import { ChatLive } from './chat-live.js';
@@ -27,10 +27,16 @@ export class PublicChatService {
     private readonly ingest: IngestService,
     private readonly audit: AuditService,
     private readonly live: ChatLive,
+    private readonly staffEvents: StaffEvents,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
   ) {}
 
-  /** A visitor with an address joins (or becomes) that contact; an anonymous one becomes a new lead. */
+  /**
+   * A visitor starts a conversation of their own. An address they type is a claim: one nobody
+   * holds becomes their new contact's; one an existing contact holds is only recorded, on a
+   * separate contact flagged for staff as a possible match (it never joins that conversation).
+   * The session may receive replies in the chat for the contact it started, and no other.
+   */
   async start(
     widget: PublicChannel,
     input: CreateChatSessionInput,
@@ -43,22 +49,19 @@ export class PublicChatService {
     if (problems.length) throw AppError.validation(problems);
 
     return this.db.forTenant(widget.tenantId, async (tx) => {
-      let contactId: string;
-      let created: boolean;
-      if (input.phone || input.email) {
-        const match = await this.matcher.matchOrCreate(tx, input);
-        ({ contactId, created } = match);
-      } else {
-        contactId = (await this.contacts.create(tx, { name: input.name, leadStage: 'new' })).id;
-        created = true;
-      }
-      if (created)
-        this.audit.record(tx, {
-          action: 'contact.created',
-          actor: VISITOR,
-          target: { type: 'contact', id: contactId },
-          metadata: { source: 'chat', channelId: widget.id },
-        });
+      const { contactId, claimOf } =
+        input.phone || input.email
+          ? await this.matcher.contactForClaim(tx, input)
+          : {
+              contactId: (await this.contacts.create(tx, { name: input.name, leadStage: 'new' })).id,
+              claimOf: null,
+            };
+      this.audit.record(tx, {
+        action: 'contact.created',
+        actor: VISITOR,
+        target: { type: 'contact', id: contactId },
+        metadata: { source: 'chat', channelId: widget.id, ...(claimOf ? { claimOf } : {}) },
+      });
       const { session, token } = await this.sessions.create(tx, { channelId: widget.id, contactId });
       this.audit.record(tx, {
         action: 'chat.session_started',
@@ -89,6 +92,7 @@ export class PublicChatService {
     });
   }
 
+  /** A poll: the session's messages after `after`; the staff messages among them are now delivered. */
   async list(session: ChatSession, after: string | undefined): Promise<ChatMessageView[]> {
     return this.db.forTenant(session.tenantId, async (tx) => {
       await this.sessions.touch(tx, session.id);
@@ -99,8 +103,26 @@ export class PublicChatService {
         const view = await this.messages.view(tx, id);
         if (view) views.push(view);
       }
+      await this.delivered(tx, views);
       return views;
     });
+  }
+
+  /** The visitor's stream was written these messages: staff messages among them are delivered. */
+  async streamed(session: ChatSession, view: ChatMessageView): Promise<void> {
+    if (view.direction !== 'outbound') return;
+    await this.db.forTenant(session.tenantId, (tx) => this.delivered(tx, [view]));
+  }
+
+  private async delivered(tx: TenantTx, views: ChatMessageView[]): Promise<void> {
+    const outbound = views.filter((v) => v.direction === 'outbound').map((v) => v.id);
+    for (const moved of await this.messages.markDelivered(tx, outbound))
+      this.staffEvents.publishAfterCommit(tx, {
+        type: 'message.status_changed',
+        conversationId: moved.conversationId,
+        messageId: moved.id,
+        status: 'delivered',
+      });
   }
 
   /** One message of the session for its live stream (null if it is not this session's). */

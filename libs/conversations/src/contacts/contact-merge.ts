@@ -11,7 +11,7 @@ export interface MergeResult {
 
 /**
  * Moves everything of `otherId` to `survivorId` in the caller's transaction: conversations,
- * their messages, chat sessions; consent records are append-only, so they are copied (new rows
+ * their messages, chat sessions (no longer proven: see below); consent records are append-only, so they are copied (new rows
  * with `copied_from`, original times kept so "latest decision wins" still holds). If both have
  * a conversation that is not closed, the other's messages join the survivor's and the emptied
  * one is closed (the unique index allows one per contact). The other contact stays, marked
@@ -78,11 +78,13 @@ export async function mergeContacts(tx: TenantTx, survivorId: string, otherId: s
       [...moved.map((c) => c.id), ...(survivorActive ? [survivorActive.id] : [])],
     ],
   );
-  await tx.execute(`UPDATE chat_sessions SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
-    tx.tenantId,
-    otherId,
-    survivorId,
-  ]);
+  // A chat session is proven only for the conversation it started itself; merged with another
+  // contact's, it would read what it never proved a right to, so no session of either stays proven.
+  await tx.execute(
+    `UPDATE chat_sessions SET contact_id = $3, proven_contact_id = NULL
+     WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`,
+    [tx.tenantId, [otherId, survivorId], survivorId],
+  );
   // The patient's links follow their messages: a secure link shows its contact's messages,
   // which now belong to the survivor. One live consent request per contact and channel: the
   // survivor's wins, the other's is superseded (its link then shows the neutral page).

@@ -61,6 +61,10 @@ function view(c: Contact) {
     lastActivityAt: c.lastActivityAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
+    // Someone typed an address this other contact holds (website chat): unproven, kept apart.
+    ...(c.claimOf
+      ? { possibleMatch: { contactId: c.claimOf, reason: 'claimed_address_on_file' }, claimed: c.claimed }
+      : {}),
   };
 }
 

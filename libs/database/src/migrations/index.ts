@@ -10,6 +10,7 @@ import { Portal1764600000000 } from './1764600000000-portal.js';
 import { EmailSuppressions1764800000000 } from './1764800000000-email-suppressions.js';
 import { MediaSweep1764900000000 } from './1764900000000-media-sweep.js';
 import { SmsInbound1764700000000 } from './1764700000000-sms-inbound.js';
+import { ChatClaims1765000000000 } from './1765000000000-chat-claims.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SmsInbound1764700000000,
   EmailSuppressions1764800000000,
   MediaSweep1764900000000,
+  ChatClaims1765000000000,
 ];

@@ -30,19 +30,19 @@ export class GateFacts {
     return { address, index: await this.ledger.addressIndex(tx, channel, address) };
   }
 
-  /** The gate's inputs for a reply to this contact (chat: whether a live session exists). */
+  /** The gate's inputs for a reply to this contact (chat: a present session, and whether it is proven). */
   async forReply(
     tx: TenantTx,
     contactId: string,
     requested: GateInput['requested'],
     addresses: { sms: ContactAddress | null; email: ContactAddress | null },
-    chatSessionActive: boolean,
+    chat: { present: boolean; proven: boolean },
   ): Promise<GateInput> {
     // The same per-address read as the send-time check (forSend), one after the other: both run
     // on the transaction's single connection.
     const sms = addresses.sms && (await this.state(tx, contactId, 'sms', addresses.sms));
     const email = addresses.email && (await this.state(tx, contactId, 'email', addresses.email));
-    return { requested, sms, email, chat: { sessionActive: chatSessionActive } };
+    return { requested, sms, email, chat };
   }
 
   /**

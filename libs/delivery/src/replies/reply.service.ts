@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ChatDelivery, ChatSessions } from '@app/channels';
+import { CHAT_OUTBOUND_STATUS, ChatDelivery, ChatSessions } from '@app/channels';
 import { type GateDecision, type ReplyChannel, decideReplyRoute } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository } from '@app/conversations';
@@ -71,9 +71,12 @@ export class ReplyService {
         email: await this.gate.address(tx, 'email', contact.email),
       };
       const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
-      const liveChat = requested === 'chat' ? await this.chatSessions.liveFor(tx, contact.id) : null;
+      const presentChat = requested === 'chat' ? await this.chatSessions.presentFor(tx, contact.id) : null;
       const decision = decideReplyRoute(
-        await this.gate.forReply(tx, contact.id, requested, addresses, liveChat !== null),
+        await this.gate.forReply(tx, contact.id, requested, addresses, {
+          present: presentChat !== null,
+          proven: presentChat?.proven ?? false,
+        }),
       );
 
       const result = await this.deliver(tx, decision, {
@@ -81,7 +84,7 @@ export class ReplyService {
         contactId: contact.id,
         body: input.body,
         authorUserId,
-        liveChat,
+        chatSessionId: presentChat?.sessionId ?? null,
         addresses,
       });
       await this.conversations.recordOutbound(tx, conversationId, {
@@ -112,14 +115,14 @@ export class ReplyService {
       contactId: string;
       body: string;
       authorUserId: string;
-      liveChat: string | null;
+      chatSessionId: string | null;
       addresses: Parameters<GateFacts['forReply']>[3];
     },
   ): Promise<ReplyResult> {
     if (decision.route === 'blocked') throw BLOCKED[decision.reason]!();
     if (decision.route === 'chat') {
       const sent = await this.chat.deliver(tx, {
-        sessionId: reply.liveChat!,
+        sessionId: reply.chatSessionId!,
         body: reply.body,
         authorUserId: reply.authorUserId,
       });
@@ -128,7 +131,7 @@ export class ReplyService {
         channel: 'chat',
         deliveryRoute: 'chat',
         routeReason: null,
-        status: 'delivered',
+        status: CHAT_OUTBOUND_STATUS,
       };
     }
     if (decision.route === 'plain' && decision.channel === 'sms' && reply.body.length > MAX_SMS_BODY)
