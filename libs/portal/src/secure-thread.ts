@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { AttachmentRepository, type AttachmentInfo, IngestService, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import type { PortalSession } from './portal-sessions.js';
+import type { SecureLink } from './secure-links.js';
 
 export interface ThreadMessage {
   id: string;
@@ -17,16 +17,34 @@ const THREAD_LIMIT = 50;
 /** Statuses a message the patient just read moves on from (message-status.ts: `read` is final). */
 const READABLE = ['queued', 'sending', 'sent', 'delivered'];
 
-/**
- * What a verified patient sees and does: the contact's secure messages (not retracted) and
- * their own portal replies, decrypted server-side; reading marks them `read` for staff.
- */
-/** The messages a patient's secure thread shows: secure messages to them, their portal replies. */
-const inThread = (m: string) =>
-  `${m}.kind = 'message' AND ${m}.retracted_at IS NULL
-   AND ((${m}.direction = 'outbound' AND ${m}.delivery_route = 'secure_link')
-        OR (${m}.direction = 'inbound' AND ${m}.channel = 'portal'))`;
+/** The link a verified patient came through: what the thread may show is bound to its address. */
+export type ThreadLink = Pick<SecureLink, 'id' | 'contactId' | 'channel' | 'addressIndex'>;
 
+/**
+ * The messages a link's thread shows (SQL over `messages` aliased `m`; $1 tenant, $2 contact,
+ * $3 the link's channel, $4 its address index): the contact's secure messages sent to that very
+ * address, and the replies written through links to it. A link reads nothing that went to
+ * another address of the contact (an old or wrong number, the email), nor replies written there.
+ */
+const IN_LINK_THREAD = `m.tenant_id = $1 AND m.contact_id = $2 AND m.kind = 'message' AND m.retracted_at IS NULL
+   AND ((m.direction = 'outbound' AND m.delivery_route = 'secure_link'
+         AND m.channel = $3 AND m.to_address_bidx = $4)
+        OR (m.direction = 'inbound' AND m.channel = 'portal' AND EXISTS (
+              SELECT 1 FROM secure_links r WHERE r.tenant_id = m.tenant_id AND r.id = m.portal_link_id
+                AND r.channel = $3 AND r.address_bidx = $4)))`;
+
+const threadParams = (tx: TenantTx, link: ThreadLink) => [
+  tx.tenantId,
+  link.contactId,
+  link.channel,
+  link.addressIndex,
+];
+
+/**
+ * What a verified patient sees and does through one link: the secure messages sent to the
+ * link's address (not retracted) and the replies written through links to it, decrypted
+ * server-side; reading marks what was shown `read` for staff.
+ */
 @Injectable()
 export class SecureThread {
   constructor(
@@ -38,7 +56,7 @@ export class SecureThread {
   ) {}
 
   /** The thread, oldest first; an audited PHI read that also records the read receipts. */
-  async view(tx: TenantTx, session: PortalSession): Promise<ThreadMessage[]> {
+  async view(tx: TenantTx, link: ThreadLink): Promise<ThreadMessage[]> {
     const rows = await tx.query<{
       id: string;
       conversation_id: string;
@@ -47,10 +65,10 @@ export class SecureThread {
       status: string;
       created_at: Date;
     }>(
-      `SELECT id, conversation_id, direction, body_enc, status, created_at FROM messages
-       WHERE tenant_id = $1 AND contact_id = $2 AND ${inThread('messages')}
-       ORDER BY created_at DESC, id DESC LIMIT ${THREAD_LIMIT}`,
-      [tx.tenantId, session.contactId],
+      `SELECT m.id, m.conversation_id, m.direction, m.body_enc, m.status, m.created_at FROM messages m
+       WHERE ${IN_LINK_THREAD}
+       ORDER BY m.created_at DESC, m.id DESC LIMIT ${THREAD_LIMIT}`,
+      threadParams(tx, link),
     );
     const cipher = await this.keys.forTenant(tx);
     const stored = (
@@ -86,55 +104,61 @@ export class SecureThread {
     }
     this.audit.record(tx, {
       action: 'secure_message.viewed',
-      target: { type: 'contact', id: session.contactId },
-      metadata: { linkId: session.linkId, messages: messages.length, newlyRead: unread.length },
+      target: { type: 'contact', id: link.contactId },
+      metadata: { linkId: link.id, messages: messages.length, newlyRead: unread.length },
     });
     return messages;
   }
 
   /**
    * The patient's reply joins the contact's conversation as channel `portal` (staff hear of it
-   * live). `submissionId` comes from the form: a double submit stores one message.
+   * live), bound to the link it was written through (it shows only to links of that address).
+   * `submissionId` comes from the form: a double submit stores one message.
    */
-  async reply(tx: TenantTx, session: PortalSession, body: string, submissionId: string): Promise<void> {
+  async reply(tx: TenantTx, link: ThreadLink, body: string, submissionId: string): Promise<void> {
     const result = await this.ingest.ingestInbound(tx, {
       channelId: null,
       channel: 'portal',
       from: {},
-      contactId: session.contactId,
+      contactId: link.contactId,
       body,
       providerMessageId: `portal-${submissionId}`,
-      actor: { type: 'patient', id: session.contactId },
+      actor: { type: 'patient', id: link.contactId },
     });
-    if (!result.duplicate)
-      this.audit.record(tx, {
-        action: 'secure_message.replied',
-        actor: { type: 'patient', id: session.contactId },
-        target: { type: 'message', id: result.messageId },
-        metadata: { linkId: session.linkId, conversationId: result.conversationId },
-      });
+    if (result.duplicate) return;
+    await tx.execute(`UPDATE messages SET portal_link_id = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      result.messageId,
+      link.id,
+    ]);
+    this.audit.record(tx, {
+      action: 'secure_message.replied',
+      actor: { type: 'patient', id: link.contactId },
+      target: { type: 'message', id: result.messageId },
+      metadata: { linkId: link.id, conversationId: result.conversationId },
+    });
   }
 
-  /** An attachment of a message in this contact's thread, or null; the download is audited. */
+  /** An attachment of a message this link's thread shows, or null; the download is audited. */
   async attachment(
     tx: TenantTx,
-    session: PortalSession,
+    link: ThreadLink,
     attachmentId: string,
   ): Promise<{ content: Buffer; contentType: string } | null> {
     const [row] = await tx.query<{ content_type: string | null }>(
       `SELECT a.content_type FROM attachments a
        JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
-       WHERE a.tenant_id = $1 AND a.id = $2 AND a.status = 'stored' AND m.contact_id = $3 AND ${inThread('m')}`,
-      [tx.tenantId, attachmentId, session.contactId],
+       WHERE a.tenant_id = $1 AND a.id = $5 AND a.status = 'stored' AND ${IN_LINK_THREAD}`,
+      [...threadParams(tx, link), attachmentId],
     );
     if (!row) return null;
     const content = await this.attachments.content(tx, attachmentId);
     if (!content) return null;
     this.audit.record(tx, {
       action: 'secure_message.attachment_downloaded',
-      actor: { type: 'patient', id: session.contactId },
+      actor: { type: 'patient', id: link.contactId },
       target: { type: 'attachment', id: attachmentId },
-      metadata: { linkId: session.linkId, bytes: content.length },
+      metadata: { linkId: link.id, bytes: content.length },
     });
     return { content, contentType: row.content_type ?? 'application/octet-stream' };
   }

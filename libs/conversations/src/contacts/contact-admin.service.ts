@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { type Contact, ContactRepository, type ContactPatch, InvalidContactFieldError } from '@app/contacts';
 import { TenantDb } from '@app/database';
 import { AppError } from '@app/observability';
+import { lockContactAddresses, retireChangedAddresses } from './contact-address-change.js';
 import { type MergeResult, mergeContacts } from './contact-merge.js';
 
 export type ContactSearch = {
@@ -45,8 +46,15 @@ export class ContactAdmin {
     });
   }
 
+  /**
+   * Applies staff's changes. A changed phone or email retires the old address in the same
+   * transaction: its live secure links and consent requests stop working (audited per channel).
+   */
   update(id: string, patch: ContactPatch): Promise<Contact> {
     return this.db.transaction(async (tx) => {
+      const touchesAddress = patch.phone !== undefined || patch.email !== undefined;
+      const before = touchesAddress ? await lockContactAddresses(tx, id) : null;
+      if (touchesAddress && !before) throw notFound();
       let contact: Contact | null;
       try {
         contact = await this.contacts.update(tx, id, patch);
@@ -61,6 +69,15 @@ export class ContactAdmin {
         target: { type: 'contact', id },
         metadata: { fields: Object.keys(patch).join(',') },
       });
+      if (before) {
+        const after = (await lockContactAddresses(tx, id))!;
+        for (const retired of await retireChangedAddresses(tx, id, before, after))
+          this.audit.record(tx, {
+            action: 'contact.address_changed',
+            target: { type: 'contact', id },
+            metadata: { ...retired },
+          });
+      }
       return contact;
     });
   }

@@ -85,8 +85,8 @@ export async function mergeContacts(tx: TenantTx, survivorId: string, otherId: s
      WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`,
     [tx.tenantId, [otherId, survivorId], survivorId],
   );
-  // The patient's links follow their messages: a secure link shows its contact's messages,
-  // which now belong to the survivor. One live consent request per contact and channel: the
+  // The patient's links follow their messages to the survivor; a secure link shows only what
+  // was sent to its own address, so moving it is safe. One live consent request per contact and channel: the
   // survivor's wins, the other's is superseded (its link then shows the neutral page).
   await tx.execute(
     `UPDATE consent_requests o SET status = 'superseded'

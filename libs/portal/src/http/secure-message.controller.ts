@@ -64,7 +64,7 @@ export class SecureMessageController {
       if (link.state === 'locked')
         return () => this.page.render(req, res, 403, (f) => lockedPage(f), branding);
       if (verified) {
-        const messages = await this.thread.view(tx, verified);
+        const messages = await this.thread.view(tx, link);
         return () =>
           this.page.render(
             req,
@@ -177,7 +177,7 @@ export class SecureMessageController {
               ),
             branding,
           );
-      await this.thread.reply(tx, session, input.data.body, input.data.submissionId);
+      await this.thread.reply(tx, link, input.data.body, input.data.submissionId);
       return () => res.redirect(303, `/s/${token}?notice=replied`);
     });
     respond();
@@ -197,7 +197,7 @@ export class SecureMessageController {
       const link = await this.links.load(tx, found.linkId);
       if (!link || link.state !== 'usable') return () => this.neutral(req, res);
       this.asPatient(link);
-      const file = await this.thread.attachment(tx, session, id);
+      const file = await this.thread.attachment(tx, link, id);
       if (!file) return () => this.neutral(req, res);
       return () => {
         this.page.prepare(req, res);
