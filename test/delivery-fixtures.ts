@@ -160,7 +160,8 @@ export class DeliveryStack {
 export interface DeliveryPractice {
   owner: StaffMember;
   sms: { id: string; phoneNumber: string; authToken: string; accountSid: string; inboundUrl: string };
-  email: { id: string; fromAddress: string };
+  /** `eventsUrl`: the channel's Event Webhook URL (it carries the events secret: the channel has no key). */
+  email: { id: string; fromAddress: string; eventsUrl: string };
   formKey: string;
 }
 
@@ -213,7 +214,7 @@ export async function createDeliveryPractice(stack: DeliveryStack): Promise<Deli
       accountSid,
       inboundUrl: sms.body.webhooks.inbound,
     },
-    email: { id: email.body.id, fromAddress: `care@${domain}` },
+    email: { id: email.body.id, fromAddress: `care@${domain}`, eventsUrl: email.body.webhooks.events },
     formKey: form.body.formKey,
   };
 }

@@ -124,7 +124,7 @@ describe('replies through the consent gate, delivered by the worker', () => {
     // A temporary refusal ("blocked") suppresses nothing; the permanent bounce does.
     for (const type of ['blocked', 'bounce']) {
       await request(stack.api.getHttpServer())
-        .post(`/webhooks/sendgrid/${practice.email.id}/events`)
+        .post(new URL(practice.email.eventsUrl).pathname)
         .send([
           {
             event: 'bounce',
@@ -187,7 +187,7 @@ describe('replies through the consent gate, delivered by the worker', () => {
         addressLockKey(rows[0].tenant_id, 'email', rows[0].to_address_bidx),
       ]);
       const bounce = request(stack.api.getHttpServer())
-        .post(`/webhooks/sendgrid/${practice.email.id}/events`)
+        .post(new URL(practice.email.eventsUrl).pathname)
         .send([
           { event: 'bounce', type: 'bounce', messageId: first.body.messageId, sg_event_id: randomUUID() },
         ])

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEmailChannelSchema } from './email/email-channel-schemas.js';
+import { createEmailChannelSchema, updateEmailChannelFields } from './email/email-channel-schemas.js';
 import { createChatChannelSchema, createWebformChannelSchema } from './webform/public-channel-schemas.js';
 
 /**
@@ -44,5 +44,8 @@ export const updateSmsChannelSchema = z
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 
-export const updateChannelSchema = updateSmsChannelSchema;
+/** One PATCH body for every channel type; each type refuses the fields that are not its own. */
+export const updateChannelSchema = z
+  .strictObject({ ...updateSmsChannelSchema.shape, ...updateEmailChannelFields })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 export type UpdateChannelInput = z.infer<typeof updateChannelSchema>;

@@ -13,6 +13,7 @@ import {
   DEFAULT_SMS_SEND_RATE,
 } from './channel.repository.js';
 import { EmailChannelAdmin, type EmailChannelView } from './email/email-channel-admin.js';
+import { emailOnlyFields } from './email/email-channel-schemas.js';
 import { PublicChannelAdmin, type PublicChannelView } from './webform/public-channel-admin.js';
 
 /** What admins see of an SMS channel: settings and webhook URLs, never a secret. */
@@ -97,6 +98,11 @@ export class ChannelsService {
       if (current.type === 'email') return this.emailAdmin.update(tx, current, patch);
       if (current.type === 'webform' || current.type === 'chat')
         return this.publicAdmin.update(tx, current, patch);
+      const emailOnly = emailOnlyFields(patch);
+      if (emailOnly.length > 0)
+        throw AppError.validation(
+          emailOnly.map((path) => ({ path, message: 'applies to email channels only' })),
+        );
       const config = current.config as unknown as SmsChannelConfig;
       const next: SmsChannelConfig = {
         phoneNumber:

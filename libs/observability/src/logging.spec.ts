@@ -50,6 +50,7 @@ describe('log redaction', () => {
     expect(safeUrl(`/c/${token}`)).toBe('/c/:token');
     expect(safeUrl(`/u/${token}?notice=x`)).toBe('/u/:token?notice=*');
     expect(safeUrl('/webhooks/sendgrid/123/inbound/s3cret')).toBe('/webhooks/sendgrid/123/inbound/:secret');
+    expect(safeUrl('/webhooks/sendgrid/123/events/s3cret')).toBe('/webhooks/sendgrid/123/events/:secret');
     expect(safeUrl('/v1/contacts?phone=%2B15551234567&email=a%40b.c')).toBe('/v1/contacts?phone=*&email=*');
     expect(safeUrl('/v1/conversations/1')).toBe('/v1/conversations/1');
   });

@@ -51,7 +51,7 @@ export const REDACT_PATHS = SENSITIVE_FIELDS.flatMap((field) => {
 /** Path segments that are capabilities (link tokens, URL secrets) are replaced before logging. */
 const URL_SECRETS: Array<[RegExp, string]> = [
   [/^\/(s|c|u)\/[^/?]+/, '/$1/:token'],
-  [/^(\/webhooks\/sendgrid\/[^/]+\/inbound)\/[^/?]+/, '$1/:secret'],
+  [/^(\/webhooks\/sendgrid\/[^/]+\/(?:inbound|events))\/[^/?]+/, '$1/:secret'],
 ];
 
 /** Path only, secrets masked; query values dropped (search queries carry phone numbers and emails). */

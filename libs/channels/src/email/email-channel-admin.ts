@@ -1,13 +1,21 @@
 import { createPublicKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EventWebhook } from '@sendgrid/eventwebhook';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import { type ChannelRecord, ChannelRepository } from '../channel.repository.js';
-import type { CreateEmailChannelInput } from './email-channel-schemas.js';
-import { type EmailChannelConfig, type EmailChannelCredentials, EmailChannels } from './email-channels.js';
+import { type CreateEmailChannelInput, updateEmailChannelFields } from './email-channel-schemas.js';
+import {
+  type EmailChannelConfig,
+  type EmailChannelCredentials,
+  EmailChannels,
+  eventsAuthSettings,
+} from './email-channels.js';
+// The events URL secret is made and checked exactly as the inbound parse one.
 import { newInboundSecret } from './inbound-secret.js';
+import { type EventsAuthMode, type EventsAuthSettings, eventsAuthMode } from './sendgrid-events-auth.js';
 
 /** What admins see of an email channel: settings and webhook URLs, never the API key. */
 export interface EmailChannelView {
@@ -18,16 +26,38 @@ export interface EmailChannelView {
   fromAddress: string;
   fromName: string | null;
   eventsSigned: boolean;
+  /**
+   * How Event Webhook posts are authenticated: SendGrid's signature, the secret in the events
+   * URL, or `none` (a channel from before; its events are refused until PATCH sets one).
+   */
+  eventsAuth: EventsAuthMode;
   createdAt: string;
   updatedAt: string;
   /**
-   * Absolute URLs to configure at SendGrid. Only the creation answer carries the Inbound Parse
-   * secret (it is stored hashed); later views show `{secret}` in its place.
+   * Absolute URLs to configure at SendGrid. Only the answer that issues a secret (creation, or a
+   * PATCH that rotates the events secret) carries it (secrets are stored hashed); other views
+   * show `{secret}` in its place. `events` is the plain (signed) URL when the channel has
+   * SendGrid's key, and carries the events secret otherwise.
    */
   webhooks: { inboundParse: string; events: string };
 }
 
 export const INBOUND_SECRET_PLACEHOLDER = '{secret}';
+
+/** Secrets issued by this answer (shown once); the rest show the placeholder. */
+interface IssuedSecrets {
+  inbound?: string;
+  events?: string;
+}
+
+/** Fields an email channel's PATCH may carry (the generic PATCH body holds other types' fields too). */
+const EMAIL_PATCH_FIELDS = ['name', ...Object.keys(updateEmailChannelFields)];
+
+interface EmailChannelPatch {
+  name?: string;
+  eventWebhookPublicKey?: string | null;
+  rotateEventsSecret?: true;
+}
 
 /** Creation and views of email channels, on behalf of ChannelsService (which audits nothing itself here). */
 @Injectable()
@@ -40,6 +70,8 @@ export class EmailChannelAdmin {
   ) {}
 
   async create(tx: TenantTx, input: CreateEmailChannelInput): Promise<EmailChannelView> {
+    // Every channel can authenticate its events from the start: by SendGrid's key, else by a URL secret.
+    const events = input.eventWebhookPublicKey ? null : newInboundSecret();
     const config: EmailChannelConfig = {
       inboundAddress: input.inboundAddress,
       fromAddress: input.fromAddress,
@@ -47,44 +79,64 @@ export class EmailChannelAdmin {
       eventWebhookPublicKey: input.eventWebhookPublicKey
         ? checkedPublicKey(input.eventWebhookPublicKey)
         : null,
+      eventsSecretHash: events ? events.hash.toString('base64') : null,
     };
     const credentials: EmailChannelCredentials = { sendgridApiKey: input.sendgridApiKey };
     const record = await this.channels.insert(tx, { type: 'email', name: input.name, config, credentials });
-    const { secret, hash } = newInboundSecret();
-    await this.emailChannels.setInboundSecretHash(tx, record.id, hash);
+    const inbound = newInboundSecret();
+    await this.emailChannels.setInboundSecretHash(tx, record.id, inbound.hash);
     this.audit.record(tx, {
       action: 'channel.created',
       target: { type: 'channel', id: record.id },
       metadata: { type: record.type },
     });
-    return this.view(record, secret);
+    return this.view(record, { inbound: inbound.secret, events: events?.secret });
   }
 
   /**
-   * PATCH of an email channel: renaming only for now; the SMS-shaped fields do not apply and are
-   * refused rather than written into this channel's settings.
+   * PATCH of an email channel: rename, set or rotate SendGrid's public key (null drops it; when
+   * it was the channel's only way, an events URL secret is issued), or rotate the
+   * events URL secret. The SMS-shaped fields do not apply and are refused rather than written
+   * into this channel's settings. Events read the settings per post, so a change applies to the
+   * next post (the repository also drops the channel's cached facts on commit).
    */
-  async update(tx: TenantTx, record: ChannelRecord, patch: object): Promise<EmailChannelView> {
-    const fields = Object.keys(patch).filter((key) => (patch as Record<string, unknown>)[key] !== undefined);
-    const other = fields.filter((key) => key !== 'name');
+  async update(tx: TenantTx, record: ChannelRecord, raw: object): Promise<EmailChannelView> {
+    const fields = Object.keys(raw).filter((key) => (raw as Record<string, unknown>)[key] !== undefined);
+    const other = fields.filter((key) => !EMAIL_PATCH_FIELDS.includes(key));
     if (other.length > 0) {
       throw AppError.validation(
         other.map((path) => ({ path, message: 'does not apply to an email channel' })),
       );
     }
-    const name = (patch as { name?: string }).name;
-    const updated = await this.channels.update(tx, record.id, { name });
+    const patch = raw as EmailChannelPatch;
+    const current = record.config as unknown as EmailChannelConfig;
+    const next: EmailChannelConfig = { ...current };
+    if (patch.eventWebhookPublicKey !== undefined)
+      next.eventWebhookPublicKey =
+        patch.eventWebhookPublicKey === null ? null : checkedPublicKey(patch.eventWebhookPublicKey);
+    // Dropping the only key must not leave the channel's events unauthenticated.
+    const dropsLastWay =
+      eventsAuthMode(eventsAuthSettings(next)) === 'none' &&
+      eventsAuthMode(eventsAuthSettings(current)) !== 'none';
+    const events = patch.rotateEventsSecret || dropsLastWay ? newInboundSecret() : null;
+    if (events) next.eventsSecretHash = events.hash.toString('base64');
+    const updated = await this.channels.update(tx, record.id, {
+      name: patch.name,
+      config: fields.some((key) => key !== 'name') ? next : undefined,
+    });
     if (!updated) throw AppError.notFound('Channel');
     this.audit.record(tx, {
       action: 'channel.updated',
       target: { type: 'channel', id: record.id },
+      // Which fields, never their values.
       metadata: { fields: fields.toSorted().join(',') },
     });
-    return this.view(updated);
+    return this.view(updated, { events: events?.secret });
   }
 
-  view(record: ChannelRecord, inboundSecret: string = INBOUND_SECRET_PLACEHOLDER): EmailChannelView {
+  view(record: ChannelRecord, issued: IssuedSecrets = {}): EmailChannelView {
     const config = record.config as unknown as EmailChannelConfig;
+    const auth = eventsAuthSettings(config);
     return {
       id: record.id,
       type: 'email',
@@ -92,25 +144,48 @@ export class EmailChannelAdmin {
       inboundAddress: config.inboundAddress,
       fromAddress: config.fromAddress,
       fromName: config.fromName ?? null,
-      eventsSigned: Boolean(config.eventWebhookPublicKey),
+      eventsSigned: auth.publicKey !== null,
+      eventsAuth: eventsAuthMode(auth),
       createdAt: record.createdAt.toISOString(),
       updatedAt: record.updatedAt.toISOString(),
-      webhooks: this.webhookUrls(record.id, inboundSecret),
+      webhooks: this.webhookUrls(record.id, {
+        inbound: issued.inbound ?? INBOUND_SECRET_PLACEHOLDER,
+        events: issued.events ?? eventsUrlSecret(auth),
+      }),
     };
   }
 
-  webhookUrls(id: string, inboundSecret: string): { inboundParse: string; events: string } {
+  /** `events` null: the plain (signed) events URL. */
+  webhookUrls(
+    id: string,
+    secrets: { inbound: string; events: string | null },
+  ): { inboundParse: string; events: string } {
     const base = `${this.config.PUBLIC_BASE_URL}/webhooks/sendgrid/${id}`;
-    return { inboundParse: `${base}/inbound/${inboundSecret}`, events: `${base}/events` };
+    return {
+      inboundParse: `${base}/inbound/${secrets.inbound}`,
+      events: secrets.events === null ? `${base}/events` : `${base}/events/${secrets.events}`,
+    };
   }
+}
+
+/**
+ * The secret segment the events URL shows when no secret was just issued: none for a signed
+ * channel (its signature is enough, even where SendGrid still posts to an older secret URL) or
+ * for one with no way at all (`eventsAuth: none` says so), the placeholder otherwise.
+ */
+function eventsUrlSecret(auth: EventsAuthSettings): string | null {
+  return eventsAuthMode(auth) === 'url_secret' ? INBOUND_SECRET_PLACEHOLDER : null;
 }
 
 /** A P-256 public key in SendGrid's format (base64 DER SPKI), or a 400 naming the field only. */
 function checkedPublicKey(base64: string): string {
   try {
     const key = createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
-    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') {
+      // The verifier (SendGrid's package) must read it too, or every event would be refused.
+      new EventWebhook().convertPublicKeyToECDSA(base64);
       return base64;
+    }
   } catch {
     // Falls through to the validation error.
   }

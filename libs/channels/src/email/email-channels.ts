@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
 import { ChannelRepository } from '../channel.repository.js';
+import type { EventsAuthSettings } from './sendgrid-events-auth.js';
 
 /** Non-secret settings of an email channel (the practice's own addresses are not PHI). */
 export interface EmailChannelConfig {
@@ -9,6 +10,19 @@ export interface EmailChannelConfig {
   fromName: string | null;
   /** Public by nature; kept in config so the admin view can say whether events are signed. */
   eventWebhookPublicKey: string | null;
+  /**
+   * Base64 SHA-256 of the secret in the events URL (the secret itself is never stored). Absent on
+   * channels created before events were always authenticated.
+   */
+  eventsSecretHash?: string | null;
+}
+
+/** How the channel's Event Webhook posts are authenticated, from its settings. */
+export function eventsAuthSettings(config: EmailChannelConfig): EventsAuthSettings {
+  return {
+    publicKey: config.eventWebhookPublicKey || null,
+    eventsSecretHash: config.eventsSecretHash ? Buffer.from(config.eventsSecretHash, 'base64') : null,
+  };
 }
 
 /** Secrets of an email channel, encrypted as one blob. */

@@ -4,8 +4,8 @@ import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } f
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
 import { AppError } from '@app/observability';
 import { ChannelRouter } from '../channel-router.js';
-import { EmailChannels } from './email-channels.js';
-import { hasValidEventSignature } from './sendgrid-event-signature.js';
+import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channels.js';
+import { eventsAuthRefusal } from './sendgrid-events-auth.js';
 import {
   type SendGridEvent,
   eventBatchSchema,
@@ -21,6 +21,8 @@ export interface EventWebhookPost {
   body: unknown;
   signature: string | null;
   timestamp: string | null;
+  /** The secret path segment of `/events/:secret`; null on the plain (signed) URL. */
+  urlSecret: string | null;
 }
 
 export interface EventBatchOutcome {
@@ -34,8 +36,9 @@ export interface EventBatchOutcome {
 }
 
 /**
- * An Event Webhook batch: signature first when the channel has a key (403, nothing applied),
- * then the whole batch in one transaction. Each sg_event_id applies once; statuses move only
+ * An Event Webhook batch: authenticated first (the signature over a fresh timestamp when the
+ * channel has a key, else the URL secret; 403 and nothing applied otherwise, see
+ * `eventsAuthRefusal`), then the whole batch in one transaction. Each sg_event_id applies once; statuses move only
  * forward through the shared machine; events about messages we do not know are acknowledged.
  */
 @Injectable()
@@ -58,19 +61,7 @@ export class SendGridEventsService {
     return this.db.forTenant(route.tenantId, async (tx) => {
       const channel = await this.emailChannels.load(tx, post.channelId, { includeDeleted: true });
       if (!channel) throw AppError.notFound('Channel');
-      const publicKey = channel.config.eventWebhookPublicKey;
-      if (publicKey) {
-        if (
-          !post.rawBody ||
-          !hasValidEventSignature(publicKey, post.rawBody, post.signature, post.timestamp)
-        ) {
-          this.logger.warn(
-            { channelId: channel.id, reason: post.signature ? 'signature_mismatch' : 'signature_missing' },
-            'SendGrid event batch rejected',
-          );
-          throw new AppError(403, 'invalid_signature', 'The request signature is not valid for this channel');
-        }
-      }
+      this.authenticate(channel, post);
       const parsed = eventBatchSchema.safeParse(post.body);
       if (!parsed.success) {
         throw AppError.validation(
@@ -91,6 +82,16 @@ export class SendGridEventsService {
       for (const event of parsed.data) outcome[await this.apply(tx, channel.id, event)] += 1;
       return outcome;
     });
+  }
+
+  private authenticate(channel: EmailChannel, post: EventWebhookPost): void {
+    const refused = eventsAuthRefusal(eventsAuthSettings(channel.config), post, Date.now());
+    if (!refused) return;
+    this.logger.warn(
+      { channelId: channel.id, reason: refused.code, signed: post.signature !== null },
+      'SendGrid event batch rejected',
+    );
+    throw new AppError(403, refused.code, refused.message);
   }
 
   private async apply(

@@ -11,7 +11,8 @@ import { SendGridInboundService } from './sendgrid-inbound.service.js';
 
 /**
  * SendGrid's webhooks. Inbound Parse cannot be signed, so its URL carries a per-channel secret;
- * the Event Webhook is ECDSA-signed when the channel has SendGrid's public key.
+ * the Event Webhook is ECDSA-signed when the channel has SendGrid's public key, and otherwise
+ * posts to an events URL with a secret of its own (`webhooks.events`).
  */
 @ApiTags('webhooks')
 @Public()
@@ -53,14 +54,49 @@ export class SendGridWebhooksController {
 
   @Post(':channelId/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Event Webhook batch; each sg_event_id applies once, statuses only move forward' })
+  @ApiOperation({
+    summary:
+      'Event Webhook batch, ECDSA-signed (channel with eventWebhookPublicKey); each sg_event_id applies once, statuses only move forward',
+  })
   @ApiConsumes('application/json')
   @ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
-  @ApiResponse({ status: 403, description: 'invalid_signature (nothing applied)' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied',
+  })
   @ApiResponse({ status: 404, description: 'unknown channel' })
   @ApiResponse({ status: 415, description: 'not JSON' })
-  async eventBatch(@Param('channelId') channelId: string, @Req() req: Request): Promise<EventBatchOutcome> {
+  signedEventBatch(@Param('channelId') channelId: string, @Req() req: Request): Promise<EventBatchOutcome> {
+    return this.eventBatch(channelId, null, req);
+  }
+
+  @Post(':channelId/events/:secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Event Webhook batch for a channel without a public key: the URL carries the channel’s events secret',
+  })
+  @ApiConsumes('application/json')
+  @ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'invalid_secret / invalid_signature / signature_expired (a keyed channel still needs its signature); nothing applied',
+  })
+  @ApiResponse({ status: 404, description: 'unknown channel' })
+  @ApiResponse({ status: 415, description: 'not JSON' })
+  eventBatchWithSecret(
+    @Param('channelId') channelId: string,
+    @Param('secret') secret: string,
+    @Req() req: Request,
+  ): Promise<EventBatchOutcome> {
+    return this.eventBatch(channelId, secret, req);
+  }
+
+  private eventBatch(channelId: string, urlSecret: string | null, req: Request): Promise<EventBatchOutcome> {
     if (!req.is('application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Event Webhook posts are application/json');
     }
@@ -70,6 +106,7 @@ export class SendGridWebhooksController {
       body: req.body,
       signature: singleHeader(req.headers[SIGNATURE_HEADER]),
       timestamp: singleHeader(req.headers[TIMESTAMP_HEADER]),
+      urlSecret,
     });
   }
 }
