@@ -85,19 +85,20 @@ describe('staff authentication', () => {
       }
     });
 
-    it('keeps emails unique across all practices (409 email_taken) and creates nothing half-way', async () => {
+    it('keeps emails unique across all practices without telling signup (same 201, nothing created)', async () => {
       const c = new StaffClient(app);
       const owner = await c.signupPractice({ enrolMfa: false });
-      const res = await c
+      const password = strongPassword();
+      await c
         .post('/v1/auth/signup', {
           practiceName: 'Copycat Clinic',
           name: 'Someone',
           email: owner.email.toUpperCase(),
-          password: strongPassword(),
+          password,
         })
-        .expect(409);
-      expect(res.body.error.code).toBe('email_taken');
-      // The original account is untouched.
+        .expect(201);
+      // The original account is untouched; the second password opens nothing.
+      await c.post('/v1/auth/login', { email: owner.email, password }).expect(401);
       await c.passwordLogin(owner.email, owner.password);
     });
   });
@@ -120,19 +121,18 @@ describe('staff authentication', () => {
       }
     });
 
-    it('locks the account after 5 consecutive failures (423 + Retry-After), even for the right password, until the window ends', async () => {
+    it('locks the account after 5 consecutive failures (423 + Retry-After to the right password only), until the window ends', async () => {
       const c = new StaffClient(app);
       const owner = await c.signupPractice({ enrolMfa: false });
       const attempt = (password: string) => c.post('/v1/auth/login', { email: owner.email, password });
 
-      for (let i = 1; i <= 4; i++) expect((await attempt(`wrong-password-${i}`)).status).toBe(401);
-      const fifth = await attempt('wrong-password-5');
-      expect(fifth.status).toBe(423);
-      expect(fifth.body.error.code).toBe('account_locked');
-      expect(Number(fifth.headers['retry-after'])).toBe(15 * 60);
+      // The failure that locks answers like any wrong password (issue 19: no account enumeration).
+      for (let i = 1; i <= 5; i++) expect((await attempt(`wrong-password-${i}`)).status).toBe(401);
 
       const rightButLocked = await attempt(owner.password);
       expect(rightButLocked.status).toBe(423);
+      expect(rightButLocked.body.error.code).toBe('account_locked');
+      expect(Number(rightButLocked.headers['retry-after'])).toBe(15 * 60);
       expect(rightButLocked.body.accessToken).toBeUndefined();
 
       clock.advance(10 * MINUTE);
@@ -166,7 +166,8 @@ describe('staff authentication', () => {
           c.post('/v1/auth/login', { email: owner.email, password: `nope-${i}` }),
         ),
       );
-      expect(results.map((r) => r.status).filter((s) => s === 423)).toHaveLength(1);
+      expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      // All five counted: the account is locked (which only the right password is told).
       expect((await c.post('/v1/auth/login', { email: owner.email, password: owner.password })).status).toBe(
         423,
       );

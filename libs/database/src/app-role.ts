@@ -12,7 +12,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   audit_events: ['SELECT', 'INSERT'],
   audit_outbox: ['SELECT', 'INSERT', 'DELETE'],
   users: ['SELECT', 'INSERT', 'UPDATE'],
-  login_directory: ['SELECT', 'INSERT'],
+  login_directory: ['SELECT', 'INSERT', 'UPDATE'],
   user_sessions: ['SELECT', 'INSERT', 'UPDATE'],
   session_refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
   user_recovery_codes: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],

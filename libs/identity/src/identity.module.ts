@@ -10,6 +10,7 @@ import { PermissionGuard } from './access/permission.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { jwtKey } from './auth/jwt-key.js';
 import { JwtTokens } from './auth/jwt-tokens.service.js';
+import { MatchedLatency } from './auth/matched-latency.js';
 import { MfaService } from './auth/mfa.service.js';
 import { AuthController } from './http/auth.controller.js';
 import { AuthRateLimitGuard } from './http/auth-rate-limit.guard.js';
@@ -63,6 +64,7 @@ import { UsersService } from './users/users.service.js';
   providers: [
     { provide: AUTH_CLOCK, useFactory: () => new SystemClock() },
     PasswordHasher,
+    MatchedLatency,
     JwtTokens,
     UserRepository,
     LoginDirectory,

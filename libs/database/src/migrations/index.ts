@@ -12,6 +12,7 @@ import { MediaSweep1764900000000 } from './1764900000000-media-sweep.js';
 import { SmsInbound1764700000000 } from './1764700000000-sms-inbound.js';
 import { ChatClaims1765000000000 } from './1765000000000-chat-claims.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
+import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MediaSweep1764900000000,
   ChatClaims1765000000000,
   LinkAddressBinding1765300000000,
+  IdentityHardening1765400000000,
 ];

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@app/observability';
 import { AuthService } from './auth.service.js';
 
-// Unknown emails must cost what a wrong password costs: the same argon2 work, the same answer.
+// Unknown emails must cost what a wrong password costs: the same argon2 work, as long a wait,
+// the same answer.
 function service(calls: string[]) {
   const never = new Proxy({}, { get: () => () => Promise.reject(new Error('must not be reached')) });
   const hasher = {
     verifyNothing: async () => {
       calls.push('argon2 against the dummy hash');
       return false;
+    },
+  };
+  const latency = {
+    start: () => 0,
+    matchTo: async (answer: string) => {
+      calls.push(`wait like a known account's ${answer}`);
     },
   };
   const directory = {
@@ -28,6 +35,7 @@ function service(calls: string[]) {
     never as never,
     never as never,
     never as never,
+    latency as never,
     { ALLOW_SIGNUP: false },
     { now: () => 0 },
   );
@@ -42,7 +50,11 @@ describe('AuthService.login for an unknown email', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).getStatus()).toBe(401);
     expect((err as AppError).code).toBe('invalid_credentials');
-    expect(calls).toEqual(['directory lookup', 'argon2 against the dummy hash']);
+    expect(calls).toEqual([
+      'directory lookup',
+      'argon2 against the dummy hash',
+      "wait like a known account's login_refusal",
+    ]);
   });
 
   it('does the same for something that is not an email at all (no directory query needed)', async () => {
@@ -51,6 +63,6 @@ describe('AuthService.login for an unknown email', () => {
       .login({ email: 'not an email', password: 'x' })
       .catch((e: unknown) => e);
     expect((err as AppError).code).toBe('invalid_credentials');
-    expect(calls).toEqual(['argon2 against the dummy hash']);
+    expect(calls).toEqual(['argon2 against the dummy hash', "wait like a known account's login_refusal"]);
   });
 });

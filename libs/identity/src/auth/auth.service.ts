@@ -9,12 +9,14 @@ import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
+import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { PracticeSettingsRepository } from '../practice/practice-settings.js';
 import { SessionService, type TokenPair } from '../sessions/session.service.js';
 import { LoginDirectory } from '../users/login-directory.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
-import { accountLocked, emailTaken, invalidCredentials, invalidMfaCode } from './auth.errors.js';
+import { accountLocked, invalidCredentials, invalidMfaCode } from './auth.errors.js';
 import { JwtTokens } from './jwt-tokens.service.js';
+import { MatchedLatency } from './matched-latency.js';
 import { MfaService } from './mfa.service.js';
 
 export interface SignupInput {
@@ -27,6 +29,9 @@ export interface SignupInput {
 export type LoginResult = TokenPair | { mfaRequired: true; mfaToken: string };
 
 type Outcome<T> = { value: T } | { error: AppError };
+
+/** Signup met an email that already has an account: rolls the practice back, answered as created. */
+class EmailAlreadyRegistered extends Error {}
 
 /**
  * Staff sign-in: signup, password step, MFA step, logout, MFA enrolment. Failures that must be
@@ -47,79 +52,109 @@ export class AuthService {
     private readonly jwt: JwtTokens,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
+    private readonly latency: MatchedLatency,
     @Inject(APP_CONFIG) private readonly config: Pick<ApiConfig, 'ALLOW_SIGNUP'>,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A new practice with its key ring and its owner, in one transaction. */
+  /**
+   * A new practice with its key ring and its owner, in one transaction. An email that already has
+   * an account gets the same answer (fresh ids that name nothing) and creates nothing, in matched
+   * time: self-service signup must not tell strangers which emails have accounts. The holder of
+   * that email simply signs in with the password they already have.
+   */
   async signup(input: SignupInput): Promise<{ practiceId: string; userId: string }> {
     if (!this.config.ALLOW_SIGNUP)
       throw new AppError(403, 'signup_disabled', 'Self-service signup is disabled on this deployment');
     const email = normalizeEmail(input.email);
     if (!email) throw AppError.validation([{ path: 'email', message: 'must be an email address' }]);
+    assertPasswordFitsAccount(input.password, email);
+    const startedAt = this.latency.start();
     const passwordHash = await this.hasher.hash(input.password);
     const practiceId = randomUUID();
     const userId = randomUUID();
-    // The practices policy is `id = app_current_tenant()`: the new id is the transaction's tenant.
-    await this.db.forTenant(practiceId, async (tx) => {
-      await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [
-        practiceId,
-        input.practiceName.trim(),
-      ]);
-      await this.keys.createTenantKeys(tx);
-      const user = await this.users.insert(tx, {
-        id: userId,
-        email: input.email.trim(),
-        emailNormalized: email,
-        name: input.name.trim(),
-        role: 'owner',
-        passwordHash,
-      });
-      if (!user || !(await this.directory.register(tx, email, userId))) throw emailTaken();
-      const actor = { type: 'user' as const, id: userId };
-      this.audit.record(tx, {
-        action: 'practice.created',
-        actor,
-        target: { type: 'practice', id: practiceId },
-      });
-      this.audit.record(tx, {
-        action: 'user.created',
-        actor,
-        target: { type: 'user', id: userId },
-        metadata: { role: 'owner', via: 'signup' },
-      });
-    });
+    const created = await this.createPractice(input, email, passwordHash, practiceId, userId);
+    if (created) {
+      this.latency.record('signup', startedAt);
+    } else {
+      // No tenant to audit in; a PHI-free line for operators instead.
+      this.logger.warn({ event: 'auth.signup', outcome: 'refused', reason: 'email_taken' }, 'Signup refused');
+      await this.latency.matchTo('signup', startedAt);
+    }
     return { practiceId, userId };
   }
 
-  /** Password step. Unknown email, wrong password and inactive account answer alike, in alike time. */
+  /** False (and nothing written) when the email already has an account. */
+  private async createPractice(
+    input: SignupInput,
+    email: string,
+    passwordHash: string,
+    practiceId: string,
+    userId: string,
+  ): Promise<boolean> {
+    try {
+      // The practices policy is `id = app_current_tenant()`: the new id is the transaction's tenant.
+      await this.db.forTenant(practiceId, async (tx) => {
+        await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [
+          practiceId,
+          input.practiceName.trim(),
+        ]);
+        await this.keys.createTenantKeys(tx);
+        const user = await this.users.insert(tx, {
+          id: userId,
+          email: input.email.trim(),
+          emailNormalized: email,
+          name: input.name.trim(),
+          role: 'owner',
+          passwordHash,
+        });
+        const now = new Date(this.clock.now());
+        if (!user || !(await this.directory.claim(tx, email, userId, now, null)))
+          throw new EmailAlreadyRegistered();
+        const actor = { type: 'user' as const, id: userId };
+        this.audit.record(tx, {
+          action: 'practice.created',
+          actor,
+          target: { type: 'practice', id: practiceId },
+        });
+        this.audit.record(tx, {
+          action: 'user.created',
+          actor,
+          target: { type: 'user', id: userId },
+          metadata: { role: 'owner', via: 'signup' },
+        });
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof EmailAlreadyRegistered) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Password step. Unknown email, wrong password and inactive account answer alike, in matched
+   * time; so does a locked account, unless the password is right (only its owner learns of the lock).
+   */
   async login(input: { email: string; password: string }): Promise<LoginResult> {
+    const startedAt = this.latency.start();
     const email = normalizeEmail(input.email);
     const entry = email ? await this.directory.find(email) : null;
-    if (!entry) {
-      await this.hasher.verifyNothing(input.password);
-      // No tenant to audit in; a PHI-free line for metrics and alerting instead.
-      this.logger.warn(
-        { event: 'auth.login', outcome: 'failure', reason: 'unknown_account' },
-        'Login refused',
-      );
-      throw invalidCredentials();
-    }
-    const user = await this.db.forTenant(entry.tenantId, (tx) => this.users.credentials(tx, entry.userId));
-    if (!user) {
-      await this.hasher.verifyNothing(input.password);
-      throw invalidCredentials();
-    }
+    const user = entry
+      ? await this.db.forTenant(entry.tenantId, (tx) => this.users.credentials(tx, entry.userId))
+      : null;
+    if (!entry || !user) return this.refuseUnknownAccount(input.password, startedAt);
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-      await this.recordNow(entry.tenantId, user.id, 'auth.login', 'failure', { reason: 'locked' });
-      throw accountLocked(user.lockedUntil, now);
-    }
     const passwordOk = user.passwordHash
       ? await this.hasher.verify(user.passwordHash, input.password)
       : await this.hasher.verifyNothing(input.password);
 
     const outcome = await this.db.forTenant(entry.tenantId, async (tx): Promise<Outcome<LoginResult>> => {
+      if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+        // Attempts during a lock neither count nor extend it.
+        this.audit.record(tx, loginEvent(user.id, 'auth.login', 'failure', { reason: 'locked' }));
+        const ownerOfPassword = passwordOk && user.active;
+        return { error: ownerOfPassword ? accountLocked(user.lockedUntil, now) : invalidCredentials() };
+      }
       if (!passwordOk) {
         const reason = user.passwordHash ? 'invalid_password' : 'no_password_set';
         return { error: await this.failure(tx, user, 'auth.login', reason) };
@@ -145,8 +180,24 @@ export class AuthService {
         value: await this.sessions.open(tx, user, mustEnrol ? 'enrollment_required' : 'not_required'),
       };
     });
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if (outcome.error.code === 'invalid_credentials') this.latency.record('login_refusal', startedAt);
+      throw outcome.error;
+    }
     return outcome.value;
+  }
+
+  /**
+   * No such account: the same argon2 work as a wrong password (a real verify against a dummy hash
+   * made at boot with the same parameters), then as long as recent refusals of real accounts took
+   * (their failure counting and audit writes are work this path has no reason to do).
+   */
+  private async refuseUnknownAccount(password: string, startedAt: number): Promise<never> {
+    await this.hasher.verifyNothing(password);
+    // No tenant to audit in; a PHI-free line for metrics and alerting instead.
+    this.logger.warn({ event: 'auth.login', outcome: 'failure', reason: 'unknown_account' }, 'Login refused');
+    await this.latency.matchTo('login_refusal', startedAt);
+    throw invalidCredentials();
   }
 
   /** MFA step: a TOTP code (each usable once) or a single-use recovery code. */
@@ -204,7 +255,10 @@ export class AuthService {
     return outcome.value;
   }
 
-  /** Counts a failed attempt; answers 423 if this one locked the account. */
+  /**
+   * Counts a failed attempt. The MFA step answers 423 if this one locked the account (its caller
+   * has proved the password); the password step answers `otherwise`, like any wrong password.
+   */
   private async failure(
     tx: TenantTx,
     user: UserCredentials,
@@ -229,19 +283,9 @@ export class AuthService {
         tx,
         loginEvent(user.id, 'auth.lockout', 'denied', { failedAttempts: result.failedCount }),
       );
-      return accountLocked(result.lockedUntil, now);
+      if (action === 'auth.mfa') return accountLocked(result.lockedUntil, now);
     }
     return otherwise;
-  }
-
-  private recordNow(
-    tenantId: string,
-    userId: string,
-    action: string,
-    outcome: 'success' | 'failure',
-    metadata: Record<string, string | number>,
-  ): Promise<void> {
-    return this.audit.recordNow(tenantId, loginEvent(userId, action, outcome, metadata));
   }
 
   private async currentUser(tx: TenantTx, principal: Principal): Promise<UserCredentials> {

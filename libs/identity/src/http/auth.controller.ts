@@ -36,7 +36,10 @@ export class AuthController {
 
   @Post('signup')
   @Public()
-  @ApiOperation({ summary: 'Create a practice and its owner (only when ALLOW_SIGNUP=true)' })
+  @ApiOperation({
+    summary:
+      'Create a practice and its owner (only when ALLOW_SIGNUP=true); an email that has an account gets the same 201 and nothing is created',
+  })
   @ApiZodBody(signupSchema)
   signup(@ValidBody(signupSchema) body: z.infer<typeof signupSchema>) {
     return this.auth.signup(body);
@@ -46,7 +49,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Password step: tokens, or {mfaRequired, mfaToken}; 401 invalid_credentials, 423 account_locked',
+    summary:
+      'Password step: tokens, or {mfaRequired, mfaToken}; 401 invalid_credentials; 423 account_locked (right password only)',
   })
   @ApiZodBody(loginSchema)
   login(@ValidBody(loginSchema) body: z.infer<typeof loginSchema>) {

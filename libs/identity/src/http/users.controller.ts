@@ -51,6 +51,16 @@ export class UsersController {
     return userView(await this.users.update(actor, id, body));
   }
 
+  @Post(':id/invite')
+  @RequirePermission('users.manage')
+  @ApiOperation({
+    summary:
+      'A new invitation token (returned once) for a user without a password; earlier ones stop working',
+  })
+  invite(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string) {
+    return this.users.reissueInvite(actor, id);
+  }
+
   @Get(':id/sessions')
   @RequirePermission('users.manage')
   async sessions(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string) {

@@ -35,3 +35,26 @@ describe('password policy', () => {
       expect(passwordProblem(password)).not.toContain(password);
   });
 });
+
+describe('password policy: normalisation and the account itself', () => {
+  it('checks the NFKC form: full-width spellings of a common password are refused', () => {
+    expect(passwordProblem('ｐａｓｓｗｏｒｄ１２３４')).toMatch(/too common/);
+    expect(passwordProblem('Ｐ＠ｓｓｗ０ｒｄ２０２４！')).toMatch(/too common/);
+  });
+
+  it.each([
+    'dana.owner@clinic.test',
+    'DANA.OWNER@CLINIC.TEST!',
+    'Dana.Owner-2025',
+    'my-DanaOwner-pass',
+    'ｄａｎａ．ｏｗｎｅｒ１２３４',
+    'd@n@.0wner12345',
+  ])('refuses %s for dana.owner@clinic.test', (password) => {
+    expect(passwordProblem(password, { email: 'dana.owner@clinic.test' })).toMatch(/email/);
+  });
+
+  it('does not refuse a password for sharing a very short local part with it', () => {
+    expect(passwordProblem('Correct-Horse-Battery-9', { email: 'ho@clinic.test' })).toBeNull();
+    expect(passwordProblem('Correct-Horse-Battery-9', { email: 'dana.owner@clinic.test' })).toBeNull();
+  });
+});

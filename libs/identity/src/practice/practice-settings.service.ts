@@ -29,6 +29,8 @@ export class PracticeSettingsService {
       const after = await this.settings.update(tx, patch, new Date(this.clock.now()));
       if (after.idleTimeoutMinutes !== before.idleTimeoutMinutes)
         await this.sessions.idleTimeoutChanged(tx, after.idleTimeoutMinutes);
+      if (after.mfaRequiredForAllRoles !== before.mfaRequiredForAllRoles)
+        await this.sessions.mfaPolicyChanged(tx);
       this.audit.record(tx, {
         action: 'practice.settings_changed',
         target: { type: 'practice', id: tx.tenantId },

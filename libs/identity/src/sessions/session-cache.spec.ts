@@ -9,7 +9,13 @@ describe('SessionCache', () => {
   let redis: Redis;
   let cache: SessionCache;
   const T0 = 1_800_000_000_000;
-  const user: CachedUser = { active: true, tokenVersion: 3, role: 'provider', mfaEnabled: false };
+  const user: CachedUser = {
+    active: true,
+    tokenVersion: 3,
+    role: 'provider',
+    mfaEnabled: false,
+    practiceRequiresMfa: true,
+  };
   const session = (over: Partial<CachedSession> = {}): CachedSession => ({
     userId: randomUUID(),
     tenantId: randomUUID(),
@@ -58,6 +64,13 @@ describe('SessionCache', () => {
     expect((await cache.check(sid, s.userId, T0)).status).toBe('miss');
     await cache.put(sid, s, s.userId, user);
     await cache.forget({ sessionIds: [sid] });
+    expect((await cache.check(sid, s.userId, T0)).status).toBe('miss');
+  });
+
+  it('misses a user entry cached before it carried the practice MFA policy (it is reloaded)', async () => {
+    const [sid, s] = [randomUUID(), session()];
+    await cache.put(sid, s, s.userId, user);
+    await redis.hdel(`${process.env.REDIS_PREFIX}:user:${s.userId}`, 'mfaall');
     expect((await cache.check(sid, s.userId, T0)).status).toBe('miss');
   });
 

@@ -22,6 +22,8 @@ export interface CachedUser {
   tokenVersion: number;
   role: Role;
   mfaEnabled: boolean;
+  /** The practice requires MFA of every role (kept per user so admission stays one round trip). */
+  practiceRequiresMfa: boolean;
 }
 
 export type CheckResult =
@@ -38,8 +40,8 @@ const USER_TTL_MS = 60 * 60 * 1000;
 const CHECK_SCRIPT = `
 local s = redis.call('HMGET', KEYS[1], 'uid', 'tid', 'seen', 'idle', 'exp', 'mfa', 'dbseen')
 if not s[1] then return {'miss'} end
-local u = redis.call('HMGET', KEYS[2], 'active', 'ver', 'role', 'mfa')
-if not u[1] then return {'miss'} end
+local u = redis.call('HMGET', KEYS[2], 'active', 'ver', 'role', 'mfa', 'mfaall')
+if not u[1] or not u[5] then return {'miss'} end
 local now = tonumber(ARGV[1])
 if now >= tonumber(s[5]) then return {'expired'} end
 if now - tonumber(s[3]) > tonumber(s[4]) then return {'idle'} end
@@ -48,7 +50,7 @@ if now > tonumber(s[3]) then
   s[3] = ARGV[1]
 end
 redis.call('PEXPIRE', KEYS[1], tonumber(s[4]) + tonumber(ARGV[2]))
-return {'ok', s[1], s[2], s[3], s[4], s[5], s[6], s[7], u[1], u[2], u[3], u[4]}
+return {'ok', s[1], s[2], s[3], s[4], s[5], s[6], s[7], u[1], u[2], u[3], u[4], u[5]}
 `;
 
 /** New idle timeout for a session that is still cached (its practice changed the setting). */
@@ -107,6 +109,7 @@ export class SessionCache {
         tokenVersion: Number(r[9]),
         role: r[10] as Role,
         mfaEnabled: r[11] === '1',
+        practiceRequiresMfa: r[12] === '1',
       },
     };
   }
@@ -129,6 +132,7 @@ export class SessionCache {
         ver: user.tokenVersion,
         role: user.role,
         mfa: user.mfaEnabled ? '1' : '0',
+        mfaall: user.practiceRequiresMfa ? '1' : '0',
       })
       .pexpire(this.userKey(userId), USER_TTL_MS)
       .exec();

@@ -26,6 +26,11 @@ export interface TokenPair {
 
 type Gate = CheckResult | { status: 'revoked' };
 
+interface AdmissionPolicy {
+  idleMs: number;
+  mfaRequiredForAllRoles: boolean;
+}
+
 const sessionExpired = () =>
   new AppError(401, 'session_expired', 'Your session has ended after inactivity; sign in again');
 const sessionRevoked = () =>
@@ -62,8 +67,7 @@ export class SessionService {
       ip: ctx.ip,
       userAgent: ctx.userAgent,
     });
-    const { idleTimeoutMinutes } = await this.settings.get(tx);
-    return this.issue(tx, session, user, idleTimeoutMinutes * 60_000, now);
+    return this.issue(tx, session, user, await this.admissionPolicy(tx), now);
   }
 
   /** Rotates a refresh token. A spent token presented again revokes its whole session. */
@@ -91,10 +95,9 @@ export class SessionService {
       }
       if (session.revokedAt) return { error: sessionRevoked() };
       if (session.expiresAt <= now) return { error: sessionExpired() };
-      const { idleTimeoutMinutes } = await this.settings.get(tx);
-      const idleMs = idleTimeoutMinutes * 60_000;
+      const policy = await this.admissionPolicy(tx);
       const lastSeen = Math.max(session.lastSeenAt.getTime(), seenInCache ?? 0);
-      if (now.getTime() - lastSeen > idleMs) {
+      if (now.getTime() - lastSeen > policy.idleMs) {
         await this.endIdle(tx, session);
         return { error: sessionExpired() };
       }
@@ -102,7 +105,7 @@ export class SessionService {
       if (!user?.active) return { error: sessionRevoked() };
       await this.sessions.spendRefreshToken(tx, token.id, now);
       this.audit.record(tx, { action: 'auth.refresh', actor, target });
-      return { pair: await this.issue(tx, session, user, idleMs, now) };
+      return { pair: await this.issue(tx, session, user, policy, now) };
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.pair;
@@ -131,6 +134,15 @@ export class SessionService {
   /** The user's role, status or MFA changed: every instance must see it on the next request. */
   userChanged(tx: TenantTx, userId: string): void {
     this.forgetAroundCommit(tx, { userIds: [userId] });
+  }
+
+  /**
+   * A practice turned MFA for every role on or off: every user's cached state carries the policy,
+   * so dropping it makes each live session re-read it on its next request.
+   */
+  async mfaPolicyChanged(tx: TenantTx): Promise<void> {
+    const userIds = (await this.users.list(tx)).map((u) => u.id);
+    this.forgetAroundCommit(tx, { userIds });
   }
 
   /** A practice changed its idle timeout: applies to live sessions from their next request. */
@@ -168,8 +180,7 @@ export class SessionService {
       tenantId: claims.tid,
       sessionId: claims.sid,
       role: user.role,
-      mfaEnrollmentRequired:
-        session.mfa === 'enrollment_required' || (!user.mfaEnabled && MFA_MANDATORY_ROLES.has(user.role)),
+      mfaEnrollmentRequired: enrollmentRequired(session.mfa, user),
     };
   }
 
@@ -177,7 +188,7 @@ export class SessionService {
     tx: TenantTx,
     session: Session,
     user: User,
-    idleMs: number,
+    policy: AdmissionPolicy,
     now: Date,
   ): Promise<TokenPair> {
     const { token, hash } = newOpaqueToken('rt', tx.tenantId, session.id);
@@ -193,16 +204,14 @@ export class SessionService {
       userId: user.id,
       tenantId: tx.tenantId,
       seenAt: now.getTime(),
-      idleMs,
+      idleMs: policy.idleMs,
       expiresAt: session.expiresAt.getTime(),
       mfa: session.mfaState,
       dbSeenAt: now.getTime(),
     };
-    tx.afterCommit(() =>
-      this.background(this.cache.put(session.id, cached, user.id, cachedUser(user)), 'put'),
-    );
-    const restricted =
-      session.mfaState === 'enrollment_required' || (!user.mfaEnabled && MFA_MANDATORY_ROLES.has(user.role));
+    const admitted = cachedUser(user, policy);
+    tx.afterCommit(() => this.background(this.cache.put(session.id, cached, user.id, admitted), 'put'));
+    const restricted = enrollmentRequired(session.mfaState, admitted);
     return {
       tokenType: 'Bearer',
       accessToken,
@@ -218,8 +227,8 @@ export class SessionService {
       const session = await this.sessions.get(tx, claims.sid);
       if (!session || session.revokedAt || session.userId !== claims.sub) return { status: 'revoked' };
       if (session.expiresAt.getTime() <= now) return { status: 'expired' };
-      const { idleTimeoutMinutes } = await this.settings.get(tx);
-      const idleMs = idleTimeoutMinutes * 60_000;
+      const policy = await this.admissionPolicy(tx);
+      const idleMs = policy.idleMs;
       if (now - session.lastSeenAt.getTime() > idleMs) return { status: 'idle' };
       const user = await this.users.get(tx, session.userId);
       if (!user) return { status: 'revoked' };
@@ -232,9 +241,16 @@ export class SessionService {
         mfa: session.mfaState,
         dbSeenAt: session.lastSeenAt.getTime(),
       };
-      await this.cache.put(session.id, cached, user.id, cachedUser(user)).catch(() => undefined);
-      return { status: 'ok', session: cached, user: cachedUser(user) };
+      const admitted = cachedUser(user, policy);
+      await this.cache.put(session.id, cached, user.id, admitted).catch(() => undefined);
+      return { status: 'ok', session: cached, user: admitted };
     });
+  }
+
+  /** The practice settings that admission depends on. */
+  private async admissionPolicy(tx: TenantTx): Promise<AdmissionPolicy> {
+    const { idleTimeoutMinutes, mfaRequiredForAllRoles } = await this.settings.get(tx);
+    return { idleMs: idleTimeoutMinutes * 60_000, mfaRequiredForAllRoles };
   }
 
   private async endIdle(tx: TenantTx, session: Session): Promise<void> {
@@ -268,13 +284,23 @@ export class SessionService {
   }
 }
 
-function cachedUser(user: User): CachedUser {
+function cachedUser(user: User, policy: AdmissionPolicy): CachedUser {
   return {
     active: user.active,
     tokenVersion: user.tokenVersion,
     role: user.role,
     mfaEnabled: user.mfaEnabled,
+    practiceRequiresMfa: policy.mfaRequiredForAllRoles,
   };
+}
+
+/**
+ * Whether a session may only reach `/v1/me` and `/v1/auth/*`: it was opened pending enrolment,
+ * or its user has no MFA while their role or (as of now, not as of login) their practice needs it.
+ */
+function enrollmentRequired(sessionMfa: SessionMfaState, user: CachedUser): boolean {
+  if (sessionMfa === 'enrollment_required') return true;
+  return !user.mfaEnabled && (MFA_MANDATORY_ROLES.has(user.role) || user.practiceRequiresMfa);
 }
 
 function invalidRefresh(): AppError {

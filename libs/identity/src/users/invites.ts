@@ -3,10 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
+import { emailTaken } from '../auth/auth.errors.js';
 import { newOpaqueToken, parseOpaqueToken, sameHash, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
-import { UserRepository } from './user.repository.js';
+import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
+import { LoginDirectory } from './login-directory.js';
+import { type User, UserRepository } from './user.repository.js';
 
 export interface IssuedInvite {
   /** Shown once, to the admin who invited; only its hash is stored. */
@@ -14,55 +17,95 @@ export interface IssuedInvite {
   expiresAt: string;
 }
 
+/** Why an invitation stopped being usable before it was accepted or expired. */
+export type InviteRevokeReason =
+  'role_changed' | 'user_deactivated' | 'inviter_role_changed' | 'inviter_deactivated' | 'replaced';
+
 interface InviteRow {
   id: string;
   user_id: string;
   token_hash: Buffer;
   expires_at: Date;
   accepted_at: Date | null;
+  revoked_at: Date | null;
 }
+
+type ParsedInvite = NonNullable<ReturnType<typeof parseOpaqueToken>>;
 
 const invalidInvite = () =>
   new AppError(400, 'invalid_invite', 'The invitation is not valid, was already used or has expired');
+const inviteRevoked = () =>
+  new AppError(
+    410,
+    'invite_revoked',
+    'This invitation was withdrawn (the account changed since it was sent); ask an admin for a new one',
+  );
 
-/** Invitations: a user created without a password sets one with a single-use token. */
+/**
+ * Invitations: a user created without a password sets one with a single-use token. A token is
+ * good for exactly the account as it was when issued: a change of the user's role or active
+ * state, the inviter losing the power to invite, or a newer invitation revokes it. While an
+ * invitation is live the user holds their email (LoginDirectory); once none is, the email is free.
+ */
 @Injectable()
 export class InviteService {
   constructor(
     private readonly db: TenantDb,
     private readonly users: UserRepository,
+    private readonly directory: LoginDirectory,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async issue(tx: TenantTx, userId: string, createdBy: string): Promise<IssuedInvite> {
+  /**
+   * A new invitation for `user` (replacing any live one), claiming the email until it expires.
+   * 409 email_taken when another account holds the email.
+   */
+  async issue(tx: TenantTx, user: User, createdBy: string): Promise<IssuedInvite> {
+    const now = new Date(this.clock.now());
+    await this.revokePending(tx, 'user_id', user.id, 'replaced');
     const id = randomUUID();
     const { token, hash } = newOpaqueToken('inv', tx.tenantId, id);
-    const expiresAt = new Date(this.clock.now() + IDENTITY_POLICY.inviteMs);
+    const expiresAt = new Date(now.getTime() + IDENTITY_POLICY.inviteMs);
+    if (!(await this.directory.claim(tx, user.emailNormalized, user.id, now, expiresAt))) throw emailTaken();
     await tx.execute(
-      `INSERT INTO user_invites (id, tenant_id, user_id, token_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, tx.tenantId, userId, hash, createdBy, expiresAt],
+      `INSERT INTO user_invites (id, tenant_id, user_id, token_hash, created_by, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, tx.tenantId, user.id, hash, createdBy, expiresAt, now],
     );
     return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Revokes the live invitations of a user (their role or active state changed). */
+  revokeForUser(tx: TenantTx, userId: string, reason: InviteRevokeReason): Promise<void> {
+    return this.revokePending(tx, 'user_id', userId, reason);
+  }
+
+  /** Revokes the live invitations a user issued (they can no longer invite anyone). */
+  revokeIssuedBy(tx: TenantTx, inviterId: string, reason: InviteRevokeReason): Promise<void> {
+    return this.revokePending(tx, 'created_by', inviterId, reason);
   }
 
   async accept(token: string, password: string): Promise<{ userId: string }> {
     const parsed = parseOpaqueToken('inv', token);
     if (!parsed) throw invalidInvite();
+    // The password rules that need the account, and the slow hash, before any lock is taken.
+    const invitee = await this.db.forTenant(parsed.tenantId, async (tx) => {
+      const invite = await this.usableInvite(tx, parsed, false);
+      return this.users.get(tx, invite.user_id);
+    });
+    if (!invitee) throw invalidInvite();
+    assertPasswordFitsAccount(password, invitee.email);
     const passwordHash = await this.hasher.hash(password);
-    const now = new Date(this.clock.now());
-    const userId = await this.db.forTenant(parsed.tenantId, async (tx) => {
-      const [invite] = await tx.query<InviteRow>(
-        `SELECT id, user_id, token_hash, expires_at, accepted_at FROM user_invites
-         WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
-        [parsed.id, tx.tenantId],
-      );
-      if (!invite || !sameHash(invite.token_hash, sha256(parsed.secret))) return null;
-      if (invite.accepted_at || invite.expires_at <= now) return null;
-      const user = await this.users.get(tx, invite.user_id);
-      if (!user?.active) return null;
+    await this.db.forTenant(parsed.tenantId, async (tx) => {
+      // User row first, then the invitation: the order UsersService.update locks them in, so a
+      // role change either revokes this invitation first or waits until it is accepted.
+      const user = await this.users.credentials(tx, invitee.id, true);
+      const invite = await this.usableInvite(tx, parsed, true);
+      if (!user?.active || user.passwordHash || invite.user_id !== user.id) throw invalidInvite();
+      if (!(await this.directory.confirm(tx, user.id))) throw invalidInvite();
+      const now = new Date(this.clock.now());
       await this.users.setPassword(tx, user.id, passwordHash, now);
       await tx.execute(`UPDATE user_invites SET accepted_at = $2 WHERE id = $1 AND tenant_id = $3`, [
         invite.id,
@@ -74,9 +117,44 @@ export class InviteService {
         actor: { type: 'user', id: user.id },
         target: { type: 'user', id: user.id },
       });
-      return user.id;
     });
-    if (!userId) throw invalidInvite();
-    return { userId };
+    return { userId: invitee.id };
+  }
+
+  /** The invitation the token names, if it can still be accepted; else the reason as an error. */
+  private async usableInvite(tx: TenantTx, parsed: ParsedInvite, lock: boolean): Promise<InviteRow> {
+    const [invite] = await tx.query<InviteRow>(
+      `SELECT id, user_id, token_hash, expires_at, accepted_at, revoked_at FROM user_invites
+       WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [parsed.id, tx.tenantId],
+    );
+    if (!invite || !sameHash(invite.token_hash, sha256(parsed.secret)) || invite.accepted_at)
+      throw invalidInvite();
+    if (invite.revoked_at) throw inviteRevoked();
+    if (invite.expires_at.getTime() <= this.clock.now()) throw invalidInvite();
+    return invite;
+  }
+
+  private async revokePending(
+    tx: TenantTx,
+    by: 'user_id' | 'created_by',
+    id: string,
+    reason: InviteRevokeReason,
+  ): Promise<void> {
+    const now = new Date(this.clock.now());
+    const revoked = await tx.query<{ user_id: string }>(
+      `UPDATE user_invites SET revoked_at = $3, revoked_reason = $4
+       WHERE tenant_id = $1 AND ${by} = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3
+       RETURNING user_id`,
+      [tx.tenantId, id, now, reason],
+    );
+    for (const userId of new Set(revoked.map((r) => r.user_id))) {
+      await this.directory.release(tx, userId, now);
+      this.audit.record(tx, {
+        action: 'user.invite_revoked',
+        target: { type: 'user', id: userId },
+        metadata: { reason },
+      });
+    }
   }
 }

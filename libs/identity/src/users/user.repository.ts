@@ -7,6 +7,8 @@ export interface User {
   id: string;
   tenantId: string;
   email: string;
+  /** The login directory's key for this user (lowercase). */
+  emailNormalized: string;
   name: string;
   role: Role;
   active: boolean;
@@ -40,6 +42,7 @@ interface UserRow {
   id: string;
   tenant_id: string;
   email: string;
+  email_normalized: string;
   name: string;
   role: Role;
   active: boolean;
@@ -202,6 +205,7 @@ function toUser(row: UserRow): User {
     id: row.id,
     tenantId: row.tenant_id,
     email: row.email,
+    emailNormalized: row.email_normalized,
     name: row.name,
     role: row.role,
     active: row.active,

@@ -4,11 +4,12 @@ import { AuditService } from '@app/audit';
 import { normalizeEmail } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
-import type { Role } from '../access/permissions.js';
+import { type Role, roleHas } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { emailTaken } from '../auth/auth.errors.js';
 import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
+import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { SessionService } from '../sessions/session.service.js';
 import { type Session, SessionRepository } from '../sessions/session.repository.js';
 import { type IssuedInvite, InviteService } from './invites.js';
@@ -28,6 +29,9 @@ export interface UserPatch {
 }
 
 const userNotFound = () => AppError.notFound('User');
+const inviteNotNeeded = () => new AppError(409, 'invite_not_needed', 'This user has already set a password');
+const userInactive = () =>
+  new AppError(409, 'user_inactive', 'Reactivate the user before inviting them again');
 const ownerProtected = () =>
   new AppError(403, 'owner_protected', 'Only an owner can change an owner or grant the owner role');
 
@@ -62,6 +66,7 @@ export class UsersService {
     if (input.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
     const email = normalizeEmail(input.email);
     if (!email) throw AppError.validation([{ path: 'email', message: 'must be an email address' }]);
+    if (input.password) assertPasswordFitsAccount(input.password, email);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     return this.db.transaction(async (tx) => {
       const user = await this.users.insert(tx, {
@@ -72,8 +77,11 @@ export class UsersService {
         role: input.role,
         passwordHash,
       });
-      if (!user || !(await this.directory.register(tx, email, user.id))) throw emailTaken();
-      const invite = passwordHash ? undefined : await this.invites.issue(tx, user.id, actor.userId);
+      if (!user) throw emailTaken();
+      const now = new Date(this.clock.now());
+      if (passwordHash && !(await this.directory.claim(tx, email, user.id, now, null))) throw emailTaken();
+      // Without a password, the invitation claims the email for as long as it lives.
+      const invite = passwordHash ? undefined : await this.invites.issue(tx, user, actor.userId);
       this.audit.record(tx, {
         action: 'user.created',
         target: { type: 'user', id: user.id },
@@ -103,10 +111,17 @@ export class UsersService {
           target,
           metadata: { from: user.role, to: patch.role },
         });
+        // A token issued for the old role must not open the account in its new one.
+        await this.invites.revokeForUser(tx, user.id, 'role_changed');
+        if (roleHas(user.role, 'users.manage') && !roleHas(patch.role, 'users.manage'))
+          await this.invites.revokeIssuedBy(tx, user.id, 'inviter_role_changed');
       }
       if (patch.active !== undefined && patch.active !== user.active) {
         await this.users.setActive(tx, user.id, patch.active, now);
         if (!patch.active) {
+          // Reactivation revives none of these: a new invitation is an admin's deliberate act.
+          await this.invites.revokeForUser(tx, user.id, 'user_deactivated');
+          await this.invites.revokeIssuedBy(tx, user.id, 'inviter_deactivated');
           const ended = await this.sessions.revokeAllOfUser(tx, user.id, 'user_deactivated');
           this.audit.record(tx, {
             action: 'user.deactivated',
@@ -119,6 +134,27 @@ export class UsersService {
       }
       this.sessions.userChanged(tx, user.id);
       return this.mustGet(tx, user.id);
+    });
+  }
+
+  /**
+   * A new invitation for a user who has not set a password yet, replacing any earlier one; the
+   * token goes to the caller. Inviting an owner is the owners' to do.
+   */
+  async reissueInvite(actor: Principal, id: string): Promise<IssuedInvite> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.users.credentials(tx, id, true);
+      if (!user) throw userNotFound();
+      if (user.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
+      if (user.passwordHash) throw inviteNotNeeded();
+      if (!user.active) throw userInactive();
+      const invite = await this.invites.issue(tx, user, actor.userId);
+      this.audit.record(tx, {
+        action: 'user.invite_issued',
+        target: { type: 'user', id: user.id },
+        metadata: { role: user.role },
+      });
+      return invite;
     });
   }
 
