@@ -13,7 +13,7 @@ import {
   indexHandlers,
   parseJobData,
 } from '@app/jobs';
-import { appDataSource, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, newTenantId, ownerPool, testAuditService } from '@app/testing';
 
 const config = { REDIS_URL: process.env.REDIS_URL!, REDIS_PREFIX: process.env.REDIS_PREFIX! };
 /** The worker boots only with a handler for every job; this test runs audit.seal alone. */
@@ -53,6 +53,7 @@ describe('jobs', () => {
     let owner: pg.Pool;
     let ds: DataSource;
     let db: TenantDb;
+    let audit: AuditService;
     let queue: JobQueue;
     let host: JobWorkerHost;
     const seenTenants: Array<string | undefined> = [];
@@ -61,8 +62,8 @@ describe('jobs', () => {
       owner = ownerPool();
       ds = await appDataSource(4);
       db = new TenantDb(ds);
-      const audit = new AuditService(db);
-      const seal = new AuditSealJob(db, audit);
+      audit = await testAuditService(db);
+      const seal = new AuditSealJob(audit);
       // Wraps the real handler to observe the request context the job runs in.
       const observed: JobHandler<'audit.seal'> = {
         job: 'audit.seal',
@@ -111,7 +112,7 @@ describe('jobs', () => {
         tenantId,
       ]);
       expect(rows[0].n).toBe(0);
-      const check = await db.forTenant(tenantId, (tx) => new AuditService(db).verify(tx));
+      const check = await db.forTenant(tenantId, (tx) => audit.verify(tx));
       expect(check).toEqual({ valid: true, checked: 3 });
     });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { AuditService } from '@app/audit';
+import { AuditKeyRing, AuditService, openAuditDataSource } from '@app/audit';
+import { auditRoleUrl, TenantDb } from '@app/database';
 import { type Benchmark, measure, round } from './harness.js';
 import { withBenchDatabase } from './bench-env.js';
 
@@ -16,7 +17,7 @@ export const auditBenchmark: Benchmark = {
   name: 'audit',
   description: `hash-chained audit writes in one tenant vs plain INSERT, ${CONCURRENCY} concurrent, ${SECONDS}s each`,
   run: () =>
-    withBenchDatabase(async ({ infra, db }) => {
+    withBenchDatabase(async ({ infra, db, masterKey }) => {
       const owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 2 });
       const [tenant, floorTenant] = [randomUUID(), randomUUID()];
       await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Bench'), ($2, 'Bench floor')`, [
@@ -24,7 +25,10 @@ export const auditBenchmark: Benchmark = {
         floorTenant,
       ]);
       await owner.end();
-      const audit = new AuditService(db);
+      // The sealer (and the floor's INSERT) run as the audit role, the only one that writes audit_events.
+      const sealerDs = await openAuditDataSource(auditRoleUrl(infra.appUrl), 'inbox-bench-audit', 4);
+      const sealer = new TenantDb(sealerDs);
+      const audit = new AuditService(db, sealer, AuditKeyRing.fromConfig({ MASTER_KEY: masterKey }));
 
       const chained = await measure(
         () =>
@@ -36,7 +40,7 @@ export const auditBenchmark: Benchmark = {
       let seq = 0;
       const plain = await measure(
         () =>
-          db.forTenant(floorTenant, (tx) =>
+          sealer.forTenant(floorTenant, (tx) =>
             tx.query(
               `INSERT INTO audit_events (id, tenant_id, seq, hash, occurred_at, actor_type, actor_id, action, outcome)
                VALUES ($1, $2, $3, $4, now(), 'system', 'system', 'bench.floor', 'success')`,
@@ -47,6 +51,8 @@ export const auditBenchmark: Benchmark = {
       );
       // The chain must be whole after the run, or the figure means nothing.
       const chain = await db.forTenant(tenant, (tx) => audit.verify(tx));
+      await audit.idle();
+      await sealerDs.destroy();
       if (!chain.valid) throw new Error(`audit bench: chain broken at ${chain.firstBrokenId}`);
       return {
         benchmark: 'audit',

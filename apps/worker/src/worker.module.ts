@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditSealJob } from '@app/audit';
+import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
 import { PendingMediaModule, PendingSmsJob, PendingSmsRelay, SmsIngestModule } from '@app/channels';
 import type { WorkerConfig } from '@app/config';
 import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
@@ -32,7 +32,7 @@ export class WorkerModule {
           ],
         ),
       ],
-      providers: [SnoozeSweepSchedule, PendingSmsRelay],
+      providers: [SnoozeSweepSchedule, PendingSmsRelay, AuditCheckpointSchedule],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantDb } from '@app/database';
+import { requestContext, TenantContextMissingError } from '@app/database';
 import type { JobData, JobHandler } from '@app/jobs';
 import { AuditService } from './audit.service.js';
 
@@ -8,13 +8,12 @@ import { AuditService } from './audit.service.js';
 export class AuditSealJob implements JobHandler<'audit.seal'> {
   readonly job = 'audit.seal' as const;
 
-  constructor(
-    private readonly db: TenantDb,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   async handle(_data: JobData<'audit.seal'>): Promise<void> {
     // The tenant comes from the job's request context (JobWorkerHost), as for a request.
-    await this.db.transaction((tx) => this.audit.seal(tx).then(() => undefined));
+    const { tenantId } = requestContext.get();
+    if (!tenantId) throw new TenantContextMissingError();
+    await this.audit.seal(tenantId);
   }
 }

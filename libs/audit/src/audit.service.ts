@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { JobQueue } from '@app/jobs';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   type Actor,
   multiRowValues,
@@ -15,8 +14,11 @@ import {
   type ChainCheck,
   type ChainedAuditEvent,
   ChainVerifier,
-  hashAuditEvent,
+  type SealedAuditEvent,
+  sealAuditEvent,
 } from './audit-chain.js';
+import { AUDIT_SEALER_DB } from './audit-database.js';
+import { AuditKeyRing } from './audit-keys.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -44,9 +46,33 @@ export interface AuditEventRow {
   metadata: Record<string, AuditMetadataValue>;
 }
 
+/**
+ * One line of the NDJSON export: everything the link covers, so an auditor can check the chain
+ * (links, HMACs, the checkpointed head) outside the system: `npm run audit -- verify-export`.
+ */
+export interface AuditExportLine {
+  tenantId: string;
+  id: string;
+  seq: number;
+  /** Hex; null for the first event. */
+  prevHash: string | null;
+  /** Hex: HMAC-SHA256 under the audit key `keyId` (plain SHA-256 for a legacy event, `keyId` null). */
+  hash: string;
+  keyId: string | null;
+  occurredAt: string;
+  actor: { type: string; id: string };
+  action: string;
+  target: { type: string | null; id: string | null } | null;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  metadata: Record<string, AuditMetadataValue>;
+}
+
 const PENDING = Symbol('audit.pending');
 const SYSTEM: Actor = { type: 'system', id: 'system' };
-const VERIFY_BATCH = 1000;
+/** Rows per statement of `verify`: the walk is paged (keyset on seq), never one result set. */
+export const VERIFY_PAGE_SIZE = 5000;
 const SEAL_BATCH = 1000;
 const SEAL_DELAY_MS = 100;
 
@@ -73,6 +99,7 @@ interface StoredRow {
   seq: string;
   prev_hash: Buffer | null;
   hash: Buffer;
+  key_id: string | null;
   occurred_at: Date;
   actor_type: string;
   actor_id: string;
@@ -87,6 +114,7 @@ interface StoredRow {
 
 const CONTENT_COLUMNS =
   'id, tenant_id, occurred_at, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, metadata';
+const STORED_COLUMNS = `${CONTENT_COLUMNS}, seq, prev_hash, hash, key_id`;
 /** The content values as a SELECT list (typed: a SELECT does not take its types from the INSERT). */
 const CONTENT_PLACEHOLDERS =
   '$1::uuid, $2::uuid, $3::timestamptz, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::jsonb';
@@ -109,8 +137,10 @@ const TAKE_SEAL_BATCH = new PreparedSql(
  * 1. `record` adds the event to the caller's transaction: it lands in `audit_outbox` only if
  *    (and whenever) the work it describes commits.
  * 2. Right after commit, the sealer chains outbox events into `audit_events` (seq, prev_hash,
- *    hash) in batches under a per-tenant advisory lock, and deletes them from the outbox in
- *    the same transaction. Reads (`list`, `verify`) seal first, so they see every event.
+ *    hash = HMAC under the audit key, key_id) in batches under a per-tenant advisory lock, and
+ *    deletes them from the outbox in the same transaction. It runs as the audit sealer role
+ *    (`sealerDb`), the only role that may write audit_events; the request-serving role only
+ *    queues. Reads (`list`, `verify`) seal first, so they see every event.
  * One lock holder per tenant at a time means the chain never forks; the lock covers one
  * batch, not the business transactions.
  */
@@ -122,8 +152,9 @@ export class AuditService implements OnApplicationShutdown {
 
   constructor(
     private readonly db: TenantDb,
-    /** Absent in scripts and unit tests: a failed background seal then waits for the next one. */
-    @Optional() private readonly jobs?: JobQueue,
+    /** Transactions as the audit sealer role. */
+    @Inject(AUDIT_SEALER_DB) private readonly sealerDb: TenantDb,
+    private readonly keys: AuditKeyRing,
   ) {}
 
   record(tx: TenantTx, input: AuditEventInput, { onlyIf }: { onlyIf?: AuditCondition } = {}): void {
@@ -156,16 +187,15 @@ export class AuditService implements OnApplicationShutdown {
     return this.db.forTenant(tenantId, async (tx) => this.record(tx, input));
   }
 
-  /** Chains every outbox event of the transaction's tenant into audit_events; returns how many. */
-  seal(tx: TenantTx): Promise<number> {
-    return this.sealOutbox(tx, 'now');
+  /**
+   * Chains every outbox event of the tenant into audit_events, in a transaction of the sealer
+   * role (the last batch rides with its COMMIT: three round trips); returns how many.
+   */
+  seal(tenantId: string): Promise<number> {
+    return this.sealerDb.forTenant(tenantId, (tx) => this.sealOutbox(tx));
   }
 
-  /**
-   * `now`: the chain is written before this returns (the caller reads it next). `with_commit`:
-   * the last batch rides with the transaction's COMMIT (the background sealer: three round trips).
-   */
-  private async sealOutbox(tx: TenantTx, write: 'now' | 'with_commit'): Promise<number> {
+  private async sealOutbox(tx: TenantTx): Promise<number> {
     // Its own statement: the reads below must see what an earlier lock holder committed.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit:${tx.tenantId}`]);
     let head: { seq: number; hash: Buffer | null } | undefined;
@@ -178,7 +208,7 @@ export class AuditService implements OnApplicationShutdown {
       head ??= { seq: Number(batch[0]!.head_seq ?? 0), hash: batch[0]!.head_hash };
       const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos)).map(fromStored);
       const last = batch.length < SEAL_BATCH;
-      head = await this.appendToChain(tx, head, ordered, last && write === 'with_commit');
+      head = await this.appendToChain(tx, head, ordered, last);
       total += batch.length;
       if (last) return total;
     }
@@ -212,15 +242,16 @@ export class AuditService implements OnApplicationShutdown {
     events: PendingEvent[],
     withCommit: boolean,
   ): Promise<{ seq: number; hash: Buffer | null }> {
+    const key = this.keys.current;
     let { seq, hash: prevHash } = head;
     const chained = events.map((event) => {
       const link: ChainedAuditEvent = { ...event, seq: ++seq, prevHash };
-      const hash = hashAuditEvent(link);
+      const hash = sealAuditEvent(link, key);
       prevHash = hash;
       return { ...link, hash };
     });
-    const row = (e: (typeof chained)[number]) => [...contentValues(e), e.seq, e.prevHash, e.hash];
-    const insert = `INSERT INTO audit_events (${CONTENT_COLUMNS}, seq, prev_hash, hash) VALUES `;
+    const row = (e: (typeof chained)[number]) => [...contentValues(e), e.seq, e.prevHash, e.hash, key.id];
+    const insert = `INSERT INTO audit_events (${STORED_COLUMNS}) VALUES `;
     const { sql, values } = multiRowValues(chained, row);
     if (withCommit) tx.sendWithCommit(insert + sql, values);
     else await tx.query(insert + sql, values);
@@ -244,7 +275,7 @@ export class AuditService implements OnApplicationShutdown {
       try {
         for (;;) {
           state.again = false;
-          await this.db.forTenant(tenantId, (tx) => this.sealOutbox(tx, 'with_commit'));
+          await this.seal(tenantId);
           if (!state.again) break;
           await new Promise((resolve) => setTimeout(resolve, SEAL_DELAY_MS));
         }
@@ -271,21 +302,25 @@ export class AuditService implements OnApplicationShutdown {
     return this.idle();
   }
 
-  /** Walks the tenant's whole chain in seq order; reports the first broken link. */
-  async verify(tx: TenantTx): Promise<ChainCheck> {
-    await this.seal(tx);
-    const verifier = new ChainVerifier();
+  /**
+   * Walks the tenant's whole chain in seq order, a page (VERIFY_PAGE_SIZE rows, keyset on seq)
+   * per statement, checking each HMAC with the audit key its event names; reports the first
+   * broken link.
+   */
+  async verify(tx: TenantTx, pageSize = VERIFY_PAGE_SIZE): Promise<ChainCheck> {
+    await this.seal(tx.tenantId);
+    const verifier = new ChainVerifier(this.keys);
     let after = 0;
     for (;;) {
-      const batch = await tx.query<StoredRow>(
-        `SELECT * FROM audit_events WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT ${VERIFY_BATCH}`,
-        [tx.tenantId, after],
+      const page = await tx.query<StoredRow>(
+        `SELECT ${STORED_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [tx.tenantId, after, pageSize],
       );
-      for (const row of batch) {
-        if (!verifier.push({ ...fromStored(row), hash: row.hash })) return verifier.result();
+      for (const row of page) {
+        if (!verifier.push(sealedFromStored(row))) return verifier.result();
       }
-      if (batch.length < VERIFY_BATCH) return verifier.result();
-      after = Number(batch[batch.length - 1]!.seq);
+      if (page.length < pageSize) return verifier.result();
+      after = Number(page.at(-1)!.seq);
     }
   }
 
@@ -304,7 +339,35 @@ export class AuditService implements OnApplicationShutdown {
       limit: number;
     },
   ): Promise<AuditEventRow[]> {
-    await this.seal(tx);
+    await this.seal(tx.tenantId);
+    return (await this.select(tx, filter)).map(toApiRow);
+  }
+
+  /**
+   * Export lines (with their links), oldest first after `afterSeq`; does not seal (the
+   * exporter seals once, then pages through a consistent prefix of the chain).
+   */
+  async exportPage(
+    tx: TenantTx,
+    filter: { from?: Date; to?: Date; afterSeq: number; limit: number },
+  ): Promise<AuditExportLine[]> {
+    return (await this.select(tx, { ...filter, order: 'asc' })).map(toExportLine);
+  }
+
+  private select(
+    tx: TenantTx,
+    filter: {
+      from?: Date;
+      to?: Date;
+      actorId?: string;
+      action?: string;
+      targetId?: string;
+      beforeSeq?: number;
+      afterSeq?: number;
+      order?: 'asc' | 'desc';
+      limit: number;
+    },
+  ): Promise<StoredRow[]> {
     const where = ['tenant_id = $1'];
     const params: unknown[] = [tx.tenantId];
     const add = (sql: string, value: unknown) => {
@@ -320,11 +383,10 @@ export class AuditService implements OnApplicationShutdown {
     if (filter.afterSeq) add('seq > ?', filter.afterSeq);
     params.push(filter.limit);
     const order = filter.order === 'asc' ? 'ASC' : 'DESC';
-    const rows = await tx.query<StoredRow>(
-      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT $${params.length}`,
+    return tx.query<StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT $${params.length}`,
       params,
     );
-    return rows.map(toApiRow);
   }
 }
 
@@ -358,6 +420,31 @@ function fromStored(row: StoredRow): ChainedAuditEvent {
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    metadata: row.metadata,
+  };
+}
+
+function sealedFromStored(row: StoredRow): SealedAuditEvent {
+  return { ...fromStored(row), hash: row.hash, keyId: row.key_id };
+}
+
+function toExportLine(row: StoredRow): AuditExportLine {
+  const target =
+    row.target_type === null && row.target_id === null ? null : { type: row.target_type, id: row.target_id };
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    seq: Number(row.seq),
+    prevHash: row.prev_hash ? row.prev_hash.toString('hex') : null,
+    hash: row.hash.toString('hex'),
+    keyId: row.key_id,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { type: row.actor_type, id: row.actor_id },
+    action: row.action,
+    target,
     outcome: row.outcome,
     ip: row.ip,
     userAgent: row.user_agent,

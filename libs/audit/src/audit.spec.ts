@@ -1,15 +1,20 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestContext, TenantDb } from '@app/database';
-import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, appPool, auditUrl, newTenantId, ownerPool, testAuditKeys } from '@app/testing';
+import { legacyHashAuditEvent } from './audit-chain.js';
+import { AuditKeyRing, deriveAuditKey } from './audit-keys.js';
 import { AuditService } from './audit.service.js';
 
 describe('AuditService (append-only, hash-chained per tenant)', () => {
   let owner: pg.Pool;
   let app: pg.Pool;
   let ds: DataSource;
+  let sealerDs: DataSource;
   let db: TenantDb;
+  let sealer: TenantDb;
   let audit: AuditService;
 
   async function newTenant(): Promise<string> {
@@ -48,10 +53,13 @@ describe('AuditService (append-only, hash-chained per tenant)', () => {
     app = appPool();
     ds = await appDataSource(10);
     db = new TenantDb(ds);
-    audit = new AuditService(db);
+    sealerDs = await new DataSource({ type: 'postgres', url: auditUrl(), extra: { max: 4 } }).initialize();
+    sealer = new TenantDb(sealerDs);
+    audit = new AuditService(db, sealer, testAuditKeys());
   });
   afterAll(async () => {
     await audit.idle();
+    await sealerDs.destroy();
     await ds.destroy();
     await owner.end();
     await app.end();
@@ -213,5 +221,159 @@ describe('AuditService (append-only, hash-chained per tenant)', () => {
     await Promise.all([write(t1, 3), write(t2, 2)]);
     expect(await verify(t1)).toEqual({ valid: true, checked: 3 });
     expect(await verify(t2)).toEqual({ valid: true, checked: 2 });
+  });
+
+  /** Events waiting in the outbox, inserted directly (fast, many at once). */
+  async function queue(tenantId: string, n: number): Promise<void> {
+    await owner.query(
+      `INSERT INTO audit_outbox (id, tenant_id, occurred_at, actor_type, actor_id, action, outcome, metadata)
+       SELECT gen_random_uuid(), $1, now(), 'system', 'system', 'test.bulk', 'success', jsonb_build_object('i', i)
+       FROM generate_series(1, $2) i`,
+      [tenantId, n],
+    );
+  }
+
+  /** Events as the chain held them before it was keyed: plain SHA-256 links, no key id. */
+  async function insertLegacy(tenantId: string, n: number): Promise<string[]> {
+    const { rows } = await owner.query(
+      `SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [tenantId],
+    );
+    let seq = rows[0] ? Number(rows[0].seq) : 0;
+    let prevHash: Buffer | null = rows[0]?.hash ?? null;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const event = {
+        id: randomUUID(),
+        tenantId,
+        seq: ++seq,
+        prevHash,
+        occurredAt: new Date(),
+        actorType: 'system',
+        actorId: 'system',
+        action: 'test.legacy',
+        targetType: null,
+        targetId: null,
+        outcome: 'success',
+        ip: null,
+        userAgent: null,
+        metadata: { i },
+      };
+      const hash = legacyHashAuditEvent(event);
+      await owner.query(
+        `INSERT INTO audit_events (id, tenant_id, seq, prev_hash, hash, occurred_at, actor_type, actor_id, action, outcome, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, 'system', 'system', 'test.legacy', 'success', $7)`,
+        [event.id, tenantId, event.seq, prevHash, hash, event.occurredAt, JSON.stringify(event.metadata)],
+      );
+      ids.push(event.id);
+      prevHash = hash;
+    }
+    return ids;
+  }
+
+  it('seals each event with an HMAC under the audit key, and stores the key id, never the key', async () => {
+    const tenant = await newTenant();
+    await write(tenant, 2);
+    const { rows } = await owner.query(`SELECT key_id FROM audit_events WHERE tenant_id = $1`, [tenant]);
+    expect(rows.map((r) => r.key_id)).toEqual([testAuditKeys().current.id, testAuditKeys().current.id]);
+    // A verifier with another key (e.g. a forger's) does not accept the chain.
+    const stranger = new AuditService(
+      db,
+      sealer,
+      new AuditKeyRing(deriveAuditKey(randomBytes(32).toString('base64'))),
+    );
+    expect(await db.forTenant(tenant, (tx) => stranger.verify(tx))).toMatchObject({
+      valid: false,
+      checked: 1,
+      unknownKeyId: testAuditKeys().current.id,
+    });
+  });
+
+  it('lets only the sealer role write the chain or take events out of the outbox', async () => {
+    const tenant = await newTenant();
+    const c = await app.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      await expect(
+        c.query(
+          `INSERT INTO audit_events (id, tenant_id, seq, hash, occurred_at, actor_type, actor_id, action, outcome)
+           VALUES (gen_random_uuid(), $1, 1, sha256('forged'), now(), 'system', 'system', 'test.forged', 'success')`,
+          [tenant],
+        ),
+      ).rejects.toThrow(/permission denied/);
+      await c.query('ROLLBACK');
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      await expect(c.query(`DELETE FROM audit_outbox`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  });
+
+  it('verifies page by page, carrying the link across pages', async () => {
+    const tenant = await newTenant();
+    await queue(tenant, 12);
+    expect(await db.forTenant(tenant, (tx) => audit.verify(tx, 5))).toEqual({ valid: true, checked: 12 });
+    // The first event of the second page no longer links to the last of the first.
+    const { rows } = await owner.query(`SELECT id FROM audit_events WHERE tenant_id = $1 AND seq = 6`, [
+      tenant,
+    ]);
+    await tamper(`UPDATE audit_events SET prev_hash = sha256(prev_hash) WHERE id = $1`, [rows[0].id]);
+    expect(await db.forTenant(tenant, (tx) => audit.verify(tx, 5))).toEqual({
+      valid: false,
+      checked: 6,
+      firstBrokenId: rows[0].id,
+    });
+  });
+
+  it('walks a chain longer than one page at the default page size', async () => {
+    const tenant = await newTenant();
+    await queue(tenant, 5001);
+    expect(await verify(tenant)).toEqual({ valid: true, checked: 5001 });
+  });
+
+  it('verifies legacy (unkeyed) events as such and chains the first keyed event onto their head', async () => {
+    const tenant = await newTenant();
+    await insertLegacy(tenant, 3);
+    await write(tenant, 2);
+    expect(await verify(tenant)).toEqual({ valid: true, checked: 5, legacyEvents: 3 });
+  });
+
+  it('reports an unkeyed event after a keyed one as broken (a forger without the key)', async () => {
+    const tenant = await newTenant();
+    await write(tenant, 2);
+    const [forged] = await insertLegacy(tenant, 1);
+    expect(await verify(tenant)).toEqual({ valid: false, checked: 3, firstBrokenId: forged });
+  });
+
+  it('keeps events sealed under a rotated master key verifiable', async () => {
+    const tenant = await newTenant();
+    const [oldMaster, newMaster] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const before = new AuditService(db, sealer, AuditKeyRing.fromConfig({ MASTER_KEY: oldMaster }));
+    const during = AuditKeyRing.fromConfig({ MASTER_KEY: newMaster, MASTER_KEY_PREVIOUS: [oldMaster] });
+    const after = AuditKeyRing.fromConfig({
+      MASTER_KEY: newMaster,
+      AUDIT_KEYS_PREVIOUS: [deriveAuditKey(oldMaster).key.toString('base64')],
+    });
+    await db.forTenant(tenant, async (tx) => before.record(tx, { action: 'test.before_rotation' }));
+    await before.idle();
+    const rotated = new AuditService(db, sealer, during);
+    await db.forTenant(tenant, async (tx) => rotated.record(tx, { action: 'test.after_rotation' }));
+    await rotated.idle();
+    const { rows } = await owner.query(`SELECT key_id FROM audit_events WHERE tenant_id = $1 ORDER BY seq`, [
+      tenant,
+    ]);
+    expect(rows.map((r) => r.key_id)).toEqual([deriveAuditKey(oldMaster).id, deriveAuditKey(newMaster).id]);
+    expect(await db.forTenant(tenant, (tx) => rotated.verify(tx))).toEqual({ valid: true, checked: 2 });
+    const retired = new AuditService(db, sealer, after);
+    expect(await db.forTenant(tenant, (tx) => retired.verify(tx))).toEqual({ valid: true, checked: 2 });
+    const forgotten = new AuditService(db, sealer, AuditKeyRing.fromConfig({ MASTER_KEY: newMaster }));
+    expect(await db.forTenant(tenant, (tx) => forgotten.verify(tx))).toMatchObject({
+      valid: false,
+      checked: 1,
+      unknownKeyId: deriveAuditKey(oldMaster).id,
+    });
   });
 });

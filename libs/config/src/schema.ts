@@ -27,6 +27,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: postgresUrl,
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  /**
+   * The audit sealer's role, the only one that may write audit_events (provisioned by
+   * `npm run migrate`). Default: DATABASE_URL with the user `<app role>_audit`, same password.
+   */
+  DATABASE_AUDIT_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
    * Hot statements are prepared once per connection (SQL PREPARE). Turn off behind a pooler
@@ -63,6 +68,26 @@ export const envSchema = z.object({
         : [],
     )
     .pipe(z.array(base64Key32)),
+  /**
+   * Comma-separated audit keys (base64) of master keys no longer configured, to verify the
+   * events they sealed (`npm run audit -- derive-key` prints the current one before a rotation).
+   */
+  AUDIT_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(base64Key32)),
+  /** Worker: where signed audit chain checkpoints are written (a directory outside Postgres). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).default('data/audit-checkpoints'),
+  /** Worker: how often each tenant whose chain head moved gets a new signed checkpoint. */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** How long an unwrapped tenant data key may stay in process memory. */
   DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   JWT_SECRET: z
@@ -110,6 +135,7 @@ export const PROCESS_VARIABLES = {
     'NODE_ENV',
     'LOG_LEVEL',
     'DATABASE_URL',
+    'DATABASE_AUDIT_URL',
     'DATABASE_POOL_SIZE',
     'DATABASE_PREPARED_STATEMENTS',
     'REDIS_URL',
@@ -118,6 +144,7 @@ export const PROCESS_VARIABLES = {
     'PUBLIC_BASE_URL',
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
+    'AUDIT_KEYS_PREVIOUS',
     'DATA_KEY_CACHE_SECONDS',
     'CHANNEL_CACHE_SECONDS',
     'JWT_SECRET',
@@ -133,6 +160,7 @@ export const PROCESS_VARIABLES = {
     'NODE_ENV',
     'LOG_LEVEL',
     'DATABASE_URL',
+    'DATABASE_AUDIT_URL',
     'DATABASE_POOL_SIZE',
     'DATABASE_PREPARED_STATEMENTS',
     'REDIS_URL',
@@ -141,6 +169,9 @@ export const PROCESS_VARIABLES = {
     'PUBLIC_BASE_URL',
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
+    'AUDIT_KEYS_PREVIOUS',
+    'AUDIT_CHECKPOINT_DIR',
+    'AUDIT_CHECKPOINT_SECONDS',
     'DATA_KEY_CACHE_SECONDS',
     'CHANNEL_CACHE_SECONDS',
     'TWILIO_API_BASE_URL',
@@ -157,7 +188,9 @@ export const PROCESS_VARIABLES = {
     'OPS_DASHBOARD_PASSWORD_SHA256',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
-  migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL'],
+  migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_AUDIT_URL'],
+  /** `npm run audit`: offline verification needs only the keys. */
+  audit: ['NODE_ENV', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'AUDIT_KEYS_PREVIOUS'],
 } as const satisfies Record<string, readonly EnvKey[]>;
 
 export type ProcessName = keyof typeof PROCESS_VARIABLES;

@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb } from '@app/database';
-import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, appPool, newTenantId, ownerPool, testAuditService } from '@app/testing';
 import { ConsentLedger, InvalidAddressError } from './consent-ledger.js';
 import { currentDisclosure } from './disclosures.js';
 
@@ -45,7 +45,7 @@ describe('ConsentLedger', () => {
       DEFAULT_PHONE_REGION: 'US',
     };
     const keys = new KeyRingService(config);
-    audit = new AuditService(db);
+    audit = await testAuditService(db);
     contacts = new ContactRepository(keys, config);
     ledger = new ConsentLedger(keys, audit, config);
     await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Consent test')`, [tenant]);

@@ -9,7 +9,7 @@ import { ContactMatcher, ContactRepository, UnusableSenderAddressError } from '@
 import { KeyRingService } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
 import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
-import { appDataSource, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, newTenantId, ownerPool, testAuditService } from '@app/testing';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { type InboundMessageInput, IngestService, REOPEN_WINDOW_SETTING } from './ingest.service.js';
@@ -81,7 +81,7 @@ describe('IngestService (one store for every channel)', () => {
     keys = new KeyRingService(config);
     redis = createRedis(process.env.REDIS_URL!, 'ingest-spec');
     subscriber = createRedis(process.env.REDIS_URL!, 'ingest-spec-sub');
-    audit = new AuditService(db);
+    audit = await testAuditService(db);
     contacts = new ContactRepository(keys, config);
     conversations = new ConversationRepository(keys);
     messages = new MessageRepository(keys);

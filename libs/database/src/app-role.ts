@@ -1,6 +1,7 @@
 /**
  * What the application role may do, table by table. The role never owns a table, is not a
- * superuser and cannot bypass row-level security; audit_events is insert-only.
+ * superuser and cannot bypass row-level security. It reads the audit trail and queues events in
+ * audit_outbox; only the audit sealer role (AUDIT_TABLE_GRANTS) writes audit_events.
  * `npm run migrate` applies exactly this after the migrations (revoking anything else).
  */
 export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'>> = {
@@ -9,8 +10,8 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   contacts: ['SELECT', 'INSERT', 'UPDATE'],
   conversations: ['SELECT', 'INSERT', 'UPDATE'],
   messages: ['SELECT', 'INSERT', 'UPDATE'],
-  audit_events: ['SELECT', 'INSERT'],
-  audit_outbox: ['SELECT', 'INSERT', 'DELETE'],
+  audit_events: ['SELECT'],
+  audit_outbox: ['SELECT', 'INSERT'],
   users: ['SELECT', 'INSERT', 'UPDATE'],
   login_directory: ['SELECT', 'INSERT', 'UPDATE'],
   user_sessions: ['SELECT', 'INSERT', 'UPDATE'],
@@ -43,6 +44,29 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
+/**
+ * What the audit sealer role may do: take queued events out of audit_outbox and append them to
+ * audit_events (append-only: the trigger refuses UPDATE and DELETE to everyone).
+ */
+export const AUDIT_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' | 'DELETE'>> = {
+  audit_events: ['SELECT', 'INSERT'],
+  audit_outbox: ['SELECT', 'DELETE'],
+};
+
+/** The sealer's role when DATABASE_AUDIT_URL is not set: the app role's name + this suffix. */
+export const AUDIT_ROLE_SUFFIX = '_audit';
+
+/**
+ * The URL the audit sealer connects with: DATABASE_AUDIT_URL, else DATABASE_URL with the user
+ * `<app role>_audit` (same password; set DATABASE_AUDIT_URL to give it its own).
+ */
+export function auditRoleUrl(databaseUrl: string, databaseAuditUrl?: string): string {
+  if (databaseAuditUrl) return databaseAuditUrl;
+  const url = new URL(databaseUrl);
+  url.username = encodeURIComponent(`${decodeURIComponent(url.username)}${AUDIT_ROLE_SUFFIX}`);
+  return url.toString();
+}
+
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function quoteIdent(name: string): string {
@@ -56,6 +80,33 @@ export function quoteLiteral(value: string): string {
 
 /** Statements that create or update the app role and give it exactly APP_TABLE_GRANTS. */
 export function appRoleSql(role: string, password: string | undefined, database: string): string[] {
+  return [
+    ...loginRoleSql(role, password, database, APP_TABLE_GRANTS),
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${quoteIdent(role)}`,
+  ];
+}
+
+/**
+ * The audit sealer role: exactly AUDIT_TABLE_GRANTS, plus one policy that lets it read the chain
+ * heads of every tenant when it asks to (`SET LOCAL app.audit_checkpoint = 'on'`), for the
+ * checkpoints; every write stays bound to `app.tenant_id`.
+ */
+export function auditRoleSql(role: string, password: string | undefined, database: string): string[] {
+  const r = quoteIdent(role);
+  return [
+    ...loginRoleSql(role, password, database, AUDIT_TABLE_GRANTS),
+    `DROP POLICY IF EXISTS audit_checkpoint_heads ON audit_events`,
+    `CREATE POLICY audit_checkpoint_heads ON audit_events FOR SELECT TO ${r}
+       USING (current_setting('app.audit_checkpoint', true) = 'on')`,
+  ];
+}
+
+function loginRoleSql(
+  role: string,
+  password: string | undefined,
+  database: string,
+  grants: Record<string, ReadonlyArray<string>>,
+): string[] {
   const r = quoteIdent(role);
   const pw = password ? `PASSWORD ${quoteLiteral(password)}` : '';
   const attrs = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION INHERIT ${pw}`;
@@ -70,10 +121,10 @@ export function appRoleSql(role: string, password: string | undefined, database:
     `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${r}`,
     `GRANT USAGE ON SCHEMA public TO ${r}`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${r}`,
-    ...Object.entries(APP_TABLE_GRANTS).map(
+    ...Object.entries(grants).map(
       ([table, privs]) => `GRANT ${privs.join(', ')} ON ${quoteIdent(table)} TO ${r}`,
     ),
-    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${r}`,
     `GRANT EXECUTE ON FUNCTION app_current_tenant() TO ${r}`,
   ];
 }

@@ -3,7 +3,7 @@ export { TenantDb, TenantTx, TenantContextMissingError, type Sql } from './tenan
 export { PreparedSql } from './prepared-sql.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
 export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
-export { APP_TABLE_GRANTS } from './app-role.js';
+export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.js';
 export { inlineParams, UnstorableTextError } from './sql-literal.js';
 export { multiRowValues } from './multi-row-values.js';
 export { GroupCommit } from './group-commit.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { appRoleSql } from './app-role.js';
+import { appRoleSql, auditRoleSql, auditRoleUrl } from './app-role.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface MigrateOptions {
@@ -7,12 +7,15 @@ export interface MigrateOptions {
   ownerUrl: string;
   /** The URL the app will use; its user becomes the RLS-bound app role with its password. */
   appUrl: string;
+  /** DATABASE_AUDIT_URL: the audit sealer's role; default `<app role>_audit` (see auditRoleUrl). */
+  auditUrl?: string;
   log?: (line: string) => void;
 }
 
 export interface MigrateResult {
   applied: string[];
   appRole: string | null;
+  auditRole: string;
 }
 
 const MIGRATE_LOCK = 7_465_001; // pg_advisory_lock key: one migrator at a time across replicas
@@ -29,30 +32,45 @@ export function ownerDataSource(url: string): DataSource {
   });
 }
 
-/** Applies pending migrations and provisions the app role named in `appUrl`. Idempotent. */
-export async function migrate({ ownerUrl, appUrl, log = () => {} }: MigrateOptions): Promise<MigrateResult> {
+/** Applies pending migrations and provisions the app role (`appUrl`) and the audit sealer role. Idempotent. */
+export async function migrate({
+  ownerUrl,
+  appUrl,
+  auditUrl,
+  log = () => {},
+}: MigrateOptions): Promise<MigrateResult> {
   const owner = new URL(ownerUrl);
   const app = new URL(appUrl);
   const appRole = decodeURIComponent(app.username);
+  const audit = new URL(auditRoleUrl(appUrl, auditUrl));
+  const auditRole = decodeURIComponent(audit.username);
+  if (auditRole === appRole || auditRole === decodeURIComponent(owner.username)) {
+    // Its grants would replace theirs (or strip the owner's attributes): a role of its own only.
+    throw new Error('DATABASE_AUDIT_URL must name a role of its own (not the app role nor the owner)');
+  }
   const ds = ownerDataSource(ownerUrl);
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
     const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema up to date');
+    const database = decodeURIComponent(app.pathname.replace(/^\//, '')) || (await currentDatabase(ds));
+    for (const sql of auditRoleSql(auditRole, decodeURIComponent(audit.password) || undefined, database)) {
+      await ds.query(sql);
+    }
+    log(`audit sealer role "${auditRole}" provisioned (the only role that writes audit_events)`);
 
     if (!appRole || appRole === decodeURIComponent(owner.username)) {
       log(
         'WARNING: DATABASE_URL uses the schema owner; run the app as a separate role (see docs/operations.md)',
       );
-      return { applied, appRole: null };
+      return { applied, appRole: null, auditRole };
     }
-    const database = decodeURIComponent(app.pathname.replace(/^\//, '')) || (await currentDatabase(ds));
     for (const sql of appRoleSql(appRole, decodeURIComponent(app.password) || undefined, database)) {
       await ds.query(sql);
     }
     log(`app role "${appRole}" provisioned (login, no superuser, no BYPASSRLS, table grants only)`);
-    return { applied, appRole };
+    return { applied, appRole, auditRole };
   } finally {
     await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
     await ds.destroy();

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestInfra, destroyTestInfra } from './test-infra.js';
 
 /**
- * Once per `vitest run`: a private database (migrated, with its own app role) and a private
- * Redis prefix, exported to the test processes as the same environment the apps read.
+ * Once per `vitest run`: a private database (migrated, with its own app and audit roles), a
+ * private Redis prefix and a directory for audit checkpoints, exported to the test processes
+ * as the same environment the apps read.
  * Everything is dropped at the end, so runs never see each other's data.
  */
 export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
   const infra = await createTestInfra('run');
+  const checkpoints = await mkdtemp(join(tmpdir(), 'inbox-audit-checkpoints-'));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
@@ -20,6 +25,10 @@ export default async function setup(_project: TestProject): Promise<() => Promis
     MASTER_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),
     TEST_APP_ROLE: infra.appRole,
+    AUDIT_CHECKPOINT_DIR: checkpoints,
   });
-  return () => destroyTestInfra(infra);
+  return async () => {
+    await destroyTestInfra(infra);
+    await rm(checkpoints, { recursive: true, force: true });
+  };
 }

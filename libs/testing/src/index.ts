@@ -12,3 +12,4 @@ export {
 } from './staff-client.js';
 export { declaredRoutes, undeclaredRoutes, expressRoutes, type DeclaredRoute } from './routes.js';
 export { auditTrail } from './audit-trail.js';
+export { testAuditService, testAuditKeys, auditPool, auditUrl } from './audit-sealer.js';

@@ -10,6 +10,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 export interface TestInfra {
   database: string;
   appRole: string;
+  /** The audit sealer role (`<app role>_audit`), provisioned by migrate (dropped with the run when set). */
+  auditRole?: string;
   ownerUrl: string;
   appUrl: string;
   redisUrl: string;
@@ -24,7 +26,7 @@ function withDatabase(url: string, database: string, user?: string, password?: s
   return u.toString();
 }
 
-/** Creates a private database + app role + Redis prefix for one test run, migrated and ready. */
+/** Creates a private database + app and audit roles + Redis prefix for one test run, migrated and ready. */
 export async function createTestInfra(label = 'test'): Promise<TestInfra> {
   const id = `${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const database = `inbox_${id}`;
@@ -38,8 +40,16 @@ export async function createTestInfra(label = 'test'): Promise<TestInfra> {
   }
   const ownerUrl = withDatabase(PG_ADMIN_URL, database);
   const appUrl = withDatabase(PG_ADMIN_URL, database, appRole, randomBytes(12).toString('hex'));
-  await migrate({ ownerUrl, appUrl });
-  return { database, appRole, ownerUrl, appUrl, redisUrl: TEST_REDIS_URL, redisPrefix: `{t_${id}}` };
+  const { auditRole } = await migrate({ ownerUrl, appUrl });
+  return {
+    database,
+    appRole,
+    auditRole,
+    ownerUrl,
+    appUrl,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: `{t_${id}}`,
+  };
 }
 
 /**
@@ -50,13 +60,14 @@ export function subPrefix(runPrefix: string, label: string): string {
   return `${runPrefix.slice(0, -1)}-${label}}`;
 }
 
-/** Drops what createTestInfra made: the database, the role and every Redis key under the prefix. */
+/** Drops what createTestInfra made: the database, the roles and every Redis key under the prefix. */
 export async function destroyTestInfra(infra: TestInfra): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${infra.database}" WITH (FORCE)`);
     await admin.query(`DROP ROLE IF EXISTS "${infra.appRole}"`);
+    if (infra.auditRole) await admin.query(`DROP ROLE IF EXISTS "${infra.auditRole}"`);
   } finally {
     await admin.end();
   }

@@ -1,7 +1,8 @@
 import { loadConfigOrExit } from '@app/config';
 import { migrate } from '../migrate.js';
 
-// `npm run migrate`: applies migrations as the owner, then provisions the app role of DATABASE_URL.
+// `npm run migrate`: applies migrations as the owner, then provisions the app role of DATABASE_URL
+// and the audit sealer role (DATABASE_AUDIT_URL, default `<app role>_audit`).
 const config = loadConfigOrExit('migrate');
 const log = (line: string) => process.stdout.write(`migrate: ${line}\n`);
 
@@ -9,6 +10,7 @@ try {
   await migrate({
     ownerUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL,
     appUrl: config.DATABASE_URL,
+    auditUrl: config.DATABASE_AUDIT_URL,
     log,
   });
 } catch (err) {
