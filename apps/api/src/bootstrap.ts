@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -32,6 +33,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
 
 /** Logging, body limits, security headers, direct routes, error rendering and /docs. */
 export function configureApiApp(app: NestExpressApplication, config: ApiConfig): NestExpressApplication {
+  routeCaseSensitively(app);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', TRUSTED_PROXIES);
   app.disable('x-powered-by');
@@ -44,10 +46,11 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
   });
   app.use(securityHeaders);
+  app.use(noStoreByDefault);
   const directRoutes = app.get<DirectRoute[]>(DIRECT_ROUTES);
   mountDirectRoutes(app.getHttpServer(), directRoutes, {
     bodyLimit: 256 * 1024,
-    fixedHeaders: headersSetBy(securityHeaders),
+    fixedHeaders: { ...headersSetBy(securityHeaders), ...headersSetBy(noStoreByDefault) },
     trustedProxies: TRUSTED_PROXIES,
   });
   app.useGlobalFilters(new ErrorFilter());
@@ -67,6 +70,34 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
   documentDirectRoutes(document, directRoutes);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
+}
+
+/**
+ * One spelling per route: Express matches paths case-insensitively by default, so `/S/<token>`
+ * reached the patient page while everything keyed on the path (log masking, direct routes,
+ * docs) knows `/s/`. Nest's adapter creates the router as it is constructed (one path-less hook),
+ * and the routes are added at init, after this: each takes the router's setting as it is added.
+ */
+function routeCaseSensitively(app: NestExpressApplication): void {
+  app.set('case sensitive routing', true);
+  const router = (app.getHttpAdapter().getInstance() as { router: ExpressRouter }).router;
+  if (router.stack.some((layer) => layer.route))
+    throw new Error('configureApiApp must run before routes are registered (app.init)');
+  router.caseSensitive = true;
+}
+
+interface ExpressRouter {
+  caseSensitive?: boolean;
+  stack: Array<{ route?: unknown }>;
+}
+
+/**
+ * Answers carry PHI (staff JSON) or session state: no browser or proxy keeps a copy. A route that
+ * may be cached says so itself (the chat widget's script), which replaces this default.
+ */
+function noStoreByDefault(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** Direct routes have no controller for Swagger to read: each describes itself. */

@@ -50,6 +50,12 @@ describe('normalizeEmail', () => {
     ['jane@example'],
     ['ja ne@example.com'],
     ['a@b@example.com'],
+    // Control characters (issue 19): a NUL would reach Postgres (a 500) or be stored in an address.
+    ['jane\u0000@example.com'],
+    ['jane@exam\u0000ple.com'],
+    ['jane@example.com\u0000'],
+    ['ja\u0007ne@example.com'],
+    ['jane@example.com\u007f'],
     [''],
     [null],
   ])('%j -> null', (raw) => {

@@ -36,8 +36,9 @@ export function normalizePhone(raw: string | null | undefined, defaultRegion: st
   return normalized;
 }
 
-// One @, no spaces, a dot in the domain; deliberately loose (RFC 5322 in full is not the point).
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// One @, no spaces or control characters (a NUL would reach Postgres or a stored address), a dot
+// in the domain; deliberately loose otherwise (RFC 5322 in full is not the point).
+const EMAIL = /^[^\s\p{Cc}@]+@[^\s\p{Cc}@.]+(\.[^\s\p{Cc}@.]+)+$/u;
 
 /** Trimmed, lowercased address, or null if it is not shaped like one. */
 export function normalizeEmail(raw: string | null | undefined): string | null {

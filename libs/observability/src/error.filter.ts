@@ -29,23 +29,59 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'rate_limited',
 };
 
-/** Body-parser failures (malformed JSON, wrong charset, too large) are the client's fault: 4xx. */
-function bodyParserError(err: unknown): (ErrorBody & { status: number }) | null {
-  const e = err as { type?: string; status?: number; statusCode?: number };
-  const status = e?.status ?? e?.statusCode;
-  if (typeof e?.type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
-  const message =
-    e.type === 'entity.parse.failed'
-      ? 'The request body is not valid JSON'
-      : e.type === 'entity.too.large'
-        ? 'The request body is too large'
-        : 'The request body could not be read';
-  return { status, error: { code: CODE_BY_STATUS[status] ?? 'bad_request', message } };
+/**
+ * Fixed messages for the statuses Nest and Express raise on their own: theirs quote the request
+ * (the path in `Cannot GET /v1/x/<email>`, a fragment of the body in a JSON SyntaxError, the
+ * charset of a Content-Type), and an error body never echoes input.
+ */
+const MESSAGE_BY_STATUS: Record<number, string> = {
+  400: 'The request is malformed',
+  401: 'Authentication is required',
+  403: 'This action is not allowed',
+  404: 'No such resource',
+  405: 'This method is not allowed here',
+  409: 'The request conflicts with the current state',
+  413: 'The request body is too large',
+  415: 'The request body has an unsupported type or encoding',
+  422: 'The request could not be processed',
+  423: 'The resource is locked',
+  429: 'Too many requests; try again shortly',
+};
+
+/** Body-parser failures by their `type` (http-errors), the most useful fixed message for each. */
+const MESSAGE_BY_BODY_ERROR: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON',
+  'entity.too.large': 'The request body is too large',
+  'charset.unsupported': 'The request body must be UTF-8',
+  'encoding.unsupported': 'The request body has an unsupported content encoding',
+};
+
+/** A body-parser (http-errors) failure: its status and `type`, or null for anything else. */
+function asBodyParserError(err: unknown): { status: number; type: string } | null {
+  const e = err as { type?: unknown; status?: unknown } | null | undefined;
+  return typeof e?.type === 'string' && typeof e.status === 'number'
+    ? { status: e.status, type: e.type }
+    : null;
 }
 
 /**
- * Renders every error as `{"error": {code, message, details?}}`. Client errors keep their
- * message; anything unexpected becomes a bare 500 and is logged without request data or
+ * A client error (4xx) raised by Express, body-parser or Nest itself (Nest hands body-parser's
+ * errors over as an HttpException caused by them): its status, never its text.
+ */
+function frameworkClientError(err: unknown): { status: number; body: ErrorBody } | null {
+  const bodyParser = asBodyParserError(err instanceof HttpException ? err.cause : err);
+  const status = err instanceof HttpException ? err.getStatus() : bodyParser?.status;
+  if (status === undefined || status < 400 || status >= 500) return null;
+  const message =
+    (bodyParser && MESSAGE_BY_BODY_ERROR[bodyParser.type]) ??
+    MESSAGE_BY_STATUS[status] ??
+    'The request could not be processed';
+  return { status, body: { error: { code: CODE_BY_STATUS[status] ?? 'client_error', message } } };
+}
+
+/**
+ * Renders every error as `{"error": {code, message, details?}}`. An AppError keeps its message
+ * (written for the client); a framework's client error gets a fixed one; anything unexpected becomes a bare 500 and is logged without request data or
  * database details (which may quote PHI values).
  */
 @Catch()
@@ -70,19 +106,9 @@ export class ErrorFilter implements ExceptionFilter {
         body: { error: { code: err.code, message: err.message, ...details } },
       };
     }
-    if (err instanceof HttpException) {
-      const status = err.getStatus();
-      if (status >= 500) return this.internal(err);
-      const response = err.getResponse();
-      const message =
-        typeof response === 'object' &&
-        response &&
-        'message' in response &&
-        typeof response.message === 'string'
-          ? response.message
-          : err.message;
-      return { status, body: { error: { code: CODE_BY_STATUS[status] ?? 'client_error', message } } };
-    }
+    if (err instanceof HttpException && err.getStatus() >= 500) return this.internal(err);
+    const clientError = frameworkClientError(err);
+    if (clientError) return clientError;
     if (err instanceof UnstorableTextError) {
       return {
         status: 400,
@@ -94,8 +120,6 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
-    const parsed = bodyParserError(err);
-    if (parsed) return { status: parsed.status, body: { error: parsed.error } };
     return this.internal(err);
   }
 

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Module } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Module, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
+  type HealthCheckResult,
   HealthCheckService,
   HealthIndicatorService,
   TerminusModule,
@@ -9,6 +10,7 @@ import {
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@app/redis';
+import { AppError } from './app-error.js';
 import { Public } from './public.decorator.js';
 
 /** Liveness: the process answers. Readiness: Postgres and Redis answer too (take traffic only then). */
@@ -29,19 +31,43 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('postgres', { timeout: 1500 }),
-      () =>
-        this.indicators
-          .check('redis')
-          .attempt(async () => {
-            if ((await this.redis.ping()) !== 'PONG') throw new Error('unexpected PING answer');
-          })
-          .withTimeout(1500),
-    ]);
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({
+    description: '{status: "ok", info: {postgres: {status: "up"}, redis: {status: "up"}}, ...}',
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'not_ready; details names each dependency "up" or "down", e.g. {postgres: "down", redis: "up"}',
+  })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('postgres', { timeout: 1500 }),
+        () =>
+          this.indicators
+            .check('redis')
+            .attempt(async () => {
+              if ((await this.redis.ping()) !== 'PONG') throw new Error('unexpected PING answer');
+            })
+            .withTimeout(1500),
+      ]);
+    } catch (err) {
+      throw notReady(err);
+    }
   }
+}
+
+/**
+ * Terminus answers a failed check with a 503 whose body our error filter would hide behind a
+ * 500: a load balancer and an operator both need the 503 and which dependency is down (its
+ * status only: the indicators' messages may hold connection details).
+ */
+function notReady(err: unknown): unknown {
+  if (!(err instanceof ServiceUnavailableException)) return err;
+  const { details } = err.getResponse() as HealthCheckResult;
+  const statuses = Object.fromEntries(Object.entries(details).map(([name, check]) => [name, check.status]));
+  const down = Object.keys(statuses).filter((name) => statuses[name] !== 'up');
+  return new AppError(503, 'not_ready', `Not ready: ${down.join(', ')} not available`, statuses);
 }
 
 @Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController] })

@@ -1,6 +1,6 @@
 export { AppError } from './app-error.js';
 export { ErrorFilter } from './error.filter.js';
-export { loggerParams, safeUrl, REDACT_PATHS } from './logging.js';
+export { loggerParams, loggedUrl, safeUrl, REDACT_PATHS } from './logging.js';
 export { requestContextMiddleware } from './request-context.middleware.js';
 export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { REDACT_PATHS, safeUrl } from './logging.js';
+import { REDACT_PATHS, loggedUrl, safeUrl } from './logging.js';
 
 function logged(obj: object): string {
   let out = '';
@@ -53,5 +53,50 @@ describe('log redaction', () => {
     expect(safeUrl('/webhooks/sendgrid/123/events/s3cret')).toBe('/webhooks/sendgrid/123/events/:secret');
     expect(safeUrl('/v1/contacts?phone=%2B15551234567&email=a%40b.c')).toBe('/v1/contacts?phone=*&email=*');
     expect(safeUrl('/v1/conversations/1')).toBe('/v1/conversations/1');
+  });
+
+  it('masks capabilities however the path is spelled (Express matched /S/ like /s/)', () => {
+    const token = 'A'.repeat(43);
+    expect(safeUrl(`/S/${token}`)).toBe('/S/:token');
+    expect(safeUrl(`/C/${token}/x`)).toBe('/C/:token/x');
+    expect(safeUrl(`/Webhooks/SendGrid/123/Inbound/s3cret`)).toBe('/Webhooks/SendGrid/123/Inbound/:secret');
+  });
+});
+
+describe('access-log URL', () => {
+  const router = {
+    stack: [
+      { route: { path: '{/*splat}' } }, // middleware mounted for every path
+      { route: { path: '/v1/contacts/:id' } },
+      { route: { path: '/s/:token/verify' } },
+      { route: { path: '/webhooks/sendgrid/:channelId/inbound/:secret' } },
+      {}, // a middleware layer without a route
+    ],
+  };
+  const id = '1f0c3a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+
+  it('keeps the segments routes spell out and ids, masks everything else', () => {
+    expect(loggedUrl(`/v1/contacts/${id}`, router)).toBe(`/v1/contacts/${id}`);
+    expect(loggedUrl('/v1/x/pat.doe@mail.test', router)).toBe('/v1/*/*');
+    expect(loggedUrl('/v1/contacts/pat.doe@mail.test?email=pat.doe@mail.test', router)).toBe(
+      '/v1/contacts/*?email=*',
+    );
+    expect(loggedUrl(`/s/${'A'.repeat(43)}/verify`, router)).toBe('/s/*/verify');
+    expect(loggedUrl(`/S/${'A'.repeat(43)}`, router)).toBe('/*/*');
+    expect(loggedUrl(`/webhooks/sendgrid/${id}/inbound/s3cret`, router)).toBe(
+      `/webhooks/sendgrid/${id}/inbound/*`,
+    );
+  });
+
+  it('masks a capability even when it is shaped like an id', () => {
+    expect(loggedUrl(`/s/${id}/verify`, router)).toBe('/s/*/verify');
+    expect(loggedUrl(`/webhooks/sendgrid/${id}/inbound/${id}`, router)).toBe(
+      `/webhooks/sendgrid/${id}/inbound/*`,
+    );
+  });
+
+  it('keeps only ids when it knows no routes', () => {
+    expect(loggedUrl(`/v1/contacts/${id}`, undefined)).toBe(`/*/*/${id}`);
+    expect(loggedUrl('', undefined)).toBe('');
   });
 });

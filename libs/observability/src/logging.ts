@@ -48,10 +48,13 @@ export const REDACT_PATHS = SENSITIVE_FIELDS.flatMap((field) => {
   return [key, under('*'), under('*.*')];
 });
 
-/** Path segments that are capabilities (link tokens, URL secrets) are replaced before logging. */
+/**
+ * Path segments that are capabilities (link tokens, URL secrets) are replaced before logging.
+ * Case-insensitive: a request spelled `/S/<token>` must not escape the mask however it is routed.
+ */
 const URL_SECRETS: Array<[RegExp, string]> = [
-  [/^\/(s|c|u)\/[^/?]+/, '/$1/:token'],
-  [/^(\/webhooks\/sendgrid\/[^/]+\/(?:inbound|events))\/[^/?]+/, '$1/:secret'],
+  [/^\/(s|c|u)\/[^/?]+/i, '/$1/:token'],
+  [/^(\/webhooks\/sendgrid\/[^/]+\/(?:inbound|events))\/[^/?]+/i, '$1/:secret'],
 ];
 
 /** Path only, secrets masked; query values dropped (search queries carry phone numbers and emails). */
@@ -60,8 +63,61 @@ export function safeUrl(url: string | undefined): string {
   const [path = '', query] = url.split('?', 2);
   let safe = path;
   for (const [pattern, replacement] of URL_SECRETS) safe = safe.replace(pattern, replacement);
-  if (query) safe += `?${[...new URLSearchParams(query).keys()].map((k) => `${k}=*`).join('&')}`;
-  return safe;
+  return safe + maskedQuery(query);
+}
+
+function maskedQuery(query: string | undefined): string {
+  return query ? `?${[...new URLSearchParams(query).keys()].map((k) => `${k}=*`).join('&')}` : '';
+}
+
+/** What an Express router holds, as far as logging needs it. */
+interface RouteTable {
+  stack: Array<{ route?: { path?: unknown } }>;
+}
+
+/** The literal segments of every route path, per router (recomputed if routes were added since). */
+const literalsByRouter = new WeakMap<RouteTable, { routes: number; literals: Set<string> }>();
+
+function routeLiterals(router: RouteTable): Set<string> {
+  const known = literalsByRouter.get(router);
+  if (known?.routes === router.stack.length) return known.literals;
+  const literals = new Set<string>();
+  for (const layer of router.stack) {
+    if (typeof layer.route?.path !== 'string') continue;
+    for (const segment of layer.route.path.split('/'))
+      if (segment && !/[:*{(]/.test(segment)) literals.add(segment);
+  }
+  literalsByRouter.set(router, { routes: router.stack.length, literals });
+  return literals;
+}
+
+/** A UUID (the ids in staff and webhook paths): kept in a logged path, it names a row, not a person. */
+const ID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The URL an access-log line shows. A path is whatever the client typed (`/v1/x/<email>`,
+ * `/S/<token>`, a form key), so only what cannot be input is kept: the segments some route
+ * spells out literally, and ids; every other segment becomes `*`. Capabilities are masked first
+ * (a token could be shaped like an id). The line is bound when the request arrives, before any
+ * route is chosen, so the rule cannot depend on which route answers.
+ */
+export function loggedUrl(url: string | undefined, router: RouteTable | undefined): string {
+  if (!url) return '';
+  const [path = '', query] = safeUrl(url).split('?', 2);
+  const literals = router ? routeLiterals(router) : new Set<string>();
+  const shape = path
+    .split('/')
+    .map((segment) => (segment === '' || literals.has(segment) || ID_SEGMENT.test(segment) ? segment : '*'))
+    .join('/');
+  return shape + (query === undefined ? '' : `?${query}`);
+}
+
+/** The request as pino-http hands it to a serializer: `raw` is Express's request. */
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  raw?: { app?: { router?: RouteTable } };
 }
 
 /** JSON logs (pipe through `npx pino-pretty` to read them by eye). */
@@ -78,10 +134,10 @@ export function loggerParams(level: string): Params {
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        req: (req: SerializedRequest) => ({
           id: req.id,
           method: req.method,
-          url: safeUrl(req.url),
+          url: loggedUrl(req.url, req.raw?.app?.router),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
