@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { nestsDeeperThan, textOfDeepHtml } from './html-nesting.js';
 
 /**
  * What an email body becomes in the store: sanitized HTML (scripts, event handlers, remote
@@ -23,26 +24,76 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
   // Script and style contents vanish with their tags instead of leaking in as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head'],
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    a: (_tagName, attribs) => {
+      // sanitize-html's URL check (launder) cuts `<!-- -->` out of an href one comment per pass
+      // over the whole value, quadratic in their number; no real link holds one, so it is dropped.
+      const { href, ...others } = attribs;
+      const kept = href === undefined || href.includes('<!--') ? others : { ...others, href };
+      return { tagName: 'a', attribs: { ...kept, rel: 'noopener noreferrer nofollow', target: '_blank' } };
+    },
   },
 };
 
+/** Sanitized HTML, or '' for HTML nested deeper than any client renders (the text body remains). */
 export function sanitizeEmailHtml(html: string): string {
+  if (nestsDeeperThan(html)) return '';
   return sanitizeHtml(html, SAFE_HTML).trim();
 }
 
 /** Plain text of an HTML body, for emails that came without a text part. */
 export function textFromHtml(html: string): string {
-  const withBreaks = html.replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, '\n');
-  const text = sanitizeHtml(withBreaks, {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: SAFE_HTML.nonTextTags,
-  });
-  return decodeEntities(text)
-    .replace(/[ \t]+\n/g, '\n')
+  const withBreaks = breakTagsToNewlines(html);
+  const text = nestsDeeperThan(withBreaks)
+    ? textOfDeepHtml(withBreaks, SAFE_HTML.nonTextTags ?? []).replace(/\u00a0/g, ' ')
+    : decodeEntities(
+        sanitizeHtml(withBreaks, {
+          allowedTags: [],
+          allowedAttributes: {},
+          nonTextTags: SAFE_HTML.nonTextTags,
+        }),
+      );
+  return trimSpacesBeforeNewlines(text)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * What `html.replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, '\n')` does, in linear
+ * time: that pattern rescans to the end of the input from every `<br` that has no `>` after it.
+ */
+const BREAK_TAG_NAME = /\s*(?:br|\/p|\/div|\/li|\/tr|\/h[1-6])\b/iy;
+function breakTagsToNewlines(html: string): string {
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  let tagEnd = -1;
+  for (let open = html.indexOf('<'); open !== -1;) {
+    // The first `>` after `<` ends the candidate tag; one search serves every `<` before it.
+    if (tagEnd < open) tagEnd = html.indexOf('>', open);
+    if (tagEnd === -1) break;
+    BREAK_TAG_NAME.lastIndex = open + 1;
+    if (BREAK_TAG_NAME.test(html)) {
+      parts.push(html.slice(copiedUpTo, open), '\n');
+      copiedUpTo = tagEnd + 1;
+      open = html.indexOf('<', copiedUpTo);
+    } else {
+      open = html.indexOf('<', open + 1);
+    }
+  }
+  parts.push(html.slice(copiedUpTo));
+  return parts.join('');
+}
+
+/** What `text.replace(/[ \t]+\n/g, '\n')` does, in linear time (the pattern is quadratic on a long run of spaces). */
+function trimSpacesBeforeNewlines(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) lines[i] = trimEndSpacesAndTabs(lines[i]!);
+  return lines.join('\n');
+}
+
+function trimEndSpacesAndTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 function decodeEntities(text: string): string {

@@ -29,6 +29,8 @@ export interface ParsedEmail {
 const MAX_THREAD_REFS = 50;
 const MAX_REF_LENGTH = 998;
 const MAX_SUBJECT_LENGTH = 10_000;
+/** A From header value; the field is a fallback for the sender and is never this long in real mail. */
+const MAX_FROM_LENGTH = 10_000;
 const MAX_BODY_CHARS = 2_000_000;
 
 /** Multipart text fields: flat strings only (SendGrid never repeats or nests a field). */
@@ -53,6 +55,7 @@ export async function parseInboundEmail(
   if (fields.subject !== undefined && fields.subject.length > MAX_SUBJECT_LENGTH) {
     throw invalid('subject', 'is too long');
   }
+  if (fields.from !== undefined && fields.from.length > MAX_FROM_LENGTH) throw invalid('from', 'is too long');
   if (fields.email !== undefined) return fromRawMime(fields.email, envelope);
   if (fields.headers === undefined) throw invalid('headers', 'is required (or `email` in raw mode)');
   return fromParsedFields(fields, files, envelope);
@@ -82,7 +85,8 @@ async function fromParsedFields(
   envelope: Envelope,
 ): Promise<ParsedEmail> {
   // The header block alone parses as a message without a body: Message-ID, threading, From/To.
-  const mail = await parseMime(`${fields.headers!.replace(/\s+$/, '')}\r\n\r\n`, 'headers');
+  // trimEnd, not /\s+$/: that pattern is quadratic on a long run of whitespace inside the field.
+  const mail = await parseMime(`${fields.headers!.trimEnd()}\r\n\r\n`, 'headers');
   const facts = headerFacts(mail, envelope);
   const fromField = fields.from ? firstAddress(fields.from) : null;
   const text = bounded(fields.text ?? '', 'text');
@@ -125,7 +129,15 @@ function parseEnvelope(raw: string | undefined): Envelope {
 
 async function parseMime(source: string, field: string): Promise<ParsedMail> {
   try {
-    return await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    return await simpleParser(source, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      // html-to-text parses with htmlparser2, quadratic in the nesting depth (mailparser's own depth
+      // check misses end tags hidden in <script>): an HTML-only body gets its text from
+      // textFromHtml instead, as in parsed mode, where the depth is measured as the parser sees it.
+      skipHtmlToText: true,
+    });
   } catch {
     throw invalid(field, 'is not a readable MIME message');
   }
@@ -160,9 +172,24 @@ function addressesOf(value: AddressObject | AddressObject[] | undefined): string
     .filter((a): a is string => Boolean(a));
 }
 
+/**
+ * The first `<local@domain>`, else the first bare `local@domain`: what
+ * `/<([^<>\s]+@[^<>\s]+)>/` then `/([^\s<>",]+@[^\s<>",]+)/` find, in linear time (both patterns
+ * rescan the rest of a long run without a usable `@` from every position in it). Each finds a
+ * whole run of its characters that holds an `@` neither first nor last.
+ */
 function firstAddress(field: string): string | null {
-  const match = /<([^<>\s]+@[^<>\s]+)>/.exec(field) ?? /([^\s<>",]+@[^\s<>",]+)/.exec(field);
-  return match ? match[1]!.toLowerCase() : null;
+  const address = firstRunWithInnerAt(field, /<([^<>\s]+)>/g) ?? firstRunWithInnerAt(field, /([^\s<>",]+)/g);
+  return address?.toLowerCase() ?? null;
+}
+
+/** Each match of `runs` is maximal and scanned once: linear overall. */
+function firstRunWithInnerAt(field: string, runs: RegExp): string | null {
+  for (const [, run] of field.matchAll(runs)) {
+    const at = run!.indexOf('@', 1);
+    if (at !== -1 && at < run!.length - 1) return run!;
+  }
+  return null;
 }
 
 function bareMessageId(value: string): string | null {

@@ -11,6 +11,12 @@ import { type ParsedEmail, type UploadedPart, parseInboundEmail } from './inboun
 
 const SENDGRID_ACTOR = { type: 'provider', id: 'sendgrid' } as const;
 
+/** What is stored of an email's body: the sanitized HTML and the text. */
+interface EmailContent {
+  body: string;
+  bodyHtml: string | null;
+}
+
 export interface InboundParsePost {
   /** Authenticated by InboundParseAuthGuard (URL secret) before the body was read. */
   tenantId: string;
@@ -34,16 +40,27 @@ export class SendGridInboundService {
 
   async receive(post: InboundParsePost): Promise<IngestResult> {
     const email = await parseInboundEmail(post.fields, post.files);
-    return this.db.forTenant(post.tenantId, (tx) => this.store(tx, post.channel, email));
+    if (!email.from) throw AppError.validation([{ path: 'from', message: 'must name the sender address' }]);
+    // The CPU-bound work on untrusted content happens before a connection is held for it.
+    const content: EmailContent = {
+      bodyHtml: email.html ? sanitizeEmailHtml(email.html) || null : null,
+      body: email.text.trim() ? email.text : email.html ? textFromHtml(email.html) : '',
+    };
+    const from = email.from;
+    return this.db.forTenant(post.tenantId, (tx) =>
+      this.store(tx, post.channel, { ...email, from }, content),
+    );
   }
 
-  private async store(tx: TenantTx, channel: EmailChannel, email: ParsedEmail): Promise<IngestResult> {
-    if (!email.from) throw AppError.validation([{ path: 'from', message: 'must name the sender address' }]);
+  private async store(
+    tx: TenantTx,
+    channel: EmailChannel,
+    email: ParsedEmail & { from: string },
+    { body, bodyHtml }: EmailContent,
+  ): Promise<IngestResult> {
     const threadConversationId =
       (await this.threads.byReplyAddress(tx, { id: channel.id, ...channel.config }, email.recipients)) ??
       (await this.threads.byReferences(tx, email.threadRefs));
-    const bodyHtml = email.html ? sanitizeEmailHtml(email.html) : null;
-    const body = email.text.trim() ? email.text : email.html ? textFromHtml(email.html) : '';
     const { received, refused } = screenAttachments(email.attachments);
     let result: IngestResult;
     try {
@@ -53,7 +70,7 @@ export class SendGridInboundService {
         from: { email: email.from },
         body,
         preview: replyPreview(body),
-        bodyHtml: bodyHtml || null,
+        bodyHtml,
         received,
         refused,
         providerMessageId: await this.threads.providerMessageId(tx, email),
