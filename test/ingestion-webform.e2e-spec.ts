@@ -35,7 +35,7 @@ describe('web form intake', () => {
     return req.send(body);
   };
 
-  it('creates a lead contact and a conversation, the message and fields encrypted, consent recorded', async () => {
+  it('creates a lead contact and a conversation, the message and fields encrypted; a ticked box is kept as intent, never as consent', async () => {
     const phone = freshPhone();
     const res = await submit({
       name: 'Nadia Newpatient',
@@ -71,30 +71,26 @@ describe('web form intake', () => {
     ]);
 
     const { rows: submissions } = await owner.query(
-      `SELECT fields_enc, message_id FROM form_submissions WHERE tenant_id = $1`,
+      `SELECT fields_enc, message_id, consent_disclosures, client_evidence_enc FROM form_submissions
+       WHERE tenant_id = $1`,
       [form.tenantId],
     );
     expect(submissions).toHaveLength(1);
     expect(submissions[0].message_id).toBe(message.id);
     expect(submissions[0].fields_enc.toString('latin1')).not.toContain('Acme');
+    // The evidence of intent: the disclosure the form showed, the client (encrypted).
+    expect(submissions[0].consent_disclosures).toEqual({
+      sms: { version: 'sms-v1', hash: currentDisclosure('sms').hash.toString('hex') },
+    });
+    expect(submissions[0].client_evidence_enc.toString('latin1')).not.toContain('intake test');
 
     const { stored, consents } = await app.get(TenantDb).forTenant(form.tenantId, async (tx) => ({
       stored: await app.get(MessageRepository).get(tx, message.id),
       consents: await app.get(ConsentLedger).current(tx, message.contact_id),
     }));
     expect(stored?.body).toBe('I would like an appointment about my knee pain');
-    expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({
-      channel: 'sms',
-      address: phone,
-      decision: 'granted',
-      method: 'form_checkbox',
-      inboundMessageId: message.id,
-      disclosureVersion: 'sms-v1',
-      disclosureHash: currentDisclosure('sms').hash.toString('hex'),
-      evidence: { userAgent: 'Mozilla/5.0 (intake test)' },
-    });
-    expect(consents[0]!.evidence?.ip).toBeTruthy();
+    // Anyone can type anyone's number: only the answer from that number grants (double opt-in).
+    expect(consents).toEqual([]);
   });
 
   it('answers the CORS preflight for allowed origins only', async () => {
@@ -184,7 +180,7 @@ describe('web form intake', () => {
     expect(await intakeRowCounts(owner, strict.tenantId)).toEqual(before);
   });
 
-  it('records email consent with the current email disclosure when the form names the SMS one', async () => {
+  it('keeps the current email disclosure as evidence of the email box when the form names the SMS one', async () => {
     const both = await createPublicChannel(app, owner, 'webform');
     const res = await submit(
       {
@@ -196,13 +192,15 @@ describe('web form intake', () => {
     );
     expect(res.status).toBe(202);
     const { rows } = await owner.query(
-      `SELECT channel, method, disclosure_version FROM consent_records WHERE tenant_id = $1 ORDER BY channel`,
+      `SELECT consent_disclosures -> 'email' ->> 'version' AS email, consent_disclosures -> 'sms' ->> 'version' AS sms
+       FROM form_submissions WHERE tenant_id = $1`,
       [both.tenantId],
     );
-    expect(rows).toEqual([
-      { channel: 'email', method: 'form_checkbox', disclosure_version: 'email-v1' },
-      { channel: 'sms', method: 'form_checkbox', disclosure_version: 'sms-v1' },
+    expect(rows).toEqual([{ email: 'email-v1', sms: 'sms-v1' }]);
+    const { rows: granted } = await owner.query(`SELECT id FROM consent_records WHERE tenant_id = $1`, [
+      both.tenantId,
     ]);
+    expect(granted).toEqual([]);
   });
 
   it('admins create web forms and chat widgets through POST /v1/channels', async () => {

@@ -207,10 +207,10 @@ try {
   const PHI = 'Your lab results are back: cholesterol 180, all normal.';
   const reply = (body: string) =>
     call('POST', `/v1/conversations/${conversationId}/replies`, { body }, token);
-  const settled = async (messageId: string) => {
+  const settled = async (messageId: string, statuses = ['sent', 'delivered', 'failed']) => {
     for (let i = 0; i < 100; i++) {
       const state = await call('GET', `/v1/messages/${messageId}`, undefined, token);
-      if (['sent', 'delivered', 'failed'].includes(state.body.status)) return state.body;
+      if (statuses.includes(state.body.status)) return state.body;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`message ${messageId} did not settle`);
@@ -278,7 +278,8 @@ try {
   });
 
   const request = await call('POST', `/v1/contacts/${contactId}/consent-requests`, { channel: 'sms' }, token);
-  await settled(request.body.messageId);
+  // A bare YES answers only a request the carrier confirmed delivering.
+  await settled(request.body.messageId, ['delivered', 'failed']);
   const asked = await lastSms();
   const yes = await inbound('YES');
   const consents = await call('GET', `/v1/contacts/${contactId}/consents`, undefined, token);

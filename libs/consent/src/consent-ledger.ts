@@ -24,6 +24,7 @@ export type ConsentMethod =
   | 'web_link'
   | 'verbal_attested'
   | 'written_attested'
+  /** Records from before issue 19 only: a ticked box is intent, never a grant (see `record`). */
   | 'form_checkbox'
   | 'opt_out_keyword'
   | 'provider_opt_out'
@@ -34,6 +35,11 @@ export interface ConsentEvidence {
   userAgent?: string;
   /** Staff's attestation of verbal/written consent, or a revocation reason. */
   attestation?: string;
+  /**
+   * The web form submission whose ticked box led to the consent request this answers: the
+   * patient's intent, confirmed from the address by this answer (a box alone grants nothing).
+   */
+  formSubmissionId?: string;
 }
 
 export interface RecordConsentInput {
@@ -123,6 +129,10 @@ export class ConsentLedger {
     if (!address) throw new InvalidAddressError(input.channel);
     if (input.decision === 'granted' && !input.disclosure)
       throw new Error('A granted consent needs the disclosure shown');
+    // Anyone can tick a box with anyone's address (invariant 11): the patient grants by answering
+    // a request from the address (double opt-in), staff by attesting.
+    if (input.decision === 'granted' && input.method === 'form_checkbox')
+      throw new Error('A form checkbox is intent, not consent: send a consent request');
     const cipher = await this.keys.forTenant(tx);
     const addressIndex = this.index(cipher, input.channel, address);
     // Taking consent away waits for sends already past their consent check (address-lock.ts).

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PublicIntakeModule } from '@app/channels';
 import { ConsentsController } from './consent-requests/consents.controller.js';
+import { FormConsentModule } from './consent-requests/form-consent.module.js';
 import { DeliveryCoreModule } from './delivery-core.module.js';
 import { MessageStatusView } from './replies/message-status-view.js';
 import { RepliesController } from './replies/replies.controller.js';
@@ -8,7 +9,7 @@ import { ReplyService } from './replies/reply.service.js';
 
 /** The api's side: replies through the gate, message status, the consent endpoints. */
 @Module({
-  imports: [DeliveryCoreModule, PublicIntakeModule],
+  imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule],
   controllers: [RepliesController, ConsentsController],
   providers: [ReplyService, MessageStatusView],
 })

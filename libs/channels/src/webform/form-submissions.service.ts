@@ -2,72 +2,71 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { ConsentLedger, currentDisclosure, type DeliveryChannel, findDisclosure } from '@app/consent';
-import { UnusableSenderAddressError } from '@app/contacts';
+import { currentDisclosure, type DeliveryChannel, type Disclosure, findDisclosure } from '@app/consent';
+import { ContactMatcher, UnusableSenderAddressError } from '@app/contacts';
 import { IngestService } from '@app/conversations';
 import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
+import { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './form-consent.js';
 import type { FormSubmission } from './form-submission.schema.js';
 import type { PublicChannel } from './public-channels.js';
 
 const VISITOR: Actor = { type: 'patient', id: 'web_visitor' };
-const COL = { fields: 'form_submissions.fields' } as const;
+const COL = {
+  fields: 'form_submissions.fields',
+  clientEvidence: 'form_submissions.client_evidence',
+} as const;
 
 export interface SubmissionClient {
   ip?: string;
   userAgent?: string;
 }
 
+type TickedBox = [DeliveryChannel, Disclosure];
+
 /**
- * Stores a web form submission in one transaction: contact (lead, stage `new`) and conversation
- * through IngestService, the structured fields encrypted, and each ticked consent box as a
- * `form_checkbox` record with the disclosure shown, the client address and user agent as evidence.
+ * Stores a web form submission in one transaction. The phone and email typed into the form are
+ * claims (invariant 11, `ContactMatcher.contactForClaim`): addresses nobody holds make a new lead
+ * with them; an address a contact already holds makes a separate contact recording the claim,
+ * flagged for staff, so the submission never joins that contact's conversation. A ticked consent
+ * box is the visitor's intent, never consent: the submission keeps what the form showed and the
+ * client's address and user agent, and a consent request goes to the address (double opt-in), which
+ * alone can grant. A claim contact has no address of its own, so nothing is sent for its boxes.
  * Anything invalid fails before or inside that transaction, so nothing is half-written.
  */
 @Injectable()
 export class FormSubmissionsService {
   constructor(
     private readonly db: TenantDb,
+    private readonly matcher: ContactMatcher,
     private readonly ingest: IngestService,
-    private readonly ledger: ConsentLedger,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
+    @Inject(FORM_CONSENT_REQUESTS) private readonly consentRequests: FormConsentRequester,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
   ) {}
 
   async submit(channel: PublicChannel, input: FormSubmission, client: SubmissionClient): Promise<void> {
     this.checkAddresses(input);
-    const disclosures = this.disclosures(input);
+    const boxes = this.tickedBoxes(input);
     await this.db.forTenant(channel.tenantId, async (tx) => {
-      const result = await this.store(tx, channel, input);
+      const { contactId, claimOf } = await this.contactFor(tx, channel, input);
+      const result = await this.ingest.ingestInbound(tx, {
+        channelId: channel.id,
+        channel: 'webform',
+        from: { phone: input.phone, email: input.email, name: input.name },
+        contactId,
+        body: input.message ?? '',
+        actor: VISITOR,
+      });
       const submissionId = randomUUID();
-      const cipher = await this.keys.forTenant(tx);
-      await tx.execute(
-        `INSERT INTO form_submissions (id, tenant_id, channel_id, contact_id, message_id, fields_enc)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          submissionId,
-          tx.tenantId,
-          channel.id,
-          result.contactId,
-          result.messageId,
-          input.fields ? cipher.encrypt(COL.fields, JSON.stringify(input.fields)) : null,
-        ],
-      );
-      for (const [consentChannel, disclosure] of disclosures) {
-        await this.ledger.record(tx, {
-          contactId: result.contactId!,
-          channel: consentChannel,
-          address: consentChannel === 'sms' ? input.phone! : input.email!,
-          decision: 'granted',
-          method: 'form_checkbox',
-          actor: VISITOR,
-          inboundMessageId: result.messageId,
-          evidence: { ip: client.ip, userAgent: client.userAgent?.slice(0, 512) },
-          disclosure: { version: disclosure.version, hash: disclosure.hash },
-        });
-      }
+      await this.insertSubmission(tx, channel, input, client, boxes, {
+        id: submissionId,
+        contactId,
+        messageId: result.messageId,
+      });
+      const requests = await this.askConsent(tx, contactId, claimOf, boxes, submissionId);
       this.audit.record(tx, {
         action: 'webform.submitted',
         actor: VISITOR,
@@ -75,22 +74,29 @@ export class FormSubmissionsService {
         metadata: {
           channelId: channel.id,
           messageId: result.messageId,
-          contactId: result.contactId,
-          consents: disclosures.map(([c]) => c).join(','),
+          contactId,
+          consents: boxes.map(([c]) => c).join(','),
+          consentRequests: requests.join(','),
         },
       });
     });
   }
 
-  private async store(tx: TenantTx, channel: PublicChannel, input: FormSubmission) {
+  /** The visitor's contact: new with the addresses, or a claim on the contact that holds one. */
+  private async contactFor(tx: TenantTx, channel: PublicChannel, input: FormSubmission) {
     try {
-      return await this.ingest.ingestInbound(tx, {
-        channelId: channel.id,
-        channel: 'webform',
-        from: { phone: input.phone, email: input.email, name: input.name },
-        body: input.message ?? '',
+      const contact = await this.matcher.contactForClaim(tx, input);
+      this.audit.record(tx, {
+        action: 'contact.created',
         actor: VISITOR,
+        target: { type: 'contact', id: contact.contactId },
+        metadata: {
+          source: 'webform',
+          channelId: channel.id,
+          ...(contact.claimOf ? { claimOf: contact.claimOf } : {}),
+        },
       });
+      return contact;
     } catch (err) {
       if (err instanceof UnusableSenderAddressError)
         throw AppError.validation([
@@ -98,6 +104,58 @@ export class FormSubmissionsService {
         ]);
       throw err;
     }
+  }
+
+  /** The fields, and for ticked boxes the evidence of intent: each disclosure shown, IP, user agent. */
+  private async insertSubmission(
+    tx: TenantTx,
+    channel: PublicChannel,
+    input: FormSubmission,
+    client: SubmissionClient,
+    boxes: TickedBox[],
+    row: { id: string; contactId: string; messageId: string },
+  ): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    const shown = Object.fromEntries(
+      boxes.map(([c, d]) => [c, { version: d.version, hash: d.hash.toString('hex') }]),
+    );
+    const evidence = { ip: client.ip, userAgent: client.userAgent?.slice(0, 512) };
+    await tx.execute(
+      `INSERT INTO form_submissions (id, tenant_id, channel_id, contact_id, message_id, fields_enc,
+         consent_disclosures, client_evidence_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        row.id,
+        tx.tenantId,
+        channel.id,
+        row.contactId,
+        row.messageId,
+        input.fields ? cipher.encrypt(COL.fields, JSON.stringify(input.fields)) : null,
+        boxes.length ? JSON.stringify(shown) : null,
+        boxes.length ? cipher.encrypt(COL.clientEvidence, JSON.stringify(evidence)) : null,
+      ],
+    );
+  }
+
+  /** Per ticked box, what became of it: `requested`, why not (e.g. `recipient_opted_out`), or `claim`. */
+  private async askConsent(
+    tx: TenantTx,
+    contactId: string,
+    claimOf: string | null,
+    boxes: TickedBox[],
+    submissionId: string,
+  ): Promise<string[]> {
+    const outcomes: string[] = [];
+    for (const [channel] of boxes) {
+      // The claimed address belongs to another contact: the claimant has none to ask.
+      if (claimOf) {
+        outcomes.push(`${channel}:claim`);
+        continue;
+      }
+      const sent = await this.consentRequests.requestForForm(tx, contactId, channel, submissionId, VISITOR);
+      outcomes.push(`${channel}:${'refused' in sent ? sent.refused : 'requested'}`);
+    }
+    return outcomes;
   }
 
   /** Addresses that do not normalize are refused up front (a typo must not become a lead without a way back). */
@@ -115,7 +173,7 @@ export class FormSubmissionsService {
    * it must be a known version. A box of the other channel than that version's gets its
    * channel's current text (one form may show both disclosures but carry one version field).
    */
-  private disclosures(input: FormSubmission): Array<[DeliveryChannel, ReturnType<typeof currentDisclosure>]> {
+  private tickedBoxes(input: FormSubmission): TickedBox[] {
     const version = input.consent?.disclosureVersion;
     const named = version === undefined ? undefined : findDisclosure(version);
     if (version !== undefined && !named)

@@ -38,8 +38,9 @@ export class PublicFormsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Submit a web form: creates or updates the lead contact and its conversation; ticked consent boxes are ' +
-      'recorded (form_checkbox). JSON only; the hidden honeypot field `website` must stay empty.',
+      'Submit a web form: a new lead contact and its conversation (an address another contact holds is kept as ' +
+      'an unproven claim, flagged for staff). A ticked consent box sends a consent request to that address; ' +
+      'consent is granted only by the answer from it. JSON only; the hidden honeypot field `website` must stay empty.',
   })
   @ApiZodBody(formSubmissionSchema)
   @ApiResponse({ status: 202, description: '{received: true}' })

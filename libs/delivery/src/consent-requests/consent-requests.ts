@@ -12,7 +12,7 @@ import {
 } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
-import type { TenantTx } from '@app/database';
+import type { Actor, TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import { GateFacts } from '../outbound/gate-facts.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
@@ -22,13 +22,32 @@ export const CONSENT_REQUEST_DAYS = 7;
 /** Requests per contact and channel per rolling day: staff cannot spam a patient. */
 export const MAX_REQUESTS_PER_DAY = 3;
 const DAY_MS = 86_400_000;
+/** Carrier-confirmed: only a request that reached the handset can be answered by a bare YES/NO. */
+const DELIVERED = `('delivered', 'read')`;
 
-export type SmsAnswerOutcome = 'recorded_granted' | 'recorded_declined' | 'no_live_request' | 'ambiguous';
+export type SmsAnswerOutcome =
+  'recorded_granted' | 'recorded_declined' | 'no_live_request' | 'ambiguous' | 'not_delivered';
+
+/** Why no request went out (staff get it as an error; a web form only records it). */
+export type ConsentRequestRefusal =
+  'no_reachable_address' | 'recipient_opted_out' | 'rate_limited' | 'no_sender_channel' | 'already_requested';
+
+export interface SentConsentRequest {
+  requestId: string;
+  expiresAt: Date;
+  messageId: string;
+}
+
+/** Who asked: a staff user, or the ticked box of a web form (the request names the submission). */
+type RequestOrigin =
+  { kind: 'staff'; userId: string } | { kind: 'form'; formSubmissionId: string; actor: Actor };
 
 /**
  * QuickSend consent requests: a PHI-free request by SMS (reply YES/NO, or the link) or email
  * (the link), one live request per contact and channel, expiring after 7 days. An SMS YES/NO
- * counts only as the answer to a live request sent to that same number.
+ * counts only as the answer to a live request the carrier delivered to that same number. A web
+ * form's consent box asks the same way (double opt-in): the box is the intent, the answer from
+ * the address is the consent.
  */
 @Injectable()
 export class ConsentRequests {
@@ -43,39 +62,62 @@ export class ConsentRequests {
     private readonly audit: AuditService,
   ) {}
 
+  /** Staff ask: a live request of the contact on this channel is superseded. */
   async request(
     tx: TenantTx,
     contactId: string,
     channel: DeliveryChannel,
     requestedBy: string,
-  ): Promise<{ requestId: string; expiresAt: Date; messageId: string }> {
+  ): Promise<SentConsentRequest> {
+    const sent = await this.send(tx, contactId, channel, { kind: 'staff', userId: requestedBy });
+    if ('refused' in sent) throw refusalError(sent.refused, channel);
+    return sent;
+  }
+
+  /**
+   * A web form's consent box was ticked for the contact's address: the request goes to that
+   * address, which alone can grant. Never supersedes a live request (a form post, anonymous,
+   * must not re-send one) and never throws for the address's state: the poster learns nothing
+   * (opted out, no sender); the outcome is for the audit trail.
+   */
+  async requestForForm(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    formSubmissionId: string,
+    actor: Actor,
+  ): Promise<SentConsentRequest | { refused: ConsentRequestRefusal }> {
+    return this.send(tx, contactId, channel, { kind: 'form', formSubmissionId, actor });
+  }
+
+  private async send(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    origin: RequestOrigin,
+  ): Promise<SentConsentRequest | { refused: ConsentRequestRefusal }> {
     const contact = await this.contacts.get(tx, contactId);
     if (!contact) throw AppError.notFound('Contact');
     const address = await this.gate.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
-    if (!address)
-      throw new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+    if (!address) return { refused: 'no_reachable_address' };
     // Serializes requests for this contact (the rate limit and the one-live rule are read-then-write).
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `consent-request:${tx.tenantId}:${contactId}:${channel}`,
     ]);
     if (channel === 'sms' && (await this.ledger.isSmsOptedOut(tx, address.address)))
-      throw new AppError(409, 'recipient_opted_out', 'The number opted out of text messages (STOP)');
+      return { refused: 'recipient_opted_out' };
     const [recent] = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM consent_requests
        WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND created_at > now() - interval '1 day'`,
       [tx.tenantId, contactId, channel],
     );
-    if (recent!.n >= MAX_REQUESTS_PER_DAY)
-      throw new AppError(
-        429,
-        'consent_request_rate_limited',
-        `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
-      );
+    if (recent!.n >= MAX_REQUESTS_PER_DAY) return { refused: 'rate_limited' };
+    if (origin.kind === 'form' && (await this.hasLiveRequest(tx, contactId, channel)))
+      return { refused: 'already_requested' };
 
     const conversation = await this.conversations.activeFor(tx, contactId, DEFAULT_REOPEN_WINDOW_DAYS);
     const sender = await this.senders.pick(tx, conversation.id, channel);
-    if (!sender)
-      throw new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+    if (!sender) return { refused: 'no_sender_channel' };
 
     const superseded = await tx.execute(
       `UPDATE consent_requests SET status = 'superseded'
@@ -85,10 +127,12 @@ export class ConsentRequests {
     const requestId = randomUUID();
     const expiresAt = new Date(Date.now() + CONSENT_REQUEST_DAYS * DAY_MS);
     const cipher = await this.keys.forTenant(tx);
+    const requestedBy = origin.kind === 'staff' ? origin.userId : null;
+    const formSubmissionId = origin.kind === 'form' ? origin.formSubmissionId : null;
     await tx.execute(
       `INSERT INTO consent_requests (id, tenant_id, contact_id, channel, address_enc, address_bidx,
-         disclosure_version, status, requested_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'live', $8, $9)`,
+         disclosure_version, status, requested_by, expires_at, form_submission_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'live', $8, $9, $10)`,
       [
         requestId,
         tx.tenantId,
@@ -99,6 +143,7 @@ export class ConsentRequests {
         currentDisclosure(channel).version,
         requestedBy,
         expiresAt,
+        formSubmissionId,
       ],
     );
     const message = await this.outbound.create(tx, {
@@ -113,15 +158,34 @@ export class ConsentRequests {
     });
     this.audit.record(tx, {
       action: 'consent.requested',
+      ...(origin.kind === 'form' ? { actor: origin.actor } : {}),
       target: { type: 'contact', id: contactId },
-      metadata: { channel, consentRequestId: requestId, messageId: message.id, superseded },
+      metadata: {
+        channel,
+        consentRequestId: requestId,
+        messageId: message.id,
+        superseded,
+        ...(formSubmissionId ? { formSubmissionId } : {}),
+      },
     });
     return { requestId, expiresAt, messageId: message.id };
   }
 
+  private async hasLiveRequest(tx: TenantTx, contactId: string, channel: DeliveryChannel): Promise<boolean> {
+    const [row] = await tx.query<{ live: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM consent_requests
+         WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND status = 'live' AND expires_at > now()) AS live`,
+      [tx.tenantId, contactId, channel],
+    );
+    return row!.live;
+  }
+
   /**
-   * A bare YES / NO from `phone`. Records consent only when exactly one contact has a live,
-   * sent, unexpired request to this number; otherwise records nothing.
+   * A bare YES / NO from `phone`. It answers the live, unexpired request sent to this number when
+   * exactly one contact has one, and only once the carrier confirmed delivering it: the answer
+   * records consent under that request's disclosure, which the patient must have received
+   * (invariant 1). A request whose message failed is no longer live (the messages trigger of
+   * migration ConsentDoubleOptIn); one not confirmed yet records nothing (its link still works).
    */
   async answerBySms(
     tx: TenantTx,
@@ -133,11 +197,18 @@ export class ConsentRequests {
     if (!address) return 'no_live_request';
     // Before touching any request row: a concurrent send of a request to this number finishes first.
     await lockAddressForChange(tx, 'sms', address.index);
-    const live = await tx.query<{ id: string; contact_id: string; disclosure_version: string }>(
-      `SELECT id, contact_id, disclosure_version FROM consent_requests
-       WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'
-         AND token_hash IS NOT NULL AND expires_at > now()
-       FOR UPDATE`,
+    const live = await tx.query<{
+      id: string;
+      contact_id: string;
+      disclosure_version: string;
+      delivered: boolean;
+    }>(
+      `SELECT r.id, r.contact_id, r.disclosure_version, coalesce(m.status IN ${DELIVERED}, false) AS delivered
+       FROM consent_requests r
+       LEFT JOIN messages m ON m.tenant_id = r.tenant_id AND m.id = r.message_id
+       WHERE r.tenant_id = $1 AND r.channel = 'sms' AND r.address_bidx = $2 AND r.status = 'live'
+         AND r.token_hash IS NOT NULL AND r.expires_at > now()
+       FOR UPDATE OF r`,
       [tx.tenantId, address.index],
     );
     if (live.length === 0) return 'no_live_request';
@@ -150,6 +221,14 @@ export class ConsentRequests {
       return 'ambiguous';
     }
     const request = live[0]!;
+    if (!request.delivered) {
+      this.audit.record(tx, {
+        action: 'consent.answer_not_delivered',
+        target: { type: 'message', id: inboundMessageId },
+        metadata: { consentRequestId: request.id },
+      });
+      return 'not_delivered';
+    }
     await this.recordAnswer(
       tx,
       {
@@ -168,7 +247,8 @@ export class ConsentRequests {
   /**
    * The patient's answer to a live request (the caller holds its row): a consent record under
    * the disclosure the request showed, and the request closed, together. By text (YES/NO) or on
-   * the consent page.
+   * the consent page. A request a web form's box led to names that submission in the evidence:
+   * the intent, confirmed now from the address.
    */
   async recordAnswer(
     tx: TenantTx,
@@ -177,6 +257,13 @@ export class ConsentRequests {
     decision: 'granted' | 'declined',
     how: Pick<RecordConsentInput, 'method' | 'inboundMessageId' | 'evidence'>,
   ): Promise<void> {
+    const [closed] = await tx.query<{ form_submission_id: string | null }>(
+      `UPDATE consent_requests SET status = 'answered', answer = $3, answered_at = now()
+       WHERE tenant_id = $1 AND id = $2 RETURNING form_submission_id`,
+      [tx.tenantId, request.id, decision],
+    );
+    const formSubmissionId = closed?.form_submission_id ?? undefined;
+    const evidence = formSubmissionId ? { ...how.evidence, formSubmissionId } : how.evidence;
     const disclosure = findDisclosure(request.disclosureVersion) ?? currentDisclosure(request.channel);
     await this.ledger.record(tx, {
       contactId: request.contactId,
@@ -184,15 +271,11 @@ export class ConsentRequests {
       address,
       decision,
       ...how,
+      evidence,
       actor: { type: 'patient', id: request.contactId },
       consentRequestId: request.id,
       disclosure: { version: disclosure.version, hash: disclosure.hash },
     });
-    await tx.execute(
-      `UPDATE consent_requests SET status = 'answered', answer = $3, answered_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, request.id, decision],
-    );
   }
 
   /**
@@ -227,5 +310,25 @@ export class ConsentRequests {
        WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'`,
       [tx.tenantId, address.index],
     );
+  }
+}
+
+/** A refusal as staff see it. */
+function refusalError(refusal: ConsentRequestRefusal, channel: DeliveryChannel): AppError {
+  switch (refusal) {
+    case 'no_reachable_address':
+      return new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+    case 'recipient_opted_out':
+      return new AppError(409, 'recipient_opted_out', 'The number opted out of text messages (STOP)');
+    case 'rate_limited':
+      return new AppError(
+        429,
+        'consent_request_rate_limited',
+        `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
+      );
+    case 'no_sender_channel':
+      return new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+    case 'already_requested':
+      return new AppError(409, 'consent_request_live', 'A consent request to this contact is still live');
   }
 }

@@ -36,6 +36,8 @@ function recordView(record: ConsentRecord) {
     method: record.method,
     actor: record.actor,
     consentRequestId: record.consentRequestId,
+    // The web form whose ticked box led to the request this record answers (intent, then confirmed).
+    formSubmissionId: record.evidence?.formSubmissionId ?? null,
     disclosureVersion: record.disclosureVersion,
     disclosureHash: record.disclosureHash,
     at: record.at.toISOString(),

@@ -74,7 +74,9 @@ export class SmsKeywordHook implements InboundSmsHook {
           sms.messageId,
         );
         if (outcome === 'ambiguous') return { reply: SYSTEM_TEXTS.ambiguousAnswer(await practice()) };
-        if (outcome === 'no_live_request') return { reply: SYSTEM_TEXTS.noLiveRequest(await practice()) };
+        // No request, or one the carrier has not confirmed delivering: ask again, or use the link.
+        if (outcome === 'no_live_request' || outcome === 'not_delivered')
+          return { reply: SYSTEM_TEXTS.noLiveRequest(await practice()) };
         return { reply: SYSTEM_TEXTS.consentRecorded(await practice(), outcome === 'recorded_granted') };
       }
       case 'likely_opt_out':

@@ -1,0 +1,20 @@
+import type { DeliveryChannel } from '@app/consent';
+import type { Actor, TenantTx } from '@app/database';
+
+/**
+ * Sends the consent request a ticked form box leads to (the delivery library's QuickSend
+ * requests; channels cannot import delivery, which depends on channels). The box is the
+ * visitor's intent; only the answer from the address grants (double opt-in, invariant 11).
+ */
+export interface FormConsentRequester {
+  requestForForm(
+    tx: TenantTx,
+    contactId: string,
+    channel: DeliveryChannel,
+    formSubmissionId: string,
+    actor: Actor,
+  ): Promise<{ requestId: string } | { refused: string }>;
+}
+
+/** Injection token of the FormConsentRequester (provided by the delivery library's FormConsentModule). */
+export const FORM_CONSENT_REQUESTS = Symbol('FORM_CONSENT_REQUESTS');
