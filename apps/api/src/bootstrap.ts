@@ -15,9 +15,6 @@ import {
 } from '@app/observability';
 import { ApiModule } from './app.module.js';
 
-/** Proxies whose X-Forwarded-For names the client (a load balancer on a private network). */
-const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-
 /** How the api's Nest application is created (a test's TestingModule creates it the same way). */
 export const API_APP_OPTIONS = {
   bufferLogs: true,
@@ -35,7 +32,8 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
 export function configureApiApp(app: NestExpressApplication, config: ApiConfig): NestExpressApplication {
   routeCaseSensitively(app);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', TRUSTED_PROXIES);
+  // Who may name the client in X-Forwarded-For (TRUSTED_PROXIES): rate limits and audit rest on it.
+  app.set('trust proxy', config.TRUSTED_PROXIES);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
@@ -51,7 +49,7 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
   mountDirectRoutes(app.getHttpServer(), directRoutes, {
     bodyLimit: 256 * 1024,
     fixedHeaders: { ...headersSetBy(securityHeaders), ...headersSetBy(noStoreByDefault) },
-    trustedProxies: TRUSTED_PROXIES,
+    trustedProxies: config.TRUSTED_PROXIES,
   });
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

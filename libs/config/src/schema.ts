@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const base64Key32 = z
@@ -17,6 +18,19 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** proxy-addr's named ranges: loopback, link-local and private (unique local) networks. */
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, an address/prefix-length, or a proxy-addr keyword. */
+function isProxySpec(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 /**
  * Every environment variable of every process, in one schema. Each process validates
@@ -54,6 +68,29 @@ export const envSchema = z.object({
   /** The worker's own HTTP port, for health and metrics only. */
   WORKER_HEALTH_PORT: port.default(3001),
   PUBLIC_BASE_URL: httpUrl.transform((v) => v.replace(/\/+$/, '')),
+  /**
+   * Proxies whose X-Forwarded-For names the client (comma-separated addresses, CIDRs, or the
+   * keywords loopback, linklocal, uniquelocal); `none`: the api faces clients directly.
+   * Per-address rate limits and the audit trail's client address rest on it.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback')
+    .transform((v) =>
+      v.trim() === 'none'
+        ? []
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().refine(isProxySpec, {
+          message: 'each entry must be an IP address, a CIDR (10.0.0.0/8) or loopback/linklocal/uniquelocal',
+        }),
+      ),
+    ),
   MASTER_KEY: base64Key32,
   /** Comma-separated earlier master keys, kept readable during a master-key rotation. */
   MASTER_KEY_PREVIOUS: z
@@ -142,6 +179,7 @@ export const PROCESS_VARIABLES = {
     'REDIS_PREFIX',
     'PORT',
     'PUBLIC_BASE_URL',
+    'TRUSTED_PROXIES',
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
     'AUDIT_KEYS_PREVIOUS',

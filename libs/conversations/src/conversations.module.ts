@@ -4,6 +4,7 @@ import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
+import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageRepository } from './message.repository.js';
 import { StaffEvents } from './staff-events.js';
 
@@ -17,6 +18,7 @@ import { StaffEvents } from './staff-events.js';
     AttachmentRepository,
     StaffEvents,
     LiveSubscriptions,
+    LiveStreamLimits,
   ],
   exports: [
     IngestService,
@@ -25,6 +27,7 @@ import { StaffEvents } from './staff-events.js';
     AttachmentRepository,
     StaffEvents,
     LiveSubscriptions,
+    LiveStreamLimits,
   ],
 })
 export class ConversationsModule {}

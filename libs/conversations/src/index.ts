@@ -40,7 +40,15 @@ export {
   nextStatus,
 } from './message-status.js';
 export { LiveSubscriptions, type LiveListener } from './live/live-subscriptions.js';
-export { openSseStream, type SseStream, SSE_HEARTBEAT_MS } from './live/sse-stream.js';
+export { openSseStream, type SseStream, type SseStreamOptions, SSE_HEARTBEAT_MS } from './live/sse-stream.js';
+export {
+  LiveStreamLimits,
+  LIVE_STREAM_LIMITS,
+  STREAM_LEASE_MS,
+  STREAM_LEASE_OPTIONS,
+  StreamSlot,
+  type StreamQuota,
+} from './live/stream-limits.js';
 export { ConversationsHttpModule } from './http/conversations-http.module.js';
 export { bearerExpiry } from './http/events.controller.js';
 export { InboxService, type ConversationPatch, type ListFilter, type Page } from './inbox/inbox.service.js';

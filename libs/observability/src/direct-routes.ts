@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
-import proxyaddr from 'proxy-addr';
 import { requestContext } from '@app/database';
 import { AppError } from './app-error.js';
+import { clientAddressResolver } from './client-address.js';
 import { ErrorFilter } from './error.filter.js';
 import { safeUrl } from './logging.js';
 
@@ -40,8 +40,8 @@ export interface DirectRouteOptions {
   bodyLimit: number;
   /** Headers every api answer carries (helmet's), sent with these answers too. */
   fixedHeaders: Record<string, string>;
-  /** Proxies whose X-Forwarded-For is believed, as Express's `trust proxy` setting. */
-  trustedProxies: string[];
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES), as Express's `trust proxy` setting. */
+  trustedProxies: readonly string[];
 }
 
 /**
@@ -56,7 +56,7 @@ export interface DirectRouteOptions {
 export function mountDirectRoutes(server: Server, routes: DirectRoute[], options: DirectRouteOptions): void {
   if (routes.length === 0) return;
   const matchers = routes.map((route) => ({ route, match: pathMatcher(route.path) }));
-  const clientAddress = proxyaddr.compile(options.trustedProxies);
+  const clientAddress = clientAddressResolver(options.trustedProxies);
   const errors = new ErrorFilter();
   const logger = new Logger('HTTP');
   const [framework, ...others] = server.listeners('request') as Array<
@@ -84,7 +84,7 @@ export function mountDirectRoutes(server: Server, routes: DirectRoute[], options
       try {
         const body = await readBody(req, options.bodyLimit);
         const context = {
-          ip: proxyaddr(req, clientAddress),
+          ip: clientAddress(req),
           userAgent: req.headers['user-agent'],
           requestId,
         };

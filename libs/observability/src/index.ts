@@ -13,3 +13,4 @@ export {
   headersSetBy,
   mountDirectRoutes,
 } from './direct-routes.js';
+export { clientAddressResolver, rateLimitAddress } from './client-address.js';

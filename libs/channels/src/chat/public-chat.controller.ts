@@ -13,9 +13,16 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LiveSubscriptions, openSseStream } from '@app/conversations';
+import { LIVE_STREAM_LIMITS, LiveStreamLimits, LiveSubscriptions } from '@app/conversations';
 import { TenantDb } from '@app/database';
-import { AppError, ApiZodBody, ApiZodQuery, Public, ZodValidationPipe } from '@app/observability';
+import {
+  AppError,
+  ApiZodBody,
+  ApiZodQuery,
+  Public,
+  ZodValidationPipe,
+  rateLimitAddress,
+} from '@app/observability';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
 import { IntakeRateLimiter } from '../webform/intake-rate-limiter.js';
 import { type PublicChannel, PublicChannels } from '../webform/public-channels.js';
@@ -45,6 +52,7 @@ export class PublicChatController {
     private readonly live: LiveSubscriptions,
     private readonly chatLive: ChatLive,
     private readonly db: TenantDb,
+    private readonly streamLimits: LiveStreamLimits,
   ) {}
 
   @Options(':widgetKey/sessions')
@@ -72,7 +80,7 @@ export class PublicChatController {
   ): Promise<{ sessionId: string; sessionToken: string }> {
     const widget = await this.widget(widgetKey);
     applyCors(req, res, widget.allowedOrigins);
-    await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerIp, `${widget.id}:${req.ip ?? ''}`);
+    await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerIp, `${widget.id}:${rateLimitAddress(req.ip)}`);
     await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerWidget, widget.id);
     this.requireJson(req);
     res.setHeader('Cache-Control', 'no-store');
@@ -134,6 +142,12 @@ export class PublicChatController {
       'ends at the session’s idle expiry',
   })
   @ApiProduces('text/event-stream')
+  @ApiResponse({
+    status: 429,
+    description:
+      `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perChatSession} open per session, ` +
+      `${LIVE_STREAM_LIMITS.perChatAddress} per client address`,
+  })
   async events(
     @Param('sessionId') sessionId: string,
     @Req() req: Request,
@@ -141,21 +155,36 @@ export class PublicChatController {
   ): Promise<void> {
     const session = await this.authenticate(sessionId, req, res, { requireOrigin: false });
     const expiresAt = await this.chat.touch(session);
-    const stream = openSseStream(req, res, { closeAt: expiresAt.getTime() });
-    const unsubscribe = await this.live.subscribe(this.chatLive.channelOf(session.id), (payload) => {
-      const { messageId } = JSON.parse(payload) as ChatLiveEvent;
-      this.chat
-        .one(session, messageId)
-        .then(async (message) => {
-          if (!message) return;
-          stream.send({ id: message.id, event: 'message', data: message });
-          await this.chat.streamed(session, message);
-        })
-        .catch((err: Error) => {
-          this.logger.warn({ sessionId: session.id, err: { name: err.name } }, 'Chat event not delivered');
-          stream.close();
-        });
-    });
+    const slot = await this.streamLimits.acquire(res, [
+      { scope: 'chat-session', subject: session.id, limit: LIVE_STREAM_LIMITS.perChatSession },
+      { scope: 'chat-address', subject: rateLimitAddress(req.ip), limit: LIVE_STREAM_LIMITS.perChatAddress },
+    ]);
+    const stream = slot.open(req, res, { closeAt: expiresAt.getTime() });
+    let unsubscribe: () => void;
+    try {
+      unsubscribe = await this.live.subscribe(this.chatLive.channelOf(session.id), (payload) => {
+        const { messageId } = JSON.parse(payload) as ChatLiveEvent;
+        this.chat
+          .one(session, messageId)
+          .then(async (message) => {
+            if (!message) return;
+            stream.send({ id: message.id, event: 'message', data: message });
+            await this.chat.streamed(session, message);
+          })
+          .catch((err: Error) => {
+            this.logger.warn({ sessionId: session.id, err: { name: err.name } }, 'Chat event not delivered');
+            stream.close();
+          });
+      });
+    } catch (err) {
+      // The answer has started: end it (the widget reconnects) rather than hold a silent stream.
+      this.logger.warn(
+        { sessionId: session.id, err: { name: (err as Error).name } },
+        'Chat stream not subscribed',
+      );
+      stream.close();
+      return;
+    }
     // An open stream is presence: it keeps the session seen, so staff replies come here.
     const presence = setInterval(() => {
       this.chat.touch(session).catch((err: Error) => {

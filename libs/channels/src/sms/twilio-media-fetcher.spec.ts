@@ -9,6 +9,10 @@ const AUTH = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'secret-token' };
 describe('TwilioMediaFetcher', () => {
   let server: Server;
   let origin: string;
+  // Stands for a service inside the network (metadata endpoint, admin port): media must never reach it.
+  let internal: Server;
+  let internalOrigin: string;
+  const internalHits: string[] = [];
   const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
   let bytesSent = 0;
 
@@ -26,6 +30,15 @@ describe('TwilioMediaFetcher', () => {
           .writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(MAX_MEDIA_BYTES + 1) })
           .end();
       if (req.url === '/redirect') return void res.writeHead(302, { Location: '/png' }).end();
+      if (req.url === '/to-internal')
+        return void res.writeHead(302, { Location: `${internalOrigin}/secret` }).end();
+      if (req.url === '/to-cdn')
+        return void res.writeHead(307, { Location: 'https://mms.twiliocdn.com/m' }).end();
+      if (req.url === '/to-lookalike')
+        return void res.writeHead(302, { Location: 'https://mms.twiliocdn.com.evil.example/m' }).end();
+      if (req.url === '/to-plain-http')
+        return void res.writeHead(302, { Location: 'http://mms.twiliocdn.com/m' }).end();
+      if (req.url === '/loop') return void res.writeHead(302, { Location: '/loop' }).end();
       if (req.url === '/endless') {
         // Chunked, no length: the fetcher must stop reading once past the limit.
         res.writeHead(200, { 'Content-Type': 'image/jpeg' });
@@ -45,10 +58,19 @@ describe('TwilioMediaFetcher', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    internal = createServer((req, res) => {
+      internalHits.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'image/png' }).end('internal secret');
+    });
+    internal.listen(0, '127.0.0.1');
+    await once(internal, 'listening');
+    internalOrigin = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    for (const s of [server, internal]) {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
   });
 
   const fetcher = () => new TwilioMediaFetcher({ TWILIO_API_BASE_URL: origin });
@@ -67,6 +89,46 @@ describe('TwilioMediaFetcher', () => {
       ok: true,
       contentType: 'image/png',
     });
+  });
+
+  it('refuses a redirect to a host off the allow-list, without contacting it', async () => {
+    expect(await fetcher().fetch(`${origin}/to-internal`, AUTH)).toEqual({
+      ok: false,
+      reason: 'host_not_allowed',
+    });
+    expect(internalHits).toEqual([]);
+  });
+
+  it.each(['/to-lookalike', '/to-plain-http'])('refuses a redirect to %s', async (path) => {
+    expect(await fetcher().fetch(`${origin}${path}`, AUTH)).toEqual({
+      ok: false,
+      reason: 'host_not_allowed',
+    });
+  });
+
+  it('refuses a Twilio media host that resolves to a private, loopback or link-local address', async () => {
+    for (const address of ['10.1.2.3', '127.0.0.1', '169.254.169.254', 'fd00::1', '::1', '::ffff:10.0.0.1']) {
+      const resolver = async (host: string) => (host === 'mms.twiliocdn.com' ? [address] : ['198.51.100.7']);
+      const viaRedirect = new TwilioMediaFetcher({ TWILIO_API_BASE_URL: origin }, resolver);
+      expect(await viaRedirect.fetch(`${origin}/to-cdn`, AUTH), address).toEqual({
+        ok: false,
+        reason: 'host_not_allowed',
+      });
+      const direct = new TwilioMediaFetcher({ TWILIO_API_BASE_URL: undefined }, async () => [address]);
+      expect(await direct.fetch('https://api.twilio.com/2010-04-01/Media/ME1', AUTH), address).toEqual({
+        ok: false,
+        reason: 'host_not_allowed',
+      });
+    }
+  });
+
+  it('stops after a bounded number of redirects', async () => {
+    const before = seen.filter((s) => s.path === '/loop').length;
+    expect(await fetcher().fetch(`${origin}/loop`, AUTH)).toEqual({
+      ok: false,
+      reason: 'too_many_redirects',
+    });
+    expect(seen.filter((s) => s.path === '/loop').length - before).toBeLessThanOrEqual(4);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Options, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AppError, ApiZodBody, Public, ZodValidationPipe } from '@app/observability';
+import { AppError, ApiZodBody, Public, ZodValidationPipe, rateLimitAddress } from '@app/observability';
 import { type FormSubmission, formSubmissionSchema, isHoneypotFilled } from './form-submission.schema.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { INTAKE_LIMITS } from './intake-limits.js';
@@ -57,7 +57,7 @@ export class PublicFormsController {
   ): Promise<{ received: true }> {
     const form = await this.form(formKey);
     applyCors(req, res, form.allowedOrigins);
-    await this.limiter.hit(res, INTAKE_LIMITS.formPerIp, `${form.id}:${req.ip ?? ''}`);
+    await this.limiter.hit(res, INTAKE_LIMITS.formPerIp, `${form.id}:${rateLimitAddress(req.ip)}`);
     await this.limiter.hit(res, INTAKE_LIMITS.formPerForm, form.id);
     if (!req.is('application/json'))
       throw new AppError(415, 'unsupported_media_type', 'Send the submission as application/json');

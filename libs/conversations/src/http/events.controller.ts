@@ -1,11 +1,11 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { TenantDb } from '@app/database';
 import { Authenticated, CurrentUser, type Principal } from '@app/identity';
 import { canSee, inboxScope } from '../inbox/inbox-access.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
-import { openSseStream } from '../live/sse-stream.js';
+import { LIVE_STREAM_LIMITS, LiveStreamLimits } from '../live/stream-limits.js';
 import { type PublishedStaffEvent, StaffEvents } from '../staff-events.js';
 
 /**
@@ -34,9 +34,12 @@ function view(event: PublishedStaffEvent): Omit<PublishedStaffEvent, 'tenantId'>
 @ApiTags('events')
 @Controller('v1/events')
 export class EventsController {
+  private readonly logger = new Logger('StaffEvents');
+
   constructor(
     private readonly staffEvents: StaffEvents,
     private readonly live: LiveSubscriptions,
+    private readonly streamLimits: LiveStreamLimits,
     private readonly db: TenantDb,
   ) {}
 
@@ -66,21 +69,36 @@ export class EventsController {
   })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 401, description: 'unauthorized / token_expired' })
+  @ApiResponse({
+    status: 429,
+    description: `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perStaffUser} open per user`,
+  })
   async stream(@CurrentUser() user: Principal, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const stream = openSseStream(req, res, { closeAt: bearerExpiry(req) });
+    const slot = await this.streamLimits.acquire(res, [
+      { scope: 'staff-user', subject: user.userId, limit: LIVE_STREAM_LIMITS.perStaffUser },
+    ]);
+    const stream = slot.open(req, res, { closeAt: bearerExpiry(req) });
     // One event at a time, in order, even when a visibility check has to read the database.
     let delivered = Promise.resolve();
-    const unsubscribe = await this.live.subscribe(this.staffEvents.channelOf(user.tenantId), (payload) => {
-      const event = JSON.parse(payload) as PublishedStaffEvent;
-      // Defence in depth: the channel is per practice already.
-      if (event.tenantId !== user.tenantId) return;
-      delivered = delivered
-        .then(async () => {
-          if (await this.visible(user, event))
-            stream.send({ id: event.id, event: event.type, data: view(event) });
-        })
-        .catch(() => stream.close());
-    });
+    let unsubscribe: () => void;
+    try {
+      unsubscribe = await this.live.subscribe(this.staffEvents.channelOf(user.tenantId), (payload) => {
+        const event = JSON.parse(payload) as PublishedStaffEvent;
+        // Defence in depth: the channel is per practice already.
+        if (event.tenantId !== user.tenantId) return;
+        delivered = delivered
+          .then(async () => {
+            if (await this.visible(user, event))
+              stream.send({ id: event.id, event: event.type, data: view(event) });
+          })
+          .catch(() => stream.close());
+      });
+    } catch (err) {
+      // The answer has started: end it (the client reconnects) rather than hold a silent stream.
+      this.logger.warn({ err: { name: (err as Error).name } }, 'Live subscription failed');
+      stream.close();
+      return;
+    }
     const forget = this.live.closeOnShutdown(() => stream.close());
     stream.onClose(() => {
       unsubscribe();

@@ -10,11 +10,18 @@ export interface SseStream {
   onClose(handler: () => void): void;
 }
 
+export interface SseStreamOptions {
+  /** When the stream ends (ms since the epoch), e.g. its credential's expiry. */
+  closeAt?: number;
+  /** Runs with every heartbeat while the stream is open (renews the stream's slot in its limits). */
+  onHeartbeat?: () => void;
+}
+
 /**
  * A text/event-stream answer over Express: heartbeats, and an optional deadline (the access
  * token's expiry) after which the stream ends, so a stream never outlives its credential.
  */
-export function openSseStream(req: Request, res: Response, opts: { closeAt?: number } = {}): SseStream {
+export function openSseStream(req: Request, res: Response, opts: SseStreamOptions = {}): SseStream {
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -25,7 +32,10 @@ export function openSseStream(req: Request, res: Response, opts: { closeAt?: num
 
   const handlers: Array<() => void> = [];
   let closed = false;
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
+  const heartbeat = setInterval(() => {
+    res.write(': ping\n\n');
+    opts.onHeartbeat?.();
+  }, SSE_HEARTBEAT_MS);
   const remaining = opts.closeAt === undefined ? undefined : Math.max(0, opts.closeAt - Date.now());
   const deadline = remaining === undefined ? undefined : setTimeout(() => close(), remaining);
 
@@ -40,6 +50,9 @@ export function openSseStream(req: Request, res: Response, opts: { closeAt?: num
   // The response's 'close' is the client going away; the request's may fire as soon as its
   // (empty) body has been read, which would end a fresh stream at random.
   res.on('close', close);
+  // A client that left while the request was being authorised closed the answer already: no
+  // 'close' will come, and the stream (its heartbeat, subscription and slot) would live on.
+  if (res.closed) close();
 
   return {
     send(event) {

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Response } from 'express';
-import { AppError } from '@app/observability';
+import type { Request, Response } from 'express';
+import { AppError, rateLimitAddress } from '@app/observability';
 import { AUTH_RATE_LIMITED } from '../access/decorators.js';
 
 /**
@@ -15,6 +15,11 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
       context.getHandler(),
       context.getClass(),
     ]);
+  }
+
+  /** The client address as every per-address limit keys it (an IPv6 client by its /64). */
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    return rateLimitAddress((req as unknown as Request).ip);
   }
 
   protected override async throwThrottlingException(

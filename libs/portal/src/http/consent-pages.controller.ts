@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { TenantDb } from '@app/database';
-import { Public } from '@app/observability';
+import { Public, rateLimitAddress } from '@app/observability';
 import { ConsentPages } from '../consent-pages.js';
 import { LinkRoutes } from '../link-routes.js';
 import { consentPage, errorPage, neutralPage, unsubscribePage } from '../pages.js';
@@ -119,7 +119,7 @@ export class ConsentPagesController {
 
   private async guardPost(req: Request, res: Response): Promise<boolean> {
     if (!this.page.csrfChecked(req, res)) return false;
-    if (await this.limits.allow('ip', req.ip ?? 'unknown', PORTAL_LIMITS.postsPerIp)) return true;
+    if (await this.limits.allow('ip', rateLimitAddress(req.ip), PORTAL_LIMITS.postsPerIp)) return true;
     this.page.tooMany(req, res);
     return false;
   }

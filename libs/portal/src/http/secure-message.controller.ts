@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { requestContext, TenantDb, type TenantTx, isUuid } from '@app/database';
-import { Public } from '@app/observability';
+import { Public, rateLimitAddress } from '@app/observability';
 import { LinkRoutes } from '../link-routes.js';
 import { errorPage, lockedPage, neutralPage, threadPage, verifyPage } from '../pages.js';
 import { PortalSessions, SESSION_COOKIE } from '../portal-sessions.js';
@@ -231,7 +231,7 @@ export class SecureMessageController {
   /** Every form post: CSRF (403), the per-address and per-link limits (429), then the link. */
   private async guardPost(token: string, req: Request, res: Response): Promise<Found> {
     if (!this.page.csrfChecked(req, res)) return null;
-    if (!(await this.limits.allow('ip', req.ip ?? 'unknown', PORTAL_LIMITS.postsPerIp))) {
+    if (!(await this.limits.allow('ip', rateLimitAddress(req.ip), PORTAL_LIMITS.postsPerIp))) {
       this.page.tooMany(req, res);
       return null;
     }
