@@ -278,7 +278,12 @@ describe('/health/ready names the dependency that is down', () => {
           error: {
             code: 'not_ready',
             message: expect.any(String),
-            details: { [dependency]: 'down', [other]: 'up' },
+            // The master key check reads the deployment's key id from Postgres.
+            details: {
+              [dependency]: 'down',
+              [other]: 'up',
+              master_key: dependency === 'postgres' ? 'down' : 'up',
+            },
           },
         });
         await request(app.getHttpServer()).get('/health/live').expect(200);

@@ -1,6 +1,13 @@
-import { loadConfigOrExit } from '@app/config';
+import { ConfigError, loadConfigOrExit } from '@app/config';
 import { createApiApp } from './bootstrap.js';
 
 const config = loadConfigOrExit('api');
-const app = await createApiApp(config);
-await app.listen(config.PORT);
+try {
+  const app = await createApiApp(config);
+  await app.listen(config.PORT);
+} catch (err) {
+  // A setting the deployment refuses at boot (e.g. a MASTER_KEY its keys are not wrapped by).
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`api: ${err.message}\n`);
+  process.exit(78); // EX_CONFIG
+}

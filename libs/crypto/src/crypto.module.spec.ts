@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ConfigModule, type WorkerConfig } from '@app/config';
 import { CryptoModule } from './crypto.module.js';
 import { KeyRingService } from './key-ring.service.js';
+import { MasterKeyCheck } from './master-key-check.js';
+
+/** The database the master key check reads (not reached: compile() runs no lifecycle hook). */
+@Global()
+@Module({ providers: [{ provide: DataSource, useValue: {} }], exports: [DataSource] })
+class FakeDatabaseModule {}
 
 describe('CryptoModule', () => {
   it('provides KeyRingService from the app config, without a clock provider', async () => {
@@ -13,9 +21,10 @@ describe('CryptoModule', () => {
       DATA_KEY_CACHE_SECONDS: 300,
     };
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config as unknown as WorkerConfig), CryptoModule],
+      imports: [ConfigModule.forRoot(config as unknown as WorkerConfig), FakeDatabaseModule, CryptoModule],
     }).compile();
     expect(moduleRef.get(KeyRingService)).toBeInstanceOf(KeyRingService);
+    expect(moduleRef.get(MasterKeyCheck)).toBeInstanceOf(MasterKeyCheck);
     await moduleRef.close();
   });
 });

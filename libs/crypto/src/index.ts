@@ -10,6 +10,15 @@ export {
   type DecryptionFailure,
 } from './errors.js';
 export { ciphertextKeyId } from './field-cipher.js';
+export { isKeyProblem } from './key-problems.js';
 export { masterKeyId } from './key-wrap.js';
+export { MasterKeyCheck, MasterKeyMismatchError, recordDeploymentMasterKey } from './master-key-check.js';
+export { masterKeyIndicator } from './master-key.indicator.js';
 export { normalizePhone, normalizeEmail, normalizeName } from './normalize.js';
-export { rewrapTenantKeys, type RewrapOptions, type RewrapResult, type OwnerConnection } from './rewrap.js';
+export {
+  assertSeesAllTenants,
+  rewrapTenantKeys,
+  type RewrapOptions,
+  type RewrapResult,
+  type OwnerConnection,
+} from './rewrap.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import type { TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
 import { MasterKeyRing } from './key-wrap.js';
 import { TenantCipher } from './tenant-cipher.js';
 import {
@@ -39,7 +39,12 @@ export class KeyRingService {
   private readonly cache: TtlLruCache<string, TenantKeys>;
   private readonly txStateKey = Symbol('crypto.keyring.tx');
 
-  constructor(@Inject(APP_CONFIG) config: KeyRingConfig, @Optional() @Inject(CRYPTO_CLOCK) clock?: Clock) {
+  constructor(
+    @Inject(APP_CONFIG) config: KeyRingConfig,
+    @Optional() @Inject(CRYPTO_CLOCK) clock?: Clock,
+    /** For a reload after the transaction that opened a cipher has committed (always there in the apps). */
+    @Optional() private readonly db?: TenantDb,
+  ) {
     this.masters = new MasterKeyRing(config.MASTER_KEY, config.MASTER_KEY_PREVIOUS);
     this.cache = new TtlLruCache(config.DATA_KEY_CACHE_SECONDS * 1000, MAX_CACHED_TENANTS, clock ?? Date.now);
   }
@@ -77,8 +82,21 @@ export class KeyRingService {
     const keys = this.cache.get(tx.tenantId) ?? (await this.load(tx, state));
     return new TenantCipher(tx.tenantId, keys, () => {
       this.logger.debug(`Reloading keys of tenant ${tx.tenantId}: ciphertext names a key not in memory`);
-      return this.load(tx, state);
+      return this.reload(tx, state);
     });
+  }
+
+  /**
+   * Through the cipher's transaction while it is open (it may hold keys it wrote itself). Once it
+   * has committed (rows are often decrypted after `queryAndCommit`), in a transaction of its own:
+   * a key that sealed committed data is committed too, so that one sees it.
+   */
+  private reload(tx: TenantTx, state: TxState): Promise<TenantKeys> {
+    if (!tx.isFinished) return this.load(tx, state);
+    if (!this.db) {
+      return Promise.reject(new Error('KeyRingService needs a TenantDb to reload keys after a commit'));
+    }
+    return this.db.forTenant(tx.tenantId, (own) => this.load(own, this.txState(own)));
   }
 
   private async load(tx: TenantTx, state: TxState): Promise<TenantKeys> {

@@ -100,4 +100,9 @@ export class MasterKeyRing {
   has(id: string): boolean {
     return this.byId.has(id);
   }
+
+  /** Ids of every configured master key, the current one first. */
+  get ids(): string[] {
+    return [...this.byId.keys()];
+  }
 }

@@ -42,6 +42,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   portal_codes: ['SELECT', 'INSERT', 'UPDATE'],
   unsubscribe_links: ['SELECT', 'INSERT', 'UPDATE'],
   sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  deployment_master_key: ['SELECT', 'INSERT'],
 };
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,176 @@ describe('tenant isolation (row-level security as the app role)', () => {
       );
       expect(updated.rowCount).toBe(0);
     });
+  });
+
+  // Rows of the routed tables' parents, as the owner.
+  const insertMessage = async (tenantId: string, conversationId: string) => {
+    const id = randomUUID();
+    await owner.query(
+      `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status)
+       VALUES ($1, $2, $3, 'sms', 'outbound', 'message', 'queued')`,
+      [id, tenantId, conversationId],
+    );
+    return id;
+  };
+  const insertChannel = async (tenantId: string, type: string, publicKey: string | null) => {
+    const id = randomUUID();
+    await owner.query(
+      `INSERT INTO channels (id, tenant_id, type, name, public_key) VALUES ($1, $2, $3, 'Channel', $4)`,
+      [id, tenantId, type, publicKey],
+    );
+    await owner.query(
+      `INSERT INTO channel_routes (channel_id, tenant_id, type, active, public_key) VALUES ($1, $2, $3, true, $4)`,
+      [id, tenantId, type, publicKey],
+    );
+    return id;
+  };
+
+  // A patient-link table's row of tenant B (found by its token hash).
+  const linkCase = (table: string, extra: string, extraValues: (string | Buffer)[]) => ({
+    table,
+    async insert(tenantId: string) {
+      const hash = randomBytes(32);
+      const messageId = await insertMessage(tenantId, b.conversation);
+      await owner.query(
+        `INSERT INTO ${table} (id, tenant_id, contact_id, message_id, address_enc, address_bidx, token_hash${extra ? `, ${extra}` : ''})
+         VALUES ($1, $2, $3, $4, '\\x00', '\\x00', $5${extraValues.map((_, i) => `, $${i + 6}`).join('')})`,
+        [randomUUID(), tenantId, b.contact, messageId, hash, ...extraValues],
+      );
+      return { key: 'token_hash', value: hash.toString('hex') };
+    },
+    setting: (value: string): [string, string] => ['app.route_link_token_hash', value],
+    update: `UPDATE ${table} SET created_at = created_at WHERE token_hash = decode($1, 'hex')`,
+  });
+
+  describe('routed tables: a route setting shows a row of another practice, never lets it be changed', () => {
+    // Each table whose policy lets a pre-tenant path read a row by a route setting: how to make a
+    // row of tenant B, the setting that names it, and the write the app role would try.
+    interface RoutedCase {
+      table: string;
+      insert: (tenantId: string) => Promise<{ key: string; value: string }>;
+      setting: (value: string) => [string, string];
+      update: string;
+    }
+    const cases: RoutedCase[] = [
+      {
+        table: 'delivery_outbox',
+        async insert(tenantId) {
+          const messageId = await insertMessage(tenantId, b.conversation);
+          await owner.query(
+            `INSERT INTO delivery_outbox (tenant_id, message_id, channel) VALUES ($1, $2, 'sms')`,
+            [tenantId, messageId],
+          );
+          return { key: 'message_id', value: messageId };
+        },
+        setting: () => ['app.outbox_relay', 'on'],
+        update: `UPDATE delivery_outbox SET relays = relays + 1 WHERE message_id = $1`,
+      },
+      {
+        table: 'sms_inbound',
+        async insert(tenantId) {
+          const id = randomUUID();
+          await owner.query(
+            `INSERT INTO sms_inbound (id, tenant_id, channel_id, message_sid, payload) VALUES ($1, $2, $3, $4, '\\x00')`,
+            [id, tenantId, randomUUID(), `SM${randomUUID().replaceAll('-', '')}`],
+          );
+          return { key: 'id', value: id };
+        },
+        setting: () => ['app.inbound_relay', 'on'],
+        update: `UPDATE sms_inbound SET attempts = 99 WHERE id = $1`,
+      },
+      {
+        table: 'channel_routes',
+        async insert(tenantId) {
+          return { key: 'channel_id', value: await insertChannel(tenantId, 'sms', null) };
+        },
+        setting: (value) => ['app.route_channel_id', value],
+        update: `UPDATE channel_routes SET active = false WHERE channel_id = $1`,
+      },
+      {
+        table: 'channel_routes',
+        async insert(tenantId) {
+          const publicKey = `wf_${randomBytes(16).toString('hex')}`;
+          await insertChannel(tenantId, 'webform', publicKey);
+          return { key: 'public_key', value: publicKey };
+        },
+        setting: (value) => ['app.route_public_key', value],
+        update: `UPDATE channel_routes SET active = false WHERE public_key = $1`,
+      },
+      {
+        table: 'chat_sessions',
+        async insert(tenantId) {
+          const channelId = await insertChannel(tenantId, 'chat', `ch_${randomBytes(16).toString('hex')}`);
+          const id = randomUUID();
+          await owner.query(
+            `INSERT INTO chat_sessions (id, tenant_id, channel_id, contact_id, token_hash, expires_at)
+             VALUES ($1, $2, $3, $4, $5, now() + interval '1 hour')`,
+            [id, tenantId, channelId, b.contact, randomBytes(32)],
+          );
+          return { key: 'id', value: id };
+        },
+        setting: (value) => ['app.route_chat_session_id', value],
+        update: `UPDATE chat_sessions SET expires_at = now() WHERE id = $1`,
+      },
+      {
+        table: 'login_directory',
+        async insert(tenantId) {
+          const userId = randomUUID();
+          const email = `${userId}@example.com`;
+          await owner.query(
+            `INSERT INTO users (id, tenant_id, email, email_normalized, name, role, password_hash)
+             VALUES ($1, $2, $3, $3, 'Staff', 'owner', 'x')`,
+            [userId, tenantId, email],
+          );
+          await owner.query(
+            `INSERT INTO login_directory (email_normalized, user_id, tenant_id) VALUES ($1, $2, $3)`,
+            [email, userId, tenantId],
+          );
+          return { key: 'email_normalized', value: email };
+        },
+        setting: (value) => ['app.login_email', value],
+        update: `UPDATE login_directory SET created_at = now() WHERE email_normalized = $1`,
+      },
+      linkCase('secure_links', 'channel, expires_at', [
+        'sms',
+        new Date(Date.now() + 3_600_000).toISOString(),
+      ]),
+      linkCase('consent_requests', 'channel, disclosure_version, status, expires_at', [
+        'sms',
+        'v1',
+        'live',
+        new Date(Date.now() + 3_600_000).toISOString(),
+      ]),
+      linkCase('unsubscribe_links', '', []),
+    ];
+
+    it.each(cases.map((c) => [`${c.table} (${c.setting('x')[0]})`, c] as const))(
+      '%s: tenant A reads it by its route, but cannot update or delete it',
+      async (_name, c) => {
+        const row = await c.insert(b.tenant);
+        const [setting, value] = c.setting(row.value);
+        const where = row.key === 'token_hash' ? `${row.key} = decode($1, 'hex')` : `${row.key} = $1`;
+        const writes = APP_TABLE_GRANTS[c.table]!;
+        await asTenant(a.tenant, async (client) => {
+          await client.query(`SELECT set_config($1, $2, true)`, [setting, value]);
+          // The routed read keeps working.
+          expect((await client.query(`SELECT 1 FROM ${c.table} WHERE ${where}`, [row.value])).rowCount).toBe(
+            1,
+          );
+          if (writes.includes('DELETE')) {
+            const deleted = await client.query(`DELETE FROM ${c.table} WHERE ${where}`, [row.value]);
+            expect(deleted.rowCount, 'DELETE').toBe(0);
+          }
+          if (writes.includes('UPDATE')) {
+            expect((await client.query(c.update, [row.value])).rowCount, 'UPDATE').toBe(0);
+          }
+        });
+        const { rows } = await owner.query(`SELECT to_jsonb(t) AS r FROM ${c.table} t WHERE ${where}`, [
+          row.value,
+        ]);
+        expect(rows, 'the row is still there').toHaveLength(1);
+      },
+    );
   });
 
   describe('TenantDb', () => {

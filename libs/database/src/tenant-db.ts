@@ -163,6 +163,11 @@ export class TenantTx {
     return this.answer(ensurePrepared(this.client, statements), statements[0]!.text, []);
   }
 
+  /** COMMIT has been sent: nothing more runs in this transaction (a later read needs one of its own). */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
   /** Per-transaction state for libraries (e.g. the audit buffer), created on first use. */
   local<T>(key: symbol, init: () => T): T {
     if (!this.locals.has(key)) this.locals.set(key, init());

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Module, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Module, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -9,11 +9,15 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { MasterKeyCheck, masterKeyIndicator } from '@app/crypto';
 import { REDIS } from '@app/redis';
 import { AppError } from './app-error.js';
 import { Public } from './public.decorator.js';
 
-/** Liveness: the process answers. Readiness: Postgres and Redis answer too (take traffic only then). */
+/**
+ * Liveness: the process answers. Readiness: Postgres and Redis answer too, and (where the process
+ * holds keys) it still has the deployment's master key: take traffic only then.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -23,6 +27,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS) private readonly redis: Redis,
+    @Optional() private readonly masterKey?: MasterKeyCheck,
   ) {}
 
   @Get('live')
@@ -33,7 +38,8 @@ export class HealthController {
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOkResponse({
-    description: '{status: "ok", info: {postgres: {status: "up"}, redis: {status: "up"}}, ...}',
+    description:
+      '{status: "ok", info: {postgres: {status: "up"}, redis: {status: "up"}, master_key: {status: "up"}}, ...}',
   })
   @ApiServiceUnavailableResponse({
     description:
@@ -50,6 +56,7 @@ export class HealthController {
               if ((await this.redis.ping()) !== 'PONG') throw new Error('unexpected PING answer');
             })
             .withTimeout(1500),
+        ...(this.masterKey ? [masterKeyIndicator(this.indicators, this.masterKey)] : []),
       ]);
     } catch (err) {
       throw notReady(err);

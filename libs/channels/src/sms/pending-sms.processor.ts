@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isKeyProblem } from '@app/crypto';
 import { TenantDb } from '@app/database';
 import { PendingSmsStore } from './pending-sms.store.js';
 import { SmsChannels } from './sms-channels.js';
@@ -55,7 +56,14 @@ export class PendingSmsProcessor {
       return true;
     } catch (err) {
       const failed = current as string | null;
-      if (failed) {
+      if (failed && isKeyProblem(err)) {
+        // The keys, not the text: every text of the practice would fail alike. Not counted, so
+        // nothing is parked; the job's backoff, then the relay, retry until the keys are fixed.
+        this.logger.error(
+          { tenantId, pendingId: failed, err: { name: (err as Error).name } },
+          'Pending text waits: the practice keys do not open (MASTER_KEY / MASTER_KEY_PREVIOUS?)',
+        );
+      } else if (failed) {
         this.logger.warn(
           { tenantId, pendingId: failed, err: { name: (err as Error).name } },
           'Pending text not processed',

@@ -1,11 +1,13 @@
 import { loadConfigOrExit } from '@app/config';
 import { ownerDataSource, TenantDb, isUuid } from '@app/database';
 import { KeyRingService } from '../key-ring.service.js';
+import { recordDeploymentMasterKey } from '../master-key-check.js';
 import { assertSeesAllTenants, rewrapTenantKeys } from '../rewrap.js';
 
 /**
  * `npm run keys -- rotate-master`: after deploying MASTER_KEY=<new>, MASTER_KEY_PREVIOUS=<old>,
- *   re-wraps every tenant key under the new master key (then the old one can be removed).
+ *   makes <new> the deployment's master key (processes without it refuse to start) and re-wraps
+ *   every tenant key under it (then the old one can be removed).
  * `npm run keys -- rotate-tenant <practiceId> | --all`: a new data key per tenant (old data stays readable).
  * Prints counts and key ids (fingerprints), never keys.
  */
@@ -26,6 +28,10 @@ const config = loadConfigOrExit('worker');
 const ds = ownerDataSource(process.env.DATABASE_MIGRATION_URL || config.DATABASE_URL);
 
 async function rotateMaster(): Promise<number> {
+  // First: processes that lack the new key must stop starting (and report not ready), since
+  // instances with it already wrap new practices' keys under it.
+  const deploymentKeyId = await recordDeploymentMasterKey(ds, config.MASTER_KEY);
+  out(`deployment master key is now ${deploymentKeyId}: processes without it refuse to start`);
   const r = await rewrapTenantKeys(ds, {
     masterKey: config.MASTER_KEY,
     previousKeys: config.MASTER_KEY_PREVIOUS,

@@ -38,28 +38,38 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One pass; returns how many messages were (re)enqueued. */
   async relayOnce(): Promise<number> {
     const rows = await this.dataSource.transaction(async (m) => {
-      // Ids only: this table is the one place the relay may look across practices (its RLS policy).
+      // Ids only: this table is the one place the relay may look across practices, and only to
+      // read (its route policy is FOR SELECT). Each practice's due rows are then claimed with
+      // app.tenant_id set (still this transaction): locked, skipping rows another relay or a
+      // dispatch holds, and their lease pushed forward.
       await m.query(`SELECT set_config('app.outbox_relay', 'on', true)`);
       const due = (await m.query(
-        `SELECT tenant_id, message_id, channel FROM delivery_outbox WHERE available_at <= now()
-         ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT tenant_id, message_id FROM delivery_outbox WHERE available_at <= now()
+         ORDER BY available_at LIMIT $1`,
         [BATCH],
-      )) as Array<{ tenant_id: string; message_id: string; channel: DeliveryChannelKind }>;
-      // Writes stay tenant-only under row-level security (WITH CHECK): the lease is pushed
-      // forward practice by practice, with app.tenant_id set for each (still this transaction).
+      )) as Array<{ tenant_id: string; message_id: string }>;
+      const claimed: Array<{ tenant_id: string; message_id: string; channel: DeliveryChannelKind }> = [];
       for (const tenantId of new Set(due.map((r) => r.tenant_id))) {
         await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        await m.query(
-          `UPDATE delivery_outbox SET available_at = now() + make_interval(secs => $3), relays = relays + 1
-           WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`,
-          [
-            tenantId,
-            due.filter((r) => r.tenant_id === tenantId).map((r) => r.message_id),
-            this.config.DELIVERY_LEASE_SECONDS,
-          ],
+        claimed.push(
+          ...((await m.query(
+            `WITH claimed AS (
+               UPDATE delivery_outbox SET available_at = now() + make_interval(secs => $3), relays = relays + 1
+               WHERE tenant_id = $1 AND message_id IN (
+                 SELECT message_id FROM delivery_outbox
+                 WHERE tenant_id = $1 AND message_id = ANY($2::uuid[]) AND available_at <= now()
+                 FOR UPDATE SKIP LOCKED)
+               RETURNING tenant_id, message_id, channel)
+             SELECT * FROM claimed`,
+            [
+              tenantId,
+              due.filter((r) => r.tenant_id === tenantId).map((r) => r.message_id),
+              this.config.DELIVERY_LEASE_SECONDS,
+            ],
+          )) as typeof claimed),
         );
       }
-      return due;
+      return claimed;
     });
     // Each row has its own job id: the adds go out together (ioredis pipelines them).
     await Promise.all(rows.map((row) => this.queue.requeue(row.tenant_id, row.channel, row.message_id)));
