@@ -35,13 +35,16 @@ describe('dispatch batches', () => {
     await stack?.stop();
   });
 
-  /** Two replies (secure notices: no consent) to each of `patients` new patients; their message ids. */
-  async function queueReplies(patients: number): Promise<{ ids: string[]; phones: string[] }> {
+  /**
+   * `each` replies (secure notices: no consent; two unless told) to each of `patients` new
+   * patients; their message ids. A patient's second reply waits for the first (invariant 12).
+   */
+  async function queueReplies(patients: number, each = 2): Promise<{ ids: string[]; phones: string[] }> {
     const phones: string[] = [];
     for (let i = 0; i < patients; i++) {
       const patient = await patientFromForm(stack, practice);
       phones.push(patient.phone);
-      for (const body of ['Your results are ready', 'Please call us back'])
+      for (const body of ['Your results are ready', 'Please call us back'].slice(0, each))
         await stack.staff
           .post(
             `/v1/conversations/${patient.conversationId}/replies`,
@@ -86,7 +89,8 @@ describe('dispatch batches', () => {
   }
 
   it('jobs arriving together share a connection and its transactions; each message is sent once', async () => {
-    const { ids, phones } = await queueReplies(3);
+    // One reply per patient: none waits for another (see delivery-order.e2e-spec.ts for those that do).
+    const { ids, phones } = await queueReplies(6, 1);
     expect(ids).toHaveLength(6);
     const open = vi.spyOn(worker.get(DispatchSessions, { strict: false }), 'open');
 
@@ -96,14 +100,15 @@ describe('dispatch batches', () => {
     expect(open.mock.calls.length).toBeLessThan(ids.length);
     open.mockRestore();
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
-    for (const phone of phones) expect(await stack.sentTo(phone)).toHaveLength(2);
+    for (const phone of phones) expect(await stack.sentTo(phone)).toHaveLength(1);
     await waitNoDispatchLocks();
   });
 
   it('a message that fails its batch fails alone: its neighbours are sent, it is left as it was', async () => {
     const { ids, phones } = await queueReplies(2);
     const outbound = worker.get(OutboundMessages, { strict: false });
-    const bad = ids[2]!;
+    // A patient's last reply: the replies before it do not wait for it.
+    const bad = ids[3]!;
     const startAttempt = outbound.startAttempt.bind(outbound);
     const spy = vi.spyOn(outbound, 'startAttempt').mockImplementation((tx, message, route) => {
       if (message.id === bad) throw new Error('injected failure');
@@ -179,7 +184,7 @@ describe('dispatch batches', () => {
   });
 
   it('a job whose message the provider accepted completes without waiting for its batch’s slowest call', async () => {
-    const { ids } = await queueReplies(2);
+    const { ids } = await queueReplies(4, 1);
     const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
     const send = sms.send.bind(sms);
     let releaseSlow!: () => void;
@@ -303,7 +308,8 @@ describe('dispatch batches', () => {
   });
 
   it('an earlier attempt the provider never got: a failed lookup changes nothing; then it is closed and the message sent once, beside its batch', async () => {
-    const { ids, phones } = await queueReplies(1);
+    // Two patients: a reply to the same one would wait for the unresolved attempt (invariant 12).
+    const { ids, phones } = await queueReplies(2, 1);
     const [lost, neighbour] = ids as [string, string];
     // As if the worker died before its call reached the provider: an attempt without an outcome.
     await stack.owner.query(
@@ -324,7 +330,8 @@ describe('dispatch batches', () => {
     expect(down.rowFree).toEqual([true]);
     expect(await attemptOutcomes(lost)).toEqual([null]);
     expect((await statuses([neighbour])).get(neighbour)).toEqual({ handedOver: true, attempts: 1 });
-    expect(await stack.sentTo(phones[0]!)).toHaveLength(1);
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(0);
+    expect(await stack.sentTo(phones[1]!)).toHaveLength(1);
 
     const lookups = watchLookups(lost);
     await runJob(lost);
@@ -332,7 +339,7 @@ describe('dispatch batches', () => {
 
     expect(lookups.rowFree).toEqual([true]);
     expect(await attemptOutcomes(lost)).toEqual(['not_found', 'accepted']);
-    expect(await stack.sentTo(phones[0]!)).toHaveLength(2);
+    expect(await stack.sentTo(phones[0]!)).toHaveLength(1);
     expect([await lookupsCounted('failed'), await lookupsCounted('not_found')]).toEqual([
       failedBefore + 1,
       notFoundBefore + 1,

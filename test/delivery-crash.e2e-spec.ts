@@ -93,6 +93,8 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     }
 
     const messageIds: string[] = [];
+    // Each patient's replies in the order staff sent them (a round is accepted before the next).
+    const sentInOrder = new Map<string, string[]>();
     for (let i = 0; i < REPLIES; i += 10) {
       const batch = await Promise.all(
         Array.from({ length: 10 }, (_, j) =>
@@ -106,6 +108,10 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
         ),
       );
       messageIds.push(...batch.map((r) => r.body.messageId as string));
+      batch.forEach((r, j) => {
+        const phone = conversations[(i + j) % CONVERSATIONS]!.phone;
+        sentInOrder.set(phone, [...(sentInOrder.get(phone) ?? []), r.body.messageId as string]);
+      });
     }
 
     // All 500 accepted and queued; now the worker starts, and dies mid-stream: some replies sent,
@@ -183,6 +189,13 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     expect(report.neverSent).toBe(report.failed);
     expect(report.duplicates).toBe(0);
     expect(report.openAttemptsLeft).toBe(0);
+    // Invariant 12 across the crash: each patient got their replies in the order staff sent them.
+    const receivedInOrder = new Map<string, string[]>();
+    for (const message of sent.toReversed()) {
+      const id = /messageId=([0-9a-f-]{36})/.exec(message.statusCallback ?? '')?.[1];
+      if (id) receivedInOrder.set(message.to, [...(receivedInOrder.get(message.to) ?? []), id]);
+    }
+    for (const [phone, ids] of sentInOrder) expect(receivedInOrder.get(phone), phone).toEqual(ids);
     await stopWorker();
   }, 240_000);
 
@@ -237,6 +250,12 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     }
     expect(perMessage.size).toBe(ids.length);
     expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
+    // In the order staff sent them, across the two workers.
+    const received = (await stack.sentVia('twilio'))
+      .toReversed()
+      .map((message) => /messageId=([0-9a-f-]{36})/.exec(message.statusCallback ?? '')?.[1])
+      .filter((id) => id && ids.includes(id));
+    expect(received).toEqual(ids);
     await stopWorker();
   }, 120_000);
 });

@@ -288,8 +288,10 @@ export async function attestConsent(
 /** A BullMQ job as the dispatcher sees it (the test is the worker: it decides when jobs run). */
 const inlineJob = {
   attemptsMade: 0,
+  attemptsStarted: 1,
   opts: { attempts: 8 },
   moveToDelayed: async () => undefined,
+  promote: async () => undefined,
 } as unknown as Job;
 
 /**

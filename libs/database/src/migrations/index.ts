@@ -13,6 +13,7 @@ import { SmsInbound1764700000000 } from './1764700000000-sms-inbound.js';
 import { ChatClaims1765000000000 } from './1765000000000-chat-claims.js';
 import { ConsentDoubleOptIn1765500000000 } from './1765500000000-consent-double-opt-in.js';
 import { RoutedPolicies1765600000000 } from './1765600000000-routed-policies.js';
+import { DeliveryOrder1765700000000 } from './1765700000000-delivery-order.js';
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IdentityHardening1765400000000,
   ConsentDoubleOptIn1765500000000,
   RoutedPolicies1765600000000,
+  DeliveryOrder1765700000000,
 ];

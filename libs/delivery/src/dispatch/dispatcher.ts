@@ -16,6 +16,7 @@ import {
 } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { type DispatchSession, DispatchSessions } from './dispatch-locks.js';
+import { HeldMessages } from './held-messages.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
@@ -28,6 +29,8 @@ type Outcome =
   | { kind: 'retry'; failure: SendFailure }
   | { kind: 'opted_out'; address: string }
   | { kind: 'delay'; ms: number }
+  /** An earlier message to the same address is still on its way: this one must not overtake it. */
+  | { kind: 'held'; behind: string }
   /** Another run holds the message (a stalled job picked up while the first still runs). */
   | { kind: 'busy' };
 
@@ -81,7 +84,9 @@ const MAX_BATCH = 16;
  * 1. Hold the message (no concurrent runs) and the recipient's address (consent changes wait).
  * 2. In the batch's first transaction: skip if already handed over; if an earlier attempt may
  *    have reached the provider (crash, timeout), set the message aside to be looked up there
- *    (`recover`, after the COMMIT: no transaction waits on a provider); apply the consent gate
+ *    (`recover`, after the COMMIT: no transaction waits on a provider); hold it back while the
+ *    message staff sent before it to the same address is not handed over (invariant 12: the job
+ *    is delayed and woken when that one ends, see `HeldMessages`); apply the consent gate
  *    AGAIN (a revocation since the reply wins: a plain reply becomes a secure notice, an
  *    opted-out number gets nothing); reserve the sender's next rate-limit slot (one far off
  *    delays the job rather than blocking the worker; one a few milliseconds off is waited for
@@ -101,6 +106,7 @@ export class Dispatcher {
     (tenantId, ids) => this.decide(tenantId, ids),
     MAX_BATCH,
   );
+  private readonly held = new HeldMessages();
 
   constructor(
     private readonly db: TenantDb,
@@ -125,6 +131,7 @@ export class Dispatcher {
     const result = await finished;
     if (result.kind === 'busy') return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
     if (result.kind === 'delay') return this.delay(job, token, result.ms);
+    if (result.kind === 'held') return this.holdBack(job, token, messageId, result.behind);
     if (result.kind === 'opted_out') {
       // Twilio 21610: the carrier says this number sent STOP; it counts as a STOP keyword.
       const phone = result.address;
@@ -171,6 +178,8 @@ export class Dispatcher {
         finished: this.decide(tenantId, [id]).then(([alone]) => alone!.finished),
       }));
     }
+    // Failed (or found handed over) in that transaction: the messages held behind them go now.
+    for (const [i, step] of steps.entries()) if (step.kind === 'done') this.held.ended(ids[i]!);
     const answers = steps.map((step) => (isSend(step) ? this.answer(tenantId, step) : null));
     const recorded = this.record(tenantId, session, steps, answers);
     // Jobs whose outcome waits for the record await it; this keeps a failed one from going
@@ -210,6 +219,8 @@ export class Dispatcher {
       return DONE;
     }
     if (open) return { kind: 'recover', message, open, lookup: await this.lookup(tx, message, open, sender) };
+    // Before the gate and the rate slot: a held message writes nothing and spends none.
+    if (message.heldBehind) return { kind: 'held', behind: message.heldBehind };
 
     const route = await this.applyDecision(tx, message, this.gate.forSend(message));
     if (!route) return DONE;
@@ -297,6 +308,9 @@ export class Dispatcher {
       });
       for (const { message, outgoing } of handedOver)
         this.metrics.observeHandedOver(message.channel, outgoing.route, message.createdAt);
+      // Handed over or failed, now committed (a retry stays on its way).
+      for (const [i, step] of steps.entries())
+        if (isSend(step) && outcomes[i] && outcomes[i].kind !== 'retry') this.held.ended(step.message.id);
       return outcomes;
     } finally {
       session.release();
@@ -398,7 +412,10 @@ export class Dispatcher {
       await this.outbound.retractSecureLinks(tx, message.id);
       return false;
     });
-    if (handedOver) return DONE;
+    if (handedOver) {
+      this.held.ended(message.id);
+      return DONE;
+    }
     const { finished } = await this.batches.submit(tenantId, message.id);
     return finished;
   }
@@ -481,6 +498,7 @@ export class Dispatcher {
       const current = await this.outbound.lockForDispatch(tx, messageId);
       if (current && this.outbound.isPending(current)) await this.fail(tx, current, 'attempts_exhausted');
     });
+    this.held.ended(messageId);
     throw new UnrecoverableError(`Provider kept failing (${failure.code})`);
   }
 
@@ -501,6 +519,22 @@ export class Dispatcher {
 
   private async delay(job: Job, token: string | undefined, ms: number): Promise<never> {
     await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  }
+
+  /**
+   * Delayed until the earlier message `behind` ends in this process (then promoted at once), or
+   * its fallback delay passes (that message is another process's, or retrying with backoff).
+   */
+  private async holdBack(
+    job: Job,
+    token: string | undefined,
+    messageId: string,
+    behind: string,
+  ): Promise<never> {
+    await job.moveToDelayed(Date.now() + this.held.fallbackDelayMs(job), token);
+    // Promoting a job that is no longer delayed (it ran meanwhile) fails harmlessly.
+    this.held.waitFor(behind, messageId, () => void job.promote().catch(() => undefined));
     throw new DelayedError();
   }
 }

@@ -53,6 +53,11 @@ export interface DispatchMessage {
   bodyEnc: Buffer | null;
   /** The consent gate's facts for `address`, read with the message (see lockBatchForDispatch). */
   addressFacts: AddressFacts;
+  /**
+   * The message staff sent just before this one to the same address, if it is still not handed
+   * over (waiting, being sent, retrying, or its attempt unresolved): this one must not overtake it.
+   */
+  heldBehind: string | null;
 }
 
 export interface OpenAttempt {
@@ -83,6 +88,7 @@ interface DispatchRow {
   open_attempt: number | null;
   open_attempt_started_at: Date | null;
   attempts_made: number;
+  held_behind: string | null;
 }
 
 const COL = { body: 'messages.body', toAddress: 'messages.to_address' } as const;
@@ -104,14 +110,41 @@ const TAKE_DISPATCH_LOCKS = new PreparedSql(
    FOR NO KEY UPDATE OF m`,
 );
 
-/** The messages, their open attempt and attempt count, and the consent gate's facts for their address. */
-const DISPATCH_READ = new PreparedSql(
+/**
+ * Whether a message keeps the order staff sent it in (invariant 12): replies and consent
+ * requests do. A portal verification code does not: the patient asked for it and is waiting on
+ * the page, it says nothing about the conversation, so it neither waits behind a reply still on
+ * its way nor holds one back.
+ */
+const inStaffOrderSql = (m: string): string => `(${m}.kind = 'message' OR ${m}.template = 'consent_request')`;
+
+/**
+ * The latest message before `m` (staff's order: created_at, then id) to the same address that is
+ * still not handed over: queued without a provider id, whether waiting, being sent, retrying or
+ * with an attempt left open. A message that failed is over and holds nothing back (staff see the
+ * failure). One backward range scan of `messages_unsent_by_address`, whose rows are only the
+ * messages without a provider id.
+ */
+const heldBehindSql = (m: string): string => `CASE WHEN ${inStaffOrderSql(m)} THEN (
+     SELECT e.id FROM messages e
+     WHERE e.tenant_id = ${m}.tenant_id AND e.channel = ${m}.channel AND e.to_address_bidx = ${m}.to_address_bidx
+       AND e.direction = 'outbound' AND e.provider_message_id IS NULL
+       AND (e.created_at, e.id) < (${m}.created_at, ${m}.id)
+       AND e.status = '${QUEUED}' AND ${inStaffOrderSql('e')}
+     ORDER BY e.created_at DESC, e.id DESC LIMIT 1) END`;
+
+/**
+ * The messages, their open attempt and attempt count, the consent gate's facts for their address
+ * and the earlier message to that address each must wait for. Exported for the plan test.
+ */
+export const DISPATCH_READ = new PreparedSql(
   `SELECT m.id, m.conversation_id, m.contact_id, m.channel_id, m.channel, m.kind, m.delivery_route, m.template,
           m.consent_request_id, m.status, m.provider_message_id, m.to_address_enc, m.to_address_bidx,
           m.created_at, m.body_enc, a.id AS open_attempt_id, a.attempt AS open_attempt,
           a.started_at AS open_attempt_started_at,
           (SELECT coalesce(max(attempt), 0) FROM delivery_attempts
            WHERE tenant_id = m.tenant_id AND message_id = m.id) AS attempts_made,
+          ${heldBehindSql('m')} AS held_behind,
           ${addressFactsSql({ tenantId: 'm.tenant_id', contactId: 'm.contact_id', channel: 'm.channel', addressIndex: 'm.to_address_bidx' })}
    FROM messages m
    LEFT JOIN LATERAL (
@@ -163,6 +196,7 @@ async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promis
     attemptsMade: row.attempts_made,
     bodyEnc: row.body_enc,
     addressFacts: addressFactsFrom(row, row.channel),
+    heldBehind: row.held_behind,
   };
 }
 
