@@ -1,12 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnoozeSweepJob } from '@app/conversations';
+import { JOBS } from '@app/jobs';
 import { type StaffMember, StaffClient, auditTrail, ownerPool, startWorker } from '@app/testing';
 import { InboxSeeder } from './inbox-fixtures.js';
 import { startListeningApi, waitFor } from './ingestion-fixtures.js';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+/** Waits (up to 3 s) for jobs added or removed after commit; the assertion that follows says what is wrong. */
+const settled = (check: () => Promise<boolean>) => waitFor(check, 3000).catch(() => undefined);
+const sameIds = (ids: Array<string | undefined>, expected: string[]) =>
+  ids.length === expected.length && expected.every((id) => ids.includes(id));
 
 describe('snooze (PATCH status snoozed + snoozedUntil)', () => {
   let api: INestApplication;
@@ -15,8 +22,16 @@ describe('snooze (PATCH status snoozed + snoozedUntil)', () => {
   let c: StaffClient;
   let staff: StaffMember;
   let seed: InboxSeeder;
+  /** The queue the wake jobs go to, read with BullMQ's own API under this run's prefix. */
+  let wakeQueue: Queue;
+  let redis: Redis;
 
   beforeAll(async () => {
+    redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    wakeQueue = new Queue(JOBS['conversation.wake'].queue, {
+      connection: redis,
+      prefix: process.env.REDIS_PREFIX!,
+    });
     api = await startListeningApi({ ALLOW_SIGNUP: 'true' });
     worker = await startWorker();
     owner = ownerPool();
@@ -26,6 +41,8 @@ describe('snooze (PATCH status snoozed + snoozedUntil)', () => {
   });
 
   afterAll(async () => {
+    await wakeQueue?.close();
+    redis?.disconnect();
     await worker?.close();
     await api?.close();
     await owner?.end();
@@ -91,5 +108,28 @@ describe('snooze (PATCH status snoozed + snoozedUntil)', () => {
     await c.patch(url, { snoozedUntil: inSeconds(3600) }, staff.accessToken).expect(200);
     await c.patch(url, { status: 'pending' }, staff.accessToken).expect(200);
     expect(await state(x.conversationId)).toEqual({ status: 'pending', snoozed_until: null, wakeups: 0 });
+  });
+
+  const delayedWakeJobs = async (conversationId: string) =>
+    (await wakeQueue.getDelayed())
+      .filter((job) => job.name === 'conversation.wake' && job.data.conversationId === conversationId)
+      .map((job) => job.id);
+
+  it('re-snoozing or un-snoozing removes the earlier delayed wake job (Redis never evicts it)', async () => {
+    const x = await seed.inbound();
+    const url = `/v1/conversations/${x.conversationId}`;
+    await c.patch(url, { snoozedUntil: inSeconds(3600) }, staff.accessToken).expect(200);
+    await waitFor(async () => ((await delayedWakeJobs(x.conversationId)).length === 1 ? true : undefined));
+    await c.patch(url, { snoozedUntil: inSeconds(7200) }, staff.accessToken).expect(200);
+    await c.patch(url, { snoozedUntil: inSeconds(86_400 * 300) }, staff.accessToken).expect(200);
+    // The jobs are added and removed after commit: wait for the latest one, then count.
+    const until = (await state(x.conversationId)).snoozed_until!;
+    const latest = `wake-${x.conversationId}-${until.getTime()}`;
+    await settled(async () => sameIds(await delayedWakeJobs(x.conversationId), [latest]));
+    expect(await delayedWakeJobs(x.conversationId)).toEqual([latest]);
+
+    await c.patch(url, { status: 'open' }, staff.accessToken).expect(200);
+    await settled(async () => sameIds(await delayedWakeJobs(x.conversationId), []));
+    expect(await delayedWakeJobs(x.conversationId)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { createApiApp } from './bootstrap.js';
 const config = loadConfigOrExit('api');
 try {
   const app = await createApiApp(config);
-  await app.listen(config.PORT);
+  await app.listen(config.PORT, config.HOST);
 } catch (err) {
   // A setting the deployment refuses at boot (e.g. a MASTER_KEY its keys are not wrapped by).
   if (!(err instanceof ConfigError)) throw err;

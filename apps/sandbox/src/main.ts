@@ -2,14 +2,16 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@app/config';
 import { nestLogLevels } from './log-levels.js';
-import { createSandboxApp } from './sandbox-app.js';
+import { createSandboxApp, listenSandbox } from './sandbox-app.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit('sandbox');
   const app = await createSandboxApp({ logger: nestLogLevels(config.LOG_LEVEL) });
   app.enableShutdownHooks();
-  await app.listen(config.SANDBOX_PORT);
-  new Logger('Sandbox').log(`Twilio/SendGrid sandbox listening on port ${config.SANDBOX_PORT}`);
+  await listenSandbox(app, config);
+  new Logger('Sandbox').log(
+    `Twilio/SendGrid sandbox listening on ${config.SANDBOX_HOST} port ${config.SANDBOX_PORT}`,
+  );
 }
 
 bootstrap().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ProcessEnv } from '@app/config';
 import type { SandboxAppOptions } from './common/sandbox-options.js';
 import { SandboxModule } from './sandbox.module.js';
 
@@ -21,4 +22,12 @@ export async function createSandboxApp(options: SandboxAppOptions = {}): Promise
   app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
   app.disable('x-powered-by');
   return app;
+}
+
+/** Listens as the sandbox process does (`main.ts`): on loopback unless SANDBOX_HOST says otherwise. */
+export async function listenSandbox(
+  app: NestExpressApplication,
+  config: Pick<ProcessEnv<'sandbox'>, 'SANDBOX_PORT' | 'SANDBOX_HOST'>,
+): Promise<void> {
+  await app.listen(config.SANDBOX_PORT, config.SANDBOX_HOST);
 }

@@ -12,6 +12,6 @@ export async function createWorkerApp(config: WorkerConfig): Promise<INestApplic
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks(); // SIGTERM: stop taking jobs, finish or release in-flight ones, close pools
-  mountQueueDashboard(app, config.OPS_DASHBOARD_PASSWORD_SHA256);
+  mountQueueDashboard(app, config.OPS_DASHBOARD_PASSWORD_HASH);
   return app;
 }

@@ -4,7 +4,7 @@ import { createWorkerApp } from './bootstrap.js';
 const config = loadConfigOrExit('worker');
 try {
   const app = await createWorkerApp(config);
-  await app.listen(config.WORKER_HEALTH_PORT); // HTTP for /health/* only
+  await app.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST); // HTTP for /health/* only
 } catch (err) {
   // A setting the deployment refuses at boot (e.g. a MASTER_KEY its keys are not wrapped by).
   if (!(err instanceof ConfigError)) throw err;

@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     expect(loadConfig('sandbox', {}).SANDBOX_PORT).toBe(4010);
   });
 
+  it('listens on loopback unless an IP address to listen on is given', () => {
+    expect(loadConfig('api', valid).HOST).toBe('127.0.0.1');
+    expect(loadConfig('worker', valid).WORKER_HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadConfig('sandbox', {}).SANDBOX_HOST).toBe('127.0.0.1');
+    expect(loadConfig('api', { ...valid, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(() => loadConfig('api', { ...valid, HOST: 'my-laptop' })).toThrow(/HOST: must be an IP address/);
+  });
+
   it('rejects a Redis prefix without a hash tag', () => {
     expect(() => loadConfig('worker', { ...valid, REDIS_PREFIX: 'inbox' })).toThrow(/REDIS_PREFIX/);
   });

@@ -19,6 +19,14 @@ const bool = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** The address a process listens on: loopback unless a deployment says otherwise (containers: 0.0.0.0). */
+const listenAddress = z
+  .string()
+  .refine((v) => isIP(v) !== 0, {
+    message: 'must be an IP address to listen on (127.0.0.1: this host only; 0.0.0.0: every interface)',
+  })
+  .default('127.0.0.1');
+
 /** proxy-addr's named ranges: loopback, link-local and private (unique local) networks. */
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -30,6 +38,19 @@ function isProxySpec(entry: string): boolean {
   if (version === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** PHC string of argon2id: version, parameters (in any order), salt, hash. */
+const ARGON2ID_ENCODED =
+  /^\$argon2id\$v=19\$([a-z]=\d{1,10}(?:,[a-z]=\d{1,10})*)\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{16,}$/;
+
+/** An argon2id hash with a salt and at least OWASP's minimum cost (19 MiB x 2 passes, or as much memory x time). */
+function isStrongArgon2idHash(encoded: string): boolean {
+  const params = ARGON2ID_ENCODED.exec(encoded)?.[1];
+  if (!params) return false;
+  const cost = Object.fromEntries(params.split(',').map((p) => [p[0], Number(p.slice(2))]));
+  const { m: memoryKib = 0, t: passes = 0, p: lanes = 0 } = cost;
+  return lanes >= 1 && memoryKib >= 7168 && memoryKib * passes >= 35_840;
 }
 
 /**
@@ -64,9 +85,15 @@ export const envSchema = z.object({
     .regex(/^\{[A-Za-z0-9_:-]+\}$/, 'must be a hash tag such as {inbox}')
     .default('{inbox}'),
   PORT: port.default(3000),
+  /** Where the api listens; its clients (the load balancer or reverse proxy) must reach it there. */
+  HOST: listenAddress,
   SANDBOX_PORT: port.default(4010),
+  /** The provider sandbox (tests, demo): nobody outside this host needs it. */
+  SANDBOX_HOST: listenAddress,
   /** The worker's own HTTP port, for health and metrics only. */
   WORKER_HEALTH_PORT: port.default(3001),
+  /** Where the worker's health port (and the operators' queue dashboard) listens. */
+  WORKER_HEALTH_HOST: listenAddress,
   PUBLIC_BASE_URL: httpUrl.transform((v) => v.replace(/\/+$/, '')),
   /**
    * Proxies whose X-Forwarded-For names the client (comma-separated addresses, CIDRs, or the
@@ -154,13 +181,25 @@ export const envSchema = z.object({
   /** How soon BullMQ notices a job whose worker died (SIGKILL) and runs it again. */
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /**
-   * SHA-256 (hex) of the platform operators' dashboard password: the queue dashboard
-   * (/ops/queues on the worker's internal port) is mounted only when it is set.
+   * The platform operators' dashboard password as an argon2id encoded hash (salted, slow;
+   * `node scripts/ops-password-hash.mjs` makes one): the queue dashboard (/ops/queues on the
+   * worker's internal port) is mounted only when it is set.
    */
+  OPS_DASHBOARD_PASSWORD_HASH: z
+    .string()
+    .refine(isStrongArgon2idHash, {
+      message:
+        'must be an argon2id encoded hash ($argon2id$v=19$m=...,t=...,p=...$salt$hash) at least as costly as m=19456,t=2: node scripts/ops-password-hash.mjs',
+    })
+    .optional(),
+  /** The earlier unsalted SHA-256 of that password: refused, so a deployment still setting it notices. */
   OPS_DASHBOARD_PASSWORD_SHA256: z
     .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)')
-    .optional(),
+    .optional()
+    .refine((v) => v === undefined, {
+      message:
+        'is no longer accepted (an unsalted SHA-256): remove it and set OPS_DASHBOARD_PASSWORD_HASH to an argon2id hash (node scripts/ops-password-hash.mjs)',
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -178,6 +217,7 @@ export const PROCESS_VARIABLES = {
     'REDIS_URL',
     'REDIS_PREFIX',
     'PORT',
+    'HOST',
     'PUBLIC_BASE_URL',
     'TRUSTED_PROXIES',
     'MASTER_KEY',
@@ -204,6 +244,7 @@ export const PROCESS_VARIABLES = {
     'REDIS_URL',
     'REDIS_PREFIX',
     'WORKER_HEALTH_PORT',
+    'WORKER_HEALTH_HOST',
     'PUBLIC_BASE_URL',
     'MASTER_KEY',
     'MASTER_KEY_PREVIOUS',
@@ -223,9 +264,10 @@ export const PROCESS_VARIABLES = {
     'INBOUND_RELAY_AFTER_SECONDS',
     'INBOUND_RELAY_INTERVAL_MS',
     'JOB_STALLED_INTERVAL_MS',
+    'OPS_DASHBOARD_PASSWORD_HASH',
     'OPS_DASHBOARD_PASSWORD_SHA256',
   ],
-  sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT'],
+  sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT', 'SANDBOX_HOST'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_AUDIT_URL'],
   /** `npm run audit`: offline verification needs only the keys. */
   audit: ['NODE_ENV', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'AUDIT_KEYS_PREVIOUS'],

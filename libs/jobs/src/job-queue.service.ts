@@ -51,6 +51,24 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /**
+   * Removes a waiting or delayed job once `tx` commits: work that was rescheduled or called off,
+   * which Redis would otherwise keep until it is due. A failure is only logged (ids only): the
+   * job then runs and finds nothing to do.
+   */
+  removeAfterCommit(tx: TenantTx, name: JobName, jobId: string): void {
+    tx.afterCommit(() => {
+      this.queue(JOBS[name].queue)
+        .remove(jobId)
+        .catch((err: Error) =>
+          this.logger.warn(
+            { job: name, jobId, err: { name: err.name } },
+            'Job not removed; it runs as a no-op',
+          ),
+        );
+    });
+  }
+
+  /**
    * Adds the job again even if a finished (completed/failed) job with this id is still kept:
    * for recovery paths that know the work is not done. A waiting/active/delayed job is left alone.
    */

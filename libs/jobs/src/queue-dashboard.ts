@@ -1,22 +1,35 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { type INestApplication, Logger } from '@nestjs/common';
+import argon2 from 'argon2';
 import type { NextFunction, Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import { rateLimitAddress } from '@app/observability';
+import { REDIS, RedisKeys } from '@app/redis';
 import { JobQueue } from './job-queue.service.js';
 
 export const QUEUE_DASHBOARD_PATH = '/ops/queues';
 const OPERATOR = 'operator';
+/** Password checks one client address may fail within the window before it gets 429s. */
+export const OPS_DASHBOARD_MAX_FAILURES = 10;
+export const OPS_DASHBOARD_FAILURE_WINDOW_SECONDS = 15 * 60;
+/** How long a checked `Authorization` value is let through without hashing it again (the board polls). */
+const CHECKED_FOR_MS = 5 * 60_000;
+/** Longer than any password anyone types; refused before hashing. */
+const MAX_CREDENTIALS_LENGTH = 1024;
 
 /**
  * Bull Board for platform operators, read-only, on the worker's internal port: the queues are
  * shared by every practice, so no practice's staff (not even an owner) may see them. Jobs
- * carry ids only, never PHI. HTTP Basic, user `operator`, password checked against its SHA-256
- * in constant time. Not mounted at all without `OPS_DASHBOARD_PASSWORD_SHA256`.
+ * carry ids only, never PHI. HTTP Basic, user `operator`, password verified against an argon2id
+ * hash (salted, slow); each client address may fail 10 times in 15 minutes, then gets 429s
+ * (counted in Redis, so every worker process shares the count). Not mounted at all without
+ * `OPS_DASHBOARD_PASSWORD_HASH`.
  */
-export function mountQueueDashboard(app: INestApplication, passwordSha256: string | undefined): boolean {
-  if (!passwordSha256) return false;
+export function mountQueueDashboard(app: INestApplication, passwordHash: string | undefined): boolean {
+  if (!passwordHash) return false;
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -26,25 +39,111 @@ export function mountQueueDashboard(app: INestApplication, passwordSha256: strin
       .map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: board,
   });
-  app.use(QUEUE_DASHBOARD_PATH, operatorOnly(Buffer.from(passwordSha256, 'hex')), board.getRouter());
+  const gate = new OperatorGate(passwordHash, new FailureCounter(app.get<Redis>(REDIS), app.get(RedisKeys)));
+  app.use(QUEUE_DASHBOARD_PATH, gate.middleware(), board.getRouter());
   return true;
 }
 
-function operatorOnly(expected: Buffer) {
-  const logger = new Logger('QueueDashboard');
-  return (req: Request, res: Response, next: NextFunction) => {
-    const [scheme, encoded] = (req.headers.authorization ?? '').split(' ');
-    const [user, ...rest] = Buffer.from(encoded ?? '', 'base64')
-      .toString('utf8')
-      .split(':');
-    const given = createHash('sha256').update(rest.join(':')).digest();
-    // Both compared in full, whatever the user name, so timing tells nothing.
-    const passwordOk = timingSafeEqual(given, expected);
-    if (scheme?.toLowerCase() === 'basic' && user === OPERATOR && passwordOk) return next();
-    if (req.headers.authorization) logger.warn({ ip: req.ip }, 'Queue dashboard: credentials refused');
+/** Failed password checks per client address, in Redis (fixed window from the first failure). */
+class FailureCounter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /**
+   * Takes one attempt from the address's allowance before the password is checked, so parallel
+   * guesses cannot all slip past a count read first. Null: allowed; else seconds until it is.
+   */
+  async take(address: string): Promise<number | null> {
+    const key = this.key(address);
+    const [[, attempts], [, ttl]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, OPS_DASHBOARD_FAILURE_WINDOW_SECONDS, 'NX')
+      .ttl(key)
+      .exec()) as [[null, number], [null, number], [null, number]];
+    return attempts > OPS_DASHBOARD_MAX_FAILURES ? Math.max(1, ttl) : null;
+  }
+
+  /** The password was right: the attempt was not a failure. */
+  async giveBack(address: string): Promise<void> {
+    await this.redis.decr(this.key(address));
+  }
+
+  private key(address: string): string {
+    return this.keys.key('ops-dashboard', 'failures', address);
+  }
+}
+
+class OperatorGate {
+  private readonly logger = new Logger('QueueDashboard');
+  /** Keyed per process: the MAC of the last `Authorization` value that passed, never the value. */
+  private readonly macKey = randomBytes(32);
+  private checked: { mac: Buffer; until: number } | null = null;
+
+  constructor(
+    private readonly passwordHash: string,
+    private readonly failures: FailureCounter,
+  ) {}
+
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction) => {
+      this.admit(req)
+        .then((verdict) => (verdict === 'ok' ? next() : this.refuse(req, res, verdict)))
+        .catch((err: Error) => {
+          // Fail closed: without the attempt count no password is checked.
+          this.logger.warn({ err: { name: err.name } }, 'Queue dashboard: attempt count unavailable');
+          res.status(503).json({
+            error: { code: 'unavailable', message: 'The dashboard is unavailable; try again shortly' },
+          });
+        });
+    };
+  }
+
+  private async admit(req: Request): Promise<'ok' | 'unauthorized' | { retryAfterSeconds: number }> {
+    const authorization = req.headers.authorization;
+    if (!authorization) return 'unauthorized';
+    // Counted first, even for credentials that passed before: past the limit, nothing tells a
+    // right password from a wrong one.
+    const address = rateLimitAddress(req.ip);
+    const retryAfterSeconds = await this.failures.take(address);
+    if (retryAfterSeconds !== null) return { retryAfterSeconds };
+    const mac = createHmac('sha256', this.macKey).update(authorization).digest();
+    const recentlyChecked =
+      this.checked !== null && this.checked.until > Date.now() && timingSafeEqual(mac, this.checked.mac);
+    if (!recentlyChecked && !(await this.verify(authorization))) return 'unauthorized';
+    await this.failures.giveBack(address);
+    if (!recentlyChecked) this.checked = { mac, until: Date.now() + CHECKED_FOR_MS };
+    return 'ok';
+  }
+
+  private async verify(authorization: string): Promise<boolean> {
+    const [scheme, encoded] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'basic' || !encoded || encoded.length > MAX_CREDENTIALS_LENGTH)
+      return false;
+    const [user, ...rest] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
+    // The hash is checked whatever the user name, so timing tells nothing about it.
+    const passwordOk = await argon2.verify(this.passwordHash, rest.join(':')).catch(() => false);
+    return user === OPERATOR && passwordOk;
+  }
+
+  private refuse(req: Request, res: Response, verdict: 'unauthorized' | { retryAfterSeconds: number }): void {
+    if (verdict !== 'unauthorized') {
+      this.logger.warn({ ip: req.ip }, 'Queue dashboard: too many failed attempts from this address');
+      res.set('Retry-After', String(verdict.retryAfterSeconds));
+      res.status(429).json({
+        error: {
+          code: 'rate_limited',
+          message: 'Too many failed attempts from this address; try again later',
+        },
+      });
+      return;
+    }
+    if (req.headers.authorization) this.logger.warn({ ip: req.ip }, 'Queue dashboard: credentials refused');
     res.set('WWW-Authenticate', 'Basic realm="inbox operators", charset="UTF-8"');
     res
       .status(401)
       .json({ error: { code: 'unauthorized', message: 'Platform operator credentials required' } });
-  };
+  }
 }

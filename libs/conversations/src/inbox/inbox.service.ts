@@ -246,7 +246,7 @@ export class InboxService {
           `UPDATE contacts SET lead_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
           [tx.tenantId, before.contact_id, patch.leadStage],
         );
-      await this.scheduleWake(tx, id, status === 'snoozed' ? snoozedUntil : null);
+      await this.scheduleWake(tx, id, status === 'snoozed' ? snoozedUntil : null, before.snoozed_until);
 
       if (changed.includes('assigneeId')) {
         const assigneeId = patch.assigneeId ?? null;
@@ -327,8 +327,18 @@ export class InboxService {
     }
   }
 
-  /** The wake-up row the periodic sweep reads, and a delayed job for the exact time. */
-  private async scheduleWake(tx: TenantTx, id: string, due: Date | null): Promise<void> {
+  /**
+   * The wake-up row the periodic sweep reads, and a delayed job for the exact time. The job of
+   * the previous time goes: Redis would keep it until it is due, up to a year later.
+   */
+  private async scheduleWake(
+    tx: TenantTx,
+    id: string,
+    due: Date | null,
+    previous: Date | null,
+  ): Promise<void> {
+    if (previous && previous.getTime() !== due?.getTime())
+      this.jobs.removeAfterCommit(tx, 'conversation.wake', wakeJobId(id, previous));
     if (!due) {
       await tx.execute(`DELETE FROM snooze_wakeups WHERE tenant_id = $1 AND conversation_id = $2`, [
         tx.tenantId,
