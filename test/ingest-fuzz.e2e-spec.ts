@@ -461,6 +461,8 @@ describe('ingestion fuzz: thousands of malformed webhook, form and chat bodies',
         'attachment-info',
         'charsets',
         'attachments',
+        'SPF',
+        'dkim',
       );
       await fc.assert(
         fc.asyncProperty(

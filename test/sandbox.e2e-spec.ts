@@ -561,6 +561,9 @@ describe('SendGrid stand-in through the real @sendgrid/mail SDK', () => {
       from: 'patient@example.test',
     });
     expect(String(parsedForm.get('headers'))).toContain('In-Reply-To: <abc@sandbox>');
+    // As SendGrid reports mail its sender's domain sent and signed (a pass the intake trusts).
+    expect(parsedForm.get('SPF')).toBe('pass');
+    expect(parsedForm.get('dkim')).toBe('{@example.test : pass}');
     expect(parsedForm.get('attachments')).toBe('1');
     const attachment = parsedForm.get('attachment1') as File;
     expect(attachment.name).toBe('note.txt');

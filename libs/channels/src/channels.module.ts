@@ -1,4 +1,5 @@
 import { ConsentModule } from '@app/consent';
+import { ContactsModule } from '@app/contacts';
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { ConversationsModule } from '@app/conversations';
 import { DIRECT_ROUTES } from '@app/observability';
@@ -31,6 +32,7 @@ export class ChannelsModule {
       imports: [
         ChannelStoreModule,
         ConversationsModule,
+        ContactsModule,
         ConsentModule,
         PublicIntakeModule,
         SmsIngestModule.forRoot(options),

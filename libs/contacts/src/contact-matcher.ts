@@ -73,6 +73,15 @@ export class ContactMatcher {
   }
 
   /**
+   * The contact a message for an already known contact id belongs to (a chat session, a secure
+   * link or an email thread is bound to one, and a merge may have moved it on since), locked
+   * and marked active as a matched sender is.
+   */
+  liveContact(tx: TenantTx, contactId: string): Promise<string> {
+    return this.contacts.touchLive(tx, contactId);
+  }
+
+  /**
    * The contact for someone who typed addresses into a form of ours (the website chat): a claim,
    * not a proof. Addresses nobody holds yet make a new contact with them (the visitor starts
    * their own conversation); an address a contact already holds makes a separate contact that
@@ -83,35 +92,69 @@ export class ContactMatcher {
     tx: TenantTx,
     claim: SenderAddress,
   ): Promise<{ contactId: string; claimOf: string | null }> {
-    const phone = normalizePhone(claim.phone, this.config.DEFAULT_PHONE_REGION);
-    const email = normalizeEmail(claim.email);
+    const { phone, email, addresses } = await this.lockedAddresses(tx, claim);
+    const holder = await this.holderOfAny(tx, addresses);
+    const contact = holder
+      ? await this.contacts.createClaim(tx, {
+          name: claim.name,
+          claimOf: holder,
+          reason: 'typed_address',
+          phone,
+          email,
+        })
+      : await this.contacts.create(tx, { phone, email, name: claim.name, leadStage: 'new', active: true });
+    return { contactId: contact.id, claimOf: holder };
+  }
+
+  /**
+   * The contact for the sender of an email SendGrid could not authenticate for its From domain:
+   * always a claim of its own, naming the contact that holds the address if one does. Unlike a
+   * typed address nobody holds, the From does not become the new contact's address either: its
+   * owner, once authenticated, must not find this sender's conversation as theirs.
+   */
+  async contactForUnauthenticatedSender(
+    tx: TenantTx,
+    sender: SenderAddress,
+  ): Promise<{ contactId: string; claimOf: string | null }> {
+    const { phone, email, addresses } = await this.lockedAddresses(tx, sender);
+    const holder = await this.holderOfAny(tx, addresses);
+    const contact = await this.contacts.createClaim(tx, {
+      name: sender.name,
+      claimOf: holder,
+      reason: 'unauthenticated_email',
+      phone,
+      email,
+    });
+    return { contactId: contact.id, claimOf: holder };
+  }
+
+  /**
+   * Locks the sender's addresses until commit, as matching and claiming do: a caller that must
+   * look for an earlier delivery before it creates a claim contact sees any concurrent one.
+   */
+  async lockSenderAddresses(tx: TenantTx, sender: SenderAddress): Promise<void> {
+    await this.lockedAddresses(tx, sender);
+  }
+
+  /** The normalized addresses and their blind indexes, locked as in matchOrCreate (so claims and first messages see each other). */
+  private async lockedAddresses(tx: TenantTx, sender: SenderAddress) {
+    const phone = normalizePhone(sender.phone, this.config.DEFAULT_PHONE_REGION);
+    const email = normalizeEmail(sender.email);
     const cipher = await this.keys.forTenant(tx);
     const addresses: Array<[AddressField, Buffer]> = [];
     if (phone) addresses.push(['phone', cipher.blindIndex('phone', phone)]);
     if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
     if (addresses.length === 0) throw new UnusableSenderAddressError();
-    // Locked as in matchOrCreate, so a claim and a first message from one address see each other.
     for (const [field, index] of addresses) await this.lockAddress(tx, field, index);
+    return { phone, email, addresses };
+  }
+
+  private async holderOfAny(tx: TenantTx, addresses: Array<[AddressField, Buffer]>): Promise<string | null> {
     for (const [field, index] of addresses) {
       const holder = await this.contacts.holderOf(tx, field, index);
-      if (holder) {
-        const contact = await this.contacts.createClaim(tx, {
-          name: claim.name,
-          claimOf: holder,
-          phone,
-          email,
-        });
-        return { contactId: contact.id, claimOf: holder };
-      }
+      if (holder) return holder;
     }
-    const contact = await this.contacts.create(tx, {
-      phone,
-      email,
-      name: claim.name,
-      leadStage: 'new',
-      active: true,
-    });
-    return { contactId: contact.id, claimOf: null };
+    return null;
   }
 
   /** Held until commit/rollback. The key is built from the blind index, so no address reaches pg_locks or logs. */

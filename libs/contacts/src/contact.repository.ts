@@ -25,12 +25,22 @@ export interface Contact {
   /** Set once this contact was merged into another: that one holds its conversations now. */
   mergedInto: string | null;
   /**
-   * An unproven claim: someone typed an address (in the website chat) that this other contact
-   * holds. The claimed addresses are kept apart from `phone`/`email`, never matched on.
+   * An unproven claim: someone typed an address (website chat, web form) that this other contact
+   * holds, or sent an email SendGrid could not authenticate for its From domain (then null when
+   * nobody holds the address). The claimed addresses are kept apart from `phone`/`email`, never
+   * matched on.
    */
   claimOf: string | null;
+  /** Why this contact is an unproven claim; null for every other contact. */
+  claimReason: ClaimReason | null;
   claimed: { phone: string | null; email: string | null } | null;
 }
+
+/**
+ * `typed_address`: typed into a form of ours (chat, web form); `unauthenticated_email`: the From
+ * of an email that neither SPF nor DKIM proved for its domain.
+ */
+export type ClaimReason = 'typed_address' | 'unauthenticated_email';
 
 /** Changes to a contact; null clears a field. */
 export interface ContactPatch {
@@ -73,6 +83,7 @@ interface ContactRow {
   created_at: Date;
   merged_into: string | null;
   claim_of: string | null;
+  claim_reason: ClaimReason | null;
   claimed_phone_enc: Buffer | null;
   claimed_email_enc: Buffer | null;
 }
@@ -86,6 +97,9 @@ const COL = {
   claimedPhone: 'contacts.claimed_phone',
   claimedEmail: 'contacts.claimed_email',
 } as const;
+
+/** Contacts followed through `merged_into` before giving up (a merge leaves one hop). */
+const MAX_MERGE_HOPS = 4;
 
 /**
  * Contacts with their PHI encrypted: the one mapper between rows and `Contact`. Phone, email
@@ -127,27 +141,34 @@ export class ContactRepository {
   }
 
   /**
-   * A contact for someone who claimed addresses that `claimOf` already holds: the claimed
+   * A contact for someone who claimed addresses (that `claimOf` holds, when one does): the claimed
    * addresses are stored encrypted for staff to see, with no blind index, so no inbound text or
    * email is ever matched to it and no reply is ever sent to them from it.
    */
   async createClaim(
     tx: TenantTx,
-    input: { name?: string | null; claimOf: string; phone: string | null; email: string | null },
+    input: {
+      name?: string | null;
+      claimOf: string | null;
+      reason: ClaimReason;
+      phone: string | null;
+      email: string | null;
+    },
   ): Promise<Contact> {
     const cipher = await this.keys.forTenant(tx);
     const name = input.name?.trim() || null;
     const nameKey = normalizeName(name);
     const [row] = await tx.query<ContactRow>(
-      `INSERT INTO contacts (id, tenant_id, name_enc, name_bidx, claim_of, claimed_phone_enc, claimed_email_enc,
-         lead_stage, last_activity_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', now()) RETURNING *`,
+      `INSERT INTO contacts (id, tenant_id, name_enc, name_bidx, claim_of, claim_reason, claimed_phone_enc,
+         claimed_email_enc, lead_stage, last_activity_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'new', now()) RETURNING *`,
       [
         randomUUID(),
         tx.tenantId,
         cipher.encryptNullable(COL.name, name),
         nameKey ? cipher.blindIndex('name', nameKey) : null,
         input.claimOf,
+        input.reason,
         cipher.encryptNullable(COL.claimedPhone, input.phone),
         cipher.encryptNullable(COL.claimedEmail, input.email),
       ],
@@ -188,15 +209,17 @@ export class ContactRepository {
 
   /**
    * Marks the most recently active contact with this blind index active now, in one statement;
-   * `shared` when other contacts have the same address. Null when no contact has it.
+   * `shared` when other contacts have the same address. Null when no contact has it. The row
+   * stays locked until commit, which is what a merge waits for (see `touchLive`).
    */
   async touchMostRecent(
     tx: TenantTx,
     field: AddressField,
     index: Buffer,
   ): Promise<{ id: string; shared: boolean } | null> {
-    // A merged contact's address answers with the contact it was merged into.
-    const [row] = await tx.query<{ id: string; sharing: string }>(
+    // A merged contact's address answers with the contact it was merged into. RETURNING shows the
+    // row as locked: a merge that committed while this waited names its survivor there.
+    const [row] = await tx.query<{ id: string; merged_into: string | null; sharing: string }>(
       `WITH holders AS (
          SELECT coalesce(merged_into, id) AS id, max(last_activity_at) AS active, max(created_at) AS created
          FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2 GROUP BY 1),
@@ -205,10 +228,35 @@ export class ContactRepository {
          ORDER BY active DESC NULLS LAST, created DESC, id LIMIT 1)
        UPDATE contacts c SET last_activity_at = greatest(c.last_activity_at, now()), updated_at = now()
        FROM best WHERE c.tenant_id = $1 AND c.id = best.id
-       RETURNING c.id, best.sharing`,
+       RETURNING c.id, c.merged_into, best.sharing`,
       [tx.tenantId, index],
     );
-    return row ? { id: row.id, shared: Number(row.sharing) > 1 } : null;
+    if (!row) return null;
+    const id = row.merged_into ? await this.touchLive(tx, row.merged_into) : row.id;
+    return { id, shared: Number(row.sharing) > 1 };
+  }
+
+  /**
+   * Marks the contact active now and returns the contact its messages belong to: itself, or the
+   * one it was merged into (the survivor, marked likewise). The row lock held until commit is
+   * the one a merge takes (`FOR UPDATE` on both contacts): a merge either waits for this
+   * transaction, and then moves what it wrote, or commits first, and this reads `merged_into`.
+   */
+  async touchLive(tx: TenantTx, contactId: string): Promise<string> {
+    let id = contactId;
+    // Merges flatten chains (`merged_into` names the final survivor); a few hops cover merges
+    // that commit while this follows them.
+    for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+      const [row] = await tx.query<{ merged_into: string | null }>(
+        `UPDATE contacts SET last_activity_at = greatest(last_activity_at, now()), updated_at = now()
+         WHERE tenant_id = $1 AND id = $2 RETURNING merged_into`,
+        [tx.tenantId, id],
+      );
+      if (!row) throw new Error('Contact not found while marking it active');
+      if (!row.merged_into) return id;
+      id = row.merged_into;
+    }
+    throw new Error('Contact merges did not settle while marking the contact active');
   }
 
   /**
@@ -310,7 +358,8 @@ export class ContactRepository {
       createdAt: row.created_at,
       mergedInto: row.merged_into,
       claimOf: row.claim_of,
-      claimed: row.claim_of ? { phone: claimedPhone, email: claimedEmail } : null,
+      claimReason: row.claim_reason,
+      claimed: row.claim_reason ? { phone: claimedPhone, email: claimedEmail } : null,
     };
   }
 }

@@ -6,6 +6,7 @@ export {
   type ContactPatch,
   type NewContact,
   type AddressField,
+  type ClaimReason,
 } from './contact.repository.js';
 export {
   ContactMatcher,

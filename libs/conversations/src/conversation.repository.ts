@@ -175,20 +175,26 @@ export class ConversationRepository {
     };
   }
 
+  /** The contact a conversation belongs to (no lock: the caller locks the contact, then `threadTarget`). */
+  async contactOf(tx: TenantTx, id: string): Promise<string | null> {
+    const [row] = await tx.query<{ contact_id: string }>(
+      `SELECT contact_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    return row?.contact_id ?? null;
+  }
+
   /**
-   * Where a message that proved its thread (reply address, In-Reply-To) goes: the conversation
-   * and its contact, and whether it is still open for it. Locks the row so a concurrent close
-   * cannot slip between this read and the insert.
+   * Where a message that proved its thread (reply address, In-Reply-To) goes: the conversation,
+   * and whether it is still open for `contactId` (whose row the caller has locked). Locks the
+   * conversation too, so a concurrent close cannot slip between this read and the insert.
    */
-  async threadTarget(
-    tx: TenantTx,
-    id: string,
-  ): Promise<{ id: string; contactId: string; open: boolean } | null> {
+  async threadTarget(tx: TenantTx, id: string, contactId: string): Promise<{ id: string; open: boolean }> {
     const [row] = await tx.query<{ id: string; contact_id: string; status: string }>(
       `SELECT id, contact_id, status FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [tx.tenantId, id],
     );
-    return row ? { id: row.id, contactId: row.contact_id, open: row.status !== 'closed' } : null;
+    return { id, open: row?.contact_id === contactId && row.status !== 'closed' };
   }
 
   private async insertOpen(tx: TenantTx, contactId: string): Promise<string | null> {

@@ -30,6 +30,8 @@ export interface InboundMessageInput {
   preview?: string;
   /** Sanitized HTML alternative of the body (email). */
   bodyHtml?: string | null;
+  /** The channel's verdict on the sender (email: SPF/DKIM), stored with the message for staff. */
+  senderAuthentication?: object | null;
   /** Attachments that came inside the webhook (email): stored at once, encrypted. */
   received?: ReceivedAttachment[];
   /** Attachments refused on arrival, kept as `failed` rows so staff see something was dropped. */
@@ -91,13 +93,18 @@ export class IngestService {
     const earlier = providerMessageId ? await this.duplicateOf(tx, input.channel, providerMessageId) : null;
     if (earlier) return earlier;
 
-    const threaded = input.threadConversationId
-      ? await this.conversations.threadTarget(tx, input.threadConversationId)
+    // The contact row is locked first (a merge locks contacts, then conversations); a merge that
+    // committed meanwhile has moved the contact on to its survivor.
+    const threadContact = input.threadConversationId
+      ? await this.conversations.contactOf(tx, input.threadConversationId)
       : null;
-    const known = threaded?.contactId ?? input.contactId;
+    const known = threadContact ?? input.contactId;
     const contact = known
-      ? { contactId: known, created: false, ambiguous: false }
+      ? { contactId: await this.matcher.liveContact(tx, known), created: false, ambiguous: false }
       : await this.matcher.matchOrCreate(tx, input.from);
+    const threaded = threadContact
+      ? await this.conversations.threadTarget(tx, input.threadConversationId!, contact.contactId)
+      : null;
     const conversation =
       threaded?.open === true
         ? { id: threaded.id, opening: 'existing' as const }
@@ -112,6 +119,7 @@ export class IngestService {
       body: input.body,
       providerMessageId,
       bodyHtml: input.bodyHtml ?? null,
+      senderAuthentication: input.senderAuthentication ?? null,
     });
     if (!message) {
       // A concurrent delivery of the same provider message won the unique index (the insert waited
@@ -213,7 +221,8 @@ export class IngestService {
     });
   }
 
-  private async duplicateOf(
+  /** The earlier delivery of this provider message, answered as its duplicate; null when there is none. */
+  async duplicateOf(
     tx: TenantTx,
     channel: InboundChannel,
     providerMessageId: string,

@@ -35,6 +35,8 @@ export interface NewInboundMessage {
   providerMessageId: string | null;
   /** Sanitized HTML alternative of the body (email); never raw sender HTML. */
   bodyHtml?: string | null;
+  /** The channel's verdict on the sender (email: SPF/DKIM results), shown to staff; no PHI. */
+  senderAuthentication?: object | null;
 }
 
 export interface StoredMessage {
@@ -101,8 +103,8 @@ export class MessageRepository {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
-         body_enc, status, provider_message_id, body_html_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10)
+         body_enc, status, provider_message_id, body_html_enc, sender_authentication)
+       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10, $11)
        ON CONFLICT (tenant_id, channel, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
        RETURNING id, created_at`,
       [
@@ -116,6 +118,7 @@ export class MessageRepository {
         INBOUND_STATUS,
         input.providerMessageId,
         input.bodyHtml ? cipher.encrypt(COL.bodyHtml, input.bodyHtml) : null,
+        input.senderAuthentication ? JSON.stringify(input.senderAuthentication) : null,
       ],
     );
     return row ? { id: row.id, createdAt: row.created_at } : null;

@@ -92,3 +92,37 @@ describe('raw MIME mode (issue 19)', () => {
     expect(email.html).toBe(html);
   });
 });
+
+describe("the sender's SPF and DKIM results (issue 19)", () => {
+  const envelope = JSON.stringify({ to: ['inbox@clinic.example'], from: 'Bounce@Mail.Example.org' });
+  const forgedHeaders =
+    'From: Pat <pat@example.org>\r\nAuthentication-Results: mx.example; spf=pass; dkim=pass header.d=example.org';
+
+  it("are SendGrid's SPF and dkim fields with the envelope sender, in parsed and raw mode", async () => {
+    const fields = { SPF: 'softfail', dkim: '{@example.org : pass}', envelope };
+    const expected = {
+      spf: 'softfail',
+      dkim: '{@example.org : pass}',
+      envelopeFrom: 'bounce@mail.example.org',
+    };
+    expect((await parseInboundEmail({ ...fields, headers: forgedHeaders }, [])).senderChecks).toEqual(
+      expected,
+    );
+    expect(
+      (await parseInboundEmail({ ...fields, email: `${forgedHeaders}\r\n\r\nhello` }, [])).senderChecks,
+    ).toEqual(expected);
+  });
+
+  it("are missing when SendGrid sent none, whatever the message's own headers say", async () => {
+    expect((await parseInboundEmail({ headers: forgedHeaders }, [])).senderChecks).toEqual({
+      spf: null,
+      dkim: null,
+      envelopeFrom: null,
+    });
+    expect((await parseInboundEmail({ email: `${forgedHeaders}\r\n\r\nhello` }, [])).senderChecks).toEqual({
+      spf: null,
+      dkim: null,
+      envelopeFrom: null,
+    });
+  });
+});

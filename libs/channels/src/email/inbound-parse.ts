@@ -1,5 +1,6 @@
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { AppError } from '@app/observability';
+import type { SenderChecks } from './email-authentication.js';
 
 /** One file part of an Inbound Parse post, as the multipart reader hands it over. */
 export interface UploadedPart {
@@ -24,6 +25,8 @@ export interface ParsedEmail {
   attachments: Array<{ filename: string | null; contentType: string; content: Buffer }>;
   /** What identifies this exact post when there is no Message-ID (hashed before storage). */
   fingerprint: string;
+  /** SendGrid's SPF and DKIM results for the sender (its fields, not the message's own headers). */
+  senderChecks: SenderChecks;
 }
 
 const MAX_THREAD_REFS = 50;
@@ -56,12 +59,14 @@ export async function parseInboundEmail(
     throw invalid('subject', 'is too long');
   }
   if (fields.from !== undefined && fields.from.length > MAX_FROM_LENGTH) throw invalid('from', 'is too long');
-  if (fields.email !== undefined) return fromRawMime(fields.email, envelope);
+  // Posted in both modes. A header in the message saying the same would be the sender's word.
+  const senderChecks = { spf: fields.SPF ?? null, dkim: fields.dkim ?? null, envelopeFrom: envelope.from };
+  if (fields.email !== undefined) return { ...(await fromRawMime(fields.email, envelope)), senderChecks };
   if (fields.headers === undefined) throw invalid('headers', 'is required (or `email` in raw mode)');
-  return fromParsedFields(fields, files, envelope);
+  return { ...(await fromParsedFields(fields, files, envelope)), senderChecks };
 }
 
-async function fromRawMime(raw: string, envelope: Envelope): Promise<ParsedEmail> {
+async function fromRawMime(raw: string, envelope: Envelope): Promise<Omit<ParsedEmail, 'senderChecks'>> {
   if (raw.trim().length === 0) throw invalid('email', 'must not be empty');
   const mail = await parseMime(raw, 'email');
   const text = bounded(mail.text ?? '', 'email');
@@ -83,7 +88,7 @@ async function fromParsedFields(
   fields: Record<string, string>,
   files: UploadedPart[],
   envelope: Envelope,
-): Promise<ParsedEmail> {
+): Promise<Omit<ParsedEmail, 'senderChecks'>> {
   // The header block alone parses as a message without a body: Message-ID, threading, From/To.
   // trimEnd, not /\s+$/: that pattern is quadratic on a long run of whitespace inside the field.
   const mail = await parseMime(`${fields.headers!.trimEnd()}\r\n\r\n`, 'headers');

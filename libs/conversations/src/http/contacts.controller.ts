@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Contact } from '@app/contacts';
+import type { ClaimReason, Contact } from '@app/contacts';
 import { IdParam, RequirePermission } from '@app/identity';
 import { ApiZodBody, ApiZodQuery, AppError, ValidBody, ValidQuery } from '@app/observability';
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
@@ -61,12 +61,20 @@ function view(c: Contact) {
     lastActivityAt: c.lastActivityAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
-    // Someone typed an address this other contact holds (website chat): unproven, kept apart.
-    ...(c.claimOf
-      ? { possibleMatch: { contactId: c.claimOf, reason: 'claimed_address_on_file' }, claimed: c.claimed }
+    // An unproven claim, kept apart: an address typed into the chat or a form, or the From of an
+    // email that SPF/DKIM did not prove; possibleMatch names the contact that holds the address.
+    ...(c.claimReason ? { unverified: { reason: c.claimReason }, claimed: c.claimed } : {}),
+    ...(c.claimOf && c.claimReason
+      ? { possibleMatch: { contactId: c.claimOf, reason: POSSIBLE_MATCH_REASON[c.claimReason] } }
       : {}),
   };
 }
+
+/** Why a claim names a contact (`claimed_address_on_file` is the name staff clients know for typed claims). */
+const POSSIBLE_MATCH_REASON: Record<ClaimReason, string> = {
+  typed_address: 'claimed_address_on_file',
+  unauthenticated_email: 'unauthenticated_email',
+};
 
 /** Contacts for staff: exact search via blind indexes, detail, edit, merge (all audited). */
 @ApiTags('contacts')

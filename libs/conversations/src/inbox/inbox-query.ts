@@ -136,6 +136,8 @@ export interface MessagePageRow {
   body_enc: Buffer | null;
   status: string;
   delivery_route: string | null;
+  /** An inbound email's sender verdict (SPF/DKIM), as stored; null for everything else. */
+  sender_authentication: object | null;
   /** ISO 8601 text (isoSql). */
   created_at: string;
   sort_micros: string;
@@ -163,7 +165,7 @@ export function messagesQuery(
     FROM conversations c
     LEFT JOIN LATERAL (
       SELECT m.id, m.direction, m.channel, m.kind, m.body_enc, m.status, m.delivery_route,
-             ${isoSql('m.created_at')} AS created_at,
+             m.sender_authentication, ${isoSql('m.created_at')} AS created_at,
              ${microsSql('m.created_at')} AS sort_micros, m.author_user_id, u.name AS author_name
       FROM messages m
       LEFT JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.author_user_id

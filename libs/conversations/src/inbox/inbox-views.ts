@@ -63,6 +63,8 @@ export interface MessageItem {
   body: string | null;
   status: string;
   deliveryRoute?: string;
+  /** Inbound email: whether SPF/DKIM proved the From domain, with SendGrid's results (no PHI). */
+  authentication?: object;
   createdAt: string;
   author?: { id: string; name: string | null };
 }
@@ -80,6 +82,7 @@ export function messageItems(
       body: await cipher.decryptNullable(BODY_COLUMN, row.body_enc),
       status: row.status,
       ...(row.delivery_route ? { deliveryRoute: row.delivery_route } : {}),
+      ...(row.sender_authentication ? { authentication: row.sender_authentication } : {}),
       createdAt: row.created_at,
       ...(row.author_user_id ? { author: { id: row.author_user_id, name: row.author_name } } : {}),
     })),

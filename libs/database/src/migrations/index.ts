@@ -14,6 +14,7 @@ import { ChatClaims1765000000000 } from './1765000000000-chat-claims.js';
 import { ConsentDoubleOptIn1765500000000 } from './1765500000000-consent-double-opt-in.js';
 import { RoutedPolicies1765600000000 } from './1765600000000-routed-policies.js';
 import { DeliveryOrder1765700000000 } from './1765700000000-delivery-order.js';
+import { EmailSenderClaims1765800000000 } from './1765800000000-email-sender-claims.js';
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ConsentDoubleOptIn1765500000000,
   RoutedPolicies1765600000000,
   DeliveryOrder1765700000000,
+  EmailSenderClaims1765800000000,
 ];
