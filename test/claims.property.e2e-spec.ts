@@ -1,0 +1,240 @@
+import type { INestApplication } from '@nestjs/common';
+import fc from 'fast-check';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkTokensIn } from '@app/delivery';
+import { testClientIp } from '@app/testing';
+import { freshPhone } from './ingestion-fixtures.js';
+import {
+  type DeliveryPractice,
+  DeliveryStack,
+  WEBSITE,
+  attestConsent,
+  createDeliveryPractice,
+  runDispatchJob,
+  textFrom,
+} from './delivery-fixtures.js';
+import { codeSentTo, csrfOf } from './portal-fixtures.js';
+
+type Step =
+  | 'chatClaimsPhone'
+  | 'chatClaimsEmail'
+  | 'formClaimsConsent'
+  | 'mergeClaimant'
+  | 'grant'
+  | 'changePhone'
+  | 'reply'
+  | 'replyInChat'
+  | 'workerRun';
+
+interface ChatSession {
+  sessionId: string;
+  sessionToken: string;
+}
+
+// Invariant 11 with invariant 1, under every interleaving fast-check finds: forged claims (a
+// patient's phone or email typed into the chat, a form that ticks "text me" for the patient's
+// number) and stale links (sent to a number the patient no longer has) never carry PHI to
+// anyone who has not proven the address: no chat visitor reads a reply, nothing goes plain
+// without consent the patient really gave, and a link reads only what was sent to its number.
+describe('claims are not identities under random interleavings (property)', () => {
+  let stack: DeliveryStack;
+  let practice: DeliveryPractice;
+  let worker: INestApplication;
+  let widgetKey: string;
+  const token = () => practice.owner.accessToken;
+  const http = () => request(stack.api.getHttpServer());
+
+  beforeAll(async () => {
+    stack = await DeliveryStack.start();
+    worker = await stack.idleWorker('claims-property-idle');
+    practice = await createDeliveryPractice(stack);
+    widgetKey = (
+      await stack.staff
+        .post('/v1/channels', { type: 'chat', name: 'Website chat', allowedOrigins: [WEBSITE] }, token())
+        .expect(201)
+    ).body.widgetKey;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function runWorker(): Promise<void> {
+    const { rows } = await stack.owner.query<{ message_id: string }>(
+      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
+      [practice.owner.practiceId],
+    );
+    for (const { message_id } of rows) await runDispatchJob(worker, practice.owner.practiceId, message_id);
+  }
+
+  async function chatClaim(claim: object): Promise<{ session: ChatSession; contactId: string }> {
+    const session: ChatSession = (
+      await http()
+        .post(`/v1/public/chat/${widgetKey}/sessions`)
+        .set('Origin', WEBSITE)
+        .set('X-Forwarded-For', testClientIp())
+        .send(claim)
+        .expect(201)
+    ).body;
+    const said = await http()
+      .post(`/v1/public/chat/sessions/${session.sessionId}/messages`)
+      .set('Origin', WEBSITE)
+      .set('Authorization', `Bearer ${session.sessionToken}`)
+      .send({ body: 'It is me, any news about my results?' })
+      .expect(201);
+    const { rows } = await stack.owner.query(`SELECT contact_id FROM messages WHERE id = $1`, [said.body.id]);
+    return { session, contactId: rows[0].contact_id };
+  }
+
+  /** What a chat visitor can read: polls (which also keeps them present for the gate). */
+  async function chatVisible(session: ChatSession): Promise<string> {
+    const res = await http()
+      .get(`/v1/public/chat/sessions/${session.sessionId}/messages`)
+      .set('Authorization', `Bearer ${session.sessionToken}`)
+      .expect(200);
+    return JSON.stringify(res.body.data);
+  }
+
+  /** The holder of `phone` opens `link`, proves the number with a code sent to it, and reads. */
+  async function threadAsHolderOf(link: string, phone: string): Promise<string> {
+    const agent = request.agent(stack.api.getHttpServer());
+    const ip = testClientIp();
+    const page = await agent.get(`/s/${link}`).set('X-Forwarded-For', ip);
+    if (page.status === 404) return ''; // retracted with the number change: nothing to read
+    const csrf = csrfOf(page.text);
+    const before = (await stack.sentTo(phone)).length;
+    await agent.post(`/s/${link}/code`).set('X-Forwarded-For', ip).type('form').send({ csrf }).expect(303);
+    await runWorker();
+    const code = await codeSentTo(stack, phone, before);
+    await agent.post(`/s/${link}/verify`).set('X-Forwarded-For', ip).type('form').send({ csrf, code });
+    return (await agent.get(`/s/${link}`).set('X-Forwarded-For', ip)).text;
+  }
+
+  it('no chat visitor, form filler or old-number holder ever gets PHI they have not proven a right to', async () => {
+    const step = fc.constantFrom<Step>(
+      'chatClaimsPhone',
+      'chatClaimsEmail',
+      'formClaimsConsent',
+      'mergeClaimant',
+      'grant',
+      'changePhone',
+      'reply',
+      'replyInChat',
+      'workerRun',
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 10 }), async (steps) => {
+        runs++;
+        // The patient proved their number by texting; staff put their email on file.
+        let phone = freshPhone();
+        const email = `patient.${runs}.${Math.random().toString(16).slice(2, 8)}@mail.test`;
+        await textFrom(stack, practice, phone, 'Hello, I am a patient');
+        const { rows } = await stack.owner.query(
+          `SELECT conversation_id, contact_id FROM messages WHERE tenant_id = $1 AND channel = 'sms'
+           AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+          [practice.owner.practiceId],
+        );
+        const { conversation_id: conversationId, contact_id: contactId } = rows[0];
+        await stack.staff.patch(`/v1/contacts/${contactId}`, { email }, token()).expect(200);
+
+        /** Consent the patient really gave, per number (staff attested it while it was theirs). */
+        const granted = new Set<string>();
+        const claimants: Array<{ session: ChatSession; contactId: string }> = [];
+        /** Each reply's PHI marker and the number it was addressed to when staff sent it. */
+        const replies: Array<{ marker: string; to: string }> = [];
+        const oldPhones: string[] = [];
+        const seen = new Map<string, number>();
+
+        for (const action of [...steps, 'workerRun' as const]) {
+          switch (action) {
+            case 'chatClaimsPhone':
+              claimants.push(await chatClaim({ phone }));
+              break;
+            case 'chatClaimsEmail':
+              claimants.push(await chatClaim({ email: email.toUpperCase() }));
+              break;
+            case 'formClaimsConsent':
+              await http()
+                .post(`/v1/public/forms/${practice.formKey}/submissions`)
+                .set('Origin', WEBSITE)
+                .set('X-Forwarded-For', testClientIp())
+                .send({ phone, email, message: 'Text me my results', consent: { sms: true, email: true } })
+                .expect(202);
+              break;
+            case 'mergeClaimant': {
+              const claimant = claimants.at(-1);
+              if (!claimant) break;
+              const merged = await stack.staff.post(
+                `/v1/contacts/${contactId}/merge`,
+                { otherContactId: claimant.contactId },
+                token(),
+              );
+              expect([200, 409]).toContain(merged.status); // 409: that claimant was merged already
+              break;
+            }
+            case 'grant':
+              await attestConsent(stack, token(), contactId, {
+                channel: 'sms',
+                method: 'verbal_attested',
+                attestation: 'Confirmed on the phone',
+              });
+              granted.add(phone);
+              break;
+            case 'changePhone':
+              oldPhones.push(phone);
+              phone = freshPhone();
+              await stack.staff.patch(`/v1/contacts/${contactId}`, { phone }, token()).expect(200);
+              break;
+            case 'reply':
+            case 'replyInChat': {
+              const marker = `PHI-${runs}-${replies.length}-${Math.random().toString(36).slice(2, 8)}`;
+              const res = await stack.staff.post(
+                `/v1/conversations/${conversationId}/replies`,
+                {
+                  body: `${marker}: your biopsy was benign`,
+                  ...(action === 'replyInChat' ? { channel: 'chat' } : {}),
+                },
+                token(),
+              );
+              expect(res.status).toBe(202);
+              // The patient never chatted: no visitor's session may answer for them.
+              expect(res.body.deliveryRoute).not.toBe('chat');
+              replies.push({ marker, to: phone });
+              break;
+            }
+            case 'workerRun':
+              await runWorker();
+              for (const to of [phone, ...oldPhones, email]) {
+                const sent = (await stack.sentTo(to)).toReversed();
+                for (const message of sent.slice(seen.get(to) ?? 0)) {
+                  const text = message.body ?? message.text ?? '';
+                  for (const { marker } of replies)
+                    if (text.includes(marker)) expect(to === email ? false : granted.has(to)).toBe(true);
+                }
+                seen.set(to, sent.length);
+              }
+              break;
+          }
+          // After every step: no chat visitor has read any reply.
+          for (const { session } of claimants) {
+            const visible = await chatVisible(session);
+            for (const { marker } of replies) expect(visible).not.toContain(marker);
+          }
+        }
+
+        // Links that went to a number the patient no longer has read only what was sent there.
+        for (const old of oldPhones) {
+          for (const message of await stack.sentTo(old)) {
+            for (const link of linkTokensIn(message.body ?? '')) {
+              if (!/secure message/.test(message.body ?? '')) continue;
+              const thread = await threadAsHolderOf(link, old);
+              for (const { marker, to } of replies) if (to !== old) expect(thread).not.toContain(marker);
+            }
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
