@@ -189,7 +189,7 @@ export const envSchema = z.object({
     .string()
     .refine(isStrongArgon2idHash, {
       message:
-        'must be an argon2id encoded hash ($argon2id$v=19$m=...,t=...,p=...$salt$hash) at least as costly as m=19456,t=2: node scripts/ops-password-hash.mjs',
+        'must be an argon2id encoded hash ($argon2id$v=19$m=...,t=...,p=...$salt$hash) with at least the OWASP minimum cost (memory m >= 7168 KiB and m x t >= 35840, e.g. m=19456,t=2): node scripts/ops-password-hash.mjs',
     })
     .optional(),
   /** The earlier unsalted SHA-256 of that password: refused, so a deployment still setting it notices. */
