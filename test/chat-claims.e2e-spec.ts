@@ -189,6 +189,24 @@ describe('website chat: a claimed address is not an identity', () => {
     expect(again.body).toMatchObject({ channel: 'chat', deliveryRoute: 'chat' });
   });
 
+  it('a visitor who typed a number nobody held loses the chat once that number texts in', async () => {
+    const phone = freshPhone();
+    const visitor = await startChat({ phone });
+    const said = await chatSay(visitor, 'Hi, I would like my results');
+    const { conversationId, contactId } = await conversationOfMessage(said.body.id);
+    // The number's real owner texts: the carrier proves it, and it lands in that contact's conversation.
+    await textFrom(stack, practice, phone, 'Hello, are my results in?');
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND contact_id = $2 AND channel = 'sms'`,
+      [practice.owner.practiceId, contactId],
+    );
+    expect(rows.map((r) => r.conversation_id)).toEqual([conversationId]);
+    await chatRead(visitor); // present
+    const res = await reply(conversationId, { body: PHI, channel: 'chat' }).expect(202);
+    expect(res.body).toMatchObject({ channel: 'sms', deliveryRoute: 'secure_link' });
+    expect(JSON.stringify(await chatRead(visitor))).not.toContain('pathology');
+  });
+
   it("merging the claimant into the patient does not give the chat session the patient's replies", async () => {
     const patient = await patientByText();
     const stranger = await startChat({ phone: patient.phone });

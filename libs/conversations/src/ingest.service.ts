@@ -7,6 +7,7 @@ import {
   type AttachmentSource,
   type ReceivedAttachment,
 } from './attachment.repository.js';
+import { withdrawChatProof } from './contacts/chat-proof.js';
 import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { StaffEvents } from './staff-events.js';
@@ -65,6 +66,8 @@ export interface IngestResult {
 export const REOPEN_WINDOW_SETTING = 'conversationReopenDays';
 export const DEFAULT_REOPEN_WINDOW_DAYS = 7;
 const MAX_REOPEN_WINDOW_DAYS = 365;
+/** Channels whose sender's address is proven (by the carrier; by SPF/DKIM for email that reaches matching). */
+const PROVEN_SENDER_CHANNELS: ReadonlySet<InboundChannel> = new Set(['sms', 'email']);
 
 /** Shown in the inbox list for a message that is only media (a fixed string, not PHI). */
 export const ATTACHMENT_ONLY_PREVIEW = '[attachment]';
@@ -105,6 +108,11 @@ export class IngestService {
     const threaded = threadContact
       ? await this.conversations.threadTarget(tx, input.threadConversationId!, contact.contactId)
       : null;
+    // A carrier or an authenticated mail server proved this sender's address, and the contact
+    // holding it may have been started by a website chat visitor who only typed that address:
+    // the visitor no longer gets this conversation's replies in the chat.
+    if (!contact.created && PROVEN_SENDER_CHANNELS.has(input.channel))
+      await withdrawChatProof(tx, contact.contactId);
     const conversation =
       threaded?.open === true
         ? { id: threaded.id, opening: 'existing' as const }
