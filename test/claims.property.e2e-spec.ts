@@ -25,6 +25,8 @@ type Step =
   | 'changePhone'
   | 'reply'
   | 'replyInChat'
+  | 'strangerTriesCode'
+  | 'patientVerifiesInChat'
   | 'workerRun';
 
 interface ChatSession {
@@ -37,6 +39,8 @@ interface ChatSession {
 // number) and stale links (sent to a number the patient no longer has) never carry PHI to
 // anyone who has not proven the address: no chat visitor reads a reply, nothing goes plain
 // without consent the patient really gave, and a link reads only what was sent to its number.
+// A stranger never gets past the chat's one-time code; the patient who proves their number
+// with it in the chat is the only visitor a reply may reach there.
 describe('claims are not identities under random interleavings (property)', () => {
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
@@ -95,6 +99,26 @@ describe('claims are not identities under random interleavings (property)', () =
     return JSON.stringify(res.body.data);
   }
 
+  const verification = (session: ChatSession, path: string, body: object) =>
+    http()
+      .post(`/v1/public/chat/sessions/${session.sessionId}/verification${path}`)
+      .set('Origin', WEBSITE)
+      .set('X-Forwarded-For', testClientIp())
+      .set('Authorization', `Bearer ${session.sessionToken}`)
+      .send(body);
+
+  /** The chat codes the sandbox delivered to `to`, newest first (only that address's owner reads them). */
+  async function chatCodesSentTo(to: string): Promise<string[]> {
+    const codes: string[] = [];
+    for (const message of await stack.sentTo(to)) {
+      const code = /chat verification code is (\d{6})|in your chat with .* is (\d{6})/.exec(
+        message.body ?? message.text ?? '',
+      );
+      if (code) codes.push(code[1] ?? code[2]!);
+    }
+    return codes;
+  }
+
   /** The holder of `phone` opens `link`, proves the number with a code sent to it, and reads. */
   async function threadAsHolderOf(link: string, phone: string): Promise<string> {
     const agent = request.agent(stack.api.getHttpServer());
@@ -120,6 +144,8 @@ describe('claims are not identities under random interleavings (property)', () =
       'changePhone',
       'reply',
       'replyInChat',
+      'strangerTriesCode',
+      'patientVerifiesInChat',
       'workerRun',
     );
     let runs = 0;
@@ -140,7 +166,9 @@ describe('claims are not identities under random interleavings (property)', () =
 
         /** Consent the patient really gave, per number (staff attested it while it was theirs). */
         const granted = new Set<string>();
-        const claimants: Array<{ session: ChatSession; contactId: string }> = [];
+        const claimants: Array<{ session: ChatSession; contactId: string; claimed: string }> = [];
+        /** The patient's chat, once they proved their number in it: staff replies may reach it. */
+        let patientChat: ChatSession | null = null;
         /** Each reply's PHI marker and the number it was addressed to when staff sent it. */
         const replies: Array<{ marker: string; to: string }> = [];
         const oldPhones: string[] = [];
@@ -149,11 +177,42 @@ describe('claims are not identities under random interleavings (property)', () =
         for (const action of [...steps, 'workerRun' as const]) {
           switch (action) {
             case 'chatClaimsPhone':
-              claimants.push(await chatClaim({ phone }));
+              claimants.push({ ...(await chatClaim({ phone })), claimed: phone });
               break;
             case 'chatClaimsEmail':
-              claimants.push(await chatClaim({ email: email.toUpperCase() }));
+              claimants.push({ ...(await chatClaim({ email: email.toUpperCase() })), claimed: email });
               break;
+            case 'strangerTriesCode': {
+              const claimant = claimants.at(-1);
+              if (!claimant) break;
+              const channel = claimant.claimed === email ? 'email' : 'sms';
+              const asked = await verification(claimant.session, '', { channel });
+              // Sent; or locked by earlier guesses, rate limited, or the chat was merged into a
+              // contact whose address changed since (nothing to send to).
+              expect([202, 422, 423, 429]).toContain(asked.status);
+              await runWorker();
+              // The stranger guesses: none of the codes the owners of these addresses received.
+              const sent = new Set(
+                (await Promise.all([claimant.claimed, phone, email].map(chatCodesSentTo))).flat(),
+              );
+              let guess = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
+              while (sent.has(guess)) guess = String((Number(guess) + 1) % 1_000_000).padStart(6, '0');
+              const tried = await verification(claimant.session, '/confirm', { code: guess });
+              expect([400, 423]).toContain(tried.status);
+              break;
+            }
+            case 'patientVerifiesInChat': {
+              // The patient types their own number into the chat (a claim like any other) and
+              // proves it with the code their phone receives.
+              const own = await chatClaim({ phone });
+              await verification(own.session, '', { channel: 'sms' }).expect(202);
+              await runWorker();
+              const [code] = await chatCodesSentTo(phone);
+              expect(code).toBeDefined();
+              await verification(own.session, '/confirm', { code }).expect(200);
+              patientChat = own.session;
+              break;
+            }
             case 'formClaimsConsent':
               await http()
                 .post(`/v1/public/forms/${practice.formKey}/submissions`)
@@ -171,6 +230,8 @@ describe('claims are not identities under random interleavings (property)', () =
                 token(),
               );
               expect([200, 409]).toContain(merged.status); // 409: that claimant was merged already
+              // A merge takes the proof from every chat of both contacts (the patient proves again).
+              if (merged.status === 200) patientChat = null;
               break;
             }
             case 'grant':
@@ -198,8 +259,12 @@ describe('claims are not identities under random interleavings (property)', () =
                 token(),
               );
               expect(res.status).toBe(202);
-              // The patient never chatted: no visitor's session may answer for them.
-              expect(res.body.deliveryRoute).not.toBe('chat');
+              // Only the chat where the patient proved their number answers for them.
+              if (!patientChat) expect(res.body.deliveryRoute).not.toBe('chat');
+              else if (action === 'replyInChat') {
+                expect(res.body.deliveryRoute).toBe('chat');
+                expect(await chatVisible(patientChat)).toContain(marker);
+              }
               replies.push({ marker, to: phone });
               break;
             }
@@ -221,6 +286,7 @@ describe('claims are not identities under random interleavings (property)', () =
             const visible = await chatVisible(session);
             for (const { marker } of replies) expect(visible).not.toContain(marker);
           }
+          if (patientChat) await chatVisible(patientChat); // the patient is still there
         }
 
         // Links that went to a number the patient no longer has read only what was sent there.

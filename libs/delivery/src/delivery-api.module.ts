@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PublicIntakeModule } from '@app/channels';
 import { ConsentsController } from './consent-requests/consents.controller.js';
+import { ChatVerificationModule } from './chat-verification/chat-verification.module.js';
 import { FormConsentModule } from './consent-requests/form-consent.module.js';
 import { DeliveryCoreModule } from './delivery-core.module.js';
 import { MessageStatusView } from './replies/message-status-view.js';
@@ -9,7 +10,7 @@ import { ReplyService } from './replies/reply.service.js';
 
 /** The api's side: replies through the gate, message status, the consent endpoints. */
 @Module({
-  imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule],
+  imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule, ChatVerificationModule],
   controllers: [RepliesController, ConsentsController],
   providers: [ReplyService, MessageStatusView],
 })

@@ -22,3 +22,13 @@ export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
 export const chatMessagesQuerySchema = z.strictObject({
   after: z.uuid().optional(),
 });
+
+/** `POST /v1/public/chat/sessions/:sessionId/verification`. */
+export const chatVerificationSchema = z.strictObject({
+  channel: z.enum(['sms', 'email']),
+});
+
+/** `POST /v1/public/chat/sessions/:sessionId/verification/confirm`: any text; a wrong one is invalid_code. */
+export const chatVerificationConfirmSchema = z.strictObject({
+  code: z.string().trim().min(1).max(20),
+});

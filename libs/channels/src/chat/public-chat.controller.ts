@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Logger,
   Options,
   Param,
@@ -29,13 +30,22 @@ import { type PublicChannel, PublicChannels } from '../webform/public-channels.j
 import { answerPreflight, applyCors } from '../webform/public-cors.js';
 import { ChatLive, type ChatLiveEvent } from './chat-live.js';
 import type { ChatMessageView } from './chat-messages.js';
-import { chatMessageSchema, chatMessagesQuerySchema, createChatSessionSchema } from './chat-schemas.js';
+import {
+  chatMessageSchema,
+  chatMessagesQuerySchema,
+  chatVerificationConfirmSchema,
+  chatVerificationSchema,
+  createChatSessionSchema,
+} from './chat-schemas.js';
 import { CHAT_PRESENCE_REFRESH_MS, type ChatSession, ChatSessions, invalidSession } from './chat-sessions.js';
+import { CHAT_ADDRESS_VERIFIER, type ChatAddressVerifier } from './chat-verification.js';
 import { PublicChatService } from './public-chat.service.js';
 
 const validateSession = new ZodValidationPipe(createChatSessionSchema);
 const validateMessage = new ZodValidationPipe(chatMessageSchema);
 const validateQuery = new ZodValidationPipe(chatMessagesQuerySchema);
+const validateVerification = new ZodValidationPipe(chatVerificationSchema);
+const validateConfirmation = new ZodValidationPipe(chatVerificationConfirmSchema);
 
 /** Website chat for visitors: a session token (Bearer) instead of a staff login; CORS per widget. */
 @ApiTags('public intake')
@@ -53,6 +63,7 @@ export class PublicChatController {
     private readonly chatLive: ChatLive,
     private readonly db: TenantDb,
     private readonly streamLimits: LiveStreamLimits,
+    @Inject(CHAT_ADDRESS_VERIFIER) private readonly verifier: ChatAddressVerifier,
   ) {}
 
   @Options(':widgetKey/sessions')
@@ -97,6 +108,72 @@ export class PublicChatController {
     const routed = await this.sessions.route(sessionId);
     if (!routed) throw invalidSession();
     answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, 'GET, POST, OPTIONS');
+  }
+
+  @Options('sessions/:sessionId/verification/confirm')
+  @ApiOperation({ summary: 'CORS preflight for confirming a code (allowed origins of the widget only)' })
+  async confirmPreflight(
+    @Param('sessionId') sessionId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const routed = await this.sessions.route(sessionId);
+    if (!routed) throw invalidSession();
+    answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, 'POST, OPTIONS');
+  }
+
+  @Post('sessions/:sessionId/verification')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Send a one-time code (Bearer sessionToken) to the phone or email the visitor typed, to prove it is theirs; ' +
+      'the code text carries the practice name and the code only',
+  })
+  @ApiZodBody(chatVerificationSchema)
+  @ApiResponse({ status: 202, description: '{sent: true, expiresInSeconds}' })
+  @ApiResponse({ status: 409, description: 'recipient_opted_out / email_suppressed / already_verified' })
+  @ApiResponse({ status: 422, description: 'no_claimed_address / no_sender_channel' })
+  @ApiResponse({ status: 423, description: 'verification_locked (too many wrong codes)' })
+  @ApiResponse({ status: 429, description: 'rate_limited (Retry-After)' })
+  async requestCode(
+    @Param('sessionId') sessionId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ sent: true; expiresInSeconds: number }> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
+    this.requireJson(req);
+    const { channel } = validateVerification.transform(body, { type: 'body' });
+    await this.limiter.hit(res, INTAKE_LIMITS.chatCodePerSession, session.id);
+    await this.limiter.hit(res, INTAKE_LIMITS.chatCodePerIp, rateLimitAddress(req.ip));
+    const { expiresInSeconds } = await this.verifier.sendCode(session, channel);
+    return { sent: true, expiresInSeconds };
+  }
+
+  @Post('sessions/:sessionId/verification/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Confirm the code (Bearer sessionToken): the visitor proved the address; a claim of a contact that holds ' +
+      'it joins that contact, and the chat may receive its replies. Single use, 10 minutes; 5 wrong codes lock it',
+  })
+  @ApiZodBody(chatVerificationConfirmSchema)
+  @ApiResponse({ status: 200, description: '{verified: true}' })
+  @ApiResponse({ status: 400, description: 'invalid_code' })
+  @ApiResponse({ status: 423, description: 'verification_locked' })
+  async confirmCode(
+    @Param('sessionId') sessionId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ verified: true }> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
+    this.requireJson(req);
+    await this.limiter.hit(res, INTAKE_LIMITS.chatCodeConfirmPerIp, rateLimitAddress(req.ip));
+    const { code } = validateConfirmation.transform(body, { type: 'body' });
+    res.setHeader('Cache-Control', 'no-store');
+    await this.verifier.confirm(session, code);
+    return { verified: true };
   }
 
   @Post('sessions/:sessionId/messages')

@@ -15,6 +15,7 @@ import { ConsentDoubleOptIn1765500000000 } from './1765500000000-consent-double-
 import { RoutedPolicies1765600000000 } from './1765600000000-routed-policies.js';
 import { DeliveryOrder1765700000000 } from './1765700000000-delivery-order.js';
 import { EmailSenderClaims1765800000000 } from './1765800000000-email-sender-claims.js';
+import { ChatVerification1765900000000 } from './1765900000000-chat-verification.js';
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RoutedPolicies1765600000000,
   DeliveryOrder1765700000000,
   EmailSenderClaims1765800000000,
+  ChatVerification1765900000000,
 ];

@@ -18,6 +18,7 @@ import { DeliveryMetrics } from './delivery-metrics.js';
 import { type DispatchSession, DispatchSessions } from './dispatch-locks.js';
 import { HeldMessages } from './held-messages.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
+import { carriesOneTimeCode } from './portal-codes.js';
 import { type Outgoing, OutgoingContent, type SenderChannel } from './outgoing-content.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
@@ -436,8 +437,9 @@ export class Dispatcher {
       return () => this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
     const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
     const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
-    const isOurCode =
-      message.template === 'portal_code' ? await this.content.portalCodeMatcher(tx, message.id) : () => false;
+    const isOurCode = carriesOneTimeCode(message.template)
+      ? await this.content.portalCodeMatcher(tx, message.id)
+      : () => false;
     const isOurs = (text: string) =>
       text === body ||
       isOurCode(text) ||

@@ -13,7 +13,7 @@ import { readPracticeSettings } from '@app/identity';
 import type { DispatchMessage, OutboundRoute } from '../outbound/outbound-messages.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { type LinkToken, newLinkToken } from './link-tokens.js';
-import { newPortalCode, PORTAL_CODE_MINUTES, portalCodeHash } from './portal-codes.js';
+import { carriesOneTimeCode, newPortalCode, oneTimeCodeHash, PORTAL_CODE_MINUTES } from './portal-codes.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
 
 export type SenderChannel =
@@ -112,9 +112,13 @@ export class OutgoingContent {
         subject: SYSTEM_TEXTS.plainEmailSubject(practice.name),
       };
     }
-    if (message.template === 'portal_code') {
+    if (carriesOneTimeCode(message.template)) {
       const code = await this.mintPortalCode(tx, message);
       if (!code) return null;
+      if (message.template === 'chat_code')
+        return sender.kind === 'sms'
+          ? { text: SYSTEM_TEXTS.chatCodeSms(practice.name, code), subject: null }
+          : SYSTEM_TEXTS.chatCodeEmail(practice.name, code);
       if (sender.kind === 'sms')
         return { text: SYSTEM_TEXTS.portalCodeSms(practice.name, code), subject: null };
       return SYSTEM_TEXTS.portalCodeEmail(practice.name, code);
@@ -152,12 +156,16 @@ export class OutgoingContent {
   }
 
   /**
-   * Whether a text at the provider carries the portal code last minted for this message (an SMS
+   * Whether a text at the provider carries the one-time code last minted for this message (an SMS
    * has no id of ours; after a crash this is how the retry recognises the code it already sent).
    */
   async portalCodeMatcher(tx: TenantTx, messageId: string): Promise<(text: string) => boolean> {
-    const [row] = await tx.query<{ link_id: string; code_hash: Buffer | null }>(
-      `SELECT link_id, code_hash FROM portal_codes WHERE tenant_id = $1 AND message_id = $2`,
+    const [row] = await tx.query<{
+      link_id: string | null;
+      chat_session_id: string | null;
+      code_hash: Buffer | null;
+    }>(
+      `SELECT link_id, chat_session_id, code_hash FROM portal_codes WHERE tenant_id = $1 AND message_id = $2`,
       [tx.tenantId, messageId],
     );
     if (!row?.code_hash) return () => false;
@@ -165,17 +173,19 @@ export class OutgoingContent {
     const hash = row.code_hash;
     return (text) => {
       const code = /\b(\d{6})\b/.exec(text)?.[1];
-      return code !== undefined && portalCodeHash(cipher, row.link_id, code).equals(hash);
+      return code !== undefined && oneTimeCodeHash(cipher, row, code).equals(hash);
     };
   }
 
   /**
    * The code is born here, when it is sent (so a retry sends a fresh one and the api never sees
-   * it); only its keyed hash is stored. Null when the patient already verified with a newer one.
+   * it); only its keyed hash is stored. Null when the code is no longer wanted (the patient or chat
+   * visitor asked for a newer one, or verified).
    */
   private async mintPortalCode(tx: TenantTx, message: DispatchMessage): Promise<string | null> {
-    const [row] = await tx.query<{ id: string; link_id: string }>(
-      `SELECT id, link_id FROM portal_codes WHERE tenant_id = $1 AND message_id = $2 AND used_at IS NULL`,
+    const [row] = await tx.query<{ id: string; link_id: string | null; chat_session_id: string | null }>(
+      `SELECT id, link_id, chat_session_id FROM portal_codes
+       WHERE tenant_id = $1 AND message_id = $2 AND used_at IS NULL`,
       [tx.tenantId, message.id],
     );
     if (!row) return null;
@@ -184,7 +194,7 @@ export class OutgoingContent {
     await tx.execute(
       `UPDATE portal_codes SET code_hash = $3, expires_at = now() + make_interval(mins => $4)
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, row.id, portalCodeHash(cipher, row.link_id, code), PORTAL_CODE_MINUTES],
+      [tx.tenantId, row.id, oneTimeCodeHash(cipher, row, code), PORTAL_CODE_MINUTES],
     );
     return code;
   }

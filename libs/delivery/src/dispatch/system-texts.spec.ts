@@ -38,6 +38,11 @@ describe('system texts', () => {
     expect(sms).toContain('123456');
     expect(sms.length).toBeLessThan(160);
     expect(SYSTEM_TEXTS.portalCodeEmail(PRACTICE, '123456').text).toContain('123456');
+    const chat = SYSTEM_TEXTS.chatCodeSms(PRACTICE, '123456');
+    expect(chat).toContain('123456');
+    expect(chat).toContain('Do not share it');
+    expect(chat.length).toBeLessThan(160);
+    expect(SYSTEM_TEXTS.chatCodeEmail(PRACTICE, '123456').text).toContain('123456');
   });
 
   it('keep an SMS notice within one 160-character segment plus the link, and flatten the practice name', () => {

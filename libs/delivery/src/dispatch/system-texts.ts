@@ -52,6 +52,18 @@ export const SYSTEM_TEXTS = {
       `It expires in 10 minutes. If you did not ask for it, you can ignore this email.`,
   }),
 
+  /** A chat visitor's code to prove the phone they typed: the code and the practice name only. */
+  chatCodeSms: (practice: string, code: string) =>
+    `${notificationName(practice)}: Your chat verification code is ${code}. It expires in 10 minutes. ` +
+    `Do not share it.`,
+
+  chatCodeEmail: (practice: string, code: string): SystemEmail => ({
+    subject: `Your ${notificationName(practice)} verification code`,
+    text:
+      `Your code to confirm this email address in your chat with ${notificationName(practice)} is ${code}.\n\n` +
+      `It expires in 10 minutes. Do not share it. If you did not ask for it, you can ignore this email.`,
+  }),
+
   /** Appended to every plain PHI email: the patient can stop unencrypted email with one click. */
   unsubscribeFooter: (practice: string, link: string) =>
     `\n\n--\nTo stop receiving health information from ${notificationName(practice)} by unencrypted ` +

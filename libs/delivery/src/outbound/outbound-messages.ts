@@ -10,7 +10,7 @@ import { DeliveryQueue, type DeliveryChannelKind } from './delivery-queue.js';
 
 /** What a reply or system message was decided to be when it was accepted. */
 export type OutboundRoute = 'plain' | 'secure_link';
-export type SystemTemplate = 'consent_request' | 'portal_code';
+export type SystemTemplate = 'consent_request' | 'portal_code' | 'chat_code';
 
 export interface NewOutboundMessage {
   conversationId: string;
@@ -26,7 +26,9 @@ export interface NewOutboundMessage {
     | { kind: 'reply'; route: OutboundRoute; routeReason: string | null; body: string }
     | { kind: 'system'; template: 'consent_request'; consentRequestId: string }
     /** A portal verification code: the worker mints the code when it sends (portal_codes row). */
-    | { kind: 'system'; template: 'portal_code' };
+    | { kind: 'system'; template: 'portal_code' }
+    /** A chat visitor's code to prove a typed address: minted by the worker likewise. */
+    | { kind: 'system'; template: 'chat_code' };
 }
 
 /** An outbound message as the delivery worker needs it. */

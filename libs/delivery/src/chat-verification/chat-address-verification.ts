@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import type { ChatAddressVerifier, ChatCodeChannel, ChatSession } from '@app/channels';
+import { ConsentLedger } from '@app/consent';
+import { type Contact, ContactRepository } from '@app/contacts';
+import { ConversationRepository, StaffEvents, mergeContacts } from '@app/conversations';
+import { KeyRingService } from '@app/crypto';
+import { type Actor, TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { chatCodeHash, PORTAL_CODE_MINUTES } from '../dispatch/portal-codes.js';
+import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
+import { OutboundMessages } from '../outbound/outbound-messages.js';
+import { SenderChannels } from '../outbound/sender-channels.js';
+
+/** Wrong codes after which a session can no longer verify (someone may be guessing). */
+export const MAX_WRONG_CHAT_CODES = 5;
+/**
+ * Chat codes one address receives in CODES_TO_ADDRESS_WINDOW_MINUTES, from any number of chats:
+ * whoever types someone's number cannot flood that phone with texts.
+ */
+export const MAX_CODES_TO_ADDRESS = 5;
+export const CODES_TO_ADDRESS_WINDOW_MINUTES = 15;
+
+const VISITOR: Actor = { type: 'patient', id: 'chat_visitor' };
+
+interface SessionState {
+  contactId: string;
+  failures: number;
+  locked: boolean;
+}
+
+interface LiveCode {
+  id: string;
+  message_id: string;
+  code_hash: Buffer;
+  channel: ChatCodeChannel;
+  to_address_bidx: Buffer;
+}
+
+type Outcome = 'verified' | 'wrong' | 'locked';
+
+const invalidCode = () => new AppError(400, 'invalid_code', 'The code is not valid');
+const verificationLocked = () =>
+  new AppError(423, 'verification_locked', 'Too many wrong codes: this chat can no longer verify an address');
+
+/**
+ * A chat visitor proves the phone or email they typed: a one-time code goes there through the
+ * outbox and the delivery worker (which mints it at send time and keeps only its keyed hash, as
+ * for the portal; STOP and suppression honoured at both ends), and comes back in the chat.
+ * Proven, a claim joins the one contact that holds the address, and the session is proven for
+ * it: staff replies asked for in the chat reach it there. Five wrong codes lock the session.
+ */
+@Injectable()
+export class ChatAddressVerification implements ChatAddressVerifier {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly contacts: ContactRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly gate: GateFacts,
+    private readonly ledger: ConsentLedger,
+    private readonly senders: SenderChannels,
+    private readonly outbound: OutboundMessages,
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+    private readonly events: StaffEvents,
+  ) {}
+
+  sendCode(session: ChatSession, channel: ChatCodeChannel): Promise<{ expiresInSeconds: number }> {
+    return this.db.forTenant(session.tenantId, async (tx) => {
+      const state = await this.lockSession(tx, session.id);
+      if (state.locked) throw verificationLocked();
+      const contact = await this.contacts.get(tx, state.contactId);
+      const address = contact && (await this.addressOf(tx, contact, channel));
+      if (!contact || !address)
+        throw new AppError(
+          422,
+          'no_claimed_address',
+          `The chat has no ${channel === 'sms' ? 'phone number' : 'email address'} to send a code to`,
+        );
+      const facts = await this.ledger.addressFacts(tx, contact.id, channel, address.index);
+      if (facts.optedOut)
+        throw new AppError(409, 'recipient_opted_out', 'The number opted out of text messages');
+      if (facts.suppressed)
+        throw new AppError(
+          409,
+          'email_suppressed',
+          'The email address is suppressed after bounces or a spam report',
+        );
+      await this.limitCodesTo(tx, channel, address.index);
+      // The code is part of the visitor's own conversation (staff see it was sent, never the code).
+      const conversation = await this.conversations.activeFor(tx, contact.id, 0);
+      const sender = await this.senders.pick(tx, conversation.id, channel);
+      if (!sender)
+        throw new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+      // Only the newest code counts.
+      await this.retireCodes(tx, session.id);
+      const message = await this.outbound.create(tx, {
+        conversationId: conversation.id,
+        contactId: contact.id,
+        senderChannelId: sender,
+        channel,
+        address: address.address,
+        addressIndex: address.index,
+        authorUserId: null,
+        content: { kind: 'system', template: 'chat_code' },
+      });
+      await tx.execute(
+        `INSERT INTO portal_codes (id, tenant_id, chat_session_id, message_id) VALUES ($1, $2, $3, $4)`,
+        [randomUUID(), tx.tenantId, session.id, message.id],
+      );
+      this.audit.record(tx, {
+        action: 'chat.code_sent',
+        actor: VISITOR,
+        target: { type: 'chat_session', id: session.id },
+        metadata: { channel, contactId: contact.id, messageId: message.id },
+      });
+      return { expiresInSeconds: PORTAL_CODE_MINUTES * 60 };
+    });
+  }
+
+  async confirm(session: ChatSession, code: string): Promise<void> {
+    // Decided in one transaction that commits whatever the outcome (a wrong code counts).
+    const outcome = await this.db.forTenant(session.tenantId, async (tx): Promise<Outcome> => {
+      const state = await this.lockSession(tx, session.id);
+      if (state.locked) return 'locked';
+      const live = await this.liveCode(tx, session.id);
+      const cipher = await this.keys.forTenant(tx);
+      if (!live || !chatCodeHash(cipher, session.id, code).equals(live.code_hash))
+        return this.wrongCode(tx, session.id, state);
+      const contact = await this.contacts.get(tx, state.contactId);
+      const address = contact && (await this.addressOf(tx, contact, live.channel));
+      // Staff changed the address since the code went out: it proves nothing about this chat.
+      if (!contact || !address?.index.equals(live.to_address_bidx))
+        return this.wrongCode(tx, session.id, state);
+      await this.proven(tx, session.id, contact, live);
+      return 'verified';
+    });
+    if (outcome === 'locked') throw verificationLocked();
+    if (outcome === 'wrong') throw invalidCode();
+  }
+
+  /** The visitor holds the address: the code is spent, a claim joins its holder, the session is proven. */
+  private async proven(tx: TenantTx, sessionId: string, contact: Contact, code: LiveCode): Promise<void> {
+    await tx.execute(`UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      code.id,
+    ]);
+    const holder = contact.claimOf ? await this.soleHolder(tx, code.channel, code.to_address_bidx) : null;
+    if (holder) {
+      const merged = await mergeContacts(tx, holder, contact.id);
+      this.audit.record(tx, {
+        action: 'contact.merged',
+        actor: VISITOR,
+        target: { type: 'contact', id: holder },
+        metadata: {
+          mergedContactId: contact.id,
+          via: 'chat_verification',
+          conversationsMoved: merged.conversationsMoved,
+          messagesMoved: merged.messagesMoved,
+          consentsCopied: merged.consentsCopied,
+          foldedConversationId: merged.foldedConversationId,
+        },
+      });
+    }
+    const contactId = holder ?? contact.id;
+    // After the merge (which takes proof from every session of both contacts): this one proved it.
+    await tx.execute(
+      `UPDATE chat_sessions SET contact_id = $3, proven_contact_id = $3, code_failures = 0, address_verified_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, sessionId, contactId],
+    );
+    this.audit.record(tx, {
+      action: 'chat.address_verified',
+      actor: VISITOR,
+      target: { type: 'chat_session', id: sessionId },
+      metadata: {
+        channel: code.channel,
+        contactId,
+        joinedFrom: holder ? contact.id : null,
+        // A claim whose address several contacts (or none) hold joins nobody: staff decide.
+        unjoinedClaim: contact.claimOf !== null && holder === null,
+      },
+    });
+    const [row] = await tx.query<{ conversation_id: string }>(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, code.message_id],
+    );
+    this.events.publishAfterCommit(tx, {
+      type: 'chat.address_verified',
+      conversationId: row!.conversation_id,
+      contactId,
+      sessionId,
+    });
+  }
+
+  private async wrongCode(tx: TenantTx, sessionId: string, state: SessionState): Promise<Outcome> {
+    const failures = state.failures + 1;
+    const locked = failures >= MAX_WRONG_CHAT_CODES;
+    await tx.execute(
+      `UPDATE chat_sessions SET code_failures = $3, code_locked_at = CASE WHEN $4 THEN now() ELSE code_locked_at END
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, sessionId, failures, locked],
+    );
+    this.audit.record(tx, {
+      action: 'chat.verify_failed',
+      actor: VISITOR,
+      outcome: 'failure',
+      target: { type: 'chat_session', id: sessionId },
+      metadata: { attempt: failures },
+    });
+    if (!locked) return 'wrong';
+    await this.retireCodes(tx, sessionId);
+    this.audit.record(tx, {
+      action: 'chat.verification_locked',
+      actor: VISITOR,
+      outcome: 'denied',
+      target: { type: 'chat_session', id: sessionId },
+      metadata: { contactId: state.contactId, failures },
+    });
+    // The attempt that locks is still just a wrong code to the visitor.
+    return 'wrong';
+  }
+
+  /**
+   * The address a code goes to: what a claim typed (kept apart, unindexed), else the contact's
+   * own; normalized, with the blind index the consent gate and contacts use.
+   */
+  private addressOf(
+    tx: TenantTx,
+    contact: Contact,
+    channel: ChatCodeChannel,
+  ): Promise<ContactAddress | null> {
+    const field = channel === 'sms' ? 'phone' : 'email';
+    const raw = contact.claimReason ? (contact.claimed?.[field] ?? null) : contact[field];
+    return this.gate.address(tx, channel, raw);
+  }
+
+  /** The one live contact holding the address (a merged one answers with its survivor); null if none or several. */
+  private async soleHolder(tx: TenantTx, channel: ChatCodeChannel, index: Buffer): Promise<string | null> {
+    const holders = await tx.query<{ id: string }>(
+      `SELECT DISTINCT coalesce(merged_into, id) AS id FROM contacts
+       WHERE tenant_id = $1 AND ${channel === 'sms' ? 'phone_bidx' : 'email_bidx'} = $2`,
+      [tx.tenantId, index],
+    );
+    return holders.length === 1 ? holders[0]!.id : null;
+  }
+
+  /** 429 once the address got its share of chat codes lately (counted under its address lock). */
+  private async limitCodesTo(tx: TenantTx, channel: ChatCodeChannel, index: Buffer): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `chat-code:${tx.tenantId}:${channel}:${index.toString('hex')}`,
+    ]);
+    const [row] = await tx.query<{ recent: number }>(
+      `SELECT count(*)::int AS recent FROM messages
+       WHERE tenant_id = $1 AND channel = $2 AND to_address_bidx = $3 AND template = 'chat_code'
+         AND created_at > now() - make_interval(mins => $4)`,
+      [tx.tenantId, channel, index, CODES_TO_ADDRESS_WINDOW_MINUTES],
+    );
+    if (row!.recent >= MAX_CODES_TO_ADDRESS)
+      throw new AppError(429, 'rate_limited', 'Too many codes were sent to this address; try again later', {
+        retryAfterSeconds: CODES_TO_ADDRESS_WINDOW_MINUTES * 60,
+      });
+  }
+
+  private async lockSession(tx: TenantTx, sessionId: string): Promise<SessionState> {
+    const [row] = await tx.query<{ contact_id: string; code_failures: number; locked: boolean }>(
+      `SELECT contact_id, code_failures, code_locked_at IS NOT NULL AS locked FROM chat_sessions
+       WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tx.tenantId, sessionId],
+    );
+    if (!row)
+      throw new AppError(401, 'invalid_session', 'The chat session is unknown or its token is not valid');
+    return { contactId: row.contact_id, failures: row.code_failures, locked: row.locked };
+  }
+
+  /** The session's newest code the worker has sent, unused and unexpired. */
+  private async liveCode(tx: TenantTx, sessionId: string): Promise<LiveCode | null> {
+    const [row] = await tx.query<LiveCode>(
+      `SELECT c.id, c.message_id, c.code_hash, m.channel, m.to_address_bidx
+       FROM portal_codes c JOIN messages m ON m.tenant_id = c.tenant_id AND m.id = c.message_id
+       WHERE c.tenant_id = $1 AND c.chat_session_id = $2 AND c.used_at IS NULL AND c.code_hash IS NOT NULL
+         AND c.expires_at > now()
+       ORDER BY c.created_at DESC LIMIT 1 FOR UPDATE OF c`,
+      [tx.tenantId, sessionId],
+    );
+    return row ?? null;
+  }
+
+  private async retireCodes(tx: TenantTx, sessionId: string): Promise<void> {
+    await tx.execute(
+      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND chat_session_id = $2 AND used_at IS NULL`,
+      [tx.tenantId, sessionId],
+    );
+  }
+}
