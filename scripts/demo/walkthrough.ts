@@ -277,6 +277,80 @@ try {
     'GET /v1/messages/:id (staff)': afterRead.body.status,
   });
 
+  // Website chat: a stranger types Maria's number. A typed number is a claim, not an identity.
+  const SITE = 'https://www.riverside-clinic.example';
+  const widget = await call(
+    'POST',
+    '/v1/channels',
+    { type: 'chat', name: 'Website chat', allowedOrigins: [SITE] },
+    token,
+  );
+  /** The chat widget's requests: from the practice's site, with the session's bearer token. */
+  const visitor = async (method: string, path: string, body?: object, bearer?: string) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        origin: SITE,
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  const chat = await visitor('POST', `/v1/public/chat/${widget.body.widgetKey}/sessions`, {
+    phone: PATIENT_NUMBER,
+  });
+  const { sessionId, sessionToken } = chat.body as { sessionId: string; sessionToken: string };
+  await visitor(
+    'POST',
+    `/v1/public/chat/sessions/${sessionId}/messages`,
+    { body: 'Hi, it is Maria. What were my results?' },
+    sessionToken,
+  );
+  const chatInbox = await call('GET', '/v1/conversations?channel=chat&limit=1', undefined, token);
+  const claimant = await call('GET', `/v1/contacts/${chatInbox.body.data[0].contact.id}`, undefined, token);
+  const inChat = await call(
+    'POST',
+    `/v1/conversations/${conversationId}/replies`,
+    { body: PHI, channel: 'chat' },
+    token,
+  );
+  await settled(inChat.body.messageId);
+  const strangerReads = await visitor(
+    'GET',
+    `/v1/public/chat/sessions/${sessionId}/messages`,
+    undefined,
+    sessionToken,
+  );
+  const askCode = await visitor(
+    'POST',
+    `/v1/public/chat/sessions/${sessionId}/verification`,
+    { channel: 'sms' },
+    sessionToken,
+  );
+  let chatCode: string | undefined;
+  for (let i = 0; i < 100 && !chatCode; i++) {
+    const sms = (await lastSms()) ?? '';
+    chatCode = /verification code[^0-9]*(\d{6})/i.exec(sms)?.[1];
+    if (!chatCode || sms.includes(code ?? '-')) chatCode = undefined;
+    if (!chatCode) await new Promise((r) => setTimeout(r, 100));
+  }
+  const guessed = await visitor(
+    'POST',
+    `/v1/public/chat/sessions/${sessionId}/verification/confirm`,
+    { code: chatCode === '000000' ? '000001' : '000000' },
+    sessionToken,
+  );
+  say("Website chat: a stranger types Maria's number (a claim, not an identity)", {
+    'POST /v1/public/chat/:widgetKey/sessions': `${chat.status} with {phone: Maria's number}`,
+    'GET /v1/contacts/:id (the visitor, staff)': `possibleMatch=${JSON.stringify(claimant.body.possibleMatch)}, own phone: ${claimant.body.phone}`,
+    'reply to Maria, asking for the chat': `${inChat.status} route=${inChat.body.deliveryRoute} channel=${inChat.body.channel}`,
+    'what the visitor can read': `${strangerReads.body.data.length} message(s) (their own); the reply among them: ${JSON.stringify(strangerReads.body.data).includes(PHI)}`,
+    'POST .../verification {channel: sms}': `${askCode.status}; the code went to Maria's phone: ${chatCode !== undefined}`,
+    'POST .../verification/confirm (a guess)': `${guessed.status} ${guessed.body.error?.code}`,
+  });
+
   const request = await call('POST', `/v1/contacts/${contactId}/consent-requests`, { channel: 'sms' }, token);
   // A bare YES answers only a request the carrier confirmed delivering.
   await settled(request.body.messageId, ['delivered', 'failed']);
