@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
+import { ownerPool } from '@app/testing';
 import { AppError } from './app-error.js';
 import { ErrorFilter } from './error.filter.js';
 
@@ -53,5 +54,36 @@ describe('ErrorFilter', () => {
     const { status, body } = filter.render(new HttpException('db password=xyz', 503));
     expect(status).toBe(500);
     expect(body.error.code).toBe('internal_error');
+  });
+
+  it('answers a real Postgres deadlock with 409 concurrent_change (the request may be sent again)', async () => {
+    const pool = ownerPool();
+    const [a, b] = [await pool.connect(), await pool.connect()];
+    try {
+      // Two transactions take the same two locks in opposite orders.
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      await a.query('SELECT pg_advisory_xact_lock(19001)');
+      await b.query('SELECT pg_advisory_xact_lock(19002)');
+      const first = a.query('SELECT pg_advisory_xact_lock(19002)');
+      const second = b.query('SELECT pg_advisory_xact_lock(19001)');
+      const outcomes = await Promise.allSettled([first, second]);
+      const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect((lost.reason as { code?: string }).code).toBe('40P01');
+      const { status, body } = filter.render(lost.reason);
+      expect(status).toBe(409);
+      expect(body).toEqual({
+        error: {
+          code: 'concurrent_change',
+          message: 'Another change to the same records happened at the same time; try again',
+        },
+      });
+    } finally {
+      await a.query('ROLLBACK').catch(() => undefined);
+      await b.query('ROLLBACK').catch(() => undefined);
+      a.release();
+      b.release();
+      await pool.end();
+    }
   });
 });

@@ -109,6 +109,18 @@ export class ErrorFilter implements ExceptionFilter {
     if (err instanceof HttpException && err.getStatus() >= 500) return this.internal(err);
     const clientError = frameworkClientError(err);
     if (clientError) return clientError;
+    if (isTransactionConflict(err)) {
+      this.logger.warn({ err: { code: sqlState(err) } }, 'Transaction conflict answered 409');
+      return {
+        status: HttpStatus.CONFLICT,
+        body: {
+          error: {
+            code: 'concurrent_change',
+            message: 'Another change to the same records happened at the same time; try again',
+          },
+        },
+      };
+    }
     if (err instanceof UnstorableTextError) {
       return {
         status: 400,
@@ -142,4 +154,23 @@ export class ErrorFilter implements ExceptionFilter {
       body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } },
     };
   }
+}
+
+/**
+ * Postgres broke a lock cycle (deadlock_detected) or refused a serialization: the request lost a
+ * race with another one, nothing of it was committed, and the same request may simply be sent
+ * again. Two writers that lock the same rows in opposite orders (a staff merge and a visitor's
+ * verification) meet this.
+ */
+const CONFLICT_STATES = new Set(['40P01', '40001']);
+
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isTransactionConflict(err: unknown): boolean {
+  const state = sqlState(err);
+  return state !== undefined && CONFLICT_STATES.has(state);
 }
