@@ -1,7 +1,6 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClientIp } from '@app/testing';
-import { freshPhone, waitFor } from './ingestion-fixtures.js';
+import { ChatWidget } from './chat-fixtures.js';
+import { freshPhone } from './ingestion-fixtures.js';
 import { SseClient } from './intake-fixtures.js';
 import {
   type DeliveryPractice,
@@ -13,28 +12,19 @@ import {
 
 const PHI = 'Your pathology came back: stage II, we need to discuss chemotherapy';
 
-interface ChatSession {
-  sessionId: string;
-  sessionToken: string;
-}
-
 // Invariant 11: a phone number or email typed into the website chat is a claim, not an identity.
 describe('website chat: a claimed address is not an identity', () => {
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
-  let widgetKey: string;
+  let chat: ChatWidget;
   const token = () => practice.owner.accessToken;
-  const http = () => request(stack.api.getHttpServer());
   const reply = (conversationId: string, body: object) =>
     stack.staff.post(`/v1/conversations/${conversationId}/replies`, body, token());
 
   beforeAll(async () => {
     stack = await DeliveryStack.start();
     practice = await createDeliveryPractice(stack);
-    const widget = await stack.staff
-      .post('/v1/channels', { type: 'chat', name: 'Website chat', allowedOrigins: [WEBSITE] }, token())
-      .expect(201);
-    widgetKey = widget.body.widgetKey;
+    chat = await ChatWidget.create(stack, practice);
   });
   const streams: SseClient[] = [];
   afterAll(async () => {
@@ -42,63 +32,12 @@ describe('website chat: a claimed address is not an identity', () => {
     await stack?.stop();
   });
 
-  async function startChat(body: object = {}): Promise<ChatSession> {
-    const res = await http()
-      .post(`/v1/public/chat/${widgetKey}/sessions`)
-      .set('Origin', WEBSITE)
-      .set('X-Forwarded-For', testClientIp())
-      .send(body)
-      .expect(201);
-    return res.body;
-  }
-
-  const chatSay = (session: ChatSession, body: string) =>
-    http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-      .set('Origin', WEBSITE)
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send({ body })
-      .expect(201);
-
-  const chatRead = async (session: ChatSession): Promise<Array<{ id: string; body: string }>> =>
-    (
-      await http()
-        .get(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-        .set('Authorization', `Bearer ${session.sessionToken}`)
-        .expect(200)
-    ).body.data;
-
-  async function conversationOfMessage(
-    messageId: string,
-  ): Promise<{ conversationId: string; contactId: string }> {
-    const { rows } = await stack.owner.query(
-      `SELECT conversation_id, contact_id FROM messages WHERE id = $1`,
-      [messageId],
-    );
-    return { conversationId: rows[0].conversation_id, contactId: rows[0].contact_id };
-  }
-
-  /** A patient who texted the practice: their phone is proven by the carrier. */
-  async function patientByText(): Promise<{ phone: string; conversationId: string; contactId: string }> {
-    const phone = freshPhone();
-    await textFrom(stack, practice, phone, 'Did my lab results come back?');
-    const row = await waitFor(async () => {
-      const { rows } = await stack.owner.query(
-        `SELECT conversation_id, contact_id FROM messages
-         WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
-        [practice.owner.practiceId],
-      );
-      return rows[0] as { conversation_id: string; contact_id: string } | undefined;
-    });
-    return { phone, conversationId: row.conversation_id, contactId: row.contact_id };
-  }
-
   it("a stranger who types a patient's phone neither joins the patient's conversation nor reads the reply", async () => {
-    const patient = await patientByText();
+    const patient = await chat.patientByText();
 
-    const stranger = await startChat({ phone: patient.phone, name: 'Not The Patient' });
-    const said = await chatSay(stranger, 'Hi, it is me again, any news?');
-    const strangers = await conversationOfMessage(said.body.id);
+    const stranger = await chat.start({ phone: patient.phone, name: 'Not The Patient' });
+    const said = await chat.say(stranger, 'Hi, it is me again, any news?');
+    const strangers = await chat.conversationOfMessage(said.body.id);
     expect(strangers.contactId).not.toBe(patient.contactId);
     expect(strangers.conversationId).not.toBe(patient.conversationId);
 
@@ -106,7 +45,7 @@ describe('website chat: a claimed address is not an identity', () => {
     const res = await reply(patient.conversationId, { body: PHI, channel: 'chat' }).expect(202);
     expect(res.body.deliveryRoute).not.toBe('chat');
     expect(res.body).toMatchObject({ channel: 'sms', deliveryRoute: 'secure_link' });
-    const seen = await chatRead(stranger);
+    const seen = await chat.read(stranger);
     expect(seen.map((m) => m.body)).toEqual(['Hi, it is me again, any news?']);
     expect(JSON.stringify(seen)).not.toContain('pathology');
 
@@ -127,34 +66,34 @@ describe('website chat: a claimed address is not an identity', () => {
   });
 
   it('a claimed email of a patient is a claim too', async () => {
-    const patient = await patientByText();
+    const patient = await chat.patientByText();
     const email = `pat.${Math.random().toString(16).slice(2, 8)}@mail.test`;
     await stack.staff.patch(`/v1/contacts/${patient.contactId}`, { email }, token()).expect(200);
-    const stranger = await startChat({ email: email.toUpperCase() });
-    const said = await chatSay(stranger, 'hello');
-    expect((await conversationOfMessage(said.body.id)).contactId).not.toBe(patient.contactId);
+    const stranger = await chat.start({ email: email.toUpperCase() });
+    const said = await chat.say(stranger, 'hello');
+    expect((await chat.conversationOfMessage(said.body.id)).contactId).not.toBe(patient.contactId);
     const res = await reply(patient.conversationId, { body: PHI, channel: 'chat' }).expect(202);
     expect(res.body.deliveryRoute).not.toBe('chat');
-    expect(await chatRead(stranger)).toHaveLength(1);
+    expect(await chat.read(stranger)).toHaveLength(1);
   });
 
   it('the visitor who started a conversation is answered in the chat while present, and receives it', async () => {
-    const visitor = await startChat({ name: 'New Lead' });
-    const said = await chatSay(visitor, 'Do you see new patients?');
-    const { conversationId } = await conversationOfMessage(said.body.id);
+    const visitor = await chat.start({ name: 'New Lead' });
+    const said = await chat.say(visitor, 'Do you see new patients?');
+    const { conversationId } = await chat.conversationOfMessage(said.body.id);
 
     const res = await reply(conversationId, { body: 'Yes, Mondays to Fridays.' }).expect(202);
     expect(res.body).toMatchObject({ channel: 'chat', deliveryRoute: 'chat', status: 'sent' });
     // Stored, not yet received: delivered only once the visitor's client fetched it.
     expect((await stack.messageState(token(), res.body.messageId)).status).toBe('sent');
-    expect((await chatRead(visitor)).map((m) => m.id)).toEqual([said.body.id, res.body.messageId]);
+    expect((await chat.read(visitor)).map((m) => m.id)).toEqual([said.body.id, res.body.messageId]);
     expect((await stack.messageState(token(), res.body.messageId)).status).toBe('delivered');
   });
 
   it("a reply pushed down the visitor's open stream is delivered; the open stream keeps them present", async () => {
-    const visitor = await startChat();
-    const said = await chatSay(visitor, 'Is parking free?');
-    const { conversationId } = await conversationOfMessage(said.body.id);
+    const visitor = await chat.start();
+    const said = await chat.say(visitor, 'Is parking free?');
+    const { conversationId } = await chat.conversationOfMessage(said.body.id);
     const events = await SseClient.open(
       `${stack.publicBaseUrl()}/v1/public/chat/sessions/${visitor.sessionId}/events`,
       {
@@ -172,9 +111,9 @@ describe('website chat: a claimed address is not an identity', () => {
 
   it('a visitor who left (no stream, no poll for minutes) is not answered in the chat', async () => {
     const phone = freshPhone();
-    const visitor = await startChat({ phone });
-    const said = await chatSay(visitor, 'Can I book a cleaning?');
-    const { conversationId } = await conversationOfMessage(said.body.id);
+    const visitor = await chat.start({ phone });
+    const said = await chat.say(visitor, 'Can I book a cleaning?');
+    const { conversationId } = await chat.conversationOfMessage(said.body.id);
     await stack.owner.query(
       `UPDATE chat_sessions SET last_seen_at = now() - interval '10 minutes' WHERE id = $1`,
       [visitor.sessionId],
@@ -184,16 +123,16 @@ describe('website chat: a claimed address is not an identity', () => {
     expect(res.body).toMatchObject({ channel: 'sms', deliveryRoute: 'secure_link' });
 
     // Polling again makes the visitor present (staff ask for the chat: the last reply went by SMS).
-    await chatRead(visitor);
+    await chat.read(visitor);
     const again = await reply(conversationId, { body: 'We have Tuesday 9am.', channel: 'chat' }).expect(202);
     expect(again.body).toMatchObject({ channel: 'chat', deliveryRoute: 'chat' });
   });
 
   it('a visitor who typed a number nobody held loses the chat once that number texts in', async () => {
     const phone = freshPhone();
-    const visitor = await startChat({ phone });
-    const said = await chatSay(visitor, 'Hi, I would like my results');
-    const { conversationId, contactId } = await conversationOfMessage(said.body.id);
+    const visitor = await chat.start({ phone });
+    const said = await chat.say(visitor, 'Hi, I would like my results');
+    const { conversationId, contactId } = await chat.conversationOfMessage(said.body.id);
     // The number's real owner texts: the carrier proves it, and it lands in that contact's conversation.
     await textFrom(stack, practice, phone, 'Hello, are my results in?');
     const { rows } = await stack.owner.query(
@@ -201,23 +140,23 @@ describe('website chat: a claimed address is not an identity', () => {
       [practice.owner.practiceId, contactId],
     );
     expect(rows.map((r) => r.conversation_id)).toEqual([conversationId]);
-    await chatRead(visitor); // present
+    await chat.read(visitor); // present
     const res = await reply(conversationId, { body: PHI, channel: 'chat' }).expect(202);
     expect(res.body).toMatchObject({ channel: 'sms', deliveryRoute: 'secure_link' });
-    expect(JSON.stringify(await chatRead(visitor))).not.toContain('pathology');
+    expect(JSON.stringify(await chat.read(visitor))).not.toContain('pathology');
   });
 
   it("merging the claimant into the patient does not give the chat session the patient's replies", async () => {
-    const patient = await patientByText();
-    const stranger = await startChat({ phone: patient.phone });
-    const said = await chatSay(stranger, 'It is me');
-    const { contactId: claimantId } = await conversationOfMessage(said.body.id);
+    const patient = await chat.patientByText();
+    const stranger = await chat.start({ phone: patient.phone });
+    const said = await chat.say(stranger, 'It is me');
+    const { contactId: claimantId } = await chat.conversationOfMessage(said.body.id);
     await stack.staff
       .post(`/v1/contacts/${patient.contactId}/merge`, { otherContactId: claimantId }, token())
       .expect(200);
-    await chatSay(stranger, 'Still here');
+    await chat.say(stranger, 'Still here');
     const res = await reply(patient.conversationId, { body: PHI, channel: 'chat' }).expect(202);
     expect(res.body.deliveryRoute).not.toBe('chat');
-    expect(JSON.stringify(await chatRead(stranger))).not.toContain('pathology');
+    expect(JSON.stringify(await chat.read(stranger))).not.toContain('pathology');
   });
 });

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClientIp } from '@app/testing';
+import { type ChatSession, ChatWidget, type ReceivedChatCode } from './chat-fixtures.js';
 import { freshPhone, waitFor } from './ingestion-fixtures.js';
 import { SseClient } from './intake-fixtures.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
-  WEBSITE,
   createDeliveryPractice,
   textFrom,
 } from './delivery-fixtures.js';
@@ -15,11 +13,6 @@ import {
 const PHI = 'Your pathology came back: stage II, we need to discuss chemotherapy';
 const CODE_SMS =
   /^Riverside Family Clinic: Your chat verification code is (\d{6})\. It expires in 10 minutes\. Do not share it\.$/;
-
-interface ChatSession {
-  sessionId: string;
-  sessionToken: string;
-}
 
 /** Another code than `code` (six digits). */
 const wrongCode = (code: string, n: number): string =>
@@ -30,19 +23,15 @@ const wrongCode = (code: string, n: number): string =>
 describe('website chat: a visitor proves the address they typed', () => {
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
-  let widgetKey: string;
+  let chat: ChatWidget;
   const token = () => practice.owner.accessToken;
-  const http = () => request(stack.api.getHttpServer());
   const reply = (conversationId: string, body: object) =>
     stack.staff.post(`/v1/conversations/${conversationId}/replies`, body, token());
 
   beforeAll(async () => {
     stack = await DeliveryStack.start();
     practice = await createDeliveryPractice(stack);
-    const widget = await stack.staff
-      .post('/v1/channels', { type: 'chat', name: 'Website chat', allowedOrigins: [WEBSITE] }, token())
-      .expect(201);
-    widgetKey = widget.body.widgetKey;
+    chat = await ChatWidget.create(stack, practice);
   });
   const streams: SseClient[] = [];
   afterAll(async () => {
@@ -50,85 +39,16 @@ describe('website chat: a visitor proves the address they typed', () => {
     await stack?.stop();
   });
 
-  async function startChat(body: object = {}): Promise<ChatSession> {
-    const res = await http()
-      .post(`/v1/public/chat/${widgetKey}/sessions`)
-      .set('Origin', WEBSITE)
-      .set('X-Forwarded-For', testClientIp())
-      .send(body)
-      .expect(201);
-    return res.body;
-  }
-
-  const chatSay = (session: ChatSession, body: string) =>
-    http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-      .set('Origin', WEBSITE)
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send({ body })
-      .expect(201);
-
-  const chatRead = async (session: ChatSession): Promise<Array<{ id: string; body: string }>> =>
-    (
-      await http()
-        .get(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-        .set('Authorization', `Bearer ${session.sessionToken}`)
-        .expect(200)
-    ).body.data;
-
-  const askCode = (session: ChatSession, channel: 'sms' | 'email', ip = testClientIp()) =>
-    http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/verification`)
-      .set('Origin', WEBSITE)
-      .set('X-Forwarded-For', ip)
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send({ channel });
-
-  const confirm = (session: ChatSession, code: string) =>
-    http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/verification/confirm`)
-      .set('Origin', WEBSITE)
-      .set('X-Forwarded-For', testClientIp())
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send({ code });
+  const askCode = (session: ChatSession, channel: 'sms' | 'email') =>
+    chat.verification(session, '', { channel });
+  const confirm = (session: ChatSession, code: string) => chat.verification(session, '/confirm', { code });
 
   /** The newest chat code the sandbox delivered to `to` once it got `count` of them (what the address's owner reads). */
-  async function codeReceivedBy(to: string, count = 1): Promise<{ code: string; text: string }> {
-    return waitFor(async () => {
-      const codes: Array<{ code: string; text: string }> = [];
-      for (const sent of await stack.sentTo(to)) {
-        const text = sent.body ?? sent.text ?? '';
-        const found = /verification code is (\d{6})|in your chat with .* is (\d{6})/.exec(text);
-        if (found) codes.push({ code: (found[1] ?? found[2])!, text });
-      }
+  const codeReceivedBy = (to: string, count = 1): Promise<ReceivedChatCode> =>
+    waitFor(async () => {
+      const codes = await chat.codesSentTo(to);
       return codes.length >= count ? codes[0] : undefined;
     }, 15_000);
-  }
-
-  async function conversationOfMessage(
-    messageId: string,
-  ): Promise<{ conversationId: string; contactId: string }> {
-    const { rows } = await stack.owner.query(
-      `SELECT conversation_id, contact_id FROM messages WHERE id = $1`,
-      [messageId],
-    );
-    return { conversationId: rows[0].conversation_id, contactId: rows[0].contact_id };
-  }
-
-  /** A patient who texted the practice (their phone is proven by the carrier), with PHI in their thread. */
-  async function patientByText(): Promise<{ phone: string; conversationId: string; contactId: string }> {
-    const phone = freshPhone();
-    await textFrom(stack, practice, phone, 'Did my biopsy results come back?');
-    const row = await waitFor(async () => {
-      const { rows } = await stack.owner.query(
-        `SELECT conversation_id, contact_id FROM messages
-         WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
-        [practice.owner.practiceId],
-      );
-      return rows[0] as { conversation_id: string; contact_id: string } | undefined;
-    });
-    return { phone, conversationId: row.conversation_id, contactId: row.contact_id };
-  }
 
   const auditActions = async (sessionId: string): Promise<string[]> => {
     // Sealing is asynchronous: the outbox or the chain holds the event.
@@ -141,9 +61,9 @@ describe('website chat: a visitor proves the address they typed', () => {
   };
 
   it("a stranger who claims a patient's phone cannot verify without the code; five wrong codes lock the chat", async () => {
-    const patient = await patientByText();
-    const stranger = await startChat({ phone: patient.phone, name: 'Not The Patient' });
-    await chatSay(stranger, 'It is me, any news?');
+    const patient = await chat.patientByText();
+    const stranger = await chat.start({ phone: patient.phone, name: 'Not The Patient' });
+    await chat.say(stranger, 'It is me, any news?');
 
     const asked = await askCode(stranger, 'sms').expect(202);
     expect(asked.body).toEqual({ sent: true, expiresInSeconds: 600 });
@@ -159,7 +79,7 @@ describe('website chat: a visitor proves the address they typed', () => {
 
     const res = await reply(patient.conversationId, { body: PHI, channel: 'chat' }).expect(202);
     expect(res.body.deliveryRoute).not.toBe('chat');
-    expect(JSON.stringify(await chatRead(stranger))).not.toContain('pathology');
+    expect(JSON.stringify(await chat.read(stranger))).not.toContain('pathology');
     const { rows } = await stack.owner.query(`SELECT merged_into FROM contacts WHERE claim_of = $1`, [
       patient.contactId,
     ]);
@@ -171,10 +91,10 @@ describe('website chat: a visitor proves the address they typed', () => {
   });
 
   it("the phone's owner verifies in the chat: the claim joins the patient and the chat is answered with the patient's conversation", async () => {
-    const patient = await patientByText();
-    const visitor = await startChat({ phone: patient.phone, name: 'Pat' });
-    const said = await chatSay(visitor, 'Hi, I texted you earlier');
-    const claim = await conversationOfMessage(said.body.id);
+    const patient = await chat.patientByText();
+    const visitor = await chat.start({ phone: patient.phone, name: 'Pat' });
+    const said = await chat.say(visitor, 'Hi, I texted you earlier');
+    const claim = await chat.conversationOfMessage(said.body.id);
     expect(claim.contactId).not.toBe(patient.contactId);
 
     await askCode(visitor, 'sms').expect(202);
@@ -223,8 +143,8 @@ describe('website chat: a visitor proves the address they typed', () => {
     });
 
     // The chat now belongs to the patient's conversation and is answered there.
-    const next = await chatSay(visitor, 'Any news on the biopsy?');
-    expect(await conversationOfMessage(next.body.id)).toEqual({
+    const next = await chat.say(visitor, 'Any news on the biopsy?');
+    expect(await chat.conversationOfMessage(next.body.id)).toEqual({
       conversationId: patient.conversationId,
       contactId: patient.contactId,
     });
@@ -233,14 +153,14 @@ describe('website chat: a visitor proves the address they typed', () => {
       channel: 'chat',
     }).expect(202);
     expect(res.body).toMatchObject({ channel: 'chat', deliveryRoute: 'chat' });
-    expect((await chatRead(visitor)).map((m) => m.body)).toContain('All clear, nothing to worry about.');
+    expect((await chat.read(visitor)).map((m) => m.body)).toContain('All clear, nothing to worry about.');
     await waitFor(async () => (await auditActions(visitor.sessionId)).includes('chat.address_verified'));
   });
 
   it("a visitor's own address (nobody else's) is verified by email too, and the code is single-use", async () => {
     const email = `visitor.${Math.random().toString(16).slice(2, 10)}@mail.test`;
-    const visitor = await startChat({ email });
-    await chatSay(visitor, 'Do you take new patients?');
+    const visitor = await chat.start({ email });
+    await chat.say(visitor, 'Do you take new patients?');
     await askCode(visitor, 'email').expect(202);
     const { code, text } = await codeReceivedBy(email);
     expect(text).not.toContain('new patients');
@@ -255,13 +175,13 @@ describe('website chat: a visitor proves the address they typed', () => {
   });
 
   it('an opted-out number gets no code; an address the chat did not type is refused', async () => {
-    const patient = await patientByText();
+    const patient = await chat.patientByText();
     await textFrom(stack, practice, patient.phone, 'STOP');
     const sentBefore = (await stack.sentTo(patient.phone)).length;
-    const visitor = await startChat({ phone: patient.phone });
+    const visitor = await chat.start({ phone: patient.phone });
     expect((await askCode(visitor, 'sms').expect(409)).body.error.code).toBe('recipient_opted_out');
     expect((await askCode(visitor, 'email').expect(422)).body.error.code).toBe('no_claimed_address');
-    const anonymous = await startChat({ name: 'Anon' });
+    const anonymous = await chat.start({ name: 'Anon' });
     expect((await askCode(anonymous, 'sms').expect(422)).body.error.code).toBe('no_claimed_address');
     await new Promise((r) => setTimeout(r, 500));
     expect(await stack.sentTo(patient.phone)).toHaveLength(sentBefore);
@@ -269,7 +189,7 @@ describe('website chat: a visitor proves the address they typed', () => {
 
   it('codes are rate limited per chat; only the newest code counts', async () => {
     const phone = freshPhone();
-    const visitor = await startChat({ phone });
+    const visitor = await chat.start({ phone });
     await askCode(visitor, 'sms').expect(202);
     const first = await codeReceivedBy(phone);
     await askCode(visitor, 'sms').expect(202);
@@ -286,17 +206,17 @@ describe('website chat: a visitor proves the address they typed', () => {
 
   it('one address gets at most 5 chat codes per 15 minutes, however many chats type it', async () => {
     const phone = freshPhone();
-    for (let n = 0; n < 5; n++) await askCode(await startChat({ phone }), 'sms').expect(202);
-    const flooded = await askCode(await startChat({ phone }), 'sms').expect(429);
+    for (let n = 0; n < 5; n++) await askCode(await chat.start({ phone }), 'sms').expect(202);
+    const flooded = await askCode(await chat.start({ phone }), 'sms').expect(429);
     expect(flooded.body.error.code).toBe('rate_limited');
     await codeReceivedBy(phone, 5);
   });
 
   it("after a staff merge the chat gets the patient's replies only once the visitor proves the phone", async () => {
-    const patient = await patientByText();
-    const visitor = await startChat({ phone: patient.phone });
-    const said = await chatSay(visitor, 'It is me');
-    const { contactId: claimantId } = await conversationOfMessage(said.body.id);
+    const patient = await chat.patientByText();
+    const visitor = await chat.start({ phone: patient.phone });
+    const said = await chat.say(visitor, 'It is me');
+    const { contactId: claimantId } = await chat.conversationOfMessage(said.body.id);
     await stack.staff
       .post(`/v1/contacts/${patient.contactId}/merge`, { otherContactId: claimantId }, token())
       .expect(200);
@@ -310,7 +230,7 @@ describe('website chat: a visitor proves the address they typed', () => {
       202,
     );
     expect(after.body.deliveryRoute).toBe('chat');
-    const seen = (await chatRead(visitor)).map((m) => m.body);
+    const seen = (await chat.read(visitor)).map((m) => m.body);
     expect(seen).toContain('See you Monday.');
     expect(JSON.stringify(seen)).not.toContain('pathology');
   });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTokensIn } from '@app/delivery';
 import { testClientIp } from '@app/testing';
+import { type ChatSession, ChatWidget } from './chat-fixtures.js';
 import { freshPhone } from './ingestion-fixtures.js';
 import {
   type DeliveryPractice,
@@ -11,8 +12,8 @@ import {
   WEBSITE,
   attestConsent,
   createDeliveryPractice,
-  runDispatchJob,
-  textFrom,
+  runOutbox,
+  conversationOfText,
 } from './delivery-fixtures.js';
 import { codeSentTo, csrfOf } from './portal-fixtures.js';
 
@@ -29,11 +30,6 @@ type Step =
   | 'patientVerifiesInChat'
   | 'workerRun';
 
-interface ChatSession {
-  sessionId: string;
-  sessionToken: string;
-}
-
 // Invariant 11 with invariant 1, under every interleaving fast-check finds: forged claims (a
 // patient's phone or email typed into the chat, a form that ticks "text me" for the patient's
 // number) and stale links (sent to a number the patient no longer has) never carry PHI to
@@ -45,7 +41,7 @@ describe('claims are not identities under random interleavings (property)', () =
   let stack: DeliveryStack;
   let practice: DeliveryPractice;
   let worker: INestApplication;
-  let widgetKey: string;
+  let chat: ChatWidget;
   const token = () => practice.owner.accessToken;
   const http = () => request(stack.api.getHttpServer());
 
@@ -53,71 +49,26 @@ describe('claims are not identities under random interleavings (property)', () =
     stack = await DeliveryStack.start();
     worker = await stack.idleWorker('claims-property-idle');
     practice = await createDeliveryPractice(stack);
-    widgetKey = (
-      await stack.staff
-        .post('/v1/channels', { type: 'chat', name: 'Website chat', allowedOrigins: [WEBSITE] }, token())
-        .expect(201)
-    ).body.widgetKey;
+    chat = await ChatWidget.create(stack, practice);
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  async function runWorker(): Promise<void> {
-    const { rows } = await stack.owner.query<{ message_id: string }>(
-      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
-      [practice.owner.practiceId],
-    );
-    for (const { message_id } of rows) await runDispatchJob(worker, practice.owner.practiceId, message_id);
-  }
+  const runWorker = () => runOutbox(stack, worker, practice.owner.practiceId);
 
   async function chatClaim(claim: object): Promise<{ session: ChatSession; contactId: string }> {
-    const session: ChatSession = (
-      await http()
-        .post(`/v1/public/chat/${widgetKey}/sessions`)
-        .set('Origin', WEBSITE)
-        .set('X-Forwarded-For', testClientIp())
-        .send(claim)
-        .expect(201)
-    ).body;
-    const said = await http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-      .set('Origin', WEBSITE)
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send({ body: 'It is me, any news about my results?' })
-      .expect(201);
-    const { rows } = await stack.owner.query(`SELECT contact_id FROM messages WHERE id = $1`, [said.body.id]);
-    return { session, contactId: rows[0].contact_id };
+    const session = await chat.start(claim);
+    const said = await chat.say(session, 'It is me, any news about my results?');
+    return { session, contactId: (await chat.conversationOfMessage(said.body.id)).contactId };
   }
 
   /** What a chat visitor can read: polls (which also keeps them present for the gate). */
-  async function chatVisible(session: ChatSession): Promise<string> {
-    const res = await http()
-      .get(`/v1/public/chat/sessions/${session.sessionId}/messages`)
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .expect(200);
-    return JSON.stringify(res.body.data);
-  }
+  const chatVisible = async (session: ChatSession): Promise<string> =>
+    JSON.stringify(await chat.read(session));
 
-  const verification = (session: ChatSession, path: string, body: object) =>
-    http()
-      .post(`/v1/public/chat/sessions/${session.sessionId}/verification${path}`)
-      .set('Origin', WEBSITE)
-      .set('X-Forwarded-For', testClientIp())
-      .set('Authorization', `Bearer ${session.sessionToken}`)
-      .send(body);
-
-  /** The chat codes the sandbox delivered to `to`, newest first (only that address's owner reads them). */
-  async function chatCodesSentTo(to: string): Promise<string[]> {
-    const codes: string[] = [];
-    for (const message of await stack.sentTo(to)) {
-      const code = /chat verification code is (\d{6})|in your chat with .* is (\d{6})/.exec(
-        message.body ?? message.text ?? '',
-      );
-      if (code) codes.push(code[1] ?? code[2]!);
-    }
-    return codes;
-  }
+  const chatCodesSentTo = async (to: string): Promise<string[]> =>
+    (await chat.codesSentTo(to)).map((received) => received.code);
 
   /** The holder of `phone` opens `link`, proves the number with a code sent to it, and reads. */
   async function threadAsHolderOf(link: string, phone: string): Promise<string> {
@@ -155,13 +106,12 @@ describe('claims are not identities under random interleavings (property)', () =
         // The patient proved their number by texting; staff put their email on file.
         let phone = freshPhone();
         const email = `patient.${runs}.${Math.random().toString(16).slice(2, 8)}@mail.test`;
-        await textFrom(stack, practice, phone, 'Hello, I am a patient');
-        const { rows } = await stack.owner.query(
-          `SELECT conversation_id, contact_id FROM messages WHERE tenant_id = $1 AND channel = 'sms'
-           AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
-          [practice.owner.practiceId],
+        const { conversationId, contactId } = await conversationOfText(
+          stack,
+          practice,
+          phone,
+          'Hello, I am a patient',
         );
-        const { conversation_id: conversationId, contact_id: contactId } = rows[0];
         await stack.staff.patch(`/v1/contacts/${contactId}`, { email }, token()).expect(200);
 
         /** Consent the patient really gave, per number (staff attested it while it was theirs). */
@@ -186,7 +136,7 @@ describe('claims are not identities under random interleavings (property)', () =
               const claimant = claimants.at(-1);
               if (!claimant) break;
               const channel = claimant.claimed === email ? 'email' : 'sms';
-              const asked = await verification(claimant.session, '', { channel });
+              const asked = await chat.verification(claimant.session, '', { channel });
               // Sent; or locked by earlier guesses, rate limited, or the chat was merged into a
               // contact whose address changed since (nothing to send to).
               expect([202, 422, 423, 429]).toContain(asked.status);
@@ -197,7 +147,7 @@ describe('claims are not identities under random interleavings (property)', () =
               );
               let guess = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
               while (sent.has(guess)) guess = String((Number(guess) + 1) % 1_000_000).padStart(6, '0');
-              const tried = await verification(claimant.session, '/confirm', { code: guess });
+              const tried = await chat.verification(claimant.session, '/confirm', { code: guess });
               expect([400, 423]).toContain(tried.status);
               break;
             }
@@ -205,11 +155,11 @@ describe('claims are not identities under random interleavings (property)', () =
               // The patient types their own number into the chat (a claim like any other) and
               // proves it with the code their phone receives.
               const own = await chatClaim({ phone });
-              await verification(own.session, '', { channel: 'sms' }).expect(202);
+              await chat.verification(own.session, '', { channel: 'sms' }).expect(202);
               await runWorker();
               const [code] = await chatCodesSentTo(phone);
               expect(code).toBeDefined();
-              await verification(own.session, '/confirm', { code }).expect(200);
+              await chat.verification(own.session, '/confirm', { code }).expect(200);
               patientChat = own.session;
               break;
             }

@@ -6,8 +6,9 @@ import {
   type DeliveryPractice,
   DeliveryStack,
   createDeliveryPractice,
+  conversationOfText,
   textFrom,
-  runDispatchJob,
+  runOutbox,
   attestConsent,
 } from './delivery-fixtures.js';
 
@@ -37,13 +38,7 @@ describe('consent gate under random interleavings (property)', () => {
     await stack?.stop();
   });
 
-  async function runWorker(): Promise<void> {
-    const { rows } = await stack.owner.query<{ message_id: string }>(
-      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
-      [practice.owner.practiceId],
-    );
-    for (const { message_id } of rows) await runDispatchJob(worker, practice.owner.practiceId, message_id);
-  }
+  const runWorker = () => runOutbox(stack, worker, practice.owner.practiceId);
 
   it('never sends plain PHI without consent at send time, nor any SMS after STOP', async () => {
     const token = practice.owner.accessToken;
@@ -54,13 +49,12 @@ describe('consent gate under random interleavings (property)', () => {
         runs++;
         const phone = freshPhone();
         const marker = `PHI-${runs}-${Math.random().toString(36).slice(2, 8)}: your lab result is ready`;
-        await textFrom(stack, practice, phone, 'Hello, this is a new patient');
-        const { rows } = await stack.owner.query(
-          `SELECT conversation_id, contact_id FROM messages WHERE tenant_id = $1 AND channel = 'sms'
-           AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
-          [practice.owner.practiceId],
+        const { conversationId, contactId } = await conversationOfText(
+          stack,
+          practice,
+          phone,
+          'Hello, this is a new patient',
         );
-        const { conversation_id: conversationId, contact_id: contactId } = rows[0];
         const model: Model = { consent: 'none', optedOut: false };
         let seen = 0;
 

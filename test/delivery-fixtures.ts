@@ -317,3 +317,31 @@ export async function runDispatchJob(
     }
   }
 }
+
+/** Runs, in order, a dispatch job for every message waiting in the practice's outbox (a worker step). */
+export async function runOutbox(stack: DeliveryStack, worker: INestApplication, tenantId: string) {
+  const { rows } = await stack.owner.query<{ message_id: string }>(
+    `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
+    [tenantId],
+  );
+  for (const { message_id } of rows) await runDispatchJob(worker, tenantId, message_id);
+}
+
+/** `phone` texts the practice `body`: the conversation and contact it landed in (the carrier proves the phone). */
+export async function conversationOfText(
+  stack: DeliveryStack,
+  practice: DeliveryPractice,
+  phone: string,
+  body: string,
+): Promise<{ conversationId: string; contactId: string }> {
+  await textFrom(stack, practice, phone, body);
+  const row = await waitFor(async () => {
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id, contact_id FROM messages
+       WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+      [practice.owner.practiceId],
+    );
+    return rows[0] as { conversation_id: string; contact_id: string } | undefined;
+  });
+  return { conversationId: row.conversation_id, contactId: row.contact_id };
+}

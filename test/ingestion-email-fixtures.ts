@@ -18,6 +18,24 @@ export interface EmailPractice {
 export const freshEmail = (): string => `patient-${randomBytes(5).toString('hex')}@example.org`;
 export const messageIdHeader = (): string => `<${randomBytes(12).toString('hex')}@mail.example.org>`;
 
+/** An Inbound Parse post in parsed mode (the fields SendGrid sends) from a fresh sender; `extra` overrides. */
+export function parsedInboundFields(
+  practice: EmailPractice,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const from = freshEmail();
+  const to = practice.channel.inboundAddress;
+  return {
+    headers: `From: Pat <${from}>\r\nTo: ${to}\r\nMessage-ID: ${messageIdHeader()}\r\nSubject: hi`,
+    from: `Pat <${from}>`,
+    to,
+    subject: 'hi',
+    text: 'hello',
+    envelope: JSON.stringify({ to: [to], from }),
+    ...extra,
+  };
+}
+
 export async function createEmailPractice(app: INestApplication, owner: pg.Pool): Promise<EmailPractice> {
   const tenantId = randomUUID();
   await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Email test practice')`, [tenantId]);

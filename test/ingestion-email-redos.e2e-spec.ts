@@ -10,6 +10,7 @@ import {
   createEmailPractice,
   freshEmail,
   messageIdHeader,
+  parsedInboundFields,
 } from './ingestion-email-fixtures.js';
 
 /**
@@ -51,18 +52,7 @@ describe('Inbound Parse: a pathological email does not block the event loop', ()
     await owner?.end();
   });
 
-  const parsedMode = (extra: Fields): Fields => {
-    const from = freshEmail();
-    return {
-      headers: `From: Pat <${from}>\r\nTo: ${practice.channel.inboundAddress}\r\nMessage-ID: ${messageIdHeader()}\r\nSubject: hi`,
-      from: `Pat <${from}>`,
-      to: practice.channel.inboundAddress,
-      subject: 'hi',
-      text: 'hello',
-      envelope: JSON.stringify({ to: [practice.channel.inboundAddress], from }),
-      ...extra,
-    };
-  };
+  const parsedMode = (extra: Fields): Fields => parsedInboundFields(practice, extra);
 
   const rawMode = (contentType: string, body: string): Fields => {
     const from = freshEmail();

@@ -9,8 +9,7 @@ import { ingestionRowCounts, startListeningApi } from './ingestion-fixtures.js';
 import {
   type EmailPractice,
   createEmailPractice,
-  freshEmail,
-  messageIdHeader,
+  parsedInboundFields,
   signEvents,
 } from './ingestion-email-fixtures.js';
 
@@ -78,17 +77,7 @@ describe('SendGrid webhooks robustness: malformed input gets a 4xx and writes no
   let inboundPath: string;
   let eventsPath: string;
 
-  const validFields = (): Record<string, string> => {
-    const from = freshEmail();
-    return {
-      headers: `From: Pat <${from}>\r\nTo: ${practice.channel.inboundAddress}\r\nMessage-ID: ${messageIdHeader()}\r\nSubject: hi`,
-      from: `Pat <${from}>`,
-      to: practice.channel.inboundAddress,
-      subject: 'hi',
-      text: 'hello',
-      envelope: JSON.stringify({ to: [practice.channel.inboundAddress], from }),
-    };
-  };
+  const validFields = (): Record<string, string> => parsedInboundFields(practice);
 
   function postInbound(fields: Fields, path = inboundPath) {
     let req = request(app.getHttpServer()).post(path);

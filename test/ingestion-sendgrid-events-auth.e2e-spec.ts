@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { type KeyObject, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -126,6 +126,10 @@ describe('SendGrid Event Webhook authentication', () => {
   }
 
   const plainEventsPath = (channel: EmailChannel) => `/webhooks/sendgrid/${channel.view.id}/events`;
+
+  /** A batch to the channel's signed events URL, signed with `privateKey` (at `at`, else now). */
+  const postSigned = (channel: EmailChannel, privateKey: KeyObject, events: unknown[], at?: Date) =>
+    postEvents(plainEventsPath(channel), events, signEvents(privateKey, JSON.stringify(events), at));
 
   /** What a batch may have written: the message's status, the address suppression, the dedupe row. */
   async function effects(messageId: string, events: Array<{ sg_event_id: string }>) {
@@ -272,21 +276,13 @@ describe('SendGrid Event Webhook authentication', () => {
       const message = await outbound(channel);
       for (const at of [new Date(Date.now() - TWO_YEARS_MS), new Date(Date.now() + 3600_000)]) {
         const batch = bounce(message.id);
-        const res = await postEvents(
-          plainEventsPath(channel),
-          batch,
-          signEvents(key.privateKey, JSON.stringify(batch), at),
-        );
+        const res = await postSigned(channel, key.privateKey, batch, at);
         expect(res.status).toBe(403);
         expect(res.body.error.code).toBe('signature_expired');
         expect(await effects(message.id, batch)).toEqual(untouched);
       }
       const fresh = bounce(message.id);
-      const res = await postEvents(
-        plainEventsPath(channel),
-        fresh,
-        signEvents(key.privateKey, JSON.stringify(fresh)),
-      );
+      const res = await postSigned(channel, key.privateKey, fresh);
       expect(res.status).toBe(200);
       expect(await effects(message.id, fresh)).toEqual({ status: 'undelivered', suppressions: 1, seen: 1 });
       expect(channel.view.webhooks.events).toMatch(/\/events$/);
@@ -298,8 +294,7 @@ describe('SendGrid Event Webhook authentication', () => {
       const newKey = newKeyPair();
       const channel = await createChannel(oldKey.publicKey);
       const message = await outbound(channel);
-      const signedBy = (key: typeof oldKey, events: unknown[]) =>
-        postEvents(plainEventsPath(channel), events, signEvents(key.privateKey, JSON.stringify(events)));
+      const signedBy = (key: typeof oldKey, events: unknown[]) => postSigned(channel, key.privateKey, events);
       // The channel's route is cached from this post on.
       expect((await signedBy(oldKey, [{ event: 'processed', messageId: message.id }])).status).toBe(200);
 
@@ -350,11 +345,7 @@ describe('SendGrid Event Webhook authentication', () => {
       expect(onSms.status).toBe(400);
       const message = await outbound(channel);
       const batch = bounce(message.id);
-      const res = await postEvents(
-        plainEventsPath(channel),
-        batch,
-        signEvents(key.privateKey, JSON.stringify(batch)),
-      );
+      const res = await postSigned(channel, key.privateKey, batch);
       expect(res.status).toBe(200);
     });
 

@@ -1,8 +1,7 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttachmentRepository } from '@app/conversations';
 import { TenantDb } from '@app/database';
-import { auditTrail, testClientIp } from '@app/testing';
+import { auditTrail } from '@app/testing';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -12,7 +11,15 @@ import {
   textFrom,
 } from './delivery-fixtures.js';
 import { freshPhone } from './ingestion-fixtures.js';
-import { codeSentTo, csrfOf, secureMessageTo, submissionIdOf, withoutNonce } from './portal-fixtures.js';
+import {
+  type PortalBrowser,
+  csrfOf,
+  portalBrowser,
+  requestPortalCode,
+  secureMessageTo,
+  submissionIdOf,
+  withoutNonce,
+} from './portal-fixtures.js';
 
 // Issue 19, breach 3: a secure link reads only what was sent to its own address (channel + address),
 // and changing a contact's address retracts the live links (and consent requests) to the old one.
@@ -21,25 +28,13 @@ describe('secure links are bound to the address they were sent to', () => {
   let practice: DeliveryPractice;
   const staffToken = () => practice.owner.accessToken;
 
-  /** One browser: keeps cookies, comes from its own address (per-IP limits). */
-  const browser = () => {
-    const agent = request.agent(stack.api.getHttpServer());
-    const ip = testClientIp();
-    return {
-      get: (path: string) => agent.get(path).set('X-Forwarded-For', ip),
-      post: (path: string, form: Record<string, string>) =>
-        agent.post(path).set('X-Forwarded-For', ip).type('form').send(form),
-    };
-  };
-  type Browser = ReturnType<typeof browser>;
+  const browser = () => portalBrowser(stack);
 
   /** The holder of `to` opens the link, asks for a code (delivered to `to`) and verifies. */
-  const verifyAs = async (token: string, to: string, b: Browser = browser()) => {
+  const verifyAs = async (token: string, to: string, b: PortalBrowser = browser()) => {
     const page = await b.get(`/s/${token}`).expect(200);
     const csrf = csrfOf(page.text);
-    const before = (await stack.sentTo(to)).length;
-    await b.post(`/s/${token}/code`, { csrf }).expect(303);
-    const code = await codeSentTo(stack, to, before);
+    const code = await requestPortalCode(stack, b, token, csrf, to);
     await b.post(`/s/${token}/verify`, { csrf, code }).expect(303);
     return b;
   };

@@ -1,5 +1,7 @@
+import request from 'supertest';
 import { expect } from 'vitest';
 import { linkTokensIn } from '@app/delivery';
+import { testClientIp } from '@app/testing';
 import type { DeliveryPractice, DeliveryStack, Patient, SentView } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 
@@ -72,4 +74,29 @@ export function submissionIdOf(html: string): string {
 /** A page without its per-response nonce, to compare two pages for equality. */
 export function withoutNonce(html: string): string {
   return html.replace(/nonce="[^"]+"/g, 'nonce=""');
+}
+
+/** One browser on the patient pages: keeps cookies, comes from its own address (per-IP limits). */
+export function portalBrowser(stack: DeliveryStack) {
+  const agent = request.agent(stack.api.getHttpServer());
+  const ip = testClientIp();
+  return {
+    get: (path: string) => agent.get(path).set('X-Forwarded-For', ip),
+    post: (path: string, form: Record<string, string>) =>
+      agent.post(path).set('X-Forwarded-For', ip).type('form').send(form),
+  };
+}
+export type PortalBrowser = ReturnType<typeof portalBrowser>;
+
+/** "Send me a code" on the link's page; the code the sandbox then delivered to `to`. */
+export async function requestPortalCode(
+  stack: DeliveryStack,
+  b: PortalBrowser,
+  token: string,
+  csrf: string,
+  to: string,
+): Promise<string> {
+  const before = (await stack.sentTo(to)).length;
+  await b.post(`/s/${token}/code`, { csrf }).expect(303);
+  return codeSentTo(stack, to, before);
 }

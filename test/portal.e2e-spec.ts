@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -7,7 +6,7 @@ import { AttachmentRepository, LiveSubscriptions, StaffEvents } from '@app/conve
 import { TenantDb } from '@app/database';
 import { PORTAL_IDLE_SECONDS, PORTAL_LIMITS } from '@app/portal';
 import { REDIS, RedisKeys } from '@app/redis';
-import { auditTrail, testClientIp } from '@app/testing';
+import { auditTrail } from '@app/testing';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -17,10 +16,12 @@ import {
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
 import {
+  type PortalBrowser,
   SECRET_REPLY,
-  codeSentTo,
   csrfOf,
   emailedConsentRequest,
+  portalBrowser,
+  requestPortalCode,
   secureMessageTo,
   submissionIdOf,
   withoutNonce,
@@ -41,23 +42,9 @@ describe('patient pages over HTTP', () => {
       );
     return { seen, stop };
   };
-  /** One browser: keeps cookies, comes from its own address (per-IP limits). */
-  const browser = () => {
-    const agent = request.agent(stack.api.getHttpServer());
-    const ip = testClientIp();
-    return {
-      get: (path: string) => agent.get(path).set('X-Forwarded-For', ip),
-      post: (path: string, form: Record<string, string>) =>
-        agent.post(path).set('X-Forwarded-For', ip).type('form').send(form),
-    };
-  };
-
-  /** "Send me a code" on the link's page; the code the sandbox then delivered to `to`. */
-  const requestCode = async (b: ReturnType<typeof browser>, token: string, csrf: string, to: string) => {
-    const before = (await stack.sentTo(to)).length;
-    await b.post(`/s/${token}/code`, { csrf }).expect(303);
-    return codeSentTo(stack, to, before);
-  };
+  const browser = () => portalBrowser(stack);
+  const requestCode = (b: PortalBrowser, token: string, csrf: string, to: string) =>
+    requestPortalCode(stack, b, token, csrf, to);
 
   beforeAll(async () => {
     stack = await DeliveryStack.start();

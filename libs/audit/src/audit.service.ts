@@ -88,6 +88,19 @@ export interface AuditCondition {
   params: unknown[];
 }
 
+/** Which events a listing or an export page reads. */
+export interface AuditQuery {
+  from?: Date;
+  to?: Date;
+  actorId?: string;
+  action?: string;
+  targetId?: string;
+  beforeSeq?: number;
+  afterSeq?: number;
+  order?: 'asc' | 'desc';
+  limit: number;
+}
+
 interface QueuedEvent {
   event: PendingEvent;
   onlyIf?: AuditCondition;
@@ -325,20 +338,7 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   /** Keyset-paginated by seq: newest first (`beforeSeq`), or oldest first (`order: 'asc'`, `afterSeq`). */
-  async list(
-    tx: TenantTx,
-    filter: {
-      from?: Date;
-      to?: Date;
-      actorId?: string;
-      action?: string;
-      targetId?: string;
-      beforeSeq?: number;
-      afterSeq?: number;
-      order?: 'asc' | 'desc';
-      limit: number;
-    },
-  ): Promise<AuditEventRow[]> {
+  async list(tx: TenantTx, filter: AuditQuery): Promise<AuditEventRow[]> {
     await this.seal(tx.tenantId);
     return (await this.select(tx, filter)).map(toApiRow);
   }
@@ -354,20 +354,7 @@ export class AuditService implements OnApplicationShutdown {
     return (await this.select(tx, { ...filter, order: 'asc' })).map(toExportLine);
   }
 
-  private select(
-    tx: TenantTx,
-    filter: {
-      from?: Date;
-      to?: Date;
-      actorId?: string;
-      action?: string;
-      targetId?: string;
-      beforeSeq?: number;
-      afterSeq?: number;
-      order?: 'asc' | 'desc';
-      limit: number;
-    },
-  ): Promise<StoredRow[]> {
+  private select(tx: TenantTx, filter: AuditQuery): Promise<StoredRow[]> {
     const where = ['tenant_id = $1'];
     const params: unknown[] = [tx.tenantId];
     const add = (sql: string, value: unknown) => {

@@ -7,6 +7,20 @@ const base64Key32 = z
     message: 'must be base64 of exactly 32 bytes (openssl rand -base64 32)',
   });
 
+/** The non-empty entries of a comma-separated value, trimmed. */
+const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/** Comma-separated base64 keys (unset: none). */
+const base64KeyList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? commaList(v) : []))
+  .pipe(z.array(base64Key32));
+
 const postgresUrl = z
   .string({ error: 'required: postgres://user:password@host:port/db' })
   .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must be a postgres:// URL' });
@@ -103,14 +117,7 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('loopback')
-    .transform((v) =>
-      v.trim() === 'none'
-        ? []
-        : v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-    )
+    .transform((v) => (v.trim() === 'none' ? [] : commaList(v)))
     .pipe(
       z.array(
         z.string().refine(isProxySpec, {
@@ -120,34 +127,12 @@ export const envSchema = z.object({
     ),
   MASTER_KEY: base64Key32,
   /** Comma-separated earlier master keys, kept readable during a master-key rotation. */
-  MASTER_KEY_PREVIOUS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(base64Key32)),
+  MASTER_KEY_PREVIOUS: base64KeyList,
   /**
    * Comma-separated audit keys (base64) of master keys no longer configured, to verify the
    * events they sealed (`npm run audit -- derive-key` prints the current one before a rotation).
    */
-  AUDIT_KEYS_PREVIOUS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(base64Key32)),
+  AUDIT_KEYS_PREVIOUS: base64KeyList,
   /** Worker: where signed audit chain checkpoints are written (a directory outside Postgres). */
   AUDIT_CHECKPOINT_DIR: z.string().min(1).default('data/audit-checkpoints'),
   /** Worker: how often each tenant whose chain head moved gets a new signed checkpoint. */

@@ -42,15 +42,7 @@ export class ContactMatcher {
   ) {}
 
   async matchOrCreate(tx: TenantTx, sender: SenderAddress): Promise<ContactMatch> {
-    const phone = normalizePhone(sender.phone, this.config.DEFAULT_PHONE_REGION);
-    const email = normalizeEmail(sender.email);
-    const cipher = await this.keys.forTenant(tx);
-    // Phone first: it is what SMS and most forms carry, and the order keeps lock acquisition consistent.
-    const addresses: Array<[AddressField, Buffer]> = [];
-    if (phone) addresses.push(['phone', cipher.blindIndex('phone', phone)]);
-    if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
-    if (addresses.length === 0) throw new UnusableSenderAddressError();
-
+    const { phone, email, addresses } = await this.indexedAddresses(tx, sender);
     // Known senders (nearly every message) cost one statement: find and touch the contact.
     for (const [field, index] of addresses) {
       const known = await this.contacts.touchMostRecent(tx, field, index);
@@ -138,14 +130,21 @@ export class ContactMatcher {
 
   /** The normalized addresses and their blind indexes, locked as in matchOrCreate (so claims and first messages see each other). */
   private async lockedAddresses(tx: TenantTx, sender: SenderAddress) {
+    const indexed = await this.indexedAddresses(tx, sender);
+    for (const [field, index] of indexed.addresses) await this.lockAddress(tx, field, index);
+    return indexed;
+  }
+
+  /** The sender's normalized addresses and their blind indexes; throws when none normalizes. */
+  private async indexedAddresses(tx: TenantTx, sender: SenderAddress) {
     const phone = normalizePhone(sender.phone, this.config.DEFAULT_PHONE_REGION);
     const email = normalizeEmail(sender.email);
     const cipher = await this.keys.forTenant(tx);
+    // Phone first: it is what SMS and most forms carry, and the order keeps lock acquisition consistent.
     const addresses: Array<[AddressField, Buffer]> = [];
     if (phone) addresses.push(['phone', cipher.blindIndex('phone', phone)]);
     if (email) addresses.push(['email', cipher.blindIndex('email', email)]);
     if (addresses.length === 0) throw new UnusableSenderAddressError();
-    for (const [field, index] of addresses) await this.lockAddress(tx, field, index);
     return { phone, email, addresses };
   }
 

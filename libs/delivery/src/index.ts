@@ -9,3 +9,4 @@ export { Dispatcher } from './dispatch/dispatcher.js';
 export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';
 export { OutboundMessages } from './outbound/outbound-messages.js';
 export { portalCodeHash } from './dispatch/portal-codes.js';
+export { queueCodeMessage } from './dispatch/one-time-code-messages.js';

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import { StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { OutboundMessages, portalCodeHash } from '@app/delivery';
+import { OutboundMessages, portalCodeHash, queueCodeMessage } from '@app/delivery';
 
 /** Failed verifications after which a link is locked for good. */
 export const MAX_FAILED_VERIFICATIONS = 5;
@@ -99,36 +98,28 @@ export class SecureLinks {
     return row !== undefined;
   }
 
-  /**
-   * Queues a code to the address the link went to, as a system message through the outbox: the
-   * worker mints the code when it sends, so neither the api nor the job ever holds it. Earlier
-   * unused codes of the link stop counting.
-   */
+  /** Queues a code to the address the link went to (minted by the worker); earlier unused codes stop counting. */
   async sendCode(tx: TenantTx, link: SecureLink): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     const address = await cipher.decryptString('secure_links.address', link.addressEnc);
-    await tx.execute(
-      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL`,
-      [tx.tenantId, link.id],
-    );
-    const message = await this.outbound.create(tx, {
-      conversationId: link.conversationId,
-      contactId: link.contactId,
-      senderChannelId: link.channelId,
-      channel: link.channel,
-      address,
-      addressIndex: link.addressIndex,
-      authorUserId: null,
-      content: { kind: 'system', template: 'portal_code' },
-    });
-    await tx.execute(
-      `INSERT INTO portal_codes (id, tenant_id, link_id, message_id) VALUES ($1, $2, $3, $4)`,
-      [randomUUID(), tx.tenantId, link.id, message.id],
+    const messageId = await queueCodeMessage(
+      tx,
+      this.outbound,
+      { linkId: link.id },
+      {
+        conversationId: link.conversationId,
+        contactId: link.contactId,
+        senderChannelId: link.channelId,
+        channel: link.channel,
+        address,
+        addressIndex: link.addressIndex,
+        template: 'portal_code',
+      },
     );
     this.audit.record(tx, {
       action: 'secure_link.code_sent',
       target: { type: 'secure_link', id: link.id },
-      metadata: { channel: link.channel, messageId: message.id },
+      metadata: { channel: link.channel, messageId },
     });
   }
 

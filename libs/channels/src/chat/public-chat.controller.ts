@@ -25,7 +25,7 @@ import {
   rateLimitAddress,
 } from '@app/observability';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
-import { IntakeRateLimiter } from '../webform/intake-rate-limiter.js';
+import { IntakeRateLimiter, type RateLimit } from '../webform/intake-rate-limiter.js';
 import { type PublicChannel, PublicChannels } from '../webform/public-channels.js';
 import { answerPreflight, applyCors } from '../webform/public-cors.js';
 import { ChatLive, type ChatLiveEvent } from './chat-live.js';
@@ -105,9 +105,7 @@ export class PublicChatController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const routed = await this.sessions.route(sessionId);
-    if (!routed) throw invalidSession();
-    answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, 'GET, POST, OPTIONS');
+    await this.answerSessionPreflight(sessionId, req, res, 'GET, POST, OPTIONS');
   }
 
   @Options('sessions/:sessionId/verification/confirm')
@@ -117,9 +115,7 @@ export class PublicChatController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const routed = await this.sessions.route(sessionId);
-    if (!routed) throw invalidSession();
-    answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, 'POST, OPTIONS');
+    await this.answerSessionPreflight(sessionId, req, res, 'POST, OPTIONS');
   }
 
   @Post('sessions/:sessionId/verification')
@@ -141,11 +137,11 @@ export class PublicChatController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ sent: true; expiresInSeconds: number }> {
-    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
-    this.requireJson(req);
+    const session = await this.visitorPost(sessionId, req, res, (visitor) => [
+      [INTAKE_LIMITS.chatCodePerSession, visitor.id],
+      [INTAKE_LIMITS.chatCodePerIp, rateLimitAddress(req.ip)],
+    ]);
     const { channel } = validateVerification.transform(body, { type: 'body' });
-    await this.limiter.hit(res, INTAKE_LIMITS.chatCodePerSession, session.id);
-    await this.limiter.hit(res, INTAKE_LIMITS.chatCodePerIp, rateLimitAddress(req.ip));
     const { expiresInSeconds } = await this.verifier.sendCode(session, channel);
     return { sent: true, expiresInSeconds };
   }
@@ -167,9 +163,9 @@ export class PublicChatController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ verified: true }> {
-    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
-    this.requireJson(req);
-    await this.limiter.hit(res, INTAKE_LIMITS.chatCodeConfirmPerIp, rateLimitAddress(req.ip));
+    const session = await this.visitorPost(sessionId, req, res, () => [
+      [INTAKE_LIMITS.chatCodeConfirmPerIp, rateLimitAddress(req.ip)],
+    ]);
     const { code } = validateConfirmation.transform(body, { type: 'body' });
     res.setHeader('Cache-Control', 'no-store');
     await this.verifier.confirm(session, code);
@@ -188,9 +184,9 @@ export class PublicChatController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ChatMessageView> {
-    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
-    await this.limiter.hit(res, INTAKE_LIMITS.chatMessagePerSession, session.id);
-    this.requireJson(req);
+    const session = await this.visitorPost(sessionId, req, res, (visitor) => [
+      [INTAKE_LIMITS.chatMessagePerSession, visitor.id],
+    ]);
     const input = validateMessage.transform(body, { type: 'body' });
     return this.chat.send(session, input.body);
   }
@@ -287,6 +283,30 @@ export class PublicChatController {
     if (!routed) throw invalidSession();
     applyCors(req, res, (await this.widgetOf(routed)).allowedOrigins, opts);
     return this.sessions.verify(routed, req.get('authorization'));
+  }
+
+  /** A visitor's POST: the session (from its widget's origin), then its rate limits, then a JSON body. */
+  private async visitorPost(
+    sessionId: string,
+    req: Request,
+    res: Response,
+    limitsOf: (session: ChatSession) => Array<[RateLimit, string]>,
+  ): Promise<ChatSession> {
+    const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
+    for (const [limit, subject] of limitsOf(session)) await this.limiter.hit(res, limit, subject);
+    this.requireJson(req);
+    return session;
+  }
+
+  private async answerSessionPreflight(
+    sessionId: string,
+    req: Request,
+    res: Response,
+    methods: string,
+  ): Promise<void> {
+    const routed = await this.sessions.route(sessionId);
+    if (!routed) throw invalidSession();
+    answerPreflight(req, res, (await this.widgetOf(routed)).allowedOrigins, methods);
   }
 
   private async widget(widgetKey: string): Promise<PublicChannel> {

@@ -1,4 +1,13 @@
-import { Controller, HttpCode, Param, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  UseGuards,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AppError, Public } from '@app/observability';
@@ -8,6 +17,17 @@ import { type UploadedPart, flatFields } from './inbound-parse.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, singleHeader } from './sendgrid-event-signature.js';
 import { type EventBatchOutcome, SendGridEventsService } from './sendgrid-events.service.js';
 import { SendGridInboundService } from './sendgrid-inbound.service.js';
+
+/** What both Event Webhook routes answer (they differ only in how the channel authenticates). */
+const EventBatchRoute = () =>
+  applyDecorators(
+    HttpCode(200),
+    ApiConsumes('application/json'),
+    ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' }),
+    ApiResponse({ status: 400, description: 'validation_failed' }),
+    ApiResponse({ status: 404, description: 'unknown channel' }),
+    ApiResponse({ status: 415, description: 'not JSON' }),
+  );
 
 /**
  * SendGrid's webhooks. Inbound Parse cannot be signed, so its URL carries a per-channel secret;
@@ -53,41 +73,31 @@ export class SendGridWebhooksController {
   }
 
   @Post(':channelId/events')
-  @HttpCode(200)
+  @EventBatchRoute()
   @ApiOperation({
     summary:
       'Event Webhook batch, ECDSA-signed (channel with eventWebhookPublicKey); each sg_event_id applies once, statuses only move forward',
   })
-  @ApiConsumes('application/json')
-  @ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' })
-  @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({
     status: 403,
     description:
       'invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied',
   })
-  @ApiResponse({ status: 404, description: 'unknown channel' })
-  @ApiResponse({ status: 415, description: 'not JSON' })
   signedEventBatch(@Param('channelId') channelId: string, @Req() req: Request): Promise<EventBatchOutcome> {
     return this.eventBatch(channelId, null, req);
   }
 
   @Post(':channelId/events/:secret')
-  @HttpCode(200)
+  @EventBatchRoute()
   @ApiOperation({
     summary:
       'Event Webhook batch for a channel without a public key: the URL carries the channel’s events secret',
   })
-  @ApiConsumes('application/json')
-  @ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' })
-  @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({
     status: 403,
     description:
       'invalid_secret / invalid_signature / signature_expired (a keyed channel still needs its signature); nothing applied',
   })
-  @ApiResponse({ status: 404, description: 'unknown channel' })
-  @ApiResponse({ status: 415, description: 'not JSON' })
   eventBatchWithSecret(
     @Param('channelId') channelId: string,
     @Param('secret') secret: string,

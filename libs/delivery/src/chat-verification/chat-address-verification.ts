@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import type { ChatAddressVerifier, ChatCodeChannel, ChatSession } from '@app/channels';
@@ -8,6 +7,7 @@ import { ConversationRepository, StaffEvents, mergeContacts } from '@app/convers
 import { KeyRingService } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
+import { queueCodeMessage, retireCodes } from '../dispatch/one-time-code-messages.js';
 import { chatCodeHash, PORTAL_CODE_MINUTES } from '../dispatch/portal-codes.js';
 import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
@@ -93,27 +93,25 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       const sender = await this.senders.pick(tx, conversation.id, channel);
       if (!sender)
         throw new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
-      // Only the newest code counts.
-      await this.retireCodes(tx, session.id);
-      const message = await this.outbound.create(tx, {
-        conversationId: conversation.id,
-        contactId: contact.id,
-        senderChannelId: sender,
-        channel,
-        address: address.address,
-        addressIndex: address.index,
-        authorUserId: null,
-        content: { kind: 'system', template: 'chat_code' },
-      });
-      await tx.execute(
-        `INSERT INTO portal_codes (id, tenant_id, chat_session_id, message_id) VALUES ($1, $2, $3, $4)`,
-        [randomUUID(), tx.tenantId, session.id, message.id],
+      const messageId = await queueCodeMessage(
+        tx,
+        this.outbound,
+        { chatSessionId: session.id },
+        {
+          conversationId: conversation.id,
+          contactId: contact.id,
+          senderChannelId: sender,
+          channel,
+          address: address.address,
+          addressIndex: address.index,
+          template: 'chat_code',
+        },
       );
       this.audit.record(tx, {
         action: 'chat.code_sent',
         actor: VISITOR,
         target: { type: 'chat_session', id: session.id },
-        metadata: { channel, contactId: contact.id, messageId: message.id },
+        metadata: { channel, contactId: contact.id, messageId },
       });
       return { expiresInSeconds: PORTAL_CODE_MINUTES * 60 };
     });
@@ -210,7 +208,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       metadata: { attempt: failures },
     });
     if (!locked) return 'wrong';
-    await this.retireCodes(tx, sessionId);
+    await retireCodes(tx, { chatSessionId: sessionId });
     this.audit.record(tx, {
       action: 'chat.verification_locked',
       actor: VISITOR,
@@ -285,12 +283,5 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       [tx.tenantId, sessionId],
     );
     return row ?? null;
-  }
-
-  private async retireCodes(tx: TenantTx, sessionId: string): Promise<void> {
-    await tx.execute(
-      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND chat_session_id = $2 AND used_at IS NULL`,
-      [tx.tenantId, sessionId],
-    );
   }
 }
