@@ -30,7 +30,12 @@ export { INTAKE_LIMITS } from './webform/intake-limits.js';
 export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
 export { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './webform/form-consent.js';
 export { ChatDelivery, type ChatDeliveryInput } from './chat/chat-delivery.js';
-export { CHAT_SESSION_IDLE_MS, ChatSessions, type ChatSession } from './chat/chat-sessions.js';
+export {
+  CHAT_SESSION_IDLE_MS,
+  ChatSessions,
+  type ChatSession,
+  invalidSession,
+} from './chat/chat-sessions.js';
 export {
   CHAT_ADDRESS_VERIFIER,
   type ChatAddressVerifier,

@@ -185,6 +185,14 @@ export class ContactRepository {
     );
     return row?.id ?? null;
   }
+  /** The one contact holding this address (a merged one answers with its survivor); null if none or several. */
+  async soleHolderOf(tx: TenantTx, field: AddressField, index: Buffer): Promise<string | null> {
+    const holders = await tx.query<{ id: string }>(
+      `SELECT DISTINCT coalesce(merged_into, id) AS id FROM contacts WHERE tenant_id = $1 AND ${field}_bidx = $2`,
+      [tx.tenantId, index],
+    );
+    return holders.length === 1 ? holders[0]!.id : null;
+  }
 
   async get(tx: TenantTx, id: string): Promise<Contact | null> {
     const [row] = await tx.query<ContactRow>(`SELECT * FROM contacts WHERE id = $1`, [id]);

@@ -33,6 +33,8 @@ export interface InboundMessageInput {
   bodyHtml?: string | null;
   /** The channel's verdict on the sender (email: SPF/DKIM), stored with the message for staff. */
   senderAuthentication?: object | null;
+  /** A portal reply: the secure link it was written through. */
+  portalLinkId?: string | null;
   /** Attachments that came inside the webhook (email): stored at once, encrypted. */
   received?: ReceivedAttachment[];
   /** Attachments refused on arrival, kept as `failed` rows so staff see something was dropped. */
@@ -128,6 +130,7 @@ export class IngestService {
       providerMessageId,
       bodyHtml: input.bodyHtml ?? null,
       senderAuthentication: input.senderAuthentication ?? null,
+      portalLinkId: input.portalLinkId ?? null,
     });
     if (!message) {
       // A concurrent delivery of the same provider message won the unique index (the insert waited

@@ -37,6 +37,8 @@ export interface NewInboundMessage {
   bodyHtml?: string | null;
   /** The channel's verdict on the sender (email: SPF/DKIM results), shown to staff; no PHI. */
   senderAuthentication?: object | null;
+  /** A portal reply: the secure link it was written through (it shows only to links of that address). */
+  portalLinkId?: string | null;
 }
 
 export interface StoredMessage {
@@ -103,8 +105,8 @@ export class MessageRepository {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
-         body_enc, status, provider_message_id, body_html_enc, sender_authentication)
-       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10, $11)
+         body_enc, status, provider_message_id, body_html_enc, sender_authentication, portal_link_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10, $11, $12)
        ON CONFLICT (tenant_id, channel, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
        RETURNING id, created_at`,
       [
@@ -119,6 +121,7 @@ export class MessageRepository {
         input.providerMessageId,
         input.bodyHtml ? cipher.encrypt(COL.bodyHtml, input.bodyHtml) : null,
         input.senderAuthentication ? JSON.stringify(input.senderAuthentication) : null,
+        input.portalLinkId ?? null,
       ],
     );
     return row ? { id: row.id, createdAt: row.created_at } : null;

@@ -124,13 +124,9 @@ export class SecureThread {
       body,
       providerMessageId: `portal-${submissionId}`,
       actor: { type: 'patient', id: link.contactId },
+      portalLinkId: link.id,
     });
     if (result.duplicate) return;
-    await tx.execute(`UPDATE messages SET portal_link_id = $3 WHERE tenant_id = $1 AND id = $2`, [
-      tx.tenantId,
-      result.messageId,
-      link.id,
-    ]);
     this.audit.record(tx, {
       action: 'secure_message.replied',
       actor: { type: 'patient', id: link.contactId },

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import type { ChatAddressVerifier, ChatCodeChannel, ChatSession } from '@app/channels';
+import {
+  type ChatAddressVerifier,
+  type ChatCodeChannel,
+  type ChatSession,
+  invalidSession,
+} from '@app/channels';
 import { ConsentLedger } from '@app/consent';
 import { type Contact, ContactRepository } from '@app/contacts';
 import { ConversationRepository, StaffEvents, mergeContacts } from '@app/conversations';
@@ -144,7 +149,9 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       tx.tenantId,
       code.id,
     ]);
-    const holder = contact.claimOf ? await this.soleHolder(tx, code.channel, code.to_address_bidx) : null;
+    const holder = contact.claimOf
+      ? await this.contacts.soleHolderOf(tx, code.channel === 'sms' ? 'phone' : 'email', code.to_address_bidx)
+      : null;
     if (holder) {
       const merged = await mergeContacts(tx, holder, contact.id);
       this.audit.record(tx, {
@@ -234,16 +241,6 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     return this.gate.address(tx, channel, raw);
   }
 
-  /** The one live contact holding the address (a merged one answers with its survivor); null if none or several. */
-  private async soleHolder(tx: TenantTx, channel: ChatCodeChannel, index: Buffer): Promise<string | null> {
-    const holders = await tx.query<{ id: string }>(
-      `SELECT DISTINCT coalesce(merged_into, id) AS id FROM contacts
-       WHERE tenant_id = $1 AND ${channel === 'sms' ? 'phone_bidx' : 'email_bidx'} = $2`,
-      [tx.tenantId, index],
-    );
-    return holders.length === 1 ? holders[0]!.id : null;
-  }
-
   /** 429 once the address got its share of chat codes lately (counted under its address lock). */
   private async limitCodesTo(tx: TenantTx, channel: ChatCodeChannel, index: Buffer): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
@@ -267,8 +264,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
        WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [tx.tenantId, sessionId],
     );
-    if (!row)
-      throw new AppError(401, 'invalid_session', 'The chat session is unknown or its token is not valid');
+    if (!row) throw invalidSession();
     return { contactId: row.contact_id, failures: row.code_failures, locked: row.locked };
   }
 
