@@ -14,6 +14,7 @@ import {
   mountDirectRoutes,
 } from '@app/observability';
 import { ApiModule } from './app.module.js';
+import { HTTP_ERROR_MAPS } from './http-errors.js';
 
 /** How the api's Nest application is created (a test's TestingModule creates it the same way). */
 export const API_APP_OPTIONS = {
@@ -51,7 +52,7 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
     fixedHeaders: { ...headersSetBy(securityHeaders), ...headersSetBy(noStoreByDefault) },
     trustedProxies: config.TRUSTED_PROXIES,
   });
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(HTTP_ERROR_MAPS));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -29,3 +29,5 @@ export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
+export { IdentityError, IdentityErrorCode } from './identity.errors.js';
+export { identityHttpErrors } from './http/identity-http-errors.js';

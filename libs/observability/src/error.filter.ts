@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { UnstorableTextError } from '@app/database';
 import { AppError } from './app-error.js';
+import { DomainError, type HttpErrorMap } from './domain-error.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -80,13 +81,17 @@ function frameworkClientError(err: unknown): { status: number; body: ErrorBody }
 }
 
 /**
- * Renders every error as `{"error": {code, message, details?}}`. An AppError keeps its message
+ * Renders every error as `{"error": {code, message, details?}}`. A domain error (mapped by its
+ * module's `HttpErrorMap`) or an AppError keeps its message
  * (written for the client); a framework's client error gets a fixed one; anything unexpected becomes a bare 500 and is logged without request data or
  * database details (which may quote PHI values).
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  /** Each module's domain codes to HTTP answers (the api passes every module's map). */
+  constructor(private readonly domainErrors: readonly HttpErrorMap[] = []) {}
 
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -99,6 +104,13 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   render(err: unknown): { status: number; body: ErrorBody } {
+    if (err instanceof DomainError) {
+      const map = this.domainErrors.find((m) => err instanceof m.errorType);
+      if (!map) return this.internal(err);
+      const { status, code } = map.answer(err);
+      const details = err.details === undefined ? {} : { details: err.details };
+      return { status, body: { error: { code, message: err.message, ...details } } };
+    }
     if (err instanceof AppError) {
       const details = err.details === undefined ? {} : { details: err.details };
       return {

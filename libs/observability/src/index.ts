@@ -1,4 +1,5 @@
 export { AppError } from './app-error.js';
+export { DomainError, httpErrorMap, type HttpAnswer, type HttpErrorMap } from './domain-error.js';
 export { ErrorFilter } from './error.filter.js';
 export { loggerParams, loggedUrl, safeUrl, REDACT_PATHS } from './logging.js';
 export { requestContextMiddleware } from './request-context.middleware.js';

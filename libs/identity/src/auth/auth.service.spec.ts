@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@app/observability';
+import { identityHttpErrors } from '../http/identity-http-errors.js';
+import { IdentityError } from '../identity.errors.js';
 import { AuthService } from './auth.service.js';
 
 // Unknown emails must cost what a wrong password costs: the same argon2 work, as long a wait,
@@ -47,9 +48,11 @@ describe('AuthService.login for an unknown email', () => {
     const err = await service(calls)
       .login({ email: 'nobody@example.test', password: 'whatever-password' })
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).getStatus()).toBe(401);
-    expect((err as AppError).code).toBe('invalid_credentials');
+    expect(err).toBeInstanceOf(IdentityError);
+    expect(identityHttpErrors.answer(err as IdentityError)).toEqual({
+      status: 401,
+      code: 'invalid_credentials',
+    });
     expect(calls).toEqual([
       'directory lookup',
       'argon2 against the dummy hash',
@@ -62,7 +65,7 @@ describe('AuthService.login for an unknown email', () => {
     const err = await service(calls)
       .login({ email: 'not an email', password: 'x' })
       .catch((e: unknown) => e);
-    expect((err as AppError).code).toBe('invalid_credentials');
+    expect((err as IdentityError).code).toBe('invalid_credentials');
     expect(calls).toEqual(['argon2 against the dummy hash', "wait like a known account's login_refusal"]);
   });
 });

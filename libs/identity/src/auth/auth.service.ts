@@ -4,7 +4,6 @@ import { AuditService } from '@app/audit';
 import { APP_CONFIG, type ApiConfig } from '@app/config';
 import { KeyRingService, normalizeEmail } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
 import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
@@ -14,7 +13,15 @@ import { PracticeSettingsRepository } from '../practice/practice-settings.js';
 import { SessionService, type TokenPair } from '../sessions/session.service.js';
 import { LoginDirectory } from '../users/login-directory.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
-import { accountLocked, invalidCredentials, invalidMfaCode } from './auth.errors.js';
+import {
+  accountLocked,
+  IdentityError,
+  IdentityErrorCode as E,
+  invalidCredentials,
+  invalidMfaCode,
+  invalidMfaEnrolmentCode,
+  sessionRevoked,
+} from '../identity.errors.js';
 import { JwtTokens } from './jwt-tokens.service.js';
 import { MatchedLatency } from './matched-latency.js';
 import { MfaService } from './mfa.service.js';
@@ -28,7 +35,7 @@ export interface SignupInput {
 
 export type LoginResult = TokenPair | { mfaRequired: true; mfaToken: string };
 
-type Outcome<T> = { value: T } | { error: AppError };
+type Outcome<T> = { value: T } | { error: IdentityError };
 
 /** Signup met an email that already has an account: rolls the practice back, answered as created. */
 class EmailAlreadyRegistered extends Error {}
@@ -65,9 +72,9 @@ export class AuthService {
    */
   async signup(input: SignupInput): Promise<{ practiceId: string; userId: string }> {
     if (!this.config.ALLOW_SIGNUP)
-      throw new AppError(403, 'signup_disabled', 'Self-service signup is disabled on this deployment');
+      throw new IdentityError(E.SignupDisabled, 'Self-service signup is disabled on this deployment');
     const email = normalizeEmail(input.email);
-    if (!email) throw AppError.validation([{ path: 'email', message: 'must be an email address' }]);
+    if (!email) throw IdentityError.validation('email', 'must be an email address');
     assertPasswordFitsAccount(input.password, email);
     const startedAt = this.latency.start();
     const passwordHash = await this.hasher.hash(input.password);
@@ -207,7 +214,7 @@ export class AuthService {
       const user = await this.users.credentials(tx, claims.sub, true);
       if (!user || !user.active || user.tokenVersion !== claims.ver)
         return {
-          error: new AppError(401, 'invalid_mfa_token', 'The MFA step is no longer valid; sign in again'),
+          error: new IdentityError(E.InvalidMfaToken, 'The MFA step is no longer valid; sign in again'),
         };
       const now = this.clock.now();
       if (user.lockedUntil && user.lockedUntil.getTime() > now) {
@@ -244,7 +251,7 @@ export class AuthService {
       async (tx): Promise<Outcome<TokenPair & { recoveryCodes: string[] }>> => {
         const user = await this.currentUser(tx, principal);
         const recoveryCodes = await this.mfa.enable(tx, user, code);
-        if (!recoveryCodes) return { error: invalidMfaCode(422) };
+        if (!recoveryCodes) return { error: invalidMfaEnrolmentCode() };
         this.sessions.userChanged(tx, user.id);
         await this.sessions.revoke(tx, [principal.sessionId], 'mfa_enrolled');
         const pair = await this.sessions.open(tx, { ...user, mfaEnabled: true }, 'passed');
@@ -264,8 +271,8 @@ export class AuthService {
     user: UserCredentials,
     action: 'auth.login' | 'auth.mfa',
     reason: string,
-    otherwise: AppError = invalidCredentials(),
-  ): Promise<AppError> {
+    otherwise: IdentityError = invalidCredentials(),
+  ): Promise<IdentityError> {
     const now = this.clock.now();
     const result = await this.users.recordFailure(
       tx,
@@ -290,7 +297,7 @@ export class AuthService {
 
   private async currentUser(tx: TenantTx, principal: Principal): Promise<UserCredentials> {
     const user = await this.users.credentials(tx, principal.userId, true);
-    if (!user) throw new AppError(401, 'session_revoked', 'This session is no longer valid; sign in again');
+    if (!user) throw sessionRevoked();
     return user;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppError } from '@app/observability';
+import { IdentityError, IdentityErrorCode } from '../identity.errors.js';
 import { ACCESS_AUDIENCE, IDENTITY_POLICY, JWT_ISSUER, MFA_AUDIENCE } from '../identity.constants.js';
 
 /** Claims of a staff access token. */
@@ -56,7 +56,10 @@ export class JwtTokens {
         throw new Error('claims');
       return { sub: claims.sub, tid: claims.tid, ver: claims.ver };
     } catch {
-      throw new AppError(401, 'invalid_mfa_token', 'The MFA step has expired or is not valid; sign in again');
+      throw new IdentityError(
+        IdentityErrorCode.InvalidMfaToken,
+        'The MFA step has expired or is not valid; sign in again',
+      );
     }
   }
 }

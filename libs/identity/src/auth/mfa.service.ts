@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { IdentityError, IdentityErrorCode } from '../identity.errors.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
@@ -29,7 +29,7 @@ export class MfaService {
   /** Starts enrolment: a new secret, kept encrypted as pending until a code proves the app has it. */
   async setup(tx: TenantTx, user: UserCredentials): Promise<{ secret: string; otpauthUrl: string }> {
     if (user.mfaEnabled)
-      throw new AppError(409, 'mfa_already_enabled', 'MFA is already enabled for this user');
+      throw new IdentityError(IdentityErrorCode.MfaAlreadyEnabled, 'MFA is already enabled for this user');
     const secret = newTotpSecret();
     const cipher = await this.keys.forTenant(tx);
     await this.users.setPendingTotpSecret(
@@ -45,9 +45,9 @@ export class MfaService {
   /** Finishes enrolment with a code from the app: fresh recovery codes (shown once), or null for a wrong code. */
   async enable(tx: TenantTx, user: UserCredentials, code: string): Promise<string[] | null> {
     if (user.mfaEnabled)
-      throw new AppError(409, 'mfa_already_enabled', 'MFA is already enabled for this user');
+      throw new IdentityError(IdentityErrorCode.MfaAlreadyEnabled, 'MFA is already enabled for this user');
     if (!user.totpPendingSecretEnc)
-      throw new AppError(409, 'mfa_setup_required', 'Call /v1/auth/mfa/setup first');
+      throw new IdentityError(IdentityErrorCode.MfaSetupRequired, 'Call /v1/auth/mfa/setup first');
     const cipher = await this.keys.forTenant(tx);
     const secret = await cipher.decryptString(PENDING_COLUMN, user.totpPendingSecretEnc);
     const now = this.clock.now();

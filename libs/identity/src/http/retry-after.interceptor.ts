@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { RetryableAppError } from '../auth/auth.errors.js';
+import { IdentityError } from '../identity.errors.js';
 
 /** Turns an error's `retryAfterSeconds` into the `Retry-After` header (e.g. 423 account_locked). */
 @Injectable()
@@ -9,7 +9,7 @@ export class RetryAfterInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((err: unknown) => {
-        if (err instanceof RetryableAppError)
+        if (err instanceof IdentityError && err.retryAfterSeconds !== undefined)
           context
             .switchToHttp()
             .getResponse<Response>()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@app/observability';
+import { IdentityError } from '../identity.errors.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -76,5 +76,5 @@ export const newPasswordSchema = z.string().superRefine((value, ctx) => {
  */
 export function assertPasswordFitsAccount(password: string, email: string): void {
   const problem = passwordProblem(password, { email });
-  if (problem) throw AppError.validation([{ path: 'password', message: problem }]);
+  if (problem) throw IdentityError.validation('password', problem);
 }

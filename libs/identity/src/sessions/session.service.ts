@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { requestContext, TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { IdentityError, IdentityErrorCode, sessionExpired, sessionRevoked } from '../identity.errors.js';
 import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal, SessionMfaState } from '../access/principal.js';
 import { type AccessClaims, JwtTokens } from '../auth/jwt-tokens.service.js';
@@ -30,11 +30,6 @@ interface AdmissionPolicy {
   idleMs: number;
   mfaRequiredForAllRoles: boolean;
 }
-
-const sessionExpired = () =>
-  new AppError(401, 'session_expired', 'Your session has ended after inactivity; sign in again');
-const sessionRevoked = () =>
-  new AppError(401, 'session_revoked', 'This session is no longer valid; sign in again');
 
 /**
  * Sessions: opening one (login), rotating its refresh token, ending it, and admitting each request.
@@ -86,9 +81,8 @@ export class SessionService {
         await this.revoke(tx, [session.id], 'refresh_reuse');
         this.audit.record(tx, { action: 'auth.refresh_reuse', outcome: 'denied', actor, target });
         return {
-          error: new AppError(
-            401,
-            'refresh_token_reused',
+          error: new IdentityError(
+            IdentityErrorCode.RefreshTokenReused,
             'This refresh token was already used; sign in again',
           ),
         };
@@ -303,6 +297,9 @@ function enrollmentRequired(sessionMfa: SessionMfaState, user: CachedUser): bool
   return !user.mfaEnabled && (MFA_MANDATORY_ROLES.has(user.role) || user.practiceRequiresMfa);
 }
 
-function invalidRefresh(): AppError {
-  return new AppError(401, 'invalid_refresh_token', 'The refresh token is not valid; sign in again');
+function invalidRefresh(): IdentityError {
+  return new IdentityError(
+    IdentityErrorCode.InvalidRefreshToken,
+    'The refresh token is not valid; sign in again',
+  );
 }

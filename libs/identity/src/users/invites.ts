@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
-import { emailTaken } from '../auth/auth.errors.js';
+import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.errors.js';
 import { newOpaqueToken, parseOpaqueToken, sameHash, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -33,11 +32,10 @@ interface InviteRow {
 type ParsedInvite = NonNullable<ReturnType<typeof parseOpaqueToken>>;
 
 const invalidInvite = () =>
-  new AppError(400, 'invalid_invite', 'The invitation is not valid, was already used or has expired');
+  new IdentityError(E.InvalidInvite, 'The invitation is not valid, was already used or has expired');
 const inviteRevoked = () =>
-  new AppError(
-    410,
-    'invite_revoked',
+  new IdentityError(
+    E.InviteRevoked,
     'This invitation was withdrawn (the account changed since it was sent); ask an admin for a new one',
   );
 

@@ -3,10 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { normalizeEmail } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
 import { type Role, roleHas } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
-import { emailTaken } from '../auth/auth.errors.js';
+import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.errors.js';
 import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
@@ -28,12 +27,12 @@ export interface UserPatch {
   active?: boolean;
 }
 
-const userNotFound = () => AppError.notFound('User');
-const inviteNotNeeded = () => new AppError(409, 'invite_not_needed', 'This user has already set a password');
+const userNotFound = () => new IdentityError(E.UserNotFound, 'User not found');
+const inviteNotNeeded = () => new IdentityError(E.InviteNotNeeded, 'This user has already set a password');
 const userInactive = () =>
-  new AppError(409, 'user_inactive', 'Reactivate the user before inviting them again');
+  new IdentityError(E.UserInactive, 'Reactivate the user before inviting them again');
 const ownerProtected = () =>
-  new AppError(403, 'owner_protected', 'Only an owner can change an owner or grant the owner role');
+  new IdentityError(E.OwnerProtected, 'Only an owner can change an owner or grant the owner role');
 
 /**
  * Staff administration within the caller's practice. Ids of other practices are invisible
@@ -65,7 +64,7 @@ export class UsersService {
   async create(actor: Principal, input: CreateUserInput): Promise<{ user: User; invite?: IssuedInvite }> {
     if (input.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
     const email = normalizeEmail(input.email);
-    if (!email) throw AppError.validation([{ path: 'email', message: 'must be an email address' }]);
+    if (!email) throw IdentityError.validation('email', 'must be an email address');
     if (input.password) assertPasswordFitsAccount(input.password, email);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     return this.db.transaction(async (tx) => {
@@ -97,9 +96,9 @@ export class UsersService {
       const user = await this.mustGet(tx, id, true);
       if (user.id === actor.userId) {
         if (patch.active === false)
-          throw new AppError(409, 'cannot_deactivate_self', 'You cannot deactivate your own account');
+          throw new IdentityError(E.CannotDeactivateSelf, 'You cannot deactivate your own account');
         if (patch.role !== undefined && patch.role !== user.role)
-          throw new AppError(409, 'cannot_change_own_role', 'Another owner or admin must change your role');
+          throw new IdentityError(E.CannotChangeOwnRole, 'Another owner or admin must change your role');
       }
       if ((user.role === 'owner' || patch.role === 'owner') && actor.role !== 'owner') throw ownerProtected();
       const now = new Date(this.clock.now());
@@ -174,7 +173,8 @@ export class UsersService {
       let ids: string[];
       if (sessionId) {
         const session = await this.sessionRows.get(tx, sessionId);
-        if (!session || session.userId !== user.id || session.revokedAt) throw AppError.notFound('Session');
+        if (!session || session.userId !== user.id || session.revokedAt)
+          throw new IdentityError(E.SessionNotFound, 'Session not found');
         ids = [session.id];
       } else {
         ids = (await this.sessionRows.listLive(tx, user.id, new Date(this.clock.now()))).map((s) => s.id);

@@ -1,0 +1,85 @@
+import { readdirSync } from 'node:fs';
+import * as audit from '@app/audit';
+import * as channels from '@app/channels';
+import * as config from '@app/config';
+import * as consent from '@app/consent';
+import * as contacts from '@app/contacts';
+import * as conversations from '@app/conversations';
+import * as crypto from '@app/crypto';
+import * as database from '@app/database';
+import * as delivery from '@app/delivery';
+import * as identity from '@app/identity';
+import * as jobs from '@app/jobs';
+import * as observability from '@app/observability';
+import { DomainError, ErrorFilter } from '@app/observability';
+import * as platform from '@app/platform';
+import * as portal from '@app/portal';
+import * as providers from '@app/providers';
+import * as redis from '@app/redis';
+import { describe, expect, it } from 'vitest';
+import { HTTP_ERROR_MAPS } from './http-errors.js';
+
+const LIBS: Record<string, Record<string, unknown>> = {
+  audit,
+  channels,
+  config,
+  consent,
+  contacts,
+  conversations,
+  crypto,
+  database,
+  delivery,
+  identity,
+  jobs,
+  observability,
+  platform,
+  portal,
+  providers,
+  redis,
+};
+
+function domainErrorClasses(): Array<[string, abstract new (...args: never[]) => DomainError]> {
+  return Object.entries(LIBS).flatMap(([lib, exports]) =>
+    Object.entries(exports)
+      .filter(
+        ([, value]) =>
+          typeof value === 'function' && value !== DomainError && value.prototype instanceof DomainError,
+      )
+      .map(([name, value]) => [`${lib}.${name}`, value as abstract new (...args: never[]) => DomainError]),
+  );
+}
+
+describe("the api's HTTP error maps", () => {
+  it('read every lib (a new lib is added to this list)', () => {
+    const libs = readdirSync(new URL('../../../libs', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'testing')
+      .map((entry) => entry.name);
+    expect(Object.keys(LIBS).sort()).toEqual(libs.sort());
+  });
+
+  it("map every module's domain error class, once", () => {
+    const classes = domainErrorClasses();
+    expect(classes.length).toBeGreaterThan(0);
+    for (const [name, errorType] of classes) {
+      const maps = HTTP_ERROR_MAPS.filter((map) => map.errorType === errorType);
+      expect(maps, name).toHaveLength(1);
+    }
+    expect(HTTP_ERROR_MAPS).toHaveLength(classes.length);
+  });
+
+  it('render a domain error with its mapped status and public code, and an unmapped one as a bare 500', () => {
+    const locked = new identity.IdentityError(identity.IdentityErrorCode.AccountLocked, 'Locked', {
+      retryAfterSeconds: 5,
+    });
+    expect(new ErrorFilter(HTTP_ERROR_MAPS).render(locked)).toEqual({
+      status: 423,
+      body: { error: { code: 'account_locked', message: 'Locked', details: { retryAfterSeconds: 5 } } },
+    });
+    const enrolment = new identity.IdentityError(identity.IdentityErrorCode.InvalidMfaEnrolmentCode, 'No');
+    expect(new ErrorFilter(HTTP_ERROR_MAPS).render(enrolment).body.error.code).toBe('invalid_mfa_code');
+    expect(new ErrorFilter([]).render(locked)).toMatchObject({
+      status: 500,
+      body: { error: { code: 'internal_error' } },
+    });
+  });
+});
