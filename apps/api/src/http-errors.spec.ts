@@ -38,14 +38,16 @@ const LIBS: Record<string, Record<string, unknown>> = {
   redis,
 };
 
-function domainErrorClasses(): Array<[string, abstract new (...args: never[]) => DomainError]> {
+type ErrorType = abstract new (...args: never[]) => DomainError;
+
+function domainErrorClasses(): Array<[string, ErrorType]> {
   return Object.entries(LIBS).flatMap(([lib, exports]) =>
     Object.entries(exports)
       .filter(
         ([, value]) =>
           typeof value === 'function' && value !== DomainError && value.prototype instanceof DomainError,
       )
-      .map(([name, value]) => [`${lib}.${name}`, value as abstract new (...args: never[]) => DomainError]),
+      .map(([name, value]): [string, ErrorType] => [`${lib}.${name}`, value as ErrorType]),
   );
 }
 
@@ -54,7 +56,7 @@ describe("the api's HTTP error maps", () => {
     const libs = readdirSync(new URL('../../../libs', import.meta.url), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && entry.name !== 'testing')
       .map((entry) => entry.name);
-    expect(Object.keys(LIBS).sort()).toEqual(libs.sort());
+    expect(Object.keys(LIBS).toSorted()).toEqual(libs.toSorted());
   });
 
   it("map every module's domain error class, once", () => {
