@@ -64,7 +64,6 @@ const EXCEPTIONS = [
   ['messages', 'libs/portal/src/secure-thread.ts', 'read marks, portal_link_id'],
   ['messages', 'libs/portal/src/http/secure-links.controller.ts', 'retract'],
   ['contacts', 'libs/conversations/src/contacts/contact-merge.ts', 'merge'],
-  ['contacts', 'libs/conversations/src/inbox/inbox.service.ts', 'lead stage from the inbox PATCH'],
   ['consent_records', 'libs/conversations/src/contacts/contact-merge.ts', 'merge copies records'],
   ['consent_requests', 'libs/conversations/src/contacts/contact-merge.ts', 'merge'],
   ['consent_requests', 'libs/conversations/src/contacts/contact-address-change.ts', 'address change'],

@@ -52,7 +52,9 @@ export {
 } from './live/stream-limits.js';
 export { ConversationsHttpModule } from './http/conversations-http.module.js';
 export { bearerExpiry } from './http/events.controller.js';
-export { InboxService, type ConversationPatch, type ListFilter, type Page } from './inbox/inbox.service.js';
+export { type ConversationPatch } from './inbox/conversation-changes.js';
+export { type ListFilter } from './inbox/list-conversations.js';
+export { type Page } from './inbox/keyset-cursor.js';
 export {
   inboxQuery,
   messagesQuery,
