@@ -30,7 +30,6 @@ export {
   type ReceivedAttachment,
 } from './attachment.repository.js';
 export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
-export { mergeContacts, type MergeResult } from './contacts/contact-merge.js';
 export {
   MESSAGE_STATUSES,
   MESSAGE_STATUS_TRANSITIONS,

@@ -4,6 +4,7 @@ import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
 import { ConsentRequests } from './consent-requests/consent-requests.js';
+import { DeliveryContactHook } from './delivery-contact-hook.js';
 import { DeliveryQueue } from './outbound/delivery-queue.js';
 import { GateFacts } from './outbound/gate-facts.js';
 import { OutboundMessages } from './outbound/outbound-messages.js';
@@ -12,7 +13,14 @@ import { SenderChannels } from './outbound/sender-channels.js';
 /** What both the api (replies, consent requests, the SMS keyword hook's needs) and the worker use. */
 @Module({
   imports: [ChannelStoreModule, ConsentModule, ContactsModule, ConversationsModule],
-  providers: [DeliveryQueue, OutboundMessages, GateFacts, SenderChannels, ConsentRequests],
+  providers: [
+    DeliveryContactHook,
+    DeliveryQueue,
+    OutboundMessages,
+    GateFacts,
+    SenderChannels,
+    ConsentRequests,
+  ],
   exports: [
     ChannelStoreModule,
     ConsentModule,

@@ -7,8 +7,8 @@ import {
   invalidSession,
 } from '@app/channels';
 import { ConsentLedger } from '@app/consent';
-import { type Contact, ContactRepository } from '@app/contacts';
-import { ConversationRepository, StaffEvents, mergeContacts } from '@app/conversations';
+import { type Contact, ContactMerge, ContactRepository } from '@app/contacts';
+import { ConversationRepository, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
@@ -69,6 +69,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
+    private readonly contactMerge: ContactMerge,
   ) {}
 
   sendCode(session: ChatSession, channel: ChatCodeChannel): Promise<{ expiresInSeconds: number }> {
@@ -153,7 +154,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       ? await this.contacts.soleHolderOf(tx, code.channel === 'sms' ? 'phone' : 'email', code.to_address_bidx)
       : null;
     if (holder) {
-      const merged = await mergeContacts(tx, holder, contact.id);
+      const merged = await this.contactMerge.merge(tx, holder, contact.id);
       this.audit.record(tx, {
         action: 'contact.merged',
         actor: VISITOR,
