@@ -61,11 +61,6 @@ const EXCEPTIONS = [
     'libs/delivery/src/outbound/outbound-messages.ts',
     'outbound message rows (hot dispatch path)',
   ],
-  ['messages', 'libs/portal/src/secure-thread.ts', 'read marks, portal_link_id'],
-  ['messages', 'libs/portal/src/http/secure-links.controller.ts', 'retract'],
-  ['secure_links', 'libs/portal/src/secure-links.ts', 'lockout'],
-  ['unsubscribe_links', 'libs/portal/src/consent-pages.ts', 'unsubscribe used'],
-  ['portal_codes', 'libs/portal/src/secure-links.ts', 'code used'],
   ['chat_sessions', 'libs/conversations/src/contacts/chat-proof.ts', 'proof withdrawn on a proven sender'],
   ['chat_sessions', 'libs/delivery/src/chat-verification/chat-address-verification.ts', 'verification'],
 ];

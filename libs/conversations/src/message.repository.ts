@@ -230,6 +230,43 @@ export class MessageRepository {
     );
   }
 
+  /**
+   * Marks read the given messages the patient was just shown, those still in one of `from`
+   * (`read` is final, so a status that moved on stays).
+   */
+  async markReadByPatient(tx: TenantTx, ids: string[], from: readonly string[]): Promise<void> {
+    await tx.execute(
+      `UPDATE messages SET status = 'read', updated_at = now()
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
+      [tx.tenantId, ids, from],
+    );
+  }
+
+  /** An outbound secure-link message, locked until commit; null for any other message. */
+  async lockSecureMessage(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ status: string; retractedAt: Date | null } | null> {
+    const [row] = await tx.query<{ status: string; retracted_at: Date | null }>(
+      `SELECT status, retracted_at FROM messages
+       WHERE tenant_id = $1 AND id = $2 AND direction = 'outbound' AND kind = 'message'
+         AND delivery_route = 'secure_link'
+       FOR UPDATE`,
+      [tx.tenantId, id],
+    );
+    return row ? { status: row.status, retractedAt: row.retracted_at } : null;
+  }
+
+  /** Takes a message out of the patient's thread (the first retraction's time stays); returns that time. */
+  async retract(tx: TenantTx, id: string): Promise<Date> {
+    const [row] = await tx.query<{ retracted_at: Date }>(
+      `UPDATE messages SET retracted_at = coalesce(retracted_at, now()), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 RETURNING retracted_at`,
+      [tx.tenantId, id],
+    );
+    return row!.retracted_at;
+  }
+
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {
     const [row] = await tx.query<MessageRow>(`SELECT * FROM messages WHERE tenant_id = $1 AND id = $2`, [
       tx.tenantId,

@@ -8,6 +8,7 @@ import { DeliveryContactHook } from './delivery-contact-hook.js';
 import { DeliveryQueue } from './outbound/delivery-queue.js';
 import { GateFacts } from './outbound/gate-facts.js';
 import { OutboundMessages } from './outbound/outbound-messages.js';
+import { PortalLinkRepository } from './outbound/portal-links.repository.js';
 import { SenderChannels } from './outbound/sender-channels.js';
 
 /** What both the api (replies, consent requests, the SMS keyword hook's needs) and the worker use. */
@@ -17,6 +18,7 @@ import { SenderChannels } from './outbound/sender-channels.js';
     DeliveryContactHook,
     DeliveryQueue,
     OutboundMessages,
+    PortalLinkRepository,
     GateFacts,
     SenderChannels,
     ConsentRequests,
@@ -28,6 +30,7 @@ import { SenderChannels } from './outbound/sender-channels.js';
     ConversationsModule,
     DeliveryQueue,
     OutboundMessages,
+    PortalLinkRepository,
     GateFacts,
     SenderChannels,
     ConsentRequests,

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AttachmentRepository, type AttachmentInfo, IngestService, StaffEvents } from '@app/conversations';
+import {
+  AttachmentRepository,
+  type AttachmentInfo,
+  IngestService,
+  MessageRepository,
+  StaffEvents,
+} from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { SecureLink } from './secure-links.js';
@@ -50,6 +56,7 @@ export class SecureThread {
   constructor(
     private readonly keys: KeyRingService,
     private readonly attachments: AttachmentRepository,
+    private readonly messages: MessageRepository,
     private readonly ingest: IngestService,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
@@ -89,10 +96,10 @@ export class SecureThread {
     }
     const unread = rows.filter((r) => r.direction === 'outbound' && READABLE.includes(r.status));
     if (unread.length > 0) {
-      await tx.execute(
-        `UPDATE messages SET status = 'read', updated_at = now()
-         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
-        [tx.tenantId, unread.map((r) => r.id), READABLE],
+      await this.messages.markReadByPatient(
+        tx,
+        unread.map((r) => r.id),
+        READABLE,
       );
       for (const row of unread)
         this.events.publishAfterCommit(tx, {
