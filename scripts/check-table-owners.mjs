@@ -61,8 +61,6 @@ const EXCEPTIONS = [
     'libs/delivery/src/outbound/outbound-messages.ts',
     'outbound message rows (hot dispatch path)',
   ],
-  ['chat_sessions', 'libs/conversations/src/contacts/chat-proof.ts', 'proof withdrawn on a proven sender'],
-  ['chat_sessions', 'libs/delivery/src/chat-verification/chat-address-verification.ts', 'verification'],
 ];
 
 const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_][a-z0-9_]*)/g;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ChannelCache } from './channel-cache.js';
 import { ChannelRepository } from './channel.repository.js';
+import { ChatSessionProof } from './chat/chat-session-proof.repository.js';
 import { ChatSessionsContactHook } from './chat/chat-sessions-contact-hook.js';
 import { EmailChannels } from './email/email-channels.js';
 import { EmailThreads } from './email/email-threads.js';
@@ -12,12 +13,13 @@ import { SmsChannels } from './sms/sms-channels.js';
   imports: [ContactsModule],
   providers: [
     ChatSessionsContactHook,
+    ChatSessionProof,
     ChannelCache,
     ChannelRepository,
     SmsChannels,
     EmailChannels,
     EmailThreads,
   ],
-  exports: [ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+  exports: [ChatSessionProof, ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
 })
 export class ChannelStoreModule {}

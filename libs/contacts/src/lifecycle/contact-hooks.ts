@@ -31,6 +31,11 @@ export interface ContactHook {
    * after both contacts are locked and before the other is marked merged.
    */
   mergeContact?(tx: TenantTx, survivorId: string, otherId: string): Promise<Partial<MergeResult>>;
+  /**
+   * Someone whose address a carrier or an authenticated mail server proved just wrote to this
+   * contact: what only a typed (unproven) claim of that address earned is withdrawn.
+   */
+  senderProven?(tx: TenantTx, contactId: string): Promise<void>;
   /** Stops what is bound to an address the contact no longer has (other holders keep theirs). */
   retireAddress?(
     tx: TenantTx,
@@ -69,6 +74,10 @@ export class ContactHooks {
     for (const { hook } of this.hooks)
       if (hook.mergeContact) Object.assign(result, await hook.mergeContact(tx, survivorId, otherId));
     return result;
+  }
+
+  async senderProven(tx: TenantTx, contactId: string): Promise<void> {
+    for (const { hook } of this.hooks) await hook.senderProven?.(tx, contactId);
   }
 
   async retireAddress(

@@ -4,6 +4,7 @@ import {
   type ChatAddressVerifier,
   type ChatCodeChannel,
   type ChatSession,
+  ChatSessionProof,
   invalidSession,
 } from '@app/channels';
 import { ConsentLedger } from '@app/consent';
@@ -70,6 +71,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
     private readonly contactMerge: ContactMerge,
+    private readonly sessionProof: ChatSessionProof,
   ) {}
 
   sendCode(session: ChatSession, channel: ChatCodeChannel): Promise<{ expiresInSeconds: number }> {
@@ -171,11 +173,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     }
     const contactId = holder ?? contact.id;
     // After the merge (which takes proof from every session of both contacts): this one proved it.
-    await tx.execute(
-      `UPDATE chat_sessions SET contact_id = $3, proven_contact_id = $3, code_failures = 0, address_verified_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId, contactId],
-    );
+    await this.sessionProof.addressVerified(tx, sessionId, contactId);
     this.audit.record(tx, {
       action: 'chat.address_verified',
       actor: VISITOR,
@@ -203,11 +201,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
   private async wrongCode(tx: TenantTx, sessionId: string, state: SessionState): Promise<Outcome> {
     const failures = state.failures + 1;
     const locked = failures >= MAX_WRONG_CHAT_CODES;
-    await tx.execute(
-      `UPDATE chat_sessions SET code_failures = $3, code_locked_at = CASE WHEN $4 THEN now() ELSE code_locked_at END
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId, failures, locked],
-    );
+    await this.sessionProof.verificationFailed(tx, sessionId, failures, locked);
     this.audit.record(tx, {
       action: 'chat.verify_failed',
       actor: VISITOR,
