@@ -21,6 +21,7 @@ export {
   type ProviderMessageRef,
   type ProviderStatusReport,
   INBOUND_STATUS,
+  CHAT_OUTBOUND_STATUS,
 } from './message.repository.js';
 export {
   AttachmentRepository,

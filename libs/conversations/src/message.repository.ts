@@ -91,6 +91,8 @@ const COL = { body: 'messages.body', bodyHtml: 'messages.body_html' } as const;
 
 /** Status of an inbound message once stored (outside the outbound delivery machine). */
 export const INBOUND_STATUS = 'received';
+/** A staff chat message is `sent` when stored, `delivered` once the visitor's client got it. */
+export const CHAT_OUTBOUND_STATUS = 'sent';
 
 /** Messages with their body encrypted; provider message ids are unique per tenant and channel. */
 @Injectable()
@@ -228,6 +230,52 @@ export class MessageRepository {
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id, status, errorCode, providerMessageId],
     );
+  }
+
+  /** A staff message over website chat, stored `sent` (CHAT_OUTBOUND_STATUS) with route `chat`. */
+  async insertChatOutbound(
+    tx: TenantTx,
+    input: {
+      conversationId: string;
+      contactId: string;
+      channelId: string;
+      body: string;
+      authorUserId: string | null;
+    },
+  ): Promise<{ id: string; createdAt: Date }> {
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
+         body_enc, status, delivery_route, author_user_id)
+       VALUES ($1, $2, $3, $4, $5, 'chat', 'outbound', 'message', $6, $7, 'chat', $8)
+       RETURNING id, created_at`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        input.conversationId,
+        input.contactId,
+        input.channelId,
+        cipher.encrypt(COL.body, input.body),
+        CHAT_OUTBOUND_STATUS,
+        input.authorUserId,
+      ],
+    );
+    return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  /** Staff chat messages among `ids` the visitor's client received move from `sent` to `delivered`; answers those. */
+  async markChatDelivered(
+    tx: TenantTx,
+    ids: string[],
+  ): Promise<Array<{ id: string; conversationId: string }>> {
+    const rows = await tx.query<{ id: string; conversation_id: string }>(
+      `UPDATE messages SET status = 'delivered', updated_at = now()
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND channel = 'chat' AND direction = 'outbound'
+         AND status = 'sent'
+       RETURNING id, conversation_id`,
+      [tx.tenantId, ids],
+    );
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
   }
 
   /**
