@@ -56,7 +56,7 @@ export class ContactHooks {
 
   register(name: string, order: number, hook: ContactHook): void {
     if (this.hooks.some((h) => h.name === name)) throw new Error(`contact hook ${name} registered twice`);
-    this.hooks = [...this.hooks, { name, order, hook }].sort((a, b) => a.order - b.order);
+    this.hooks = [...this.hooks, { name, order, hook }].toSorted((a, b) => a.order - b.order);
   }
 
   /** Names of the registered hooks, in the order they run. */
