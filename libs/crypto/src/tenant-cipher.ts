@@ -62,13 +62,13 @@ export class TenantCipher {
    * once per field (a page is usually sealed by one key). The only await is a key reload.
    */
   async decryptColumn(context: string, blobs: ReadonlyArray<Buffer | null>): Promise<Array<string | null>> {
-    const opened = new Array<string | null>(blobs.length);
+    const opened: Array<string | null> = [];
     let keyIdBytes: Buffer | null = null;
     let key: Buffer | undefined;
     let aad: Buffer | undefined;
-    for (const [i, blob] of blobs.entries()) {
+    for (const blob of blobs) {
       if (blob == null) {
-        opened[i] = null;
+        opened.push(null);
         continue;
       }
       const idBytes = ciphertextKeyIdBytes(blob);
@@ -80,7 +80,7 @@ export class TenantCipher {
         aad = openingAad(this.tenantId, context, keyId);
         keyIdBytes = idBytes;
       }
-      opened[i] = openField(key!, aad!, blob).toString('utf8');
+      opened.push(openField(key!, aad!, blob).toString('utf8'));
     }
     return opened;
   }
