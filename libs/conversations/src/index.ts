@@ -22,6 +22,7 @@ export {
   type ProviderStatusReport,
   INBOUND_STATUS,
   CHAT_OUTBOUND_STATUS,
+  MESSAGE_BODY_COLUMN,
 } from './message.repository.js';
 export {
   AttachmentRepository,

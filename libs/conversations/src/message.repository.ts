@@ -87,7 +87,9 @@ interface MessageRow {
   created_at: Date;
 }
 
-const COL = { body: 'messages.body', bodyHtml: 'messages.body_html' } as const;
+/** The encryption binding (AAD context) of a message body: whoever decrypts one names it by this. */
+export const MESSAGE_BODY_COLUMN = 'messages.body';
+const COL = { body: MESSAGE_BODY_COLUMN, bodyHtml: 'messages.body_html' } as const;
 
 /** Status of an inbound message once stored (outside the outbound delivery machine). */
 export const INBOUND_STATUS = 'received';

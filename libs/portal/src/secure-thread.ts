@@ -4,6 +4,7 @@ import {
   AttachmentRepository,
   type AttachmentInfo,
   IngestService,
+  MESSAGE_BODY_COLUMN,
   MessageRepository,
   StaffEvents,
 } from '@app/conversations';
@@ -84,16 +85,19 @@ export class SecureThread {
         rows.map((r) => r.id),
       )
     ).filter((a) => a.status === 'stored');
-    const messages: ThreadMessage[] = [];
-    for (const row of rows.toReversed()) {
-      messages.push({
+    const bodies = await cipher.decryptColumn(
+      MESSAGE_BODY_COLUMN,
+      rows.map((r) => r.body_enc),
+    );
+    const messages: ThreadMessage[] = rows
+      .map((row, i) => ({
         id: row.id,
-        from: row.direction === 'outbound' ? 'practice' : 'patient',
-        body: row.body_enc ? await cipher.decryptString('messages.body', row.body_enc) : '',
+        from: row.direction === 'outbound' ? ('practice' as const) : ('patient' as const),
+        body: bodies[i] ?? '',
         at: row.created_at,
         attachments: stored.filter((a) => a.messageId === row.id),
-      });
-    }
+      }))
+      .toReversed();
     const unread = rows.filter((r) => r.direction === 'outbound' && READABLE.includes(r.status));
     if (unread.length > 0) {
       await this.messages.markReadByPatient(

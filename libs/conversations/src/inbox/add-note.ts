@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { Principal } from '@app/identity';
+import { MESSAGE_BODY_COLUMN } from '../message.repository.js';
 import { StaffEvents } from '../staff-events.js';
 import { InboxGuard } from './inbox-guard.js';
-import { BODY_COLUMN } from './inbox-views.js';
 import { VisibleConversations } from './visible-conversations.js';
 
 /** An internal note: stored as kind 'note' with status 'internal', which no delivery path sends. */
@@ -30,7 +30,13 @@ export class AddNote {
            'internal', $5
          FROM conversations c WHERE c.tenant_id = $2 AND c.id = $3
          RETURNING id, created_at`,
-        [randomUUID(), tx.tenantId, conversation.id, cipher.encrypt(BODY_COLUMN, body), viewer.userId],
+        [
+          randomUUID(),
+          tx.tenantId,
+          conversation.id,
+          cipher.encrypt(MESSAGE_BODY_COLUMN, body),
+          viewer.userId,
+        ],
       );
       this.audit.record(tx, {
         action: 'conversation.note_added',

@@ -1,9 +1,9 @@
 import type { TenantCipher } from '@app/crypto';
+import { MESSAGE_BODY_COLUMN } from '../message.repository.js';
 import type { InboxRow, MessagePageRow } from './inbox-query.js';
 
 export const PREVIEW_COLUMN = 'conversations.last_message_preview';
 export const CONTACT_NAME_COLUMN = 'contacts.name';
-export const BODY_COLUMN = 'messages.body';
 
 export interface InboxItem {
   id: string;
@@ -74,7 +74,7 @@ export async function messageItems(
   rows: Array<MessagePageRow & { id: string }>,
 ): Promise<MessageItem[]> {
   const bodies = await cipher.decryptColumn(
-    BODY_COLUMN,
+    MESSAGE_BODY_COLUMN,
     rows.map((row) => row.body_enc),
   );
   return rows.map((row, i) => ({
