@@ -1,5 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type AddressChannel, type ContactHook, ContactHooks, type RetiredAddress } from '@app/contacts';
+import {
+  type AddressChannel,
+  type ContactHook,
+  ContactHooks,
+  type MergeResult,
+  type RetiredAddress,
+} from '@app/contacts';
 import type { TenantTx } from '@app/database';
 
 /**
@@ -14,7 +20,7 @@ export class DeliveryContactHook implements ContactHook, OnModuleInit {
     this.hooks.register('delivery', 30, this);
   }
 
-  async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<object> {
+  async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<Partial<MergeResult>> {
     // The patient's links follow their messages to the survivor; a secure link shows only what
     // was sent to its own address, so moving it is safe. One live consent request per contact
     // and channel: the survivor's wins, the other's is superseded (its link then shows the

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type ContactHook, ContactHooks } from '@app/contacts';
+import { type ContactHook, ContactHooks, type MergeResult } from '@app/contacts';
 import type { TenantTx } from '@app/database';
 import { ChatSessionProof } from './chat-session-proof.repository.js';
 
@@ -15,7 +15,7 @@ export class ChatSessionsContactHook implements ContactHook, OnModuleInit {
     this.hooks.register('channels', 20, this);
   }
 
-  async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<object> {
+  async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<Partial<MergeResult>> {
     await this.proof.moveOnMerge(tx, survivorId, otherId);
     return {};
   }
