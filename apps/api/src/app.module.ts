@@ -8,7 +8,7 @@ import { JobsModule } from '@app/jobs';
 import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
-import { AuditEventsController } from './audit/audit-events.controller.js';
+import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -22,8 +22,8 @@ export class ApiModule implements NestModule {
         ChannelsModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
         DeliveryApiModule,
         PortalModule,
+        AuditTrailModule,
       ],
-      controllers: [AuditEventsController],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).
       providers: [

@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
 import { ChannelCache } from './channel-cache.js';
 import { ChannelRepository } from './channel.repository.js';
+import { ChatSessionProof } from './chat/chat-session-proof.repository.js';
+import { ChatSessionsContactHook } from './chat/chat-sessions-contact-hook.js';
 import { EmailChannels } from './email/email-channels.js';
 import { EmailThreads } from './email/email-threads.js';
 import { SmsChannels } from './sms/sms-channels.js';
 
 /** The channel registry without any HTTP surface: what the delivery worker needs to send. */
 @Module({
-  providers: [ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
-  exports: [ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
+  imports: [ContactsModule],
+  providers: [
+    ChatSessionsContactHook,
+    ChatSessionProof,
+    ChannelCache,
+    ChannelRepository,
+    SmsChannels,
+    EmailChannels,
+    EmailThreads,
+  ],
+  exports: [ChatSessionProof, ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
 })
 export class ChannelStoreModule {}

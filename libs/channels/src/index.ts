@@ -1,6 +1,7 @@
 export { ChannelsModule, type ChannelsModuleOptions } from './channels.module.js';
 export { ChannelStoreModule } from './channel-store.module.js';
 export { ChannelCache } from './channel-cache.js';
+export { ChatSessionProof } from './chat/chat-session-proof.repository.js';
 export { PublicIntakeModule } from './webform/public-intake.module.js';
 export { ChannelsService, type ChannelView, type SmsChannelView } from './channels.service.js';
 export {

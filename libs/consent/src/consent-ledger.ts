@@ -117,6 +117,24 @@ export class ConsentLedger {
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
   ) {}
 
+  /**
+   * A contact merge: the other contact's records are copied to the survivor (new rows naming
+   * their original in `copied_from`, original times kept, so "latest decision wins" still holds).
+   * Not a decision, so not audited here: the merge's own `contact.merged` event counts them.
+   */
+  copyRecordsOnMerge(tx: TenantTx, survivorId: string, otherId: string): Promise<number> {
+    return tx.execute(
+      `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method,
+         actor_type, actor_id, consent_request_id, inbound_message_id, evidence_enc, disclosure_version,
+         disclosure_hash, copied_from, recorded_at)
+       SELECT gen_random_uuid(), tenant_id, $3, channel, address_enc, address_bidx, decision, method,
+         actor_type, actor_id, consent_request_id, inbound_message_id, evidence_enc, disclosure_version,
+         disclosure_hash, id, recorded_at
+       FROM consent_records WHERE tenant_id = $1 AND contact_id = $2`,
+      [tx.tenantId, otherId, survivorId],
+    );
+  }
+
   /** The canonical address for a channel, or null when it is not one. */
   normalize(channel: DeliveryChannel, address: string): string | null {
     return channel === 'sms'

@@ -296,6 +296,14 @@ export class ContactRepository {
     return Promise.all(rows.map((row) => this.toContact(cipher, row)));
   }
 
+  /** The contact's lead stage (a trigger copies it to each of its conversations). */
+  async setLeadStage(tx: TenantTx, id: string, stage: string | null): Promise<void> {
+    await tx.execute(
+      `UPDATE contacts SET lead_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, stage],
+    );
+  }
+
   /** Applies `patch` (encrypting and re-indexing what changes); null when there is no such contact. */
   async update(tx: TenantTx, id: string, patch: ContactPatch): Promise<Contact | null> {
     const cipher = await this.keys.forTenant(tx);

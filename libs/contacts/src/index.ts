@@ -14,3 +14,12 @@ export {
   type ContactMatch,
   type SenderAddress,
 } from './contact-matcher.js';
+export {
+  ContactHooks,
+  type ContactHook,
+  type MergeResult,
+  type RetiredAddress,
+  type AddressChannel,
+} from './lifecycle/contact-hooks.js';
+export { ContactMerge } from './lifecycle/contact-merge.js';
+export { ContactAddressChange, type ContactAddressIndexes } from './lifecycle/contact-address-change.js';

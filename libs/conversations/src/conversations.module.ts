@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
+import { ConversationsContactHook } from './contacts/conversations-contact-hook.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
@@ -12,6 +13,7 @@ import { StaffEvents } from './staff-events.js';
 @Module({
   imports: [ContactsModule],
   providers: [
+    ConversationsContactHook,
     IngestService,
     ConversationRepository,
     MessageRepository,

@@ -21,6 +21,8 @@ export {
   type ProviderMessageRef,
   type ProviderStatusReport,
   INBOUND_STATUS,
+  CHAT_OUTBOUND_STATUS,
+  MESSAGE_BODY_COLUMN,
 } from './message.repository.js';
 export {
   AttachmentRepository,
@@ -30,7 +32,6 @@ export {
   type ReceivedAttachment,
 } from './attachment.repository.js';
 export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
-export { mergeContacts, type MergeResult } from './contacts/contact-merge.js';
 export {
   MESSAGE_STATUSES,
   MESSAGE_STATUS_TRANSITIONS,
@@ -52,7 +53,9 @@ export {
 } from './live/stream-limits.js';
 export { ConversationsHttpModule } from './http/conversations-http.module.js';
 export { bearerExpiry } from './http/events.controller.js';
-export { InboxService, type ConversationPatch, type ListFilter, type Page } from './inbox/inbox.service.js';
+export { type ConversationPatch } from './inbox/conversation-changes.js';
+export { type ListFilter } from './inbox/list-conversations.js';
+export { type Page } from './inbox/keyset-cursor.js';
 export {
   inboxQuery,
   messagesQuery,

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '@app/audit';
 import type { CoreConfig } from '@app/config';
-import { ContactMatcher, ContactRepository, UnusableSenderAddressError } from '@app/contacts';
+import { ContactHooks, ContactMatcher, ContactRepository, UnusableSenderAddressError } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
 import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
@@ -93,6 +93,7 @@ describe('IngestService (one store for every channel)', () => {
       new AttachmentRepository(keys),
       audit,
       events,
+      new ContactHooks(),
     );
     await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Ingest test')`, [tenant]);
     await db.forTenant(tenant, (tx) => keys.createTenantKeys(tx));

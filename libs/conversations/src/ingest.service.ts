@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ContactMatcher, type SenderAddress } from '@app/contacts';
+import { ContactHooks, ContactMatcher, type SenderAddress } from '@app/contacts';
 import type { Actor, TenantTx } from '@app/database';
 import {
   AttachmentRepository,
   type AttachmentSource,
   type ReceivedAttachment,
 } from './attachment.repository.js';
-import { withdrawChatProof } from './contacts/chat-proof.js';
 import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { StaffEvents } from './staff-events.js';
@@ -90,6 +89,7 @@ export class IngestService {
     private readonly attachments: AttachmentRepository,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
+    private readonly contactHooks: ContactHooks,
   ) {}
 
   async ingestInbound(tx: TenantTx, input: InboundMessageInput): Promise<IngestResult> {
@@ -114,7 +114,7 @@ export class IngestService {
     // holding it may have been started by a website chat visitor who only typed that address:
     // the visitor no longer gets this conversation's replies in the chat.
     if (!contact.created && PROVEN_SENDER_CHANNELS.has(input.channel))
-      await withdrawChatProof(tx, contact.contactId);
+      await this.contactHooks.senderProven(tx, contact.contactId);
     const conversation =
       threaded?.open === true
         ? { id: threaded.id, opening: 'existing' as const }

@@ -87,10 +87,14 @@ interface MessageRow {
   created_at: Date;
 }
 
-const COL = { body: 'messages.body', bodyHtml: 'messages.body_html' } as const;
+/** The encryption binding (AAD context) of a message body: whoever decrypts one names it by this. */
+export const MESSAGE_BODY_COLUMN = 'messages.body';
+const COL = { body: MESSAGE_BODY_COLUMN, bodyHtml: 'messages.body_html' } as const;
 
 /** Status of an inbound message once stored (outside the outbound delivery machine). */
 export const INBOUND_STATUS = 'received';
+/** A staff chat message is `sent` when stored, `delivered` once the visitor's client got it. */
+export const CHAT_OUTBOUND_STATUS = 'sent';
 
 /** Messages with their body encrypted; provider message ids are unique per tenant and channel. */
 @Injectable()
@@ -228,6 +232,89 @@ export class MessageRepository {
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id, status, errorCode, providerMessageId],
     );
+  }
+
+  /** A staff message over website chat, stored `sent` (CHAT_OUTBOUND_STATUS) with route `chat`. */
+  async insertChatOutbound(
+    tx: TenantTx,
+    input: {
+      conversationId: string;
+      contactId: string;
+      channelId: string;
+      body: string;
+      authorUserId: string | null;
+    },
+  ): Promise<{ id: string; createdAt: Date }> {
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
+         body_enc, status, delivery_route, author_user_id)
+       VALUES ($1, $2, $3, $4, $5, 'chat', 'outbound', 'message', $6, $7, 'chat', $8)
+       RETURNING id, created_at`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        input.conversationId,
+        input.contactId,
+        input.channelId,
+        cipher.encrypt(COL.body, input.body),
+        CHAT_OUTBOUND_STATUS,
+        input.authorUserId,
+      ],
+    );
+    return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  /** Staff chat messages among `ids` the visitor's client received move from `sent` to `delivered`; answers those. */
+  async markChatDelivered(
+    tx: TenantTx,
+    ids: string[],
+  ): Promise<Array<{ id: string; conversationId: string }>> {
+    const rows = await tx.query<{ id: string; conversation_id: string }>(
+      `UPDATE messages SET status = 'delivered', updated_at = now()
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND channel = 'chat' AND direction = 'outbound'
+         AND status = 'sent'
+       RETURNING id, conversation_id`,
+      [tx.tenantId, ids],
+    );
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id }));
+  }
+
+  /**
+   * Marks read the given messages the patient was just shown, those still in one of `from`
+   * (`read` is final, so a status that moved on stays).
+   */
+  async markReadByPatient(tx: TenantTx, ids: string[], from: readonly string[]): Promise<void> {
+    await tx.execute(
+      `UPDATE messages SET status = 'read', updated_at = now()
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
+      [tx.tenantId, ids, from],
+    );
+  }
+
+  /** An outbound secure-link message, locked until commit; null for any other message. */
+  async lockSecureMessage(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ status: string; retractedAt: Date | null } | null> {
+    const [row] = await tx.query<{ status: string; retracted_at: Date | null }>(
+      `SELECT status, retracted_at FROM messages
+       WHERE tenant_id = $1 AND id = $2 AND direction = 'outbound' AND kind = 'message'
+         AND delivery_route = 'secure_link'
+       FOR UPDATE`,
+      [tx.tenantId, id],
+    );
+    return row ? { status: row.status, retractedAt: row.retracted_at } : null;
+  }
+
+  /** Takes a message out of the patient's thread (the first retraction's time stays); returns that time. */
+  async retract(tx: TenantTx, id: string): Promise<Date> {
+    const [row] = await tx.query<{ retracted_at: Date }>(
+      `UPDATE messages SET retracted_at = coalesce(retracted_at, now()), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 RETURNING retracted_at`,
+      [tx.tenantId, id],
+    );
+    return row!.retracted_at;
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {

@@ -62,20 +62,42 @@ export function encryptField(
 
 /** The key id a ciphertext was sealed with (readable without any key). */
 export function ciphertextKeyId(blob: Buffer): string {
+  return bytesToUuid(ciphertextKeyIdBytes(blob));
+}
+
+/** The 16 raw bytes of the key id a ciphertext names (a view into it): compared without a string per field. */
+export function ciphertextKeyIdBytes(blob: Buffer): Buffer {
   if (!Buffer.isBuffer(blob) || blob.length < MIN_BYTES || blob[0] !== FIELD_FORMAT_V1) {
     throw new DecryptionError('malformed');
   }
-  return bytesToUuid(blob.subarray(1, HEADER_BYTES));
+  return blob.subarray(1, HEADER_BYTES);
 }
 
 /** Opens a ciphertext with the key it names (the caller looked it up by `ciphertextKeyId`). */
 export function decryptField(key: FieldKey, tenantId: string, context: string, blob: Buffer): Buffer {
   if (ciphertextKeyId(blob) !== key.id.toLowerCase()) throw new DecryptionError('unknown_key');
+  return openField(key.key, openingAad(tenantId, context, key.id), blob);
+}
+
+/** The AAD to open with; a tenant or context no ciphertext could be sealed for is "not authentic", as GCM would say. */
+export function openingAad(tenantId: string, context: string, keyId: string): Buffer {
+  try {
+    return fieldAad(tenantId, context, keyId);
+  } catch {
+    throw new DecryptionError('authentication');
+  }
+}
+
+/**
+ * AES-256-GCM open of a well-formed ciphertext whose key id the caller has matched to `key`
+ * and whose AAD it built with `openingAad` (decryptField, or a page decrypted column by column).
+ */
+export function openField(key: Buffer, aad: Buffer, blob: Buffer): Buffer {
   const nonce = blob.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES);
   const tag = blob.subarray(HEADER_BYTES + NONCE_BYTES, MIN_BYTES);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.key, nonce, { authTagLength: TAG_BYTES });
-    decipher.setAAD(fieldAad(tenantId, context, key.id));
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(blob.subarray(MIN_BYTES)), decipher.final()]);
   } catch {

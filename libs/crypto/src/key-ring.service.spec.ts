@@ -163,6 +163,27 @@ describe('TenantCipher from the key ring', () => {
     expect(await cipher.decryptString('contacts.email', reencrypted)).toBe('a@example.com');
   });
 
+  it('decrypts a column of a page like decryptNullable per field, across keys, nulls and a rotation elsewhere', async () => {
+    const { table, ring } = setup();
+    const { tenantId, data } = table.addTenant();
+    const cipher = await ring.forTenant(table.tx(tenantId));
+    const old = encryptField(data, tenantId, 'messages.body', 'first');
+    const rotated = table.rotate(tenantId); // not yet known to this cipher: one reload
+    const fresh = encryptField(rotated, tenantId, 'messages.body', 'second');
+    const page = [old, null, fresh, old];
+    expect(await cipher.decryptColumn('messages.body', page)).toEqual(['first', null, 'second', 'first']);
+    expect(table.loads).toBe(2);
+    const tampered = Buffer.from(fresh);
+    tampered[tampered.length - 1]! ^= 1;
+    await expect(cipher.decryptColumn('messages.body', [old, tampered])).rejects.toBeInstanceOf(
+      DecryptionError,
+    );
+    await expect(cipher.decryptColumn('contacts.name', [old])).rejects.toBeInstanceOf(DecryptionError);
+    await expect(cipher.decryptColumn('messages.body', [Buffer.from('x')])).rejects.toBeInstanceOf(
+      DecryptionError,
+    );
+  });
+
   it('maps null to null for optional columns and refuses an empty blind-index value', async () => {
     const { table, ring } = setup();
     const { tenantId } = table.addTenant();

@@ -4,15 +4,25 @@ import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
 import { ConsentRequests } from './consent-requests/consent-requests.js';
+import { DeliveryContactHook } from './delivery-contact-hook.js';
 import { DeliveryQueue } from './outbound/delivery-queue.js';
 import { GateFacts } from './outbound/gate-facts.js';
 import { OutboundMessages } from './outbound/outbound-messages.js';
+import { PortalLinkRepository } from './outbound/portal-links.repository.js';
 import { SenderChannels } from './outbound/sender-channels.js';
 
 /** What both the api (replies, consent requests, the SMS keyword hook's needs) and the worker use. */
 @Module({
   imports: [ChannelStoreModule, ConsentModule, ContactsModule, ConversationsModule],
-  providers: [DeliveryQueue, OutboundMessages, GateFacts, SenderChannels, ConsentRequests],
+  providers: [
+    DeliveryContactHook,
+    DeliveryQueue,
+    OutboundMessages,
+    PortalLinkRepository,
+    GateFacts,
+    SenderChannels,
+    ConsentRequests,
+  ],
   exports: [
     ChannelStoreModule,
     ConsentModule,
@@ -20,6 +30,7 @@ import { SenderChannels } from './outbound/sender-channels.js';
     ConversationsModule,
     DeliveryQueue,
     OutboundMessages,
+    PortalLinkRepository,
     GateFacts,
     SenderChannels,
     ConsentRequests,

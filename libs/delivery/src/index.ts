@@ -8,5 +8,6 @@ export { OutboxRelay } from './dispatch/outbox-relay.js';
 export { Dispatcher } from './dispatch/dispatcher.js';
 export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';
 export { OutboundMessages } from './outbound/outbound-messages.js';
+export { PortalLinkRepository } from './outbound/portal-links.repository.js';
 export { portalCodeHash } from './dispatch/portal-codes.js';
-export { queueCodeMessage } from './dispatch/one-time-code-messages.js';
+export { queueCodeMessage, retireCodes } from './dispatch/one-time-code-messages.js';

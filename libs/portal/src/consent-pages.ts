@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { ConsentLedger, currentDisclosure, type Disclosure, findDisclosure } from '@app/consent';
 import { KeyRingService } from '@app/crypto';
 import { requestContext, type TenantTx } from '@app/database';
-import { ConsentRequests } from '@app/delivery';
+import { ConsentRequests, PortalLinkRepository } from '@app/delivery';
 
 export interface ConsentRequestView {
   id: string;
@@ -25,6 +25,7 @@ export class ConsentPages {
   constructor(
     private readonly ledger: ConsentLedger,
     private readonly requests: ConsentRequests,
+    private readonly links: PortalLinkRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
   ) {}
@@ -106,24 +107,20 @@ export class ConsentPages {
    * mailbox is what is exposed). Idempotent: only current grants are revoked.
    */
   async unsubscribe(tx: TenantTx, id: string): Promise<boolean> {
-    const [row] = await tx.query<{ contact_id: string; address_enc: Buffer }>(
-      `UPDATE unsubscribe_links SET used_at = coalesce(used_at, now()) WHERE tenant_id = $1 AND id = $2
-       RETURNING contact_id, address_enc`,
-      [tx.tenantId, id],
-    );
-    if (!row) return false;
+    const link = await this.links.useUnsubscribeLink(tx, id);
+    if (!link) return false;
     const cipher = await this.keys.forTenant(tx);
     const { ip, userAgent } = requestContext.get();
     const revoked = await this.ledger.revokeAddress(
       tx,
       'email',
-      await cipher.decryptString('unsubscribe_links.address', row.address_enc),
+      await cipher.decryptString('unsubscribe_links.address', link.addressEnc),
       'email_link',
-      { actor: { type: 'patient', id: row.contact_id }, evidence: { ip, userAgent } },
+      { actor: { type: 'patient', id: link.contactId }, evidence: { ip, userAgent } },
     );
     this.audit.record(tx, {
       action: 'consent.email_unsubscribed',
-      actor: { type: 'patient', id: row.contact_id },
+      actor: { type: 'patient', id: link.contactId },
       target: { type: 'unsubscribe_link', id },
       metadata: { revoked: revoked.length },
     });

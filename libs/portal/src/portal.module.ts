@@ -8,6 +8,7 @@ import { SecureMessageController } from './http/secure-message.controller.js';
 import { LinkRoutes } from './link-routes.js';
 import { CsrfTokens, PortalSessions } from './portal-sessions.js';
 import { PortalRateLimits } from './rate-limits.js';
+import { RetractSecureMessage } from './retract-secure-message.js';
 import { SecureLinks } from './secure-links.js';
 import { SecureThread } from './secure-thread.js';
 
@@ -24,6 +25,7 @@ import { SecureThread } from './secure-thread.js';
     CsrfTokens,
     PortalRateLimits,
     PageResponder,
+    RetractSecureMessage,
   ],
 })
 export class PortalModule {}

@@ -4,7 +4,13 @@ import { ContactRepository } from '@app/contacts';
 import { StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { OutboundMessages, portalCodeHash, queueCodeMessage } from '@app/delivery';
+import {
+  OutboundMessages,
+  PortalLinkRepository,
+  portalCodeHash,
+  queueCodeMessage,
+  retireCodes,
+} from '@app/delivery';
 
 /** Failed verifications after which a link is locked for good. */
 export const MAX_FAILED_VERIFICATIONS = 5;
@@ -35,6 +41,7 @@ export type VerifyOutcome =
 export class SecureLinks {
   constructor(
     private readonly outbound: OutboundMessages,
+    private readonly links: PortalLinkRepository,
     private readonly contacts: ContactRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
@@ -142,14 +149,7 @@ export class SecureLinks {
     const expected = await this.expectedDateOfBirth(tx, link, input.requireDateOfBirth);
     const dobOk = expected === null || expected === input.dateOfBirth;
     if (codeOk && dobOk) {
-      await tx.execute(`UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2`, [
-        tx.tenantId,
-        live.id,
-      ]);
-      await tx.execute(`UPDATE secure_links SET failed_attempts = 0 WHERE tenant_id = $1 AND id = $2`, [
-        tx.tenantId,
-        link.id,
-      ]);
+      await this.links.codeAccepted(tx, link.id, live.id);
       this.audit.record(tx, {
         action: 'secure_link.verified',
         target: { type: 'secure_link', id: link.id },
@@ -159,11 +159,7 @@ export class SecureLinks {
     }
     const failed = link.failedAttempts + 1;
     const locked = failed >= MAX_FAILED_VERIFICATIONS;
-    await tx.execute(
-      `UPDATE secure_links SET failed_attempts = $3, locked_at = CASE WHEN $4 THEN now() ELSE locked_at END
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, link.id, failed, locked],
-    );
+    await this.links.verificationFailed(tx, link.id, failed, locked);
     this.audit.record(tx, {
       action: 'secure_link.verify_failed',
       outcome: 'failure',
@@ -171,10 +167,7 @@ export class SecureLinks {
       metadata: { attempt: failed, codeMatched: codeOk },
     });
     if (!locked) return { kind: 'failed', remaining: MAX_FAILED_VERIFICATIONS - failed };
-    await tx.execute(
-      `UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL`,
-      [tx.tenantId, link.id],
-    );
+    await retireCodes(tx, { linkId: link.id });
     this.audit.record(tx, {
       action: 'secure_link.locked',
       outcome: 'denied',

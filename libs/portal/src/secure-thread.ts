@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AttachmentRepository, type AttachmentInfo, IngestService, StaffEvents } from '@app/conversations';
+import {
+  AttachmentRepository,
+  type AttachmentInfo,
+  IngestService,
+  MESSAGE_BODY_COLUMN,
+  MessageRepository,
+  StaffEvents,
+} from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { SecureLink } from './secure-links.js';
@@ -50,6 +57,7 @@ export class SecureThread {
   constructor(
     private readonly keys: KeyRingService,
     private readonly attachments: AttachmentRepository,
+    private readonly messages: MessageRepository,
     private readonly ingest: IngestService,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
@@ -77,22 +85,25 @@ export class SecureThread {
         rows.map((r) => r.id),
       )
     ).filter((a) => a.status === 'stored');
-    const messages: ThreadMessage[] = [];
-    for (const row of rows.toReversed()) {
-      messages.push({
+    const bodies = await cipher.decryptColumn(
+      MESSAGE_BODY_COLUMN,
+      rows.map((r) => r.body_enc),
+    );
+    const messages: ThreadMessage[] = rows
+      .map((row, i) => ({
         id: row.id,
-        from: row.direction === 'outbound' ? 'practice' : 'patient',
-        body: row.body_enc ? await cipher.decryptString('messages.body', row.body_enc) : '',
+        from: row.direction === 'outbound' ? ('practice' as const) : ('patient' as const),
+        body: bodies[i] ?? '',
         at: row.created_at,
         attachments: stored.filter((a) => a.messageId === row.id),
-      });
-    }
+      }))
+      .toReversed();
     const unread = rows.filter((r) => r.direction === 'outbound' && READABLE.includes(r.status));
     if (unread.length > 0) {
-      await tx.execute(
-        `UPDATE messages SET status = 'read', updated_at = now()
-         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
-        [tx.tenantId, unread.map((r) => r.id), READABLE],
+      await this.messages.markReadByPatient(
+        tx,
+        unread.map((r) => r.id),
+        READABLE,
       );
       for (const row of unread)
         this.events.publishAfterCommit(tx, {

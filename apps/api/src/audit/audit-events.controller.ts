@@ -2,10 +2,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { AuditService } from '@app/audit';
-import { TenantDb } from '@app/database';
 import { RequirePermission } from '@app/identity';
 import { ApiZodQuery, AppError, ValidQuery } from '@app/observability';
+import { AuditTrail } from './audit-trail.js';
 
 /** Opaque keyset cursor: the seq of the last event of the previous page. */
 const cursor = z
@@ -36,8 +35,6 @@ const exportQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-const EXPORT_BATCH = 1000;
-
 /**
  * The practice's audit trail for admins: search, NDJSON export and chain verification.
  * Reading the trail is itself audited.
@@ -45,32 +42,26 @@ const EXPORT_BATCH = 1000;
 @ApiTags('audit')
 @Controller('v1/audit-events')
 export class AuditEventsController {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly trail: AuditTrail) {}
 
   @Get()
   @RequirePermission('audit.read')
   @ApiOperation({ summary: 'Audit events, newest first (keyset cursor)' })
   @ApiZodQuery(listQuery)
-  list(@ValidQuery(listQuery) q: z.infer<typeof listQuery>) {
+  async list(@ValidQuery(listQuery) q: z.infer<typeof listQuery>) {
     if (q.from && q.to && q.from > q.to)
       throw AppError.validation([{ path: 'from', message: 'must not be after to' }]);
-    return this.db.transaction(async (tx) => {
-      const data = await this.audit.list(tx, {
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-        actorId: q.actorId,
-        action: q.action,
-        targetId: q.targetId,
-        beforeSeq: q.cursor,
-        limit: q.limit,
-      });
-      this.audit.record(tx, { action: 'audit.read', metadata: { results: data.length } });
-      const last = data.at(-1);
-      return { data, nextCursor: data.length === q.limit && last ? encodeCursor(last.seq) : null };
+    const data = await this.trail.search({
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      actorId: q.actorId,
+      action: q.action,
+      targetId: q.targetId,
+      beforeSeq: q.cursor,
+      limit: q.limit,
     });
+    const last = data.at(-1);
+    return { data, nextCursor: data.length === q.limit && last ? encodeCursor(last.seq) : null };
   }
 
   @Get('verify')
@@ -78,15 +69,7 @@ export class AuditEventsController {
   @ApiOperation({ summary: 'Walk the keyed hash chain page by page; report the first broken link' })
   @ApiOkResponse({ schema: { example: { valid: true, checked: 1234 } } })
   verify() {
-    return this.db.transaction(async (tx) => {
-      const result = await this.audit.verify(tx);
-      this.audit.record(tx, {
-        action: 'audit.verified',
-        outcome: result.valid ? 'success' : 'failure',
-        metadata: { checked: result.checked, firstBrokenId: result.firstBrokenId ?? null },
-      });
-      return result;
-    });
+    return this.trail.verify();
   }
 
   @Get('export')
@@ -98,27 +81,13 @@ export class AuditEventsController {
   @ApiProduces('application/x-ndjson')
   @ApiZodQuery(exportQuery)
   async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() res: Response): Promise<void> {
-    // Sealed once, then streamed in seq order in batches: the chain is append-only, so the file
-    // is a consistent prefix of it whatever is appended meanwhile.
-    await this.db.transaction(async (tx) => {
-      await this.audit.seal(tx.tenantId);
-      res.status(200).type('application/x-ndjson').setHeader('cache-control', 'no-store');
-      let afterSeq = 0;
-      let exported = 0;
-      for (;;) {
-        const batch = await this.audit.exportPage(tx, {
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
-          afterSeq,
-          limit: EXPORT_BATCH,
-        });
-        if (batch.length) res.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
-        exported += batch.length;
-        if (batch.length < EXPORT_BATCH) break;
-        afterSeq = batch.at(-1)!.seq;
-      }
-      this.audit.record(tx, { action: 'audit.exported', metadata: { events: exported } });
-    });
+    await this.trail.export(
+      { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+      {
+        begin: () => res.status(200).type('application/x-ndjson').setHeader('cache-control', 'no-store'),
+        write: (ndjson) => res.write(ndjson),
+      },
+    );
     res.end();
   }
 }

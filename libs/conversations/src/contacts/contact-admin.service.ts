@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { type Contact, ContactRepository, type ContactPatch, InvalidContactFieldError } from '@app/contacts';
+import {
+  type Contact,
+  ContactAddressChange,
+  ContactMerge,
+  ContactRepository,
+  type ContactPatch,
+  InvalidContactFieldError,
+  type MergeResult,
+} from '@app/contacts';
 import { TenantDb } from '@app/database';
 import { AppError } from '@app/observability';
-import { lockContactAddresses, retireChangedAddresses } from './contact-address-change.js';
-import { type MergeResult, mergeContacts } from './contact-merge.js';
 
 export type ContactSearch = {
   field: 'phone' | 'email' | 'name';
@@ -22,6 +28,8 @@ export class ContactAdmin {
     private readonly db: TenantDb,
     private readonly contacts: ContactRepository,
     private readonly audit: AuditService,
+    private readonly addressChange: ContactAddressChange,
+    private readonly contactMerge: ContactMerge,
   ) {}
 
   search(q: ContactSearch): Promise<{ data: Contact[]; nextCursor: string | null }> {
@@ -53,7 +61,7 @@ export class ContactAdmin {
   update(id: string, patch: ContactPatch): Promise<Contact> {
     return this.db.transaction(async (tx) => {
       const touchesAddress = patch.phone !== undefined || patch.email !== undefined;
-      const before = touchesAddress ? await lockContactAddresses(tx, id) : null;
+      const before = touchesAddress ? await this.addressChange.lockAddresses(tx, id) : null;
       if (touchesAddress && !before) throw notFound();
       let contact: Contact | null;
       try {
@@ -70,8 +78,8 @@ export class ContactAdmin {
         metadata: { fields: Object.keys(patch).join(',') },
       });
       if (before) {
-        const after = (await lockContactAddresses(tx, id))!;
-        for (const retired of await retireChangedAddresses(tx, id, before, after))
+        const after = (await this.addressChange.lockAddresses(tx, id))!;
+        for (const retired of await this.addressChange.retireChanged(tx, id, before, after))
           this.audit.record(tx, {
             action: 'contact.address_changed',
             target: { type: 'contact', id },
@@ -84,7 +92,7 @@ export class ContactAdmin {
 
   merge(survivorId: string, otherId: string): Promise<MergeResult & { contact: Contact }> {
     return this.db.transaction(async (tx) => {
-      const result = await mergeContacts(tx, survivorId, otherId);
+      const result = await this.contactMerge.merge(tx, survivorId, otherId);
       this.audit.record(tx, {
         action: 'contact.merged',
         target: { type: 'contact', id: survivorId },

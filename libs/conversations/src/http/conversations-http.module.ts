@@ -3,7 +3,15 @@ import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '../conversations.module.js';
 import { CannedResponses } from '../canned/canned-responses.service.js';
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
-import { InboxService } from '../inbox/inbox.service.js';
+import { AddNote } from '../inbox/add-note.js';
+import { CountConversations } from '../inbox/count-conversations.js';
+import { InboxGuard } from '../inbox/inbox-guard.js';
+import { ListConversations } from '../inbox/list-conversations.js';
+import { MarkConversationRead } from '../inbox/mark-read.js';
+import { ReadConversation } from '../inbox/read-conversation.js';
+import { ReadMessages } from '../inbox/read-messages.js';
+import { UpdateConversation } from '../inbox/update-conversation.js';
+import { VisibleConversations } from '../inbox/visible-conversations.js';
 import { CannedResponsesController } from './canned-responses.controller.js';
 import { ContactsController } from './contacts.controller.js';
 import { ConversationsController } from './conversations.controller.js';
@@ -13,6 +21,18 @@ import { EventsController } from './events.controller.js';
 @Module({
   imports: [ConversationsModule, ContactsModule],
   controllers: [ConversationsController, ContactsController, CannedResponsesController, EventsController],
-  providers: [InboxService, ContactAdmin, CannedResponses],
+  providers: [
+    InboxGuard,
+    VisibleConversations,
+    ListConversations,
+    CountConversations,
+    ReadConversation,
+    ReadMessages,
+    UpdateConversation,
+    AddNote,
+    MarkConversationRead,
+    ContactAdmin,
+    CannedResponses,
+  ],
 })
 export class ConversationsHttpModule {}

@@ -3,7 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Authenticated, CurrentUser, IdParam, type Principal } from '@app/identity';
 import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '@app/observability';
-import { InboxService } from '../inbox/inbox.service.js';
+import { AddNote } from '../inbox/add-note.js';
+import { CountConversations } from '../inbox/count-conversations.js';
+import { ListConversations } from '../inbox/list-conversations.js';
+import { MarkConversationRead } from '../inbox/mark-read.js';
+import { ReadConversation } from '../inbox/read-conversation.js';
+import { ReadMessages } from '../inbox/read-messages.js';
+import { UpdateConversation } from '../inbox/update-conversation.js';
 import {
   listConversationsQuery,
   messagesPageQuery,
@@ -12,14 +18,22 @@ import {
 } from './inbox-schemas.js';
 
 /**
- * The staff inbox. Routes declare @Authenticated(): who sees which conversations is decided by
- * InboxService from ROLE_PERMISSIONS (conversations.read: the whole practice;
+ * The staff inbox, one use case per route. Routes declare @Authenticated(): who sees which
+ * conversations is decided by the use cases (InboxGuard, inbox-access) from ROLE_PERMISSIONS (conversations.read: the whole practice;
  * conversations.read_assigned: tagged billing or assigned to them), each refusal audited.
  */
 @ApiTags('conversations')
 @Controller('v1/conversations')
 export class ConversationsController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly listConversations: ListConversations,
+    private readonly countConversations: CountConversations,
+    private readonly readConversation: ReadConversation,
+    private readonly readMessages: ReadMessages,
+    private readonly updateConversation: UpdateConversation,
+    private readonly addNoteToConversation: AddNote,
+    private readonly markConversationRead: MarkConversationRead,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -33,7 +47,7 @@ export class ConversationsController {
     @CurrentUser() viewer: Principal,
     @ValidQuery(listConversationsQuery) q: z.infer<typeof listConversationsQuery>,
   ) {
-    return this.inbox.list(viewer, {
+    return this.listConversations.execute(viewer, {
       status: q.status === 'all' ? undefined : q.status,
       channel: q.channel,
       assignee: q.assignee === 'me' ? viewer.userId : q.assignee,
@@ -51,14 +65,14 @@ export class ConversationsController {
     summary: 'Conversations per status, and not-closed ones per assignee (maintained counters)',
   })
   counts(@CurrentUser() viewer: Principal) {
-    return this.inbox.counts(viewer);
+    return this.countConversations.execute(viewer);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A conversation with its contact and the lead source (audited PHI read)' })
   detail(@CurrentUser() viewer: Principal, @IdParam('id', 'Conversation') id: string) {
-    return this.inbox.detail(viewer, id);
+    return this.readConversation.execute(viewer, id);
   }
 
   @Get(':id/messages')
@@ -70,7 +84,7 @@ export class ConversationsController {
     @IdParam('id', 'Conversation') id: string,
     @ValidQuery(messagesPageQuery) q: z.infer<typeof messagesPageQuery>,
   ) {
-    return this.inbox.messages(viewer, id, { after: q.cursor, limit: q.limit });
+    return this.readMessages.execute(viewer, id, { after: q.cursor, limit: q.limit });
   }
 
   @Patch(':id')
@@ -86,7 +100,7 @@ export class ConversationsController {
     @IdParam('id', 'Conversation') id: string,
     @ValidBody(updateConversationBody) body: z.infer<typeof updateConversationBody>,
   ) {
-    return this.inbox.update(viewer, id, body);
+    return this.updateConversation.execute(viewer, id, body);
   }
 
   @Post(':id/notes')
@@ -98,7 +112,7 @@ export class ConversationsController {
     @IdParam('id', 'Conversation') id: string,
     @ValidBody(noteBody) body: z.infer<typeof noteBody>,
   ) {
-    return this.inbox.addNote(viewer, id, body.body);
+    return this.addNoteToConversation.execute(viewer, id, body.body);
   }
 
   @Post(':id/read')
@@ -106,6 +120,6 @@ export class ConversationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark read by the caller up to the newest message ("unread" is per user)' })
   async markRead(@CurrentUser() viewer: Principal, @IdParam('id', 'Conversation') id: string): Promise<void> {
-    await this.inbox.markRead(viewer, id);
+    await this.markConversationRead.execute(viewer, id);
   }
 }

@@ -46,3 +46,19 @@ export const isoSql = (column: string) =>
 /** SQL turning a microseconds parameter back into the exact timestamptz. */
 export const fromMicrosSql = (param: string) =>
   `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
+
+/** A keyset page: its rows and the cursor of the next one (null on the last page). */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** The next page's cursor: a full page may have a successor, a short one has none. */
+export function nextCursor<R extends { id: string }>(
+  rows: R[],
+  limit: number,
+  micros: (row: R) => string,
+): string | null {
+  const last = rows.at(-1);
+  return rows.length === limit && last ? encodeCursor({ micros: micros(last), id: last.id }) : null;
+}

@@ -4,11 +4,12 @@ import {
   type ChatAddressVerifier,
   type ChatCodeChannel,
   type ChatSession,
+  ChatSessionProof,
   invalidSession,
 } from '@app/channels';
 import { ConsentLedger } from '@app/consent';
-import { type Contact, ContactRepository } from '@app/contacts';
-import { ConversationRepository, StaffEvents, mergeContacts } from '@app/conversations';
+import { type Contact, ContactMerge, ContactRepository } from '@app/contacts';
+import { ConversationRepository, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
@@ -69,6 +70,8 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
+    private readonly contactMerge: ContactMerge,
+    private readonly sessionProof: ChatSessionProof,
   ) {}
 
   sendCode(session: ChatSession, channel: ChatCodeChannel): Promise<{ expiresInSeconds: number }> {
@@ -153,7 +156,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       ? await this.contacts.soleHolderOf(tx, code.channel === 'sms' ? 'phone' : 'email', code.to_address_bidx)
       : null;
     if (holder) {
-      const merged = await mergeContacts(tx, holder, contact.id);
+      const merged = await this.contactMerge.merge(tx, holder, contact.id);
       this.audit.record(tx, {
         action: 'contact.merged',
         actor: VISITOR,
@@ -170,11 +173,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     }
     const contactId = holder ?? contact.id;
     // After the merge (which takes proof from every session of both contacts): this one proved it.
-    await tx.execute(
-      `UPDATE chat_sessions SET contact_id = $3, proven_contact_id = $3, code_failures = 0, address_verified_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId, contactId],
-    );
+    await this.sessionProof.addressVerified(tx, sessionId, contactId);
     this.audit.record(tx, {
       action: 'chat.address_verified',
       actor: VISITOR,
@@ -202,11 +201,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
   private async wrongCode(tx: TenantTx, sessionId: string, state: SessionState): Promise<Outcome> {
     const failures = state.failures + 1;
     const locked = failures >= MAX_WRONG_CHAT_CODES;
-    await tx.execute(
-      `UPDATE chat_sessions SET code_failures = $3, code_locked_at = CASE WHEN $4 THEN now() ELSE code_locked_at END
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId, failures, locked],
-    );
+    await this.sessionProof.verificationFailed(tx, sessionId, failures, locked);
     this.audit.record(tx, {
       action: 'chat.verify_failed',
       actor: VISITOR,

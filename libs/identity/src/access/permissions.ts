@@ -9,7 +9,7 @@ export const PERMISSIONS = [
   'audit.read',
   'channels.manage',
   'conversations.read',
-  /** Billing: only conversations tagged `billing` or assigned to them (InboxService decides per row). */
+  /** Billing: only conversations tagged `billing` or assigned to them (the inbox use cases decide per row). */
   'conversations.read_assigned',
   'conversations.reply',
   'conversations.assign',

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { KeyRingService } from '@app/crypto';
+import type { Principal } from '@app/identity';
+import { InboxAccessDenied, canSee, inboxScope } from './inbox-access.js';
+import { InboxGuard } from './inbox-guard.js';
+import { type MessagePageRow, messagesQuery, visibleConversationSql } from './inbox-query.js';
+import { type MessageItem, messageItems } from './inbox-views.js';
+import { type KeysetPosition, type Page, nextCursor } from './keyset-cursor.js';
+import { conversationNotFound } from './visible-conversations.js';
+
+/** A page of a conversation's messages and notes, newest first: an audited PHI read. */
+@Injectable()
+export class ReadMessages {
+  constructor(
+    private readonly guard: InboxGuard,
+    private readonly keys: KeyRingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  execute(
+    viewer: Principal,
+    id: string,
+    page: { after?: KeysetPosition; limit: number },
+  ): Promise<Page<MessageItem>> {
+    return this.guard.transaction(viewer, async (tx) => {
+      const cipher = await this.keys.forTenant(tx);
+      // Recorded first, stored only if the conversation exists and this viewer may see it, so
+      // the page is the transaction's last statement, sent with COMMIT: one round trip.
+      const target = { type: 'conversation', id };
+      this.audit.record(
+        tx,
+        { action: 'conversation.messages_read', target, metadata: { limit: page.limit } },
+        {
+          onlyIf: visibleConversationSql(tx.tenantId, id, {
+            scope: inboxScope(viewer)!,
+            userId: viewer.userId,
+          }),
+        },
+      );
+      const { sql, params } = messagesQuery(tx.tenantId, id, page);
+      const found = await tx.queryAndCommit<MessagePageRow>(sql, params);
+      if (found.length === 0) throw conversationNotFound();
+      const { conversation_tags: tags, conversation_assignee_id: assignee_id } = found[0]!;
+      if (!canSee(viewer, { tags, assignee_id })) throw new InboxAccessDenied('not_visible_to_role', target);
+      const rows = found.filter((row): row is MessagePageRow & { id: string } => row.id !== null);
+      const data = await messageItems(cipher, rows);
+      return { data, nextCursor: nextCursor(rows, page.limit, (r) => r.sort_micros) };
+    });
+  }
+}
