@@ -44,13 +44,13 @@ function recordView(record: ConsentRecord) {
 @ApiTags('consent')
 @Controller('v1/contacts/:id')
 export class ConsentsController {
-  constructor(private readonly consents: ConsentsService) {}
+  constructor(private readonly service: ConsentsService) {}
 
   @Get('consents')
   @RequirePermission('contacts.read')
   @ApiOperation({ summary: 'Current consent per channel + address, and the full history (newest first)' })
   async consents(@IdParam('id', 'Contact') id: string) {
-    const { current, history } = await this.consents.ledgerOf(id);
+    const { current, history } = await this.service.ledgerOf(id);
     return { current: current.map(recordView), history: history.map(recordView) };
   }
 
@@ -64,7 +64,7 @@ export class ConsentsController {
     @IdParam('id', 'Contact') id: string,
     @ValidBody(consentRequestSchema) body: z.infer<typeof consentRequestSchema>,
   ) {
-    const sent = await this.consents.request(id, body.channel, user.userId);
+    const sent = await this.service.request(id, body.channel, user.userId);
     return { requestId: sent.requestId, expiresAt: sent.expiresAt.toISOString(), messageId: sent.messageId };
   }
 
@@ -77,7 +77,7 @@ export class ConsentsController {
     @IdParam('id', 'Contact') id: string,
     @ValidBody(recordConsentSchema) body: z.infer<typeof recordConsentSchema>,
   ) {
-    return recordView(await this.consents.recordAttested(id, body, user.userId));
+    return recordView(await this.service.recordAttested(id, body, user.userId));
   }
 
   @Post('consents/revoke')
@@ -89,7 +89,7 @@ export class ConsentsController {
     @IdParam('id', 'Contact') id: string,
     @ValidBody(revokeConsentSchema) body: z.infer<typeof revokeConsentSchema>,
   ) {
-    return recordView(await this.consents.revoke(id, body, user.userId));
+    return recordView(await this.service.revoke(id, body, user.userId));
   }
 
   @Post('email-suppression/lift')
@@ -100,7 +100,7 @@ export class ConsentsController {
       "Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again; 409 not_suppressed otherwise",
   })
   async liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
-    const { address } = await this.consents.liftEmailSuppression(id);
+    const { address } = await this.service.liftEmailSuppression(id);
     return { channel: 'email', address, suppressed: false };
   }
 }
