@@ -9,8 +9,10 @@ import { DispatchService } from './dispatch/dispatch.service.js';
 import { HeldMessages } from './dispatch/held-messages.js';
 import { OutboxRelay } from './dispatch/outbox-relay.js';
 import { OutgoingContent } from './dispatch/outgoing-content.js';
+import { OutgoingLinks } from './dispatch/outgoing-links.repository.js';
 import { ProviderCalls } from './dispatch/provider-calls.service.js';
 import { SendPreparation } from './dispatch/send-preparation.service.js';
+import { SenderCredentials } from './dispatch/sender-credentials.js';
 import { SenderRateLimit } from './dispatch/sender-rate-limit.js';
 import { EMAIL_SENDER, SMS_SENDER } from './dispatch/senders.js';
 import { SendGridEmailSender } from './dispatch/sendgrid-email-sender.js';
@@ -32,6 +34,8 @@ import { TwilioSmsSender } from './dispatch/twilio-sms-sender.js';
     DispatchSessions,
     OutboxRelay,
     OutgoingContent,
+    OutgoingLinks,
+    SenderCredentials,
     SenderRateLimit,
     { provide: SMS_SENDER, useClass: TwilioSmsSender },
     { provide: EMAIL_SENDER, useClass: SendGridEmailSender },

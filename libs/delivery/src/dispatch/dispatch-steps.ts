@@ -1,6 +1,7 @@
 import type { DispatchMessage, OpenAttempt } from '../outbound/outbound-messages.js';
-import type { Outgoing, SenderChannel } from './outgoing-content.js';
+import type { Outgoing } from './outgoing-content.js';
 import type { SendFailure } from './send-errors.js';
+import type { SenderChannel } from './sender-credentials.js';
 import type { Accepted } from './senders.js';
 
 /** How a message's dispatch ended; anything but `done` makes BullMQ try again later. */

@@ -3,9 +3,10 @@ import type { TenantTx } from '@app/database';
 import { type DispatchMessage, type OpenAttempt, OutboundMessages } from '../outbound/outbound-messages.js';
 import type { Answer, Send } from './dispatch-steps.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
-import { OutgoingContent, type SenderChannel } from './outgoing-content.js';
+import { OutgoingLinks } from './outgoing-links.repository.js';
 import { carriesOneTimeCode } from './portal-codes.js';
 import { classifySendError } from './send-errors.js';
+import type { SenderChannel } from './sender-credentials.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
 
 /** Resolves at `at` (epoch ms), at once if that has passed. */
@@ -17,7 +18,7 @@ const untilSlot = (at: number): Promise<void> =>
 export class ProviderCalls {
   constructor(
     private readonly outbound: OutboundMessages,
-    private readonly content: OutgoingContent,
+    private readonly links: OutgoingLinks,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(EMAIL_SENDER) private readonly email: EmailSender,
   ) {}
@@ -46,10 +47,10 @@ export class ProviderCalls {
   ): Promise<() => Promise<Accepted | null>> {
     if (sender.kind === 'email')
       return () => this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
-    const tokenHashes = await this.content.linkTokenHashes(tx, message.id);
+    const tokenHashes = await this.links.linkTokenHashes(tx, message.id);
     const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
     const isOurCode = carriesOneTimeCode(message.template)
-      ? await this.content.portalCodeMatcher(tx, message.id)
+      ? await this.links.oneTimeCodeMatcher(tx, message.id)
       : () => false;
     const isOurs = (text: string) =>
       text === body ||

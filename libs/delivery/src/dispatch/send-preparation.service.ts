@@ -6,6 +6,7 @@ import { DispatchOutcomes } from './dispatch-outcomes.service.js';
 import { DONE, type Step } from './dispatch-steps.js';
 import { OutgoingContent } from './outgoing-content.js';
 import { ProviderCalls } from './provider-calls.service.js';
+import { SenderCredentials } from './sender-credentials.js';
 import { SenderRateLimit } from './sender-rate-limit.js';
 import { routeAtSend } from './send-route.policy.js';
 
@@ -22,6 +23,7 @@ export class SendPreparation {
   constructor(
     private readonly outbound: OutboundMessages,
     private readonly gate: GateFacts,
+    private readonly senders: SenderCredentials,
     private readonly content: OutgoingContent,
     private readonly rateLimit: SenderRateLimit,
     private readonly outcomes: DispatchOutcomes,
@@ -41,7 +43,7 @@ export class SendPreparation {
       await this.outbound.leaveOutbox(tx, message.id);
       return DONE;
     }
-    const sender = await this.content.sender(tx, message);
+    const sender = await this.senders.of(tx, message);
     if (!sender) {
       await this.outcomes.fail(tx, message, 'channel_unavailable');
       return DONE;
