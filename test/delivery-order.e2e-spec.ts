@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DispatchService } from '@app/delivery';
 import { appPool, ownerPool, testClientIp } from '@app/testing';
-import { DISPATCH_READ } from '../libs/delivery/src/outbound/outbound-messages.js';
+import { DISPATCH_READ } from '../libs/delivery/src/outbound/dispatch-read.js';
 import {
   type DeliveryPractice,
   DeliveryStack,

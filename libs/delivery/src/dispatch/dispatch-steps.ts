@@ -1,4 +1,4 @@
-import type { DispatchMessage, OpenAttempt } from '../outbound/outbound-messages.js';
+import type { DispatchMessage, OpenAttempt } from '../outbound/dispatch-read.js';
 import type { Outgoing } from './outgoing-content.js';
 import type { SendFailure } from './send-errors.js';
 import type { SenderChannel } from './sender-credentials.js';

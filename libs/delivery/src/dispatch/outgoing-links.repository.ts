@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import type { DispatchMessage } from '../outbound/outbound-messages.js';
+import type { DispatchMessage } from '../outbound/dispatch-read.js';
 import type { LinkToken } from './link-tokens.js';
 import { newPortalCode, oneTimeCodeHash, PORTAL_CODE_MINUTES } from './portal-codes.js';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
-import { type DispatchMessage, type OpenAttempt, OutboundMessages } from '../outbound/outbound-messages.js';
+import type { DispatchMessage, OpenAttempt } from '../outbound/dispatch-read.js';
+import { OutboundMessages } from '../outbound/outbound-messages.js';
 import type { Answer, Send } from './dispatch-steps.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { OutgoingLinks } from './outgoing-links.repository.js';

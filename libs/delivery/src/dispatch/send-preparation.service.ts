@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
 import { GateFacts } from '../outbound/gate-facts.js';
-import { type DispatchMessage, OutboundMessages } from '../outbound/outbound-messages.js';
+import type { DispatchMessage } from '../outbound/dispatch-read.js';
+import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { DispatchOutcomes } from './dispatch-outcomes.service.js';
 import { DONE, type Step } from './dispatch-steps.js';
 import { OutgoingContent } from './outgoing-content.js';

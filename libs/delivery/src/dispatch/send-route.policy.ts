@@ -1,5 +1,6 @@
 import type { GateDecision } from '@app/consent';
-import type { DispatchMessage, OutboundRoute } from '../outbound/outbound-messages.js';
+import type { DispatchMessage } from '../outbound/dispatch-read.js';
+import type { OutboundRoute } from '../outbound/outbound-messages.js';
 
 /** What a message may go out as now, by the gate asked again at send time. */
 export type RouteAtSend =

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EmailChannels, type EmailChannelConfig, type SmsChannel, SmsChannels } from '@app/channels';
 import type { TenantTx } from '@app/database';
-import type { DispatchMessage } from '../outbound/outbound-messages.js';
+import type { DispatchMessage } from '../outbound/dispatch-read.js';
 
 /** The practice's channel a message leaves from, with what its provider call needs. */
 export type SenderChannel =
