@@ -100,7 +100,7 @@ export class ConsentsController {
       "Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again; 409 not_suppressed otherwise",
   })
   async liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
-    const { address } = await this.service.liftEmailSuppression(id);
-    return { channel: 'email', address, suppressed: false };
+    const lifted = await this.service.liftEmailSuppression(id);
+    return { channel: 'email', address: lifted.address, suppressed: false };
   }
 }
