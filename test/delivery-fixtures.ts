@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
 import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
-import { Dispatcher } from '@app/delivery';
+import { DispatchService } from '@app/delivery';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
 import { freshPhone, processInbound, startListeningApi, waitFor } from './ingestion-fixtures.js';
@@ -305,7 +305,7 @@ export async function runDispatchJob(
   messageId: string,
   { waitForRecord = true } = {},
 ) {
-  const dispatcher = worker.get(Dispatcher, { strict: false });
+  const dispatcher = worker.get(DispatchService, { strict: false });
   for (;;) {
     try {
       await dispatcher.dispatch(tenantId, messageId, inlineJob, undefined);

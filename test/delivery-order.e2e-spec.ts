@@ -4,9 +4,9 @@ import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dispatcher } from '@app/delivery';
+import { DispatchService } from '@app/delivery';
 import { appPool, ownerPool, testClientIp } from '@app/testing';
-import { DISPATCH_READ } from '../libs/delivery/src/outbound/outbound-messages.js';
+import { DISPATCH_READ } from '../libs/delivery/src/outbound/dispatch-read.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -106,7 +106,7 @@ describe('per-recipient order of outbound messages', () => {
         promote: async () => undefined,
       } as unknown as Job;
       try {
-        await worker.get(Dispatcher, { strict: false }).dispatch(tenantId(), id, job, undefined);
+        await worker.get(DispatchService, { strict: false }).dispatch(tenantId(), id, job, undefined);
         return 'done';
       } catch (err) {
         if (err instanceof DelayedError && delayed) return 'delayed';

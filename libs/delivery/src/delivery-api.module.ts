@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PublicIntakeModule } from '@app/channels';
 import { ConsentsController } from './consent-requests/consents.controller.js';
+import { ConsentsService } from './consent-requests/consents.service.js';
 import { ChatVerificationModule } from './chat-verification/chat-verification.module.js';
 import { FormConsentModule } from './consent-requests/form-consent.module.js';
 import { DeliveryCoreModule } from './delivery-core.module.js';
@@ -12,6 +13,6 @@ import { ReplyService } from './replies/reply.service.js';
 @Module({
   imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule, ChatVerificationModule],
   controllers: [RepliesController, ConsentsController],
-  providers: [ReplyService, MessageStatusView],
+  providers: [ReplyService, MessageStatusView, ConsentsService],
 })
 export class DeliveryApiModule {}

@@ -5,7 +5,7 @@ export { SmsDeliveryJob, EmailDeliveryJob } from './dispatch/delivery.jobs.js';
 export { SmsKeywordHook } from './consent-requests/sms-keyword.hook.js';
 export { ConsentRequests } from './consent-requests/consent-requests.js';
 export { OutboxRelay } from './dispatch/outbox-relay.js';
-export { Dispatcher } from './dispatch/dispatcher.js';
+export { DispatchService } from './dispatch/dispatch.service.js';
 export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';
 export { OutboundMessages } from './outbound/outbound-messages.js';
 export { PortalLinkRepository } from './outbound/portal-links.repository.js';

@@ -1,14 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AuditService } from '@app/audit';
-import { ConsentLedger, type ConsentRecord, currentDisclosure } from '@app/consent';
-import { ContactRepository } from '@app/contacts';
-import { TenantDb, type TenantTx } from '@app/database';
+import type { ConsentRecord } from '@app/consent';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
-import { ApiZodBody, AppError, ValidBody } from '@app/observability';
-import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
-import { ConsentRequests } from './consent-requests.js';
+import { ApiZodBody, ValidBody } from '@app/observability';
+import { ConsentsService } from './consents.service.js';
 
 const channel = z.enum(['sms', 'email']);
 const address = z.string().trim().min(3).max(320).optional();
@@ -48,28 +44,14 @@ function recordView(record: ConsentRecord) {
 @ApiTags('consent')
 @Controller('v1/contacts/:id')
 export class ConsentsController {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly ledger: ConsentLedger,
-    private readonly requests: ConsentRequests,
-    private readonly contacts: ContactRepository,
-    private readonly gate: GateFacts,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly service: ConsentsService) {}
 
   @Get('consents')
   @RequirePermission('contacts.read')
   @ApiOperation({ summary: 'Current consent per channel + address, and the full history (newest first)' })
-  consents(@IdParam('id', 'Contact') id: string) {
-    return this.db.transaction(async (tx) => {
-      await this.contactOr404(tx, id);
-      const [current, history] = await Promise.all([
-        this.ledger.current(tx, id),
-        this.ledger.history(tx, id),
-      ]);
-      this.audit.record(tx, { action: 'consent.viewed', target: { type: 'contact', id } });
-      return { current: current.map(recordView), history: history.map(recordView) };
-    });
+  async consents(@IdParam('id', 'Contact') id: string) {
+    const { current, history } = await this.service.ledgerOf(id);
+    return { current: current.map(recordView), history: history.map(recordView) };
   }
 
   @Post('consent-requests')
@@ -82,7 +64,7 @@ export class ConsentsController {
     @IdParam('id', 'Contact') id: string,
     @ValidBody(consentRequestSchema) body: z.infer<typeof consentRequestSchema>,
   ) {
-    const sent = await this.db.transaction((tx) => this.requests.request(tx, id, body.channel, user.userId));
+    const sent = await this.service.request(id, body.channel, user.userId);
     return { requestId: sent.requestId, expiresAt: sent.expiresAt.toISOString(), messageId: sent.messageId };
   }
 
@@ -90,50 +72,24 @@ export class ConsentsController {
   @RequirePermission('consent.record')
   @ApiOperation({ summary: 'Record consent the patient gave verbally or in writing (attested by you)' })
   @ApiZodBody(recordConsentSchema)
-  record(
+  async record(
     @CurrentUser() user: Principal,
     @IdParam('id', 'Contact') id: string,
     @ValidBody(recordConsentSchema) body: z.infer<typeof recordConsentSchema>,
   ) {
-    return this.db.transaction(async (tx) => {
-      const { address: target } = await this.addressOf(tx, id, body.channel, body.address);
-      const disclosure = currentDisclosure(body.channel);
-      const record = await this.ledger.record(tx, {
-        contactId: id,
-        channel: body.channel,
-        address: target,
-        decision: body.decision,
-        method: body.method,
-        actor: { type: 'user', id: user.userId },
-        evidence: { attestation: body.attestation },
-        disclosure: { version: disclosure.version, hash: disclosure.hash },
-      });
-      return recordView(record);
-    });
+    return recordView(await this.service.recordAttested(id, body, user.userId));
   }
 
   @Post('consents/revoke')
   @RequirePermission('consent.record')
   @ApiOperation({ summary: 'Revoke consent for a channel + address (plain delivery stops at once)' })
   @ApiZodBody(revokeConsentSchema)
-  revoke(
+  async revoke(
     @CurrentUser() user: Principal,
     @IdParam('id', 'Contact') id: string,
     @ValidBody(revokeConsentSchema) body: z.infer<typeof revokeConsentSchema>,
   ) {
-    return this.db.transaction(async (tx) => {
-      const { address: target } = await this.addressOf(tx, id, body.channel, body.address);
-      const record = await this.ledger.record(tx, {
-        contactId: id,
-        channel: body.channel,
-        address: target,
-        decision: 'revoked',
-        method: 'staff_revoked',
-        actor: { type: 'user', id: user.userId },
-        evidence: body.reason ? { attestation: body.reason } : undefined,
-      });
-      return recordView(record);
-    });
+    return recordView(await this.service.revoke(id, body, user.userId));
   }
 
   @Post('email-suppression/lift')
@@ -143,45 +99,8 @@ export class ConsentsController {
     summary:
       "Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again; 409 not_suppressed otherwise",
   })
-  liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
-    return this.db.transaction(async (tx) => {
-      const target = await this.addressOf(tx, id, 'email');
-      if (!(await this.ledger.liftEmailSuppression(tx, target.index, id)))
-        throw new AppError(409, 'not_suppressed', "The contact's email address is not suppressed");
-      return { channel: 'email', address: target.address, suppressed: false };
-    });
-  }
-
-  private async contactOr404(tx: TenantTx, id: string) {
-    const contact = await this.contacts.get(tx, id);
-    if (!contact) throw AppError.notFound('Contact');
-    return contact;
-  }
-
-  /** The contact's address on file for the channel (with its blind index); a given one must be that address. */
-  private async addressOf(
-    tx: TenantTx,
-    id: string,
-    kind: 'sms' | 'email',
-    given?: string,
-  ): Promise<ContactAddress> {
-    const contact = await this.contactOr404(tx, id);
-    const onFile = await this.gate.address(tx, kind, kind === 'sms' ? contact.phone : contact.email);
-    if (!onFile)
-      throw new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
-    if (given !== undefined) {
-      const asked = await this.gate.address(tx, kind, given);
-      if (!asked)
-        throw AppError.validation([
-          { path: 'address', message: `not a valid ${kind === 'sms' ? 'phone number' : 'email'}` },
-        ]);
-      if (asked.address !== onFile.address)
-        throw new AppError(
-          422,
-          'address_not_on_contact',
-          'Consent is recorded for the address on file; update the contact first',
-        );
-    }
-    return onFile;
+  async liftEmailSuppression(@IdParam('id', 'Contact') id: string) {
+    const lifted = await this.service.liftEmailSuppression(id);
+    return { channel: 'email', address: lifted.address, suppressed: false };
   }
 }

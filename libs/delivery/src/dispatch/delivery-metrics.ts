@@ -7,7 +7,7 @@ import { Public } from '@app/observability';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
-/** What the provider said when asked for an earlier attempt's message (see Dispatcher `recover`). */
+/** What the provider said when asked for an earlier attempt's message (see `DispatchRecovery`). */
 export type ProviderLookupResult = 'found' | 'not_found' | 'failed';
 
 /**

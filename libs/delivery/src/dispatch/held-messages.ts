@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 
 /** A hold's first fallback delay, doubled at each hold of the same job (see `fallbackDelayMs`). */
@@ -17,6 +18,7 @@ const MAX_RECENTLY_ENDED = 1_024;
  * backoff, is looked at again after the fallback delay, which doubles at each hold of the job
  * (few looks while an earlier message is stuck, none longer than `MAX_FALLBACK_MS`).
  */
+@Injectable()
 export class HeldMessages {
   /** Wake-ups by the id of the message they wait for, then by the held message's id (a job held again replaces its own). */
   private readonly waiting = new Map<string, Map<string, () => void>>();

@@ -1,24 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  EmailChannels,
-  type EmailChannelConfig,
-  EmailThreads,
-  type SmsChannel,
-  SmsChannels,
-} from '@app/channels';
+import { EmailThreads } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { KeyRingService, TtlLruCache } from '@app/crypto';
+import { TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import { readPracticeSettings } from '@app/identity';
-import type { DispatchMessage, OutboundRoute } from '../outbound/outbound-messages.js';
-import { OutboundMessages } from '../outbound/outbound-messages.js';
-import { type LinkToken, newLinkToken } from './link-tokens.js';
-import { carriesOneTimeCode, newPortalCode, oneTimeCodeHash, PORTAL_CODE_MINUTES } from './portal-codes.js';
+import type { DispatchMessage } from '../outbound/dispatch-read.js';
+import { OutboundMessages, type OutboundRoute } from '../outbound/outbound-messages.js';
+import { newLinkToken } from './link-tokens.js';
+import { OutgoingLinks } from './outgoing-links.repository.js';
+import { carriesOneTimeCode } from './portal-codes.js';
+import type { SenderChannel } from './sender-credentials.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
-
-export type SenderChannel =
-  | { kind: 'sms'; channel: SmsChannel }
-  | { kind: 'email'; id: string; config: EmailChannelConfig; apiKey: string };
 
 /** Exactly what goes to the provider for one attempt. */
 export interface Outgoing {
@@ -31,14 +23,14 @@ export interface Outgoing {
   statusCallback: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const PRACTICE_CACHE_MS = 60_000;
 const MAX_CACHED_PRACTICES = 10_000;
 
 /**
  * Renders what a message sends on its route: the staff's text (plain), or a fixed PHI-free
- * template with a freshly minted link (secure notice, consent request) whose token is stored
- * only as a hash, in the same transaction that persists the attempt.
+ * template with a freshly minted link (secure notice, consent request) or one-time code, whose
+ * token is stored only as a hash (`OutgoingLinks`), in the same transaction that persists the
+ * attempt.
  */
 @Injectable()
 export class OutgoingContent {
@@ -48,23 +40,11 @@ export class OutgoingContent {
   );
 
   constructor(
-    private readonly smsChannels: SmsChannels,
-    private readonly emailChannels: EmailChannels,
     private readonly threads: EmailThreads,
     private readonly outbound: OutboundMessages,
-    private readonly keys: KeyRingService,
+    private readonly links: OutgoingLinks,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'PUBLIC_BASE_URL'>,
   ) {}
-
-  /** The channel the message leaves from, with its credentials; null when it is gone. */
-  async sender(tx: TenantTx, message: DispatchMessage): Promise<SenderChannel | null> {
-    if (message.channel === 'sms') {
-      const channel = await this.smsChannels.load(tx, message.senderChannelId);
-      return channel ? { kind: 'sms', channel } : null;
-    }
-    const email = await this.emailChannels.sender(tx, message.senderChannelId);
-    return email ? { kind: 'email', id: message.senderChannelId, ...email } : null;
-  }
 
   /** Null when a consent request is no longer live or a code no longer wanted (nothing to send). */
   async render(
@@ -106,14 +86,16 @@ export class OutgoingContent {
       const text = await this.outbound.body(tx, message);
       if (sender.kind === 'sms') return { text, subject: null };
       // Every plain PHI email carries a one-click "stop unencrypted email" link (/u/:token).
-      const unsubscribe = await this.storeUnsubscribeLink(tx, message);
+      const unsubscribe = newLinkToken();
+      await this.links.storeUnsubscribeLink(tx, message, unsubscribe);
+      const url = `${this.config.PUBLIC_BASE_URL}/u/${unsubscribe.token}`;
       return {
-        text: text + SYSTEM_TEXTS.unsubscribeFooter(practice.name, unsubscribe),
+        text: text + SYSTEM_TEXTS.unsubscribeFooter(practice.name, url),
         subject: SYSTEM_TEXTS.plainEmailSubject(practice.name),
       };
     }
     if (carriesOneTimeCode(message.template)) {
-      const code = await this.mintPortalCode(tx, message);
+      const code = await this.links.mintOneTimeCode(tx, message);
       if (!code) return null;
       if (message.template === 'chat_code')
         return sender.kind === 'sms'
@@ -126,118 +108,17 @@ export class OutgoingContent {
     // A secure notice or a consent request: a freshly minted link.
     const link = newLinkToken();
     if (route === 'secure_link') {
-      await this.storeSecureLink(tx, message, link, practice.secureLinkDays);
+      await this.links.storeSecureLink(tx, message, link, practice.secureLinkDays);
       const url = `${this.config.PUBLIC_BASE_URL}/s/${link.token}`;
       if (sender.kind === 'sms')
         return { text: SYSTEM_TEXTS.secureNoticeSms(practice.name, url), subject: null };
       return SYSTEM_TEXTS.secureNoticeEmail(practice.name, url);
     }
-    const live = await tx.execute(
-      `UPDATE consent_requests SET token_hash = $3, message_id = $4
-       WHERE tenant_id = $1 AND id = $2 AND status = 'live' AND expires_at > now()`,
-      [tx.tenantId, message.consentRequestId, link.hash, message.id],
-    );
-    if (live === 0) return null;
+    if (!(await this.links.attachConsentRequestToken(tx, message, link))) return null;
     const url = `${this.config.PUBLIC_BASE_URL}/c/${link.token}`;
     if (sender.kind === 'sms')
       return { text: SYSTEM_TEXTS.consentRequestSms(practice.name, url), subject: null };
     return SYSTEM_TEXTS.consentRequestEmail(practice.name, url);
-  }
-
-  /** Hashes of every link token minted for this message (to recognise our own text at the provider). */
-  async linkTokenHashes(tx: TenantTx, messageId: string): Promise<Buffer[]> {
-    const rows = await tx.query<{ token_hash: Buffer }>(
-      `SELECT token_hash FROM secure_links WHERE tenant_id = $1 AND message_id = $2
-       UNION ALL
-       SELECT token_hash FROM consent_requests WHERE tenant_id = $1 AND message_id = $2 AND token_hash IS NOT NULL`,
-      [tx.tenantId, messageId],
-    );
-    return rows.map((r) => r.token_hash);
-  }
-
-  /**
-   * Whether a text at the provider carries the one-time code last minted for this message (an SMS
-   * has no id of ours; after a crash this is how the retry recognises the code it already sent).
-   */
-  async portalCodeMatcher(tx: TenantTx, messageId: string): Promise<(text: string) => boolean> {
-    const [row] = await tx.query<{
-      link_id: string | null;
-      chat_session_id: string | null;
-      code_hash: Buffer | null;
-    }>(
-      `SELECT link_id, chat_session_id, code_hash FROM portal_codes WHERE tenant_id = $1 AND message_id = $2`,
-      [tx.tenantId, messageId],
-    );
-    if (!row?.code_hash) return () => false;
-    const cipher = await this.keys.forTenant(tx);
-    const hash = row.code_hash;
-    return (text) => {
-      const code = /\b(\d{6})\b/.exec(text)?.[1];
-      return code !== undefined && oneTimeCodeHash(cipher, row, code).equals(hash);
-    };
-  }
-
-  /**
-   * The code is born here, when it is sent (so a retry sends a fresh one and the api never sees
-   * it); only its keyed hash is stored. Null when the code is no longer wanted (the patient or chat
-   * visitor asked for a newer one, or verified).
-   */
-  private async mintPortalCode(tx: TenantTx, message: DispatchMessage): Promise<string | null> {
-    const [row] = await tx.query<{ id: string; link_id: string | null; chat_session_id: string | null }>(
-      `SELECT id, link_id, chat_session_id FROM portal_codes
-       WHERE tenant_id = $1 AND message_id = $2 AND used_at IS NULL`,
-      [tx.tenantId, message.id],
-    );
-    if (!row) return null;
-    const code = newPortalCode();
-    const cipher = await this.keys.forTenant(tx);
-    await tx.execute(
-      `UPDATE portal_codes SET code_hash = $3, expires_at = now() + make_interval(mins => $4)
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, row.id, oneTimeCodeHash(cipher, row, code), PORTAL_CODE_MINUTES],
-    );
-    return code;
-  }
-
-  private async storeUnsubscribeLink(tx: TenantTx, message: DispatchMessage): Promise<string> {
-    const link = newLinkToken();
-    const cipher = await this.keys.forTenant(tx);
-    await tx.execute(
-      `INSERT INTO unsubscribe_links (id, tenant_id, contact_id, message_id, address_enc, address_bidx, token_hash)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
-      [
-        tx.tenantId,
-        message.contactId,
-        message.id,
-        cipher.encrypt('unsubscribe_links.address', message.address),
-        message.addressIndex,
-        link.hash,
-      ],
-    );
-    return `${this.config.PUBLIC_BASE_URL}/u/${link.token}`;
-  }
-
-  private async storeSecureLink(
-    tx: TenantTx,
-    message: DispatchMessage,
-    link: LinkToken,
-    days: number,
-  ): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
-    await tx.execute(
-      `INSERT INTO secure_links (id, tenant_id, contact_id, message_id, channel, address_enc, address_bidx, token_hash, expires_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        tx.tenantId,
-        message.contactId,
-        message.id,
-        message.channel,
-        cipher.encrypt('secure_links.address', message.address),
-        message.addressIndex,
-        link.hash,
-        new Date(Date.now() + days * DAY_MS),
-      ],
-    );
   }
 
   /** Name and link lifetime, cached briefly: they appear in every notice and change rarely. */

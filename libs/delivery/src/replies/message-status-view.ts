@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
 
 export interface MessageStatusDto {
   id: string;
@@ -21,7 +21,14 @@ export interface MessageStatusDto {
 /** A message's delivery state: ids, codes and fixed texts only, so reading it is not a PHI read. */
 @Injectable()
 export class MessageStatusView {
-  async get(tx: TenantTx, id: string): Promise<MessageStatusDto | null> {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Null when the practice has no such message. */
+  get(id: string): Promise<MessageStatusDto | null> {
+    return this.db.transaction((tx) => this.read(tx, id));
+  }
+
+  private async read(tx: TenantTx, id: string): Promise<MessageStatusDto | null> {
     const [row] = await tx.query<{
       id: string;
       conversation_id: string;

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { TenantDb } from '@app/database';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
 import { ApiZodBody, AppError, ValidBody } from '@app/observability';
 import { MessageStatusView } from './message-status-view.js';
@@ -18,7 +17,6 @@ export class RepliesController {
   constructor(
     private readonly replies: ReplyService,
     private readonly statuses: MessageStatusView,
-    private readonly db: TenantDb,
   ) {}
 
   @Post('conversations/:id/replies')
@@ -45,7 +43,7 @@ export class RepliesController {
   @RequirePermission('conversations.read')
   @ApiOperation({ summary: 'Delivery state of a message (no body)' })
   async message(@IdParam('id', 'Message') id: string) {
-    const view = await this.db.transaction((tx) => this.statuses.get(tx, id));
+    const view = await this.statuses.get(id);
     if (!view) throw AppError.notFound('Message');
     return view;
   }

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { ConsentLedger, type ConsentRecord, currentDisclosure, type DeliveryChannel } from '@app/consent';
+import { ContactRepository } from '@app/contacts';
+import { TenantDb, type TenantTx } from '@app/database';
+import { AppError } from '@app/observability';
+import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
+import { ConsentRequests, type SentConsentRequest } from './consent-requests.js';
+
+/** Consent staff attest to: given verbally or in writing, on the address on file unless another is named. */
+export interface AttestedConsent {
+  channel: DeliveryChannel;
+  address?: string;
+  decision: 'granted' | 'declined';
+  method: 'verbal_attested' | 'written_attested';
+  attestation: string;
+}
+
+export interface StaffRevocation {
+  channel: DeliveryChannel;
+  address?: string;
+  reason?: string;
+}
+
+/**
+ * Staff's consent use cases for one contact, each in a transaction of its own: the ledger read
+ * (audited), a QuickSend request, an attested record, a revocation, lifting an email suppression.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly ledger: ConsentLedger,
+    private readonly requests: ConsentRequests,
+    private readonly contacts: ContactRepository,
+    private readonly gate: GateFacts,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Current consent per channel and address, and the full history (newest first). */
+  ledgerOf(contactId: string): Promise<{ current: ConsentRecord[]; history: ConsentRecord[] }> {
+    return this.db.transaction(async (tx) => {
+      await this.contactOr404(tx, contactId);
+      const [current, history] = await Promise.all([
+        this.ledger.current(tx, contactId),
+        this.ledger.history(tx, contactId),
+      ]);
+      this.audit.record(tx, { action: 'consent.viewed', target: { type: 'contact', id: contactId } });
+      return { current, history };
+    });
+  }
+
+  request(contactId: string, channel: DeliveryChannel, userId: string): Promise<SentConsentRequest> {
+    return this.db.transaction((tx) => this.requests.request(tx, contactId, channel, userId));
+  }
+
+  recordAttested(contactId: string, consent: AttestedConsent, userId: string): Promise<ConsentRecord> {
+    return this.db.transaction(async (tx) => {
+      const { address } = await this.addressOf(tx, contactId, consent.channel, consent.address);
+      const disclosure = currentDisclosure(consent.channel);
+      return this.ledger.record(tx, {
+        contactId,
+        channel: consent.channel,
+        address,
+        decision: consent.decision,
+        method: consent.method,
+        actor: { type: 'user', id: userId },
+        evidence: { attestation: consent.attestation },
+        disclosure: { version: disclosure.version, hash: disclosure.hash },
+      });
+    });
+  }
+
+  revoke(contactId: string, revocation: StaffRevocation, userId: string): Promise<ConsentRecord> {
+    return this.db.transaction(async (tx) => {
+      const { address } = await this.addressOf(tx, contactId, revocation.channel, revocation.address);
+      return this.ledger.record(tx, {
+        contactId,
+        channel: revocation.channel,
+        address,
+        decision: 'revoked',
+        method: 'staff_revoked',
+        actor: { type: 'user', id: userId },
+        evidence: revocation.reason ? { attestation: revocation.reason } : undefined,
+      });
+    });
+  }
+
+  /** The contact's email address, no longer suppressed; 409 not_suppressed when it was not. */
+  liftEmailSuppression(contactId: string): Promise<{ address: string }> {
+    return this.db.transaction(async (tx) => {
+      const target = await this.addressOf(tx, contactId, 'email');
+      if (!(await this.ledger.liftEmailSuppression(tx, target.index, contactId)))
+        throw new AppError(409, 'not_suppressed', "The contact's email address is not suppressed");
+      return { address: target.address };
+    });
+  }
+
+  private async contactOr404(tx: TenantTx, id: string) {
+    const contact = await this.contacts.get(tx, id);
+    if (!contact) throw AppError.notFound('Contact');
+    return contact;
+  }
+
+  /** The contact's address on file for the channel (with its blind index); a given one must be that address. */
+  private async addressOf(
+    tx: TenantTx,
+    id: string,
+    kind: DeliveryChannel,
+    given?: string,
+  ): Promise<ContactAddress> {
+    const contact = await this.contactOr404(tx, id);
+    const onFile = await this.gate.address(tx, kind, kind === 'sms' ? contact.phone : contact.email);
+    if (!onFile)
+      throw new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+    if (given !== undefined) {
+      const asked = await this.gate.address(tx, kind, given);
+      if (!asked)
+        throw AppError.validation([
+          { path: 'address', message: `not a valid ${kind === 'sms' ? 'phone number' : 'email'}` },
+        ]);
+      if (asked.address !== onFile.address)
+        throw new AppError(
+          422,
+          'address_not_on_contact',
+          'Consent is recorded for the address on file; update the contact first',
+        );
+    }
+    return onFile;
+  }
+}
