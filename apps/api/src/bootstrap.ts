@@ -1,18 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@app/config';
-import {
-  DIRECT_ROUTES,
-  type DirectRoute,
-  ErrorFilter,
-  headersSetBy,
-  mountDirectRoutes,
-} from '@app/observability';
+import { ErrorFilter, fastifyServerOptions, installHttpPipeline } from '@app/observability';
 import { ApiModule } from './app.module.js';
 
 /** How the api's Nest application is created (a test's TestingModule creates it the same way). */
@@ -22,35 +16,40 @@ export const API_APP_OPTIONS = {
   rawBody: true, // webhook signatures are computed over the exact bytes
 } satisfies NestApplicationOptions;
 
+/** Largest JSON or form body the api reads (413 beyond). */
+export const API_BODY_LIMIT = 256 * 1024;
+
+/** The Fastify server under the api: trusted proxies, body limit, request ids, case-sensitive routes. */
+export function createApiAdapter(config: ApiConfig): FastifyAdapter {
+  return new FastifyAdapter(
+    fastifyServerOptions({ bodyLimit: API_BODY_LIMIT, trustedProxies: config.TRUSTED_PROXIES }),
+  );
+}
+
 /** Builds the api (not listening), configured exactly as in production; tests use it too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), API_APP_OPTIONS);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    createApiAdapter(config),
+    API_APP_OPTIONS,
+  );
   return configureApiApp(app, config);
 }
 
-/** Logging, body limits, security headers, direct routes, error rendering and /docs. */
-export function configureApiApp(app: NestExpressApplication, config: ApiConfig): NestExpressApplication {
-  routeCaseSensitively(app);
+/** Logging, body parsing, security headers, the request pipeline, error rendering and /docs. */
+export async function configureApiApp(
+  app: NestFastifyApplication,
+  config: ApiConfig,
+): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
-  // Who may name the client in X-Forwarded-For (TRUSTED_PROXIES): rate limits and audit rest on it.
-  app.set('trust proxy', config.TRUSTED_PROXIES);
-  app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '256kb' });
-  app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-  const securityHeaders = helmet({
+  installHttpPipeline(app, { bodyLimit: API_BODY_LIMIT });
+  await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"] },
     },
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
   });
-  app.use(securityHeaders);
-  app.use(noStoreByDefault);
-  const directRoutes = app.get<DirectRoute[]>(DIRECT_ROUTES);
-  mountDirectRoutes(app.getHttpServer(), directRoutes, {
-    bodyLimit: 256 * 1024,
-    fixedHeaders: { ...headersSetBy(securityHeaders), ...headersSetBy(noStoreByDefault) },
-    trustedProxies: config.TRUSTED_PROXIES,
-  });
+  await app.register(cookie); // the patient pages' session and CSRF cookies
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
 
@@ -65,56 +64,6 @@ export function configureApiApp(app: NestExpressApplication, config: ApiConfig):
       .addBearerAuth()
       .build(),
   );
-  documentDirectRoutes(document, directRoutes);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
-}
-
-/**
- * One spelling per route: Express matches paths case-insensitively by default, so `/S/<token>`
- * reached the patient page while everything keyed on the path (log masking, direct routes,
- * docs) knows `/s/`. Nest's adapter creates the router as it is constructed (one path-less hook),
- * and the routes are added at init, after this: each takes the router's setting as it is added.
- */
-function routeCaseSensitively(app: NestExpressApplication): void {
-  app.set('case sensitive routing', true);
-  const router = (app.getHttpAdapter().getInstance() as { router: ExpressRouter }).router;
-  if (router.stack.some((layer) => layer.route))
-    throw new Error('configureApiApp must run before routes are registered (app.init)');
-  router.caseSensitive = true;
-}
-
-interface ExpressRouter {
-  caseSensitive?: boolean;
-  stack: Array<{ route?: unknown }>;
-}
-
-/**
- * Answers carry PHI (staff JSON) or session state: no browser or proxy keeps a copy. A route that
- * may be cached says so itself (the chat widget's script), which replaces this default.
- */
-function noStoreByDefault(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-}
-
-/** Direct routes have no controller for Swagger to read: each describes itself. */
-function documentDirectRoutes(document: OpenAPIObject, routes: DirectRoute[]): void {
-  for (const route of routes) {
-    const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-    document.paths[route.path.replace(/:(\w+)/g, '{$1}')] = {
-      [route.method.toLowerCase()]: {
-        tags: route.openApi.tags,
-        summary: route.openApi.summary,
-        parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-        requestBody: {
-          required: true,
-          content: { [route.openApi.requestContentType]: { schema: { type: 'object' } } },
-        },
-        responses: Object.fromEntries(
-          Object.entries(route.openApi.responses).map(([status, description]) => [status, { description }]),
-        ),
-      },
-    };
-  }
 }

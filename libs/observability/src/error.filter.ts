@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { UnstorableTextError } from '@app/database';
 import { AppError } from './app-error.js';
 
@@ -14,7 +14,7 @@ interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-/** Codes for the statuses Nest and Express raise on their own. */
+/** Codes for the statuses Nest and Fastify raise on their own. */
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -30,9 +30,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /**
- * Fixed messages for the statuses Nest and Express raise on their own: theirs quote the request
+ * Fixed messages for the statuses Nest and Fastify raise on their own: theirs quote the request
  * (the path in `Cannot GET /v1/x/<email>`, a fragment of the body in a JSON SyntaxError, the
- * charset of a Content-Type), and an error body never echoes input.
+ * Content-Type), and an error body never echoes input.
  */
 const MESSAGE_BY_STATUS: Record<number, string> = {
   400: 'The request is malformed',
@@ -65,7 +65,7 @@ function asBodyParserError(err: unknown): { status: number; type: string } | nul
 }
 
 /**
- * A client error (4xx) raised by Express, body-parser or Nest itself (Nest hands body-parser's
+ * A client error (4xx) raised by Fastify, a body parser or Nest itself (Nest hands Fastify's
  * errors over as an HttpException caused by them): its status, never its text.
  */
 function frameworkClientError(err: unknown): { status: number; body: ErrorBody } | null {
@@ -89,13 +89,15 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.render(err);
-    if (res.headersSent) {
-      res.end();
+    if (reply.sent || reply.raw.headersSent) {
+      // A streamed answer already started (or was handed to the route): only ending it is left.
+      reply.raw.end();
       return;
     }
-    res.status(status).json(body);
+    // JSON whatever the route would have answered (its @Header content type included).
+    reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 
   render(err: unknown): { status: number; body: ErrorBody } {

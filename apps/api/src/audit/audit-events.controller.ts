@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AuditService } from '@app/audit';
 import { TenantDb } from '@app/database';
@@ -97,12 +97,18 @@ export class AuditEventsController {
   })
   @ApiProduces('application/x-ndjson')
   @ApiZodQuery(exportQuery)
-  async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() res: Response): Promise<void> {
+  async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() reply: FastifyReply): Promise<void> {
     // Sealed once, then streamed in seq order in batches: the chain is append-only, so the file
-    // is a consistent prefix of it whatever is appended meanwhile.
+    // is a consistent prefix of it whatever is appended meanwhile. The answer starts with the
+    // first batch (the route then writes the Node response): a failure before it is an error body.
+    const res = reply.raw;
+    const start = () => {
+      if (reply.sent) return;
+      reply.hijack();
+      res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    };
     await this.db.transaction(async (tx) => {
       await this.audit.seal(tx.tenantId);
-      res.status(200).type('application/x-ndjson').setHeader('cache-control', 'no-store');
       let afterSeq = 0;
       let exported = 0;
       for (;;) {
@@ -112,13 +118,17 @@ export class AuditEventsController {
           afterSeq,
           limit: EXPORT_BATCH,
         });
-        if (batch.length) res.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        if (batch.length) {
+          start();
+          res.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        }
         exported += batch.length;
         if (batch.length < EXPORT_BATCH) break;
         afterSeq = batch.at(-1)!.seq;
       }
       this.audit.record(tx, { action: 'audit.exported', metadata: { events: exported } });
     });
+    start();
     res.end();
   }
 }
