@@ -64,13 +64,19 @@ function asBodyParserError(err: unknown): { status: number; type: string } | nul
     : null;
 }
 
+/** The status of an error Fastify raised itself (a malformed URL, a body too large, ...). */
+function fastifyStatus(err: unknown): number | undefined {
+  const e = err as { name?: unknown; statusCode?: unknown } | null | undefined;
+  return e?.name === 'FastifyError' && typeof e.statusCode === 'number' ? e.statusCode : undefined;
+}
+
 /**
  * A client error (4xx) raised by Fastify, a body parser or Nest itself (Nest hands Fastify's
  * errors over as an HttpException caused by them): its status, never its text.
  */
 function frameworkClientError(err: unknown): { status: number; body: ErrorBody } | null {
   const bodyParser = asBodyParserError(err instanceof HttpException ? err.cause : err);
-  const status = err instanceof HttpException ? err.getStatus() : bodyParser?.status;
+  const status = err instanceof HttpException ? err.getStatus() : (bodyParser?.status ?? fastifyStatus(err));
   if (status === undefined || status < 400 || status >= 500) return null;
   const message =
     (bodyParser && MESSAGE_BY_BODY_ERROR[bodyParser.type]) ??

@@ -5,10 +5,13 @@ import { PinoLogger } from 'nestjs-pino';
 import { requestContext } from '@app/database';
 import { AppError } from './app-error.js';
 import { trustedProxyRule } from './client-address.js';
+import { ErrorFilter } from './error.filter.js';
 import { loggedUrl } from './logging.js';
 
 /** Fields a form body may have (body-parser's default); Twilio sends a few dozen. */
 const MAX_FORM_FIELDS = 1000;
+
+const frameworkErrorFilter = new ErrorFilter();
 
 export interface HttpServerOptions {
   /** Largest JSON or form body read, in bytes (413 beyond). */
@@ -30,7 +33,18 @@ export function fastifyServerOptions(options: HttpServerOptions): FastifyServerO
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { caseSensitive: true },
+    frameworkErrors: answerRouterError,
   };
+}
+
+/** What the router refuses before any hook runs (a malformed URL): the same error body. */
+function answerRouterError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = frameworkErrorFilter.render(error);
+  void reply
+    .status(status)
+    .headers({ 'x-request-id': request.id, 'cache-control': 'no-store' })
+    .type('application/json; charset=utf-8')
+    .send(body);
 }
 
 /**

@@ -6,4 +6,4 @@ export { hasMediaType } from './media-type.js';
 export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';
 export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';
-export { clientAddressResolver, rateLimitAddress } from './client-address.js';
+export { clientAddressResolver, rateLimitAddress, trustedProxyRule } from './client-address.js';

@@ -108,7 +108,13 @@ export function loggedUrl(url: string | undefined, routePaths: readonly string[]
  */
 export function loggerParams(level: string): Params {
   return {
-    pinoHttp: { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    pinoHttp: {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // pino-http wraps these serializers in its own, made for Node's request and response; the
+      // access log's req/res are written as the pipeline built them (`raw` is what was logged).
+      serializers: { req: (req: { raw: unknown }) => req.raw, res: (res: { raw: unknown }) => res.raw },
+    },
     forRoutes: [],
   };
 }
