@@ -55,7 +55,10 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
       .overrideProvider(INBOUND_SMS_HOOKS)
       .useValue([hook])
       .compile();
-    const nest = moduleRef.createNestApplication<NestFastifyApplication>(createApiAdapter(config), API_APP_OPTIONS);
+    const nest = moduleRef.createNestApplication<NestFastifyApplication>(
+      createApiAdapter(config),
+      API_APP_OPTIONS,
+    );
     app = await ready(await configureApiApp(nest, config));
     owner = ownerPool();
     practice = await createSmsPractice(app, owner);

@@ -103,7 +103,10 @@ class OperatorGate {
         verdict = await this.admit(req);
       } catch (err) {
         // Fail closed: without the attempt count no password is checked.
-        this.logger.warn({ err: { name: (err as Error).name } }, 'Queue dashboard: attempt count unavailable');
+        this.logger.warn(
+          { err: { name: (err as Error).name } },
+          'Queue dashboard: attempt count unavailable',
+        );
         return reply.status(503).send({
           error: { code: 'unavailable', message: 'The dashboard is unavailable; try again shortly' },
         });

@@ -14,7 +14,9 @@ export function clientAddressResolver(trustedProxies: readonly string[]): (req: 
 }
 
 /** Whether a hop may name the one before it: Fastify's `trustProxy` for the api (request.ip). */
-export function trustedProxyRule(trustedProxies: readonly string[]): (address: string, hop: number) => boolean {
+export function trustedProxyRule(
+  trustedProxies: readonly string[],
+): (address: string, hop: number) => boolean {
   return proxyaddr.compile([...trustedProxies]);
 }
 

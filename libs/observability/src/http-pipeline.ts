@@ -54,7 +54,10 @@ function answerRouterError(error: Error, request: FastifyRequest, reply: Fastify
  * bodies within the limit, and one access-log line with the secret-free URL. Guards,
  * interceptors, pipes and filters are Nest's, the same for every route.
  */
-export function installHttpPipeline(app: NestFastifyApplication, options: Pick<HttpServerOptions, 'bodyLimit'>): void {
+export function installHttpPipeline(
+  app: NestFastifyApplication,
+  options: Pick<HttpServerOptions, 'bodyLimit'>,
+): void {
   const server = app.getHttpAdapter().getInstance();
   const routePaths: string[] = [];
   server.addHook('onRoute', (route) => void routePaths.push(route.url));
@@ -87,8 +90,10 @@ export function installHttpPipeline(app: NestFastifyApplication, options: Pick<H
   app.useBodyParser('application/json', limits, async (request: FastifyRequest, body: Buffer) =>
     parseJson(request, body),
   );
-  app.useBodyParser('application/x-www-form-urlencoded', limits, async (request: FastifyRequest, body: Buffer) =>
-    parseForm(request, body),
+  app.useBodyParser(
+    'application/x-www-form-urlencoded',
+    limits,
+    async (request: FastifyRequest, body: Buffer) => parseForm(request, body),
   );
 }
 
@@ -148,7 +153,8 @@ function parseForm(request: FastifyRequest, body: Buffer): Record<string, string
   const fields = Object.create(null) as Record<string, string | string[]>;
   let count = 0;
   for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
-    if (++count > MAX_FORM_FIELDS) throw new AppError(413, 'payload_too_large', 'The form has too many fields');
+    if (++count > MAX_FORM_FIELDS)
+      throw new AppError(413, 'payload_too_large', 'The form has too many fields');
     const known = fields[key];
     fields[key] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
   }

@@ -97,7 +97,10 @@ export class AuditEventsController {
   })
   @ApiProduces('application/x-ndjson')
   @ApiZodQuery(exportQuery)
-  async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @ValidQuery(exportQuery) q: z.infer<typeof exportQuery>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     // Sealed once, then streamed in seq order in batches: the chain is append-only, so the file
     // is a consistent prefix of it whatever is appended meanwhile. The answer starts with the
     // first batch (the route then writes the Node response): a failure before it is an error body.

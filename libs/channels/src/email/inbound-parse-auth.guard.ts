@@ -30,7 +30,9 @@ export class InboundParseAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<FastifyRequest & { params: Record<string, string | undefined> }>();
+    const req = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { params: Record<string, string | undefined> }>();
     const channelId = String(req.params.channelId ?? '');
     const secret = String(req.params.secret ?? '');
     const route = await this.router.byChannelId(channelId);

@@ -83,7 +83,10 @@ export class SendGridWebhooksController {
     description:
       'invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied',
   })
-  signedEventBatch(@Param('channelId') channelId: string, @Req() req: FastifyRequest): Promise<EventBatchOutcome> {
+  signedEventBatch(
+    @Param('channelId') channelId: string,
+    @Req() req: FastifyRequest,
+  ): Promise<EventBatchOutcome> {
     return this.eventBatch(channelId, null, req);
   }
 
@@ -106,7 +109,11 @@ export class SendGridWebhooksController {
     return this.eventBatch(channelId, secret, req);
   }
 
-  private eventBatch(channelId: string, urlSecret: string | null, req: FastifyRequest): Promise<EventBatchOutcome> {
+  private eventBatch(
+    channelId: string,
+    urlSecret: string | null,
+    req: FastifyRequest,
+  ): Promise<EventBatchOutcome> {
     if (!hasMediaType(req, 'application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Event Webhook posts are application/json');
     }

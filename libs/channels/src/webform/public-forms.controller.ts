@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Options, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiZodBody, AppError, hasMediaType, Public, rateLimitAddress, ZodValidationPipe } from '@app/observability';
+import {
+  ApiZodBody,
+  AppError,
+  hasMediaType,
+  Public,
+  rateLimitAddress,
+  ZodValidationPipe,
+} from '@app/observability';
 import { type FormSubmission, formSubmissionSchema, isHoneypotFilled } from './form-submission.schema.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { INTAKE_LIMITS } from './intake-limits.js';

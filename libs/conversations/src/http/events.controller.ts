@@ -73,7 +73,11 @@ export class EventsController {
     status: 429,
     description: `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perStaffUser} open per user`,
   })
-  async stream(@CurrentUser() user: Principal, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async stream(
+    @CurrentUser() user: Principal,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const slot = await this.streamLimits.acquire(res, [
       { scope: 'staff-user', subject: user.userId, limit: LIVE_STREAM_LIMITS.perStaffUser },
     ]);

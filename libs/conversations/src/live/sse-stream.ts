@@ -23,7 +23,11 @@ export interface SseStreamOptions {
  * answer over (Fastify's reply.hijack) and writes the Node response itself; the headers the
  * pipeline set on it (request id, helmet's) are kept.
  */
-export function openSseStream(_req: FastifyRequest, reply: FastifyReply, opts: SseStreamOptions = {}): SseStream {
+export function openSseStream(
+  _req: FastifyRequest,
+  reply: FastifyReply,
+  opts: SseStreamOptions = {},
+): SseStream {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

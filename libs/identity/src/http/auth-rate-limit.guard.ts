@@ -27,7 +27,10 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     // The base guard names the header after the throttler (`Retry-After-auth`); clients read the standard one.
-    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(detail.timeToBlockExpire));
+    context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', String(detail.timeToBlockExpire));
     throw new AppError(429, 'rate_limited', 'Too many requests from this address; try again shortly', {
       retryAfterSeconds: detail.timeToBlockExpire,
     });

@@ -32,7 +32,11 @@ export class ConsentPagesController {
   ) {}
 
   @Get('c/:token')
-  async consentForm(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async consentForm(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const route = await this.routes.find('consent_requests', token);
     if (!route) return this.neutral(req, res);
     const respond = await this.db.forTenant(route.tenantId, async (tx): Promise<Respond> => {
@@ -98,7 +102,11 @@ export class ConsentPagesController {
   }
 
   @Post('u/:token')
-  async unsubscribe(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async unsubscribe(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     if (!(await this.guardPost(req, res))) return;
     const route = await this.routes.find('unsubscribe_links', token);
     if (!route) return this.neutral(req, res);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type {} from '@fastify/cookie'; // reply.setCookie
+import type { CookieSerializeOptions } from '@fastify/cookie'; // and with it reply.setCookie
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { CSRF_COOKIE, CsrfTokens, SESSION_COOKIE } from '../portal-sessions.js';
@@ -106,12 +106,15 @@ export class PageResponder {
     path: string,
     maxAgeSeconds: number | null,
   ): void {
-    res.setCookie(name, value, {
+    const options: CookieSerializeOptions = {
       httpOnly: true,
       secure: this.secure,
       sameSite: 'strict',
       path,
-      ...(maxAgeSeconds === null ? {} : { maxAge: maxAgeSeconds, expires: new Date(Date.now() + maxAgeSeconds * 1000) }),
-    });
+      ...(maxAgeSeconds === null
+        ? {}
+        : { maxAge: maxAgeSeconds, expires: new Date(Date.now() + maxAgeSeconds * 1000) }),
+    };
+    res.setCookie(name, value, options);
   }
 }

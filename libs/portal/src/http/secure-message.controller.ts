@@ -50,11 +50,18 @@ export class SecureMessageController {
   ) {}
 
   @Get()
-  async open(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async open(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.find(token);
     if (!found) return this.neutral(req, res);
     const verified = await this.verifiedSession(req, found);
-    const notice = typeof (req.query as Record<string, unknown>).notice === 'string' ? (req.query as Record<string, unknown>).notice : null;
+    const notice =
+      typeof (req.query as Record<string, unknown>).notice === 'string'
+        ? (req.query as Record<string, unknown>).notice
+        : null;
     const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
       const link = await this.links.load(tx, found.linkId);
       if (!link || link.state === 'dead') return () => this.neutral(req, res);
@@ -90,7 +97,11 @@ export class SecureMessageController {
   }
 
   @Post('code')
-  async sendCode(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async sendCode(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     if (!(await this.limits.allow('code', found.linkId, PORTAL_LIMITS.codesPerLink)))
@@ -109,7 +120,11 @@ export class SecureMessageController {
   }
 
   @Post('verify')
-  async verify(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async verify(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     const input = verifySchema.safeParse((req.body as unknown) ?? {});
@@ -152,7 +167,11 @@ export class SecureMessageController {
   }
 
   @Post('reply')
-  async reply(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async reply(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     const session = await this.verifiedSession(req, found);
@@ -210,7 +229,11 @@ export class SecureMessageController {
   }
 
   @Post('logout')
-  async logout(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+  async logout(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     await this.sessions.end(readCookie(req, SESSION_COOKIE));
