@@ -42,7 +42,6 @@ export async function configureApiApp(
   config: ApiConfig,
 ): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
-  installHttpPipeline(app, { bodyLimit: API_BODY_LIMIT });
   // helmet's headers on every answer (errors, 404s and streams included), set on the Node
   // response. Built once: @fastify/helmet builds the middleware again for every request
   // (6.8 µs against 0.5 µs here), a cost the webhooks pay thousands of times a second.
@@ -52,12 +51,7 @@ export async function configureApiApp(
     },
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) =>
-      securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)),
-    );
+  installHttpPipeline(app, { bodyLimit: API_BODY_LIMIT, securityHeaders });
   // reply.setCookie for the patient pages' session and CSRF cookies; they read the header
   // themselves, so no request pays for parsing cookies (`hook: false`).
   await app.register(cookie, { hook: false });

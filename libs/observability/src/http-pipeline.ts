@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
@@ -12,6 +13,13 @@ import { loggedUrl } from './logging.js';
 const MAX_FORM_FIELDS = 1000;
 
 const frameworkErrorFilter = new ErrorFilter();
+
+export interface HttpPipelineOptions {
+  /** Largest JSON or form body read, in bytes (413 beyond). */
+  bodyLimit: number;
+  /** Sets the security headers of every answer (helmet's middleware), before anything else runs. */
+  securityHeaders?: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+}
 
 export interface HttpServerOptions {
   /** Largest JSON or form body read, in bytes (413 beyond). */
@@ -50,24 +58,24 @@ function answerRouterError(error: Error, request: FastifyRequest, reply: Fastify
 /**
  * What every request passes through before and after its controller, as Fastify hooks and body
  * parsers: the x-request-id header, `Cache-Control: no-store` unless the route sets its own, the
+ * security headers,
  * request context (client address, user agent, id) that audit and RLS read, JSON and form
  * bodies within the limit, and one access-log line with the secret-free URL. Guards,
  * interceptors, pipes and filters are Nest's, the same for every route.
  */
-export function installHttpPipeline(
-  app: NestFastifyApplication,
-  options: Pick<HttpServerOptions, 'bodyLimit'>,
-): void {
+export function installHttpPipeline(app: NestFastifyApplication, options: HttpPipelineOptions): void {
   const server = app.getHttpAdapter().getInstance();
   const routePaths: string[] = [];
   server.addHook('onRoute', (route) => void routePaths.push(route.url));
 
+  const { securityHeaders } = options;
   server.addHook('onRequest', (request, reply, done) => {
     // On the Node response, so a streamed answer (SSE, exports) carries them too; a route's own
     // Cache-Control (reply.header, @Header) replaces the default when the head is written.
     reply.raw.setHeader('x-request-id', request.id);
     reply.raw.setHeader('cache-control', 'no-store');
-    done();
+    if (securityHeaders) securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined));
+    else done();
   });
   // After the body is read, so the scope is the one guards, interceptors and handlers run in.
   server.addHook('preHandler', (request, _reply, done) => {

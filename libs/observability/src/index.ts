@@ -1,7 +1,12 @@
 export { AppError } from './app-error.js';
 export { ErrorFilter } from './error.filter.js';
 export { loggerParams, loggedUrl, safeUrl, REDACT_PATHS } from './logging.js';
-export { fastifyServerOptions, installHttpPipeline, type HttpServerOptions } from './http-pipeline.js';
+export {
+  fastifyServerOptions,
+  installHttpPipeline,
+  type HttpPipelineOptions,
+  type HttpServerOptions,
+} from './http-pipeline.js';
 export { hasMediaType } from './media-type.js';
 export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';
