@@ -8,6 +8,7 @@ import { AppError } from './app-error.js';
 import { trustedProxyRule } from './client-address.js';
 import { ErrorFilter } from './error.filter.js';
 import { loggedUrl } from './logging.js';
+import { hasMediaType } from './media-type.js';
 
 /** Fields a form body may have (body-parser's default); Twilio sends a few dozen. */
 const MAX_FORM_FIELDS = 1000;
@@ -79,6 +80,9 @@ export function installHttpPipeline(app: NestFastifyApplication, options: HttpPi
   });
   // After the body is read, so the scope is the one guards, interceptors and handlers run in.
   server.addHook('preHandler', (request, _reply, done) => {
+    // Fastify runs no parser for an empty body; an empty JSON or form body reads as `{}`.
+    if (request.body === undefined && request.headers['content-length'] === '0' && hasParsedType(request))
+      request.body = {};
     requestContext.run(
       { ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id },
       done,
@@ -120,6 +124,9 @@ function logAccess(request: FastifyRequest, reply: FastifyReply, routePaths: rea
     status >= 500 ? 'request errored' : 'request completed',
   );
 }
+
+const hasParsedType = (request: FastifyRequest) =>
+  hasMediaType(request, 'application/json') || hasMediaType(request, 'application/x-www-form-urlencoded');
 
 const unsupported = (message: string) => new AppError(415, 'unsupported_media_type', message);
 
