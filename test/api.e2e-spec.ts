@@ -63,7 +63,7 @@ describe('api process', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('serves the Twilio webhooks as direct routes with the same headers, error shape and /docs entry', async () => {
+  it('serves the Twilio webhooks as ordinary routes with the same headers, error shape and /docs entry', async () => {
     const path = '/webhooks/twilio/00000000-0000-4000-8000-000000000000/inbound';
     const res = await request(app.getHttpServer())
       .post(path)
@@ -74,7 +74,7 @@ describe('api process', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    // Other methods on the same path are Express's (no such route).
+    // Other methods on the same path: no such route.
     await request(app.getHttpServer()).get(path).expect(404);
 
     const docs = await request(app.getHttpServer()).get('/docs-json').expect(200);

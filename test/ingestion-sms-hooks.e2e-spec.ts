@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArrivingSms, INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from '@app/channels';
 import { loadConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { ownerPool } from '@app/testing';
+import { ownerPool, ready } from '@app/testing';
 import { ApiModule } from '../apps/api/src/app.module.js';
-import { API_APP_OPTIONS, configureApiApp } from '../apps/api/src/bootstrap.js';
+import { API_APP_OPTIONS, configureApiApp, createApiAdapter } from '../apps/api/src/bootstrap.js';
 import {
   type SmsPractice,
   createSmsPractice,
@@ -55,8 +55,11 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
       .overrideProvider(INBOUND_SMS_HOOKS)
       .useValue([hook])
       .compile();
-    const nest = moduleRef.createNestApplication<NestExpressApplication>(API_APP_OPTIONS);
-    app = await configureApiApp(nest, config).init();
+    const nest = moduleRef.createNestApplication<NestFastifyApplication>(
+      createApiAdapter(config),
+      API_APP_OPTIONS,
+    );
+    app = await ready(await configureApiApp(nest, config));
     owner = ownerPool();
     practice = await createSmsPractice(app, owner);
   });

@@ -3,12 +3,15 @@ import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicChannel } from '@app/channels';
+import { APP_CONFIG, type ApiConfig } from '@app/config';
+import { trustedProxyRule } from '@app/observability';
 import { StaffClient, auditTrail, ownerPool, startApi, testClientIp } from '@app/testing';
 import { SITE, createPublicChannel } from './intake-fixtures.js';
 
 type TrustFn = (address: string, hop: number) => boolean;
+/** The rule the app's Fastify server was given as `trustProxy` (request.ip), from the app's config. */
 const trustOf = (app: INestApplication): TrustFn =>
-  (app.getHttpAdapter().getInstance() as { get(name: string): TrustFn }).get('trust proxy fn');
+  trustedProxyRule(app.get<ApiConfig>(APP_CONFIG, { strict: false }).TRUSTED_PROXIES);
 
 /** Another address in the same IPv6 /64 as `ip` (a testClientIp()). */
 const sameSlash64 = (ip: string, suffix: number) => `${ip.split('::')[0]}::${suffix.toString(16)}`;

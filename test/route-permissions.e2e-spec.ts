@@ -1,18 +1,20 @@
 import { Controller, Get, type INestApplication, Post } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Authenticated, type Permission, PERMISSIONS, RequirePermission, roleHas } from '@app/identity';
 import { Public } from '@app/observability';
 import {
   declaredRoutes,
-  expressRoutes,
+  ready,
+  serverRoutes,
   StaffClient,
   startApi,
   undeclaredRoutes,
   type DeclaredRoute,
 } from '@app/testing';
 
-/** Served by @nestjs/swagger directly on Express (no controller): the public API description and its UI assets. */
+/** Served by @nestjs/swagger directly on Fastify (no controller): the public API description and its UI assets. */
 const isApiDocs = (k: string) => k === 'GET /docs-json' || k === 'GET /docs' || k.startsWith('GET /docs/');
 /**
  * Nest mounts `forRoutes('*path')` middleware (the request context) as a catch-all route on every
@@ -58,9 +60,9 @@ describe('route permissions', () => {
     for (const r of routes) for (const p of r.permissions) expect(known, `${key(r)} ${p}`).toContain(p);
   });
 
-  it('every route Express serves is a declared controller route (nothing registered around the guards)', async () => {
+  it('every route the server answers is a declared controller route (nothing registered around the guards)', async () => {
     const declared = new Set(routes.map(key));
-    const unexplained = expressRoutes(app)
+    const unexplained = serverRoutes(app)
       .map(key)
       .filter((k) => !declared.has(k) && !isApiDocs(k) && !k.endsWith(` ${MIDDLEWARE_MOUNT}`));
     expect(unexplained).toEqual([]);
@@ -144,8 +146,7 @@ describe('the route checker itself', () => {
 
   it('reports a route that declares nothing (so the real-api test above can fail)', async () => {
     const moduleRef = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
-    const probe = moduleRef.createNestApplication();
-    await probe.init();
+    const probe = await ready(moduleRef.createNestApplication(new FastifyAdapter()));
     try {
       const found = declaredRoutes(probe);
       expect(found.map(key).toSorted()).toEqual([
@@ -156,7 +157,7 @@ describe('the route checker itself', () => {
       ]);
       expect(undeclaredRoutes(found).map(key)).toEqual(['GET /probe/forgotten']);
       expect(found.find((r) => r.path === '/probe/admin')?.permissions).toEqual(['users.manage']);
-      expect(expressRoutes(probe).map(key).toSorted()).toEqual(found.map(key).toSorted());
+      expect(serverRoutes(probe).map(key).toSorted()).toEqual(found.map(key).toSorted());
     } finally {
       await probe.close();
     }

@@ -163,5 +163,7 @@ function cpuMsPerRequest(
   after: number | null,
   stats: autocannon.Result,
 ): number | null {
-  return before === null || after === null ? null : round(((after - before) * 1000) / stats.requests.total);
+  return before === null || after === null
+    ? null
+    : round(((after - before) * 1000) / stats.requests.total, 3);
 }

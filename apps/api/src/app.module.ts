@@ -1,17 +1,16 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
 import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
-import { requestContextMiddleware } from '@app/observability';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
-export class ApiModule implements NestModule {
+export class ApiModule {
   static forRoot(config: ApiConfig) {
     return {
       module: ApiModule,
@@ -32,9 +31,5 @@ export class ApiModule implements NestModule {
         { provide: APP_GUARD, useExisting: PermissionGuard },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestContextMiddleware).forRoutes('*path');
   }
 }

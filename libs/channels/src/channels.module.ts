@@ -2,7 +2,6 @@ import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { ConversationsModule } from '@app/conversations';
-import { DIRECT_ROUTES } from '@app/observability';
 import { ChannelRouter } from './channel-router.js';
 import { ChannelStoreModule } from './channel-store.module.js';
 import { ChannelsController } from './channels.controller.js';
@@ -13,7 +12,7 @@ import { SmsIngestModule } from './sms/sms-ingest.module.js';
 import { TwilioInboundService } from './sms/twilio-inbound.service.js';
 import { TwilioStatusService } from './sms/twilio-status.service.js';
 import { TwilioWebhookAuth } from './sms/twilio-webhook-auth.js';
-import { TwilioWebhookRoutes } from './sms/twilio-webhook-routes.js';
+import { TwilioWebhooksController } from './sms/twilio-webhooks.controller.js';
 import { PublicIntakeModule } from './webform/public-intake.module.js';
 
 export interface ChannelsModuleOptions {
@@ -37,19 +36,13 @@ export class ChannelsModule {
         PublicIntakeModule,
         SmsIngestModule.forRoot(options),
       ],
-      controllers: [ChannelsController, ...EMAIL_CHANNEL_CONTROLLERS],
+      controllers: [ChannelsController, TwilioWebhooksController, ...EMAIL_CHANNEL_CONTROLLERS],
       providers: [
         ChannelRouter,
         ChannelsService,
         TwilioWebhookAuth,
         TwilioInboundService,
         TwilioStatusService,
-        TwilioWebhookRoutes,
-        {
-          provide: DIRECT_ROUTES,
-          useFactory: (twilio: TwilioWebhookRoutes) => twilio.routes,
-          inject: [TwilioWebhookRoutes],
-        },
         ...EMAIL_CHANNEL_PROVIDERS,
       ],
       exports: [ChannelsService, ChannelRouter, ChannelStoreModule],

@@ -1,10 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import argon2 from 'argon2';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { rateLimitAddress } from '@app/observability';
 import { REDIS, RedisKeys } from '@app/redis';
@@ -28,9 +29,12 @@ const MAX_CREDENTIALS_LENGTH = 1024;
  * (counted in Redis, so every worker process shares the count). Not mounted at all without
  * `OPS_DASHBOARD_PASSWORD_HASH`.
  */
-export function mountQueueDashboard(app: INestApplication, passwordHash: string | undefined): boolean {
+export async function mountQueueDashboard(
+  app: NestFastifyApplication,
+  passwordHash: string | undefined,
+): Promise<boolean> {
   if (!passwordHash) return false;
-  const board = new ExpressAdapter();
+  const board = new FastifyAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
     queues: app
@@ -40,7 +44,11 @@ export function mountQueueDashboard(app: INestApplication, passwordHash: string 
     serverAdapter: board,
   });
   const gate = new OperatorGate(passwordHash, new FailureCounter(app.get<Redis>(REDIS), app.get(RedisKeys)));
-  app.use(QUEUE_DASHBOARD_PATH, gate.middleware(), board.getRouter());
+  // A plugin of its own: the gate's hook runs for the dashboard's routes only.
+  await app.register(async (dashboard: FastifyInstance) => {
+    dashboard.addHook('onRequest', gate.hook());
+    await dashboard.register(board.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+  });
   return true;
 }
 
@@ -87,21 +95,27 @@ class OperatorGate {
     private readonly failures: FailureCounter,
   ) {}
 
-  middleware() {
-    return (req: Request, res: Response, next: NextFunction) => {
-      this.admit(req)
-        .then((verdict) => (verdict === 'ok' ? next() : this.refuse(req, res, verdict)))
-        .catch((err: Error) => {
-          // Fail closed: without the attempt count no password is checked.
-          this.logger.warn({ err: { name: err.name } }, 'Queue dashboard: attempt count unavailable');
-          res.status(503).json({
-            error: { code: 'unavailable', message: 'The dashboard is unavailable; try again shortly' },
-          });
+  /** An onRequest hook: lets the request on, or answers it (and returns the reply, so Fastify stops). */
+  hook() {
+    return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+      let verdict: Awaited<ReturnType<OperatorGate['admit']>>;
+      try {
+        verdict = await this.admit(req);
+      } catch (err) {
+        // Fail closed: without the attempt count no password is checked.
+        this.logger.warn(
+          { err: { name: (err as Error).name } },
+          'Queue dashboard: attempt count unavailable',
+        );
+        return reply.status(503).send({
+          error: { code: 'unavailable', message: 'The dashboard is unavailable; try again shortly' },
         });
+      }
+      return verdict === 'ok' ? undefined : this.refuse(req, reply, verdict);
     };
   }
 
-  private async admit(req: Request): Promise<'ok' | 'unauthorized' | { retryAfterSeconds: number }> {
+  private async admit(req: FastifyRequest): Promise<'ok' | 'unauthorized' | { retryAfterSeconds: number }> {
     const authorization = req.headers.authorization;
     if (!authorization) return 'unauthorized';
     // Counted first, even for credentials that passed before: past the limit, nothing tells a
@@ -128,22 +142,25 @@ class OperatorGate {
     return user === OPERATOR && passwordOk;
   }
 
-  private refuse(req: Request, res: Response, verdict: 'unauthorized' | { retryAfterSeconds: number }): void {
+  private refuse(
+    req: FastifyRequest,
+    res: FastifyReply,
+    verdict: 'unauthorized' | { retryAfterSeconds: number },
+  ): FastifyReply {
     if (verdict !== 'unauthorized') {
       this.logger.warn({ ip: req.ip }, 'Queue dashboard: too many failed attempts from this address');
-      res.set('Retry-After', String(verdict.retryAfterSeconds));
-      res.status(429).json({
+      res.header('Retry-After', String(verdict.retryAfterSeconds));
+      return res.status(429).send({
         error: {
           code: 'rate_limited',
           message: 'Too many failed attempts from this address; try again later',
         },
       });
-      return;
     }
     if (req.headers.authorization) this.logger.warn({ ip: req.ip }, 'Queue dashboard: credentials refused');
-    res.set('WWW-Authenticate', 'Basic realm="inbox operators", charset="UTF-8"');
-    res
+    res.header('WWW-Authenticate', 'Basic realm="inbox operators", charset="UTF-8"');
+    return res
       .status(401)
-      .json({ error: { code: 'unauthorized', message: 'Platform operator credentials required' } });
+      .send({ error: { code: 'unauthorized', message: 'Platform operator credentials required' } });
   }
 }

@@ -5,12 +5,19 @@ import proxyaddr from 'proxy-addr';
 /**
  * The client's address as the api believes it: the connection's peer, or, when that peer is one
  * of `trustedProxies` (TRUSTED_PROXIES: addresses, CIDRs, proxy-addr keywords), the address it
- * names in X-Forwarded-For, hop by hop while each hop is trusted. The same rule as Express's
- * `trust proxy` set to the same list, for the routes served ahead of Express.
+ * names in X-Forwarded-For, hop by hop while each hop is trusted: what Fastify's `request.ip`
+ * answers with `trustProxy` set to trustedProxyRule of the same list.
  */
 export function clientAddressResolver(trustedProxies: readonly string[]): (req: IncomingMessage) => string {
-  const trust = proxyaddr.compile([...trustedProxies]);
+  const trust = trustedProxyRule(trustedProxies);
   return (req) => proxyaddr(req, trust);
+}
+
+/** Whether a hop may name the one before it: Fastify's `trustProxy` for the api (request.ip). */
+export function trustedProxyRule(
+  trustedProxies: readonly string[],
+): (address: string, hop: number) => boolean {
+  return proxyaddr.compile([...trustedProxies]);
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { UnstorableTextError } from '@app/database';
 import { AppError } from './app-error.js';
 import { DomainError, type HttpErrorMap } from './domain-error.js';
@@ -15,7 +15,7 @@ interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-/** Codes for the statuses Nest and Express raise on their own. */
+/** Codes for the statuses Nest and Fastify raise on their own. */
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -31,9 +31,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /**
- * Fixed messages for the statuses Nest and Express raise on their own: theirs quote the request
+ * Fixed messages for the statuses Nest and Fastify raise on their own: theirs quote the request
  * (the path in `Cannot GET /v1/x/<email>`, a fragment of the body in a JSON SyntaxError, the
- * charset of a Content-Type), and an error body never echoes input.
+ * Content-Type), and an error body never echoes input.
  */
 const MESSAGE_BY_STATUS: Record<number, string> = {
   400: 'The request is malformed',
@@ -65,13 +65,19 @@ function asBodyParserError(err: unknown): { status: number; type: string } | nul
     : null;
 }
 
+/** The status of an error Fastify raised itself (a malformed URL, a body too large, ...). */
+function fastifyStatus(err: unknown): number | undefined {
+  const e = err as { name?: unknown; statusCode?: unknown } | null | undefined;
+  return e?.name === 'FastifyError' && typeof e.statusCode === 'number' ? e.statusCode : undefined;
+}
+
 /**
- * A client error (4xx) raised by Express, body-parser or Nest itself (Nest hands body-parser's
+ * A client error (4xx) raised by Fastify, a body parser or Nest itself (Nest hands Fastify's
  * errors over as an HttpException caused by them): its status, never its text.
  */
 function frameworkClientError(err: unknown): { status: number; body: ErrorBody } | null {
   const bodyParser = asBodyParserError(err instanceof HttpException ? err.cause : err);
-  const status = err instanceof HttpException ? err.getStatus() : bodyParser?.status;
+  const status = err instanceof HttpException ? err.getStatus() : (bodyParser?.status ?? fastifyStatus(err));
   if (status === undefined || status < 400 || status >= 500) return null;
   const message =
     (bodyParser && MESSAGE_BY_BODY_ERROR[bodyParser.type]) ??
@@ -94,13 +100,15 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(private readonly domainErrors: readonly HttpErrorMap[] = []) {}
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.render(err);
-    if (res.headersSent) {
-      res.end();
+    if (reply.sent || reply.raw.headersSent) {
+      // A streamed answer already started (or was handed to the route): only ending it is left.
+      reply.raw.end();
       return;
     }
-    res.status(status).json(body);
+    // JSON whatever the route would have answered (its @Header content type included).
+    reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 
   render(err: unknown): { status: number; body: ErrorBody } {

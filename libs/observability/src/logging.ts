@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 
 /** Field names that may hold PHI or secrets, redacted wherever they appear (up to 3 levels deep). */
@@ -70,24 +68,16 @@ function maskedQuery(query: string | undefined): string {
   return query ? `?${[...new URLSearchParams(query).keys()].map((k) => `${k}=*`).join('&')}` : '';
 }
 
-/** What an Express router holds, as far as logging needs it. */
-interface RouteTable {
-  stack: Array<{ route?: { path?: unknown } }>;
-}
+/** The literal segments of every route path, per list of paths (recomputed if routes were added since). */
+const literalsByRoutes = new WeakMap<readonly string[], { routes: number; literals: Set<string> }>();
 
-/** The literal segments of every route path, per router (recomputed if routes were added since). */
-const literalsByRouter = new WeakMap<RouteTable, { routes: number; literals: Set<string> }>();
-
-function routeLiterals(router: RouteTable): Set<string> {
-  const known = literalsByRouter.get(router);
-  if (known?.routes === router.stack.length) return known.literals;
+function routeLiterals(routePaths: readonly string[]): Set<string> {
+  const known = literalsByRoutes.get(routePaths);
+  if (known?.routes === routePaths.length) return known.literals;
   const literals = new Set<string>();
-  for (const layer of router.stack) {
-    if (typeof layer.route?.path !== 'string') continue;
-    for (const segment of layer.route.path.split('/'))
-      if (segment && !/[:*{(]/.test(segment)) literals.add(segment);
-  }
-  literalsByRouter.set(router, { routes: router.stack.length, literals });
+  for (const path of routePaths)
+    for (const segment of path.split('/')) if (segment && !/[:*{(]/.test(segment)) literals.add(segment);
+  literalsByRoutes.set(routePaths, { routes: routePaths.length, literals });
   return literals;
 }
 
@@ -101,10 +91,10 @@ const ID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  * (a token could be shaped like an id). The line is bound when the request arrives, before any
  * route is chosen, so the rule cannot depend on which route answers.
  */
-export function loggedUrl(url: string | undefined, router: RouteTable | undefined): string {
+export function loggedUrl(url: string | undefined, routePaths: readonly string[] | undefined): string {
   if (!url) return '';
   const [path = '', query] = safeUrl(url).split('?', 2);
-  const literals = router ? routeLiterals(router) : new Set<string>();
+  const literals = routePaths ? routeLiterals(routePaths) : new Set<string>();
   const shape = path
     .split('/')
     .map((segment) => (segment === '' || literals.has(segment) || ID_SEGMENT.test(segment) ? segment : '*'))
@@ -112,35 +102,19 @@ export function loggedUrl(url: string | undefined, router: RouteTable | undefine
   return shape + (query === undefined ? '' : `?${query}`);
 }
 
-/** The request as pino-http hands it to a serializer: `raw` is Express's request. */
-interface SerializedRequest {
-  id?: unknown;
-  method?: string;
-  url?: string;
-  raw?: { app?: { router?: RouteTable } };
-}
-
-/** JSON logs (pipe through `npx pino-pretty` to read them by eye). */
+/**
+ * JSON logs (pipe through `npx pino-pretty` to read them by eye). The access log is written by
+ * the HTTP pipeline (installHttpPipeline), not by pino-http's middleware, which no route mounts.
+ */
 export function loggerParams(level: string): Params {
   return {
     pinoHttp: {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // One id per request in the logs, the x-request-id header and the audit context.
-      genReqId: (_req: IncomingMessage, res: ServerResponse) => {
-        const id = randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
-      serializers: {
-        req: (req: SerializedRequest) => ({
-          id: req.id,
-          method: req.method,
-          url: loggedUrl(req.url, req.raw?.app?.router),
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
+      // pino-http wraps these serializers in its own, made for Node's request and response; the
+      // access log's req/res are written as the pipeline built them (`raw` is what was logged).
+      serializers: { req: (req: { raw: unknown }) => req.raw, res: (res: { raw: unknown }) => res.raw },
     },
+    forRoutes: [],
   };
 }

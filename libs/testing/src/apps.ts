@@ -5,14 +5,19 @@ import { loadConfig } from '@app/config';
 export async function startApi(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const { createApiApp } = await import('../../../apps/api/src/bootstrap.js');
   const app = await createApiApp(loadConfig('api', { ...process.env, ...overrides }));
-  await app.init();
-  return app;
+  return ready(app);
 }
 
 /** The worker exactly as production builds it (job handlers, health), configured for this test run. */
 export async function startWorker(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const { createWorkerApp } = await import('../../../apps/worker/src/bootstrap.js');
   const app = await createWorkerApp(loadConfig('worker', { ...process.env, ...overrides }));
+  return ready(app);
+}
+
+/** Initialised, with Fastify's plugins loaded: supertest may call app.getHttpServer() right away. */
+export async function ready(app: INestApplication): Promise<INestApplication> {
   await app.init();
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   return app;
 }

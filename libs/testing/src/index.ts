@@ -1,6 +1,6 @@
 export { createTestInfra, destroyTestInfra, subPrefix, PG_ADMIN_URL, type TestInfra } from './test-infra.js';
 export { ownerPool, appPool, appDataSource, newTenantId } from './db.js';
-export { startApi, startWorker } from './apps.js';
+export { ready, startApi, startWorker } from './apps.js';
 export { controlAuthClock, type TestClock } from './auth-clock.js';
 export {
   StaffClient,
@@ -10,6 +10,6 @@ export {
   uniqueEmail,
   totpAt,
 } from './staff-client.js';
-export { declaredRoutes, undeclaredRoutes, expressRoutes, type DeclaredRoute } from './routes.js';
+export { declaredRoutes, undeclaredRoutes, serverRoutes, type DeclaredRoute } from './routes.js';
 export { auditTrail } from './audit-trail.js';
 export { testAuditService, testAuditKeys, auditPool, auditUrl } from './audit-sealer.js';

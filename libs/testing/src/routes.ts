@@ -59,16 +59,26 @@ export function undeclaredRoutes(routes: DeclaredRoute[]): DeclaredRoute[] {
   return routes.filter((r) => !r.isPublic && !r.authenticated && r.permissions.length === 0);
 }
 
-/** Every route the HTTP server (Express) will answer, whoever registered it. */
-export function expressRoutes(app: INestApplication): Array<{ method: string; path: string }> {
-  // Express 5: the app's router is `app.router`.
-  const express = app.getHttpAdapter().getInstance() as {
-    router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
-  };
-  const stack = express.router.stack;
-  return stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route!.path }))
-      : [],
-  );
+/**
+ * Every route the HTTP server (Fastify) will answer, whoever registered it, read from its router
+ * (`printRoutes`, one line per node: tree indent, path segment, methods). The HEAD route Fastify
+ * adds beside each GET is left out (it answers what the GET answers).
+ */
+export function serverRoutes(app: INestApplication): Array<{ method: string; path: string }> {
+  const fastify = app.getHttpAdapter().getInstance() as { printRoutes(opts: object): string };
+  const tree = fastify.printRoutes({ commonPrefix: false });
+  const routes: Array<{ method: string; path: string }> = [];
+  const prefixes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:[│ ]   |[├└]── )*)(.*?)(?: \(([A-Z, ]+)\))?$/u.exec(line);
+    if (!match || !match[2]) continue;
+    const depth = [...match[1]!].length / 4;
+    prefixes.length = depth;
+    const path = (prefixes[depth - 1] ?? '') + match[2];
+    prefixes[depth] = path;
+    const methods = match[3]?.split(', ') ?? [];
+    for (const method of methods)
+      if (method !== 'HEAD' || !methods.includes('GET')) routes.push({ method, path });
+  }
+  return routes;
 }

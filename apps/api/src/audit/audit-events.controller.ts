@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { RequirePermission } from '@app/identity';
 import { ApiZodQuery, AppError, ValidQuery } from '@app/observability';
@@ -80,14 +80,28 @@ export class AuditEventsController {
   })
   @ApiProduces('application/x-ndjson')
   @ApiZodQuery(exportQuery)
-  async export(@ValidQuery(exportQuery) q: z.infer<typeof exportQuery>, @Res() res: Response): Promise<void> {
+  async export(
+    @ValidQuery(exportQuery) q: z.infer<typeof exportQuery>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // The answer starts with the first batch (the route then writes the Node response): a
+    // failure before it is still an error body.
+    const res = reply.raw;
+    const start = () => {
+      if (reply.sent) return;
+      reply.hijack();
+      res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    };
     await this.trail.export(
       { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
       {
-        begin: () => res.status(200).type('application/x-ndjson').setHeader('cache-control', 'no-store'),
-        write: (ndjson) => res.write(ndjson),
+        write: (ndjson) => {
+          start();
+          res.write(ndjson);
+        },
       },
     );
+    start();
     res.end();
   }
 }

@@ -13,9 +13,8 @@ export interface AuditSearch {
   limit: number;
 }
 
-/** How the export hands its lines to the caller: `begin` once sealed, then `write` per batch. */
+/** How the export hands its lines to the caller: one `write` per batch of NDJSON lines. */
 export interface AuditExportSink {
-  begin(): void;
   write(ndjson: string): void;
 }
 
@@ -62,7 +61,6 @@ export class AuditTrail {
   export(window: { from?: Date; to?: Date }, sink: AuditExportSink): Promise<void> {
     return this.db.transaction(async (tx) => {
       await this.audit.seal(tx.tenantId);
-      sink.begin();
       let afterSeq = 0;
       let exported = 0;
       for (;;) {

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppError, Public } from '@app/observability';
 import { isPublicKey } from '../webform/public-channels.js';
 import { WIDGET_JS, demoPage } from './chat-widget.assets.js';
@@ -26,11 +26,11 @@ export class ChatWidgetController {
     summary: 'Demo page embedding the widget (add this API’s origin to the widget’s allowedOrigins)',
   })
   @ApiProduces('text/html')
-  demo(@Query('widgetKey') widgetKey: unknown, @Res({ passthrough: true }) res: Response): string {
+  demo(@Query('widgetKey') widgetKey: unknown, @Res({ passthrough: true }) res: FastifyReply): string {
     // Validated against the key format, so nothing but [A-Za-z0-9_-] reaches the HTML.
     if (typeof widgetKey !== 'string' || !isPublicKey(widgetKey) || !widgetKey.startsWith('cw_'))
       throw AppError.validation([{ path: 'widgetKey', message: 'must be a chat widget key' }]);
-    res.type('html');
+    res.type('text/html; charset=utf-8');
     return demoPage(widgetKey);
   }
 }

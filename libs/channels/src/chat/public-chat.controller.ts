@@ -13,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LIVE_STREAM_LIMITS, LiveStreamLimits, LiveSubscriptions } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import {
@@ -22,6 +22,7 @@ import {
   ApiZodQuery,
   Public,
   ZodValidationPipe,
+  hasMediaType,
   rateLimitAddress,
 } from '@app/observability';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
@@ -70,8 +71,8 @@ export class PublicChatController {
   @ApiOperation({ summary: 'CORS preflight for starting a chat (allowed origins of the widget only)' })
   async sessionPreflight(
     @Param('widgetKey') widgetKey: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     answerPreflight(req, res, (await this.widget(widgetKey)).allowedOrigins, 'POST, OPTIONS');
   }
@@ -86,15 +87,15 @@ export class PublicChatController {
   async start(
     @Param('widgetKey') widgetKey: string,
     @Body() body: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ sessionId: string; sessionToken: string }> {
     const widget = await this.widget(widgetKey);
     applyCors(req, res, widget.allowedOrigins);
     await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerIp, `${widget.id}:${rateLimitAddress(req.ip)}`);
     await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerWidget, widget.id);
     this.requireJson(req);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return this.chat.start(widget, validateSession.transform(body, { type: 'body' }));
   }
 
@@ -102,8 +103,8 @@ export class PublicChatController {
   @ApiOperation({ summary: 'CORS preflight for a session (allowed origins of its widget only)' })
   async sessionResourcePreflight(
     @Param('sessionId') sessionId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.answerSessionPreflight(sessionId, req, res, 'GET, POST, OPTIONS');
   }
@@ -112,8 +113,8 @@ export class PublicChatController {
   @ApiOperation({ summary: 'CORS preflight for confirming a code (allowed origins of the widget only)' })
   async confirmPreflight(
     @Param('sessionId') sessionId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.answerSessionPreflight(sessionId, req, res, 'POST, OPTIONS');
   }
@@ -134,8 +135,8 @@ export class PublicChatController {
   async requestCode(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ sent: true; expiresInSeconds: number }> {
     const session = await this.visitorPost(sessionId, req, res, (visitor) => [
       [INTAKE_LIMITS.chatCodePerSession, visitor.id],
@@ -160,14 +161,14 @@ export class PublicChatController {
   async confirmCode(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ verified: true }> {
     const session = await this.visitorPost(sessionId, req, res, () => [
       [INTAKE_LIMITS.chatCodeConfirmPerIp, rateLimitAddress(req.ip)],
     ]);
     const { code } = validateConfirmation.transform(body, { type: 'body' });
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     await this.verifier.confirm(session, code);
     return { verified: true };
   }
@@ -181,8 +182,8 @@ export class PublicChatController {
   async send(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ChatMessageView> {
     const session = await this.visitorPost(sessionId, req, res, (visitor) => [
       [INTAKE_LIMITS.chatMessagePerSession, visitor.id],
@@ -199,12 +200,12 @@ export class PublicChatController {
   async list(
     @Param('sessionId') sessionId: string,
     @Query() query: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ data: ChatMessageView[] }> {
     const session = await this.authenticate(sessionId, req, res, { requireOrigin: false });
     const { after } = validateQuery.transform(query, { type: 'query' });
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return { data: await this.chat.list(session, after) };
   }
 
@@ -223,8 +224,8 @@ export class PublicChatController {
   })
   async events(
     @Param('sessionId') sessionId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const session = await this.authenticate(sessionId, req, res, { requireOrigin: false });
     const expiresAt = await this.chat.touch(session);
@@ -275,21 +276,21 @@ export class PublicChatController {
 
   private async authenticate(
     sessionId: string,
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     opts: { requireOrigin: boolean },
   ): Promise<ChatSession> {
     const routed = await this.sessions.route(sessionId);
     if (!routed) throw invalidSession();
     applyCors(req, res, (await this.widgetOf(routed)).allowedOrigins, opts);
-    return this.sessions.verify(routed, req.get('authorization'));
+    return this.sessions.verify(routed, req.headers.authorization);
   }
 
   /** A visitor's POST: the session (from its widget's origin), then its rate limits, then a JSON body. */
   private async visitorPost(
     sessionId: string,
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     limitsOf: (session: ChatSession) => Array<[RateLimit, string]>,
   ): Promise<ChatSession> {
     const session = await this.authenticate(sessionId, req, res, { requireOrigin: true });
@@ -300,8 +301,8 @@ export class PublicChatController {
 
   private async answerSessionPreflight(
     sessionId: string,
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     methods: string,
   ): Promise<void> {
     const routed = await this.sessions.route(sessionId);
@@ -324,8 +325,8 @@ export class PublicChatController {
     return widget;
   }
 
-  private requireJson(req: Request): void {
-    if (!req.is('application/json'))
+  private requireJson(req: FastifyRequest): void {
+    if (!hasMediaType(req, 'application/json'))
       throw new AppError(415, 'unsupported_media_type', 'Send the request as application/json');
   }
 }

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { TenantDb } from '@app/database';
 import { AppError } from '@app/observability';
 import { ChannelRouter } from '../channel-router.js';
@@ -12,7 +12,7 @@ export interface AuthenticatedInbound {
   channel: EmailChannel;
 }
 
-const authenticated = new WeakMap<Request, AuthenticatedInbound>();
+const authenticated = new WeakMap<FastifyRequest, AuthenticatedInbound>();
 
 /**
  * Checks the Inbound Parse URL (channel + secret) before the body is read: a guard runs before
@@ -30,7 +30,9 @@ export class InboundParseAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { params: Record<string, string | undefined> }>();
     const channelId = String(req.params.channelId ?? '');
     const secret = String(req.params.secret ?? '');
     const route = await this.router.byChannelId(channelId);
@@ -47,7 +49,7 @@ export class InboundParseAuthGuard implements CanActivate {
 }
 
 /** What the guard proved for this request; a handler without the guard gets a 500, never a bypass. */
-export function authenticatedInbound(req: Request): AuthenticatedInbound {
+export function authenticatedInbound(req: FastifyRequest): AuthenticatedInbound {
   const found = authenticated.get(req);
   if (!found) throw new Error('Inbound Parse handler reached without InboundParseAuthGuard');
   return found;

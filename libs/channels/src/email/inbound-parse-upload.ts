@@ -1,13 +1,15 @@
 import { type CallHandler, type ExecutionContext, Injectable } from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { AnyFilesInterceptor } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { AppError } from '@app/observability';
+import { AppError, hasMediaType } from '@app/observability';
 import { MAX_EMAIL_ATTACHMENT_BYTES, MAX_EMAIL_ATTACHMENTS } from './email-attachments.js';
 
 /**
  * Reads the Inbound Parse multipart body into memory within limits. A part over the attachment
  * limit is still read whole up to twice the limit, so it can be refused on its own (the email
- * is kept); beyond that, or anything malformed, the post is refused with a 4xx.
+ * is kept); beyond that, or anything malformed, the post is refused with a 4xx. A post that is
+ * not multipart goes on unread (the handler answers 415).
  */
 const Upload = AnyFilesInterceptor({
   limits: {
@@ -24,10 +26,12 @@ const Upload = AnyFilesInterceptor({
 @Injectable()
 export class InboundParseUpload extends Upload {
   override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (!hasMediaType(context.switchToHttp().getRequest<FastifyRequest>(), 'multipart/form-data'))
+      return next.handle();
     try {
       return await super.intercept(context, next);
     } catch (err) {
-      // Multer / busboy messages may quote field names: answer with a fixed text instead.
+      // Busboy messages may quote field names: answer with a fixed text instead.
       const status = (err as { getStatus?: () => number }).getStatus?.();
       if (status === 413) throw new AppError(413, 'payload_too_large', 'The email is too large');
       throw new AppError(400, 'invalid_multipart', 'The multipart body could not be read');

@@ -9,8 +9,8 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { AppError, Public } from '@app/observability';
+import type { FastifyRequest } from 'fastify';
+import { AppError, Public, hasMediaType } from '@app/observability';
 import { InboundParseAuthGuard, authenticatedInbound } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
 import { type UploadedPart, flatFields } from './inbound-parse.js';
@@ -59,11 +59,11 @@ export class SendGridWebhooksController {
   @ApiResponse({ status: 404, description: 'unknown or deleted channel' })
   @ApiResponse({ status: 413, description: 'payload_too_large' })
   @ApiResponse({ status: 415, description: 'not multipart' })
-  async inboundParse(@Req() req: Request): Promise<{ received: true; duplicate: boolean }> {
-    if (!req.is('multipart/form-data')) {
+  async inboundParse(@Req() req: FastifyRequest): Promise<{ received: true; duplicate: boolean }> {
+    if (!hasMediaType(req, 'multipart/form-data')) {
       throw new AppError(415, 'unsupported_media_type', 'Inbound Parse posts are multipart/form-data');
     }
-    const files = (req as Request & { files?: UploadedPart[] }).files;
+    const files = (req as FastifyRequest & { files?: UploadedPart[] }).files;
     const result = await this.inbound.receive({
       ...authenticatedInbound(req),
       fields: flatFields(req.body),
@@ -83,7 +83,10 @@ export class SendGridWebhooksController {
     description:
       'invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied',
   })
-  signedEventBatch(@Param('channelId') channelId: string, @Req() req: Request): Promise<EventBatchOutcome> {
+  signedEventBatch(
+    @Param('channelId') channelId: string,
+    @Req() req: FastifyRequest,
+  ): Promise<EventBatchOutcome> {
     return this.eventBatch(channelId, null, req);
   }
 
@@ -101,18 +104,22 @@ export class SendGridWebhooksController {
   eventBatchWithSecret(
     @Param('channelId') channelId: string,
     @Param('secret') secret: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<EventBatchOutcome> {
     return this.eventBatch(channelId, secret, req);
   }
 
-  private eventBatch(channelId: string, urlSecret: string | null, req: Request): Promise<EventBatchOutcome> {
-    if (!req.is('application/json')) {
+  private eventBatch(
+    channelId: string,
+    urlSecret: string | null,
+    req: FastifyRequest,
+  ): Promise<EventBatchOutcome> {
+    if (!hasMediaType(req, 'application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Event Webhook posts are application/json');
     }
     return this.events.receive({
       channelId,
-      rawBody: (req as Request & { rawBody?: Buffer }).rawBody,
+      rawBody: (req as FastifyRequest & { rawBody?: Buffer }).rawBody,
       body: req.body,
       signature: singleHeader(req.headers[SIGNATURE_HEADER]),
       timestamp: singleHeader(req.headers[TIMESTAMP_HEADER]),

@@ -1,5 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import twilio from 'twilio';
-import { AppError, type DirectRequest } from '@app/observability';
+import { AppError, hasMediaType } from '@app/observability';
 
 /** A Twilio webhook as received, before anything is trusted. */
 export interface TwilioWebhookRequest {
@@ -12,52 +13,44 @@ export interface TwilioWebhookRequest {
 
 const MAX_SIGNATURE_LENGTH = 256;
 
-/** body-parser's default; Twilio sends a few dozen. */
-const MAX_FIELDS = 1000;
+/** A webhook as the HTTP layer hands it over: the raw URL, headers, and the form as parsed. */
+export interface ReceivedWebhook {
+  /** Path and query exactly as received (what Twilio signs, after PUBLIC_BASE_URL). */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The parsed form (a repeated field as a list), or whatever else the body was. */
+  body: unknown;
+}
 
 /**
- * Reads a Twilio webhook from the HTTP request: form-encoded UTF-8 only (415 otherwise), flat
- * string fields only (400 for repeated ones, which Twilio never sends).
+ * Reads a Twilio webhook from the HTTP request: form-encoded UTF-8 only (415 otherwise; the body
+ * parser refused other charsets, compressed bodies and over 1000 fields already), flat string
+ * fields only (400 for repeated ones, which Twilio never sends).
  */
-export function readTwilioWebhook(request: DirectRequest, publicBaseUrl: string): TwilioWebhookRequest {
-  const [mediaType = '', ...contentTypeParams] = (request.headers['content-type'] ?? '').split(';');
-  const charset = contentTypeParams
-    .map((p) => p.trim().toLowerCase())
-    .find((p) => p.startsWith('charset='))
-    ?.slice('charset='.length)
-    .replace(/^"(.*)"$/, '$1');
-  if (
-    mediaType.trim().toLowerCase() !== 'application/x-www-form-urlencoded' ||
-    (charset && charset !== 'utf-8')
-  ) {
+export function readTwilioWebhook(
+  request: ReceivedWebhook,
+  channelId: string,
+  publicBaseUrl: string,
+): TwilioWebhookRequest {
+  if (!hasMediaType(request, 'application/x-www-form-urlencoded')) {
     throw new AppError(
       415,
       'unsupported_media_type',
       'Twilio webhooks are form-encoded (application/x-www-form-urlencoded, UTF-8)',
     );
   }
-  const encoding = request.headers['content-encoding'];
-  if (encoding && encoding.toLowerCase() !== 'identity') {
-    throw new AppError(415, 'unsupported_media_type', 'Compressed webhook bodies are not accepted');
-  }
   const header = request.headers['x-twilio-signature'];
   const signature =
     typeof header === 'string' && header.length > 0 && header.length <= MAX_SIGNATURE_LENGTH ? header : null;
-  return {
-    channelId: request.params.channelId!,
-    url: `${publicBaseUrl}${request.url}`,
-    signature,
-    params: flatForm(request.body.toString('utf8')),
-  };
+  return { channelId, url: `${publicBaseUrl}${request.url}`, signature, params: flatForm(request.body) };
 }
 
-function flatForm(body: string): Record<string, string> {
+function flatForm(body: unknown): Record<string, string> {
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  let count = 0;
-  for (const [key, value] of new URLSearchParams(body)) {
-    if (++count > MAX_FIELDS) throw new AppError(413, 'payload_too_large', 'The form has too many fields');
+  if (body === undefined) return params; // an empty body
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     // Names no field and echoes nothing: keys and values are the sender's text.
-    if (key in params) {
+    if (typeof value !== 'string') {
       throw AppError.validation([{ path: '(body)', message: 'repeated form fields are not accepted' }]);
     }
     params[key] = value;

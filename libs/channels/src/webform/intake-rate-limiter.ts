@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppError } from '@app/observability';
 import { REDIS, RedisKeys } from '@app/redis';
@@ -32,7 +32,7 @@ export class IntakeRateLimiter {
   ) {}
 
   /** Counts one request; over the limit -> 429 rate_limited with Retry-After (set on `res`). */
-  async hit(res: Response, rule: RateLimit, subject: string): Promise<void> {
+  async hit(res: FastifyReply, rule: RateLimit, subject: string): Promise<void> {
     const digest = createHash('sha256').update(subject).digest('base64url').slice(0, 32);
     const [count, ttl] = (await this.redis.eval(
       HIT,
@@ -41,7 +41,7 @@ export class IntakeRateLimiter {
       String(rule.windowSeconds),
     )) as [number, number];
     if (count <= rule.limit) return;
-    res.setHeader('Retry-After', String(Math.max(1, ttl)));
+    res.header('Retry-After', String(Math.max(1, ttl)));
     throw new AppError(429, 'rate_limited', 'Too many requests; try again later', { retryAfterSeconds: ttl });
   }
 }

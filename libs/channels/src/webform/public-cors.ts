@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@app/observability';
 import { normalizeOrigin } from './origins.js';
 
@@ -14,30 +14,30 @@ export const originNotAllowed = (): AppError =>
  * just left unreadable), so another website cannot post into the practice's inbox.
  */
 export function applyCors(
-  req: Request,
-  res: Response,
+  req: FastifyRequest,
+  res: FastifyReply,
   allowedOrigins: readonly string[],
   opts: { requireOrigin?: boolean } = {},
 ): void {
-  res.setHeader('Vary', 'Origin');
-  const raw = req.get('origin');
+  res.header('Vary', 'Origin');
+  const raw = req.headers.origin;
   // Browsers omit Origin only on same-origin GETs; reads are guarded by the session token anyway.
   if (raw === undefined && opts.requireOrigin === false) return;
   const origin = raw ? normalizeOrigin(raw) : null;
   if (!origin || !allowedOrigins.includes(origin)) throw originNotAllowed();
-  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.header('Access-Control-Allow-Origin', origin);
 }
 
 /** A preflight answer for an allowed origin (throws 403 origin_not_allowed, without CORS headers, otherwise). */
 export function answerPreflight(
-  req: Request,
-  res: Response,
+  req: FastifyRequest,
+  res: FastifyReply,
   allowedOrigins: readonly string[],
   methods: string,
 ): void {
   applyCors(req, res, allowedOrigins);
-  res.setHeader('Access-Control-Allow-Methods', methods);
-  res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization, Last-Event-ID');
-  res.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
-  res.status(204).end();
+  res.header('Access-Control-Allow-Methods', methods);
+  res.header('Access-Control-Allow-Headers', 'Content-Type, Authorization, Last-Event-ID');
+  res.header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
+  res.status(204).send();
 }

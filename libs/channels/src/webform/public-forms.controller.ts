@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Options, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { AppError, ApiZodBody, Public, ZodValidationPipe, rateLimitAddress } from '@app/observability';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ApiZodBody,
+  AppError,
+  hasMediaType,
+  Public,
+  rateLimitAddress,
+  ZodValidationPipe,
+} from '@app/observability';
 import { type FormSubmission, formSubmissionSchema, isHoneypotFilled } from './form-submission.schema.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { INTAKE_LIMITS } from './intake-limits.js';
@@ -28,8 +35,8 @@ export class PublicFormsController {
   @ApiResponse({ status: 403, description: 'origin_not_allowed (no CORS headers)' })
   async preflight(
     @Param('formKey') formKey: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     answerPreflight(req, res, (await this.form(formKey)).allowedOrigins, 'POST, OPTIONS');
   }
@@ -52,19 +59,19 @@ export class PublicFormsController {
   async submit(
     @Param('formKey') formKey: string,
     @Body() body: unknown,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ received: true }> {
     const form = await this.form(formKey);
     applyCors(req, res, form.allowedOrigins);
     await this.limiter.hit(res, INTAKE_LIMITS.formPerIp, `${form.id}:${rateLimitAddress(req.ip)}`);
     await this.limiter.hit(res, INTAKE_LIMITS.formPerForm, form.id);
-    if (!req.is('application/json'))
+    if (!hasMediaType(req, 'application/json'))
       throw new AppError(415, 'unsupported_media_type', 'Send the submission as application/json');
     // A bot that filled the honeypot gets the same answer as a person, and nothing is stored.
     if (isHoneypotFilled(body)) return { received: true };
     const input: FormSubmission = validate.transform(body, { type: 'body' });
-    await this.submissions.submit(form, input, { ip: req.ip, userAgent: req.get('user-agent') });
+    await this.submissions.submit(form, input, { ip: req.ip, userAgent: req.headers['user-agent'] });
     return { received: true };
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TenantDb } from '@app/database';
 import { Authenticated, CurrentUser, type Principal } from '@app/identity';
 import { canSee, inboxScope } from '../inbox/inbox-access.js';
@@ -12,8 +12,8 @@ import { type PublishedStaffEvent, StaffEvents } from '../staff-events.js';
  * Expiry (ms) of the bearer token the global guard has just verified. Read here, not verified
  * again: the guard rejected the request already if signature or expiry were wrong.
  */
-export function bearerExpiry(req: Request): number | undefined {
-  const token = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1];
+export function bearerExpiry(req: FastifyRequest): number | undefined {
+  const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
   const payload = token?.split('.')[1];
   if (!payload) return undefined;
   try {
@@ -73,7 +73,11 @@ export class EventsController {
     status: 429,
     description: `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perStaffUser} open per user`,
   })
-  async stream(@CurrentUser() user: Principal, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async stream(
+    @CurrentUser() user: Principal,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const slot = await this.streamLimits.acquire(res, [
       { scope: 'staff-user', subject: user.userId, limit: LIVE_STREAM_LIMITS.perStaffUser },
     ]);

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Comment lines keep proxies and load balancers from closing an idle stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -18,16 +18,24 @@ export interface SseStreamOptions {
 }
 
 /**
- * A text/event-stream answer over Express: heartbeats, and an optional deadline (the access
- * token's expiry) after which the stream ends, so a stream never outlives its credential.
+ * A text/event-stream answer: heartbeats, and an optional deadline (the access token's expiry)
+ * after which the stream ends, so a stream never outlives its credential. The route hands the
+ * answer over (Fastify's reply.hijack) and writes the Node response itself; the headers the
+ * pipeline set on it (request id, helmet's) are kept.
  */
-export function openSseStream(req: Request, res: Response, opts: SseStreamOptions = {}): SseStream {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
+export function openSseStream(
+  _req: FastifyRequest,
+  reply: FastifyReply,
+  opts: SseStreamOptions = {},
+): SseStream {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   res.write(': connected\n\n');
 
   const handlers: Array<() => void> = [];

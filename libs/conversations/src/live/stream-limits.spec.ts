@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreConfig } from '@app/config';
@@ -12,7 +12,7 @@ const response = () => {
   const headers: Record<string, string> = {};
   return {
     headers,
-    res: { setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as Response,
+    res: { header: (name: string, value: string) => (headers[name] = value) } as unknown as FastifyReply,
   };
 };
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppError } from '@app/observability';
 import { REDIS, RedisKeys } from '@app/redis';
@@ -77,7 +77,7 @@ export class StreamSlot {
   ) {}
 
   /** Opens the SSE answer holding this slot: each heartbeat renews it, the end releases it. */
-  open(req: Request, res: Response, opts: { closeAt?: number } = {}): SseStream {
+  open(req: FastifyRequest, res: FastifyReply, opts: { closeAt?: number } = {}): SseStream {
     const stream = openSseStream(req, res, { ...opts, onHeartbeat: () => void this.renew() });
     stream.onClose(() => void this.release());
     return stream;
@@ -115,7 +115,7 @@ export class LiveStreamLimits {
    * A slot in every quota, or 429 too_many_streams (Retry-After on `res`) when any is full.
    * Call before the stream's answer starts, so the refusal is a plain JSON error.
    */
-  async acquire(res: Response, quotas: StreamQuota[]): Promise<StreamSlot> {
+  async acquire(res: FastifyReply, quotas: StreamQuota[]): Promise<StreamSlot> {
     const slot = new StreamSlot(
       this,
       randomUUID(),
@@ -132,7 +132,7 @@ export class LiveStreamLimits {
     if (full === 0) return slot;
     // A lapsed lease (an instance that died) is gone by then; a live stream may still hold on.
     const retryAfterSeconds = Math.ceil(this.leaseMs / 1000);
-    res.setHeader('Retry-After', String(retryAfterSeconds));
+    res.header('Retry-After', String(retryAfterSeconds));
     throw new AppError(
       429,
       'too_many_streams',

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { requestContext } from '@app/database';
 import { AppError, IS_PUBLIC } from '@app/observability';
@@ -35,15 +35,15 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const http = context.switchToHttp();
-    const req = http.getRequest<Request & { user?: Principal }>();
-    const principal = await this.sessions.admit(await this.claims(req, http.getResponse<Response>()));
+    const req = http.getRequest<FastifyRequest & { user?: Principal }>();
+    const principal = await this.sessions.admit(await this.claims(req, http.getResponse<FastifyReply>()));
     req.user = principal;
     requestContext.assign({ tenantId: principal.tenantId, actor: { type: 'user', id: principal.userId } });
     return true;
   }
 
   /** From memory when passport-jwt verified this very token before; by passport-jwt otherwise. */
-  private async claims(req: Request, res: Response): Promise<AccessClaims> {
+  private async claims(req: FastifyRequest, res: FastifyReply): Promise<AccessClaims> {
     const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
     const known = token ? this.verified.get(token) : undefined;
     if (known === 'expired')
@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
     return claims;
   }
 
-  private authenticate(req: Request, res: Response): Promise<VerifiedAccess> {
+  private authenticate(req: FastifyRequest, res: FastifyReply): Promise<VerifiedAccess> {
     return new Promise((resolve, reject) => {
       // A fresh object per request: passport attaches this request's success/fail callbacks to it.
       const strategy = Object.create(this.strategy) as passport.Strategy;

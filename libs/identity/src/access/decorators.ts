@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '@app/observability';
 import type { Permission } from './permissions.js';
 import type { Principal } from './principal.js';
@@ -25,7 +25,7 @@ export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
 
 /** The authenticated caller (set by the access guard). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
-  const principal = ctx.switchToHttp().getRequest<Request & { user?: Principal }>().user;
+  const principal = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>().user;
   // Only reachable on a route someone forgot to protect; never answer as if anonymous were a user.
   if (!principal) throw new AppError(401, 'unauthorized', 'Sign in first');
   return principal;

@@ -32,7 +32,7 @@ function setup() {
   } as unknown as AuditService;
   const guard = new PermissionGuard(new Reflector(), audit);
   const run = (handler: keyof Routes, user?: Principal) => {
-    const req = { method: 'GET', route: { path: `/x/${handler}` }, user };
+    const req = { method: 'GET', routeOptions: { url: `/x/${handler}` }, user };
     const ctx = {
       getHandler: () => Routes.prototype[handler],
       getClass: () => Routes,

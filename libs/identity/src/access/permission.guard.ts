@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuditService } from '@app/audit';
 import { AppError, IS_PUBLIC } from '@app/observability';
 import { ALLOWED_BEFORE_MFA_ENROLLMENT, ANY_AUTHENTICATED, REQUIRED_PERMISSIONS } from './decorators.js';
@@ -23,10 +23,10 @@ export class PermissionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const principal = req.user;
     if (!principal) throw new AppError(401, 'unauthorized', 'A valid bearer access token is required');
-    const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? '?'}`;
+    const route = `${req.method} ${req.routeOptions.url ?? '?'}`;
 
     const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
       REQUIRED_PERMISSIONS,

@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, rateLimitAddress } from '@app/observability';
 import { AUTH_RATE_LIMITED } from '../access/decorators.js';
 
@@ -19,7 +19,7 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
 
   /** The client address as every per-address limit keys it (an IPv6 client by its /64). */
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    return rateLimitAddress((req as unknown as Request).ip);
+    return rateLimitAddress((req as unknown as FastifyRequest).ip);
   }
 
   protected override async throwThrottlingException(
@@ -27,7 +27,10 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     // The base guard names the header after the throttler (`Retry-After-auth`); clients read the standard one.
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
+    context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', String(detail.timeToBlockExpire));
     throw new AppError(429, 'rate_limited', 'Too many requests from this address; try again shortly', {
       retryAfterSeconds: detail.timeToBlockExpire,
     });

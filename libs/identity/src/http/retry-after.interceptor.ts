@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { IdentityError } from '../identity.errors.js';
 
@@ -12,8 +12,8 @@ export class RetryAfterInterceptor implements NestInterceptor {
         if (err instanceof IdentityError && err.retryAfterSeconds !== undefined)
           context
             .switchToHttp()
-            .getResponse<Response>()
-            .setHeader('Retry-After', String(err.retryAfterSeconds));
+            .getResponse<FastifyReply>()
+            .header('Retry-After', String(err.retryAfterSeconds));
         return throwError(() => err);
       }),
     );

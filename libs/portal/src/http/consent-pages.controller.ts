@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TenantDb } from '@app/database';
 import { Public, rateLimitAddress } from '@app/observability';
@@ -32,7 +32,11 @@ export class ConsentPagesController {
   ) {}
 
   @Get('c/:token')
-  async consentForm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async consentForm(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const route = await this.routes.find('consent_requests', token);
     if (!route) return this.neutral(req, res);
     const respond = await this.db.forTenant(route.tenantId, async (tx): Promise<Respond> => {
@@ -49,13 +53,13 @@ export class ConsentPagesController {
   @Post('c/:token')
   async consentAnswer(
     @Param('token') token: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     if (!(await this.guardPost(req, res))) return;
     const route = await this.routes.find('consent_requests', token);
     if (!route) return this.neutral(req, res);
-    const input = answerSchema.safeParse(req.body ?? {});
+    const input = answerSchema.safeParse((req.body as unknown) ?? {});
     const respond = await this.db.forTenant(route.tenantId, async (tx): Promise<Respond> => {
       const branding = await practiceBranding(tx);
       if (!input.success)
@@ -82,8 +86,8 @@ export class ConsentPagesController {
   @Get('u/:token')
   async unsubscribeForm(
     @Param('token') token: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const route = await this.routes.find('unsubscribe_links', token);
     if (!route) return this.neutral(req, res);
@@ -98,7 +102,11 @@ export class ConsentPagesController {
   }
 
   @Post('u/:token')
-  async unsubscribe(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async unsubscribe(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     if (!(await this.guardPost(req, res))) return;
     const route = await this.routes.find('unsubscribe_links', token);
     if (!route) return this.neutral(req, res);
@@ -117,14 +125,14 @@ export class ConsentPagesController {
     respond();
   }
 
-  private async guardPost(req: Request, res: Response): Promise<boolean> {
+  private async guardPost(req: FastifyRequest, res: FastifyReply): Promise<boolean> {
     if (!this.page.csrfChecked(req, res)) return false;
     if (await this.limits.allow('ip', rateLimitAddress(req.ip), PORTAL_LIMITS.postsPerIp)) return true;
     this.page.tooMany(req, res);
     return false;
   }
 
-  private neutral(req: Request, res: Response): void {
+  private neutral(req: FastifyRequest, res: FastifyReply): void {
     this.page.render(req, res, 404, (f) => neutralPage(f), null);
   }
 }

@@ -1,18 +1,18 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { CsrfTokens } from '../portal-sessions.js';
 import { PageResponder } from './page-response.js';
 
 const SECRET = { JWT_SECRET: 'x'.repeat(32) };
 
-/** Just enough of express's Response to see what a page sets. */
+/** Just enough of Fastify's reply to see what a page sets. */
 function fakeResponse() {
   const headers: Record<string, string> = {};
   const cookies: Array<{ name: string; options: Record<string, unknown> }> = [];
   const sent: { status?: number } = {};
   const res = {
-    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
-    cookie: (name: string, _value: string, options: Record<string, unknown>) =>
+    header: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    setCookie: (name: string, _value: string, options: Record<string, unknown>) =>
       cookies.push({ name, options }),
     status(code: number) {
       sent.status = code;
@@ -24,12 +24,12 @@ function fakeResponse() {
     send() {
       return this;
     },
-  } as unknown as Response;
+  } as unknown as FastifyReply;
   return { res, headers, cookies, sent };
 }
 
 const request = (cookie = '', body: Record<string, unknown> = {}) =>
-  ({ get: (name: string) => (name === 'cookie' ? cookie : undefined), body }) as unknown as Request;
+  ({ headers: cookie ? { cookie } : {}, body }) as unknown as FastifyRequest;
 
 describe('PageResponder', () => {
   it('sends a strict CSP (nonce styles only, no script, no framing), no-store and no referrer', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie'; // and with it reply.setCookie
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { CSRF_COOKIE, CsrfTokens, SESSION_COOKIE } from '../portal-sessions.js';
 import { errorPage, type PageFrame } from '../pages.js';
@@ -17,8 +18,8 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
+export function readCookie(req: FastifyRequest, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=') || undefined;
   }
@@ -41,13 +42,13 @@ export class PageResponder {
   }
 
   /** Headers for a page about to be rendered; returns its frame and the form CSRF token. */
-  prepare(req: Request, res: Response): { nonce: string; csrf: string } {
+  prepare(req: FastifyRequest, res: FastifyReply): { nonce: string; csrf: string } {
     const nonce = randomBytes(16).toString('base64');
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Pragma', 'no-cache');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
+    res.header('Content-Security-Policy', contentSecurityPolicy(nonce));
+    res.header('Cache-Control', 'no-store');
+    res.header('Pragma', 'no-cache');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('X-Frame-Options', 'DENY');
     let cookie = readCookie(req, CSRF_COOKIE);
     if (!cookie || !/^[A-Za-z0-9_-]{43}$/.test(cookie)) {
       cookie = this.csrf.newCookieValue();
@@ -56,13 +57,13 @@ export class PageResponder {
     return { nonce, csrf: this.csrf.formToken(cookie) };
   }
 
-  send(res: Response, status: number, html: string): void {
-    res.status(status).type('html').send(html);
+  send(res: FastifyReply, status: number, html: string): void {
+    res.status(status).type('text/html; charset=utf-8').send(html);
   }
 
   render(
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     status: number,
     page: (frame: PageFrame & { csrf: string }) => string,
     branding: PageFrame['branding'],
@@ -72,7 +73,7 @@ export class PageResponder {
   }
 
   /** False after answering 403: the form post carries no valid CSRF token (every form post checks). */
-  csrfChecked(req: Request, res: Response): boolean {
+  csrfChecked(req: FastifyRequest, res: FastifyReply): boolean {
     if (
       this.csrf.valid(readCookie(req, CSRF_COOKIE), (req.body as Record<string, unknown> | undefined)?.csrf)
     )
@@ -83,34 +84,37 @@ export class PageResponder {
   }
 
   /** 429, for any of the portal's rate limits. */
-  tooMany(req: Request, res: Response): void {
-    res.setHeader('Retry-After', '900');
+  tooMany(req: FastifyRequest, res: FastifyReply): void {
+    res.header('Retry-After', '900');
     const text = 'Please wait a few minutes and try again.';
     this.render(req, res, 429, (f) => errorPage(f, 'Too many attempts', text), null);
   }
 
-  startSession(res: Response, id: string): void {
+  startSession(res: FastifyReply, id: string): void {
     // A browser-session cookie: the idle timeout is enforced server-side (the Redis TTL).
     this.setCookie(res, SESSION_COOKIE, id, '/s/', null);
   }
 
-  endSession(res: Response): void {
+  endSession(res: FastifyReply): void {
     this.setCookie(res, SESSION_COOKIE, '', '/s/', 0);
   }
 
   private setCookie(
-    res: Response,
+    res: FastifyReply,
     name: string,
     value: string,
     path: string,
     maxAgeSeconds: number | null,
   ): void {
-    res.cookie(name, value, {
+    const options: CookieSerializeOptions = {
       httpOnly: true,
       secure: this.secure,
       sameSite: 'strict',
       path,
-      ...(maxAgeSeconds === null ? {} : { maxAge: maxAgeSeconds * 1000 }),
-    });
+      ...(maxAgeSeconds === null
+        ? {}
+        : { maxAge: maxAgeSeconds, expires: new Date(Date.now() + maxAgeSeconds * 1000) }),
+    };
+    res.setCookie(name, value, options);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestContext, TenantDb, type TenantTx, isUuid } from '@app/database';
 import { Public, rateLimitAddress } from '@app/observability';
@@ -50,11 +50,18 @@ export class SecureMessageController {
   ) {}
 
   @Get()
-  async open(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async open(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.find(token);
     if (!found) return this.neutral(req, res);
     const verified = await this.verifiedSession(req, found);
-    const notice = typeof req.query.notice === 'string' ? req.query.notice : null;
+    const notice =
+      typeof (req.query as Record<string, unknown>).notice === 'string'
+        ? (req.query as Record<string, unknown>).notice
+        : null;
     const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
       const link = await this.links.load(tx, found.linkId);
       if (!link || link.state === 'dead') return () => this.neutral(req, res);
@@ -90,7 +97,11 @@ export class SecureMessageController {
   }
 
   @Post('code')
-  async sendCode(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async sendCode(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     if (!(await this.limits.allow('code', found.linkId, PORTAL_LIMITS.codesPerLink)))
@@ -103,16 +114,20 @@ export class SecureMessageController {
       if (link.state === 'locked')
         return () => this.page.render(req, res, 403, (f) => lockedPage(f), branding);
       await this.links.sendCode(tx, link);
-      return () => res.redirect(303, `/s/${token}?notice=code`);
+      return () => res.redirect(`/s/${token}?notice=code`, 303);
     });
     respond();
   }
 
   @Post('verify')
-  async verify(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async verify(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
-    const input = verifySchema.safeParse(req.body ?? {});
+    const input = verifySchema.safeParse((req.body as unknown) ?? {});
     const outcome = await this.db.forTenant(
       found.tenantId,
       async (tx): Promise<Respond | { tenantId: string; linkId: string; contactId: string }> => {
@@ -148,16 +163,20 @@ export class SecureMessageController {
     if (typeof outcome === 'function') return outcome();
     const session = outcome;
     this.page.startSession(res, await this.sessions.create(session));
-    res.redirect(303, `/s/${token}`);
+    res.redirect(`/s/${token}`, 303);
   }
 
   @Post('reply')
-  async reply(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async reply(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     const session = await this.verifiedSession(req, found);
-    if (!session) return res.redirect(303, `/s/${token}`);
-    const input = replySchema.safeParse(req.body ?? {});
+    if (!session) return res.redirect(`/s/${token}`, 303);
+    const input = replySchema.safeParse((req.body as unknown) ?? {});
     const respond = await this.db.forTenant(found.tenantId, async (tx): Promise<Respond> => {
       const link = await this.links.load(tx, found.linkId);
       if (!link || link.state !== 'usable') return () => this.neutral(req, res);
@@ -178,7 +197,7 @@ export class SecureMessageController {
             branding,
           );
       await this.thread.reply(tx, link, input.data.body, input.data.submissionId);
-      return () => res.redirect(303, `/s/${token}?notice=replied`);
+      return () => res.redirect(`/s/${token}?notice=replied`, 303);
     });
     respond();
   }
@@ -187,8 +206,8 @@ export class SecureMessageController {
   async attachment(
     @Param('token') token: string,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const found = await this.find(token);
     const session = found ? await this.verifiedSession(req, found) : null;
@@ -201,8 +220,8 @@ export class SecureMessageController {
       if (!file) return () => this.neutral(req, res);
       return () => {
         this.page.prepare(req, res);
-        res.setHeader('Content-Disposition', 'attachment');
-        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.header('Content-Disposition', 'attachment');
+        res.header('X-Content-Type-Options', 'nosniff');
         res.status(200).type(file.contentType).send(file.content);
       };
     });
@@ -210,12 +229,16 @@ export class SecureMessageController {
   }
 
   @Post('logout')
-  async logout(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async logout(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const found = await this.guardPost(token, req, res);
     if (!found) return;
     await this.sessions.end(readCookie(req, SESSION_COOKIE));
     this.page.endSession(res);
-    res.redirect(303, `/s/${token}`);
+    res.redirect(`/s/${token}`, 303);
   }
 
   private async find(token: string): Promise<Found> {
@@ -223,13 +246,13 @@ export class SecureMessageController {
     return route ? { tenantId: route.tenantId, linkId: route.id } : null;
   }
 
-  private async verifiedSession(req: Request, found: NonNullable<Found>) {
+  private async verifiedSession(req: FastifyRequest, found: NonNullable<Found>) {
     const session = await this.sessions.touch(readCookie(req, SESSION_COOKIE));
     return session?.tenantId === found.tenantId && session.linkId === found.linkId ? session : null;
   }
 
   /** Every form post: CSRF (403), the per-address and per-link limits (429), then the link. */
-  private async guardPost(token: string, req: Request, res: Response): Promise<Found> {
+  private async guardPost(token: string, req: FastifyRequest, res: FastifyReply): Promise<Found> {
     if (!this.page.csrfChecked(req, res)) return null;
     if (!(await this.limits.allow('ip', rateLimitAddress(req.ip), PORTAL_LIMITS.postsPerIp))) {
       this.page.tooMany(req, res);
@@ -248,8 +271,8 @@ export class SecureMessageController {
   }
 
   private async renderVerify(
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     tx: TenantTx,
     token: string,
     link: SecureLink,
@@ -276,7 +299,7 @@ export class SecureMessageController {
     requestContext.assign({ actor: { type: 'patient', id: link.contactId } });
   }
 
-  private neutral(req: Request, res: Response): void {
+  private neutral(req: FastifyRequest, res: FastifyReply): void {
     this.page.render(req, res, 404, (f) => neutralPage(f), null);
   }
 }
