@@ -6,7 +6,7 @@ import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { PreparedSql } from './prepared-sql.js';
 import { requestContext } from './request-context.js';
-import { UnstorableTextError } from './sql-literal.js';
+import { normalizeDatabaseError } from './database-error.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
 
 // Row-level security, proven as the app role the api and worker connect as.
@@ -395,18 +395,21 @@ describe('tenant isolation (row-level security as the app role)', () => {
       }
     });
 
-    it('refuses text with a NUL character as UnstorableTextError, inlined or sent as a parameter', async () => {
+    it('refuses text with a NUL character as invalid_text, as the first statement or a later one', async () => {
       const nul = 'a\u0000b';
-      // The first statement is inlined with BEGIN; a later one goes as a parameter.
-      await expect(
-        db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul])),
-      ).rejects.toBeInstanceOf(UnstorableTextError);
-      await expect(
-        db.forTenant(a.tenant, async (tx) => {
-          await tx.query('SELECT 1');
-          return tx.query(`SELECT $1::text AS v`, [nul]);
-        }),
-      ).rejects.toBeInstanceOf(UnstorableTextError);
+      // The first statement goes with BEGIN; a later one on its own.
+      const refusal = async (work: Promise<unknown>) => normalizeDatabaseError(await work.catch((e) => e));
+      expect(
+        await refusal(db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul]))),
+      ).toMatchObject({ code: 'invalid_text' });
+      expect(
+        await refusal(
+          db.forTenant(a.tenant, async (tx) => {
+            await tx.query('SELECT 1');
+            return tx.query(`SELECT $1::text AS v`, [nul]);
+          }),
+        ),
+      ).toMatchObject({ code: 'invalid_text' });
     });
 
     it("queryAndCommit returns the last statement's rows with the commit, after what rides with COMMIT", async () => {
@@ -582,6 +585,55 @@ describe('tenant isolation (row-level security as the app role)', () => {
           expect(contacts).toEqual([{ id }]);
         } finally {
           holder.release();
+        }
+      });
+
+      /**
+       * Round trips on a pipelined connection: a statement handed to pg while none is waiting for
+       * its answer starts one; those handed over before the answers come share it.
+       */
+      function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
+        let waiting = 0;
+        let trips = 0;
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        const done = () => void waiting--;
+        Object.assign(client, {
+          query: (...args: unknown[]) => {
+            if (waiting++ === 0) trips++;
+            const answer = query(...args);
+            answer.then(done, done);
+            return answer;
+          },
+        });
+        return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
+      }
+
+      it('sends BEGIN, the tenant and the first statement in one round trip, and COMMIT with what rides along in one', async () => {
+        const client = await app.connect();
+        const counter = countRoundTrips(client);
+        const FIRST_USE = new PreparedSql(`SELECT id, 'first use' AS what FROM contacts WHERE id = $1`);
+        try {
+          const [x, y] = [randomUUID(), randomUUID()];
+          const rows = await db.forTenantOn(client, a.tenant, async (tx) => {
+            const found = await tx.query(FIRST_USE, [a.contact]);
+            tx.sendWithCommit(INSERT_CONTACT, [x, a.tenant]);
+            tx.sendWithCommit(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [y, a.tenant]);
+            return found;
+          });
+          expect(rows).toEqual([{ id: a.contact, what: 'first use' }]);
+          expect(counter.trips()).toBe(2);
+          expect((await owner.query('SELECT 1 FROM contacts WHERE id = ANY($1)', [[x, y]])).rowCount).toBe(2);
+
+          const before = counter.trips();
+          const [z] = [randomUUID()];
+          await db.forTenantOn(client, a.tenant, (tx) => {
+            tx.releaseAdvisoryLocksWithCommit();
+            return tx.queryAndCommit(INSERT_CONTACT, [z, a.tenant]);
+          });
+          expect(counter.trips() - before).toBe(1);
+        } finally {
+          counter.restore();
+          client.release();
         }
       });
 

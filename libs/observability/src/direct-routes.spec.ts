@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestContext, UnstorableTextError } from '@app/database';
+import { DatabaseError, requestContext } from '@app/database';
 import { AppError } from './app-error.js';
 import { type DirectRequest, type DirectRoute, headersSetBy, mountDirectRoutes } from './direct-routes.js';
 
@@ -35,7 +35,7 @@ describe('mountDirectRoutes', () => {
         }),
         route('/hooks/:id/empty', async () => ({ status: 204 })),
         route('/hooks/:id/nul', async () => {
-          throw new UnstorableTextError();
+          throw new DatabaseError('invalid_text', '22021', undefined);
         }),
       ],
       {
