@@ -3,7 +3,7 @@ export { TenantDb, TenantTx, TenantContextMissingError, type Sql, type Statement
 export { RoutedDb, type SweepTx } from './routed-db.js';
 export { RLS_SETTINGS, type Route, type RouteName, type SweepName } from './rls-settings.js';
 export { DatabaseError, type DatabaseErrorCode, normalizeDatabaseError } from './database-error.js';
-export { dedicatedPool } from './connection.js';
+export { dedicatedPool, PIPELINED } from './connection.js';
 export { PreparedSql } from './prepared-sql.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
 export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';

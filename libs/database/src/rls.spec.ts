@@ -9,6 +9,31 @@ import { requestContext } from './request-context.js';
 import { normalizeDatabaseError } from './database-error.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
 
+/**
+ * Round trips on a pipelined connection: a statement handed to pg while none is waiting for
+ * its answer starts one; those handed over before the answers come share it.
+ */
+function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
+  let waiting = 0;
+  let trips = 0;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const done = () => void waiting--;
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      if (waiting++ === 0) trips++;
+      const answer = query(...args);
+      answer.then(done, done);
+      return answer;
+    },
+  });
+  return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
+}
+
+/** The normalized error a piece of work failed with. */
+async function refusalOf(work: Promise<unknown>) {
+  return normalizeDatabaseError(await work.catch((e: unknown) => e));
+}
+
 // Row-level security, proven as the app role the api and worker connect as.
 describe('tenant isolation (row-level security as the app role)', () => {
   let owner: pg.Pool;
@@ -398,12 +423,11 @@ describe('tenant isolation (row-level security as the app role)', () => {
     it('refuses text with a NUL character as invalid_text, as the first statement or a later one', async () => {
       const nul = 'a\u0000b';
       // The first statement goes with BEGIN; a later one on its own.
-      const refusal = async (work: Promise<unknown>) => normalizeDatabaseError(await work.catch((e) => e));
       expect(
-        await refusal(db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul]))),
+        await refusalOf(db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul]))),
       ).toMatchObject({ code: 'invalid_text' });
       expect(
-        await refusal(
+        await refusalOf(
           db.forTenant(a.tenant, async (tx) => {
             await tx.query('SELECT 1');
             return tx.query(`SELECT $1::text AS v`, [nul]);
@@ -587,26 +611,6 @@ describe('tenant isolation (row-level security as the app role)', () => {
           holder.release();
         }
       });
-
-      /**
-       * Round trips on a pipelined connection: a statement handed to pg while none is waiting for
-       * its answer starts one; those handed over before the answers come share it.
-       */
-      function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
-        let waiting = 0;
-        let trips = 0;
-        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-        const done = () => void waiting--;
-        Object.assign(client, {
-          query: (...args: unknown[]) => {
-            if (waiting++ === 0) trips++;
-            const answer = query(...args);
-            answer.then(done, done);
-            return answer;
-          },
-        });
-        return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
-      }
 
       it('sends BEGIN, the tenant and the first statement in one round trip, and COMMIT with what rides along in one', async () => {
         const client = await app.connect();

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
-import { TenantDb, type TenantTx } from '@app/database';
+import { normalizeDatabaseError, TenantDb, type TenantTx } from '@app/database';
 import { type Principal, roleHas } from '@app/identity';
 import { JobQueue } from '@app/jobs';
 import { AppError } from '@app/observability';
@@ -50,7 +50,6 @@ interface LockedConversation {
 }
 
 const notFound = () => AppError.notFound('Conversation');
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The staff inbox: list, detail, messages, notes, read marks and triage changes. Every read of
@@ -317,7 +316,7 @@ export class InboxService {
       );
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
-      if ((err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION)
+      if (normalizeDatabaseError(err)?.code === 'unique_violation')
         throw new AppError(
           409,
           'conversation_conflict',
