@@ -27,6 +27,9 @@ export class TxPipeline {
   private opened = false;
   /** COMMIT has been answered: the transaction is over, whichever way it ended. */
   private ended = false;
+  /** Without pipeline mode, each statement waits for the one before it (pg would queue it, deprecated). */
+  private readonly pipelined: boolean;
+  private previous: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -34,7 +37,9 @@ export class TxPipeline {
     private readonly settings: ReadonlyArray<readonly [string, string]>,
     /** false: a PreparedSql is sent as its text (see DATABASE_PREPARED_STATEMENTS). */
     private readonly usePrepared: boolean,
-  ) {}
+  ) {
+    this.pipelined = (client as { pipeline?: boolean }).pipeline === true;
+  }
 
   get isOpen(): boolean {
     return this.opened;
@@ -93,7 +98,11 @@ export class TxPipeline {
       typeof sql !== 'string' && this.usePrepared
         ? { name: sql.name, text, values: params }
         : { text, values: params };
-    return this.client.query(query).catch((err: unknown) => {
+    const answer = this.pipelined
+      ? this.client.query(query)
+      : this.previous.then(() => this.client.query(query));
+    this.previous = answer.catch(() => undefined);
+    return answer.catch((err: unknown) => {
       // TypeORM's error, as DataSource.query throws it: one shape for `normalizeDatabaseError`.
       throw new QueryFailedError(text, params, err as Error);
     });
