@@ -67,7 +67,8 @@ export class TenantTx {
 
   /**
    * `work` sees, besides this tenant's rows, those a route names (e.g. the login directory's
-   * entry of one email, held by another practice); the route ends with it.
+   * entry of one email, held by another practice); the route ends with it (if `work` throws,
+   * with the transaction, which the error ends).
    */
   async withRoute<T>(route: Route, work: () => Promise<T>): Promise<T> {
     const [name, value] = routeSetting(route);

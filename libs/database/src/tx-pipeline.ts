@@ -41,17 +41,13 @@ export class TxPipeline {
     this.pipelined = (client as { pipeline?: boolean }).pipeline === true;
   }
 
-  get isOpen(): boolean {
-    return this.opened;
-  }
-
   /** Sends `statements` (after BEGIN if the transaction is not open yet); the result of each. */
   async send(statements: readonly Statement[]): Promise<pg.QueryResult[]> {
     const results = await this.settle([...this.opening(), ...statements.map((s) => this.submit(s))]);
     return results.slice(results.length - statements.length);
   }
 
-  /** A setting of this transaction from now on, sent with the next statement (or now). */
+  /** A transaction-local setting from here on (BEGIN goes first if the transaction is not open yet). */
   set(name: string, value: string): Promise<unknown> {
     return this.send([[SET_SETTING, [name, value]]]);
   }
