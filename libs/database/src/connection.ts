@@ -2,8 +2,8 @@ import pg from 'pg';
 
 /**
  * What every pool the application's transactions run on shares: pipelined connections, so that
- * `TxPipeline` sends a transaction's statements without waiting between them (pg queues and
- * answers them in order either way; without it they would cost a round trip each).
+ * a transaction's batches (`TxPipeline`) issued together go out without waiting for each
+ * other's answers (without it, each would wait for the one before it).
  */
 export const PIPELINED: Pick<pg.PoolConfig, 'pipeline'> = { pipeline: true };
 

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
  * paths (a dispatch, a status callback): planning such a statement costs Postgres more than
  * running it. Only for SQL whose best plan does not depend on the values (lookups by key), as
  * Postgres may settle on one generic plan for all of them. Define it once, at module load;
- * `TenantTx` takes it wherever it takes SQL text and sends it as pg's named statement: parsed
- * (in the same round trip as its first run) the first time a connection meets it, only bound
+ * `TenantTx` takes it wherever it takes SQL text and sends it as a named statement
+ * (`StatementBatch`): parsed in the same round trip as its first run on a connection, only bound
  * and executed afterwards. A parsed statement lives as long as its session, whatever happens to
  * the transaction that parsed it.
  *

@@ -21,6 +21,13 @@ function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore:
   Object.assign(client, {
     query: (...args: unknown[]) => {
       if (waiting++ === 0) trips++;
+      // A query object (a statement batch) answers through its callback, text through a promise.
+      const batch = args[0] as { submit?: unknown; callback?: (...answer: unknown[]) => void };
+      if (typeof batch.submit === 'function') {
+        const callback = batch.callback!;
+        batch.callback = (...answer: unknown[]) => (done(), callback(...answer));
+        return query(...args);
+      }
       const answer = query(...args);
       answer.then(done, done);
       return answer;

@@ -21,8 +21,9 @@ export class TenantContextMissingError extends Error {
  * setting), so row-level security limits every statement to this tenant, whatever the SQL says.
  *
  * Round trips are what a request pays for most here, so the transaction opens lazily and its
- * statements are pipelined (`TxPipeline`): BEGIN, the tenant and the first statement travel in
- * one round trip; statements queued with `sendWithCommit` travel with COMMIT. A transaction that
+ * statements travel in batches (`TxPipeline`, one extended-protocol message each): BEGIN, the
+ * tenant and the first statement in one round trip; statements queued with `sendWithCommit`
+ * with COMMIT. A transaction that
  * never runs SQL costs nothing. Hot statements are `PreparedSql`: planned once per connection,
  * then run by name in the same places. Every value is a parameter.
  */

@@ -1,33 +1,26 @@
 import type pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { PreparedSql } from './prepared-sql.js';
+import { type Statement, StatementBatch, textOf } from './statement-batch.js';
 
-/** SQL text, or a statement prepared once per connection. */
-export type Sql = string | PreparedSql;
-
-/** A statement and its parameters. */
-export type Statement = readonly [Sql, unknown[]];
+export type { Sql, Statement } from './statement-batch.js';
 
 /** A transaction-local setting for the row-level security policies (see `rls-settings.ts`). */
 const SET_SETTING = new PreparedSql(`SELECT set_config($1, $2, true)`);
 
 /**
- * One transaction's statements on one connection. On a pipelined connection (`pipeline: true`,
- * as every pool of `connection.ts` is) pg writes each statement without waiting for the answers
- * to those before it, so what is sent together costs one round trip: BEGIN, the transaction's
- * settings and its first statement; its last statements, COMMIT and what follows COMMIT. Every
- * value travels as a parameter (extended protocol).
- *
- * Each pipelined statement ends with its own Sync, so a failed one does not stop those sent
- * behind it: inside the transaction they fail too (25P02, the transaction is aborted) and COMMIT
- * ends it as a rollback. The first error is the one reported.
+ * One transaction's statements on one connection, sent in as few round trips as the caller
+ * allows: what is sent together goes as one `StatementBatch` (one message, every value a
+ * parameter): BEGIN, the transaction's settings and its first statement; its last statements,
+ * COMMIT and what follows COMMIT. On a pipelined connection (`pipeline: true`, as every pool of
+ * `connection.ts` is) a batch is written without waiting for the answer to the one before it.
  */
 export class TxPipeline {
   /** BEGIN has been sent. */
   private opened = false;
-  /** COMMIT has been answered: the transaction is over, whichever way it ended. */
+  /** COMMIT has run: the transaction is over. */
   private ended = false;
-  /** Without pipeline mode, each statement waits for the one before it (pg would queue it, deprecated). */
+  /** Without pipeline mode, each batch waits for the one before it (pg would queue it, deprecated). */
   private readonly pipelined: boolean;
   private previous: Promise<unknown> = Promise.resolve();
 
@@ -43,7 +36,7 @@ export class TxPipeline {
 
   /** Sends `statements` (after BEGIN if the transaction is not open yet); the result of each. */
   async send(statements: readonly Statement[]): Promise<pg.QueryResult[]> {
-    const results = await this.settle([...this.opening(), ...statements.map((s) => this.submit(s))]);
+    const results = await this.batch([...this.opening(), ...statements]);
     return results.slice(results.length - statements.length);
   }
 
@@ -54,23 +47,19 @@ export class TxPipeline {
 
   /**
    * `last`, COMMIT, then `after` (statements outside the transaction, e.g. an unlock), in one
-   * round trip; the results of `last`. Nothing is sent when the transaction never opened and
-   * `last` is empty, except `after`.
+   * round trip; the results of `last`. If one of `last` fails, COMMIT and `after` do not run.
+   * Nothing is sent when the transaction never opened and `last` is empty, except `after`.
    */
   async commit(last: readonly Statement[], after: readonly string[] = []): Promise<pg.QueryResult[]> {
+    const unlock = after.map((sql): Statement => [sql, []]);
     if (!this.opened && last.length === 0) {
-      await this.settle(after.map((sql) => this.submit([sql, []])));
+      if (unlock.length > 0) await this.batch(unlock);
       return [];
     }
-    const pending = [...this.opening(), ...last.map((s) => this.submit(s))];
-    const commit = this.submit(['COMMIT', []]);
-    // COMMIT answered (as COMMIT, or as ROLLBACK after an error): nothing is left to roll back.
-    commit.then(
-      () => (this.ended = true),
-      () => undefined,
-    );
-    const results = await this.settle([...pending, commit, ...after.map((sql) => this.submit([sql, []]))]);
-    return results.slice(pending.length - last.length, pending.length);
+    const opening = this.opening();
+    const results = await this.batch([...opening, ...last, ['COMMIT', []], ...unlock]);
+    this.ended = true;
+    return results.slice(opening.length, opening.length + last.length);
   }
 
   /** Ends the transaction after an error, if it was opened and not ended by COMMIT. */
@@ -78,40 +67,25 @@ export class TxPipeline {
     if (this.opened && !this.ended) await this.client.query('ROLLBACK');
   }
 
-  private opening(): Array<Promise<pg.QueryResult>> {
+  private opening(): Statement[] {
     if (this.opened) return [];
     this.opened = true;
-    return [
-      this.submit(['BEGIN', []]),
-      ...this.settings.map(([name, value]) => this.submit([SET_SETTING, [name, value]])),
-    ];
+    return [['BEGIN', []], ...this.settings.map(([name, value]): Statement => [SET_SETTING, [name, value]])];
   }
 
-  /** Hands one statement to pg (which writes it at once on a pipelined connection). */
-  private submit([sql, params]: Statement): Promise<pg.QueryResult> {
-    const text = typeof sql === 'string' ? sql : sql.text;
-    const query: pg.QueryConfig =
-      typeof sql !== 'string' && this.usePrepared
-        ? { name: sql.name, text, values: params }
-        : { text, values: params };
-    const answer = this.pipelined
-      ? this.client.query(query)
-      : this.previous.then(() => this.client.query(query));
+  /** One batch, one round trip; its error as TypeORM's QueryFailedError (one shape for `normalizeDatabaseError`). */
+  private batch(statements: readonly Statement[]): Promise<pg.QueryResult[]> {
+    const send = () =>
+      new Promise<pg.QueryResult[]>((resolve, reject) => {
+        const batch = new StatementBatch(this.client, statements, this.usePrepared, (err, results) =>
+          err ? reject(err) : resolve(results),
+        );
+        void this.client.query(batch as unknown as pg.QueryConfig);
+      });
+    const answer = this.pipelined ? send() : this.previous.then(send);
     this.previous = answer.catch(() => undefined);
     return answer.catch((err: unknown) => {
-      // TypeORM's error, as DataSource.query throws it: one shape for `normalizeDatabaseError`.
-      throw new QueryFailedError(text, params, err as Error);
+      throw new QueryFailedError(statements.map(([sql]) => textOf(sql)).join(';\n'), [], err as Error);
     });
-  }
-
-  /**
-   * Every answer, in order; or the first error (the ones after it are the aborted transaction's),
-   * once all have settled, so that none is left unhandled.
-   */
-  private async settle(pending: Array<Promise<pg.QueryResult>>): Promise<pg.QueryResult[]> {
-    const settled = await Promise.allSettled(pending);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    return settled.map((s) => (s as PromiseFulfilledResult<pg.QueryResult>).value);
   }
 }
