@@ -443,6 +443,28 @@ describe('tenant isolation (row-level security as the app role)', () => {
       ).toMatchObject({ code: 'invalid_text' });
     });
 
+    it('refuses a value pg cannot send before sending anything, leaving the connection usable, pipelined or not', async () => {
+      const unsendable = {
+        toPostgres: () => {
+          throw new TypeError('no text for this value');
+        },
+      };
+      const plain = ownerPool();
+      const clients = [await app.connect(), await plain.connect()];
+      try {
+        for (const client of clients) {
+          await expect(
+            db.forTenantOn(client, a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [unsendable])),
+          ).rejects.toThrow(/no text for this value/);
+          const rows = await db.forTenantOn(client, a.tenant, (tx) => tx.query(`SELECT 1 AS one`));
+          expect(rows).toEqual([{ one: 1 }]);
+        }
+      } finally {
+        for (const client of clients) client.release();
+        await plain.end();
+      }
+    });
+
     it("queryAndCommit returns the last statement's rows with the commit, after what rides with COMMIT", async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const rows = await db.forTenant(a.tenant, async (tx) => {

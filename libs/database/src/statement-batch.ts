@@ -40,6 +40,8 @@ const preparedOn = new WeakMap<object, Set<string>>();
  */
 export class StatementBatch extends pg.Query {
   private readonly parsed: string[] = [];
+  /** The values as pg sends them; converted up front, so a value pg cannot send throws before anything is queued. */
+  private readonly bound: unknown[][];
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -49,6 +51,7 @@ export class StatementBatch extends pg.Query {
   ) {
     // The text names the batch in pg's errors; it is never sent as such.
     super({ text: statements.map(([sql]) => textOf(sql)).join(';\n') });
+    this.bound = statements.map(([, params]) => params.map((v) => prepareValue(v)));
     (this as unknown as { callback: (err: Error | undefined, result: unknown) => void }).callback = (
       err,
       result,
@@ -65,8 +68,6 @@ export class StatementBatch extends pg.Query {
   /** Writes the batch (pg corks the socket around it: one write). */
   prepare(connection: unknown): void {
     const wire = connection as Wire;
-    // Values first: a value pg cannot send throws here, before anything is written.
-    const bound = this.statements.map(([, params]) => params.map((v) => prepareValue(v)));
     const known = knownNames(this.client);
     this.statements.forEach(([sql], i) => {
       const name = typeof sql !== 'string' && this.usePrepared ? sql.name : '';
@@ -77,7 +78,7 @@ export class StatementBatch extends pg.Query {
         }
         wire.parse({ text: textOf(sql), name });
       }
-      wire.bind({ portal: '', statement: name, values: bound[i]! });
+      wire.bind({ portal: '', statement: name, values: this.bound[i]! });
       wire.describe({ type: 'P', name: '' });
       wire.execute({ portal: '' });
     });
