@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TenantDb } from '@app/database';
+import { PIPELINED, TenantDb } from '@app/database';
 import { createTestInfra, destroyTestInfra, type TestInfra } from '@app/testing';
 
 /** A private, migrated database for one benchmark, dropped afterwards (never touches other data). */
@@ -8,7 +8,11 @@ export async function withBenchDatabase<T>(
   work: (ctx: { infra: TestInfra; ds: DataSource; db: TenantDb; masterKey: string }) => Promise<T>,
 ): Promise<T> {
   const infra = await createTestInfra('bench');
-  const ds = await new DataSource({ type: 'postgres', url: infra.appUrl, extra: { max: 20 } }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: infra.appUrl,
+    extra: { ...PIPELINED, max: 20 },
+  }).initialize();
   try {
     return await work({ infra, ds, db: new TenantDb(ds), masterKey: randomBytes(32).toString('base64') });
   } finally {

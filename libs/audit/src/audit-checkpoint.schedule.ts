@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { RoutedDb } from '@app/database';
 import { PeriodicPass } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { type ChainHead, signCheckpoint, writeCheckpointFile } from './audit-checkpoint.js';
@@ -73,14 +74,11 @@ export class AuditCheckpointSchedule implements OnApplicationBootstrap, OnApplic
   }
 
   private heads(): Promise<ChainHead[]> {
-    return this.ds.transaction(async (m) => {
-      await m.query(`SET LOCAL app.audit_checkpoint = 'on'`);
-      const rows = (await m.query(CHAIN_HEADS)) as Array<{
-        tenant_id: string;
-        seq: string;
-        hash: Buffer;
-        key_id: string | null;
-      }>;
+    // The sealer's own connection (its role), with the sweep's setting.
+    return new RoutedDb(this.ds).sweep('auditCheckpoint', async (tx) => {
+      const rows = await tx.query<{ tenant_id: string; seq: string; hash: Buffer; key_id: string | null }>(
+        CHAIN_HEADS,
+      );
       return rows.map((r) => ({ tenantId: r.tenant_id, seq: Number(r.seq), hash: r.hash, keyId: r.key_id }));
     });
   }

@@ -1,3 +1,4 @@
+import { PIPELINED } from '@app/database';
 import { DataSource } from 'typeorm';
 
 /** Injection token of the audit sealer role's DataSource (its own small pool). */
@@ -16,6 +17,6 @@ export function openAuditDataSource(url: string, applicationName: string, max: n
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max, application_name: applicationName },
+    extra: { ...PIPELINED, max, application_name: applicationName },
   }).initialize();
 }

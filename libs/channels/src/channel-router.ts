@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ChannelCache } from './channel-cache.js';
 import type { ChannelType } from './channel.repository.js';
-import { isUuid } from '@app/database';
+import { isUuid, RoutedDb } from '@app/database';
 
 export interface ChannelRoute {
   channelId: string;
@@ -20,7 +19,7 @@ export interface ChannelRoute {
 @Injectable()
 export class ChannelRouter {
   constructor(
-    private readonly ds: DataSource,
+    private readonly routed: RoutedDb,
     private readonly cache: ChannelCache,
   ) {}
 
@@ -34,17 +33,19 @@ export class ChannelRouter {
     return route;
   }
 
-  private load(channelId: string): Promise<ChannelRoute | null> {
-    return this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.route_channel_id', $1, true)`, [channelId]);
-      const rows = (await m.query(
-        `SELECT channel_id, tenant_id, type, active FROM channel_routes WHERE channel_id = $1`,
-        [channelId],
-      )) as Array<{ channel_id: string; tenant_id: string; type: ChannelType; active: boolean }>;
-      const row = rows[0];
-      return row
-        ? { channelId: row.channel_id, tenantId: row.tenant_id, type: row.type, active: row.active }
-        : null;
-    });
+  private async load(channelId: string): Promise<ChannelRoute | null> {
+    const [row] = await this.routed.lookup<{
+      channel_id: string;
+      tenant_id: string;
+      type: ChannelType;
+      active: boolean;
+    }>(
+      { channelId },
+      `SELECT channel_id, tenant_id, type, active FROM channel_routes WHERE channel_id = $1`,
+      [channelId],
+    );
+    return row
+      ? { channelId: row.channel_id, tenantId: row.tenant_id, type: row.type, active: row.active }
+      : null;
   }
 }

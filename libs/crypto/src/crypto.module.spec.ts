@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ConfigModule, type WorkerConfig } from '@app/config';
+import { RoutedDb } from '@app/database';
 import { CryptoModule } from './crypto.module.js';
 import { KeyRingService } from './key-ring.service.js';
 import { MasterKeyCheck } from './master-key-check.js';
 
 /** The database the master key check reads (not reached: compile() runs no lifecycle hook). */
 @Global()
-@Module({ providers: [{ provide: DataSource, useValue: {} }], exports: [DataSource] })
+@Module({ providers: [{ provide: RoutedDb, useValue: {} }], exports: [RoutedDb] })
 class FakeDatabaseModule {}
 
 describe('CryptoModule', () => {

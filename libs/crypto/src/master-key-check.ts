@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, ConfigError } from '@app/config';
+import { RoutedDb } from '@app/database';
 import { DataSource } from 'typeorm';
 import type { KeyRingConfig } from './key-ring.service.js';
 import { MasterKeyRing, toMasterKey } from './key-wrap.js';
@@ -35,7 +36,7 @@ export class MasterKeyCheck implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) config: Pick<KeyRingConfig, 'MASTER_KEY' | 'MASTER_KEY_PREVIOUS'>,
-    private readonly ds: DataSource,
+    private readonly routed: RoutedDb,
   ) {
     this.masters = new MasterKeyRing(config.MASTER_KEY, config.MASTER_KEY_PREVIOUS);
   }
@@ -62,18 +63,17 @@ export class MasterKeyCheck implements OnModuleInit {
   }
 
   private deploymentKeyId({ recordIfNone }: { recordIfNone: boolean }): Promise<string | null> {
-    return this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.master_key_check', 'on', true)`);
+    return this.routed.sweep('masterKeyCheck', async (tx) => {
       if (recordIfNone) {
         // Two first processes at once: one row wins, and the other compares against it.
-        await m.query(
+        await tx.query(
           `INSERT INTO deployment_master_key (master_key_id) VALUES ($1) ON CONFLICT (singleton) DO NOTHING`,
           [this.masters.current.id],
         );
       }
-      const rows = (await m.query(`SELECT master_key_id FROM deployment_master_key`)) as Array<{
-        master_key_id: string;
-      }>;
+      const rows = await tx.query<{ master_key_id: string }>(
+        `SELECT master_key_id FROM deployment_master_key`,
+      );
       return rows[0]?.master_key_id ?? null;
     });
   }

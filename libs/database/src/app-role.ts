@@ -1,3 +1,5 @@
+import { RLS_SETTINGS } from './rls-settings.js';
+
 /**
  * What the application role may do, table by table. The role never owns a table, is not a
  * superuser and cannot bypass row-level security. It reads the audit trail and queues events in
@@ -89,7 +91,7 @@ export function appRoleSql(role: string, password: string | undefined, database:
 
 /**
  * The audit sealer role: exactly AUDIT_TABLE_GRANTS, plus one policy that lets it read the chain
- * heads of every tenant when it asks to (`SET LOCAL app.audit_checkpoint = 'on'`), for the
+ * heads of every tenant when it asks to (`RoutedDb.sweep('auditCheckpoint', ...)`), for the
  * checkpoints; every write stays bound to `app.tenant_id`.
  */
 export function auditRoleSql(role: string, password: string | undefined, database: string): string[] {
@@ -98,7 +100,7 @@ export function auditRoleSql(role: string, password: string | undefined, databas
     ...loginRoleSql(role, password, database, AUDIT_TABLE_GRANTS),
     `DROP POLICY IF EXISTS audit_checkpoint_heads ON audit_events`,
     `CREATE POLICY audit_checkpoint_heads ON audit_events FOR SELECT TO ${r}
-       USING (current_setting('app.audit_checkpoint', true) = 'on')`,
+       USING (current_setting('${RLS_SETTINGS.sweep.auditCheckpoint}', true) = 'on')`,
   ];
 }
 

@@ -10,6 +10,8 @@ import {
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { DataSource } from 'typeorm';
+import { PIPELINED } from './connection.js';
+import { RoutedDb } from './routed-db.js';
 import { TenantDb } from './tenant-db.js';
 
 /**
@@ -45,7 +47,7 @@ class AppRoleCheck implements OnApplicationBootstrap {
 @Module({})
 export class DatabaseModule {
   /**
-   * The process's pool. `applicationName` names its connections in `pg_stat_activity` (e.g.
+   * The process's pool, pipelined (see `TxPipeline`). `applicationName` names its connections in `pg_stat_activity` (e.g.
    * `inbox-api`, `inbox-worker`; the worker's send locks are `inbox-dispatch`), so an operator
    * sees which process holds a connection, a lock or a long transaction.
    */
@@ -61,12 +63,12 @@ export class DatabaseModule {
             synchronize: false,
             migrationsRun: false,
             logging: false,
-            extra: { max: config.DATABASE_POOL_SIZE, application_name: applicationName },
+            extra: { ...PIPELINED, max: config.DATABASE_POOL_SIZE, application_name: applicationName },
           }),
         }),
       ],
-      providers: [TenantDb, AppRoleCheck],
-      exports: [TenantDb],
+      providers: [TenantDb, RoutedDb, AppRoleCheck],
+      exports: [TenantDb, RoutedDb],
     };
   }
 }

@@ -1,10 +1,13 @@
 export { DatabaseModule } from './database.module.js';
-export { TenantDb, TenantTx, TenantContextMissingError, type Sql } from './tenant-db.js';
+export { TenantDb, TenantTx, TenantContextMissingError, type Sql, type Statement } from './tenant-db.js';
+export { RoutedDb, type SweepTx } from './routed-db.js';
+export { RLS_SETTINGS, type Route, type RouteName, type SweepName } from './rls-settings.js';
+export { DatabaseError, type DatabaseErrorCode, normalizeDatabaseError } from './database-error.js';
+export { dedicatedPool, PIPELINED } from './connection.js';
 export { PreparedSql } from './prepared-sql.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
 export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.js';
-export { inlineParams, UnstorableTextError } from './sql-literal.js';
 export { multiRowValues } from './multi-row-values.js';
 export { GroupCommit } from './group-commit.js';
 export { isUuid, UUID_PATTERN } from './uuid.js';

@@ -6,8 +6,40 @@ import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { PreparedSql } from './prepared-sql.js';
 import { requestContext } from './request-context.js';
-import { UnstorableTextError } from './sql-literal.js';
+import { normalizeDatabaseError } from './database-error.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
+
+/**
+ * Round trips on a pipelined connection: a statement handed to pg while none is waiting for
+ * its answer starts one; those handed over before the answers come share it.
+ */
+function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
+  let waiting = 0;
+  let trips = 0;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const done = () => void waiting--;
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      if (waiting++ === 0) trips++;
+      // A query object (a statement batch) answers through its callback, text through a promise.
+      const batch = args[0] as { submit?: unknown; callback?: (...answer: unknown[]) => void };
+      if (typeof batch.submit === 'function') {
+        const callback = batch.callback!;
+        batch.callback = (...answer: unknown[]) => (done(), callback(...answer));
+        return query(...args);
+      }
+      const answer = query(...args);
+      answer.then(done, done);
+      return answer;
+    },
+  });
+  return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
+}
+
+/** The normalized error a piece of work failed with. */
+async function refusalOf(work: Promise<unknown>) {
+  return normalizeDatabaseError(await work.catch((e: unknown) => e));
+}
 
 // Row-level security, proven as the app role the api and worker connect as.
 describe('tenant isolation (row-level security as the app role)', () => {
@@ -395,18 +427,42 @@ describe('tenant isolation (row-level security as the app role)', () => {
       }
     });
 
-    it('refuses text with a NUL character as UnstorableTextError, inlined or sent as a parameter', async () => {
+    it('refuses text with a NUL character as invalid_text, as the first statement or a later one', async () => {
       const nul = 'a\u0000b';
-      // The first statement is inlined with BEGIN; a later one goes as a parameter.
-      await expect(
-        db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul])),
-      ).rejects.toBeInstanceOf(UnstorableTextError);
-      await expect(
-        db.forTenant(a.tenant, async (tx) => {
-          await tx.query('SELECT 1');
-          return tx.query(`SELECT $1::text AS v`, [nul]);
-        }),
-      ).rejects.toBeInstanceOf(UnstorableTextError);
+      // The first statement goes with BEGIN; a later one on its own.
+      expect(
+        await refusalOf(db.forTenant(a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [nul]))),
+      ).toMatchObject({ code: 'invalid_text' });
+      expect(
+        await refusalOf(
+          db.forTenant(a.tenant, async (tx) => {
+            await tx.query('SELECT 1');
+            return tx.query(`SELECT $1::text AS v`, [nul]);
+          }),
+        ),
+      ).toMatchObject({ code: 'invalid_text' });
+    });
+
+    it('refuses a value pg cannot send before sending anything, leaving the connection usable, pipelined or not', async () => {
+      const unsendable = {
+        toPostgres: () => {
+          throw new TypeError('no text for this value');
+        },
+      };
+      const plain = ownerPool();
+      const clients = [await app.connect(), await plain.connect()];
+      try {
+        for (const client of clients) {
+          await expect(
+            db.forTenantOn(client, a.tenant, (tx) => tx.query(`SELECT $1::text AS v`, [unsendable])),
+          ).rejects.toThrow(/no text for this value/);
+          const rows = await db.forTenantOn(client, a.tenant, (tx) => tx.query(`SELECT 1 AS one`));
+          expect(rows).toEqual([{ one: 1 }]);
+        }
+      } finally {
+        for (const client of clients) client.release();
+        await plain.end();
+      }
     });
 
     it("queryAndCommit returns the last statement's rows with the commit, after what rides with COMMIT", async () => {
@@ -582,6 +638,35 @@ describe('tenant isolation (row-level security as the app role)', () => {
           expect(contacts).toEqual([{ id }]);
         } finally {
           holder.release();
+        }
+      });
+
+      it('sends BEGIN, the tenant and the first statement in one round trip, and COMMIT with what rides along in one', async () => {
+        const client = await app.connect();
+        const counter = countRoundTrips(client);
+        const FIRST_USE = new PreparedSql(`SELECT id, 'first use' AS what FROM contacts WHERE id = $1`);
+        try {
+          const [x, y] = [randomUUID(), randomUUID()];
+          const rows = await db.forTenantOn(client, a.tenant, async (tx) => {
+            const found = await tx.query(FIRST_USE, [a.contact]);
+            tx.sendWithCommit(INSERT_CONTACT, [x, a.tenant]);
+            tx.sendWithCommit(`INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`, [y, a.tenant]);
+            return found;
+          });
+          expect(rows).toEqual([{ id: a.contact, what: 'first use' }]);
+          expect(counter.trips()).toBe(2);
+          expect((await owner.query('SELECT 1 FROM contacts WHERE id = ANY($1)', [[x, y]])).rowCount).toBe(2);
+
+          const before = counter.trips();
+          const [z] = [randomUUID()];
+          await db.forTenantOn(client, a.tenant, (tx) => {
+            tx.releaseAdvisoryLocksWithCommit();
+            return tx.queryAndCommit(INSERT_CONTACT, [z, a.tenant]);
+          });
+          expect(counter.trips() - before).toBe(1);
+        } finally {
+          counter.restore();
+          client.release();
         }
       });
 

@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { UnstorableTextError } from '@app/database';
+import { normalizeDatabaseError } from '@app/database';
 import { AppError } from './app-error.js';
 import { DomainError, type HttpErrorMap } from './domain-error.js';
 
@@ -129,8 +129,12 @@ export class ErrorFilter implements ExceptionFilter {
     if (err instanceof HttpException && err.getStatus() >= 500) return this.internal(err);
     const clientError = frameworkClientError(err);
     if (clientError) return clientError;
-    if (isTransactionConflict(err)) {
-      this.logger.warn({ err: { code: sqlState(err) } }, 'Transaction conflict answered 409');
+    const database = normalizeDatabaseError(err);
+    // A transaction that lost a race (deadlock, serialization): nothing of it was committed, and
+    // the same request may simply be sent again. Two writers that lock the same rows in opposite
+    // orders (a staff merge and a visitor's verification) meet this.
+    if (database?.isTransactionConflict) {
+      this.logger.warn({ err: { code: database.sqlState } }, 'Transaction conflict answered 409');
       return {
         status: HttpStatus.CONFLICT,
         body: {
@@ -141,7 +145,8 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
-    if (err instanceof UnstorableTextError) {
+    // Postgres cannot store a NUL character in text: it can only have come from the client.
+    if (database?.code === 'invalid_text') {
       return {
         status: 400,
         body: {
@@ -174,23 +179,4 @@ export class ErrorFilter implements ExceptionFilter {
       body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } },
     };
   }
-}
-
-/**
- * Postgres broke a lock cycle (deadlock_detected) or refused a serialization: the request lost a
- * race with another one, nothing of it was committed, and the same request may simply be sent
- * again. Two writers that lock the same rows in opposite orders (a staff merge and a visitor's
- * verification) meet this.
- */
-const CONFLICT_STATES = new Set(['40P01', '40001']);
-
-function sqlState(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function isTransactionConflict(err: unknown): boolean {
-  const state = sqlState(err);
-  return state !== undefined && CONFLICT_STATES.has(state);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { RoutedDb } from '@app/database';
 import { hashLinkToken } from '@app/delivery';
 
 /** A link token as we mint them: 32 random bytes, base64url (43 characters). */
@@ -19,21 +19,16 @@ export interface LinkRoute {
  */
 @Injectable()
 export class LinkRoutes {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly routed: RoutedDb) {}
 
   async find(table: LinkTable, token: string): Promise<LinkRoute | null> {
     if (!TOKEN.test(token)) return null;
     const hash = hashLinkToken(token);
-    return this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.route_link_token_hash', $1, true)`, [hash.toString('hex')]);
-      const rows = (await m.query(`SELECT id, tenant_id FROM ${table} WHERE token_hash = $1`, [
-        hash,
-      ])) as Array<{
-        id: string;
-        tenant_id: string;
-      }>;
-      const row = rows[0];
-      return row ? { tenantId: row.tenant_id, id: row.id } : null;
-    });
+    const [row] = await this.routed.lookup<{ id: string; tenant_id: string }>(
+      { linkTokenHash: hash.toString('hex') },
+      `SELECT id, tenant_id FROM ${table} WHERE token_hash = $1`,
+      [hash],
+    );
+    return row ? { tenantId: row.tenant_id, id: row.id } : null;
   }
 }

@@ -7,9 +7,9 @@ export function ownerPool(): pg.Pool {
   return new pg.Pool({ connectionString: required('DATABASE_MIGRATION_URL'), max: 4 });
 }
 
-/** A pool connected as the RLS-bound app role, exactly as the api and worker connect. */
+/** A pool connected as the RLS-bound app role, exactly as the api and worker connect (pipelined). */
 export function appPool(): pg.Pool {
-  return new pg.Pool({ connectionString: required('DATABASE_URL'), max: 4 });
+  return new pg.Pool({ connectionString: required('DATABASE_URL'), max: 4, pipeline: true });
 }
 
 export const newTenantId = (): string => randomUUID();
@@ -22,5 +22,9 @@ function required(name: string): string {
 
 /** A TypeORM DataSource connected as the app role (for TenantDb in tests), initialized. */
 export function appDataSource(max = 4): Promise<DataSource> {
-  return new DataSource({ type: 'postgres', url: required('DATABASE_URL'), extra: { max } }).initialize();
+  return new DataSource({
+    type: 'postgres',
+    url: required('DATABASE_URL'),
+    extra: { max, pipeline: true },
+  }).initialize();
 }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { TenantTx } from '@app/database';
+import { RoutedDb, type TenantTx } from '@app/database';
 import { AppError } from '@app/observability';
 import { isUuid } from '@app/database';
 
@@ -56,7 +55,7 @@ export const sessionExpired = (): AppError =>
  */
 @Injectable()
 export class ChatSessions {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly routed: RoutedDb) {}
 
   async create(
     tx: TenantTx,
@@ -82,25 +81,22 @@ export class ChatSessions {
     sessionId: string,
   ): Promise<(Omit<ChatSession, 'expiresAt'> & { expiresAt: Date; tokenHash: Buffer }) | null> {
     if (!isUuid(sessionId)) return null;
-    return this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.route_chat_session_id', $1, true)`, [sessionId]);
-      const rows = (await m.query(
-        `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
-        [sessionId],
-      )) as SessionRow[];
-      const row = rows[0];
-      return row
-        ? {
-            id: row.id,
-            tenantId: row.tenant_id,
-            channelId: row.channel_id,
-            contactId: row.contact_id,
-            provenContactId: row.proven_contact_id,
-            expiresAt: row.expires_at,
-            tokenHash: row.token_hash,
-          }
-        : null;
-    });
+    const [row] = await this.routed.lookup<SessionRow>(
+      { chatSessionId: sessionId },
+      `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return row
+      ? {
+          id: row.id,
+          tenantId: row.tenant_id,
+          channelId: row.channel_id,
+          contactId: row.contact_id,
+          provenContactId: row.proven_contact_id,
+          expiresAt: row.expires_at,
+          tokenHash: row.token_hash,
+        }
+      : null;
   }
 
   /** Checks the bearer token against a routed session; 401 invalid_session / session_expired. */

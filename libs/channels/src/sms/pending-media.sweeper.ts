@@ -5,9 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AttachmentRepository, ConversationsModule, StaffEvents } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { RoutedDb, TenantDb } from '@app/database';
 import { PeriodicPass } from '@app/jobs';
 import { ChannelStoreModule } from '../channel-store.module.js';
 import { SmsChannels } from './sms-channels.js';
@@ -35,7 +34,7 @@ export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplic
   private readonly passes = new PeriodicPass(this.logger, 'Media sweep pass', () => this.sweepOnce());
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly routed: RoutedDb,
     private readonly db: TenantDb,
     private readonly attachments: AttachmentRepository,
     private readonly smsChannels: SmsChannels,
@@ -49,15 +48,14 @@ export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplic
 
   /** One pass; returns how many pending attachments it tried. */
   async sweepOnce(olderThanSeconds = RETRY_AFTER_SECONDS): Promise<number> {
-    const due = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.media_sweep', 'on', true)`);
-      return (await m.query(
+    const due = await this.routed.sweep('mediaSweep', (tx) =>
+      tx.query<{ tenant_id: string; id: string }>(
         `SELECT tenant_id, id FROM attachments
          WHERE status = 'pending' AND updated_at <= now() - make_interval(secs => $1)
          ORDER BY updated_at LIMIT $2`,
         [olderThanSeconds, BATCH],
-      )) as Array<{ tenant_id: string; id: string }>;
-    });
+      ),
+    );
     for (const row of due) await this.retry(row.tenant_id, row.id);
     if (due.length) this.logger.log({ count: due.length }, 'Pending MMS media retried');
     return due.length;

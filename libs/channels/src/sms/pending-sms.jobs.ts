@@ -5,8 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { RoutedDb } from '@app/database';
 import { type JobData, type JobHandler, JobQueue, PeriodicPass } from '@app/jobs';
 import { PendingSmsProcessor } from './pending-sms.processor.js';
 import { MAX_PROCESSING_ATTEMPTS } from './pending-sms.store.js';
@@ -34,7 +34,7 @@ export class PendingSmsRelay implements OnApplicationBootstrap, BeforeApplicatio
   private readonly passes = new PeriodicPass(this.logger, 'Inbound relay pass', () => this.relayOnce());
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly routed: RoutedDb,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG)
     private readonly config: Pick<CoreConfig, 'INBOUND_RELAY_AFTER_SECONDS' | 'INBOUND_RELAY_INTERVAL_MS'>,
@@ -46,15 +46,14 @@ export class PendingSmsRelay implements OnApplicationBootstrap, BeforeApplicatio
 
   /** One pass; returns how many practices' processing was (re)enqueued. */
   async relayOnce(): Promise<number> {
-    const tenants = await this.dataSource.transaction(async (m) => {
-      // Tenant ids only: the routed policy of sms_inbound lets this setting look across practices.
-      await m.query(`SELECT set_config('app.inbound_relay', 'on', true)`);
-      return (await m.query(
+    // Tenant ids only: the routed policy of sms_inbound lets this sweep look across practices.
+    const tenants = await this.routed.sweep('inboundRelay', (tx) =>
+      tx.query<{ tenant_id: string }>(
         `SELECT DISTINCT tenant_id FROM sms_inbound
          WHERE received_at <= now() - make_interval(secs => $1) AND attempts < $2`,
         [this.config.INBOUND_RELAY_AFTER_SECONDS, MAX_PROCESSING_ATTEMPTS],
-      )) as Array<{ tenant_id: string }>;
-    });
+      ),
+    );
     for (const { tenant_id: tenantId } of tenants) {
       await this.jobs.revive('sms.inbound', { tenantId }, { jobId: `relay-${tenantId}` });
     }

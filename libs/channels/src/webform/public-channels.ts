@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TenantDb, type TenantTx } from '@app/database';
+import { RoutedDb, TenantDb, type TenantTx } from '@app/database';
 
 export type PublicChannelType = 'webform' | 'chat';
 
@@ -34,7 +33,7 @@ export const isPublicKey = (key: string): boolean => KEY.test(key);
 @Injectable()
 export class PublicChannels {
   constructor(
-    private readonly ds: DataSource,
+    private readonly routed: RoutedDb,
     private readonly db: TenantDb,
   ) {}
 
@@ -59,14 +58,11 @@ export class PublicChannels {
   /** The live channel of this type the key names, or null (unknown, deleted or the other type). */
   async resolve(publicKey: string, type: PublicChannelType): Promise<PublicChannel | null> {
     if (!isPublicKey(publicKey) || !publicKey.startsWith(PREFIX[type])) return null;
-    const route = await this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.route_public_key', $1, true)`, [publicKey]);
-      const rows = (await m.query(
-        `SELECT channel_id, tenant_id FROM channel_routes WHERE public_key = $1 AND type = $2 AND active`,
-        [publicKey, type],
-      )) as Array<{ channel_id: string; tenant_id: string }>;
-      return rows[0] ?? null;
-    });
+    const [route] = await this.routed.lookup<{ channel_id: string; tenant_id: string }>(
+      { publicKey },
+      `SELECT channel_id, tenant_id FROM channel_routes WHERE public_key = $1 AND type = $2 AND active`,
+      [publicKey, type],
+    );
     if (!route) return null;
     return this.db.forTenant(route.tenant_id, (tx) => this.byId(tx, route.channel_id));
   }

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { TenantDb, type TenantTx } from '@app/database';
+import { RoutedDb, TenantDb, type TenantTx } from '@app/database';
 import { type JobData, type JobHandler, JobQueue } from '@app/jobs';
 import { StaffEvents } from '../staff-events.js';
 
@@ -67,19 +66,18 @@ export class SnoozeSweepJob implements JobHandler<'conversation.wake_sweep'> {
   private readonly logger = new Logger('SnoozeSweep');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly routed: RoutedDb,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
   ) {}
 
   async handle(): Promise<void> {
-    const due = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.wake_sweep', 'on', true)`);
-      return (await m.query(
+    const due = await this.routed.sweep('wakeSweep', (tx) =>
+      tx.query<{ tenant_id: string; conversation_id: string }>(
         `SELECT tenant_id, conversation_id FROM snooze_wakeups WHERE due_at <= now() ORDER BY due_at LIMIT ${SWEEP_BATCH}`,
-      )) as Array<{ tenant_id: string; conversation_id: string }>;
-    });
+      ),
+    );
     let woken = 0;
     for (const row of due)
       if (

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
-import type { TenantTx } from '@app/database';
+import { normalizeDatabaseError, type TenantTx } from '@app/database';
 import { type Principal, roleHas } from '@app/identity';
 import { JobQueue } from '@app/jobs';
 import { AppError } from '@app/observability';
@@ -17,7 +17,6 @@ import type { InboxItem } from './inbox-views.js';
 import { scheduleWake } from './snooze.js';
 import { type LockedConversation, VisibleConversations } from './visible-conversations.js';
 
-const UNIQUE_VIOLATION = '23505';
 const OTHER_FIELDS = ['priority', 'tags', 'leadStage'] as const;
 
 /**
@@ -71,7 +70,7 @@ export class UpdateConversation {
       );
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
-      if ((err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION)
+      if (normalizeDatabaseError(err)?.code === 'unique_violation')
         throw new AppError(
           409,
           'conversation_conflict',

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { RoutedDb } from '@app/database';
 import { JobQueue } from '@app/jobs';
 import { Public } from '@app/observability';
 
@@ -23,7 +23,7 @@ export class DeliveryMetrics {
   private readonly latency: Histogram<'channel' | 'route'>;
   private readonly lookups: Counter<'channel' | 'result'>;
 
-  constructor(dataSource: DataSource, jobs: JobQueue) {
+  constructor(routed: RoutedDb, jobs: JobQueue) {
     this.registry.registerMetric(
       new Gauge({
         name: 'inbox_queue_jobs',
@@ -41,14 +41,13 @@ export class DeliveryMetrics {
     // Both outbox gauges from one read per scrape.
     let backlog: Promise<{ n: number; oldest: number }> | null = null;
     const readBacklog = () =>
-      (backlog ??= dataSource
-        .transaction(async (m) => {
-          // The relay's cross-practice view of the ids-only outbox (see delivery_outbox's policy).
-          await m.query(`SELECT set_config('app.outbox_relay', 'on', true)`);
-          const rows = (await m.query(
+      (backlog ??= routed
+        // The relay's cross-practice view of the ids-only outbox (see delivery_outbox's policy).
+        .sweep('outboxRelay', async (tx) => {
+          const rows = await tx.query<{ n: number; oldest: number }>(
             `SELECT count(*)::int AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS oldest
              FROM delivery_outbox`,
-          )) as Array<{ n: number; oldest: number }>;
+          );
           return rows[0]!;
         })
         .finally(() => setImmediate(() => (backlog = null))));

@@ -4,10 +4,10 @@ import {
   Injectable,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressLockKeySql } from '@app/consent';
-import { TenantDb, type TenantTx } from '@app/database';
+import { dedicatedPool, TenantDb, type TenantTx } from '@app/database';
 
 /** The advisory lock key of one message's dispatch, for an SQL expression giving its id. */
 const messageLockKeySql = (id: string): string => `hashtextextended('dispatch-message:' || ${id}, 0)`;
@@ -65,18 +65,18 @@ export class DispatchSessions implements BeforeApplicationShutdown, OnApplicatio
     @Inject(APP_CONFIG) config: Pick<CoreConfig, 'DATABASE_URL' | 'DELIVERY_CONCURRENCY'>,
     private readonly db: TenantDb,
   ) {
-    this.pool = new pg.Pool({
-      connectionString: config.DATABASE_URL,
+    this.pool = dedicatedPool({
+      url: config.DATABASE_URL,
       // One per concurrent delivery job (two queues), plus headroom; a batch still recording
       // after its jobs completed holds one too, and a new batch waits for a free one.
       max: config.DELIVERY_CONCURRENCY * 2 + 2,
-      application_name: 'inbox-dispatch',
+      applicationName: 'inbox-dispatch',
       // Bounded waits: a revocation holding an address (milliseconds) is worth waiting for;
       // anything longer is an error the job retries. Generic plans: every statement here is a
       // lookup by key, and Postgres would otherwise plan the batch statements (ids = ANY($2))
       // again on every run, their generic estimate of ten ids always costing more than a custom
       // plan for the few of a batch.
-      options: '-c lock_timeout=10s -c plan_cache_mode=force_generic_plan',
+      settings: { lock_timeout: '10s', plan_cache_mode: 'force_generic_plan' },
     });
   }
 

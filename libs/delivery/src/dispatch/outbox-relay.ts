@@ -5,8 +5,8 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { RoutedDb } from '@app/database';
 import { PeriodicPass } from '@app/jobs';
 import { DeliveryQueue, type DeliveryChannelKind } from '../outbound/delivery-queue.js';
 
@@ -25,7 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly passes = new PeriodicPass(this.logger, 'Outbox relay pass', () => this.relayOnce());
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly routed: RoutedDb,
     private readonly queue: DeliveryQueue,
     @Inject(APP_CONFIG)
     private readonly config: Pick<CoreConfig, 'DELIVERY_LEASE_SECONDS' | 'DELIVERY_RELAY_INTERVAL_MS'>,
@@ -37,22 +37,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One pass; returns how many messages were (re)enqueued. */
   async relayOnce(): Promise<number> {
-    const rows = await this.dataSource.transaction(async (m) => {
+    const rows = await this.routed.sweep('outboxRelay', async (tx) => {
       // Ids only: this table is the one place the relay may look across practices, and only to
       // read (its route policy is FOR SELECT). Each practice's due rows are then claimed with
-      // app.tenant_id set (still this transaction): locked, skipping rows another relay or a
+      // the practice acted as (still this transaction): locked, skipping rows another relay or a
       // dispatch holds, and their lease pushed forward.
-      await m.query(`SELECT set_config('app.outbox_relay', 'on', true)`);
-      const due = (await m.query(
+      const due = await tx.query<{ tenant_id: string; message_id: string }>(
         `SELECT tenant_id, message_id FROM delivery_outbox WHERE available_at <= now()
          ORDER BY available_at LIMIT $1`,
         [BATCH],
-      )) as Array<{ tenant_id: string; message_id: string }>;
+      );
       const claimed: Array<{ tenant_id: string; message_id: string; channel: DeliveryChannelKind }> = [];
       for (const tenantId of new Set(due.map((r) => r.tenant_id))) {
-        await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        await tx.actAsTenant(tenantId);
         claimed.push(
-          ...((await m.query(
+          ...(await tx.query<(typeof claimed)[number]>(
             `WITH claimed AS (
                UPDATE delivery_outbox SET available_at = now() + make_interval(secs => $3), relays = relays + 1
                WHERE tenant_id = $1 AND message_id IN (
@@ -66,7 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
               due.filter((r) => r.tenant_id === tenantId).map((r) => r.message_id),
               this.config.DELIVERY_LEASE_SECONDS,
             ],
-          )) as typeof claimed),
+          )),
         );
       }
       return claimed;

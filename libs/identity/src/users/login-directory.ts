@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { TenantTx } from '@app/database';
+import { RoutedDb, type TenantTx } from '@app/database';
 
 export interface DirectoryEntry {
   userId: string;
@@ -17,18 +16,15 @@ export interface DirectoryEntry {
  */
 @Injectable()
 export class LoginDirectory {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly routed: RoutedDb) {}
 
   async find(emailNormalized: string): Promise<DirectoryEntry | null> {
-    return this.ds.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.login_email', $1, true)`, [emailNormalized]);
-      const rows = (await m.query(
-        `SELECT user_id, tenant_id FROM login_directory WHERE email_normalized = $1`,
-        [emailNormalized],
-      )) as Array<{ user_id: string; tenant_id: string }>;
-      const row = rows[0];
-      return row ? { userId: row.user_id, tenantId: row.tenant_id } : null;
-    });
+    const [row] = await this.routed.lookup<{ user_id: string; tenant_id: string }>(
+      { loginEmail: emailNormalized },
+      `SELECT user_id, tenant_id FROM login_directory WHERE email_normalized = $1`,
+      [emailNormalized],
+    );
+    return row ? { userId: row.user_id, tenantId: row.tenant_id } : null;
   }
 
   /**
@@ -49,13 +45,13 @@ export class LoginDirectory {
     );
     if (inserted.length === 1) return true;
     // The holder may be in another practice: name the email, as the login path does, to see it.
-    await tx.query(`SELECT set_config('app.login_email', $1, true)`, [emailNormalized]);
-    const taken = await tx.query(
-      `UPDATE login_directory SET user_id = $2, tenant_id = $3, claim_expires_at = $4, created_at = $5
-       WHERE email_normalized = $1 AND (user_id = $2 OR claim_expires_at <= $5) RETURNING user_id`,
-      [emailNormalized, userId, tx.tenantId, until, now],
+    const taken = await tx.withRoute({ loginEmail: emailNormalized }, () =>
+      tx.query(
+        `UPDATE login_directory SET user_id = $2, tenant_id = $3, claim_expires_at = $4, created_at = $5
+         WHERE email_normalized = $1 AND (user_id = $2 OR claim_expires_at <= $5) RETURNING user_id`,
+        [emailNormalized, userId, tx.tenantId, until, now],
+      ),
     );
-    await tx.query(`SELECT set_config('app.login_email', '', true)`);
     return taken.length === 1;
   }
 
