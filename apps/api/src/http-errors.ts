@@ -1,8 +1,9 @@
 import type { HttpErrorMap } from '@app/observability';
+import { channelsHttpErrors } from '@app/channels';
 import { identityHttpErrors } from '@app/identity';
 
 /**
  * Every module's domain error codes as the API answers them: the one place a domain failure
  * becomes an HTTP status. A module's error class missing here answers 500 (and a test fails).
  */
-export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [identityHttpErrors];
+export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [identityHttpErrors, channelsHttpErrors];

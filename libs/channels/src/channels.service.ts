@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
-import { AppError } from '@app/observability';
+import { channelNotFound, ChannelsError } from './channels.errors.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel-schemas.js';
 import {
   type ChannelRecord,
@@ -100,7 +100,7 @@ export class ChannelsService {
         return this.publicAdmin.update(tx, current, patch);
       const emailOnly = emailOnlyFields(patch);
       if (emailOnly.length > 0)
-        throw AppError.validation(
+        throw ChannelsError.validation(
           emailOnly.map((path) => ({ path, message: 'applies to email channels only' })),
         );
       const config = current.config as unknown as SmsChannelConfig;
@@ -116,7 +116,7 @@ export class ChannelsService {
         ? { twilioAuthToken: patch.twilioAuthToken }
         : undefined;
       const updated = await this.channels.update(tx, id, { name: patch.name, config: next, credentials });
-      if (!updated) throw AppError.notFound('Channel');
+      if (!updated) throw channelNotFound();
       this.audit.record(tx, {
         action: 'channel.updated',
         target: { type: 'channel', id },
@@ -130,7 +130,7 @@ export class ChannelsService {
   /** Soft delete: inbound webhooks for it answer 404 from now on; its messages stay. */
   remove(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      if (!isUuid(id) || !(await this.channels.softDelete(tx, id))) throw AppError.notFound('Channel');
+      if (!isUuid(id) || !(await this.channels.softDelete(tx, id))) throw channelNotFound();
       this.audit.record(tx, { action: 'channel.deleted', target: { type: 'channel', id } });
     });
   }
@@ -144,13 +144,14 @@ export class ChannelsService {
   private async live(tx: TenantTx, id: string): Promise<ChannelRecord> {
     // Not a UUID -> not found (and no SQL cast error).
     const record = isUuid(id) ? await this.channels.get(tx, id) : null;
-    if (!record) throw AppError.notFound('Channel');
+    if (!record) throw channelNotFound();
     return record;
   }
 
   private phoneNumber(raw: string): string {
     const phone = normalizePhone(raw, this.config.DEFAULT_PHONE_REGION);
-    if (!phone) throw AppError.validation([{ path: 'phoneNumber', message: 'must be a valid phone number' }]);
+    if (!phone)
+      throw ChannelsError.validation([{ path: 'phoneNumber', message: 'must be a valid phone number' }]);
     return phone;
   }
 

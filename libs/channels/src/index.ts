@@ -51,3 +51,5 @@ export { SmsIngestModule } from './sms/sms-ingest.module.js';
 export { PendingSmsProcessor } from './sms/pending-sms.processor.js';
 export { PendingSmsJob, PendingSmsRelay } from './sms/pending-sms.jobs.js';
 export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.sweeper.js';
+export { ChannelsError, ChannelsErrorCode } from './channels.errors.js';
+export { channelsHttpErrors } from './channels-http-errors.js';

@@ -9,7 +9,6 @@ import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { requestContext } from '@app/database';
 import { bullConnection } from './connection.js';
-import { asJobFailure } from './job-failure.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, type JobName, QUEUE_NAMES, parseJobData } from './job-types.js';
 
@@ -75,13 +74,10 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     const data = parseJobData(name, job.data);
     const tenantId = 'tenantId' in data ? data.tenantId : undefined;
-    await requestContext
-      .run({ tenantId, actor: { type: 'system', id: `job:${name}` }, requestId: `job:${job.id}` }, () =>
-        handler.handle(data as never, job, token),
-      )
-      .catch((err: unknown) => {
-        throw asJobFailure(err);
-      });
+    await requestContext.run(
+      { tenantId, actor: { type: 'system', id: `job:${name}` }, requestId: `job:${job.id}` },
+      () => handler.handle(data as never, job, token),
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS, StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { ChatLive } from './chat-live.js';
 import { ChatMessages } from './chat-messages.js';
 import { ChatSessions } from './chat-sessions.js';
@@ -35,18 +35,16 @@ export class ChatDelivery {
     input: ChatDeliveryInput,
   ): Promise<{ messageId: string; conversationId: string }> {
     const session = await this.sessions.get(tx, input.sessionId);
-    if (!session) throw AppError.notFound('Chat session');
+    if (!session) throw new ChannelsError(E.ChatSessionNotFound, 'Chat session not found');
     if (session.expiresAt.getTime() <= Date.now())
-      throw new AppError(
-        409,
-        'chat_session_expired',
+      throw new ChannelsError(
+        E.ChatSessionExpired,
         'The visitor has left the chat; reply by another channel',
       );
     // Only the visitor who started this contact's conversation may read replies in the chat.
     if (session.provenContactId !== session.contactId)
-      throw new AppError(
-        409,
-        'chat_session_unproven',
+      throw new ChannelsError(
+        E.ChatSessionUnproven,
         'This chat visitor has not proven who they are; reply by another channel',
       );
     // The visitor's active conversation (a closed one is reopened within the practice's window).

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { RoutedDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { isUuid } from '@app/database';
 
 /** A session lives this long after the visitor's last activity. */
@@ -43,10 +43,10 @@ interface SessionRow {
 
 const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
-export const invalidSession = (): AppError =>
-  new AppError(401, 'invalid_session', 'The chat session is unknown or its token is not valid');
-export const sessionExpired = (): AppError =>
-  new AppError(401, 'session_expired', 'The chat session has expired; start a new one');
+export const invalidSession = (): ChannelsError =>
+  new ChannelsError(E.InvalidSession, 'The chat session is unknown or its token is not valid');
+export const sessionExpired = (): ChannelsError =>
+  new ChannelsError(E.SessionExpired, 'The chat session has expired; start a new one');
 
 /**
  * Website chat sessions. The token is 256 random bits handed to the visitor once; only its

@@ -5,7 +5,7 @@ import { ContactMatcher, ContactRepository } from '@app/contacts';
 import { IngestService, StaffEvents } from '@app/conversations';
 import { normalizeEmail, normalizePhone } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import type { PublicChannel } from '../webform/public-channels.js';
 import { ChatLive } from './chat-live.js';
 import { type ChatMessageView, ChatMessages } from './chat-messages.js';
@@ -46,7 +46,7 @@ export class PublicChatService {
       problems.push({ path: 'phone', message: 'must be a valid phone number' });
     if (input.email && !normalizeEmail(input.email))
       problems.push({ path: 'email', message: 'must be a valid email address' });
-    if (problems.length) throw AppError.validation(problems);
+    if (problems.length) throw ChannelsError.validation(problems);
 
     return this.db.forTenant(widget.tenantId, async (tx) => {
       const { contactId, claimOf } =

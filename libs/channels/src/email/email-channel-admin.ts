@@ -4,7 +4,7 @@ import { EventWebhook } from '@sendgrid/eventwebhook';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import { type ChannelRecord, ChannelRepository } from '../channel.repository.js';
 import { type CreateEmailChannelInput, updateEmailChannelFields } from './email-channel-schemas.js';
 import {
@@ -104,7 +104,7 @@ export class EmailChannelAdmin {
     const fields = Object.keys(raw).filter((key) => (raw as Record<string, unknown>)[key] !== undefined);
     const other = fields.filter((key) => !EMAIL_PATCH_FIELDS.includes(key));
     if (other.length > 0) {
-      throw AppError.validation(
+      throw ChannelsError.validation(
         other.map((path) => ({ path, message: 'does not apply to an email channel' })),
       );
     }
@@ -124,7 +124,7 @@ export class EmailChannelAdmin {
       name: patch.name,
       config: fields.some((key) => key !== 'name') ? next : undefined,
     });
-    if (!updated) throw AppError.notFound('Channel');
+    if (!updated) throw channelNotFound();
     this.audit.record(tx, {
       action: 'channel.updated',
       target: { type: 'channel', id: record.id },
@@ -189,7 +189,7 @@ function checkedPublicKey(base64: string): string {
   } catch {
     // Falls through to the validation error.
   }
-  throw AppError.validation([
+  throw ChannelsError.validation([
     { path: 'eventWebhookPublicKey', message: 'must be a base64 DER P-256 public key' },
   ]);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import { parseInboundEmail } from './inbound-parse.js';
 
 /** The largest form field the Inbound Parse upload accepts (inbound-parse-upload.ts). */
@@ -60,7 +60,7 @@ describe('the from field (issue 19: linear time)', () => {
   });
 
   it('refuses a from field longer than any From header (up to the multipart field size)', async () => {
-    await expect(senderOfFromField('a'.repeat(MAX_FIELD_CHARS))).rejects.toBeInstanceOf(AppError);
+    await expect(senderOfFromField('a'.repeat(MAX_FIELD_CHARS))).rejects.toBeInstanceOf(ChannelsError);
   });
 });
 
@@ -77,7 +77,7 @@ describe('the headers field (issue 19: linear time)', () => {
 
   it('refuses a header block over the MIME parser limit, at the multipart field size', async () => {
     const headers = `From: a@b.example\r\nSubject: hi${' '.repeat(MAX_FIELD_CHARS)}there`;
-    await expect(parseInboundEmail({ headers }, [])).rejects.toBeInstanceOf(AppError);
+    await expect(parseInboundEmail({ headers }, [])).rejects.toBeInstanceOf(ChannelsError);
   });
 });
 

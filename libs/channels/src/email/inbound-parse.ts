@@ -1,5 +1,5 @@
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import type { SenderChecks } from './email-authentication.js';
 
 /** One file part of an Inbound Parse post, as the multipart reader hands it over. */
@@ -240,7 +240,7 @@ function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.length > 0 ? value : fallback;
 }
 
-function invalid(path: string, message: string): AppError {
+function invalid(path: string, message: string): ChannelsError {
   // Names the field only: its content is the sender's text.
-  return AppError.validation([{ path, message }]);
+  return ChannelsError.validation([{ path, message }]);
 }

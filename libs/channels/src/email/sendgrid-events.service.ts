@@ -2,10 +2,10 @@ import { ConsentLedger } from '@app/consent';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
-import { AppError } from '@app/observability';
+import { channelNotFound, ChannelsError, ChannelsErrorCode } from '../channels.errors.js';
 import { ChannelRouter } from '../channel-router.js';
 import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channels.js';
-import { eventsAuthRefusal } from './sendgrid-events-auth.js';
+import { type EventsAuthRefusal, eventsAuthRefusal } from './sendgrid-events-auth.js';
 import {
   type SendGridEvent,
   eventBatchSchema,
@@ -14,6 +14,13 @@ import {
   sendGridErrorCode,
   sendGridMessageId,
 } from './sendgrid-events.js';
+
+const REFUSAL_CODES: Record<EventsAuthRefusal['code'], ChannelsErrorCode> = {
+  invalid_secret: ChannelsErrorCode.InvalidSecret,
+  invalid_signature: ChannelsErrorCode.InvalidSignature,
+  signature_expired: ChannelsErrorCode.SignatureExpired,
+  events_unauthenticated: ChannelsErrorCode.EventsUnauthenticated,
+};
 
 export interface EventWebhookPost {
   channelId: string;
@@ -57,14 +64,14 @@ export class SendGridEventsService {
   async receive(post: EventWebhookPost): Promise<EventBatchOutcome> {
     const route = await this.router.byChannelId(post.channelId);
     // Deleted channels still take events: they are about emails sent before the deletion.
-    if (!route || route.type !== 'email') throw AppError.notFound('Channel');
+    if (!route || route.type !== 'email') throw channelNotFound();
     return this.db.forTenant(route.tenantId, async (tx) => {
       const channel = await this.emailChannels.load(tx, post.channelId, { includeDeleted: true });
-      if (!channel) throw AppError.notFound('Channel');
+      if (!channel) throw channelNotFound();
       this.authenticate(channel, post);
       const parsed = eventBatchSchema.safeParse(post.body);
       if (!parsed.success) {
-        throw AppError.validation(
+        throw ChannelsError.validation(
           parsed.error.issues.slice(0, 20).map((issue) => ({
             path: issue.path.join('.') || '(body)',
             message: issue.message,
@@ -91,7 +98,7 @@ export class SendGridEventsService {
       { channelId: channel.id, reason: refused.code, signed: post.signature !== null },
       'SendGrid event batch rejected',
     );
-    throw new AppError(403, refused.code, refused.message);
+    throw new ChannelsError(REFUSAL_CODES[refused.code], refused.message);
   }
 
   private async apply(

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { ContactMatcher, UnusableSenderAddressError } from '@app/contacts';
 import { IngestService, type IngestResult } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import { screenAttachments } from './email-attachments.js';
 import { type SenderAuthentication, authenticateSender } from './email-authentication.js';
 import { replyPreview, sanitizeEmailHtml, textFromHtml } from './email-body.js';
@@ -50,7 +50,8 @@ export class SendGridInboundService {
 
   async receive(post: InboundParsePost): Promise<IngestResult> {
     const email = await parseInboundEmail(post.fields, post.files);
-    if (!email.from) throw AppError.validation([{ path: 'from', message: 'must name the sender address' }]);
+    if (!email.from)
+      throw ChannelsError.validation([{ path: 'from', message: 'must name the sender address' }]);
     // The CPU-bound work on untrusted content happens before a connection is held for it.
     const content: EmailContent = {
       bodyHtml: email.html ? sanitizeEmailHtml(email.html) || null : null,
@@ -68,7 +69,7 @@ export class SendGridInboundService {
           : await this.storeUnauthenticated(tx, post.channel, mail, content);
       } catch (err) {
         if (err instanceof UnusableSenderAddressError) {
-          throw AppError.validation([{ path: 'from', message: 'must be an email address' }]);
+          throw ChannelsError.validation([{ path: 'from', message: 'must be an email address' }]);
         }
         throw err;
       }

@@ -10,7 +10,7 @@ import {
 } from '@app/conversations';
 import { normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import { InboundSmsHooks } from './inbound-sms-hooks.js';
 import type { SmsChannel } from './sms-channels.js';
 import { TwilioMediaFetcher } from './twilio-media-fetcher.js';
@@ -134,6 +134,6 @@ export class SmsIngest {
   }
 }
 
-function unusableSender(): AppError {
-  return AppError.validation([{ path: 'From', message: 'must be a phone number' }]);
+function unusableSender(): ChannelsError {
+  return ChannelsError.validation([{ path: 'From', message: 'must be a phone number' }]);
 }

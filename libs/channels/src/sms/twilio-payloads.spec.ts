@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@app/observability';
+import { channelsHttpErrors } from '../channels-http-errors.js';
+import { ChannelsError } from '../channels.errors.js';
 import { fromTwilioStatus } from './twilio-status.js';
 import { MAX_INBOUND_BODY_CHARS, parseInboundSms, parseStatusCallback } from './twilio-payloads.js';
 
@@ -18,9 +19,9 @@ function detailsOf(run: () => unknown): Array<{ path: string }> {
   try {
     run();
   } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).getStatus()).toBe(400);
-    return (err as AppError).details as Array<{ path: string }>;
+    expect(err).toBeInstanceOf(ChannelsError);
+    expect(channelsHttpErrors.answer(err as ChannelsError).status).toBe(400);
+    return (err as ChannelsError).details as Array<{ path: string }>;
   }
   throw new Error('expected a validation error');
 }

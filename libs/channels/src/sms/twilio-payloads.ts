@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 
 /**
  * The fields we use from Twilio's webhooks, validated after the signature. Twilio sends many
@@ -64,7 +64,7 @@ export function parseInboundSms(params: Record<string, string>): InboundSmsPaylo
     if (url.success && type.success)
       media.push({ url: url.data, contentType: type.data?.toLowerCase() ?? null });
   }
-  if (details.length) throw AppError.validation(details);
+  if (details.length) throw ChannelsError.validation(details);
   return {
     messageSid: data.MessageSid,
     accountSid: data.AccountSid,
@@ -106,9 +106,9 @@ export function parseStatusCallback(params: Record<string, string>): StatusCallb
   };
 }
 
-function validationError(error: z.ZodError): AppError {
+function validationError(error: z.ZodError): ChannelsError {
   // Messages describe the rule, never the submitted value (it may be PHI).
-  return AppError.validation(
+  return ChannelsError.validation(
     error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
   );
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '@app/database';
-import { AppError } from '@app/observability';
+import { channelNotFound, ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { ChannelRouter } from '../channel-router.js';
 import { type SmsChannel, SmsChannels } from './sms-channels.js';
 import { type TwilioWebhookRequest, hasValidTwilioSignature } from './twilio-webhook-request.js';
@@ -37,7 +37,7 @@ export class TwilioWebhookAuth {
   ): Promise<AuthenticatedTwilioWebhook> {
     const route = await this.router.byChannelId(request.channelId);
     if (!route || route.type !== 'sms' || (!route.active && !allowDeleted)) {
-      throw AppError.notFound('Channel');
+      throw channelNotFound();
     }
     const options = { includeDeleted: allowDeleted };
     const cached = this.smsChannels.cached(route.tenantId, request.channelId, options);
@@ -47,7 +47,7 @@ export class TwilioWebhookAuth {
     const channel = await this.db.forTenant(route.tenantId, (tx) =>
       this.smsChannels.load(tx, request.channelId, { ...options, fresh: true }),
     );
-    if (!channel) throw AppError.notFound('Channel');
+    if (!channel) throw channelNotFound();
     if (!hasValidTwilioSignature(channel.authToken, request)) {
       // Ids and the reason only: the form fields are the sender's data.
       this.logger.warn(
@@ -57,7 +57,7 @@ export class TwilioWebhookAuth {
         },
         'Twilio webhook rejected',
       );
-      throw new AppError(403, 'invalid_signature', 'The request signature is not valid for this channel');
+      throw new ChannelsError(E.InvalidSignature, 'The request signature is not valid for this channel');
     }
     return { tenantId: route.tenantId, channel };
   }

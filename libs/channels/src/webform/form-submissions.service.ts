@@ -7,7 +7,7 @@ import { ContactMatcher, UnusableSenderAddressError } from '@app/contacts';
 import { IngestService } from '@app/conversations';
 import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ChannelsError } from '../channels.errors.js';
 import { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './form-consent.js';
 import type { FormSubmission } from './form-submission.schema.js';
 import type { PublicChannel } from './public-channels.js';
@@ -99,7 +99,7 @@ export class FormSubmissionsService {
       return contact;
     } catch (err) {
       if (err instanceof UnusableSenderAddressError)
-        throw AppError.validation([
+        throw ChannelsError.validation([
           { path: 'email', message: 'an email address or a phone number is required' },
         ]);
       throw err;
@@ -165,7 +165,7 @@ export class FormSubmissionsService {
       problems.push({ path: 'phone', message: 'must be a valid phone number' });
     if (input.email && !normalizeEmail(input.email))
       problems.push({ path: 'email', message: 'must be a valid email address' });
-    if (problems.length) throw AppError.validation(problems);
+    if (problems.length) throw ChannelsError.validation(problems);
   }
 
   /**
@@ -177,7 +177,7 @@ export class FormSubmissionsService {
     const version = input.consent?.disclosureVersion;
     const named = version === undefined ? undefined : findDisclosure(version);
     if (version !== undefined && !named)
-      throw AppError.validation([
+      throw ChannelsError.validation([
         { path: 'consent.disclosureVersion', message: 'unknown disclosure version' },
       ]);
     const ticked = (['sms', 'email'] as const).filter((c) => input.consent?.[c] === true);

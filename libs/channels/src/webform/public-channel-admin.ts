@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import type { ChannelRecord } from '../channel.repository.js';
 import {
   type CreatePublicChannelInput,
@@ -70,7 +70,7 @@ export class PublicChannelAdmin {
   async update(tx: TenantTx, current: ChannelRecord, raw: unknown): Promise<PublicChannelView> {
     const parsed = updatePublicChannelSchema.safeParse(raw);
     if (!parsed.success)
-      throw AppError.validation(
+      throw ChannelsError.validation(
         parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
       );
     const patch: UpdatePublicChannelInput = parsed.data;
@@ -84,7 +84,7 @@ export class PublicChannelAdmin {
        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING name, updated_at`,
       [tx.tenantId, current.id, patch.name ?? null, next],
     );
-    if (!row) throw AppError.notFound('Channel');
+    if (!row) throw channelNotFound();
     this.audit.record(tx, {
       action: 'channel.updated',
       target: { type: 'channel', id: current.id },
