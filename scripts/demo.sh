@@ -56,7 +56,10 @@ stop_all() {
 }
 trap stop_all EXIT
 for proc in sandbox api worker; do
-  node --enable-source-maps "dist/apps/$proc/main.js" >"$DEMO_DIR/logs/$proc.log" 2>&1 &
+  # The api's node flags are API_NODE_FLAGS (apps/api/src/node-flags.ts).
+  case $proc in api) flags="--max-semi-space-size=64" ;; *) flags="" ;; esac
+  # shellcheck disable=SC2086
+  node $flags --enable-source-maps "dist/apps/$proc/main.js" >"$DEMO_DIR/logs/$proc.log" 2>&1 &
   pids+=($!)
 done
 npx tsx scripts/demo/wait-ready.ts

@@ -5,6 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { generate } from 'otplib';
 import type { TestInfra } from '@app/testing';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
 
 /**
  * The production api bundle (`nest build api`) as a child process on a benchmark's private
@@ -16,25 +17,29 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
   if (build.status !== 0) throw new Error(`bench: nest build api failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // BENCH_API_NODE_ARGS: extra node flags for the api only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  // The api's production flags (API_NODE_FLAGS), then BENCH_API_NODE_ARGS: extra node flags for the api only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      // Request logs would be written for some routes and not others: measure the work, not logging.
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      PORT: String(port),
-      DATABASE_URL: infra.appUrl,
-      REDIS_URL: infra.redisUrl,
-      REDIS_PREFIX: infra.redisPrefix,
-      PUBLIC_BASE_URL: baseUrl,
-      MASTER_KEY: masterKey,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ALLOW_SIGNUP: 'true',
+  const api = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, ...nodeArgs, '--enable-source-maps', 'dist/apps/api/main.js'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        // Request logs would be written for some routes and not others: measure the work, not logging.
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        PORT: String(port),
+        DATABASE_URL: infra.appUrl,
+        REDIS_URL: infra.redisUrl,
+        REDIS_PREFIX: infra.redisPrefix,
+        PUBLIC_BASE_URL: baseUrl,
+        MASTER_KEY: masterKey,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        ALLOW_SIGNUP: 'true',
+      },
+      stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'pipe'],
     },
-    stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   api.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const client = new Client(port);
