@@ -6,6 +6,7 @@ export {
   type AuditEventRow,
   type AuditExportLine,
   type AuditOutcome,
+  type AuditQuery,
 } from './audit.service.js';
 export type { ChainCheck, AuditMetadataValue } from './audit-chain.js';
 export { AuditKeyRing, deriveAuditKey, auditKeyId, type AuditKey } from './audit-keys.js';

@@ -17,6 +17,7 @@ export {
 } from './conversation.repository.js';
 export {
   MessageRepository,
+  type ChatOutboundInput,
   type StoredMessage,
   type ProviderMessageRef,
   type ProviderStatusReport,

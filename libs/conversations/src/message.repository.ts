@@ -97,6 +97,15 @@ export const INBOUND_STATUS = 'received';
 export const CHAT_OUTBOUND_STATUS = 'sent';
 
 /** Messages with their body encrypted; provider message ids are unique per tenant and channel. */
+/** A staff message over website chat (`MessageRepository.insertChatOutbound`). */
+export interface ChatOutboundInput {
+  conversationId: string;
+  contactId: string;
+  channelId: string;
+  body: string;
+  authorUserId: string | null;
+}
+
 @Injectable()
 export class MessageRepository {
   constructor(private readonly keys: KeyRingService) {}
@@ -235,16 +244,7 @@ export class MessageRepository {
   }
 
   /** A staff message over website chat, stored `sent` (CHAT_OUTBOUND_STATUS) with route `chat`. */
-  async insertChatOutbound(
-    tx: TenantTx,
-    input: {
-      conversationId: string;
-      contactId: string;
-      channelId: string;
-      body: string;
-      authorUserId: string | null;
-    },
-  ): Promise<{ id: string; createdAt: Date }> {
+  async insertChatOutbound(tx: TenantTx, input: ChatOutboundInput): Promise<{ id: string; createdAt: Date }> {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditEventRow, AuditService, type ChainCheck } from '@app/audit';
+import { type AuditEventRow, type AuditQuery, AuditService, type ChainCheck } from '@app/audit';
 import { TenantDb } from '@app/database';
 
-export interface AuditSearch {
-  from?: Date;
-  to?: Date;
-  actorId?: string;
-  action?: string;
-  targetId?: string;
-  /** The seq the previous page ended at (keyset). */
-  beforeSeq?: number;
-  limit: number;
-}
+/** A search of the trail: the listing's filters, newest first (keyset on `beforeSeq`). */
+export type AuditSearch = Omit<AuditQuery, 'afterSeq' | 'order'>;
 
 /** How the export hands its lines to the caller: one `write` per batch of NDJSON lines. */
 export interface AuditExportSink {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessageRepository, type StoredMessage } from '@app/conversations';
+import { type ChatOutboundInput, MessageRepository, type StoredMessage } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 
 /** What a visitor sees of a chat message: never staff notes, never internal fields. */
@@ -18,16 +18,7 @@ export class ChatMessages {
   constructor(private readonly messages: MessageRepository) {}
 
   /** Stores a staff message to the visitor (conversations' MessageRepository writes it). */
-  insertOutbound(
-    tx: TenantTx,
-    input: {
-      conversationId: string;
-      contactId: string;
-      channelId: string;
-      body: string;
-      authorUserId: string | null;
-    },
-  ): Promise<{ id: string; createdAt: Date }> {
+  insertOutbound(tx: TenantTx, input: ChatOutboundInput): Promise<{ id: string; createdAt: Date }> {
     return this.messages.insertChatOutbound(tx, input);
   }
 

@@ -86,17 +86,7 @@ export class ChatSessions {
       `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
       [sessionId],
     );
-    return row
-      ? {
-          id: row.id,
-          tenantId: row.tenant_id,
-          channelId: row.channel_id,
-          contactId: row.contact_id,
-          provenContactId: row.proven_contact_id,
-          expiresAt: row.expires_at,
-          tokenHash: row.token_hash,
-        }
-      : null;
+    return row ? { ...toSession(row), tokenHash: row.token_hash } : null;
   }
 
   /** Checks the bearer token against a routed session; 401 invalid_session / session_expired. */
@@ -175,15 +165,17 @@ export class ChatSessions {
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, sessionId],
     );
-    return row
-      ? {
-          id: row.id,
-          tenantId: row.tenant_id,
-          channelId: row.channel_id,
-          contactId: row.contact_id,
-          provenContactId: row.proven_contact_id,
-          expiresAt: row.expires_at,
-        }
-      : null;
+    return row ? toSession(row) : null;
   }
+}
+
+function toSession(row: SessionRow): ChatSession {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    channelId: row.channel_id,
+    contactId: row.contact_id,
+    provenContactId: row.proven_contact_id,
+    expiresAt: row.expires_at,
+  };
 }
