@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { fromTwilioStatus } from '@app/channels';
-import { createTwilioClient, type TwilioClient } from '@app/providers';
+import { createTwilioClient, fromTwilioStatus, type TwilioClient } from '@app/providers';
 import type { Accepted, SmsSendRequest, SmsSender } from './senders.js';
 
 const TIMEOUT_MS = 15_000;
