@@ -1,6 +1,6 @@
 // Provider adapters: pure provider knowledge (SDK clients, signatures, payloads, statuses,
 // error classes) returning typed results; the feature libs map them to their own errors.
-export type { ReportedStatus } from './delivery-status.js';
+export type { AcceptedMessage, ReportedStatus } from './delivery-status.js';
 export type { ParseResult, PayloadProblem } from './parse-result.js';
 export type { SendFailure } from './send-failure.js';
 export * from './sendgrid/index.js';

@@ -6,6 +6,7 @@ export {
   MAX_SIGNATURE_AGE_SECONDS,
   MAX_SIGNATURE_LEAD_SECONDS,
 } from './event-webhook-signature.js';
+export { SendGridEmailSender, type SendGridEmailRequest } from './sendgrid-email-sender.js';
 export { classifySendGridError } from './sendgrid-errors.js';
 export {
   fromSendGridEvent,

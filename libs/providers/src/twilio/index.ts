@@ -17,5 +17,6 @@ export {
   readTwilioSignature,
   type TwilioSignedRequest,
 } from './twilio-signature.js';
+export { TwilioSmsSender, type TwilioSmsRequest } from './twilio-sms-sender.js';
 export { fromTwilioStatus } from './twilio-status.js';
 export { EMPTY_TWIML, twimlResponse } from './twiml.js';
