@@ -7,6 +7,13 @@ export {
   MAX_SIGNATURE_LEAD_SECONDS,
 } from './event-webhook-signature.js';
 export { SendGridEmailSender, type SendGridEmailRequest } from './sendgrid-email-sender.js';
+export {
+  parseSendGridInbound,
+  type ParsedEmail,
+  readInboundParseFields,
+  type SenderChecks,
+  type UploadedPart,
+} from './inbound-parse.js';
 export { classifySendGridError } from './sendgrid-errors.js';
 export {
   fromSendGridEvent,
