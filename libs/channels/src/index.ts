@@ -19,8 +19,6 @@ export {
   type InboundSms,
   type InboundSmsHook,
 } from './sms/inbound-sms-hooks.js';
-export { fromTwilioStatus } from './sms/twilio-status.js';
-export { twimlResponse } from './sms/twiml.js';
 export {
   PublicChannels,
   type PublicChannel,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { SendGridEmailSender, TwilioSmsSender } from '@app/providers';
 import { DeliveryCoreModule } from './delivery-core.module.js';
 import { DeliveryMetrics, DeliveryMetricsController } from './dispatch/delivery-metrics.js';
 import { DispatchBatches } from './dispatch/dispatch-batches.service.js';
@@ -14,9 +16,7 @@ import { ProviderCalls } from './dispatch/provider-calls.service.js';
 import { SendPreparation } from './dispatch/send-preparation.service.js';
 import { SenderCredentials } from './dispatch/sender-credentials.js';
 import { SenderRateLimit } from './dispatch/sender-rate-limit.js';
-import { EMAIL_SENDER, SMS_SENDER } from './dispatch/senders.js';
-import { SendGridEmailSender } from './dispatch/sendgrid-email-sender.js';
-import { TwilioSmsSender } from './dispatch/twilio-sms-sender.js';
+import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './dispatch/senders.js';
 
 /** The worker's side: the dispatch (behind the delivery jobs), the outbox relay, the senders. */
 @Module({
@@ -37,8 +37,18 @@ import { TwilioSmsSender } from './dispatch/twilio-sms-sender.js';
     OutgoingLinks,
     SenderCredentials,
     SenderRateLimit,
-    { provide: SMS_SENDER, useClass: TwilioSmsSender },
-    { provide: EMAIL_SENDER, useClass: SendGridEmailSender },
+    {
+      provide: SMS_SENDER,
+      inject: [APP_CONFIG],
+      useFactory: (config: CoreConfig): SmsSender =>
+        new TwilioSmsSender({ baseUrl: config.TWILIO_API_BASE_URL }),
+    },
+    {
+      provide: EMAIL_SENDER,
+      inject: [APP_CONFIG],
+      useFactory: (config: CoreConfig): EmailSender =>
+        new SendGridEmailSender({ baseUrl: config.SENDGRID_API_BASE_URL }),
+    },
   ],
   exports: [DispatchService, OutboxRelay],
 })

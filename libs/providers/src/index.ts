@@ -1,11 +1,7 @@
-export {
-  createTwilioClient,
-  RebasingTwilioRequestClient,
-  type TwilioClient,
-  type TwilioClientOptions,
-} from './twilio-client.factory.js';
-export {
-  createSendGridMailer,
-  type SendGridMailer,
-  type SendGridMailerOptions,
-} from './sendgrid-mailer.factory.js';
+// Provider adapters: pure provider knowledge (SDK clients, signatures, payloads, statuses,
+// error classes) returning typed results; the feature libs map them to their own errors.
+export type { AcceptedMessage, ReportedStatus } from './delivery-status.js';
+export type { ParseResult, PayloadProblem } from './parse-result.js';
+export type { SendFailure } from './send-failure.js';
+export * from './sendgrid/index.js';
+export * from './twilio/index.js';

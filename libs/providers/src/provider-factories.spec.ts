@@ -3,8 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sendGridSingleton from '@sendgrid/mail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSendGridMailer } from './sendgrid-mailer.factory.js';
-import { createTwilioClient } from './twilio-client.factory.js';
+import { createSendGridMailer } from './sendgrid/sendgrid-mailer.factory.js';
+import { createTwilioClient } from './twilio/twilio-client.factory.js';
 
 interface Seen {
   method: string;

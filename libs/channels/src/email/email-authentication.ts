@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import type { SenderChecks } from '@app/providers';
 
 /**
  * Whether an inbound email's From is the sender's, from what SendGrid's Inbound Parse checked:
@@ -32,14 +33,6 @@ export interface SenderAuthentication {
   spf: { result: CheckResult | 'missing'; aligned: boolean };
   /** One entry per signature SendGrid reported (none for `none` or a missing field). */
   dkim: Array<{ result: CheckResult; aligned: boolean }>;
-}
-
-/** The SendGrid fields the verdict is made of, as posted (null when absent). */
-export interface SenderChecks {
-  spf: string | null;
-  dkim: string | null;
-  /** The envelope's `from` (MAIL FROM, the identity SPF checked). */
-  envelopeFrom: string | null;
 }
 
 /** Longer fields are not SendGrid's: read as no result. */

@@ -1,6 +1,6 @@
+import { hasValidEventSignature, isFreshSignatureTimestamp } from '@app/providers';
 // The events URL secret is made and checked exactly as the inbound parse one.
 import { inboundSecretMatches } from './inbound-secret.js';
-import { hasValidEventSignature, isFreshSignatureTimestamp } from './sendgrid-event-signature.js';
 
 /** How a channel authenticates its Event Webhook posts (the admin view shows it). */
 export type EventsAuthMode = 'signature' | 'url_secret' | 'none';

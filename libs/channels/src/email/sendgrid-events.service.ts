@@ -2,18 +2,18 @@ import { ConsentLedger } from '@app/consent';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
+import {
+  type SendGridEvent,
+  fromSendGridEvent,
+  parseSendGridEventBatch,
+  suppressionReason,
+  sendGridErrorCode,
+  sendGridMessageId,
+} from '@app/providers';
 import { channelNotFound, ChannelsError, ChannelsErrorCode } from '../channels.errors.js';
 import { ChannelRouter } from '../channel-router.js';
 import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channels.js';
 import { type EventsAuthRefusal, eventsAuthRefusal } from './sendgrid-events-auth.js';
-import {
-  type SendGridEvent,
-  eventBatchSchema,
-  fromSendGridEvent,
-  suppressionReason,
-  sendGridErrorCode,
-  sendGridMessageId,
-} from './sendgrid-events.js';
 
 const REFUSAL_CODES: Record<EventsAuthRefusal['code'], ChannelsErrorCode> = {
   invalid_secret: ChannelsErrorCode.InvalidSecret,
@@ -69,15 +69,8 @@ export class SendGridEventsService {
       const channel = await this.emailChannels.load(tx, post.channelId, { includeDeleted: true });
       if (!channel) throw channelNotFound();
       this.authenticate(channel, post);
-      const parsed = eventBatchSchema.safeParse(post.body);
-      if (!parsed.success) {
-        throw ChannelsError.validation(
-          parsed.error.issues.slice(0, 20).map((issue) => ({
-            path: issue.path.join('.') || '(body)',
-            message: issue.message,
-          })),
-        );
-      }
+      const batch = parseSendGridEventBatch(post.body);
+      if (!batch.ok) throw ChannelsError.validation(batch.problems);
       const outcome: EventBatchOutcome = {
         updated: 0,
         unchanged: 0,
@@ -86,7 +79,7 @@ export class SendGridEventsService {
         ignored: 0,
         suppressed: 0,
       };
-      for (const event of parsed.data) outcome[await this.apply(tx, channel.id, event)] += 1;
+      for (const event of batch.value) outcome[await this.apply(tx, channel.id, event)] += 1;
       return outcome;
     });
   }

@@ -11,10 +11,10 @@ import {
 import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AppError, Public, hasMediaType } from '@app/observability';
+import { EVENT_WEBHOOK_SIGNATURE_HEADER, EVENT_WEBHOOK_TIMESTAMP_HEADER } from '@app/providers';
 import { InboundParseAuthGuard, authenticatedInbound } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
 import { type UploadedPart, flatFields } from './inbound-parse.js';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, singleHeader } from './sendgrid-event-signature.js';
 import { type EventBatchOutcome, SendGridEventsService } from './sendgrid-events.service.js';
 import { SendGridInboundService } from './sendgrid-inbound.service.js';
 
@@ -121,9 +121,13 @@ export class SendGridWebhooksController {
       channelId,
       rawBody: (req as FastifyRequest & { rawBody?: Buffer }).rawBody,
       body: req.body,
-      signature: singleHeader(req.headers[SIGNATURE_HEADER]),
-      timestamp: singleHeader(req.headers[TIMESTAMP_HEADER]),
+      signature: singleHeader(req.headers[EVENT_WEBHOOK_SIGNATURE_HEADER]),
+      timestamp: singleHeader(req.headers[EVENT_WEBHOOK_TIMESTAMP_HEADER]),
       urlSecret,
     });
   }
+}
+
+function singleHeader(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
 }

@@ -10,12 +10,12 @@ import {
 } from '@app/conversations';
 import { normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
+import { EMPTY_TWIML, twimlResponse } from '@app/providers';
 import { ChannelsError } from '../channels.errors.js';
 import { InboundSmsHooks } from './inbound-sms-hooks.js';
 import type { SmsChannel } from './sms-channels.js';
 import { TwilioMediaFetcher } from './twilio-media-fetcher.js';
 import type { InboundSmsPayload } from './twilio-payloads.js';
-import { EMPTY_TWIML, twimlResponse } from './twiml.js';
 
 const TWILIO_ACTOR = { type: 'provider', id: 'twilio' } as const;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@app/database';
+import { EMPTY_TWIML } from '@app/providers';
 import { InboundSmsHooks } from './inbound-sms-hooks.js';
 import { PendingSmsProcessor } from './pending-sms.processor.js';
 import { PendingSmsStore } from './pending-sms.store.js';
@@ -7,7 +8,6 @@ import { SmsIngest } from './sms-ingest.js';
 import { parseInboundSms } from './twilio-payloads.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
 import { TwilioWebhookAuth } from './twilio-webhook-auth.js';
-import { EMPTY_TWIML } from './twiml.js';
 
 /**
  * An inbound SMS/MMS webhook: authenticate (ChannelCache: no query for a busy channel),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_INBOUND_BODY_CHARS } from '@app/providers';
 import { channelsHttpErrors } from '../channels-http-errors.js';
 import { ChannelsError } from '../channels.errors.js';
-import { fromTwilioStatus } from './twilio-status.js';
-import { MAX_INBOUND_BODY_CHARS, parseInboundSms, parseStatusCallback } from './twilio-payloads.js';
+import { parseInboundSms, parseStatusCallback } from './twilio-payloads.js';
 
 const SID = `SM${'ab'.repeat(16)}`;
 const base = {
@@ -100,26 +100,5 @@ describe('parseStatusCallback', () => {
       'MessageStatus',
     ]);
     detailsOf(() => parseStatusCallback({ MessageSid: SID, MessageStatus: 'failed', ErrorCode: 'x1' }));
-  });
-});
-
-describe('fromTwilioStatus', () => {
-  it.each([
-    ['accepted', 'queued'],
-    ['scheduled', 'queued'],
-    ['queued', 'queued'],
-    ['sending', 'sending'],
-    ['sent', 'sent'],
-    ['delivered', 'delivered'],
-    ['read', 'read'],
-    ['undelivered', 'undelivered'],
-    ['failed', 'failed'],
-    ['canceled', 'failed'],
-    ['received', null],
-    ['receiving', null],
-    ['constructor', null],
-    ['something-new', null],
-  ])('%s -> %s', (twilioStatus, expected) => {
-    expect(fromTwilioStatus(twilioStatus)).toBe(expected);
   });
 });

@@ -1,114 +1,24 @@
-import { z } from 'zod';
+import {
+  type ParseResult,
+  type TwilioInboundMessage,
+  type TwilioStatusCallback,
+  parseTwilioInbound,
+  parseTwilioStatusCallback,
+} from '@app/providers';
 import { ChannelsError } from '../channels.errors.js';
 
-/**
- * The fields we use from Twilio's webhooks, validated after the signature. Twilio sends many
- * more (geography, segments); they are signed but ignored.
- */
-
-/** Twilio caps an inbound message at 1600 characters; anything far beyond is not Twilio. */
-export const MAX_INBOUND_BODY_CHARS = 4096;
-/** Twilio delivers at most 10 media per MMS. */
-export const MAX_MEDIA = 10;
-
-const sid = (prefixes: string) =>
-  z.string().regex(new RegExp(`^(${prefixes})[0-9a-fA-F]{32}$`), `must be a Twilio ${prefixes} sid`);
-const address = z.string().trim().min(1).max(64);
-const mediaUrl = z
-  .string()
-  .max(2048)
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
-    message: 'must be an http(s) URL',
-  });
-const contentType = z
-  .string()
-  .max(255)
-  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'must be a media type');
-
-const inboundSchema = z.object({
-  MessageSid: sid('SM|MM'),
-  AccountSid: sid('AC'),
-  From: address,
-  To: address,
-  Body: z.string().max(MAX_INBOUND_BODY_CHARS).default(''),
-  NumMedia: z
-    .string()
-    .regex(/^(10|[0-9])$/, `must be 0 to ${MAX_MEDIA}`)
-    .default('0')
-    .transform(Number),
-  /** Set by Twilio Advanced Opt-Out when it recognised STOP/START/HELP. */
-  OptOutType: z.string().max(32).optional(),
-});
-
-export interface InboundSmsPayload {
-  messageSid: string;
-  accountSid: string;
-  from: string;
-  to: string;
-  body: string;
-  optOutType: string | null;
-  media: Array<{ url: string; contentType: string | null }>;
-}
+/** Twilio's webhooks read by @app/providers; a payload it refuses is a 400 naming the fields. */
+export type InboundSmsPayload = TwilioInboundMessage;
 
 export function parseInboundSms(params: Record<string, string>): InboundSmsPayload {
-  const parsed = inboundSchema.safeParse(params);
-  if (!parsed.success) throw validationError(parsed.error);
-  const data = parsed.data;
-  const media: InboundSmsPayload['media'] = [];
-  const details: Array<{ path: string; message: string }> = [];
-  for (let i = 0; i < data.NumMedia; i++) {
-    const url = mediaUrl.safeParse(params[`MediaUrl${i}`]);
-    const type = contentType.optional().safeParse(params[`MediaContentType${i}`]);
-    if (!url.success) details.push({ path: `MediaUrl${i}`, message: 'must be an http(s) URL' });
-    if (!type.success) details.push({ path: `MediaContentType${i}`, message: 'must be a media type' });
-    if (url.success && type.success)
-      media.push({ url: url.data, contentType: type.data?.toLowerCase() ?? null });
-  }
-  if (details.length) throw ChannelsError.validation(details);
-  return {
-    messageSid: data.MessageSid,
-    accountSid: data.AccountSid,
-    from: data.From,
-    to: data.To,
-    body: data.Body,
-    optOutType: data.OptOutType ?? null,
-    media,
-  };
+  return valueOrThrow(parseTwilioInbound(params));
 }
 
-const statusSchema = z.object({
-  MessageSid: sid('SM|MM'),
-  MessageStatus: z.string().min(1).max(32),
-  ErrorCode: z
-    .string()
-    .regex(/^\d{0,10}$/, 'must be a number')
-    .optional()
-    .transform((v) => v || null),
-});
-
-export interface StatusCallbackPayload {
-  messageSid: string;
-  status: string;
-  errorCode: string | null;
+export function parseStatusCallback(params: Record<string, string>): TwilioStatusCallback {
+  return valueOrThrow(parseTwilioStatusCallback(params));
 }
 
-export function parseStatusCallback(params: Record<string, string>): StatusCallbackPayload {
-  // Older callbacks carry only SmsStatus; MessageStatus wins when both are present.
-  const parsed = statusSchema.safeParse({
-    ...params,
-    MessageStatus: params.MessageStatus ?? params.SmsStatus,
-  });
-  if (!parsed.success) throw validationError(parsed.error);
-  return {
-    messageSid: parsed.data.MessageSid,
-    status: parsed.data.MessageStatus.toLowerCase(),
-    errorCode: parsed.data.ErrorCode,
-  };
-}
-
-function validationError(error: z.ZodError): ChannelsError {
-  // Messages describe the rule, never the submitted value (it may be PHI).
-  return ChannelsError.validation(
-    error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
-  );
+function valueOrThrow<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw ChannelsError.validation(result.problems);
+  return result.value;
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, type ProviderStatusReport, StaffEvents } from '@app/conversations';
 import { GroupCommit, TenantDb, isUuid } from '@app/database';
+import { fromTwilioStatus } from '@app/providers';
 import { parseStatusCallback } from './twilio-payloads.js';
-import { fromTwilioStatus } from './twilio-status.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
 import { TwilioWebhookAuth } from './twilio-webhook-auth.js';
 

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '@app/database';
+import { hasValidTwilioSignature } from '@app/providers';
 import { channelNotFound, ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { ChannelRouter } from '../channel-router.js';
 import { type SmsChannel, SmsChannels } from './sms-channels.js';
-import { type TwilioWebhookRequest, hasValidTwilioSignature } from './twilio-webhook-request.js';
+import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
 
 /** A webhook whose signature checked out: the channel's tenant and the channel with its secrets. */
 export interface AuthenticatedTwilioWebhook {

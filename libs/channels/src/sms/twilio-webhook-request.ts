@@ -1,17 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import twilio from 'twilio';
 import { AppError, hasMediaType } from '@app/observability';
+import { type TwilioSignedRequest, readTwilioSignature } from '@app/providers';
 
-/** A Twilio webhook as received, before anything is trusted. */
-export interface TwilioWebhookRequest {
+/** A Twilio webhook as received, before anything is trusted; `url` is PUBLIC_BASE_URL + path + query. */
+export interface TwilioWebhookRequest extends TwilioSignedRequest {
   channelId: string;
-  /** The URL Twilio signed: PUBLIC_BASE_URL + path + query (what the channel's webhook URL says). */
-  url: string;
-  signature: string | null;
-  params: Record<string, string>;
 }
-
-const MAX_SIGNATURE_LENGTH = 256;
 
 /** A webhook as the HTTP layer hands it over: the raw URL, headers, and the form as parsed. */
 export interface ReceivedWebhook {
@@ -39,10 +33,12 @@ export function readTwilioWebhook(
       'Twilio webhooks are form-encoded (application/x-www-form-urlencoded, UTF-8)',
     );
   }
-  const header = request.headers['x-twilio-signature'];
-  const signature =
-    typeof header === 'string' && header.length > 0 && header.length <= MAX_SIGNATURE_LENGTH ? header : null;
-  return { channelId, url: `${publicBaseUrl}${request.url}`, signature, params: flatForm(request.body) };
+  return {
+    channelId,
+    url: `${publicBaseUrl}${request.url}`,
+    signature: readTwilioSignature(request.headers),
+    params: flatForm(request.body),
+  };
 }
 
 function flatForm(body: unknown): Record<string, string> {
@@ -56,15 +52,4 @@ function flatForm(body: unknown): Record<string, string> {
     params[key] = value;
   }
   return params;
-}
-
-/** Twilio's own check (HMAC-SHA1 of URL + sorted params with the channel's auth token). */
-export function hasValidTwilioSignature(authToken: string, request: TwilioWebhookRequest): boolean {
-  if (!request.signature) return false;
-  try {
-    return twilio.validateRequest(authToken, request.signature, request.url, { ...request.params });
-  } catch {
-    // A URL the SDK cannot split is not a URL Twilio signed.
-    return false;
-  }
 }

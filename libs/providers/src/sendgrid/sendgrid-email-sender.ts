@@ -1,20 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@sendgrid/client';
-import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { createSendGridMailer, type SendGridMailer } from '@app/providers';
-import type { Accepted, EmailSendRequest, EmailSender } from './senders.js';
+import type { AcceptedMessage } from '../delivery-status.js';
+import { createSendGridMailer, type SendGridMailer } from './sendgrid-mailer.factory.js';
 
 const TIMEOUT_MS = 15_000;
 const MAX_MAILERS = 500;
 
-/** Email through the real @sendgrid/mail SDK (pointed at SENDGRID_API_BASE_URL when set). */
-@Injectable()
-export class SendGridEmailSender implements EmailSender {
+export interface SendGridEmailRequest {
+  apiKey: string;
+  from: { email: string; name: string | null };
+  replyTo: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  /** Our message id: echoed back by the Event Webhook and searchable in the Activity API. */
+  messageId: string;
+  tenantId: string;
+}
+
+/** Email through the real @sendgrid/mail SDK (pointed at `baseUrl` when set, e.g. the sandbox). */
+export class SendGridEmailSender {
   private readonly mailers = new Map<string, SendGridMailer>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'SENDGRID_API_BASE_URL'>) {}
+  constructor(private readonly options: { baseUrl?: string }) {}
 
-  async send(request: EmailSendRequest): Promise<Accepted> {
+  async send(request: SendGridEmailRequest): Promise<AcceptedMessage> {
     const [response] = await this.mailer(request.apiKey).send({
       to: request.to,
       from: { email: request.from.email, name: request.from.name ?? undefined },
@@ -30,11 +39,12 @@ export class SendGridEmailSender implements EmailSender {
   }
 
   /** SendGrid's Email Activity API, by our message id (custom arg). */
-  async findSent(request: Pick<EmailSendRequest, 'apiKey' | 'messageId'>): Promise<Accepted | null> {
+  async findSent(
+    request: Pick<SendGridEmailRequest, 'apiKey' | 'messageId'>,
+  ): Promise<AcceptedMessage | null> {
     const client = new Client();
     client.setApiKey(request.apiKey);
-    if (this.config.SENDGRID_API_BASE_URL)
-      client.setDefaultRequest('baseUrl', this.config.SENDGRID_API_BASE_URL);
+    if (this.options.baseUrl) client.setDefaultRequest('baseUrl', this.options.baseUrl);
     const [, body] = await client.request({
       method: 'GET',
       url: '/v3/messages',
@@ -48,11 +58,7 @@ export class SendGridEmailSender implements EmailSender {
     let mailer = this.mailers.get(apiKey);
     if (!mailer) {
       if (this.mailers.size >= MAX_MAILERS) this.mailers.delete(this.mailers.keys().next().value!);
-      mailer = createSendGridMailer({
-        apiKey,
-        baseUrl: this.config.SENDGRID_API_BASE_URL,
-        timeoutMs: TIMEOUT_MS,
-      });
+      mailer = createSendGridMailer({ apiKey, baseUrl: this.options.baseUrl, timeoutMs: TIMEOUT_MS });
       this.mailers.set(apiKey, mailer);
     }
     return mailer;

@@ -1,7 +1,8 @@
 import { EventWebhook } from '@sendgrid/eventwebhook';
 
-export const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
-export const TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
+/** The Event Webhook's signature headers (Node lower-cases header names). */
+export const EVENT_WEBHOOK_SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
+export const EVENT_WEBHOOK_TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
 
 const MAX_HEADER_LENGTH = 512;
 
@@ -38,8 +39,4 @@ export function isFreshSignatureTimestamp(timestamp: string | null, nowMs: numbe
   if (!timestamp || !/^\d{1,20}$/.test(timestamp)) return false;
   const ageSeconds = nowMs / 1000 - Number(timestamp);
   return ageSeconds <= MAX_SIGNATURE_AGE_SECONDS && ageSeconds >= -MAX_SIGNATURE_LEAD_SECONDS;
-}
-
-export function singleHeader(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
 }

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
-import { isTwilioHost, rebaseUrl } from './base-url.js';
+import { isTwilioHost, rebaseUrl } from '../base-url.js';
 
 export interface TwilioClientOptions {
   accountSid: string;

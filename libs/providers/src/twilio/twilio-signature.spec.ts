@@ -1,13 +1,12 @@
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { type TwilioWebhookRequest, hasValidTwilioSignature } from './twilio-webhook-request.js';
+import { type TwilioSignedRequest, hasValidTwilioSignature } from './twilio-signature.js';
 
 const TOKEN = 'channel-auth-token';
 const WEBHOOK_URL = 'https://inbox.example.com/webhooks/twilio/0b5b7a8e-2a4f-4a8e-9f1e-6a1b2c3d4e5f/inbound';
 const params = { MessageSid: `SM${'1'.repeat(32)}`, From: '+15551230000', Body: 'Hello & welcome' };
 
-const request = (patch: Partial<TwilioWebhookRequest>): TwilioWebhookRequest => ({
-  channelId: 'x',
+const request = (patch: Partial<TwilioSignedRequest>): TwilioSignedRequest => ({
   url: WEBHOOK_URL,
   params,
   signature: twilio.getExpectedTwilioSignature(TOKEN, WEBHOOK_URL, params),
@@ -33,6 +32,6 @@ describe('hasValidTwilioSignature', () => {
     ['an added parameter', { params: { ...params, NumMedia: '1' } }],
     ['a URL the SDK cannot split', { url: 'http://[' }],
   ])('refuses %s', (_label, patch) => {
-    expect(hasValidTwilioSignature(TOKEN, request(patch as Partial<TwilioWebhookRequest>))).toBe(false);
+    expect(hasValidTwilioSignature(TOKEN, request(patch as Partial<TwilioSignedRequest>))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-import type { MessageStatus } from '@app/conversations';
 import { z } from 'zod';
+import type { ReportedStatus } from '../delivery-status.js';
+import { type ParseResult, problemsOf, refused } from '../parse-result.js';
 
 /**
  * One Event Webhook event as far as we read it. SendGrid adds fields over time; unknown ones
@@ -28,8 +29,17 @@ export type SendGridEvent = z.infer<typeof eventSchema>;
 export const MAX_EVENTS_PER_BATCH = 1000;
 export const eventBatchSchema = z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH);
 
-/** SendGrid events that say something about delivery, in the store's status machine. */
-const SENDGRID_STATUSES: Readonly<Record<string, MessageStatus>> = {
+/** A refused batch names its first problems only (a batch of 1000 bad events has thousands). */
+const MAX_PROBLEMS = 20;
+
+/** An Event Webhook post: 1 to 1000 events, each reduced to the fields above. */
+export function parseSendGridEventBatch(body: unknown): ParseResult<SendGridEvent[]> {
+  const parsed = eventBatchSchema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : refused(problemsOf(parsed.error, MAX_PROBLEMS));
+}
+
+/** SendGrid events that say something about delivery, in our status machine's words. */
+const SENDGRID_STATUSES: Readonly<Record<string, ReportedStatus>> = {
   processed: 'sending',
   deferred: 'sending',
   delivered: 'delivered',
@@ -56,7 +66,7 @@ export function suppressionReason(event: SendGridEvent): SuppressionReason | nul
   }
 }
 
-export function fromSendGridEvent(event: string): MessageStatus | null {
+export function fromSendGridEvent(event: string): ReportedStatus | null {
   return Object.hasOwn(SENDGRID_STATUSES, event) ? SENDGRID_STATUSES[event]! : null;
 }
 

@@ -1,23 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { fromTwilioStatus } from '@app/channels';
-import { createTwilioClient, type TwilioClient } from '@app/providers';
-import type { Accepted, SmsSendRequest, SmsSender } from './senders.js';
+import type { AcceptedMessage } from '../delivery-status.js';
+import { createTwilioClient, type TwilioClient } from './twilio-client.factory.js';
+import { fromTwilioStatus } from './twilio-status.js';
 
 const TIMEOUT_MS = 15_000;
 const MAX_CLIENTS = 500;
 /** Clock skew allowed between us and the provider when looking for an earlier send. */
 const LOOKBACK_SKEW_MS = 5 * 60_000;
 
-/** SMS through the real twilio SDK (pointed at TWILIO_API_BASE_URL when set). */
-@Injectable()
-export class TwilioSmsSender implements SmsSender {
+export interface TwilioSmsRequest {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  messagingServiceSid: string | null;
+  to: string;
+  body: string;
+  /** Twilio posts the message's status changes here. */
+  statusCallback: string;
+}
+
+/** SMS through the real twilio SDK (pointed at `baseUrl` when set, e.g. the sandbox). */
+export class TwilioSmsSender {
   /** One SDK client per account + token, reused (its HTTP agent keeps connections alive). */
   private readonly clients = new Map<string, TwilioClient>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'TWILIO_API_BASE_URL'>) {}
+  constructor(private readonly options: { baseUrl?: string }) {}
 
-  async send(request: SmsSendRequest): Promise<Accepted> {
+  async send(request: TwilioSmsRequest): Promise<AcceptedMessage> {
     const message = await this.client(request).messages.create({
       to: request.to,
       body: request.body,
@@ -29,11 +37,12 @@ export class TwilioSmsSender implements SmsSender {
     return { providerMessageId: message.sid, status: fromTwilioStatus(message.status) ?? 'queued' };
   }
 
+  /** A message sent to `to` since `since` (less the clock skew) whose body satisfies `isOurs`. */
   async findSent(
-    request: Pick<SmsSendRequest, 'accountSid' | 'authToken' | 'to' | 'from' | 'messagingServiceSid'>,
+    request: Pick<TwilioSmsRequest, 'accountSid' | 'authToken' | 'to' | 'from' | 'messagingServiceSid'>,
     since: Date,
     isOurs: (body: string) => boolean,
-  ): Promise<Accepted | null> {
+  ): Promise<AcceptedMessage | null> {
     const sent = await this.client(request).messages.list({
       to: request.to,
       // A Messaging Service picks the sender itself: filter by recipient only.
@@ -45,7 +54,7 @@ export class TwilioSmsSender implements SmsSender {
     return ours ? { providerMessageId: ours.sid, status: fromTwilioStatus(ours.status) ?? 'queued' } : null;
   }
 
-  private client(request: Pick<SmsSendRequest, 'accountSid' | 'authToken'>): TwilioClient {
+  private client(request: Pick<TwilioSmsRequest, 'accountSid' | 'authToken'>): TwilioClient {
     const key = `${request.accountSid}:${request.authToken}`;
     let client = this.clients.get(key);
     if (!client) {
@@ -53,7 +62,7 @@ export class TwilioSmsSender implements SmsSender {
       client = createTwilioClient({
         accountSid: request.accountSid,
         authToken: request.authToken,
-        baseUrl: this.config.TWILIO_API_BASE_URL,
+        baseUrl: this.options.baseUrl,
         timeoutMs: TIMEOUT_MS,
       });
       this.clients.set(key, client);

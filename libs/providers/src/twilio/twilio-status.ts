@@ -1,10 +1,10 @@
-import type { MessageStatus } from '@app/conversations';
+import type { ReportedStatus } from '../delivery-status.js';
 
 /**
- * Twilio's message statuses in the store's status machine. Statuses of inbound messages
+ * Twilio's message statuses in our status machine's words. Statuses of inbound messages
  * (`receiving`, `received`) and any status Twilio adds later map to nothing: ignored.
  */
-const TWILIO_STATUSES: Readonly<Record<string, MessageStatus>> = {
+const TWILIO_STATUSES: Readonly<Record<string, ReportedStatus>> = {
   accepted: 'queued',
   scheduled: 'queued',
   queued: 'queued',
@@ -17,6 +17,6 @@ const TWILIO_STATUSES: Readonly<Record<string, MessageStatus>> = {
   canceled: 'failed',
 };
 
-export function fromTwilioStatus(status: string): MessageStatus | null {
+export function fromTwilioStatus(status: string): ReportedStatus | null {
   return Object.hasOwn(TWILIO_STATUSES, status) ? TWILIO_STATUSES[status]! : null;
 }
