@@ -86,13 +86,13 @@ describe("the api's HTTP error maps", () => {
   });
 
   it('answer codes a module shares with the older contract under their public code', () => {
-    const render = (err: DomainError) => new ErrorFilter(HTTP_ERROR_MAPS).render(err);
+    const filter = new ErrorFilter(HTTP_ERROR_MAPS);
     const flooded = new delivery.DeliveryError(
       delivery.DeliveryErrorCode.CodesToAddressRateLimited,
       'Too many codes',
       { retryAfterSeconds: 900 },
     );
-    expect(render(flooded)).toEqual({
+    expect(filter.render(flooded)).toEqual({
       status: 429,
       body: {
         error: { code: 'rate_limited', message: 'Too many codes', details: { retryAfterSeconds: 900 } },
@@ -102,12 +102,12 @@ describe("the api's HTTP error maps", () => {
       conversations.ConversationsErrorCode.AccessDenied,
       'No',
     );
-    expect(render(denied)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(filter.render(denied)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     const gone = new portal.PortalError(
       portal.PortalErrorCode.SecureMessageNotFound,
       'Secure message not found',
     );
-    expect(render(gone)).toEqual({
+    expect(filter.render(gone)).toEqual({
       status: 404,
       body: { error: { code: 'not_found', message: 'Secure message not found' } },
     });
