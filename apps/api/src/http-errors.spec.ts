@@ -84,4 +84,32 @@ describe("the api's HTTP error maps", () => {
       body: { error: { code: 'internal_error' } },
     });
   });
+
+  it('answer codes a module shares with the older contract under their public code', () => {
+    const filter = new ErrorFilter(HTTP_ERROR_MAPS);
+    const flooded = new delivery.DeliveryError(
+      delivery.DeliveryErrorCode.CodesToAddressRateLimited,
+      'Too many codes',
+      { retryAfterSeconds: 900 },
+    );
+    expect(filter.render(flooded)).toEqual({
+      status: 429,
+      body: {
+        error: { code: 'rate_limited', message: 'Too many codes', details: { retryAfterSeconds: 900 } },
+      },
+    });
+    const denied = new conversations.ConversationsError(
+      conversations.ConversationsErrorCode.AccessDenied,
+      'No',
+    );
+    expect(filter.render(denied)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    const gone = new portal.PortalError(
+      portal.PortalErrorCode.SecureMessageNotFound,
+      'Secure message not found',
+    );
+    expect(filter.render(gone)).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'Secure message not found' } },
+    });
+  });
 });

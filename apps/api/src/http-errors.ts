@@ -1,9 +1,18 @@
 import type { HttpErrorMap } from '@app/observability';
 import { channelsHttpErrors } from '@app/channels';
+import { conversationsHttpErrors } from '@app/conversations';
+import { deliveryHttpErrors } from '@app/delivery';
 import { identityHttpErrors } from '@app/identity';
+import { portalHttpErrors } from '@app/portal';
 
 /**
  * Every module's domain error codes as the API answers them: the one place a domain failure
  * becomes an HTTP status. A module's error class missing here answers 500 (and a test fails).
  */
-export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [identityHttpErrors, channelsHttpErrors];
+export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [
+  identityHttpErrors,
+  conversationsHttpErrors,
+  channelsHttpErrors,
+  deliveryHttpErrors,
+  portalHttpErrors,
+];

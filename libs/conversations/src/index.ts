@@ -53,6 +53,8 @@ export {
   type StreamQuota,
 } from './live/stream-limits.js';
 export { ConversationsHttpModule } from './http/conversations-http.module.js';
+export { ConversationsError, ConversationsErrorCode } from './conversations.errors.js';
+export { conversationsHttpErrors } from './http/conversations-http-errors.js';
 export { bearerExpiry } from './http/events.controller.js';
 export { type ConversationPatch } from './inbox/conversation-changes.js';
 export { type ListFilter } from './inbox/list-conversations.js';

@@ -11,3 +11,5 @@ export { OutboundMessages } from './outbound/outbound-messages.js';
 export { PortalLinkRepository } from './outbound/portal-links.repository.js';
 export { portalCodeHash } from './dispatch/portal-codes.js';
 export { queueCodeMessage, retireCodes } from './dispatch/one-time-code-messages.js';
+export { DeliveryError, DeliveryErrorCode } from './delivery.errors.js';
+export { deliveryHttpErrors } from './delivery-http-errors.js';

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { MessageRepository } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { OutboundMessages } from '@app/delivery';
-import { AppError } from '@app/observability';
+import { PortalError, PortalErrorCode } from './portal.errors.js';
 
 export interface RetractedSecureMessage {
   messageId: string;
@@ -27,9 +27,9 @@ export class RetractSecureMessage {
   execute(id: string): Promise<RetractedSecureMessage> {
     return this.db.transaction(async (tx) => {
       const message = await this.messages.lockSecureMessage(tx, id);
-      if (!message) throw AppError.notFound('Secure message');
+      if (!message) throw new PortalError(PortalErrorCode.SecureMessageNotFound, 'Secure message not found');
       if (message.status === 'read')
-        throw new AppError(409, 'already_read', 'The patient has already read this message');
+        throw new PortalError(PortalErrorCode.AlreadyRead, 'The patient has already read this message');
       const retractedAt = await this.messages.retract(tx, id);
       const links = await this.outbound.retractSecureLinks(tx, id);
       this.audit.record(tx, {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
 import type { Principal } from '@app/identity';
-import { AppError } from '@app/observability';
+import { cannedResponseNotFound as notFound } from '../conversations.errors.js';
 import { fillTemplate } from './template.js';
 
 export interface CannedResponse {
@@ -24,7 +24,6 @@ interface Row {
   updated_at: Date;
 }
 
-const notFound = () => AppError.notFound('Canned response');
 const view = (r: Row): CannedResponse => ({
   id: r.id,
   title: r.title,

@@ -10,7 +10,7 @@ import {
   type MergeResult,
 } from '@app/contacts';
 import { TenantDb } from '@app/database';
-import { AppError } from '@app/observability';
+import { ConversationsError, contactNotFound as notFound } from '../conversations.errors.js';
 
 export type ContactSearch = {
   field: 'phone' | 'email' | 'name';
@@ -18,8 +18,6 @@ export type ContactSearch = {
   afterId?: string;
   limit: number;
 };
-
-const notFound = () => AppError.notFound('Contact');
 
 /** Staff work on contacts: exact search, detail, edit, merge. Every read and change is audited (ids only). */
 @Injectable()
@@ -68,7 +66,7 @@ export class ContactAdmin {
         contact = await this.contacts.update(tx, id, patch);
       } catch (err) {
         if (err instanceof InvalidContactFieldError)
-          throw AppError.validation([{ path: err.field, message: `not a valid ${err.field}` }]);
+          throw ConversationsError.validation([{ path: err.field, message: `not a valid ${err.field}` }]);
         throw err;
       }
       if (!contact) throw notFound();

@@ -1,5 +1,4 @@
 import { type Principal, roleHas } from '@app/identity';
-import { AppError } from '@app/observability';
 import { BILLING_TAG } from './inbox-query.js';
 
 /** Which conversations of the practice a staff member may see (from ROLE_PERMISSIONS). */
@@ -36,5 +35,3 @@ export class InboxAccessDenied extends Error {
     this.name = 'InboxAccessDenied';
   }
 }
-
-export const forbidden = () => new AppError(403, 'forbidden', 'You do not have permission to do this');

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
 import type { Principal } from '@app/identity';
-import { InboxAccessDenied, forbidden, inboxScope } from './inbox-access.js';
+import { accessDenied } from '../conversations.errors.js';
+import { InboxAccessDenied, inboxScope } from './inbox-access.js';
 
 /**
  * The transaction every inbox use case runs in. A caller without inbox permission is refused
@@ -33,6 +34,6 @@ export class InboxGuard {
       ...(target ? { target } : {}),
       metadata: { reason, role: viewer.role },
     });
-    throw forbidden();
+    throw accessDenied();
   }
 }

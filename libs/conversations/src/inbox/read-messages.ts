@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { Principal } from '@app/identity';
+import { conversationNotFound } from '../conversations.errors.js';
 import { InboxAccessDenied, canSee, inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
 import { type MessagePageRow, messagesQuery, visibleConversationSql } from './inbox-query.js';
 import { type MessageItem, messageItems } from './inbox-views.js';
 import { type KeysetPosition, type Page, nextCursor } from './keyset-cursor.js';
-import { conversationNotFound } from './visible-conversations.js';
 
 /** A page of a conversation's messages and notes, newest first: an audited PHI read. */
 @Injectable()

@@ -4,7 +4,7 @@ import { ContactRepository } from '@app/contacts';
 import { normalizeDatabaseError, type TenantTx } from '@app/database';
 import { type Principal, roleHas } from '@app/identity';
 import { JobQueue } from '@app/jobs';
-import { AppError } from '@app/observability';
+import { ConversationsError, ConversationsErrorCode } from '../conversations.errors.js';
 import { StaffEvents } from '../staff-events.js';
 import {
   type ConversationChanges,
@@ -71,9 +71,8 @@ export class UpdateConversation {
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
       if (normalizeDatabaseError(err)?.code === 'unique_violation')
-        throw new AppError(
-          409,
-          'conversation_conflict',
+        throw new ConversationsError(
+          ConversationsErrorCode.ConversationConflict,
           'The contact already has another conversation that is not closed; close or merge that one first',
         );
       throw err;
@@ -86,9 +85,8 @@ export class UpdateConversation {
       userId,
     ]);
     if (!user)
-      throw new AppError(
-        422,
-        'invalid_assignee',
+      throw new ConversationsError(
+        ConversationsErrorCode.InvalidAssignee,
         'Conversations can be assigned only to active staff of the practice',
       );
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { Principal } from '@app/identity';
-import { AppError } from '@app/observability';
+import { conversationNotFound } from '../conversations.errors.js';
 import { InboxAccessDenied, canSee } from './inbox-access.js';
 import { type ConversationStatus, type InboxRow, inboxQuery } from './inbox-query.js';
 import { type InboxItem, inboxItems } from './inbox-views.js';
@@ -18,8 +18,6 @@ export interface LockedConversation {
   lead_stage: string | null;
   snoozed_until: Date | null;
 }
-
-export const conversationNotFound = () => AppError.notFound('Conversation');
 
 /** One conversation as the inbox shows it, and the visibility check every single-conversation route makes. */
 @Injectable()

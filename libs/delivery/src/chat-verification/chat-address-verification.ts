@@ -12,7 +12,12 @@ import { type Contact, ContactMerge, ContactRepository } from '@app/contacts';
 import { ConversationRepository, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import {
+  DeliveryError,
+  DeliveryErrorCode as E,
+  emailSuppressed,
+  noSenderChannel,
+} from '../delivery.errors.js';
 import { queueCodeMessage, retireCodes } from '../dispatch/one-time-code-messages.js';
 import { chatCodeHash, PORTAL_CODE_MINUTES } from '../dispatch/portal-codes.js';
 import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
@@ -46,9 +51,9 @@ interface LiveCode {
 
 type Outcome = 'verified' | 'wrong' | 'locked';
 
-const invalidCode = () => new AppError(400, 'invalid_code', 'The code is not valid');
+const invalidCode = () => new DeliveryError(E.InvalidCode, 'The code is not valid');
 const verificationLocked = () =>
-  new AppError(423, 'verification_locked', 'Too many wrong codes: this chat can no longer verify an address');
+  new DeliveryError(E.VerificationLocked, 'Too many wrong codes: this chat can no longer verify an address');
 
 /**
  * A chat visitor proves the phone or email they typed: a one-time code goes there through the
@@ -81,26 +86,19 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       const contact = await this.contacts.get(tx, state.contactId);
       const address = contact && (await this.addressOf(tx, contact, channel));
       if (!contact || !address)
-        throw new AppError(
-          422,
-          'no_claimed_address',
+        throw new DeliveryError(
+          E.NoClaimedAddress,
           `The chat has no ${channel === 'sms' ? 'phone number' : 'email address'} to send a code to`,
         );
       const facts = await this.ledger.addressFacts(tx, contact.id, channel, address.index);
       if (facts.optedOut)
-        throw new AppError(409, 'recipient_opted_out', 'The number opted out of text messages');
-      if (facts.suppressed)
-        throw new AppError(
-          409,
-          'email_suppressed',
-          'The email address is suppressed after bounces or a spam report',
-        );
+        throw new DeliveryError(E.RecipientOptedOut, 'The number opted out of text messages');
+      if (facts.suppressed) throw emailSuppressed();
       await this.limitCodesTo(tx, channel, address.index);
       // The code is part of the visitor's own conversation (staff see it was sent, never the code).
       const conversation = await this.conversations.activeFor(tx, contact.id, 0);
       const sender = await this.senders.pick(tx, conversation.id, channel);
-      if (!sender)
-        throw new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+      if (!sender) throw noSenderChannel(channel);
       const messageId = await queueCodeMessage(
         tx,
         this.outbound,
@@ -248,9 +246,11 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       [tx.tenantId, channel, index, CODES_TO_ADDRESS_WINDOW_MINUTES],
     );
     if (row!.recent >= MAX_CODES_TO_ADDRESS)
-      throw new AppError(429, 'rate_limited', 'Too many codes were sent to this address; try again later', {
-        retryAfterSeconds: CODES_TO_ADDRESS_WINDOW_MINUTES * 60,
-      });
+      throw new DeliveryError(
+        E.CodesToAddressRateLimited,
+        'Too many codes were sent to this address; try again later',
+        { retryAfterSeconds: CODES_TO_ADDRESS_WINDOW_MINUTES * 60 },
+      );
   }
 
   private async lockSession(tx: TenantTx, sessionId: string): Promise<SessionState> {

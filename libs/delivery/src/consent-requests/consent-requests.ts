@@ -13,7 +13,13 @@ import {
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
 import type { Actor, TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import {
+  contactNotFound,
+  DeliveryError,
+  DeliveryErrorCode as E,
+  noReachableAddress,
+  noSenderChannel,
+} from '../delivery.errors.js';
 import { GateFacts } from '../outbound/gate-facts.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { SenderChannels } from '../outbound/sender-channels.js';
@@ -97,7 +103,7 @@ export class ConsentRequests {
     origin: RequestOrigin,
   ): Promise<SentConsentRequest | { refused: ConsentRequestRefusal }> {
     const contact = await this.contacts.get(tx, contactId);
-    if (!contact) throw AppError.notFound('Contact');
+    if (!contact) throw contactNotFound();
     const address = await this.gate.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
     if (!address) return { refused: 'no_reachable_address' };
     // Serializes requests for this contact (the rate limit and the one-live rule are read-then-write).
@@ -314,21 +320,20 @@ export class ConsentRequests {
 }
 
 /** A refusal as staff see it. */
-function refusalError(refusal: ConsentRequestRefusal, channel: DeliveryChannel): AppError {
+function refusalError(refusal: ConsentRequestRefusal, channel: DeliveryChannel): DeliveryError {
   switch (refusal) {
     case 'no_reachable_address':
-      return new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+      return noReachableAddress();
     case 'recipient_opted_out':
-      return new AppError(409, 'recipient_opted_out', 'The number opted out of text messages (STOP)');
+      return new DeliveryError(E.RecipientOptedOut, 'The number opted out of text messages (STOP)');
     case 'rate_limited':
-      return new AppError(
-        429,
-        'consent_request_rate_limited',
+      return new DeliveryError(
+        E.ConsentRequestRateLimited,
         `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
       );
     case 'no_sender_channel':
-      return new AppError(422, 'no_sender_channel', `The practice has no ${channel} channel to send from`);
+      return noSenderChannel(channel);
     case 'already_requested':
-      return new AppError(409, 'consent_request_live', 'A consent request to this contact is still live');
+      return new DeliveryError(E.ConsentRequestLive, 'A consent request to this contact is still live');
   }
 }

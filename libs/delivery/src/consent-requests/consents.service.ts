@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { ConsentLedger, type ConsentRecord, currentDisclosure, type DeliveryChannel } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { contactNotFound, DeliveryError, DeliveryErrorCode, noReachableAddress } from '../delivery.errors.js';
 import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
 import { ConsentRequests, type SentConsentRequest } from './consent-requests.js';
 
@@ -91,14 +91,17 @@ export class ConsentsService {
     return this.db.transaction(async (tx) => {
       const target = await this.addressOf(tx, contactId, 'email');
       if (!(await this.ledger.liftEmailSuppression(tx, target.index, contactId)))
-        throw new AppError(409, 'not_suppressed', "The contact's email address is not suppressed");
+        throw new DeliveryError(
+          DeliveryErrorCode.NotSuppressed,
+          "The contact's email address is not suppressed",
+        );
       return { address: target.address };
     });
   }
 
   private async contactOr404(tx: TenantTx, id: string) {
     const contact = await this.contacts.get(tx, id);
-    if (!contact) throw AppError.notFound('Contact');
+    if (!contact) throw contactNotFound();
     return contact;
   }
 
@@ -111,18 +114,16 @@ export class ConsentsService {
   ): Promise<ContactAddress> {
     const contact = await this.contactOr404(tx, id);
     const onFile = await this.gate.address(tx, kind, kind === 'sms' ? contact.phone : contact.email);
-    if (!onFile)
-      throw new AppError(422, 'no_reachable_address', 'The contact has no address for this channel');
+    if (!onFile) throw noReachableAddress();
     if (given !== undefined) {
       const asked = await this.gate.address(tx, kind, given);
       if (!asked)
-        throw AppError.validation([
+        throw DeliveryError.validation([
           { path: 'address', message: `not a valid ${kind === 'sms' ? 'phone number' : 'email'}` },
         ]);
       if (asked.address !== onFile.address)
-        throw new AppError(
-          422,
-          'address_not_on_contact',
+        throw new DeliveryError(
+          DeliveryErrorCode.AddressNotOnContact,
           'Consent is recorded for the address on file; update the contact first',
         );
     }

@@ -5,7 +5,14 @@ import { type GateDecision, type ReplyChannel, decideReplyRoute } from '@app/con
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import {
+  conversationNotFound,
+  DeliveryError,
+  DeliveryErrorCode,
+  emailSuppressed,
+  noReachableAddress,
+  noSenderChannel,
+} from '../delivery.errors.js';
 import { GateFacts } from '../outbound/gate-facts.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { SenderChannels } from '../outbound/sender-channels.js';
@@ -27,17 +34,14 @@ export interface ReplyResult {
 /** Twilio's limit for one message body. */
 export const MAX_SMS_BODY = 1600;
 
-const BLOCKED: Record<string, () => AppError> = {
+const BLOCKED: Record<string, () => DeliveryError> = {
   recipient_opted_out: () =>
-    new AppError(
-      409,
-      'recipient_opted_out',
+    new DeliveryError(
+      DeliveryErrorCode.RecipientOptedOut,
       'The recipient opted out of text messages and has no other route',
     ),
-  no_reachable_address: () =>
-    new AppError(422, 'no_reachable_address', 'The contact has no address for this channel'),
-  email_suppressed: () =>
-    new AppError(409, 'email_suppressed', 'The email address is suppressed after bounces or a spam report'),
+  no_reachable_address: noReachableAddress,
+  email_suppressed: emailSuppressed,
 };
 
 /**
@@ -62,9 +66,9 @@ export class ReplyService {
   async reply(conversationId: string, input: ReplyInput, authorUserId: string): Promise<ReplyResult> {
     return this.db.transaction(async (tx) => {
       const conversation = await this.conversations.get(tx, conversationId);
-      if (!conversation) throw AppError.notFound('Conversation');
+      if (!conversation) throw conversationNotFound();
       const contact = await this.contacts.get(tx, conversation.contactId);
-      if (!contact) throw AppError.notFound('Conversation');
+      if (!contact) throw conversationNotFound();
 
       const addresses = {
         sms: await this.gate.address(tx, 'sms', contact.phone),
@@ -135,14 +139,12 @@ export class ReplyService {
       };
     }
     if (decision.route === 'plain' && decision.channel === 'sms' && reply.body.length > MAX_SMS_BODY)
-      throw new AppError(422, 'body_too_long', `A text message holds at most ${MAX_SMS_BODY} characters`);
-    const sender = await this.senders.pick(tx, reply.conversationId, decision.channel);
-    if (!sender)
-      throw new AppError(
-        422,
-        'no_sender_channel',
-        `The practice has no ${decision.channel} channel to send from`,
+      throw new DeliveryError(
+        DeliveryErrorCode.BodyTooLong,
+        `A text message holds at most ${MAX_SMS_BODY} characters`,
       );
+    const sender = await this.senders.pick(tx, reply.conversationId, decision.channel);
+    if (!sender) throw noSenderChannel(decision.channel);
     const address = reply.addresses[decision.channel]!;
     const routeReason = decision.route === 'secure_link' ? decision.reason : null;
     const message = await this.outbound.create(tx, {

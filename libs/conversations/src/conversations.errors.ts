@@ -1,0 +1,34 @@
+import { DomainError } from '@app/observability';
+
+/** Every failure conversations' use cases name. The HTTP answers are in `http/conversations-http-errors.ts`. */
+export enum ConversationsErrorCode {
+  ValidationFailed = 'validation_failed',
+  ConversationNotFound = 'conversation_not_found',
+  ContactNotFound = 'contact_not_found',
+  CannedResponseNotFound = 'canned_response_not_found',
+  /** The caller's role may not see or do this in the inbox (the refusal is audited first). */
+  AccessDenied = 'access_denied',
+  /** Reopening while the contact has another conversation that is not closed. */
+  ConversationConflict = 'conversation_conflict',
+  InvalidAssignee = 'invalid_assignee',
+}
+
+export class ConversationsError extends DomainError<ConversationsErrorCode> {
+  static validation(details: Array<{ path: string; message: string }>): ConversationsError {
+    return new ConversationsError(
+      ConversationsErrorCode.ValidationFailed,
+      'The request is not valid',
+      details,
+    );
+  }
+}
+
+const E = ConversationsErrorCode;
+
+export const conversationNotFound = () =>
+  new ConversationsError(E.ConversationNotFound, 'Conversation not found');
+export const contactNotFound = () => new ConversationsError(E.ContactNotFound, 'Contact not found');
+export const cannedResponseNotFound = () =>
+  new ConversationsError(E.CannedResponseNotFound, 'Canned response not found');
+export const accessDenied = () =>
+  new ConversationsError(E.AccessDenied, 'You do not have permission to do this');

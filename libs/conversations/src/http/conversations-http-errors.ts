@@ -1,0 +1,13 @@
+import { httpErrorMap } from '@app/observability';
+import { ConversationsError, ConversationsErrorCode as E } from '../conversations.errors.js';
+
+/** Conversations' codes as the API answers them (exhaustive: a new code fails to compile until mapped). */
+export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
+  [E.ValidationFailed]: 400,
+  [E.ConversationNotFound]: { status: 404, code: 'not_found' },
+  [E.ContactNotFound]: { status: 404, code: 'not_found' },
+  [E.CannedResponseNotFound]: { status: 404, code: 'not_found' },
+  [E.AccessDenied]: { status: 403, code: 'forbidden' },
+  [E.ConversationConflict]: 409,
+  [E.InvalidAssignee]: 422,
+});
