@@ -1,5 +1,6 @@
 import type { HttpErrorMap } from '@app/observability';
 import { channelsHttpErrors } from '@app/channels';
+import { contactsHttpErrors } from '@app/contacts';
 import { conversationsHttpErrors } from '@app/conversations';
 import { deliveryHttpErrors } from '@app/delivery';
 import { identityHttpErrors } from '@app/identity';
@@ -11,6 +12,7 @@ import { portalHttpErrors } from '@app/portal';
  */
 export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [
   identityHttpErrors,
+  contactsHttpErrors,
   conversationsHttpErrors,
   channelsHttpErrors,
   deliveryHttpErrors,

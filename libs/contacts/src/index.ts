@@ -23,3 +23,5 @@ export {
 } from './lifecycle/contact-hooks.js';
 export { ContactMerge } from './lifecycle/contact-merge.js';
 export { ContactAddressChange, type ContactAddressIndexes } from './lifecycle/contact-address-change.js';
+export { ContactsError, ContactsErrorCode } from './contacts.errors.js';
+export { contactsHttpErrors } from './contacts-http-errors.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
-import { AppError } from '@app/observability';
+import { ContactsError, ContactsErrorCode as E } from '../contacts.errors.js';
 import { ContactHooks, type MergeResult } from './contact-hooks.js';
 
 /**
@@ -16,14 +16,14 @@ export class ContactMerge {
 
   async merge(tx: TenantTx, survivorId: string, otherId: string): Promise<MergeResult> {
     if (survivorId === otherId)
-      throw new AppError(422, 'cannot_merge_self', 'A contact cannot be merged into itself');
+      throw new ContactsError(E.CannotMergeSelf, 'A contact cannot be merged into itself');
     const locked = await tx.query<{ id: string; merged_into: string | null }>(
       `SELECT id, merged_into FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
       [tx.tenantId, [survivorId, otherId]],
     );
-    if (locked.length !== 2) throw AppError.notFound('Contact');
+    if (locked.length !== 2) throw new ContactsError(E.ContactNotFound, 'Contact not found');
     if (locked.some((c) => c.merged_into))
-      throw new AppError(409, 'contact_merged', 'One of the contacts was already merged into another');
+      throw new ContactsError(E.ContactMerged, 'One of the contacts was already merged into another');
 
     const result = await this.hooks.mergeContact(tx, survivorId, otherId);
     // Fields the survivor lacks come from the other (same tenant and column: the ciphertext stays valid).
