@@ -1,4 +1,4 @@
-import { DomainError } from '@app/observability';
+import { DomainError, type FieldProblem, INVALID_REQUEST_MESSAGE } from '@app/observability';
 
 /** Every failure channels' use cases name. The HTTP answers are in `channels-http-errors.ts`. */
 export enum ChannelsErrorCode {
@@ -18,8 +18,8 @@ export enum ChannelsErrorCode {
 }
 
 export class ChannelsError extends DomainError<ChannelsErrorCode> {
-  static validation(details: Array<{ path: string; message: string }>): ChannelsError {
-    return new ChannelsError(ChannelsErrorCode.ValidationFailed, 'The request is not valid', details);
+  static validation(details: FieldProblem[]): ChannelsError {
+    return new ChannelsError(ChannelsErrorCode.ValidationFailed, INVALID_REQUEST_MESSAGE, details);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/observability';
+import { DomainError, type FieldProblem, INVALID_REQUEST_MESSAGE } from '@app/observability';
 
 /** Every failure conversations' use cases name. The HTTP answers are in `http/conversations-http-errors.ts`. */
 export enum ConversationsErrorCode {
@@ -14,12 +14,8 @@ export enum ConversationsErrorCode {
 }
 
 export class ConversationsError extends DomainError<ConversationsErrorCode> {
-  static validation(details: Array<{ path: string; message: string }>): ConversationsError {
-    return new ConversationsError(
-      ConversationsErrorCode.ValidationFailed,
-      'The request is not valid',
-      details,
-    );
+  static validation(details: FieldProblem[]): ConversationsError {
+    return new ConversationsError(ConversationsErrorCode.ValidationFailed, INVALID_REQUEST_MESSAGE, details);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/observability';
+import { DomainError, type FieldProblem, INVALID_REQUEST_MESSAGE } from '@app/observability';
 
 /** Every failure delivery's use cases name. The HTTP answers are in `delivery-http-errors.ts`. */
 export enum DeliveryErrorCode {
@@ -23,8 +23,8 @@ export enum DeliveryErrorCode {
 }
 
 export class DeliveryError extends DomainError<DeliveryErrorCode> {
-  static validation(details: Array<{ path: string; message: string }>): DeliveryError {
-    return new DeliveryError(DeliveryErrorCode.ValidationFailed, 'The request is not valid', details);
+  static validation(details: FieldProblem[]): DeliveryError {
+    return new DeliveryError(DeliveryErrorCode.ValidationFailed, INVALID_REQUEST_MESSAGE, details);
   }
 }
 

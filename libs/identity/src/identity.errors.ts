@@ -1,4 +1,4 @@
-import { DomainError } from '@app/observability';
+import { DomainError, INVALID_REQUEST_MESSAGE } from '@app/observability';
 
 /** Every failure identity's use cases name. The HTTP answers are in `http/identity-http-errors.ts`. */
 export enum IdentityErrorCode {
@@ -40,7 +40,7 @@ export class IdentityError extends DomainError<IdentityErrorCode> {
   }
 
   static validation(path: string, message: string): IdentityError {
-    return new IdentityError(IdentityErrorCode.ValidationFailed, 'The request is not valid', [
+    return new IdentityError(IdentityErrorCode.ValidationFailed, INVALID_REQUEST_MESSAGE, [
       { path, message },
     ]);
   }

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { type FieldProblem, INVALID_REQUEST_MESSAGE } from './domain-error.js';
 
 /**
  * The one way to answer a client with an error: an HTTP status, a stable snake_case code and a
@@ -18,7 +19,7 @@ export class AppError extends HttpException {
     return new AppError(404, 'not_found', `${what} not found`);
   }
 
-  static validation(details: Array<{ path: string; message: string }>): AppError {
-    return new AppError(400, 'validation_failed', 'The request is not valid', details);
+  static validation(details: FieldProblem[]): AppError {
+    return new AppError(400, 'validation_failed', INVALID_REQUEST_MESSAGE, details);
   }
 }

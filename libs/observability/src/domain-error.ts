@@ -15,6 +15,15 @@ export abstract class DomainError<Code extends string = string> extends Error {
   }
 }
 
+/** One refused field of an input: where and which rule, never the value. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** The message of every `validation_failed` answer, domain or edge: the details say what. */
+export const INVALID_REQUEST_MESSAGE = 'The request is not valid';
+
 /**
  * How the HTTP edge answers one of a module's codes: a status, or a status and the public code
  * when two domain failures share one (the API's contract is older than the enum).

@@ -1,5 +1,12 @@
 export { AppError } from './app-error.js';
-export { DomainError, httpErrorMap, type HttpAnswer, type HttpErrorMap } from './domain-error.js';
+export {
+  DomainError,
+  type FieldProblem,
+  httpErrorMap,
+  type HttpAnswer,
+  type HttpErrorMap,
+  INVALID_REQUEST_MESSAGE,
+} from './domain-error.js';
 export { ErrorFilter } from './error.filter.js';
 export { loggerParams, loggedUrl, safeUrl, REDACT_PATHS } from './logging.js';
 export {

@@ -1,4 +1,5 @@
 import type { MessageStatus } from '@app/conversations';
+import type { SendGridEmailRequest, TwilioSmsRequest } from '@app/providers';
 
 /** The provider accepted the message (or already had it): its id and the status it reported. */
 export interface Accepted {
@@ -6,16 +7,8 @@ export interface Accepted {
   status: MessageStatus;
 }
 
-export interface SmsSendRequest {
-  accountSid: string;
-  authToken: string;
-  from: string;
-  messagingServiceSid: string | null;
-  to: string;
-  body: string;
-  /** Our status webhook, naming our message id so early callbacks find the message. */
-  statusCallback: string;
-}
+/** What a send needs: the provider adapter's request (libs/providers). */
+export type SmsSendRequest = TwilioSmsRequest;
 
 /** SMS delivery, behind an interface so the dispatcher does not know the SDK. */
 export interface SmsSender {
@@ -28,17 +21,7 @@ export interface SmsSender {
   ): Promise<Accepted | null>;
 }
 
-export interface EmailSendRequest {
-  apiKey: string;
-  from: { email: string; name: string | null };
-  replyTo: string | null;
-  to: string;
-  subject: string;
-  text: string;
-  /** Echoed back by SendGrid's Event Webhook and searchable in its Activity API. */
-  messageId: string;
-  tenantId: string;
-}
+export type EmailSendRequest = SendGridEmailRequest;
 
 export interface EmailSender {
   send(request: EmailSendRequest): Promise<Accepted>;
