@@ -171,7 +171,9 @@ function parseForm(request: FastifyRequest, body: Buffer): Record<string, string
     if (++count > MAX_FORM_FIELDS)
       throw new AppError(413, 'payload_too_large', 'The form has too many fields');
     const known = fields[key];
-    fields[key] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
+    if (known === undefined) fields[key] = value;
+    else if (Array.isArray(known)) known.push(value);
+    else fields[key] = [known, value];
   }
   return fields;
 }
