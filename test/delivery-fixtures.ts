@@ -102,10 +102,34 @@ export class DeliveryStack {
   }
 
   async stop(): Promise<void> {
-    await this.stopWorker();
-    await this.api?.close();
+    await this.slowStepReport('worker close', () => this.stopWorker());
+    await this.slowStepReport('api close', async () => void (await this.api?.close()));
     await this.sandbox?.close();
     await this.owner?.end();
+  }
+
+  /**
+   * Runs a shutdown step; should it take over 15 s (a hang the hook timeout would end without a
+   * word), prints what this database's connections are doing, so a rare hang leaves evidence.
+   */
+  private async slowStepReport(step: string, run: () => Promise<void>): Promise<void> {
+    const timer = setTimeout(() => {
+      this.owner
+        ?.query(
+          `SELECT application_name, state, wait_event_type, wait_event, left(query, 80) AS query,
+                  round(extract(epoch FROM now() - state_change))::int AS for_seconds
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
+        .then(
+          ({ rows }) => console.error(`stack.stop: ${step} still running after 15 s`, JSON.stringify(rows)),
+          (err: unknown) => console.error(`stack.stop: ${step} still running after 15 s`, err),
+        );
+    }, 15_000);
+    try {
+      await run();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Everything the sandbox received for `to`, newest first. */
