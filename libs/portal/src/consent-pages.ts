@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ConsentLedger, currentDisclosure, type Disclosure, findDisclosure } from '@app/consent';
 import { KeyRingService } from '@app/crypto';
-import { requestContext, type TenantTx } from '@app/database';
+import { type TenantTx } from '@app/database';
+import { requestContext } from '@app/observability';
 import { ConsentRequests, PortalLinkRepository } from '@app/delivery';
 
 export interface ConsentRequestView {

@@ -1,5 +1,6 @@
 import type { DeliveryChannel } from '@app/consent';
-import type { Actor, TenantTx } from '@app/database';
+import type { TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 
 /**
  * Sends the consent request a ticked form box leads to (the delivery library's QuickSend

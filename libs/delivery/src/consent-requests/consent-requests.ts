@@ -12,7 +12,8 @@ import {
 } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
-import type { Actor, TenantTx } from '@app/database';
+import type { TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 import {
   contactNotFound,
   DeliveryError,
