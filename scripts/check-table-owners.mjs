@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // `npm run lint`: every table has one owner lib, the only one whose code writes it (INSERT,
-// UPDATE, DELETE). A write elsewhere fails, unless it is one of the listed exceptions that the
-// redesign (issue 20) is to move into the owner; the list may only shrink (an exception that no
-// longer matches fails too). The tables are those the migrations create; a table written by code
-// but owned by nobody fails. Seen: a statement naming its table literally after INSERT INTO,
+// UPDATE, DELETE); a write elsewhere fails (call the owner instead). The tables are those the
+// migrations create; a table written by code but owned by nobody fails. Seen: a statement naming its table literally after INSERT INTO,
 // UPDATE or DELETE FROM in libs/ and apps/ (specs and migrations aside); a table name built at
 // run time (`UPDATE ${table}`) is not.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -28,6 +26,7 @@ const OWNERS = {
   consent_records: 'consent',
   sms_opt_out_events: 'consent',
   email_suppression_events: 'consent',
+  consent_requests: 'consent',
   conversations: 'conversations',
   conversation_reads: 'conversations',
   conversation_tags: 'conversations',
@@ -47,20 +46,10 @@ const OWNERS = {
   sendgrid_events: 'channels',
   delivery_outbox: 'delivery',
   delivery_attempts: 'delivery',
-  consent_requests: 'delivery',
   secure_links: 'delivery',
   unsubscribe_links: 'delivery',
   portal_codes: 'delivery',
 };
-
-/** Writes outside the owner that exist today: the redesign moves each behind its owner. */
-const EXCEPTIONS = [
-  [
-    'messages',
-    'libs/delivery/src/outbound/outbound-messages.ts',
-    'outbound message rows (hot dispatch path)',
-  ],
-];
 
 const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_][a-z0-9_]*)/g;
 
@@ -79,8 +68,6 @@ for (const name of readdirSync(join(root, 'libs/database/src/migrations'))) {
   for (const m of sql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)/g)) tables.add(m[1]);
 }
 
-const allowed = new Set(EXCEPTIONS.map(([table, file]) => `${table} ${file}`));
-const used = new Set();
 const problems = [];
 for (const base of ['libs', 'apps']) {
   for (const path of files(join(root, base))) {
@@ -94,19 +81,13 @@ for (const base of ['libs', 'apps']) {
         problems.push(
           `${file}: writes ${table}, which has no owner in ${relative(root, new URL(import.meta.url).pathname)}`,
         );
-      else if (owner !== lib) {
-        const key = `${table} ${file}`;
-        if (allowed.has(key)) used.add(key);
-        else problems.push(`${file}: writes ${table}, owned by libs/${owner}: call the owner instead`);
-      }
+      else if (owner !== lib)
+        problems.push(`${file}: writes ${table}, owned by libs/${owner}: call the owner instead`);
     }
   }
 }
-for (const key of allowed) if (!used.has(key)) problems.push(`exception no longer needed, remove it: ${key}`);
 if (problems.length) {
   process.stderr.write(`table owners:\n  ${problems.join('\n  ')}\n`);
   process.exit(1);
 }
-console.log(
-  `table owners: ${tables.size} tables, ${EXCEPTIONS.length} listed exceptions, no other write outside its owner`,
-);
+console.log(`table owners: ${tables.size} tables, no write outside its owner`);

@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { ChannelsService, type EmailChannelView } from '@app/channels';
 import { KeyRingService } from '@app/crypto';
-import { TenantDb, requestContext } from '@app/database';
+import { TenantDb } from '@app/database';
+import { requestContext } from '@app/observability';
 
 /** Shared by the email e2e tests: practices with a SendGrid channel, and Event Webhook signing. */
 

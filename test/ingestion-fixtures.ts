@@ -7,7 +7,8 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { ChannelsService, PendingSmsProcessor, type SmsChannelView } from '@app/channels';
 import { KeyRingService } from '@app/crypto';
-import { TenantDb, requestContext } from '@app/database';
+import { TenantDb } from '@app/database';
+import { requestContext } from '@app/observability';
 import { startApi } from '@app/testing';
 
 /** Shared by the ingestion e2e tests: practices with an SMS channel, and Twilio-shaped signed webhooks. */

@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditSealJob, AuditService } from '@app/audit';
-import { requestContext, TenantDb } from '@app/database';
+import { TenantDb } from '@app/database';
+import { requestContext } from '@app/observability';
 import {
   JOBS,
   type JobHandler,

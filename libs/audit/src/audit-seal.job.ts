@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requestContext, TenantContextMissingError } from '@app/database';
+import { TenantContextMissingError, tenantScope } from '@app/database';
 import type { JobData, JobHandler } from '@app/jobs';
 import { AuditService } from './audit.service.js';
 
@@ -11,8 +11,8 @@ export class AuditSealJob implements JobHandler<'audit.seal'> {
   constructor(private readonly audit: AuditService) {}
 
   async handle(_data: JobData<'audit.seal'>): Promise<void> {
-    // The tenant comes from the job's request context (JobWorkerHost), as for a request.
-    const { tenantId } = requestContext.get();
+    // The tenant comes from the job's scope (JobWorkerHost), as for a request.
+    const { tenantId } = tenantScope.current();
     if (!tenantId) throw new TenantContextMissingError();
     await this.audit.seal(tenantId);
   }

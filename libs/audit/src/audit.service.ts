@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  type Actor,
-  multiRowValues,
-  PreparedSql,
-  requestContext,
-  TenantDb,
-  type TenantTx,
-} from '@app/database';
+import { multiRowValues, PreparedSql, TenantDb, type TenantTx } from '@app/database';
+import { type Actor, requestContext } from '@app/observability';
 import {
   type AuditMetadataValue,
   type ChainCheck,

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
-import { type Actor, PreparedSql, requestContext, type TenantTx } from '@app/database';
+import { PreparedSql, type TenantTx } from '@app/database';
+import { type Actor, requestContext } from '@app/observability';
 import {
   type AddressFacts,
   addressFactsFrom,

@@ -2,11 +2,18 @@ import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ConsentContactHook } from './consent-contact-hook.js';
 import { ConsentLedger } from './consent-ledger.js';
+import { ConsentRequestSenders } from './requests/consent-request-sender.js';
+import { ConsentRequests } from './requests/consent-requests.js';
+import { SmsKeywordAnswers } from './requests/sms-keyword-answers.js';
 
-/** The consent and opt-out ledgers (the gate and keyword parser are plain functions). */
+/**
+ * The consent and opt-out ledgers, consent requests and the SMS keyword rules (the gate and
+ * keyword parser are plain functions). Requests go out through the `ConsentRequestSender`
+ * delivery registers.
+ */
 @Module({
   imports: [ContactsModule],
-  providers: [ConsentLedger, ConsentContactHook],
-  exports: [ConsentLedger],
+  providers: [ConsentLedger, ConsentContactHook, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
+  exports: [ConsentLedger, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
 })
 export class ConsentModule {}

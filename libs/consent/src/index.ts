@@ -27,3 +27,24 @@ export {
   addressFactsFrom,
   addressFactsSql,
 } from './address-facts.js';
+export {
+  ConsentRequests,
+  CONSENT_REQUEST_ADDRESS_COLUMN,
+  CONSENT_REQUEST_DAYS,
+  MAX_REQUESTS_PER_DAY,
+  type ConsentRequestRefusal,
+  type SentConsentRequest,
+  type SmsAnswerOutcome,
+} from './requests/consent-requests.js';
+export {
+  ConsentRequestSenders,
+  type ConsentRequestSender,
+  type ConsentRequestRoute,
+  type IndexedAddress,
+} from './requests/consent-request-sender.js';
+export {
+  SmsKeywordAnswers,
+  answersBeforeAck,
+  type KeywordAnswer,
+  type KeywordSms,
+} from './requests/sms-keyword-answers.js';

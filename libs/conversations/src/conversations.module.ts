@@ -7,6 +7,7 @@ import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageRepository } from './message.repository.js';
+import { OutboundMessageRepository } from './outbound-message.repository.js';
 import { StaffEvents } from './staff-events.js';
 
 /** The conversation store; needs the platform (database, crypto, audit, redis) from the app. */
@@ -17,6 +18,7 @@ import { StaffEvents } from './staff-events.js';
     IngestService,
     ConversationRepository,
     MessageRepository,
+    OutboundMessageRepository,
     AttachmentRepository,
     StaffEvents,
     LiveSubscriptions,
@@ -26,6 +28,7 @@ import { StaffEvents } from './staff-events.js';
     IngestService,
     ConversationRepository,
     MessageRepository,
+    OutboundMessageRepository,
     AttachmentRepository,
     StaffEvents,
     LiveSubscriptions,

@@ -24,7 +24,9 @@ export {
   INBOUND_STATUS,
   CHAT_OUTBOUND_STATUS,
   MESSAGE_BODY_COLUMN,
+  MESSAGE_TO_ADDRESS_COLUMN,
 } from './message.repository.js';
+export { OutboundMessageRepository, type QueuedOutboundMessage } from './outbound-message.repository.js';
 export {
   AttachmentRepository,
   type AttachmentInfo,

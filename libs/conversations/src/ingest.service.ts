@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactHooks, ContactMatcher, type SenderAddress } from '@app/contacts';
-import type { Actor, TenantTx } from '@app/database';
+import type { TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 import {
   AttachmentRepository,
   type AttachmentSource,

@@ -89,6 +89,8 @@ interface MessageRow {
 
 /** The encryption binding (AAD context) of a message body: whoever decrypts one names it by this. */
 export const MESSAGE_BODY_COLUMN = 'messages.body';
+/** The encryption binding of an outbound message's destination address (SMS and email). */
+export const MESSAGE_TO_ADDRESS_COLUMN = 'messages.to_address';
 const COL = { body: MESSAGE_BODY_COLUMN, bodyHtml: 'messages.body_html' } as const;
 
 /** Status of an inbound message once stored (outside the outbound delivery machine). */

@@ -5,7 +5,7 @@ export { RLS_SETTINGS, type Route, type RouteName, type SweepName } from './rls-
 export { DatabaseError, type DatabaseErrorCode, normalizeDatabaseError } from './database-error.js';
 export { dedicatedPool, PIPELINED } from './connection.js';
 export { PreparedSql } from './prepared-sql.js';
-export { requestContext, type RequestContext, type Actor } from './request-context.js';
+export { tenantScope, type TenantScope } from './tenant-scope.js';
 export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.js';
 export { multiRowValues } from './multi-row-values.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { PreparedSql } from './prepared-sql.js';
-import { requestContext } from './request-context.js';
+import { tenantScope } from './tenant-scope.js';
 import { normalizeDatabaseError } from './database-error.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
 
@@ -373,7 +373,7 @@ describe('tenant isolation (row-level security as the app role)', () => {
     afterAll(() => ds.destroy());
 
     it('scopes a transaction to the tenant in the request context', async () => {
-      const ids = await requestContext.run({ tenantId: b.tenant }, () =>
+      const ids = await tenantScope.run({ tenantId: b.tenant }, () =>
         db.transaction((tx) => tx.query<{ id: string }>('SELECT id FROM contacts')),
       );
       expect(ids.map((r) => r.id)).toEqual([b.contact]);

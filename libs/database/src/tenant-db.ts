@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { requestContext } from './request-context.js';
+import { tenantScope } from './tenant-scope.js';
 import { RLS_SETTINGS, type Route, routeSetting } from './rls-settings.js';
 import { type Sql, type Statement, TxPipeline } from './tx-pipeline.js';
 import { isUuid } from './uuid.js';
@@ -196,16 +196,16 @@ export class TenantDb {
     private readonly config?: Pick<CoreConfig, 'DATABASE_PREPARED_STATEMENTS'>,
   ) {}
 
-  /** A transaction for the tenant of the current request or job (from AsyncLocalStorage). */
+  /** A transaction for the tenant of the current request or job (`tenantScope`). */
   async transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
-    const { tenantId } = requestContext.get();
+    const { tenantId } = tenantScope.current();
     if (!tenantId) throw new TenantContextMissingError();
     return this.forTenant(tenantId, work);
   }
 
   /**
    * A transaction for an explicit tenant (jobs, webhooks after routing). The tenant also becomes
-   * the request context's tenant for everything `work` calls.
+   * the scope's tenant for everything `work` calls.
    */
   async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
@@ -242,7 +242,7 @@ export class TenantDb {
     release: () => Promise<void>,
   ): Promise<T> {
     if (!isUuid(tenantId)) throw new Error('forTenant: tenantId must be a UUID');
-    return requestContext.run({ tenantId }, async () => {
+    return tenantScope.run({ tenantId }, async () => {
       let result: T;
       let tx: TenantTx | undefined;
       try {

@@ -3,7 +3,7 @@ import { ChannelStoreModule } from '@app/channels';
 import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
-import { ConsentRequests } from './consent-requests/consent-requests.js';
+import { ConsentRequestDelivery } from './consent-requests/consent-request-delivery.js';
 import { DeliveryContactHook } from './delivery-contact-hook.js';
 import { DeliveryQueue } from './outbound/delivery-queue.js';
 import { GateFacts } from './outbound/gate-facts.js';
@@ -21,7 +21,7 @@ import { SenderChannels } from './outbound/sender-channels.js';
     PortalLinkRepository,
     GateFacts,
     SenderChannels,
-    ConsentRequests,
+    ConsentRequestDelivery,
   ],
   exports: [
     ChannelStoreModule,
@@ -33,7 +33,6 @@ import { SenderChannels } from './outbound/sender-channels.js';
     PortalLinkRepository,
     GateFacts,
     SenderChannels,
-    ConsentRequests,
   ],
 })
 export class DeliveryCoreModule {}

@@ -3,7 +3,6 @@ export { DeliveryApiModule } from './delivery-api.module.js';
 export { DeliveryWorkerModule } from './delivery-worker.module.js';
 export { SmsDeliveryJob, EmailDeliveryJob } from './dispatch/delivery.jobs.js';
 export { SmsKeywordHook } from './consent-requests/sms-keyword.hook.js';
-export { ConsentRequests } from './consent-requests/consent-requests.js';
 export { OutboxRelay } from './dispatch/outbox-relay.js';
 export { DispatchService } from './dispatch/dispatch.service.js';
 export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { requestContext } from '@app/database';
+import { requestContext } from '@app/observability';
 import { bullConnection } from './connection.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, type JobName, QUEUE_NAMES, parseJobData } from './job-types.js';

@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { requestContext } from '@app/database';
 import { AppError } from './app-error.js';
 import { trustedProxyRule } from './client-address.js';
 import { ErrorFilter } from './error.filter.js';
 import { loggedUrl } from './logging.js';
+import { requestContext } from './request-context.js';
 import { hasMediaType } from './media-type.js';
 
 /** Fields a form body may have (body-parser's default); Twilio sends a few dozen. */

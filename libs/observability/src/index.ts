@@ -20,3 +20,4 @@ export { HealthModule } from './health.js';
 export { Public, IS_PUBLIC } from './public.decorator.js';
 export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';
 export { clientAddressResolver, rateLimitAddress, trustedProxyRule } from './client-address.js';
+export { requestContext, type RequestContext, type Actor } from './request-context.js';

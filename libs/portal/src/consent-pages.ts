@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ConsentLedger, currentDisclosure, type Disclosure, findDisclosure } from '@app/consent';
+import {
+  CONSENT_REQUEST_ADDRESS_COLUMN,
+  ConsentLedger,
+  ConsentRequests,
+  currentDisclosure,
+  type Disclosure,
+  findDisclosure,
+} from '@app/consent';
 import { KeyRingService } from '@app/crypto';
-import { requestContext, type TenantTx } from '@app/database';
-import { ConsentRequests, PortalLinkRepository } from '@app/delivery';
+import { type TenantTx } from '@app/database';
+import { requestContext } from '@app/observability';
+import { PortalLinkRepository } from '@app/delivery';
 
 export interface ConsentRequestView {
   id: string;
@@ -95,7 +103,7 @@ export class ConsentPages {
         channel: request.channel,
         disclosureVersion: request.disclosure.version,
       },
-      await cipher.decryptString('consent_requests.address', loaded.addressEnc),
+      await cipher.decryptString(CONSENT_REQUEST_ADDRESS_COLUMN, loaded.addressEnc),
       decision,
       { method: request.channel === 'email' ? 'email_link' : 'web_link', evidence: { ip, userAgent } },
     );

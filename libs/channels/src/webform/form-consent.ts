@@ -1,10 +1,12 @@
 import type { DeliveryChannel } from '@app/consent';
-import type { Actor, TenantTx } from '@app/database';
+import type { TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 
 /**
- * Sends the consent request a ticked form box leads to (the delivery library's QuickSend
- * requests; channels cannot import delivery, which depends on channels). The box is the
- * visitor's intent; only the answer from the address grants (double opt-in, invariant 11).
+ * Sends the consent request a ticked form box leads to (consent's QuickSend requests, which go
+ * out through delivery: delivery's FormConsentModule provides this with its sender registered,
+ * so an app serving forms without delivery fails to boot). The box is the visitor's intent;
+ * only the answer from the address grants (double opt-in, invariant 11).
  */
 export interface FormConsentRequester {
   requestForForm(

@@ -6,7 +6,8 @@ import { currentDisclosure, type DeliveryChannel, type Disclosure, findDisclosur
 import { ContactMatcher, UnusableSenderAddressError } from '@app/contacts';
 import { IngestService } from '@app/conversations';
 import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
-import { type Actor, TenantDb, type TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 import { ChannelsError } from '../channels.errors.js';
 import { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './form-consent.js';
 import type { FormSubmission } from './form-submission.schema.js';

@@ -11,7 +11,8 @@ import { ConsentLedger } from '@app/consent';
 import { type Contact, ContactMerge, ContactRepository } from '@app/contacts';
 import { ConversationRepository, StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
-import { type Actor, TenantDb, type TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
 import {
   DeliveryError,
   DeliveryErrorCode as E,

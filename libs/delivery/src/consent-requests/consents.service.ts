@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ConsentLedger, type ConsentRecord, currentDisclosure, type DeliveryChannel } from '@app/consent';
+import {
+  ConsentLedger,
+  type ConsentRecord,
+  type ConsentRequestRefusal,
+  ConsentRequests,
+  currentDisclosure,
+  type DeliveryChannel,
+  MAX_REQUESTS_PER_DAY,
+  type SentConsentRequest,
+} from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { TenantDb, type TenantTx } from '@app/database';
-import { contactNotFound, DeliveryError, DeliveryErrorCode, noReachableAddress } from '../delivery.errors.js';
+import {
+  contactNotFound,
+  DeliveryError,
+  DeliveryErrorCode,
+  noReachableAddress,
+  noSenderChannel,
+} from '../delivery.errors.js';
 import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
-import { ConsentRequests, type SentConsentRequest } from './consent-requests.js';
 
 /** Consent staff attest to: given verbally or in writing, on the address on file unless another is named. */
 export interface AttestedConsent {
@@ -51,7 +65,11 @@ export class ConsentsService {
   }
 
   request(contactId: string, channel: DeliveryChannel, userId: string): Promise<SentConsentRequest> {
-    return this.db.transaction((tx) => this.requests.request(tx, contactId, channel, userId));
+    return this.db.transaction(async (tx) => {
+      const sent = await this.requests.request(tx, contactId, channel, userId);
+      if ('refused' in sent) throw refusalError(sent.refused, channel);
+      return sent;
+    });
   }
 
   recordAttested(contactId: string, consent: AttestedConsent, userId: string): Promise<ConsentRecord> {
@@ -128,5 +146,32 @@ export class ConsentsService {
         );
     }
     return onFile;
+  }
+}
+
+/** A refusal as staff see it. */
+function refusalError(refusal: ConsentRequestRefusal, channel: DeliveryChannel): DeliveryError {
+  switch (refusal) {
+    case 'contact_not_found':
+      return contactNotFound();
+    case 'no_reachable_address':
+      return noReachableAddress();
+    case 'recipient_opted_out':
+      return new DeliveryError(
+        DeliveryErrorCode.RecipientOptedOut,
+        'The number opted out of text messages (STOP)',
+      );
+    case 'rate_limited':
+      return new DeliveryError(
+        DeliveryErrorCode.ConsentRequestRateLimited,
+        `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
+      );
+    case 'no_sender_channel':
+      return noSenderChannel(channel);
+    case 'already_requested':
+      return new DeliveryError(
+        DeliveryErrorCode.ConsentRequestLive,
+        'A consent request to this contact is still live',
+      );
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { ConsentRequests } from '@app/consent';
 import { TenantDb } from '@app/database';
-import { ConsentRequests } from '../consent-requests/consent-requests.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { DispatchBatches } from './dispatch-batches.service.js';
 import { DispatchOutcomes } from './dispatch-outcomes.service.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConsentRequests } from '@app/consent';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { DispatchMessage } from '../outbound/dispatch-read.js';
@@ -15,7 +16,10 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class OutgoingLinks {
-  constructor(private readonly keys: KeyRingService) {}
+  constructor(
+    private readonly keys: KeyRingService,
+    private readonly consentRequests: ConsentRequests,
+  ) {}
 
   async storeSecureLink(
     tx: TenantTx,
@@ -57,13 +61,8 @@ export class OutgoingLinks {
   }
 
   /** The request's link token, if the request is still live (false: superseded, answered, cancelled or expired). */
-  async attachConsentRequestToken(tx: TenantTx, message: DispatchMessage, link: LinkToken): Promise<boolean> {
-    const live = await tx.execute(
-      `UPDATE consent_requests SET token_hash = $3, message_id = $4
-       WHERE tenant_id = $1 AND id = $2 AND status = 'live' AND expires_at > now()`,
-      [tx.tenantId, message.consentRequestId, link.hash, message.id],
-    );
-    return live > 0;
+  attachConsentRequestToken(tx: TenantTx, message: DispatchMessage, link: LinkToken): Promise<boolean> {
+    return this.consentRequests.attachToken(tx, message.consentRequestId!, link.hash, message.id);
   }
 
   /**

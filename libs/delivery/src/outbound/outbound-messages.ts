@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressFactsFrom } from '@app/consent';
-import { type MessageStatus, StaffEvents } from '@app/conversations';
+import {
+  MESSAGE_BODY_COLUMN,
+  MESSAGE_TO_ADDRESS_COLUMN,
+  type MessageStatus,
+  OutboundMessageRepository,
+  StaffEvents,
+} from '@app/conversations';
 import { KeyRingService, type TenantCipher } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
 import { RELEASE_DISPATCH_LOCKS_SQL } from '../dispatch/dispatch-locks.js';
@@ -39,27 +45,24 @@ export interface NewOutboundMessage {
     | { kind: 'system'; template: 'chat_code' };
 }
 
-const COL = { body: 'messages.body', toAddress: 'messages.to_address' } as const;
-
-/** The forward-only part of the status machine (message-status.ts); failures and read are final. */
-const FORWARD_STATUSES = ['queued', 'sending', 'sent', 'delivered'];
-
 const RELEASE_DISPATCH_LOCKS = new PreparedSql(RELEASE_DISPATCH_LOCKS_SQL);
+
+/** The durable copy of "send this message" (outbox-relay.ts), written with the message. */
+const ENTER_OUTBOX = new PreparedSql(
+  `INSERT INTO delivery_outbox (tenant_id, message_id, channel, available_at)
+   VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+);
 
 const START_ATTEMPT = new PreparedSql(
   `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($1, $2, $3, $4, $5)`,
 );
 
-const MARK_ACCEPTED = new PreparedSql(
+/** The accepted attempt's outcome, and the message out of the outbox (its own columns: `recordAcceptedWithCommit`). */
+const FINISH_ACCEPTED = new PreparedSql(
   `WITH attempt AS (
-     UPDATE delivery_attempts SET outcome = $6, finished_at = clock_timestamp()
-     WHERE tenant_id = $1 AND id = $5),
-   outbox AS (DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2)
-   UPDATE messages SET
-     provider_message_id = coalesce(provider_message_id, $3),
-     status = CASE WHEN array_position($7::text[], status) < array_position($7::text[], $4) THEN $4 ELSE status END,
-     updated_at = now()
-   WHERE tenant_id = $1 AND id = $2`,
+     UPDATE delivery_attempts SET outcome = $4, finished_at = clock_timestamp()
+     WHERE tenant_id = $1 AND id = $3)
+   DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2`,
 );
 
 async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promise<DispatchMessage> {
@@ -75,7 +78,7 @@ async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promis
     consentRequestId: row.consent_request_id,
     status: row.status,
     providerMessageId: row.provider_message_id,
-    address: await cipher.decryptString(COL.toAddress, row.to_address_enc),
+    address: await cipher.decryptString(MESSAGE_TO_ADDRESS_COLUMN, row.to_address_enc),
     addressIndex: row.to_address_bidx,
     createdAt: row.created_at,
     openAttempt: row.open_attempt_id
@@ -97,44 +100,36 @@ async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promis
 export class OutboundMessages {
   constructor(
     private readonly keys: KeyRingService,
+    private readonly messages: OutboundMessageRepository,
     private readonly queue: DeliveryQueue,
     private readonly events: StaffEvents,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DELIVERY_LEASE_SECONDS'>,
   ) {}
 
   async create(tx: TenantTx, input: NewOutboundMessage): Promise<{ id: string; createdAt: Date }> {
-    const cipher = await this.keys.forTenant(tx);
     const id = randomUUID();
-    const reply = input.content.kind === 'reply' ? input.content : null;
-    const system = input.content.kind === 'system' ? input.content : null;
-    const [row] = await tx.query<{ created_at: Date }>(
-      `WITH message AS (
-         INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
-           body_enc, status, delivery_route, route_reason, to_address_enc, to_address_bidx, template,
-           consent_request_id, author_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'outbound', $7, $8, '${QUEUED}', $9, $10, $11, $12, $13, $14, $15)
-         RETURNING id, created_at)
-       INSERT INTO delivery_outbox (tenant_id, message_id, channel, available_at)
-       SELECT $2, id, $6, now() + make_interval(secs => $16) FROM message
-       RETURNING (SELECT created_at FROM message)`,
-      [
+    const { content } = input;
+    const { createdAt } = await this.messages.insertQueued(
+      tx,
+      {
         id,
-        tx.tenantId,
-        input.conversationId,
-        input.contactId,
-        input.senderChannelId,
-        input.channel,
-        reply ? 'message' : 'system',
-        reply ? cipher.encrypt(COL.body, reply.body) : null,
-        reply?.route ?? null,
-        reply?.routeReason ?? null,
-        cipher.encrypt(COL.toAddress, input.address),
-        input.addressIndex,
-        system?.template ?? null,
-        system?.template === 'consent_request' ? system.consentRequestId : null,
-        input.authorUserId,
-        this.config.DELIVERY_LEASE_SECONDS,
-      ],
+        conversationId: input.conversationId,
+        contactId: input.contactId,
+        channelId: input.senderChannelId,
+        channel: input.channel,
+        toAddress: input.address,
+        toAddressIndex: input.addressIndex,
+        authorUserId: input.authorUserId,
+        content:
+          content.kind === 'reply'
+            ? { kind: 'message', body: content.body, route: content.route, routeReason: content.routeReason }
+            : {
+                kind: 'system',
+                template: content.template,
+                consentRequestId: content.template === 'consent_request' ? content.consentRequestId : null,
+              },
+      },
+      [[ENTER_OUTBOX, [tx.tenantId, id, input.channel, this.config.DELIVERY_LEASE_SECONDS]]],
     );
     this.queue.enqueueAfterCommit(tx, input.channel, id);
     this.events.publishAfterCommit(tx, {
@@ -145,7 +140,7 @@ export class OutboundMessages {
       channel: input.channel,
       direction: 'outbound',
     });
-    return { id, createdAt: row!.created_at };
+    return { id, createdAt };
   }
 
   /** The message, locked against concurrent changes in this transaction (not against FK checks of its children). */
@@ -199,7 +194,7 @@ export class OutboundMessages {
   }
 
   async body(tx: TenantTx, message: DispatchMessage): Promise<string> {
-    return (await this.keys.forTenant(tx)).decryptString(COL.body, message.bodyEnc!);
+    return (await this.keys.forTenant(tx)).decryptString(MESSAGE_BODY_COLUMN, message.bodyEnc!);
   }
 
   /**
@@ -231,11 +226,7 @@ export class OutboundMessages {
 
   /** The gate changed its mind at send time: record the new route and why. */
   async reroute(tx: TenantTx, id: string, route: OutboundRoute, reason: string): Promise<void> {
-    await tx.execute(
-      `UPDATE messages SET delivery_route = $3, route_reason = $4, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, route, reason],
-    );
+    await this.messages.reroute(tx, id, route, reason);
   }
 
   /**
@@ -250,24 +241,13 @@ export class OutboundMessages {
     attemptId: string,
     outcome: 'accepted' | 'found_at_provider' = 'accepted',
   ): void {
-    tx.sendWithCommit(MARK_ACCEPTED, [
-      tx.tenantId,
-      id,
-      accepted.providerMessageId,
-      accepted.status,
-      attemptId,
-      outcome,
-      FORWARD_STATUSES,
-    ]);
+    tx.sendWithCommit(FINISH_ACCEPTED, [tx.tenantId, id, attemptId, outcome]);
+    this.messages.recordAcceptedWithCommit(tx, id, accepted);
   }
 
   /** Final failure with a code and a fixed, PHI-free explanation. */
   async markFailed(tx: TenantTx, id: string, code: string, explanation: string): Promise<void> {
-    await tx.execute(
-      `UPDATE messages SET status = 'failed', error_code = $3, error_message = $4, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, code, explanation],
-    );
+    await this.messages.markFailed(tx, id, code, explanation);
     await this.leaveOutbox(tx, id);
   }
 

@@ -2,8 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { requestContext } from '@app/database';
-import { AppError, IS_PUBLIC } from '@app/observability';
+import { AppError, IS_PUBLIC, requestContext } from '@app/observability';
 import type { AccessClaims } from '../auth/jwt-tokens.service.js';
 import { SessionService } from '../sessions/session.service.js';
 import { JwtStrategy, type VerifiedAccess } from './jwt.strategy.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { requestContext, TenantDb, type TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
+import { requestContext } from '@app/observability';
 import { IdentityError, IdentityErrorCode, sessionExpired, sessionRevoked } from '../identity.errors.js';
 import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal, SessionMfaState } from '../access/principal.js';

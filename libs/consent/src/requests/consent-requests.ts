@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { KeyRingService } from '@app/crypto';
-import {
-  ConsentLedger,
-  type DeliveryChannel,
-  currentDisclosure,
-  findDisclosure,
-  lockAddressForChange,
-  type RecordConsentInput,
-} from '@app/consent';
 import { ContactRepository } from '@app/contacts';
-import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
-import type { Actor, TenantTx } from '@app/database';
-import {
-  contactNotFound,
-  DeliveryError,
-  DeliveryErrorCode as E,
-  noReachableAddress,
-  noSenderChannel,
-} from '../delivery.errors.js';
-import { GateFacts } from '../outbound/gate-facts.js';
-import { OutboundMessages } from '../outbound/outbound-messages.js';
-import { SenderChannels } from '../outbound/sender-channels.js';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+import type { Actor } from '@app/observability';
+import { lockAddressForChange } from '../address-lock.js';
+import { ConsentLedger, type RecordConsentInput } from '../consent-ledger.js';
+import { currentDisclosure, findDisclosure } from '../disclosures.js';
+import type { DeliveryChannel } from '../reply-gate.js';
+import { ConsentRequestSenders, type IndexedAddress } from './consent-request-sender.js';
+
+/** The encryption binding of a request's address: whoever decrypts one names it by this. */
+export const CONSENT_REQUEST_ADDRESS_COLUMN = 'consent_requests.address';
 
 export const CONSENT_REQUEST_DAYS = 7;
 /** Requests per contact and channel per rolling day: staff cannot spam a patient. */
@@ -36,7 +26,12 @@ export type SmsAnswerOutcome =
 
 /** Why no request went out (staff get it as an error; a web form only records it). */
 export type ConsentRequestRefusal =
-  'no_reachable_address' | 'recipient_opted_out' | 'rate_limited' | 'no_sender_channel' | 'already_requested';
+  | 'contact_not_found'
+  | 'no_reachable_address'
+  | 'recipient_opted_out'
+  | 'rate_limited'
+  | 'no_sender_channel'
+  | 'already_requested';
 
 export interface SentConsentRequest {
   requestId: string;
@@ -59,25 +54,23 @@ type RequestOrigin =
 export class ConsentRequests {
   constructor(
     private readonly contacts: ContactRepository,
-    private readonly conversations: ConversationRepository,
-    private readonly gate: GateFacts,
     private readonly ledger: ConsentLedger,
-    private readonly outbound: OutboundMessages,
-    private readonly senders: SenderChannels,
+    private readonly senders: ConsentRequestSenders,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Staff ask: a live request of the contact on this channel is superseded. */
-  async request(
+  /**
+   * Staff ask: a live request of the contact on this channel is superseded. A refusal is the
+   * caller's to turn into its error (inside this transaction, so nothing of the attempt stays).
+   */
+  request(
     tx: TenantTx,
     contactId: string,
     channel: DeliveryChannel,
     requestedBy: string,
-  ): Promise<SentConsentRequest> {
-    const sent = await this.send(tx, contactId, channel, { kind: 'staff', userId: requestedBy });
-    if ('refused' in sent) throw refusalError(sent.refused, channel);
-    return sent;
+  ): Promise<SentConsentRequest | { refused: ConsentRequestRefusal }> {
+    return this.send(tx, contactId, channel, { kind: 'staff', userId: requestedBy });
   }
 
   /**
@@ -103,8 +96,8 @@ export class ConsentRequests {
     origin: RequestOrigin,
   ): Promise<SentConsentRequest | { refused: ConsentRequestRefusal }> {
     const contact = await this.contacts.get(tx, contactId);
-    if (!contact) throw contactNotFound();
-    const address = await this.gate.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
+    if (!contact) return { refused: 'contact_not_found' };
+    const address = await this.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
     if (!address) return { refused: 'no_reachable_address' };
     // Serializes requests for this contact (the rate limit and the one-live rule are read-then-write).
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
@@ -121,9 +114,9 @@ export class ConsentRequests {
     if (origin.kind === 'form' && (await this.hasLiveRequest(tx, contactId, channel)))
       return { refused: 'already_requested' };
 
-    const conversation = await this.conversations.activeFor(tx, contactId, DEFAULT_REOPEN_WINDOW_DAYS);
-    const sender = await this.senders.pick(tx, conversation.id, channel);
-    if (!sender) return { refused: 'no_sender_channel' };
+    const sender = this.senders.get();
+    const route = await sender.routeFor(tx, contactId, channel);
+    if (!route) return { refused: 'no_sender_channel' };
 
     const superseded = await tx.execute(
       `UPDATE consent_requests SET status = 'superseded'
@@ -144,7 +137,7 @@ export class ConsentRequests {
         tx.tenantId,
         contactId,
         channel,
-        cipher.encrypt('consent_requests.address', address.address),
+        cipher.encrypt(CONSENT_REQUEST_ADDRESS_COLUMN, address.address),
         address.index,
         currentDisclosure(channel).version,
         requestedBy,
@@ -152,15 +145,12 @@ export class ConsentRequests {
         formSubmissionId,
       ],
     );
-    const message = await this.outbound.create(tx, {
-      conversationId: conversation.id,
+    const { messageId } = await sender.queue(tx, route, {
+      consentRequestId: requestId,
       contactId,
-      senderChannelId: sender,
       channel,
-      address: address.address,
-      addressIndex: address.index,
-      authorUserId: requestedBy,
-      content: { kind: 'system', template: 'consent_request', consentRequestId: requestId },
+      address,
+      requestedBy,
     });
     this.audit.record(tx, {
       action: 'consent.requested',
@@ -169,12 +159,12 @@ export class ConsentRequests {
       metadata: {
         channel,
         consentRequestId: requestId,
-        messageId: message.id,
+        messageId,
         superseded,
         ...(formSubmissionId ? { formSubmissionId } : {}),
       },
     });
-    return { requestId, expiresAt, messageId: message.id };
+    return { requestId, expiresAt, messageId };
   }
 
   private async hasLiveRequest(tx: TenantTx, contactId: string, channel: DeliveryChannel): Promise<boolean> {
@@ -199,10 +189,12 @@ export class ConsentRequests {
     answer: 'granted' | 'declined',
     inboundMessageId: string,
   ): Promise<SmsAnswerOutcome> {
-    const address = await this.gate.address(tx, 'sms', phone);
+    const address = await this.address(tx, 'sms', phone);
     if (!address) return 'no_live_request';
     // Before touching any request row: a concurrent send of a request to this number finishes first.
     await lockAddressForChange(tx, 'sms', address.index);
+    // The request's message status is the carrier's word that it arrived (a read of the message
+    // store, which the delivery worker and status callbacks keep).
     const live = await tx.query<{
       id: string;
       contact_id: string;
@@ -294,7 +286,7 @@ export class ConsentRequests {
     phone: string,
     origin: { source: 'keyword'; keyword: string; inboundMessageId: string } | { source: 'provider' },
   ): Promise<void> {
-    const address = await this.gate.address(tx, 'sms', phone);
+    const address = await this.address(tx, 'sms', phone);
     if (!address) return;
     const inboundMessageId = origin.source === 'keyword' ? origin.inboundMessageId : undefined;
     await this.ledger.recordSmsOptOut(tx, {
@@ -317,23 +309,29 @@ export class ConsentRequests {
       [tx.tenantId, address.index],
     );
   }
-}
 
-/** A refusal as staff see it. */
-function refusalError(refusal: ConsentRequestRefusal, channel: DeliveryChannel): DeliveryError {
-  switch (refusal) {
-    case 'no_reachable_address':
-      return noReachableAddress();
-    case 'recipient_opted_out':
-      return new DeliveryError(E.RecipientOptedOut, 'The number opted out of text messages (STOP)');
-    case 'rate_limited':
-      return new DeliveryError(
-        E.ConsentRequestRateLimited,
-        `At most ${MAX_REQUESTS_PER_DAY} consent requests per contact and channel per day`,
-      );
-    case 'no_sender_channel':
-      return noSenderChannel(channel);
-    case 'already_requested':
-      return new DeliveryError(E.ConsentRequestLive, 'A consent request to this contact is still live');
+  /**
+   * The link token of the request's message, minted when the message is sent (the `/c/` page
+   * finds the request by its hash), if the request is still live (false: superseded, answered,
+   * cancelled or expired: the message must not go).
+   */
+  async attachToken(tx: TenantTx, requestId: string, tokenHash: Buffer, messageId: string): Promise<boolean> {
+    const live = await tx.execute(
+      `UPDATE consent_requests SET token_hash = $3, message_id = $4
+       WHERE tenant_id = $1 AND id = $2 AND status = 'live' AND expires_at > now()`,
+      [tx.tenantId, requestId, tokenHash, messageId],
+    );
+    return live > 0;
+  }
+
+  /** Normalized address + blind index, or null when the value is not a valid phone / email. */
+  private async address(
+    tx: TenantTx,
+    channel: DeliveryChannel,
+    raw: string | null,
+  ): Promise<IndexedAddress | null> {
+    const address = raw ? this.ledger.normalize(channel, raw) : null;
+    if (!address) return null;
+    return { address, index: await this.ledger.addressIndex(tx, channel, address) };
   }
 }
