@@ -21,3 +21,4 @@ export {
 export { AuditCheckpointSchedule } from './audit-checkpoint.schedule.js';
 export { verifyExport, type ExportCheck } from './audit-export.js';
 export { AuditSealJob } from './audit-seal.job.js';
+export { AUDIT_ENTITIES } from './audit.entities.js';

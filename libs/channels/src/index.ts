@@ -51,3 +51,4 @@ export { PendingSmsJob, PendingSmsRelay } from './sms/pending-sms.jobs.js';
 export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.sweeper.js';
 export { ChannelsError, ChannelsErrorCode } from './channels.errors.js';
 export { channelsHttpErrors } from './channels-http-errors.js';
+export { CHANNELS_ENTITIES } from './channels.entities.js';

@@ -27,3 +27,4 @@ export {
   addressFactsFrom,
   addressFactsSql,
 } from './address-facts.js';
+export { CONSENT_ENTITIES } from './consent.entities.js';

@@ -25,3 +25,4 @@ export { ContactMerge } from './lifecycle/contact-merge.js';
 export { ContactAddressChange, type ContactAddressIndexes } from './lifecycle/contact-address-change.js';
 export { ContactsError, ContactsErrorCode } from './contacts.errors.js';
 export { contactsHttpErrors } from './contacts-http-errors.js';
+export { CONTACTS_ENTITIES } from './contacts.entities.js';

@@ -74,3 +74,4 @@ export {
   SnoozeSweepSchedule,
   WAKE_SWEEP_EVERY_MS,
 } from './inbox/snooze-jobs.js';
+export { CONVERSATIONS_ENTITIES } from './conversations.entities.js';

@@ -22,3 +22,4 @@ export {
   type RewrapResult,
   type OwnerConnection,
 } from './rewrap.js';
+export { CRYPTO_ENTITIES } from './crypto.entities.js';

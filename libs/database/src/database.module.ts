@@ -62,6 +62,8 @@ export class DatabaseModule {
             url: config.DATABASE_URL,
             synchronize: false,
             migrationsRun: false,
+            // Each owner lib's module registers its tables' EntitySchemas (TypeOrmModule.forFeature).
+            autoLoadEntities: true,
             logging: false,
             extra: { ...PIPELINED, max: config.DATABASE_POOL_SIZE, application_name: applicationName },
           }),

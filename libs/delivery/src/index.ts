@@ -13,3 +13,4 @@ export { portalCodeHash } from './dispatch/portal-codes.js';
 export { queueCodeMessage, retireCodes } from './dispatch/one-time-code-messages.js';
 export { DeliveryError, DeliveryErrorCode } from './delivery.errors.js';
 export { deliveryHttpErrors } from './delivery-http-errors.js';
+export { DELIVERY_ENTITIES } from './delivery.entities.js';

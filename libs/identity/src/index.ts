@@ -31,3 +31,4 @@ export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
 export { IdentityError, IdentityErrorCode } from './identity.errors.js';
 export { identityHttpErrors } from './http/identity-http-errors.js';
+export { IDENTITY_ENTITIES } from './identity.entities.js';
