@@ -110,7 +110,9 @@ export class TenantRepository<E extends TenantScoped> {
   async insert(rows: TenantValues<E> | TenantValues<E>[]): Promise<E[]> {
     const values = [rows]
       .flat()
-      .map((row) => ({ ...(row as object), tenant_id: this.tenantId }) as unknown as QueryDeepPartialEntity<E>);
+      .map(
+        (row) => ({ ...(row as object), tenant_id: this.tenantId }) as unknown as QueryDeepPartialEntity<E>,
+      );
     if (values.length === 0) return [];
     const result = await this.orm.createQueryBuilder().insert().values(values).returning('*').execute();
     return result.raw as E[];
