@@ -30,7 +30,7 @@ function entityShape(metadata: EntityMetadata): Shape {
       const type = UDT[String(c.type)] ?? `unknown type ${String(c.type)}`;
       return `${c.databaseName} ${c.isArray ? `_${type}` : type}${c.isNullable ? ' null' : ''}`;
     })
-    .sort();
+    .toSorted();
 }
 
 // Each table the migrations create is described by exactly one EntitySchema, in its owner lib,
@@ -68,10 +68,10 @@ describe('entity schemas (the typed description of every table) match the migrat
       shape.push(`${c.column_name} ${c.udt_name}${c.is_nullable === 'YES' ? ' null' : ''}`);
       tables.set(c.table_name, shape);
     }
-    for (const shape of tables.values()) shape.sort();
+    for (const [table, shape] of tables) tables.set(table, shape.toSorted());
     const { rows: constraints } = await owner.query<{ table_name: string; type: string; columns: string[] }>(
       `SELECT rel.relname AS table_name, con.contype AS type,
-              array_agg(att.attname::text ORDER BY att.attname) AS columns
+              array_agg(att.attname::text) AS columns
        FROM pg_constraint con
        JOIN pg_class rel ON rel.oid = con.conrelid
        JOIN pg_namespace ns ON ns.oid = rel.relnamespace AND ns.nspname = 'public'
@@ -83,7 +83,7 @@ describe('entity schemas (the typed description of every table) match the migrat
       const own = constraints.filter((c) => c.table_name === table);
       const primary = own.filter((c) => c.type === 'p');
       const key = primary.length === 1 ? primary : own.length === 1 ? own : [];
-      keys.set(table, key[0]?.columns ?? []);
+      keys.set(table, (key[0]?.columns ?? []).toSorted());
     }
   });
 
@@ -93,8 +93,8 @@ describe('entity schemas (the typed description of every table) match the migrat
   });
 
   it('has exactly one entity for every table, and none for a table that does not exist', () => {
-    const described = ds.entityMetadatas.map((m) => m.tableName).sort();
-    expect(described).toEqual([...tables.keys()].sort());
+    const described = ds.entityMetadatas.map((m) => m.tableName).toSorted();
+    expect(described).toEqual([...tables.keys()].toSorted());
   });
 
   it("gives each entity its table's columns: names, types and nullability, both ways", () => {
@@ -109,7 +109,7 @@ describe('entity schemas (the typed description of every table) match the migrat
       .map((m) => ({
         table: m.tableName,
         migrated: keys.get(m.tableName),
-        entity: m.primaryColumns.map((c) => c.databaseName).sort(),
+        entity: m.primaryColumns.map((c) => c.databaseName).toSorted(),
       }))
       .filter((d) => JSON.stringify(d.migrated) !== JSON.stringify(d.entity));
     expect(drift).toEqual([]);
@@ -126,8 +126,8 @@ describe('entity schemas (the typed description of every table) match the migrat
       const registered = app
         .get(DataSource)
         .entityMetadatas.map((m) => m.tableName)
-        .sort();
-      expect(registered).toEqual([...tables.keys()].sort());
+        .toSorted();
+      expect(registered).toEqual([...tables.keys()].toSorted());
     });
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource, EntitySchema, Repository } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb, type TenantRepository } from '@app/database';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { TenantDb, type TenantRepository, type TenantValues, type TenantWhere } from '@app/database';
 import { appDataSource, appPool, ENTITY_SCHEMAS, newTenantId, ownerPool } from '@app/testing';
 
 interface Contact {
@@ -90,17 +90,13 @@ describe('TenantTx.repository (entities inside a tenant transaction)', () => {
     const id = randomUUID();
     const { inserted, updated } = await db.forTenant(a.tenant, async (tx) => {
       const contacts: TenantRepository<Contact> = tx.repository(ContactSchema);
-      // The tenant is the repository's: a condition or a row cannot name one.
-      const _typed = () => [
-        // @ts-expect-error no tenant in a condition
-        contacts.find({ tenant_id: b.tenant }),
-        // @ts-expect-error no tenant in a row
-        contacts.insert({ id, tenant_id: b.tenant }),
-      ];
       const [row] = await contacts.insert({ id });
       const [after] = await contacts.update({ id }, { lead_stage: 'new', updated_at: () => 'now()' });
       return { inserted: row!, updated: after! };
     });
+    // The tenant is the repository's: a condition or a row cannot name one.
+    expectTypeOf<TenantWhere<Contact>>().not.toHaveProperty('tenant_id');
+    expectTypeOf<TenantValues<Contact>>().not.toHaveProperty('tenant_id');
     expect(inserted).toMatchObject({ id, tenant_id: a.tenant, lead_stage: null });
     expect(inserted.updated_at).toBeInstanceOf(Date);
     expect(updated).toMatchObject({ id, tenant_id: a.tenant, lead_stage: 'new' });
