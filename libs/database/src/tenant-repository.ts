@@ -96,9 +96,12 @@ export class TenantRepository<E extends TenantScoped> {
     return this.orm.find({ ...options, where: this.scoped(where) });
   }
 
-  /** The tenant's one row matching `where`, or null. */
-  findOne(where: TenantWhere<E>): Promise<E | null> {
-    return this.orm.findOneBy(this.scoped(where));
+  /** The tenant's one row matching `where`, or null; `forUpdate` locks it (SELECT ... FOR UPDATE). */
+  findOne(where: TenantWhere<E>, options: { forUpdate?: boolean } = {}): Promise<E | null> {
+    return this.orm.findOne({
+      where: this.scoped(where),
+      ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** Whether the tenant has a row matching `where`. */
