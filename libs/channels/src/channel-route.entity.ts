@@ -1,10 +1,11 @@
 import { EntitySchema } from 'typeorm';
+import type { ChannelType } from './channel.entity.js';
 
 /** A row of `channel_routes`, as migrated (column names, types, nullability). */
 export interface ChannelRouteEntity {
   channel_id: string;
   tenant_id: string;
-  type: string;
+  type: ChannelType;
   active: boolean;
   public_key: string | null;
 }

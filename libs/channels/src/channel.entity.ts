@@ -1,12 +1,15 @@
 import { EntitySchema } from 'typeorm';
 
+export type ChannelType = 'sms' | 'email' | 'webform' | 'chat';
+
 /** A row of `channels`, as migrated (column names, types, nullability). */
 export interface ChannelEntity {
   id: string;
   tenant_id: string;
-  type: string;
+  type: ChannelType;
   name: string;
-  config: unknown;
+  /** Non-secret settings (e.g. SmsChannelConfig); secrets are in credentials_enc. */
+  config: Record<string, unknown>;
   credentials_enc: Buffer | null;
   public_key: string | null;
   inbound_secret_hash: Buffer | null;

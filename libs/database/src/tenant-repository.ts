@@ -19,7 +19,9 @@ export type TenantScoped = ObjectLiteral & { tenant_id: string };
 export type TenantWhere<E extends TenantScoped> = Omit<FindOptionsWhere<E>, 'tenant_id'>;
 
 /** Column values to write; the tenant column is the repository's (and an expression `() => 'now()'` is allowed). */
-export type TenantValues<E extends TenantScoped> = Omit<QueryDeepPartialEntity<E>, 'tenant_id'>;
+export type TenantValues<E extends TenantScoped> = {
+  [K in Exclude<keyof E, 'tenant_id'>]?: E[K] | (() => string);
+};
 
 /** Runs one statement as part of a `TenantTx` (its pipeline, its transaction), with its full result. */
 export type TxStatementRunner = (sql: string, params: unknown[]) => Promise<pg.QueryResult>;
