@@ -122,7 +122,7 @@ describe('entity schemas (the typed description of every table) match the migrat
     });
     afterAll(() => app?.close());
 
-    it("registers every entity with its DataSource (each owner module's TypeOrmModule.forFeature)", () => {
+    it('registers every entity with its DataSource (PlatformModule, and each feature module by TypeOrmModule.forFeature)', () => {
       const registered = app
         .get(DataSource)
         .entityMetadatas.map((m) => m.tableName)

@@ -1,4 +1,3 @@
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { auditRoleUrl, TenantDb } from '@app/database';
@@ -6,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { AUDIT_DATA_SOURCE, AUDIT_SEALER_DB, openAuditDataSource } from './audit-database.js';
 import { AuditKeyRing } from './audit-keys.js';
 import { AuditService } from './audit.service.js';
-import { AUDIT_ENTITIES } from './audit.entities.js';
 
 /** Connections of the sealer's pool: one seal per tenant at a time, each a few round trips. */
 const AUDIT_POOL_SIZE = 4;
@@ -32,7 +30,6 @@ class AuditPoolShutdown implements OnApplicationShutdown {
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
   providers: [
     {
       provide: AuditKeyRing,

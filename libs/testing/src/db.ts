@@ -10,7 +10,7 @@ import { CRYPTO_ENTITIES } from '@app/crypto';
 import { DELIVERY_ENTITIES } from '@app/delivery';
 import { IDENTITY_ENTITIES } from '@app/identity';
 
-/** Every owner's EntitySchemas, as the api registers them (each owner module with TypeOrmModule.forFeature). */
+/** Every owner's EntitySchemas, as the api registers them (PlatformModule: crypto's and audit's; each feature module: its own, TypeOrmModule.forFeature). */
 export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...AUDIT_ENTITIES,
   ...CRYPTO_ENTITIES,
