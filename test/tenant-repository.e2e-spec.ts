@@ -2,15 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource, EntitySchema, Repository } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ContactEntity } from '@app/contacts';
 import { TenantDb, type TenantRepository, type TenantValues, type TenantWhere } from '@app/database';
 import { appDataSource, appPool, ENTITY_SCHEMAS, newTenantId, ownerPool } from '@app/testing';
 
-interface Contact {
-  id: string;
-  tenant_id: string;
-  lead_stage: string | null;
-  updated_at: Date;
-}
+type Contact = ContactEntity;
 const ContactSchema = ENTITY_SCHEMAS.find((s) => s.options.name === 'contacts') as EntitySchema<Contact>;
 
 /** Round trips on a pipelined connection (as rls.spec.ts counts them). */

@@ -28,3 +28,7 @@ export {
   addressFactsSql,
 } from './address-facts.js';
 export { CONSENT_ENTITIES } from './consent.entities.js';
+// Row types of the tables this lib owns (types only: writes go through the owner).
+export type { ConsentRecordEntity } from './consent-record.entity.js';
+export type { EmailSuppressionEventEntity } from './email-suppression-event.entity.js';
+export type { SmsOptOutEventEntity } from './sms-opt-out-event.entity.js';

@@ -26,3 +26,5 @@ export { ContactAddressChange, type ContactAddressIndexes } from './lifecycle/co
 export { ContactsError, ContactsErrorCode } from './contacts.errors.js';
 export { contactsHttpErrors } from './contacts-http-errors.js';
 export { CONTACTS_ENTITIES } from './contacts.entities.js';
+// Row types of the tables this lib owns (types only: writes go through the owner).
+export type { ContactEntity } from './contact.entity.js';
