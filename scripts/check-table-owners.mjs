@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run lint`: every table has one owner lib, the only one whose code writes it (INSERT,
 // UPDATE, DELETE); a write elsewhere fails (call the owner instead). The tables are those the
-// migrations create; a table written by code but owned by nobody fails. Seen: a statement naming its table literally after INSERT INTO,
-// UPDATE or DELETE FROM in libs/ and apps/ (specs and migrations aside); a table name built at
-// run time (`UPDATE ${table}`) is not.
+// migrations create; a table written by code but owned by nobody fails. Seen: a statement naming
+// its table literally after INSERT INTO, UPDATE or DELETE FROM in libs/ and apps/ (specs and migrations aside); a table name built at
+// run time (`UPDATE ${table}`) is not. A table's EntitySchema must be in its owner lib too.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -86,8 +86,18 @@ for (const base of ['libs', 'apps']) {
     }
   }
 }
+// Each table's EntitySchema (`*.entity.ts`, `tableName: '...'`) lives in its owner lib.
+for (const path of files(join(root, 'libs'))) {
+  if (!path.endsWith('.entity.ts')) continue;
+  const file = relative(root, path).split(sep).join('/');
+  const lib = /^libs\/([^/]+)\//.exec(file)?.[1];
+  for (const m of readFileSync(path, 'utf8').matchAll(/tableName: '([a-z_][a-z0-9_]*)'/g)) {
+    if (OWNERS[m[1]] !== lib)
+      problems.push(`${file}: entity of ${m[1]}, owned by libs/${OWNERS[m[1]]}: move it there`);
+  }
+}
 if (problems.length) {
   process.stderr.write(`table owners:\n  ${problems.join('\n  ')}\n`);
   process.exit(1);
 }
-console.log(`table owners: ${tables.size} tables, no write outside its owner`);
+console.log(`table owners: ${tables.size} tables, no write outside its owner, every entity in its owner`);

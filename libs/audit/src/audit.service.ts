@@ -1,3 +1,6 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): every audited request and
+// dispatch writes an event riding with COMMIT, and sealing extends a keyed hash chain in order
+// (measured hot path: `npm run bench delivery`, docs/operations.md).
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
@@ -13,6 +16,7 @@ import {
 } from './audit-chain.js';
 import { AUDIT_SEALER_DB } from './audit-database.js';
 import { AuditKeyRing } from './audit-keys.js';
+import type { AuditEventEntity } from './audit-event.entity.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -100,24 +104,25 @@ interface QueuedEvent {
   onlyIf?: AuditCondition;
 }
 
-interface StoredRow {
-  id: string;
-  tenant_id: string;
-  seq: string;
-  prev_hash: Buffer | null;
-  hash: Buffer;
-  key_id: string | null;
-  occurred_at: Date;
-  actor_type: string;
-  actor_id: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  ip: string | null;
-  user_agent: string | null;
-  metadata: Record<string, AuditMetadataValue>;
-}
+type StoredRow = Pick<
+  AuditEventEntity,
+  | 'id'
+  | 'tenant_id'
+  | 'seq'
+  | 'prev_hash'
+  | 'hash'
+  | 'key_id'
+  | 'occurred_at'
+  | 'actor_type'
+  | 'actor_id'
+  | 'action'
+  | 'target_type'
+  | 'target_id'
+  | 'outcome'
+  | 'ip'
+  | 'user_agent'
+  | 'metadata'
+> & { metadata: Record<string, AuditMetadataValue> };
 
 const CONTENT_COLUMNS =
   'id, tenant_id, occurred_at, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, metadata';

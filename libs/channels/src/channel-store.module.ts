@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ChannelCache } from './channel-cache.js';
@@ -7,10 +8,11 @@ import { ChatSessionsContactHook } from './chat/chat-sessions-contact-hook.js';
 import { EmailChannels } from './email/email-channels.js';
 import { EmailThreads } from './email/email-threads.js';
 import { SmsChannels } from './sms/sms-channels.js';
+import { CHANNELS_ENTITIES } from './channels.entities.js';
 
 /** The channel registry without any HTTP surface: what the delivery worker needs to send. */
 @Module({
-  imports: [ContactsModule],
+  imports: [TypeOrmModule.forFeature(CHANNELS_ENTITIES), ContactsModule],
   providers: [
     ChatSessionsContactHook,
     ChatSessionProof,

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { IsNull } from 'typeorm';
 import { ChannelCache } from './channel-cache.js';
+import { type ChannelEntity, ChannelSchema, type ChannelType } from './channel.entity.js';
+import { ChannelRouteSchema } from './channel-route.entity.js';
 
-export type ChannelType = 'sms' | 'email' | 'webform' | 'chat';
+export type { ChannelType } from './channel.entity.js';
 
 /** Non-secret settings of an SMS channel (kept as jsonb: the practice's own number is not PHI). */
 export interface SmsChannelConfig {
@@ -33,22 +36,10 @@ export interface ChannelRecord {
   deletedAt: Date | null;
 }
 
-interface ChannelRow {
-  id: string;
-  type: ChannelType;
-  name: string;
-  config: Record<string, unknown>;
-  credentials_enc: Buffer | null;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
-}
-
 const COL = { credentials: 'channels.credentials' } as const;
-const RECORD_COLUMNS = 'id, type, name, config, created_at, updated_at, deleted_at';
 
 /**
- * Channels and their routes. Credentials are encrypted with the tenant cipher and only ever
+ * Channels and their routes, plain CRUD through their entities. Credentials are encrypted with the tenant cipher and only ever
  * leave through `credentials()`, which the admin API never calls. Every write keeps
  * `channel_routes` (what webhooks route by before a tenant is known) in the same transaction.
  */
@@ -68,24 +59,22 @@ export class ChannelRepository {
     const credentials = input.credentials
       ? cipher.encrypt(COL.credentials, JSON.stringify(input.credentials))
       : null;
-    const [row] = await tx.query<ChannelRow>(
-      `INSERT INTO channels (id, tenant_id, type, name, config, credentials_enc)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RECORD_COLUMNS}`,
-      [id, tx.tenantId, input.type, input.name, input.config, credentials],
-    );
-    await tx.execute(
-      `INSERT INTO channel_routes (channel_id, tenant_id, type, active) VALUES ($1, $2, $3, true)`,
-      [id, tx.tenantId, input.type],
-    );
+    const [row] = await tx.repository(ChannelSchema).insert({
+      id,
+      type: input.type,
+      name: input.name,
+      config: input.config as Record<string, unknown>,
+      credentials_enc: credentials,
+    });
+    await tx.repository(ChannelRouteSchema).insert({ channel_id: id, type: input.type, active: true });
     return toRecord(row!);
   }
 
   /** Live channels, oldest first. */
   async list(tx: TenantTx): Promise<ChannelRecord[]> {
-    const rows = await tx.query<ChannelRow>(
-      `SELECT ${RECORD_COLUMNS} FROM channels WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
-      [tx.tenantId],
-    );
+    const rows = await tx
+      .repository(ChannelSchema)
+      .find({ deleted_at: IsNull() }, { order: { created_at: 'ASC', id: 'ASC' } });
     return rows.map(toRecord);
   }
 
@@ -95,20 +84,15 @@ export class ChannelRepository {
     id: string,
     options: { includeDeleted?: boolean } = {},
   ): Promise<ChannelRecord | null> {
-    const [row] = await tx.query<ChannelRow>(
-      `SELECT ${RECORD_COLUMNS} FROM channels WHERE tenant_id = $1 AND id = $2
-       ${options.includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
-      [tx.tenantId, id],
-    );
+    const row = await tx
+      .repository(ChannelSchema)
+      .findOne(options.includeDeleted ? { id } : { id, deleted_at: IsNull() });
     return row ? toRecord(row) : null;
   }
 
   /** The decrypted secrets, for talking to the provider or checking its signatures. */
   async credentials<T extends object>(tx: TenantTx, id: string): Promise<T | null> {
-    const [row] = await tx.query<ChannelRow>(
-      `SELECT credentials_enc FROM channels WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id],
-    );
+    const row = await tx.repository(ChannelSchema).findOne({ id });
     if (!row?.credentials_enc) return null;
     const cipher = await this.keys.forTenant(tx);
     return JSON.parse(await cipher.decryptString(COL.credentials, row.credentials_enc)) as T;
@@ -121,14 +105,16 @@ export class ChannelRepository {
   ): Promise<ChannelRecord | null> {
     this.cache.invalidateOnCommit(tx, id);
     const cipher = await this.keys.forTenant(tx);
-    const credentials = patch.credentials
-      ? cipher.encrypt(COL.credentials, JSON.stringify(patch.credentials))
-      : null;
-    const [row] = await tx.query<ChannelRow>(
-      `UPDATE channels SET name = coalesce($3, name), config = coalesce($4, config),
-         credentials_enc = coalesce($5, credentials_enc), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${RECORD_COLUMNS}`,
-      [tx.tenantId, id, patch.name ?? null, patch.config ?? null, credentials],
+    const [row] = await tx.repository(ChannelSchema).update(
+      { id, deleted_at: IsNull() },
+      {
+        ...(patch.name === undefined ? {} : { name: patch.name }),
+        ...(patch.config === undefined ? {} : { config: patch.config as Record<string, unknown> }),
+        ...(patch.credentials
+          ? { credentials_enc: cipher.encrypt(COL.credentials, JSON.stringify(patch.credentials)) }
+          : {}),
+        updated_at: () => 'now()',
+      },
     );
     return row ? toRecord(row) : null;
   }
@@ -136,21 +122,16 @@ export class ChannelRepository {
   /** Soft delete: the row stays (messages reference it); the route stops taking inbound traffic. */
   async softDelete(tx: TenantTx, id: string): Promise<boolean> {
     this.cache.invalidateOnCommit(tx, id);
-    const deleted = await tx.execute(
-      `UPDATE channels SET deleted_at = now(), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL`,
-      [tx.tenantId, id],
-    );
-    if (deleted === 0) return false;
-    await tx.execute(`UPDATE channel_routes SET active = false WHERE tenant_id = $1 AND channel_id = $2`, [
-      tx.tenantId,
-      id,
-    ]);
+    const deleted = await tx
+      .repository(ChannelSchema)
+      .update({ id, deleted_at: IsNull() }, { deleted_at: () => 'now()', updated_at: () => 'now()' });
+    if (deleted.length === 0) return false;
+    await tx.repository(ChannelRouteSchema).update({ channel_id: id }, { active: false });
     return true;
   }
 }
 
-function toRecord(row: ChannelRow): ChannelRecord {
+function toRecord(row: ChannelEntity): ChannelRecord {
   return {
     id: row.id,
     type: row.type,

@@ -1,3 +1,6 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): the gate reads an address's
+// consent facts in every dispatch (measured hot path: `npm run bench delivery`,
+// docs/operations.md), and the ledger is append-only behind address locks.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
@@ -13,6 +16,7 @@ import {
 } from './address-facts.js';
 import { lockAddressForChange } from './address-lock.js';
 import type { ConsentDecision, DeliveryChannel } from './reply-gate.js';
+import type { ConsentRecordEntity } from './consent-record.entity.js';
 
 /** One address's consent and opt-out or suppression state (see addressFactsSql). */
 const ADDRESS_FACTS = new PreparedSql(
@@ -74,22 +78,23 @@ export interface ConsentRecord {
   at: Date;
 }
 
-interface ConsentRow {
-  id: string;
-  contact_id: string;
-  channel: DeliveryChannel;
-  address_enc: Buffer;
-  decision: ConsentDecision;
-  method: ConsentMethod;
-  actor_type: string;
-  actor_id: string;
-  consent_request_id: string | null;
-  inbound_message_id: string | null;
-  evidence_enc: Buffer | null;
-  disclosure_version: string | null;
-  disclosure_hash: Buffer | null;
-  recorded_at: Date;
-}
+type ConsentRow = Pick<
+  ConsentRecordEntity,
+  | 'id'
+  | 'contact_id'
+  | 'channel'
+  | 'address_enc'
+  | 'decision'
+  | 'method'
+  | 'actor_type'
+  | 'actor_id'
+  | 'consent_request_id'
+  | 'inbound_message_id'
+  | 'evidence_enc'
+  | 'disclosure_version'
+  | 'disclosure_hash'
+  | 'recorded_at'
+> & { channel: DeliveryChannel; decision: ConsentDecision; method: ConsentMethod };
 
 export class InvalidAddressError extends Error {
   constructor(readonly channel: DeliveryChannel) {

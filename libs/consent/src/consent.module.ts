@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ConsentContactHook } from './consent-contact-hook.js';
@@ -5,6 +6,7 @@ import { ConsentLedger } from './consent-ledger.js';
 import { ConsentRequestSenders } from './requests/consent-request-sender.js';
 import { ConsentRequests } from './requests/consent-requests.js';
 import { SmsKeywordAnswers } from './requests/sms-keyword-answers.js';
+import { CONSENT_ENTITIES } from './consent.entities.js';
 
 /**
  * The consent and opt-out ledgers, consent requests and the SMS keyword rules (the gate and
@@ -12,7 +14,7 @@ import { SmsKeywordAnswers } from './requests/sms-keyword-answers.js';
  * delivery registers.
  */
 @Module({
-  imports: [ContactsModule],
+  imports: [TypeOrmModule.forFeature(CONSENT_ENTITIES), ContactsModule],
   providers: [ConsentLedger, ConsentContactHook, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
   exports: [ConsentLedger, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
 })

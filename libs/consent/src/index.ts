@@ -48,3 +48,9 @@ export {
   type KeywordAnswer,
   type KeywordSms,
 } from './requests/sms-keyword-answers.js';
+export { CONSENT_ENTITIES } from './consent.entities.js';
+// Row types of the tables this lib owns (types only: writes go through the owner).
+export type { ConsentRequestEntity } from './requests/consent-request.entity.js';
+export type { ConsentRecordEntity } from './consent-record.entity.js';
+export type { EmailSuppressionEventEntity } from './email-suppression-event.entity.js';
+export type { SmsOptOutEventEntity } from './sms-opt-out-event.entity.js';

@@ -1,3 +1,6 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): contacts are matched and
+// touched by blind index in every ingest transaction (measured hot path: `npm run bench webhooks`,
+// docs/operations.md), with row locks that order merges against ingestion.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
@@ -9,6 +12,7 @@ import {
   type TenantCipher,
 } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import type { ContactEntity } from './contact.entity.js';
 
 export interface Contact {
   id: string;
@@ -72,21 +76,22 @@ export interface NewContact {
   active?: boolean;
 }
 
-interface ContactRow {
-  id: string;
-  name_enc: Buffer | null;
-  phone_enc: Buffer | null;
-  email_enc: Buffer | null;
-  date_of_birth_enc: Buffer | null;
-  lead_stage: string | null;
-  last_activity_at: Date | null;
-  created_at: Date;
-  merged_into: string | null;
-  claim_of: string | null;
-  claim_reason: ClaimReason | null;
-  claimed_phone_enc: Buffer | null;
-  claimed_email_enc: Buffer | null;
-}
+type ContactRow = Pick<
+  ContactEntity,
+  | 'id'
+  | 'name_enc'
+  | 'phone_enc'
+  | 'email_enc'
+  | 'date_of_birth_enc'
+  | 'lead_stage'
+  | 'last_activity_at'
+  | 'created_at'
+  | 'merged_into'
+  | 'claim_of'
+  | 'claim_reason'
+  | 'claimed_phone_enc'
+  | 'claimed_email_enc'
+> & { claim_reason: ClaimReason | null };
 
 /** Column names double as the AAD context, so a ciphertext only decrypts in its own column. */
 const COL = {

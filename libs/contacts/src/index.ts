@@ -25,3 +25,6 @@ export { ContactMerge } from './lifecycle/contact-merge.js';
 export { ContactAddressChange, type ContactAddressIndexes } from './lifecycle/contact-address-change.js';
 export { ContactsError, ContactsErrorCode } from './contacts.errors.js';
 export { contactsHttpErrors } from './contacts-http-errors.js';
+export { CONTACTS_ENTITIES } from './contacts.entities.js';
+// Row types of the tables this lib owns (types only: writes go through the owner).
+export type { ContactEntity } from './contact.entity.js';

@@ -1,7 +1,11 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): attachments are written by
+// inbound MMS ingestion, on the webhook and worker path (measured hot path: `npm run bench
+// webhooks`, docs/operations.md).
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import type { AttachmentEntity } from './attachment.entity.js';
 
 export type AttachmentStatus = 'pending' | 'stored' | 'failed';
 
@@ -21,17 +25,18 @@ export interface AttachmentInfo {
   failureReason: string | null;
 }
 
-interface AttachmentRow {
-  id: string;
-  message_id: string;
-  position: number;
-  status: AttachmentStatus;
-  content_type: string | null;
-  size_bytes: number | null;
-  content_enc: Buffer | null;
-  source_url_enc: Buffer | null;
-  failure_reason: string | null;
-}
+type AttachmentRow = Pick<
+  AttachmentEntity,
+  | 'id'
+  | 'message_id'
+  | 'position'
+  | 'status'
+  | 'content_type'
+  | 'size_bytes'
+  | 'content_enc'
+  | 'source_url_enc'
+  | 'failure_reason'
+> & { status: AttachmentStatus };
 
 const COL = {
   content: 'attachments.content',

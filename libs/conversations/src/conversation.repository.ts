@@ -1,7 +1,11 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): every inbound and outbound
+// message updates its conversation in the ingest and dispatch transactions (measured hot paths:
+// `npm run bench webhooks` and `delivery`, docs/operations.md), in single conditional statements.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import type { ConversationEntity } from './conversation.entity.js';
 
 /** How the contact's active conversation was found for a new message. */
 export type ConversationOpening = 'existing' | 'reopened' | 'created';
@@ -23,17 +27,18 @@ export interface ConversationSummary {
   closedAt: Date | null;
 }
 
-interface ConversationRow {
-  id: string;
-  contact_id: string;
-  status: string;
-  last_message_at: Date | null;
-  last_message_preview_enc: Buffer | null;
-  last_channel: string | null;
-  unread_count: number;
-  contact_ambiguous: boolean;
-  closed_at: Date | null;
-}
+type ConversationRow = Pick<
+  ConversationEntity,
+  | 'id'
+  | 'contact_id'
+  | 'status'
+  | 'last_message_at'
+  | 'last_message_preview_enc'
+  | 'last_channel'
+  | 'unread_count'
+  | 'contact_ambiguous'
+  | 'closed_at'
+>;
 
 const COL = { preview: 'conversations.last_message_preview' } as const;
 

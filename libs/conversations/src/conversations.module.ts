@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { AttachmentRepository } from './attachment.repository.js';
@@ -9,10 +10,11 @@ import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageRepository } from './message.repository.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
 import { StaffEvents } from './staff-events.js';
+import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
 
 /** The conversation store; needs the platform (database, crypto, audit, redis) from the app. */
 @Module({
-  imports: [ContactsModule],
+  imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), ContactsModule],
   providers: [
     ConversationsContactHook,
     IngestService,

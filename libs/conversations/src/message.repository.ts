@@ -1,8 +1,13 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): messages are the busiest
+// table (ingest, dispatch, status callbacks, inbox pages; measured hot paths: `npm run bench
+// webhooks`, `delivery` and `triage`, docs/operations.md), written and read in prepared,
+// conditional statements.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
+import type { MessageEntity } from './message.entity.js';
 
 /** A provider's status report, applied where the status machine allows (see applyProviderStatusesAndCommit). */
 const APPLY_PROVIDER_STATUS = new PreparedSql(
@@ -70,22 +75,23 @@ export interface ProviderMessageRef {
   providerReply: string | null;
 }
 
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  contact_id: string | null;
-  channel_id: string | null;
-  channel: string;
-  direction: 'inbound' | 'outbound';
-  kind: string;
-  body_enc: Buffer | null;
-  body_html_enc: Buffer | null;
-  status: string;
-  provider_message_id: string | null;
-  provider_reply: string | null;
-  error_code: string | null;
-  created_at: Date;
-}
+type MessageRow = Pick<
+  MessageEntity,
+  | 'id'
+  | 'conversation_id'
+  | 'contact_id'
+  | 'channel_id'
+  | 'channel'
+  | 'direction'
+  | 'kind'
+  | 'body_enc'
+  | 'body_html_enc'
+  | 'status'
+  | 'provider_message_id'
+  | 'provider_reply'
+  | 'error_code'
+  | 'created_at'
+> & { direction: 'inbound' | 'outbound' };
 
 /** The encryption binding (AAD context) of a message body: whoever decrypts one names it by this. */
 export const MESSAGE_BODY_COLUMN = 'messages.body';

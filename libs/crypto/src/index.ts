@@ -22,3 +22,7 @@ export {
   type RewrapResult,
   type OwnerConnection,
 } from './rewrap.js';
+export { CRYPTO_ENTITIES } from './crypto.entities.js';
+// Row types of the tables this lib owns (types only: writes go through the owner).
+export type { DeploymentMasterKeyEntity } from './deployment-master-key.entity.js';
+export type { TenantKeyEntity } from './tenant-key.entity.js';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { type KeyPurpose, KeyUnwrapError, MasterKeyRing, unwrapKey, wrapKey } from './key-wrap.js';
+import type { TenantKeyEntity } from './tenant-key.entity.js';
 
 /** A connection as the schema owner (superuser or BYPASSRLS): a TypeORM DataSource or a pg Pool. */
 export type OwnerConnection = DataSource | Pool;
@@ -27,13 +28,9 @@ export interface RewrapResult {
   remaining: number;
 }
 
-interface WrappedRow {
-  id: string;
-  tenant_id: string;
+type WrappedRow = Pick<TenantKeyEntity, 'id' | 'tenant_id' | 'purpose' | 'wrapped_key' | 'master_key_id'> & {
   purpose: KeyPurpose;
-  wrapped_key: Buffer;
-  master_key_id: string;
-}
+};
 
 const logger = new Logger('KeyRing');
 

@@ -3,6 +3,7 @@ import type { TenantTx } from '@app/database';
 import { TenantKeysMissingError } from './errors.js';
 import type { FieldKey } from './field-cipher.js';
 import { type KeyPurpose, type MasterKeyRing, generateKey, unwrapKey, wrapKey } from './key-wrap.js';
+import type { TenantKeyEntity } from './tenant-key.entity.js';
 
 /** A tenant's unwrapped keys, as held in memory for a bounded time. */
 export interface TenantKeys {
@@ -14,14 +15,10 @@ export interface TenantKeys {
   indexKey: Buffer;
 }
 
-interface KeyRow {
-  id: string;
-  purpose: KeyPurpose;
-  version: number;
-  status: 'active' | 'retired';
-  wrapped_key: Buffer;
-  master_key_id: string;
-}
+type KeyRow = Pick<
+  TenantKeyEntity,
+  'id' | 'purpose' | 'version' | 'status' | 'wrapped_key' | 'master_key_id'
+> & { purpose: KeyPurpose; status: 'active' | 'retired' };
 
 // Serializes key creation and rotation per tenant; a namespace distinct from other advisory locks.
 async function lockTenantKeys(tx: TenantTx): Promise<void> {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySchema } from 'typeorm';
 import { PIPELINED } from './connection.js';
 import { RoutedDb } from './routed-db.js';
 import { TenantDb } from './tenant-db.js';
@@ -51,7 +51,11 @@ export class DatabaseModule {
    * `inbox-api`, `inbox-worker`; the worker's send locks are `inbox-dispatch`), so an operator
    * sees which process holds a connection, a lock or a long transaction.
    */
-  static forRoot(applicationName: string): DynamicModule {
+  static forRoot(
+    applicationName: string,
+    /** Entities of the libs below the features (which have no DataSource of their own to register with). */
+    entities: readonly EntitySchema[] = [],
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -62,6 +66,9 @@ export class DatabaseModule {
             url: config.DATABASE_URL,
             synchronize: false,
             migrationsRun: false,
+            // Plus the EntitySchemas each feature lib's module registers (TypeOrmModule.forFeature).
+            entities: [...entities],
+            autoLoadEntities: true,
             logging: false,
             extra: { ...PIPELINED, max: config.DATABASE_POOL_SIZE, application_name: applicationName },
           }),

@@ -1,5 +1,11 @@
 export { DatabaseModule } from './database.module.js';
 export { TenantDb, TenantTx, TenantContextMissingError, type Sql, type Statement } from './tenant-db.js';
+export {
+  TenantRepository,
+  type TenantScoped,
+  type TenantValues,
+  type TenantWhere,
+} from './tenant-repository.js';
 export { RoutedDb, type SweepTx } from './routed-db.js';
 export { RLS_SETTINGS, type Route, type RouteName, type SweepName } from './rls-settings.js';
 export { DatabaseError, type DatabaseErrorCode, normalizeDatabaseError } from './database-error.js';

@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { ChannelStoreModule } from '@app/channels';
 import { ConsentModule } from '@app/consent';
@@ -10,10 +11,17 @@ import { GateFacts } from './outbound/gate-facts.js';
 import { OutboundMessages } from './outbound/outbound-messages.js';
 import { PortalLinkRepository } from './outbound/portal-links.repository.js';
 import { SenderChannels } from './outbound/sender-channels.js';
+import { DELIVERY_ENTITIES } from './delivery.entities.js';
 
 /** What both the api (replies, consent requests, the SMS keyword hook's needs) and the worker use. */
 @Module({
-  imports: [ChannelStoreModule, ConsentModule, ContactsModule, ConversationsModule],
+  imports: [
+    TypeOrmModule.forFeature(DELIVERY_ENTITIES),
+    ChannelStoreModule,
+    ConsentModule,
+    ContactsModule,
+    ConversationsModule,
+  ],
   providers: [
     DeliveryContactHook,
     DeliveryQueue,

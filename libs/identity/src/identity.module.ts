@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -29,6 +30,7 @@ import { InviteService } from './users/invites.js';
 import { LoginDirectory } from './users/login-directory.js';
 import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
+import { IDENTITY_ENTITIES } from './identity.entities.js';
 
 /**
  * Practices' staff: users, roles and permissions, sessions (JWT + rotating refresh tokens), MFA,
@@ -38,6 +40,7 @@ import { UsersService } from './users/users.service.js';
  */
 @Module({
   imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: ApiConfig) => ({

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditModule } from '@app/audit';
+import { AUDIT_ENTITIES, AuditModule } from '@app/audit';
 import { type ApiConfig, ConfigModule, type WorkerConfig } from '@app/config';
-import { CryptoModule } from '@app/crypto';
+import { CRYPTO_ENTITIES, CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
 import { HealthModule, loggerParams } from '@app/observability';
 import { RedisModule } from '@app/redis';
@@ -20,7 +20,7 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
-        DatabaseModule.forRoot(`inbox-${processName}`),
+        DatabaseModule.forRoot(`inbox-${processName}`, [...CRYPTO_ENTITIES, ...AUDIT_ENTITIES]),
         RedisModule,
         CryptoModule,
         AuditModule,

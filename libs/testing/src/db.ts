@@ -1,6 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySchema } from 'typeorm';
 import pg from 'pg';
+import { AUDIT_ENTITIES } from '@app/audit';
+import { CHANNELS_ENTITIES } from '@app/channels';
+import { CONSENT_ENTITIES } from '@app/consent';
+import { CONTACTS_ENTITIES } from '@app/contacts';
+import { CONVERSATIONS_ENTITIES } from '@app/conversations';
+import { CRYPTO_ENTITIES } from '@app/crypto';
+import { DELIVERY_ENTITIES } from '@app/delivery';
+import { IDENTITY_ENTITIES } from '@app/identity';
+
+/** Every owner's EntitySchemas, as the api registers them (PlatformModule: crypto's and audit's; each feature module: its own, TypeOrmModule.forFeature). */
+export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
+  ...AUDIT_ENTITIES,
+  ...CRYPTO_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...CONTACTS_ENTITIES,
+  ...CONSENT_ENTITIES,
+  ...CONVERSATIONS_ENTITIES,
+  ...CHANNELS_ENTITIES,
+  ...DELIVERY_ENTITIES,
+] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */
 export function ownerPool(): pg.Pool {
@@ -20,11 +40,12 @@ function required(name: string): string {
   return v;
 }
 
-/** A TypeORM DataSource connected as the app role (for TenantDb in tests), initialized. */
+/** A TypeORM DataSource connected as the app role (for TenantDb in tests), with every entity, initialized. */
 export function appDataSource(max = 4): Promise<DataSource> {
   return new DataSource({
     type: 'postgres',
     url: required('DATABASE_URL'),
+    entities: [...ENTITY_SCHEMAS],
     extra: { max, pipeline: true },
   }).initialize();
 }

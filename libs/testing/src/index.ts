@@ -1,5 +1,5 @@
 export { createTestInfra, destroyTestInfra, subPrefix, PG_ADMIN_URL, type TestInfra } from './test-infra.js';
-export { ownerPool, appPool, appDataSource, newTenantId } from './db.js';
+export { ownerPool, appPool, appDataSource, newTenantId, ENTITY_SCHEMAS } from './db.js';
 export { ready, startApi, startWorker } from './apps.js';
 export { controlAuthClock, type TestClock } from './auth-clock.js';
 export {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { RoutedDb, type TenantTx } from '@app/database';
 import { ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { isUuid } from '@app/database';
+import type { ChatSessionEntity } from './chat-session.entity.js';
 
 /** A session lives this long after the visitor's last activity. */
 export const CHAT_SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
@@ -31,15 +32,10 @@ export interface ChatSession {
   expiresAt: Date;
 }
 
-interface SessionRow {
-  id: string;
-  tenant_id: string;
-  channel_id: string;
-  contact_id: string;
-  proven_contact_id: string | null;
-  token_hash: Buffer;
-  expires_at: Date;
-}
+type SessionRow = Pick<
+  ChatSessionEntity,
+  'id' | 'tenant_id' | 'channel_id' | 'contact_id' | 'proven_contact_id' | 'token_hash' | 'expires_at'
+>;
 
 const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
+import { ChannelSchema } from '../channel.entity.js';
 import { ChannelRepository } from '../channel.repository.js';
 import type { EventsAuthSettings } from './sendgrid-events-auth.js';
 
@@ -71,9 +72,8 @@ export class EmailChannels {
   }
 
   async setInboundSecretHash(tx: TenantTx, id: string, hash: Buffer): Promise<void> {
-    await tx.execute(
-      `UPDATE channels SET inbound_secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, hash],
-    );
+    await tx
+      .repository(ChannelSchema)
+      .update({ id }, { inbound_secret_hash: hash, updated_at: () => 'now()' });
   }
 }

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
+import { IsNull } from 'typeorm';
 import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import type { ChannelRecord } from '../channel.repository.js';
+import { ChannelSchema } from '../channel.entity.js';
 import {
   type CreatePublicChannelInput,
   type UpdatePublicChannelInput,
@@ -51,10 +53,7 @@ export class PublicChannelAdmin {
       target: { type: 'channel', id: created.id },
       metadata: { type: input.type },
     });
-    const [row] = await tx.query<{ created_at: Date; updated_at: Date }>(
-      `SELECT created_at, updated_at FROM channels WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, created.id],
-    );
+    const row = await tx.repository(ChannelSchema).findOne({ id: created.id });
     return this.view({
       id: created.id,
       type: input.type,
@@ -79,10 +78,13 @@ export class PublicChannelAdmin {
       ...config,
       allowedOrigins: patch.allowedOrigins ?? config.allowedOrigins,
     };
-    const [row] = await tx.query<{ name: string; updated_at: Date }>(
-      `UPDATE channels SET name = coalesce($3, name), config = $4, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING name, updated_at`,
-      [tx.tenantId, current.id, patch.name ?? null, next],
+    const [row] = await tx.repository(ChannelSchema).update(
+      { id: current.id, deleted_at: IsNull() },
+      {
+        ...(patch.name === undefined ? {} : { name: patch.name }),
+        config: next as unknown as Record<string, unknown>,
+        updated_at: () => 'now()',
+      },
     );
     if (!row) throw channelNotFound();
     this.audit.record(tx, {

@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
 import type { Principal } from '@app/identity';
 import { cannedResponseNotFound as notFound } from '../conversations.errors.js';
+import { type CannedResponseEntity, CannedResponseSchema } from './canned-response.entity.js';
 import { fillTemplate } from './template.js';
 
 export interface CannedResponse {
@@ -15,16 +16,7 @@ export interface CannedResponse {
   updatedAt: string;
 }
 
-interface Row {
-  id: string;
-  title: string;
-  body: string;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const view = (r: Row): CannedResponse => ({
+const view = (r: CannedResponseEntity): CannedResponse => ({
   id: r.id,
   title: r.title,
   body: r.body,
@@ -33,7 +25,7 @@ const view = (r: Row): CannedResponse => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-/** Practice-level reply templates (staff-written text, not PHI; stored in clear). */
+/** Practice-level reply templates (staff-written text, not PHI; stored in clear), plain CRUD through their entity. */
 @Injectable()
 export class CannedResponses {
   constructor(
@@ -44,20 +36,16 @@ export class CannedResponses {
   list(): Promise<CannedResponse[]> {
     return this.db.transaction(async (tx) =>
       (
-        await tx.query<Row>(
-          `SELECT * FROM canned_responses WHERE tenant_id = $1 ORDER BY title, id LIMIT 500`,
-          [tx.tenantId],
-        )
+        await tx.repository(CannedResponseSchema).find({}, { order: { title: 'ASC', id: 'ASC' }, take: 500 })
       ).map(view),
     );
   }
 
   create(actor: Principal, input: { title: string; body: string }): Promise<CannedResponse> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<Row>(
-        `INSERT INTO canned_responses (id, tenant_id, title, body, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [randomUUID(), tx.tenantId, input.title, input.body, actor.userId],
-      );
+      const [row] = await tx
+        .repository(CannedResponseSchema)
+        .insert({ id: randomUUID(), title: input.title, body: input.body, created_by: actor.userId });
       this.audit.record(tx, {
         action: 'canned_response.created',
         target: { type: 'canned_response', id: row!.id },
@@ -68,10 +56,13 @@ export class CannedResponses {
 
   update(id: string, patch: { title?: string; body?: string }): Promise<CannedResponse> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<Row>(
-        `UPDATE canned_responses SET title = coalesce($3, title), body = coalesce($4, body), updated_at = now()
-         WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-        [tx.tenantId, id, patch.title ?? null, patch.body ?? null],
+      const [row] = await tx.repository(CannedResponseSchema).update(
+        { id },
+        {
+          ...(patch.title === undefined ? {} : { title: patch.title }),
+          ...(patch.body === undefined ? {} : { body: patch.body }),
+          updated_at: () => 'now()',
+        },
       );
       if (!row) throw notFound();
       this.audit.record(tx, { action: 'canned_response.updated', target: { type: 'canned_response', id } });
@@ -81,11 +72,7 @@ export class CannedResponses {
 
   remove(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      const deleted = await tx.execute(`DELETE FROM canned_responses WHERE tenant_id = $1 AND id = $2`, [
-        tx.tenantId,
-        id,
-      ]);
-      if (!deleted) throw notFound();
+      if (!(await tx.repository(CannedResponseSchema).delete({ id }))) throw notFound();
       this.audit.record(tx, { action: 'canned_response.deleted', target: { type: 'canned_response', id } });
     });
   }
@@ -93,10 +80,7 @@ export class CannedResponses {
   /** The template filled for the caller: practice name and the caller's first name, nothing else. */
   render(actor: Principal, id: string): Promise<{ id: string; text: string }> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<Row>(`SELECT * FROM canned_responses WHERE tenant_id = $1 AND id = $2`, [
-        tx.tenantId,
-        id,
-      ]);
+      const row = await tx.repository(CannedResponseSchema).findOne({ id });
       if (!row) throw notFound();
       const { practiceName, staffName } = await this.names(tx, actor.userId);
       return {

@@ -1,3 +1,6 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): the inbox pages are keyset
+// queries tuned against their EXPLAIN plans (measured hot path: `npm run bench triage`,
+// docs/operations.md; test/inbox-explain.e2e-spec.ts).
 import { type KeysetPosition, fromMicrosSql, isoSql, microsSql } from './keyset-cursor.js';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed', 'snoozed'] as const;

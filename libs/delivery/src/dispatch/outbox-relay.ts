@@ -1,3 +1,6 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): the relay claims due outbox
+// rows across practices with one UPDATE ... FOR UPDATE SKIP LOCKED per pass, beside the dispatch
+// path (measured: `npm run bench delivery`, docs/operations.md).
 import {
   Inject,
   Injectable,

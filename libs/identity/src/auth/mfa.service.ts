@@ -3,10 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { IsNull } from 'typeorm';
 import { IdentityError, IdentityErrorCode } from '../identity.errors.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
+import { UserRecoveryCodeSchema } from './user-recovery-code.entity.js';
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_PATTERN, sha256 } from './tokens.js';
 
 /** AAD contexts: a TOTP secret only decrypts in its own column of its own tenant. */
@@ -84,27 +86,28 @@ export class MfaService {
     }
     const normalized = normalizeRecoveryCode(trimmed);
     if (!RECOVERY_CODE_PATTERN.test(normalized)) return { ok: false, reason: 'invalid_code' };
-    const used = await tx.execute(
-      `UPDATE user_recovery_codes SET used_at = $3
-       WHERE tenant_id = $1 AND user_id = $2 AND code_hash = $4 AND used_at IS NULL`,
-      [tx.tenantId, user.id, new Date(this.clock.now()), sha256(normalized)],
-    );
-    return used === 1
+    const used = await tx
+      .repository(UserRecoveryCodeSchema)
+      .update(
+        { user_id: user.id, code_hash: sha256(normalized), used_at: IsNull() },
+        { used_at: new Date(this.clock.now()) },
+      );
+    return used.length === 1
       ? { ok: true, method: 'recovery_code' }
       : { ok: false, reason: 'invalid_recovery_code' };
   }
 
   private async replaceRecoveryCodes(tx: TenantTx, userId: string): Promise<string[]> {
-    await tx.execute(`DELETE FROM user_recovery_codes WHERE tenant_id = $1 AND user_id = $2`, [
-      tx.tenantId,
-      userId,
-    ]);
+    const stored = tx.repository(UserRecoveryCodeSchema);
+    await stored.delete({ user_id: userId });
     const codes = Array.from({ length: IDENTITY_POLICY.recoveryCodeCount }, newRecoveryCode);
-    for (const code of codes)
-      await tx.execute(
-        `INSERT INTO user_recovery_codes (id, tenant_id, user_id, code_hash) VALUES ($1, $2, $3, $4)`,
-        [randomUUID(), tx.tenantId, userId, sha256(normalizeRecoveryCode(code))],
-      );
+    await stored.insert(
+      codes.map((code) => ({
+        id: randomUUID(),
+        user_id: userId,
+        code_hash: sha256(normalizeRecoveryCode(code)),
+      })),
+    );
     return codes;
   }
 }

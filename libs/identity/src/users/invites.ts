@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
+import { IsNull, MoreThan } from 'typeorm';
 import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.errors.js';
 import { newOpaqueToken, parseOpaqueToken, sameHash, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
@@ -9,6 +10,7 @@ import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { LoginDirectory } from './login-directory.js';
 import { type User, UserRepository } from './user.repository.js';
+import { type UserInviteEntity, UserInviteSchema } from './user-invite.entity.js';
 
 export interface IssuedInvite {
   /** Shown once, to the admin who invited; only its hash is stored. */
@@ -19,15 +21,6 @@ export interface IssuedInvite {
 /** Why an invitation stopped being usable before it was accepted or expired. */
 export type InviteRevokeReason =
   'role_changed' | 'user_deactivated' | 'inviter_role_changed' | 'inviter_deactivated' | 'replaced';
-
-interface InviteRow {
-  id: string;
-  user_id: string;
-  token_hash: Buffer;
-  expires_at: Date;
-  accepted_at: Date | null;
-  revoked_at: Date | null;
-}
 
 type ParsedInvite = NonNullable<ReturnType<typeof parseOpaqueToken>>;
 
@@ -67,11 +60,14 @@ export class InviteService {
     const { token, hash } = newOpaqueToken('inv', tx.tenantId, id);
     const expiresAt = new Date(now.getTime() + IDENTITY_POLICY.inviteMs);
     if (!(await this.directory.claim(tx, user.emailNormalized, user.id, now, expiresAt))) throw emailTaken();
-    await tx.execute(
-      `INSERT INTO user_invites (id, tenant_id, user_id, token_hash, created_by, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, tx.tenantId, user.id, hash, createdBy, expiresAt, now],
-    );
+    await tx.repository(UserInviteSchema).insert({
+      id,
+      user_id: user.id,
+      token_hash: hash,
+      created_by: createdBy,
+      expires_at: expiresAt,
+      created_at: now,
+    });
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
@@ -105,11 +101,7 @@ export class InviteService {
       if (!(await this.directory.confirm(tx, user.id))) throw invalidInvite();
       const now = new Date(this.clock.now());
       await this.users.setPassword(tx, user.id, passwordHash, now);
-      await tx.execute(`UPDATE user_invites SET accepted_at = $2 WHERE id = $1 AND tenant_id = $3`, [
-        invite.id,
-        now,
-        tx.tenantId,
-      ]);
+      await tx.repository(UserInviteSchema).update({ id: invite.id }, { accepted_at: now });
       this.audit.record(tx, {
         action: 'user.invite_accepted',
         actor: { type: 'user', id: user.id },
@@ -120,12 +112,8 @@ export class InviteService {
   }
 
   /** The invitation the token names, if it can still be accepted; else the reason as an error. */
-  private async usableInvite(tx: TenantTx, parsed: ParsedInvite, lock: boolean): Promise<InviteRow> {
-    const [invite] = await tx.query<InviteRow>(
-      `SELECT id, user_id, token_hash, expires_at, accepted_at, revoked_at FROM user_invites
-       WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [parsed.id, tx.tenantId],
-    );
+  private async usableInvite(tx: TenantTx, parsed: ParsedInvite, lock: boolean): Promise<UserInviteEntity> {
+    const invite = await tx.repository(UserInviteSchema).findOne({ id: parsed.id }, { forUpdate: lock });
     if (!invite || !sameHash(invite.token_hash, sha256(parsed.secret)) || invite.accepted_at)
       throw invalidInvite();
     if (invite.revoked_at) throw inviteRevoked();
@@ -140,11 +128,14 @@ export class InviteService {
     reason: InviteRevokeReason,
   ): Promise<void> {
     const now = new Date(this.clock.now());
-    const revoked = await tx.query<{ user_id: string }>(
-      `UPDATE user_invites SET revoked_at = $3, revoked_reason = $4
-       WHERE tenant_id = $1 AND ${by} = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3
-       RETURNING user_id`,
-      [tx.tenantId, id, now, reason],
+    const revoked = await tx.repository(UserInviteSchema).update(
+      {
+        ...(by === 'user_id' ? { user_id: id } : { created_by: id }),
+        accepted_at: IsNull(),
+        revoked_at: IsNull(),
+        expires_at: MoreThan(now),
+      },
+      { revoked_at: now, revoked_reason: reason },
     );
     for (const userId of new Set(revoked.map((r) => r.user_id))) {
       await this.directory.release(tx, userId, now);

@@ -1,6 +1,10 @@
+// Hand-written SQL, not the entity's repository (TenantTx.repository): login and every session
+// check on a cache miss run these reads (measured hot path: `npm run bench auth`,
+// docs/operations.md), and the credential reads lock rows (FOR UPDATE) in one statement.
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
 import type { Role } from '../access/permissions.js';
+import type { UserEntity } from './user.entity.js';
 
 /** A staff user as the rest of the code sees it (no secrets). */
 export interface User {
@@ -38,24 +42,25 @@ export interface NewUser {
   passwordHash: string | null;
 }
 
-interface UserRow {
-  id: string;
-  tenant_id: string;
-  email: string;
-  email_normalized: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  mfa_enabled: boolean;
-  token_version: number;
-  password_hash: string | null;
-  locked_until: Date | null;
-  last_login_at: Date | null;
-  created_at: Date;
-  totp_secret_enc: Buffer | null;
-  totp_pending_secret_enc: Buffer | null;
-  totp_last_step: string | null;
-}
+type UserRow = Pick<
+  UserEntity,
+  | 'id'
+  | 'tenant_id'
+  | 'email'
+  | 'email_normalized'
+  | 'name'
+  | 'role'
+  | 'active'
+  | 'mfa_enabled'
+  | 'token_version'
+  | 'password_hash'
+  | 'locked_until'
+  | 'last_login_at'
+  | 'created_at'
+  | 'totp_secret_enc'
+  | 'totp_pending_secret_enc'
+  | 'totp_last_step'
+> & { role: Role };
 
 export interface FailureOutcome {
   failedCount: number;
