@@ -3,10 +3,12 @@ import { ContactsModule } from '@app/contacts';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { ConversationsContactHook } from './contacts/conversations-contact-hook.js';
+import { SnoozeWaker } from './inbox/snooze-jobs.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageRepository } from './message.repository.js';
+import { SnoozeWakeupsRepository } from './snooze-wakeups.repository.js';
 import { StaffEvents } from './staff-events.js';
 
 /** The conversation store; needs the platform (database, crypto, audit, redis) from the app. */
@@ -18,6 +20,8 @@ import { StaffEvents } from './staff-events.js';
     ConversationRepository,
     MessageRepository,
     AttachmentRepository,
+    SnoozeWakeupsRepository,
+    SnoozeWaker,
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,
@@ -27,6 +31,8 @@ import { StaffEvents } from './staff-events.js';
     ConversationRepository,
     MessageRepository,
     AttachmentRepository,
+    SnoozeWakeupsRepository,
+    SnoozeWaker,
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,
