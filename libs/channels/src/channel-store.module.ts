@@ -4,7 +4,8 @@ import { ChannelCache } from './channel-cache.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChatSessionProof } from './chat/chat-session-proof.repository.js';
 import { ChatSessionsContactHook } from './chat/chat-sessions-contact-hook.js';
-import { EmailChannels } from './email/email-channels.js';
+import { EmailChannels } from './email/email-channel.repository.js';
+import { EmailThreadRepository } from './email/email-thread.repository.js';
 import { EmailThreads } from './email/email-threads.js';
 import { SmsChannels } from './sms/sms-channels.js';
 
@@ -19,6 +20,7 @@ import { SmsChannels } from './sms/sms-channels.js';
     SmsChannels,
     EmailChannels,
     EmailThreads,
+    EmailThreadRepository,
   ],
   exports: [ChatSessionProof, ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
 })

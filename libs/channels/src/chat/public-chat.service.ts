@@ -6,7 +6,7 @@ import { IngestService, StaffEvents } from '@app/conversations';
 import { normalizeEmail, normalizePhone } from '@app/crypto';
 import { type Actor, TenantDb, type TenantTx } from '@app/database';
 import { ChannelsError } from '../channels.errors.js';
-import type { PublicChannel } from '../webform/public-channels.js';
+import type { PublicChannel } from '../webform/public-channel.repository.js';
 import { ChatLive } from './chat-live.js';
 import { type ChatMessageView, ChatMessages } from './chat-messages.js';
 import type { CreateChatSessionInput } from './chat-schemas.js';

@@ -9,7 +9,7 @@ import {
   type UpdatePublicChannelInput,
   updatePublicChannelSchema,
 } from './public-channel-schemas.js';
-import { type PublicChannelConfig, PublicChannels } from './public-channels.js';
+import { type PublicChannelConfig, PublicChannels } from './public-channel.repository.js';
 
 interface PublicChannelViewBase {
   id: string;
@@ -51,17 +51,14 @@ export class PublicChannelAdmin {
       target: { type: 'channel', id: created.id },
       metadata: { type: input.type },
     });
-    const [row] = await tx.query<{ created_at: Date; updated_at: Date }>(
-      `SELECT created_at, updated_at FROM channels WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, created.id],
-    );
+    const { createdAt, updatedAt } = await this.channels.timestamps(tx, created.id);
     return this.view({
       id: created.id,
       type: input.type,
       name: input.name,
       config: { allowedOrigins: created.allowedOrigins, publicKey: created.publicKey },
-      createdAt: row!.created_at,
-      updatedAt: row!.updated_at,
+      createdAt,
+      updatedAt,
       deletedAt: null,
     });
   }
@@ -79,11 +76,7 @@ export class PublicChannelAdmin {
       ...config,
       allowedOrigins: patch.allowedOrigins ?? config.allowedOrigins,
     };
-    const [row] = await tx.query<{ name: string; updated_at: Date }>(
-      `UPDATE channels SET name = coalesce($3, name), config = $4, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING name, updated_at`,
-      [tx.tenantId, current.id, patch.name ?? null, next],
-    );
+    const row = await this.channels.update(tx, current.id, { name: patch.name ?? null, config: next });
     if (!row) throw channelNotFound();
     this.audit.record(tx, {
       action: 'channel.updated',
@@ -94,7 +87,7 @@ export class PublicChannelAdmin {
       ...current,
       name: row.name,
       config: next as unknown as Record<string, unknown>,
-      updatedAt: row.updated_at,
+      updatedAt: row.updatedAt,
     });
   }
 
