@@ -11,17 +11,17 @@ import { VisibleConversations } from './visible-conversations.js';
 export class MarkConversationRead {
   constructor(
     private readonly guard: InboxGuard,
-    private readonly conversations: VisibleConversations,
+    private readonly visible: VisibleConversations,
     private readonly reads: ConversationReadsRepository,
-    private readonly conversationRows: ConversationRepository,
+    private readonly conversations: ConversationRepository,
     private readonly audit: AuditService,
   ) {}
 
   execute(viewer: Principal, id: string): Promise<void> {
     return this.guard.transaction(viewer, async (tx) => {
-      await this.conversations.lockVisible(tx, viewer, id);
+      await this.visible.lockVisible(tx, viewer, id);
       await this.reads.markReadUpToLatest(tx, viewer.userId, id);
-      await this.conversationRows.clearUnread(tx, id);
+      await this.conversations.clearUnread(tx, id);
       this.audit.record(tx, { action: 'conversation.marked_read', target: { type: 'conversation', id } });
     });
   }

@@ -28,8 +28,8 @@ const OTHER_FIELDS = ['priority', 'tags', 'leadStage'] as const;
 export class UpdateConversation {
   constructor(
     private readonly guard: InboxGuard,
-    private readonly conversations: VisibleConversations,
-    private readonly conversationRows: ConversationRepository,
+    private readonly visible: VisibleConversations,
+    private readonly conversations: ConversationRepository,
     private readonly inbox: InboxRepository,
     private readonly contacts: ContactRepository,
     private readonly wakes: WakeScheduler,
@@ -39,7 +39,7 @@ export class UpdateConversation {
 
   execute(viewer: Principal, id: string, patch: ConversationPatch): Promise<InboxItem> {
     return this.guard.transaction(viewer, async (tx) => {
-      const before = await this.conversations.lockVisible(tx, viewer, id);
+      const before = await this.visible.lockVisible(tx, viewer, id);
       const changes = conversationChanges(before, patch);
       const { next, changed } = changes;
       if (changed.has('assigneeId')) {
@@ -58,13 +58,13 @@ export class UpdateConversation {
       );
       this.announce(tx, id, before, changes, patch);
       // Not re-checked for visibility: billing may untag what it was working on.
-      return this.conversations.item(tx, viewer, id);
+      return this.visible.item(tx, viewer, id);
     });
   }
 
   private async write(tx: TenantTx, id: string, next: ConversationChanges['next']): Promise<void> {
     try {
-      await this.conversationRows.applyTriage(tx, id, next);
+      await this.conversations.applyTriage(tx, id, next);
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
       if (normalizeDatabaseError(err)?.code === 'unique_violation')
