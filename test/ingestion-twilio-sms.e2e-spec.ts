@@ -5,9 +5,8 @@ import type pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelsService } from '@app/channels';
+import { ChannelsService, SmsInboundRepository } from '@app/channels';
 import { ContactRepository } from '@app/contacts';
-import { KeyRingService } from '@app/crypto';
 import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { requestContext } from '@app/observability';
@@ -188,7 +187,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
       app.get(PendingSmsStore, { strict: false }),
       new PendingSmsStore(
         app.get(TenantDb),
-        app.get(KeyRingService, { strict: false }),
+        app.get(SmsInboundRepository, { strict: false }),
         app.get(JobQueue, { strict: false }),
       ),
     ];

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
-import { PendingMediaModule, PendingSmsJob, PendingSmsRelay, SmsIngestModule } from '@app/channels';
+import {
+  PendingMediaModule,
+  PendingSmsJob,
+  PendingSmsRelay,
+  SmsInboundRepository,
+  SmsIngestModule,
+} from '@app/channels';
 import type { WorkerConfig } from '@app/config';
 import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
 import {
@@ -32,7 +38,8 @@ export class WorkerModule {
           ],
         ),
       ],
-      providers: [SnoozeSweepSchedule, PendingSmsRelay, AuditCheckpointSchedule],
+      // The relay reads sms_inbound through its repository (stateless; the job's own is in SmsIngestModule).
+      providers: [SnoozeSweepSchedule, PendingSmsRelay, SmsInboundRepository, AuditCheckpointSchedule],
     };
   }
 }

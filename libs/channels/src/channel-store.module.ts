@@ -5,7 +5,8 @@ import { ChannelCache } from './channel-cache.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChatSessionProof } from './chat/chat-session-proof.repository.js';
 import { ChatSessionsContactHook } from './chat/chat-sessions-contact-hook.js';
-import { EmailChannels } from './email/email-channels.js';
+import { EmailChannels } from './email/email-channel.repository.js';
+import { EmailThreadRepository } from './email/email-thread.repository.js';
 import { EmailThreads } from './email/email-threads.js';
 import { SmsChannels } from './sms/sms-channels.js';
 import { CHANNELS_ENTITIES } from './channels.entities.js';
@@ -21,6 +22,7 @@ import { CHANNELS_ENTITIES } from './channels.entities.js';
     SmsChannels,
     EmailChannels,
     EmailThreads,
+    EmailThreadRepository,
   ],
   exports: [ChatSessionProof, ChannelCache, ChannelRepository, SmsChannels, EmailChannels, EmailThreads],
 })

@@ -24,7 +24,7 @@ export {
   type PublicChannel,
   type PublicChannelType,
   isPublicKey,
-} from './webform/public-channels.js';
+} from './webform/public-channel.repository.js';
 export { INTAKE_LIMITS } from './webform/intake-limits.js';
 export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
 export { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './webform/form-consent.js';
@@ -42,12 +42,13 @@ export {
 } from './chat/chat-verification.js';
 export { CHAT_OUTBOUND_STATUS } from './chat/chat-messages.js';
 export { EmailThreads } from './email/email-threads.js';
-export { EmailChannels, type EmailChannelConfig } from './email/email-channels.js';
+export { EmailChannels, type EmailChannelConfig } from './email/email-channel.repository.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';
 export type { EmailChannelView } from './email/email-channel-admin.js';
 export { SmsIngestModule } from './sms/sms-ingest.module.js';
 export { PendingSmsProcessor } from './sms/pending-sms.processor.js';
 export { PendingSmsJob, PendingSmsRelay } from './sms/pending-sms.jobs.js';
+export { SmsInboundRepository } from './sms/sms-inbound.repository.js';
 export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.sweeper.js';
 export { ChannelsError, ChannelsErrorCode } from './channels.errors.js';
 export { channelsHttpErrors } from './channels-http-errors.js';

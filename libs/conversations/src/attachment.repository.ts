@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import type { SweepTx, TenantTx } from '@app/database';
 import type { AttachmentEntity } from './attachment.entity.js';
 
 export type AttachmentStatus = 'pending' | 'stored' | 'failed';
@@ -160,6 +160,48 @@ export class AttachmentRepository {
       `UPDATE attachments SET updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
       [tx.tenantId, id],
     );
+  }
+
+  /**
+   * Attachments of every practice still pending `olderThanSeconds` after their last try, oldest
+   * first (ids only, which the `mediaSweep` policy lets a sweep read across practices).
+   */
+  stalePendingAcrossPractices(
+    tx: SweepTx,
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<Array<{ tenant_id: string; id: string }>> {
+    return tx.query<{ tenant_id: string; id: string }>(
+      `SELECT tenant_id, id FROM attachments
+         WHERE status = 'pending' AND updated_at <= now() - make_interval(secs => $1)
+         ORDER BY updated_at LIMIT $2`,
+      [olderThanSeconds, limit],
+    );
+  }
+
+  /** A still pending attachment with its message's conversation and channel, and its age; null otherwise. */
+  async pendingWithMessage(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{
+    message_id: string;
+    conversation_id: string;
+    channel_id: string | null;
+    age_seconds: number;
+  } | null> {
+    const [row] = await tx.query<{
+      message_id: string;
+      conversation_id: string;
+      channel_id: string | null;
+      age_seconds: number;
+    }>(
+      `SELECT a.message_id, m.conversation_id, m.channel_id,
+                extract(epoch FROM now() - a.created_at)::float AS age_seconds
+         FROM attachments a JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+         WHERE a.tenant_id = $1 AND a.id = $2 AND a.status = 'pending'`,
+      [tx.tenantId, id],
+    );
+    return row ?? null;
   }
 
   /** The attachments of these messages (one query for a whole page), by message then position. */

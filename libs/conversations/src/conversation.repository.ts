@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { ConversationEntity } from './conversation.entity.js';
+import type { ConversationStatus } from './inbox/inbox-query.js';
 
 /** How the contact's active conversation was found for a new message. */
 export type ConversationOpening = 'existing' | 'reopened' | 'created';
@@ -39,6 +40,27 @@ type ConversationRow = Pick<
   | 'contact_ambiguous'
   | 'closed_at'
 >;
+
+/** A conversation row locked for a change, with what the change compares against. */
+export interface LockedConversation {
+  id: string;
+  contact_id: string;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  priority: string;
+  tags: string[];
+  lead_stage: string | null;
+  snoozed_until: Date | null;
+}
+
+/** The triage fields a staff change writes (all of them, as decided by `conversationChanges`). */
+export interface TriageFields {
+  status: string;
+  snoozedUntil: Date | null;
+  assigneeId: string | null;
+  priority: string;
+  tags: string[];
+}
 
 const COL = { preview: 'conversations.last_message_preview' } as const;
 
@@ -200,6 +222,103 @@ export class ConversationRepository {
       [tx.tenantId, id],
     );
     return { id, open: row?.contact_id === contactId && row.status !== 'closed' };
+  }
+
+  /** The conversation row locked until commit (null when the practice has no such conversation). */
+  async lockForChange(tx: TenantTx, id: string): Promise<LockedConversation | null> {
+    const [row] = await tx.query<LockedConversation>(
+      `SELECT id, contact_id, status, assignee_id, priority, tags, lead_stage, snoozed_until
+       FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tx.tenantId, id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Writes a staff triage change. Throws the database's unique violation
+   * (conversations_one_active) when it reopens a conversation while the contact has another one
+   * that is not closed; the caller decides what that means.
+   */
+  async applyTriage(tx: TenantTx, id: string, next: TriageFields): Promise<void> {
+    await tx.execute(
+      `UPDATE conversations SET status = $3, snoozed_until = $4, assignee_id = $5, priority = $6, tags = $7,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, next.status, next.snoozedUntil, next.assigneeId, next.priority, next.tags],
+    );
+  }
+
+  /** The conversation's unread counter back to zero (a staff member read it). */
+  async clearUnread(tx: TenantTx, id: string): Promise<void> {
+    await tx.execute(
+      `UPDATE conversations SET unread_count = 0 WHERE tenant_id = $1 AND id = $2 AND unread_count <> 0`,
+      [tx.tenantId, id],
+    );
+  }
+
+  /** Reopens the conversation if it is snoozed and its time has come; false when not (woken or re-snoozed). */
+  async reopenIfSnoozeDue(tx: TenantTx, id: string): Promise<boolean> {
+    const [woken] = await tx.query<{ id: string }>(
+      `UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND status = 'snoozed' AND snoozed_until <= now()
+       RETURNING id`,
+      [tx.tenantId, id],
+    );
+    return woken !== undefined;
+  }
+
+  /** The tags and assignee a role check reads (`canSee`); null when there is no such conversation. */
+  async visibilityOf(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ tags: string[]; assignee_id: string | null } | null> {
+    const [row] = await tx.query<{ tags: string[]; assignee_id: string | null }>(
+      `SELECT tags, assignee_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    return row ?? null;
+  }
+
+  /** Contact merge: the not-closed conversations of these contacts, locked until commit. */
+  lockActiveOf(tx: TenantTx, contactIds: string[]): Promise<Array<{ id: string; contact_id: string }>> {
+    return tx.query<{ id: string; contact_id: string }>(
+      `SELECT id, contact_id FROM conversations
+       WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[]) AND status <> 'closed' FOR UPDATE`,
+      [tx.tenantId, contactIds],
+    );
+  }
+
+  /** Contact merge: every conversation of `fromContactId` now belongs to `toContactId`; their ids. */
+  async moveToContact(tx: TenantTx, fromContactId: string, toContactId: string): Promise<string[]> {
+    const moved = await tx.query<{ id: string }>(
+      `UPDATE conversations SET contact_id = $3, updated_at = now() WHERE tenant_id = $1 AND contact_id = $2 RETURNING id`,
+      [tx.tenantId, fromContactId, toContactId],
+    );
+    return moved.map((c) => c.id);
+  }
+
+  /**
+   * Contact merge, two open conversations: the survivor takes the folded one's inbox state (the
+   * newer activity's preview and channel win; unread counts add up), then the folded one is
+   * closed, emptied. Its messages must have moved first.
+   */
+  async foldInto(tx: TenantTx, survivorId: string, foldedId: string): Promise<void> {
+    await tx.execute(
+      `UPDATE conversations s SET
+         last_message_preview_enc = CASE WHEN o.last_message_at > s.last_message_at OR s.last_message_at IS NULL
+                                         THEN o.last_message_preview_enc ELSE s.last_message_preview_enc END,
+         last_channel = CASE WHEN o.last_message_at > s.last_message_at OR s.last_message_at IS NULL
+                             THEN o.last_channel ELSE s.last_channel END,
+         last_message_at = greatest(s.last_message_at, o.last_message_at),
+         unread_count = s.unread_count + o.unread_count, updated_at = now()
+       FROM conversations o
+       WHERE s.tenant_id = $1 AND s.id = $2 AND o.tenant_id = $1 AND o.id = $3`,
+      [tx.tenantId, survivorId, foldedId],
+    );
+    await tx.execute(
+      `UPDATE conversations SET status = 'closed', unread_count = 0, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, foldedId],
+    );
   }
 
   private async insertOpen(tx: TenantTx, contactId: string): Promise<string | null> {

@@ -4,11 +4,13 @@ import { ContactsModule } from '@app/contacts';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { ConversationsContactHook } from './contacts/conversations-contact-hook.js';
+import { SnoozeWaker } from './inbox/snooze-jobs.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageRepository } from './message.repository.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
+import { SnoozeWakeupsRepository } from './snooze-wakeups.repository.js';
 import { StaffEvents } from './staff-events.js';
 import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
 
@@ -22,6 +24,8 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     MessageRepository,
     OutboundMessageRepository,
     AttachmentRepository,
+    SnoozeWakeupsRepository,
+    SnoozeWaker,
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,
@@ -32,6 +36,8 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     MessageRepository,
     OutboundMessageRepository,
     AttachmentRepository,
+    SnoozeWakeupsRepository,
+    SnoozeWaker,
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,

@@ -325,6 +325,59 @@ export class MessageRepository {
     return row!.retracted_at;
   }
 
+  /**
+   * An internal note on the conversation: kind 'note', status 'internal' (no delivery path sends
+   * it), on the conversation's last channel (portal before any message).
+   */
+  async insertNote(
+    tx: TenantTx,
+    note: { conversationId: string; body: string; authorUserId: string },
+  ): Promise<{ id: string; createdAt: Date }> {
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, kind, body_enc,
+         status, author_user_id)
+       SELECT $1, $2, c.id, c.contact_id, coalesce(c.last_channel, 'portal'), 'outbound', 'note', $4,
+         'internal', $5
+       FROM conversations c WHERE c.tenant_id = $2 AND c.id = $3
+       RETURNING id, created_at`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        note.conversationId,
+        cipher.encrypt(COL.body, note.body),
+        note.authorUserId,
+      ],
+    );
+    return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  /** Contact merge: every message of one conversation moves to another. */
+  async moveToConversation(
+    tx: TenantTx,
+    fromConversationId: string,
+    toConversationId: string,
+  ): Promise<void> {
+    await tx.execute(
+      `UPDATE messages SET conversation_id = $3 WHERE tenant_id = $1 AND conversation_id = $2`,
+      [tx.tenantId, fromConversationId, toConversationId],
+    );
+  }
+
+  /** Contact merge: the messages of these conversations that name `fromContactId` name `toContactId`; how many. */
+  reassignContact(
+    tx: TenantTx,
+    conversationIds: string[],
+    fromContactId: string,
+    toContactId: string,
+  ): Promise<number> {
+    return tx.execute(
+      `UPDATE messages SET contact_id = $3
+       WHERE tenant_id = $1 AND conversation_id = ANY($4::uuid[]) AND contact_id = $2`,
+      [tx.tenantId, fromContactId, toContactId, conversationIds],
+    );
+  }
+
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {
     const [row] = await tx.query<MessageRow>(`SELECT * FROM messages WHERE tenant_id = $1 AND id = $2`, [
       tx.tenantId,

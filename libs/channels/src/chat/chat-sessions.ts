@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { RoutedDb, type TenantTx } from '@app/database';
+import { isUuid, type TenantTx } from '@app/database';
 import { ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
-import { isUuid } from '@app/database';
-import type { ChatSessionEntity } from './chat-session.entity.js';
+import { ChatSessionRepository, type ChatSessionRow } from './chat-session.repository.js';
 
 /** A session lives this long after the visitor's last activity. */
 export const CHAT_SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
@@ -32,11 +31,6 @@ export interface ChatSession {
   expiresAt: Date;
 }
 
-type SessionRow = Pick<
-  ChatSessionEntity,
-  'id' | 'tenant_id' | 'channel_id' | 'contact_id' | 'proven_contact_id' | 'token_hash' | 'expires_at'
->;
-
 const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
 export const invalidSession = (): ChannelsError =>
@@ -45,13 +39,13 @@ export const sessionExpired = (): ChannelsError =>
   new ChannelsError(E.SessionExpired, 'The chat session has expired; start a new one');
 
 /**
- * Website chat sessions. The token is 256 random bits handed to the visitor once; only its
+ * Website chat sessions (stored by ChatSessionRepository). The token is 256 random bits handed to the visitor once; only its
  * SHA-256 is stored. Public requests carry the session id (not secret) to route before the
  * tenant is known; row-level security shows that path exactly the session it names.
  */
 @Injectable()
 export class ChatSessions {
-  constructor(private readonly routed: RoutedDb) {}
+  constructor(private readonly sessions: ChatSessionRepository) {}
 
   async create(
     tx: TenantTx,
@@ -61,11 +55,7 @@ export class ChatSessions {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + CHAT_SESSION_IDLE_MS);
     // The visitor started this contact: the session is proven for it (and for nobody else).
-    await tx.execute(
-      `INSERT INTO chat_sessions (id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $4, $5, $6)`,
-      [id, tx.tenantId, input.channelId, input.contactId, hashToken(token), expiresAt],
-    );
+    await this.sessions.insert(tx, { id, ...input, tokenHash: hashToken(token), expiresAt });
     return {
       session: { id, tenantId: tx.tenantId, ...input, provenContactId: input.contactId, expiresAt },
       token,
@@ -77,11 +67,7 @@ export class ChatSessions {
     sessionId: string,
   ): Promise<(Omit<ChatSession, 'expiresAt'> & { expiresAt: Date; tokenHash: Buffer }) | null> {
     if (!isUuid(sessionId)) return null;
-    const [row] = await this.routed.lookup<SessionRow>(
-      { chatSessionId: sessionId },
-      `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions WHERE id = $1`,
-      [sessionId],
-    );
+    const row = await this.sessions.route(sessionId);
     return row ? { ...toSession(row), tokenHash: row.token_hash } : null;
   }
 
@@ -100,44 +86,26 @@ export class ChatSessions {
   /** Visitor activity pushes the idle expiry forward. */
   async touch(tx: TenantTx, sessionId: string): Promise<Date> {
     const expiresAt = new Date(Date.now() + CHAT_SESSION_IDLE_MS);
-    await tx.execute(
-      `UPDATE chat_sessions SET last_seen_at = now(), expires_at = $3 WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId, expiresAt],
-    );
+    await this.sessions.touch(tx, sessionId, expiresAt);
     return expiresAt;
   }
 
-  async addMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<void> {
-    await tx.execute(`INSERT INTO chat_messages (tenant_id, session_id, message_id) VALUES ($1, $2, $3)`, [
-      tx.tenantId,
-      sessionId,
-      messageId,
-    ]);
+  addMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<void> {
+    return this.sessions.addMessage(tx, sessionId, messageId);
   }
 
   /** Message ids of the session in order, after `afterMessageId` when given (at most `limit`). */
-  async messageIds(
+  messageIds(
     tx: TenantTx,
     sessionId: string,
     afterMessageId: string | undefined,
     limit: number,
   ): Promise<string[]> {
-    const rows = await tx.query<{ message_id: string }>(
-      `SELECT message_id FROM chat_messages
-       WHERE tenant_id = $1 AND session_id = $2
-         AND seq > coalesce((SELECT seq FROM chat_messages WHERE tenant_id = $1 AND session_id = $2 AND message_id = $3), 0)
-       ORDER BY seq LIMIT $4`,
-      [tx.tenantId, sessionId, afterMessageId ?? null, limit],
-    );
-    return rows.map((r) => r.message_id);
+    return this.sessions.messageIds(tx, sessionId, afterMessageId, limit);
   }
 
-  async hasMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<boolean> {
-    const rows = await tx.query(
-      `SELECT 1 FROM chat_messages WHERE tenant_id = $1 AND session_id = $2 AND message_id = $3`,
-      [tx.tenantId, sessionId, messageId],
-    );
-    return rows.length > 0;
+  hasMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<boolean> {
+    return this.sessions.hasMessage(tx, sessionId, messageId);
   }
 
   /**
@@ -145,27 +113,17 @@ export class ChatSessions {
    * CHAT_PRESENCE_SECONDS), a proven one first; null when nobody is there.
    */
   async presentFor(tx: TenantTx, contactId: string): Promise<PresentChat | null> {
-    const [row] = await tx.query<{ id: string; proven: boolean }>(
-      `SELECT id, proven_contact_id IS NOT DISTINCT FROM contact_id AS proven FROM chat_sessions
-       WHERE tenant_id = $1 AND contact_id = $2 AND expires_at > now()
-         AND last_seen_at > now() - make_interval(secs => $3)
-       ORDER BY 2 DESC, last_seen_at DESC LIMIT 1`,
-      [tx.tenantId, contactId, CHAT_PRESENCE_SECONDS],
-    );
+    const row = await this.sessions.presentFor(tx, contactId, CHAT_PRESENCE_SECONDS);
     return row ? { sessionId: row.id, proven: row.proven } : null;
   }
 
   async get(tx: TenantTx, sessionId: string): Promise<ChatSession | null> {
-    const [row] = await tx.query<SessionRow>(
-      `SELECT id, tenant_id, channel_id, contact_id, proven_contact_id, token_hash, expires_at FROM chat_sessions
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, sessionId],
-    );
+    const row = await this.sessions.get(tx, sessionId);
     return row ? toSession(row) : null;
   }
 }
 
-function toSession(row: SessionRow): ChatSession {
+function toSession(row: ChatSessionRow): ChatSession {
   return {
     id: row.id,
     tenantId: row.tenant_id,

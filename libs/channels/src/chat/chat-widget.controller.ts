@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppError, Public } from '@app/observability';
-import { isPublicKey } from '../webform/public-channels.js';
+import { isPublicKey } from '../webform/public-channel.repository.js';
 import { WIDGET_JS, demoPage } from './chat-widget.assets.js';
 
 /** The embeddable chat script and a demo page that embeds it (no inline script: CSP-compatible). */

@@ -27,7 +27,7 @@ import {
 } from '@app/observability';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
 import { IntakeRateLimiter, type RateLimit } from '../webform/intake-rate-limiter.js';
-import { type PublicChannel, PublicChannels } from '../webform/public-channels.js';
+import { type PublicChannel, PublicChannels } from '../webform/public-channel.repository.js';
 import { answerPreflight, applyCors } from '../webform/public-cors.js';
 import { ChatLive, type ChatLiveEvent } from './chat-live.js';
 import type { ChatMessageView } from './chat-messages.js';

@@ -7,7 +7,7 @@ import { normalizeEmail, normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
 import type { Actor } from '@app/observability';
 import { ChannelsError } from '../channels.errors.js';
-import type { PublicChannel } from '../webform/public-channels.js';
+import type { PublicChannel } from '../webform/public-channel.repository.js';
 import { ChatLive } from './chat-live.js';
 import { type ChatMessageView, ChatMessages } from './chat-messages.js';
 import type { CreateChatSessionInput } from './chat-schemas.js';

@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from '@app/config';
 import { isUuid, ownerDataSource } from '@app/database';
 import { JobQueue } from '@app/jobs';
-import { listParkedTexts, releaseParkedTexts } from '../sms/parked-texts.js';
+import { listParkedTexts, releaseParkedTexts } from '../sms/sms-inbound.repository.js';
 
 /**
  * Operator tasks on a running deployment (as the schema owner, DATABASE_MIGRATION_URL).

@@ -12,7 +12,7 @@ import {
   type EmailChannelCredentials,
   EmailChannels,
   eventsAuthSettings,
-} from './email-channels.js';
+} from './email-channel.repository.js';
 // The events URL secret is made and checked exactly as the inbound parse one.
 import { newInboundSecret } from './inbound-secret.js';
 import { type EventsAuthMode, type EventsAuthSettings, eventsAuthMode } from './sendgrid-events-auth.js';

@@ -1,6 +1,7 @@
 import { EmailChannelAdmin } from './email-channel-admin.js';
 import { InboundParseAuthGuard } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
+import { SendGridEventRepository } from './sendgrid-event.repository.js';
 import { SendGridEventsService } from './sendgrid-events.service.js';
 import { SendGridInboundService } from './sendgrid-inbound.service.js';
 import { SendGridWebhooksController } from './sendgrid-webhooks.controller.js';
@@ -12,5 +13,6 @@ export const EMAIL_CHANNEL_PROVIDERS = [
   InboundParseUpload,
   SendGridInboundService,
   SendGridEventsService,
+  SendGridEventRepository,
 ];
 export const EMAIL_CHANNEL_CONTROLLERS = [SendGridWebhooksController];

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import { EMAIL_REF_INDEX_FIELD, EmailThreadRepository } from './email-thread.repository.js';
 
 /** `reply+<40 lower-case hex>@domain`: 160 random bits, lower-case so MTAs that fold case keep it. */
 const REPLY_LOCAL_PART = /^reply\+([0-9a-f]{40})$/;
-const REF_INDEX_FIELD = 'email.message_id';
 
 /**
  * How an inbound email finds its conversation before the sender is consulted:
@@ -17,7 +17,10 @@ const REF_INDEX_FIELD = 'email.message_id';
  */
 @Injectable()
 export class EmailThreads {
-  constructor(private readonly keys: KeyRingService) {}
+  constructor(
+    private readonly threads: EmailThreadRepository,
+    private readonly keys: KeyRingService,
+  ) {}
 
   /** A new reply address for an outbound email of `conversationId` (delivery uses it as Reply-To). */
   async issueReplyAddress(
@@ -26,10 +29,11 @@ export class EmailThreads {
     conversationId: string,
   ): Promise<string> {
     const token = randomBytes(20).toString('hex');
-    await tx.execute(
-      `INSERT INTO email_reply_tokens (token_hash, tenant_id, channel_id, conversation_id) VALUES ($1, $2, $3, $4)`,
-      [sha256(token), tx.tenantId, channel.id, conversationId],
-    );
+    await this.threads.insertReplyToken(tx, {
+      hash: sha256(token),
+      channelId: channel.id,
+      conversationId,
+    });
     return `reply+${token}@${domainOf(channel.inboundAddress)}`;
   }
 
@@ -47,28 +51,13 @@ export class EmailThreads {
       .filter((token): token is string => token !== undefined)
       .map(sha256);
     if (hashes.length === 0) return null;
-    const [row] = await tx.query<{ conversation_id: string }>(
-      `SELECT conversation_id FROM email_reply_tokens
-       WHERE tenant_id = $1 AND channel_id = $2 AND token_hash = ANY($3::bytea[]) ORDER BY created_at DESC LIMIT 1`,
-      [tx.tenantId, channel.id, hashes],
-    );
-    return row?.conversation_id ?? null;
+    return this.threads.conversationByReplyTokens(tx, channel.id, hashes);
   }
 
   /** The conversation of the newest referenced Message-ID we know (refs are newest first). */
   async byReferences(tx: TenantTx, refs: readonly string[]): Promise<string | null> {
     if (refs.length === 0) return null;
-    const cipher = await this.keys.forTenant(tx);
-    const indexes = refs.map((ref) => cipher.blindIndex(REF_INDEX_FIELD, ref));
-    const rows = await tx.query<{ ref_index: Buffer; conversation_id: string }>(
-      `SELECT ref_index, conversation_id FROM email_message_refs WHERE tenant_id = $1 AND ref_index = ANY($2::bytea[])`,
-      [tx.tenantId, indexes],
-    );
-    for (const index of indexes) {
-      const hit = rows.find((row) => row.ref_index.equals(index));
-      if (hit) return hit.conversation_id;
-    }
-    return null;
+    return this.threads.conversationByReferences(tx, refs);
   }
 
   /** Remembers a stored email's Message-ID so replies to it thread here. */
@@ -77,17 +66,7 @@ export class EmailThreads {
     messageIdHeader: string,
     stored: { messageId: string; conversationId: string },
   ): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
-    await tx.execute(
-      `INSERT INTO email_message_refs (tenant_id, ref_index, conversation_id, message_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, ref_index) DO NOTHING`,
-      [
-        tx.tenantId,
-        cipher.blindIndex(REF_INDEX_FIELD, messageIdHeader),
-        stored.conversationId,
-        stored.messageId,
-      ],
-    );
+    await this.threads.insertMessageRef(tx, messageIdHeader, stored);
   }
 
   /**
@@ -100,7 +79,7 @@ export class EmailThreads {
   ): Promise<string> {
     const cipher = await this.keys.forTenant(tx);
     return email.messageId
-      ? `mid:${cipher.blindIndex(REF_INDEX_FIELD, email.messageId).toString('hex')}`
+      ? `mid:${cipher.blindIndex(EMAIL_REF_INDEX_FIELD, email.messageId).toString('hex')}`
       : `sha:${cipher.blindIndex('email.fingerprint', sha256(email.fingerprint).toString('hex')).toString('hex')}`;
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { TenantDb } from '@app/database';
 import { AppError } from '@app/observability';
 import { ChannelRouter } from '../channel-router.js';
-import { type EmailChannel, EmailChannels } from './email-channels.js';
+import { type EmailChannel, EmailChannels } from './email-channel.repository.js';
 import { inboundSecretMatches } from './inbound-secret.js';
 
 /** The channel a post was authenticated for, handed from the guard to the handler. */

@@ -12,8 +12,9 @@ import {
 } from '@app/providers';
 import { channelNotFound, ChannelsError, ChannelsErrorCode } from '../channels.errors.js';
 import { ChannelRouter } from '../channel-router.js';
-import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channels.js';
+import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channel.repository.js';
 import { type EventsAuthRefusal, eventsAuthRefusal } from './sendgrid-events-auth.js';
+import { SendGridEventRepository } from './sendgrid-event.repository.js';
 
 const REFUSAL_CODES: Record<EventsAuthRefusal['code'], ChannelsErrorCode> = {
   invalid_secret: ChannelsErrorCode.InvalidSecret,
@@ -57,6 +58,7 @@ export class SendGridEventsService {
     private readonly router: ChannelRouter,
     private readonly emailChannels: EmailChannels,
     private readonly messages: MessageRepository,
+    private readonly seenEvents: SendGridEventRepository,
     private readonly staffEvents: StaffEvents,
     private readonly consent: ConsentLedger,
   ) {}
@@ -99,7 +101,7 @@ export class SendGridEventsService {
     channelId: string,
     event: SendGridEvent,
   ): Promise<keyof EventBatchOutcome> {
-    if (event.sg_event_id && !(await this.firstSighting(tx, channelId, event.sg_event_id)))
+    if (event.sg_event_id && !(await this.seenEvents.recordFirstSighting(tx, channelId, event.sg_event_id)))
       return 'duplicates';
     const reported = fromSendGridEvent(event.event);
     const suppression = suppressionReason(event);
@@ -125,15 +127,6 @@ export class SendGridEventsService {
       status: next,
     });
     return 'updated';
-  }
-
-  private async firstSighting(tx: TenantTx, channelId: string, sgEventId: string): Promise<boolean> {
-    const inserted = await tx.execute(
-      `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, sg_event_id) DO NOTHING`,
-      [tx.tenantId, sgEventId, channelId],
-    );
-    return inserted > 0;
   }
 
   /** By our id (custom arg) first, then by SendGrid's X-Message-Id; email messages of this tenant only. */

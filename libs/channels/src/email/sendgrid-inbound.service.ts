@@ -7,7 +7,7 @@ import { ChannelsError } from '../channels.errors.js';
 import { screenAttachments } from './email-attachments.js';
 import { type SenderAuthentication, authenticateSender } from './email-authentication.js';
 import { replyPreview, sanitizeEmailHtml, textFromHtml } from './email-body.js';
-import type { EmailChannel } from './email-channels.js';
+import type { EmailChannel } from './email-channel.repository.js';
 import { EmailThreads } from './email-threads.js';
 import { type ParsedEmail, type UploadedPart, parseInboundEmail } from './inbound-parse.js';
 

@@ -49,12 +49,7 @@ export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplic
   /** One pass; returns how many pending attachments it tried. */
   async sweepOnce(olderThanSeconds = RETRY_AFTER_SECONDS): Promise<number> {
     const due = await this.routed.sweep('mediaSweep', (tx) =>
-      tx.query<{ tenant_id: string; id: string }>(
-        `SELECT tenant_id, id FROM attachments
-         WHERE status = 'pending' AND updated_at <= now() - make_interval(secs => $1)
-         ORDER BY updated_at LIMIT $2`,
-        [olderThanSeconds, BATCH],
-      ),
+      this.attachments.stalePendingAcrossPractices(tx, olderThanSeconds, BATCH),
     );
     for (const row of due) await this.retry(row.tenant_id, row.id);
     if (due.length) this.logger.log({ count: due.length }, 'Pending MMS media retried');
@@ -63,18 +58,7 @@ export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplic
 
   private async retry(tenantId: string, attachmentId: string): Promise<void> {
     const pending = await this.db.forTenant(tenantId, async (tx) => {
-      const [row] = await tx.query<{
-        message_id: string;
-        conversation_id: string;
-        channel_id: string | null;
-        age_seconds: number;
-      }>(
-        `SELECT a.message_id, m.conversation_id, m.channel_id,
-                extract(epoch FROM now() - a.created_at)::float AS age_seconds
-         FROM attachments a JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
-         WHERE a.tenant_id = $1 AND a.id = $2 AND a.status = 'pending'`,
-        [tx.tenantId, attachmentId],
-      );
+      const row = await this.attachments.pendingWithMessage(tx, attachmentId);
       if (!row) return null;
       const channel = row.channel_id
         ? await this.smsChannels.load(tx, row.channel_id, { includeDeleted: true })

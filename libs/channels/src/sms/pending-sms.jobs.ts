@@ -9,7 +9,7 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { RoutedDb } from '@app/database';
 import { type JobData, type JobHandler, JobQueue, PeriodicPass } from '@app/jobs';
 import { PendingSmsProcessor } from './pending-sms.processor.js';
-import { MAX_PROCESSING_ATTEMPTS } from './pending-sms.store.js';
+import { SmsInboundRepository } from './sms-inbound.repository.js';
 
 /** `sms.inbound`: a practice's acknowledged texts into the conversation store. */
 @Injectable()
@@ -35,6 +35,7 @@ export class PendingSmsRelay implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly routed: RoutedDb,
+    private readonly pending: SmsInboundRepository,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG)
     private readonly config: Pick<CoreConfig, 'INBOUND_RELAY_AFTER_SECONDS' | 'INBOUND_RELAY_INTERVAL_MS'>,
@@ -46,13 +47,8 @@ export class PendingSmsRelay implements OnApplicationBootstrap, BeforeApplicatio
 
   /** One pass; returns how many practices' processing was (re)enqueued. */
   async relayOnce(): Promise<number> {
-    // Tenant ids only: the routed policy of sms_inbound lets this sweep look across practices.
     const tenants = await this.routed.sweep('inboundRelay', (tx) =>
-      tx.query<{ tenant_id: string }>(
-        `SELECT DISTINCT tenant_id FROM sms_inbound
-         WHERE received_at <= now() - make_interval(secs => $1) AND attempts < $2`,
-        [this.config.INBOUND_RELAY_AFTER_SECONDS, MAX_PROCESSING_ATTEMPTS],
-      ),
+      this.pending.practicesWaitingSince(tx, this.config.INBOUND_RELAY_AFTER_SECONDS),
     );
     for (const { tenant_id: tenantId } of tenants) {
       await this.jobs.revive('sms.inbound', { tenantId }, { jobId: `relay-${tenantId}` });

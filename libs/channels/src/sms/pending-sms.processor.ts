@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isKeyProblem } from '@app/crypto';
 import { TenantDb } from '@app/database';
-import { PendingSmsStore } from './pending-sms.store.js';
+import { SmsInboundRepository } from './sms-inbound.repository.js';
 import { SmsChannels } from './sms-channels.js';
 import { SmsIngest } from './sms-ingest.js';
 
@@ -17,7 +17,7 @@ export class PendingSmsProcessor {
 
   constructor(
     private readonly db: TenantDb,
-    private readonly pending: PendingSmsStore,
+    private readonly pending: SmsInboundRepository,
     private readonly channels: SmsChannels,
     private readonly sms: SmsIngest,
   ) {}
@@ -33,10 +33,10 @@ export class PendingSmsProcessor {
     let current: string | null = null;
     try {
       const done = await this.db.forTenant(tenantId, async (tx) => {
-        const row = await this.pending.next(tx);
+        const row = await this.pending.lockNextPending(tx);
         if (!row) return null;
         current = row.id;
-        const sms = await this.pending.open(tx, row);
+        const sms = await this.pending.openPayload(tx, row);
         // Acknowledged while the channel was live: a later deletion does not lose the text.
         const channel = await this.channels.load(tx, row.channelId, { includeDeleted: true });
         if (!channel) throw new Error('Channel of a pending text not found');
@@ -68,7 +68,8 @@ export class PendingSmsProcessor {
           { tenantId, pendingId: failed, err: { name: (err as Error).name } },
           'Pending text not processed',
         );
-        await this.pending.recordFailure(tenantId, failed);
+        // Its transaction rolled back: counted in a transaction of its own.
+        await this.db.forTenant(tenantId, (tx) => this.pending.countFailedAttempt(tx, failed));
       }
       throw err;
     }

@@ -5,6 +5,7 @@ import { ChannelStoreModule } from '../channel-store.module.js';
 import { INBOUND_SMS_HOOKS, type InboundSmsHook, InboundSmsHooks } from './inbound-sms-hooks.js';
 import { PendingSmsProcessor } from './pending-sms.processor.js';
 import { PendingSmsStore } from './pending-sms.store.js';
+import { SmsInboundRepository } from './sms-inbound.repository.js';
 import { SmsIngest } from './sms-ingest.js';
 import { TwilioMediaFetcher } from './twilio-media-fetcher.js';
 
@@ -29,6 +30,7 @@ export class SmsIngestModule {
         },
         TwilioMediaFetcher,
         SmsIngest,
+        SmsInboundRepository,
         PendingSmsStore,
         PendingSmsProcessor,
       ],

@@ -5,19 +5,16 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { currentDisclosure, type DeliveryChannel, type Disclosure, findDisclosure } from '@app/consent';
 import { ContactMatcher, UnusableSenderAddressError } from '@app/contacts';
 import { IngestService } from '@app/conversations';
-import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
+import { normalizeEmail, normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
 import type { Actor } from '@app/observability';
 import { ChannelsError } from '../channels.errors.js';
 import { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './form-consent.js';
+import { FormSubmissionRepository } from './form-submission.repository.js';
 import type { FormSubmission } from './form-submission.schema.js';
-import type { PublicChannel } from './public-channels.js';
+import type { PublicChannel } from './public-channel.repository.js';
 
 const VISITOR: Actor = { type: 'patient', id: 'web_visitor' };
-const COL = {
-  fields: 'form_submissions.fields',
-  clientEvidence: 'form_submissions.client_evidence',
-} as const;
 
 export interface SubmissionClient {
   ip?: string;
@@ -42,7 +39,7 @@ export class FormSubmissionsService {
     private readonly db: TenantDb,
     private readonly matcher: ContactMatcher,
     private readonly ingest: IngestService,
-    private readonly keys: KeyRingService,
+    private readonly submissions: FormSubmissionRepository,
     private readonly audit: AuditService,
     @Inject(FORM_CONSENT_REQUESTS) private readonly consentRequests: FormConsentRequester,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
@@ -116,26 +113,17 @@ export class FormSubmissionsService {
     boxes: TickedBox[],
     row: { id: string; contactId: string; messageId: string },
   ): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
     const shown = Object.fromEntries(
       boxes.map(([c, d]) => [c, { version: d.version, hash: d.hash.toString('hex') }]),
     );
     const evidence = { ip: client.ip, userAgent: client.userAgent?.slice(0, 512) };
-    await tx.execute(
-      `INSERT INTO form_submissions (id, tenant_id, channel_id, contact_id, message_id, fields_enc,
-         consent_disclosures, client_evidence_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        row.id,
-        tx.tenantId,
-        channel.id,
-        row.contactId,
-        row.messageId,
-        input.fields ? cipher.encrypt(COL.fields, JSON.stringify(input.fields)) : null,
-        boxes.length ? JSON.stringify(shown) : null,
-        boxes.length ? cipher.encrypt(COL.clientEvidence, JSON.stringify(evidence)) : null,
-      ],
-    );
+    await this.submissions.insert(tx, {
+      ...row,
+      channelId: channel.id,
+      fields: input.fields,
+      consentDisclosures: boxes.length ? shown : null,
+      clientEvidence: boxes.length ? evidence : null,
+    });
   }
 
   /** Per ticked box, what became of it: `requested`, why not (e.g. `recipient_opted_out`), or `claim`. */

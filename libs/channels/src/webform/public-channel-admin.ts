@@ -2,16 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { IsNull } from 'typeorm';
 import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import type { ChannelRecord } from '../channel.repository.js';
-import { ChannelSchema } from '../channel.entity.js';
 import {
   type CreatePublicChannelInput,
   type UpdatePublicChannelInput,
   updatePublicChannelSchema,
 } from './public-channel-schemas.js';
-import { type PublicChannelConfig, PublicChannels } from './public-channels.js';
+import { type PublicChannelConfig, PublicChannels } from './public-channel.repository.js';
 
 interface PublicChannelViewBase {
   id: string;
@@ -53,14 +51,14 @@ export class PublicChannelAdmin {
       target: { type: 'channel', id: created.id },
       metadata: { type: input.type },
     });
-    const row = await tx.repository(ChannelSchema).findOne({ id: created.id });
+    const { createdAt, updatedAt } = await this.channels.timestamps(tx, created.id);
     return this.view({
       id: created.id,
       type: input.type,
       name: input.name,
       config: { allowedOrigins: created.allowedOrigins, publicKey: created.publicKey },
-      createdAt: row!.created_at,
-      updatedAt: row!.updated_at,
+      createdAt,
+      updatedAt,
       deletedAt: null,
     });
   }
@@ -78,14 +76,7 @@ export class PublicChannelAdmin {
       ...config,
       allowedOrigins: patch.allowedOrigins ?? config.allowedOrigins,
     };
-    const [row] = await tx.repository(ChannelSchema).update(
-      { id: current.id, deleted_at: IsNull() },
-      {
-        ...(patch.name === undefined ? {} : { name: patch.name }),
-        config: next as unknown as Record<string, unknown>,
-        updated_at: () => 'now()',
-      },
-    );
+    const row = await this.channels.update(tx, current.id, { name: patch.name ?? null, config: next });
     if (!row) throw channelNotFound();
     this.audit.record(tx, {
       action: 'channel.updated',
@@ -96,7 +87,7 @@ export class PublicChannelAdmin {
       ...current,
       name: row.name,
       config: next as unknown as Record<string, unknown>,
-      updatedAt: row.updated_at,
+      updatedAt: row.updatedAt,
     });
   }
 

@@ -13,7 +13,7 @@ import { type FormSubmission, formSubmissionSchema, isHoneypotFilled } from './f
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { INTAKE_LIMITS } from './intake-limits.js';
 import { IntakeRateLimiter } from './intake-rate-limiter.js';
-import { type PublicChannel, PublicChannels } from './public-channels.js';
+import { type PublicChannel, PublicChannels } from './public-channel.repository.js';
 import { answerPreflight, applyCors } from './public-cors.js';
 
 const validate = new ZodValidationPipe(formSubmissionSchema);

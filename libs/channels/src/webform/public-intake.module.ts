@@ -5,14 +5,16 @@ import { ConversationsHttpModule, ConversationsModule } from '@app/conversations
 import { ChatDelivery } from '../chat/chat-delivery.js';
 import { ChatLive } from '../chat/chat-live.js';
 import { ChatMessages } from '../chat/chat-messages.js';
+import { ChatSessionRepository } from '../chat/chat-session.repository.js';
 import { ChatSessions } from '../chat/chat-sessions.js';
 import { ChatWidgetController } from '../chat/chat-widget.controller.js';
 import { PublicChatController } from '../chat/public-chat.controller.js';
 import { PublicChatService } from '../chat/public-chat.service.js';
+import { FormSubmissionRepository } from './form-submission.repository.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { IntakeRateLimiter } from './intake-rate-limiter.js';
 import { PublicChannelAdmin } from './public-channel-admin.js';
-import { PublicChannels } from './public-channels.js';
+import { PublicChannels } from './public-channel.repository.js';
 import { PublicFormsController } from './public-forms.controller.js';
 
 /**
@@ -26,7 +28,9 @@ import { PublicFormsController } from './public-forms.controller.js';
     PublicChannels,
     IntakeRateLimiter,
     FormSubmissionsService,
+    FormSubmissionRepository,
     ChatSessions,
+    ChatSessionRepository,
     ChatMessages,
     ChatLive,
     ChatDelivery,

@@ -3,13 +3,17 @@ import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '../conversations.module.js';
 import { CannedResponses } from '../canned/canned-responses.service.js';
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
+import { ConversationReadsRepository } from '../conversation-reads.repository.js';
 import { AddNote } from '../inbox/add-note.js';
 import { CountConversations } from '../inbox/count-conversations.js';
 import { InboxGuard } from '../inbox/inbox-guard.js';
+import { InboxRepository } from '../inbox/inbox.repository.js';
+import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
 import { ListConversations } from '../inbox/list-conversations.js';
 import { MarkConversationRead } from '../inbox/mark-read.js';
 import { ReadConversation } from '../inbox/read-conversation.js';
 import { ReadMessages } from '../inbox/read-messages.js';
+import { WakeScheduler } from '../inbox/snooze.js';
 import { UpdateConversation } from '../inbox/update-conversation.js';
 import { VisibleConversations } from '../inbox/visible-conversations.js';
 import { CannedResponsesController } from './canned-responses.controller.js';
@@ -23,6 +27,9 @@ import { EventsController } from './events.controller.js';
   controllers: [ConversationsController, ContactsController, CannedResponsesController, EventsController],
   providers: [
     InboxGuard,
+    InboxRepository,
+    ConversationReadsRepository,
+    WakeScheduler,
     VisibleConversations,
     ListConversations,
     CountConversations,
@@ -31,6 +38,7 @@ import { EventsController } from './events.controller.js';
     UpdateConversation,
     AddNote,
     MarkConversationRead,
+    LiveEventVisibility,
     ContactAdmin,
     CannedResponses,
   ],

@@ -1,9 +1,8 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TenantDb } from '@app/database';
 import { Authenticated, CurrentUser, type Principal } from '@app/identity';
-import { canSee, inboxScope } from '../inbox/inbox-access.js';
+import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
 import { LIVE_STREAM_LIMITS, LiveStreamLimits } from '../live/stream-limits.js';
 import { type PublishedStaffEvent, StaffEvents } from '../staff-events.js';
@@ -40,25 +39,8 @@ export class EventsController {
     private readonly staffEvents: StaffEvents,
     private readonly live: LiveSubscriptions,
     private readonly streamLimits: LiveStreamLimits,
-    private readonly db: TenantDb,
+    private readonly visibility: LiveEventVisibility,
   ) {}
-
-  /**
-   * Whether this staff member may hear about the event's conversation: everyone with practice-wide
-   * read does; billing only about conversations tagged billing or assigned to them (looked up
-   * when the event arrives, so a later tag or assignment counts).
-   */
-  private async visible(user: Principal, event: PublishedStaffEvent): Promise<boolean> {
-    if (inboxScope(user) === 'practice') return true;
-    if (inboxScope(user) === null) return false;
-    const [row] = await this.db.forTenant(user.tenantId, (tx) =>
-      tx.query<{ tags: string[]; assignee_id: string | null }>(
-        `SELECT tags, assignee_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
-        [tx.tenantId, event.conversationId],
-      ),
-    );
-    return row !== undefined && canSee(user, row);
-  }
 
   @Get()
   @Authenticated()
@@ -92,7 +74,7 @@ export class EventsController {
         if (event.tenantId !== user.tenantId) return;
         delivered = delivered
           .then(async () => {
-            if (await this.visible(user, event))
+            if (await this.visibility.mayHear(user, event.conversationId))
               stream.send({ id: event.id, event: event.type, data: view(event) });
           })
           .catch(() => stream.close());

@@ -1,5 +1,5 @@
 import type { ConversationStatus } from './inbox-query.js';
-import type { LockedConversation } from './visible-conversations.js';
+import type { LockedConversation } from '../conversation.repository.js';
 
 export interface ConversationPatch {
   status?: ConversationStatus;

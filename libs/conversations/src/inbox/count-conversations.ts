@@ -3,6 +3,7 @@ import { TenantDb } from '@app/database';
 import type { Principal } from '@app/identity';
 import { inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
+import { InboxRepository } from './inbox.repository.js';
 
 export interface ConversationCounts {
   byStatus: Record<string, number>;
@@ -19,15 +20,13 @@ export class CountConversations {
   constructor(
     private readonly guard: InboxGuard,
     private readonly db: TenantDb,
+    private readonly inbox: InboxRepository,
   ) {}
 
   execute(viewer: Principal): Promise<ConversationCounts> {
     if (inboxScope(viewer) !== 'practice') return this.guard.deny(viewer, 'counts_need_practice_scope');
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ status: string; assignee_id: string | null; n: number }>(
-        `SELECT status, assignee_id, n FROM conversation_counts WHERE tenant_id = $1 AND n > 0`,
-        [tx.tenantId],
-      );
+      const rows = await this.inbox.counts(tx);
       const byStatus: Record<string, number> = { open: 0, pending: 0, snoozed: 0, closed: 0 };
       const openByAssignee = new Map<string | null, number>();
       for (const row of rows) {

@@ -3,6 +3,9 @@
 // docs/operations.md; test/inbox-explain.e2e-spec.ts).
 import { type KeysetPosition, fromMicrosSql, isoSql, microsSql } from './keyset-cursor.js';
 
+// The SQL builders of `InboxRepository` (inbox.repository.ts), the only code that runs them; the
+// EXPLAIN test and the triage bench build the same statements to check their plans and time them.
+
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed', 'snoozed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const INBOX_CHANNELS = ['sms', 'email', 'webform', 'chat', 'portal'] as const;

@@ -4,7 +4,8 @@ import { KeyRingService } from '@app/crypto';
 import type { Principal } from '@app/identity';
 import { inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
-import { type InboxFilter, type InboxRow, inboxQuery } from './inbox-query.js';
+import type { InboxFilter } from './inbox-query.js';
+import { InboxRepository } from './inbox.repository.js';
 import { type InboxItem, inboxItems } from './inbox-views.js';
 import { type Page, nextCursor } from './keyset-cursor.js';
 
@@ -15,6 +16,7 @@ export type ListFilter = Omit<InboxFilter, 'billingScope' | 'id'>;
 export class ListConversations {
   constructor(
     private readonly guard: InboxGuard,
+    private readonly inbox: InboxRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
   ) {}
@@ -26,11 +28,10 @@ export class ListConversations {
       // with COMMIT: the whole audited read is one round trip (the role's scope is in the SQL,
       // so nothing after the query can refuse it).
       this.audit.record(tx, { action: 'conversation.listed', metadata: { limit: filter.limit } });
-      const { sql, params } = inboxQuery(tx.tenantId, viewer.userId, {
+      const rows = await this.inbox.pageAndCommit(tx, viewer.userId, {
         ...filter,
         billingScope: inboxScope(viewer) === 'billing',
       });
-      const rows = await tx.queryAndCommit<InboxRow>(sql, params);
       const data = await inboxItems(cipher, rows);
       return { data, nextCursor: nextCursor(rows, filter.limit, (r) => r.sort_micros) };
     });

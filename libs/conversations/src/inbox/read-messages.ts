@@ -5,7 +5,8 @@ import type { Principal } from '@app/identity';
 import { conversationNotFound } from '../conversations.errors.js';
 import { InboxAccessDenied, canSee, inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
-import { type MessagePageRow, messagesQuery, visibleConversationSql } from './inbox-query.js';
+import type { MessagePageRow } from './inbox-query.js';
+import { InboxRepository } from './inbox.repository.js';
 import { type MessageItem, messageItems } from './inbox-views.js';
 import { type KeysetPosition, type Page, nextCursor } from './keyset-cursor.js';
 
@@ -14,6 +15,7 @@ import { type KeysetPosition, type Page, nextCursor } from './keyset-cursor.js';
 export class ReadMessages {
   constructor(
     private readonly guard: InboxGuard,
+    private readonly inbox: InboxRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
   ) {}
@@ -32,14 +34,13 @@ export class ReadMessages {
         tx,
         { action: 'conversation.messages_read', target, metadata: { limit: page.limit } },
         {
-          onlyIf: visibleConversationSql(tx.tenantId, id, {
+          onlyIf: this.inbox.visibleCondition(tx, id, {
             scope: inboxScope(viewer)!,
             userId: viewer.userId,
           }),
         },
       );
-      const { sql, params } = messagesQuery(tx.tenantId, id, page);
-      const found = await tx.queryAndCommit<MessagePageRow>(sql, params);
+      const found = await this.inbox.messagesPageAndCommit(tx, id, page);
       if (found.length === 0) throw conversationNotFound();
       const { conversation_tags: tags, conversation_assignee_id: assignee_id } = found[0]!;
       if (!canSee(viewer, { tags, assignee_id })) throw new InboxAccessDenied('not_visible_to_role', target);

@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import { normalizeDatabaseError, type TenantTx } from '@app/database';
 import { type Principal, roleHas } from '@app/identity';
-import { JobQueue } from '@app/jobs';
+import { ConversationRepository, type LockedConversation } from '../conversation.repository.js';
 import { ConversationsError, ConversationsErrorCode } from '../conversations.errors.js';
 import { StaffEvents } from '../staff-events.js';
 import {
@@ -14,8 +14,9 @@ import {
 import { InboxAccessDenied } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
 import type { InboxItem } from './inbox-views.js';
-import { scheduleWake } from './snooze.js';
-import { type LockedConversation, VisibleConversations } from './visible-conversations.js';
+import { InboxRepository } from './inbox.repository.js';
+import { WakeScheduler } from './snooze.js';
+import { VisibleConversations } from './visible-conversations.js';
 
 const OTHER_FIELDS = ['priority', 'tags', 'leadStage'] as const;
 
@@ -27,16 +28,18 @@ const OTHER_FIELDS = ['priority', 'tags', 'leadStage'] as const;
 export class UpdateConversation {
   constructor(
     private readonly guard: InboxGuard,
-    private readonly conversations: VisibleConversations,
+    private readonly visible: VisibleConversations,
+    private readonly conversations: ConversationRepository,
+    private readonly inbox: InboxRepository,
     private readonly contacts: ContactRepository,
+    private readonly wakes: WakeScheduler,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
-    private readonly jobs: JobQueue,
   ) {}
 
   execute(viewer: Principal, id: string, patch: ConversationPatch): Promise<InboxItem> {
     return this.guard.transaction(viewer, async (tx) => {
-      const before = await this.conversations.lockVisible(tx, viewer, id);
+      const before = await this.visible.lockVisible(tx, viewer, id);
       const changes = conversationChanges(before, patch);
       const { next, changed } = changes;
       if (changed.has('assigneeId')) {
@@ -47,27 +50,21 @@ export class UpdateConversation {
       await this.write(tx, id, next);
       if (changed.has('leadStage'))
         await this.contacts.setLeadStage(tx, before.contact_id, patch.leadStage ?? null);
-      await scheduleWake(
+      await this.wakes.schedule(
         tx,
-        this.jobs,
         id,
         next.status === 'snoozed' ? next.snoozedUntil : null,
         before.snoozed_until,
       );
       this.announce(tx, id, before, changes, patch);
       // Not re-checked for visibility: billing may untag what it was working on.
-      return this.conversations.item(tx, viewer, id);
+      return this.visible.item(tx, viewer, id);
     });
   }
 
   private async write(tx: TenantTx, id: string, next: ConversationChanges['next']): Promise<void> {
     try {
-      await tx.execute(
-        `UPDATE conversations SET status = $3, snoozed_until = $4, assignee_id = $5, priority = $6, tags = $7,
-           updated_at = now()
-         WHERE tenant_id = $1 AND id = $2`,
-        [tx.tenantId, id, next.status, next.snoozedUntil, next.assigneeId, next.priority, next.tags],
-      );
+      await this.conversations.applyTriage(tx, id, next);
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
       if (normalizeDatabaseError(err)?.code === 'unique_violation')
@@ -80,11 +77,7 @@ export class UpdateConversation {
   }
 
   private async mustBeActiveStaff(tx: TenantTx, userId: string): Promise<void> {
-    const [user] = await tx.query(`SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2 AND active`, [
-      tx.tenantId,
-      userId,
-    ]);
-    if (!user)
+    if (!(await this.inbox.isActiveStaff(tx, userId)))
       throw new ConversationsError(
         ConversationsErrorCode.InvalidAssignee,
         'Conversations can be assigned only to active staff of the practice',

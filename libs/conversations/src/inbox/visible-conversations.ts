@@ -2,32 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { Principal } from '@app/identity';
+import { ConversationRepository, type LockedConversation } from '../conversation.repository.js';
 import { conversationNotFound } from '../conversations.errors.js';
 import { InboxAccessDenied, canSee } from './inbox-access.js';
-import { type ConversationStatus, type InboxRow, inboxQuery } from './inbox-query.js';
+import { InboxRepository } from './inbox.repository.js';
 import { type InboxItem, inboxItems } from './inbox-views.js';
-
-/** A conversation row locked for a change, with what the change compares against. */
-export interface LockedConversation {
-  id: string;
-  contact_id: string;
-  status: ConversationStatus;
-  assignee_id: string | null;
-  priority: string;
-  tags: string[];
-  lead_stage: string | null;
-  snoozed_until: Date | null;
-}
 
 /** One conversation as the inbox shows it, and the visibility check every single-conversation route makes. */
 @Injectable()
 export class VisibleConversations {
-  constructor(private readonly keys: KeyRingService) {}
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly keys: KeyRingService,
+  ) {}
 
   /** The inbox item, whoever may see it (404 if the practice has no such conversation). */
   async item(tx: TenantTx, viewer: Principal, id: string): Promise<InboxItem> {
-    const { sql, params } = inboxQuery(tx.tenantId, viewer.userId, { id, limit: 1 });
-    const [row] = await tx.query<InboxRow>(sql, params);
+    const row = await this.inbox.item(tx, viewer.userId, id);
     if (!row) throw conversationNotFound();
     const [item] = await inboxItems(await this.keys.forTenant(tx), [row]);
     return item!;
@@ -43,11 +35,7 @@ export class VisibleConversations {
 
   /** The conversation row locked until commit, refused when this viewer's role may not see it. */
   async lockVisible(tx: TenantTx, viewer: Principal, id: string): Promise<LockedConversation> {
-    const [row] = await tx.query<LockedConversation>(
-      `SELECT id, contact_id, status, assignee_id, priority, tags, lead_stage, snoozed_until
-       FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [tx.tenantId, id],
-    );
+    const row = await this.conversations.lockForChange(tx, id);
     if (!row) throw conversationNotFound();
     if (!canSee(viewer, row))
       throw new InboxAccessDenied('not_visible_to_role', { type: 'conversation', id });

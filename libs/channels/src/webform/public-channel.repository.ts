@@ -26,7 +26,8 @@ const KEY = /^(wf|cw)_[A-Za-z0-9_-]{32}$/;
 export const isPublicKey = (key: string): boolean => KEY.test(key);
 
 /**
- * Web forms and chat widgets: channels whose public key is embedded in the practice's website.
+ * Web forms and chat widgets (their channels and channel_routes rows): channels whose public key
+ * is embedded in the practice's website.
  * Public intake arrives with only that key, so resolving goes through channel_routes, where
  * row-level security shows exactly the route the key names (app.route_public_key).
  */
@@ -65,6 +66,32 @@ export class PublicChannels {
     );
     if (!route) return null;
     return this.db.forTenant(route.tenant_id, (tx) => this.byId(tx, route.channel_id));
+  }
+
+  /** When the channel was created and last changed (an admin view shows both). */
+  async timestamps(tx: TenantTx, id: string): Promise<{ createdAt: Date; updatedAt: Date }> {
+    const [row] = await tx.query<{ created_at: Date; updated_at: Date }>(
+      `SELECT created_at, updated_at FROM channels WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    return { createdAt: row!.created_at, updatedAt: row!.updated_at };
+  }
+
+  /**
+   * A staff change of a live channel: the name when given, the whole config. Null when the
+   * channel is unknown or deleted.
+   */
+  async update(
+    tx: TenantTx,
+    id: string,
+    change: { name: string | null; config: PublicChannelConfig },
+  ): Promise<{ name: string; updatedAt: Date } | null> {
+    const [row] = await tx.query<{ name: string; updated_at: Date }>(
+      `UPDATE channels SET name = coalesce($3, name), config = $4, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING name, updated_at`,
+      [tx.tenantId, id, change.name, change.config],
+    );
+    return row ? { name: row.name, updatedAt: row.updated_at } : null;
   }
 
   /** A live web form / chat channel of the transaction's tenant. */

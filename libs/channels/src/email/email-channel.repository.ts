@@ -39,6 +39,10 @@ export interface EmailChannel {
   deleted: boolean;
 }
 
+/**
+ * Email channels: ChannelRepository's record read as an email channel, and the inbound-parse
+ * secret's hash, a column of channels only this type has.
+ */
 @Injectable()
 export class EmailChannels {
   constructor(private readonly channels: ChannelRepository) {}

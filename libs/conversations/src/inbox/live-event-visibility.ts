@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDb } from '@app/database';
+import type { Principal } from '@app/identity';
+import { ConversationRepository } from '../conversation.repository.js';
+import { canSee, inboxScope } from './inbox-access.js';
+
+/**
+ * Whether a staff member may hear about a live event's conversation: everyone with
+ * practice-wide read does; billing only about conversations tagged billing or assigned to them
+ * (looked up when the event arrives, so a later tag or assignment counts).
+ */
+@Injectable()
+export class LiveEventVisibility {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly conversations: ConversationRepository,
+  ) {}
+
+  async mayHear(user: Principal, conversationId: string): Promise<boolean> {
+    if (inboxScope(user) === 'practice') return true;
+    if (inboxScope(user) === null) return false;
+    const row = await this.db.forTenant(user.tenantId, (tx) =>
+      this.conversations.visibilityOf(tx, conversationId),
+    );
+    return row !== null && canSee(user, row);
+  }
+}
