@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { WorkerConfig } from '@app/config';
 import { mountQueueDashboard } from '@app/jobs';
-import { ErrorFilter } from '@app/observability';
+import { ErrorFilter, closeConnectionsWhenClosing } from '@app/observability';
 import { WorkerModule } from './worker.module.js';
 
 /** Builds the worker (not listening), as production runs it; tests use it too. */
@@ -16,6 +16,7 @@ export async function createWorkerApp(config: WorkerConfig): Promise<INestApplic
   );
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());
+  closeConnectionsWhenClosing(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks(); // SIGTERM: stop taking jobs, finish or release in-flight ones, close pools
   await mountQueueDashboard(app, config.OPS_DASHBOARD_PASSWORD_HASH);
   return app;

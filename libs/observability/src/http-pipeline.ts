@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { AppError } from './app-error.js';
 import { trustedProxyRule } from './client-address.js';
@@ -92,6 +92,7 @@ export function installHttpPipeline(app: NestFastifyApplication, options: HttpPi
     logAccess(request, reply, routePaths);
     done();
   });
+  closeConnectionsWhenClosing(server);
 
   // Bodies Express's body-parser did not read (text, octet streams, unknown types) stay unread:
   // the route decides (most answer 415), as before, instead of Fastify refusing them first.
@@ -107,6 +108,25 @@ export function installHttpPipeline(app: NestFastifyApplication, options: HttpPi
     limits,
     async (request: FastifyRequest, body: Buffer) => parseForm(request, body),
   );
+}
+
+/**
+ * Once the server is closing (SIGTERM, app.close()), a request still being answered gets
+ * `Connection: close`. Node closes only the connections idle when `close()` begins; one whose
+ * answer was still on its way would go back to keep-alive and hold the close (and the process)
+ * for the whole keep-alive timeout, 72 s by Fastify's default. Requests that arrive while
+ * closing get the header from Fastify itself.
+ */
+export function closeConnectionsWhenClosing(server: FastifyInstance): void {
+  let closing = false;
+  server.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  server.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing && !reply.raw.headersSent) reply.header('connection', 'close');
+    done(null, payload);
+  });
 }
 
 /** One line per answered request, at info (error for 5xx); health probes are not logged. */

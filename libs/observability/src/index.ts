@@ -11,6 +11,7 @@ export { ErrorFilter } from './error.filter.js';
 export { loggerParams, loggedUrl, safeUrl, REDACT_PATHS } from './logging.js';
 export {
   fastifyServerOptions,
+  closeConnectionsWhenClosing,
   installHttpPipeline,
   type HttpPipelineOptions,
   type HttpServerOptions,
