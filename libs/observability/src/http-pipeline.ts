@@ -111,21 +111,21 @@ export function installHttpPipeline(app: NestFastifyApplication, options: HttpPi
 }
 
 /**
- * Once the server is closing (SIGTERM, app.close()), a request still being answered gets
- * `Connection: close`. Node closes only the connections idle when `close()` begins; one whose
- * answer was still on its way would go back to keep-alive and hold the close (and the process)
- * for the whole keep-alive timeout, 72 s by Fastify's default. Requests that arrive while
- * closing get the header from Fastify itself.
+ * Once the server is closing (SIGTERM, app.close()), connections are closed as soon as they are
+ * idle. Node closes only those idle when `close()` begins; one whose answer was still on its way
+ * goes back to keep-alive and would hold the close (and the process) for the whole keep-alive
+ * timeout, 72 s by Fastify's default. Swept while closing rather than a per-request hook, which
+ * measurably slowed the webhooks.
  */
-export function closeConnectionsWhenClosing(server: FastifyInstance): void {
-  let closing = false;
+export function closeConnectionsWhenClosing(server: FastifyInstance, everyMs = 100): void {
+  let sweep: NodeJS.Timeout | undefined;
   server.addHook('preClose', (done) => {
-    closing = true;
+    sweep = setInterval(() => server.server.closeIdleConnections(), everyMs).unref();
     done();
   });
-  server.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing && !reply.raw.headersSent) reply.header('connection', 'close');
-    done(null, payload);
+  server.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
+    done();
   });
 }
 
