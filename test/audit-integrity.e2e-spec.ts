@@ -7,26 +7,11 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditCheckpointSchedule } from '@app/audit';
+import type { AuditEventEntity } from '@app/audit';
 import { appPool, ownerPool, StaffClient, type StaffMember, startApi, startWorker } from '@app/testing';
 
 /** A stored audit row as a forger reads it. */
-interface Row {
-  id: string;
-  tenant_id: string;
-  seq: string;
-  prev_hash: Buffer | null;
-  hash: Buffer;
-  occurred_at: Date;
-  actor_type: string;
-  actor_id: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  ip: string | null;
-  user_agent: string | null;
-  metadata: Record<string, unknown>;
-}
+type Row = Omit<AuditEventEntity, 'metadata' | 'key_id'> & { metadata: Record<string, unknown> };
 
 /** The forger's tool: the published plain SHA-256 link (no key), exactly as the chain was first built. */
 function plainSha256(e: Omit<Row, 'hash'>): Buffer {

@@ -4,33 +4,17 @@ import type { DataSource, EntitySchema, Repository } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { ContactEntity } from '@app/contacts';
 import { TenantDb, type TenantRepository, type TenantValues, type TenantWhere } from '@app/database';
-import { appDataSource, appPool, ENTITY_SCHEMAS, newTenantId, ownerPool } from '@app/testing';
+import {
+  appDataSource,
+  appPool,
+  countRoundTrips,
+  ENTITY_SCHEMAS,
+  newTenantId,
+  ownerPool,
+} from '@app/testing';
 
 type Contact = ContactEntity;
 const ContactSchema = ENTITY_SCHEMAS.find((s) => s.options.name === 'contacts') as EntitySchema<Contact>;
-
-/** Round trips on a pipelined connection (as rls.spec.ts counts them). */
-function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
-  let waiting = 0;
-  let trips = 0;
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const done = () => void waiting--;
-  Object.assign(client, {
-    query: (...args: unknown[]) => {
-      if (waiting++ === 0) trips++;
-      const batch = args[0] as { submit?: unknown; callback?: (...answer: unknown[]) => void };
-      if (typeof batch.submit === 'function') {
-        const callback = batch.callback!;
-        batch.callback = (...answer: unknown[]) => (done(), callback(...answer));
-        return query(...args);
-      }
-      const answer = query(...args);
-      answer.then(done, done);
-      return answer;
-    },
-  });
-  return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
-}
 
 // TenantTx.repository: TypeORM's repositories inside the one tenant transaction mechanism.
 describe('TenantTx.repository (entities inside a tenant transaction)', () => {

@@ -41,6 +41,7 @@ export {
   type ConsentRequestSender,
   type ConsentRequestRoute,
   type IndexedAddress,
+  type QueuedConsentRequest,
 } from './requests/consent-request-sender.js';
 export {
   SmsKeywordAnswers,

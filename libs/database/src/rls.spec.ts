@@ -2,39 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDataSource, appPool, newTenantId, ownerPool } from '@app/testing';
+import { appDataSource, appPool, countRoundTrips, newTenantId, ownerPool } from '@app/testing';
 import { APP_TABLE_GRANTS } from './app-role.js';
 import { PreparedSql } from './prepared-sql.js';
 import { tenantScope } from './tenant-scope.js';
 import { normalizeDatabaseError } from './database-error.js';
 import { TenantContextMissingError, TenantDb } from './tenant-db.js';
-
-/**
- * Round trips on a pipelined connection: a statement handed to pg while none is waiting for
- * its answer starts one; those handed over before the answers come share it.
- */
-function countRoundTrips(client: pg.PoolClient): { trips: () => number; restore: () => void } {
-  let waiting = 0;
-  let trips = 0;
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const done = () => void waiting--;
-  Object.assign(client, {
-    query: (...args: unknown[]) => {
-      if (waiting++ === 0) trips++;
-      // A query object (a statement batch) answers through its callback, text through a promise.
-      const batch = args[0] as { submit?: unknown; callback?: (...answer: unknown[]) => void };
-      if (typeof batch.submit === 'function') {
-        const callback = batch.callback!;
-        batch.callback = (...answer: unknown[]) => (done(), callback(...answer));
-        return query(...args);
-      }
-      const answer = query(...args);
-      answer.then(done, done);
-      return answer;
-    },
-  });
-  return { trips: () => trips, restore: () => void delete (client as { query?: unknown }).query };
-}
 
 /** The normalized error a piece of work failed with. */
 async function refusalOf(work: Promise<unknown>) {

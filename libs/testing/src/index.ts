@@ -13,3 +13,4 @@ export {
 export { declaredRoutes, undeclaredRoutes, serverRoutes, type DeclaredRoute } from './routes.js';
 export { auditTrail } from './audit-trail.js';
 export { testAuditService, testAuditKeys, auditPool, auditUrl } from './audit-sealer.js';
+export { countRoundTrips } from './round-trips.js';

@@ -29,14 +29,17 @@ export interface ConsentRequestSender {
   queue(
     tx: TenantTx,
     route: ConsentRequestRoute,
-    request: {
-      consentRequestId: string;
-      contactId: string;
-      channel: DeliveryChannel;
-      address: IndexedAddress;
-      requestedBy: string | null;
-    },
+    request: QueuedConsentRequest,
   ): Promise<{ messageId: string }>;
+}
+
+/** What the sender queues a request's message with. */
+export interface QueuedConsentRequest {
+  consentRequestId: string;
+  contactId: string;
+  channel: DeliveryChannel;
+  address: IndexedAddress;
+  requestedBy: string | null;
 }
 
 /** The registered `ConsentRequestSender` (one per process). */

@@ -4,7 +4,7 @@ import {
   type ConsentRequestSender,
   ConsentRequestSenders,
   type DeliveryChannel,
-  type IndexedAddress,
+  type QueuedConsentRequest,
 } from '@app/consent';
 import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
 import type { TenantTx } from '@app/database';
@@ -42,13 +42,7 @@ export class ConsentRequestDelivery implements ConsentRequestSender, OnModuleIni
   async queue(
     tx: TenantTx,
     route: ConsentRequestRoute,
-    request: {
-      consentRequestId: string;
-      contactId: string;
-      channel: DeliveryChannel;
-      address: IndexedAddress;
-      requestedBy: string | null;
-    },
+    request: QueuedConsentRequest,
   ): Promise<{ messageId: string }> {
     const message = await this.outbound.create(tx, {
       conversationId: route.conversationId,
