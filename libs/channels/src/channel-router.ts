@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelCache } from './channel-cache.js';
-import type { ChannelType } from './channel.repository.js';
-import { isUuid, RoutedDb } from '@app/database';
+import { ChannelRepository, type ChannelType } from './channel.repository.js';
+import { isUuid } from '@app/database';
 
 export interface ChannelRoute {
   channelId: string;
@@ -12,14 +12,13 @@ export interface ChannelRoute {
 }
 
 /**
- * Channel id -> tenant, for webhooks, which arrive before any tenant is known. Row-level
- * security shows this path exactly the one route it names (app.route_channel_id), so it can
- * route but never list.
+ * Channel id -> tenant, for webhooks, which arrive before any tenant is known
+ * (`ChannelRepository.route` reads the one route the id names).
  */
 @Injectable()
 export class ChannelRouter {
   constructor(
-    private readonly routed: RoutedDb,
+    private readonly channels: ChannelRepository,
     private readonly cache: ChannelCache,
   ) {}
 
@@ -34,16 +33,7 @@ export class ChannelRouter {
   }
 
   private async load(channelId: string): Promise<ChannelRoute | null> {
-    const [row] = await this.routed.lookup<{
-      channel_id: string;
-      tenant_id: string;
-      type: ChannelType;
-      active: boolean;
-    }>(
-      { channelId },
-      `SELECT channel_id, tenant_id, type, active FROM channel_routes WHERE channel_id = $1`,
-      [channelId],
-    );
+    const row = await this.channels.route(channelId);
     return row
       ? { channelId: row.channel_id, tenantId: row.tenant_id, type: row.type, active: row.active }
       : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import { RoutedDb, type TenantTx } from '@app/database';
 import { IsNull } from 'typeorm';
 import { ChannelCache } from './channel-cache.js';
 import { type ChannelEntity, ChannelSchema, type ChannelType } from './channel.entity.js';
@@ -26,6 +26,15 @@ export interface SmsChannelCredentials {
   twilioAuthToken: string;
 }
 
+/** Where a webhook's channel id routes: its practice, and whether the channel is still live. */
+export interface ChannelRouteRow {
+  channel_id: string;
+  tenant_id: string;
+  type: ChannelType;
+  /** False once the channel is soft-deleted. */
+  active: boolean;
+}
+
 export interface ChannelRecord {
   id: string;
   type: ChannelType;
@@ -48,7 +57,21 @@ export class ChannelRepository {
   constructor(
     private readonly keys: KeyRingService,
     private readonly cache: ChannelCache,
+    private readonly routed: RoutedDb,
   ) {}
+
+  /**
+   * The route of one channel id, before the tenant is known (webhooks). Row-level security shows
+   * this path exactly the route it names (app.route_channel_id), so it can route but never list.
+   */
+  async route(channelId: string): Promise<ChannelRouteRow | null> {
+    const [row] = await this.routed.lookup<ChannelRouteRow>(
+      { channelId },
+      `SELECT channel_id, tenant_id, type, active FROM channel_routes WHERE channel_id = $1`,
+      [channelId],
+    );
+    return row ?? null;
+  }
 
   async insert(
     tx: TenantTx,

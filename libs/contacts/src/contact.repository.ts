@@ -309,6 +309,51 @@ export class ContactRepository {
     );
   }
 
+  /** Locks the contacts in id order (until the caller commits); those found, with where each was merged. */
+  async lockForMerge(
+    tx: TenantTx,
+    ids: string[],
+  ): Promise<Array<{ id: string; merged_into: string | null }>> {
+    return tx.query<{ id: string; merged_into: string | null }>(
+      `SELECT id, merged_into FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      [tx.tenantId, ids],
+    );
+  }
+
+  /**
+   * Fields the survivor lacks come from the other (same tenant and column: the ciphertext stays
+   * valid), then the other and whatever was merged into it point at the survivor.
+   */
+  async mergeInto(tx: TenantTx, survivorId: string, otherId: string): Promise<void> {
+    await tx.execute(
+      `UPDATE contacts s SET
+         name_enc = coalesce(s.name_enc, o.name_enc), name_bidx = coalesce(s.name_bidx, o.name_bidx),
+         phone_enc = coalesce(s.phone_enc, o.phone_enc), phone_bidx = coalesce(s.phone_bidx, o.phone_bidx),
+         email_enc = coalesce(s.email_enc, o.email_enc), email_bidx = coalesce(s.email_bidx, o.email_bidx),
+         date_of_birth_enc = coalesce(s.date_of_birth_enc, o.date_of_birth_enc),
+         lead_stage = coalesce(s.lead_stage, o.lead_stage),
+         last_activity_at = greatest(s.last_activity_at, o.last_activity_at), updated_at = now()
+       FROM contacts o WHERE s.tenant_id = $1 AND s.id = $2 AND o.tenant_id = $1 AND o.id = $3`,
+      [tx.tenantId, survivorId, otherId],
+    );
+    await tx.execute(
+      `UPDATE contacts SET merged_into = $2, updated_at = now() WHERE tenant_id = $1 AND (id = $3 OR merged_into = $3)`,
+      [tx.tenantId, survivorId, otherId],
+    );
+  }
+
+  /** The contact's address blind indexes, its row locked until the caller commits; null: no such contact. */
+  async lockAddressIndexes(
+    tx: TenantTx,
+    contactId: string,
+  ): Promise<Record<AddressField, Buffer | null> | null> {
+    const [row] = await tx.query<{ phone_bidx: Buffer | null; email_bidx: Buffer | null }>(
+      `SELECT phone_bidx, email_bidx FROM contacts WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tx.tenantId, contactId],
+    );
+    return row ? { phone: row.phone_bidx, email: row.email_bidx } : null;
+  }
+
   /** Applies `patch` (encrypting and re-indexing what changes); null when there is no such contact. */
   async update(tx: TenantTx, id: string, patch: ContactPatch): Promise<Contact | null> {
     const cipher = await this.keys.forTenant(tx);

@@ -15,13 +15,8 @@ export { masterKeyId } from './key-wrap.js';
 export { MasterKeyCheck, MasterKeyMismatchError, recordDeploymentMasterKey } from './master-key-check.js';
 export { masterKeyIndicator } from './master-key.indicator.js';
 export { normalizePhone, normalizeEmail, normalizeName } from './normalize.js';
-export {
-  assertSeesAllTenants,
-  rewrapTenantKeys,
-  type RewrapOptions,
-  type RewrapResult,
-  type OwnerConnection,
-} from './rewrap.js';
+export { assertSeesAllTenants, rewrapTenantKeys, type RewrapOptions, type RewrapResult } from './rewrap.js';
+export type { OwnerConnection } from './tenant-key.repository.js';
 export { CRYPTO_ENTITIES } from './crypto.entities.js';
 // Row types of the tables this lib owns (types only: writes go through the owner).
 export type { DeploymentMasterKeyEntity } from './deployment-master-key.entity.js';

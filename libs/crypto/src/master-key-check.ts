@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, ConfigError } from '@app/config';
 import { RoutedDb } from '@app/database';
-import { DataSource } from 'typeorm';
 import type { KeyRingConfig } from './key-ring.service.js';
 import { MasterKeyRing, toMasterKey } from './key-wrap.js';
-import { assertSeesAllTenants, type OwnerConnection } from './rewrap.js';
+import { assertSeesAllTenants } from './rewrap.js';
+import { type OwnerConnection, TenantKeyRepository } from './tenant-key.repository.js';
 
 /**
  * This process's master keys do not include the one the deployment's tenant keys are wrapped by.
@@ -33,6 +33,7 @@ export class MasterKeyMismatchError extends ConfigError {
 export class MasterKeyCheck implements OnModuleInit {
   private readonly logger = new Logger('KeyRing');
   private readonly masters: MasterKeyRing;
+  private readonly tenantKeys = new TenantKeyRepository();
 
   constructor(
     @Inject(APP_CONFIG) config: Pick<KeyRingConfig, 'MASTER_KEY' | 'MASTER_KEY_PREVIOUS'>,
@@ -66,15 +67,9 @@ export class MasterKeyCheck implements OnModuleInit {
     return this.routed.sweep('masterKeyCheck', async (tx) => {
       if (recordIfNone) {
         // Two first processes at once: one row wins, and the other compares against it.
-        await tx.query(
-          `INSERT INTO deployment_master_key (master_key_id) VALUES ($1) ON CONFLICT (singleton) DO NOTHING`,
-          [this.masters.current.id],
-        );
+        await this.tenantKeys.recordDeploymentMasterKeyIfNone(tx, this.masters.current.id);
       }
-      const rows = await tx.query<{ master_key_id: string }>(
-        `SELECT master_key_id FROM deployment_master_key`,
-      );
-      return rows[0]?.master_key_id ?? null;
+      return this.tenantKeys.deploymentMasterKeyId(tx);
     });
   }
 }
@@ -86,9 +81,6 @@ export class MasterKeyCheck implements OnModuleInit {
 export async function recordDeploymentMasterKey(conn: OwnerConnection, masterKey: string): Promise<string> {
   await assertSeesAllTenants(conn);
   const { id } = toMasterKey(masterKey);
-  const upsert = `INSERT INTO deployment_master_key (master_key_id) VALUES ($1)
-     ON CONFLICT (singleton) DO UPDATE SET master_key_id = excluded.master_key_id, updated_at = now()`;
-  if (conn instanceof DataSource) await conn.query(upsert, [id]);
-  else await conn.query(upsert, [id]);
+  await new TenantKeyRepository().setDeploymentMasterKey(conn, id);
   return id;
 }

@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { type KeyPurpose, KeyUnwrapError, MasterKeyRing, unwrapKey, wrapKey } from './key-wrap.js';
-import type { TenantKeyEntity } from './tenant-key.entity.js';
-
-/** A connection as the schema owner (superuser or BYPASSRLS): a TypeORM DataSource or a pg Pool. */
-export type OwnerConnection = DataSource | Pool;
+import { KeyUnwrapError, MasterKeyRing, unwrapKey, wrapKey } from './key-wrap.js';
+import {
+  type OwnerConnection,
+  TenantKeyRepository,
+  type WrappedTenantKeyRow,
+} from './tenant-key.repository.js';
 
 export interface RewrapOptions {
   /** The new current master key (base64), as in MASTER_KEY. */
@@ -28,25 +27,12 @@ export interface RewrapResult {
   remaining: number;
 }
 
-type WrappedRow = Pick<TenantKeyEntity, 'id' | 'tenant_id' | 'purpose' | 'wrapped_key' | 'master_key_id'> & {
-  purpose: KeyPurpose;
-};
-
 const logger = new Logger('KeyRing');
-
-// Every statement is SELECT-shaped so DataSource and Pool both return plain rows.
-async function select<T>(conn: OwnerConnection, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (conn instanceof DataSource) return conn.query(sql, params);
-  return (await conn.query(sql, params)).rows as T[];
-}
+const tenantKeys = new TenantKeyRepository();
 
 /** Refuses to run where row-level security would hide tenants (the run would "succeed" doing nothing). */
 export async function assertSeesAllTenants(conn: OwnerConnection): Promise<void> {
-  const [role] = await select<{ bypass: boolean }>(
-    conn,
-    `SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`,
-  );
-  if (!role?.bypass) {
+  if (!(await tenantKeys.bypassesRowSecurity(conn))) {
     throw new Error(
       'This operation reads every tenant and must run as a role that bypasses row-level security ' +
         '(the schema owner with superuser or BYPASSRLS, i.e. DATABASE_MIGRATION_URL)',
@@ -77,12 +63,11 @@ export async function rewrapTenantKeys(conn: OwnerConnection, options: RewrapOpt
 
   let after: string | null = null;
   for (;;) {
-    const batch: WrappedRow[] = await select<WrappedRow>(
+    const batch: WrappedTenantKeyRow[] = await tenantKeys.pageNotWrappedBy(
       conn,
-      `SELECT id, tenant_id, purpose, wrapped_key, master_key_id FROM tenant_keys
-        WHERE master_key_id <> $1 AND ($2::uuid IS NULL OR id > $2::uuid)
-        ORDER BY id LIMIT $3`,
-      [current.id, after, batchSize],
+      current.id,
+      after,
+      batchSize,
     );
     for (const row of batch) {
       if (!masters.has(row.master_key_id)) {
@@ -102,27 +87,14 @@ export async function rewrapTenantKeys(conn: OwnerConnection, options: RewrapOpt
       }
       const rewrapped = wrapKey(current, binding, key);
       key.fill(0);
-      const [updated] = await select<{ n: number }>(
-        conn,
-        `WITH u AS (
-           UPDATE tenant_keys SET wrapped_key = $1, master_key_id = $2
-            WHERE id = $3 AND master_key_id = $4 AND wrapped_key = $5 RETURNING 1)
-         SELECT count(*)::int AS n FROM u`,
-        [rewrapped, current.id, row.id, row.master_key_id, row.wrapped_key],
-      );
       // 0 rows: another run re-wrapped it first; `remaining` below reports anything truly left.
-      result.rewrapped += updated?.n ?? 0;
+      result.rewrapped += await tenantKeys.rewrapIfUnchanged(conn, row, rewrapped, current.id);
     }
     if (batch.length < batchSize) break;
     after = batch[batch.length - 1]!.id;
   }
 
-  const [left] = await select<{ n: number }>(
-    conn,
-    `SELECT count(*)::int AS n FROM tenant_keys WHERE master_key_id <> $1`,
-    [current.id],
-  );
-  result.remaining = left?.n ?? 0;
+  result.remaining = await tenantKeys.countNotWrappedBy(conn, current.id);
   result.unknownMasterKeyIds = [...unknownIds].toSorted();
   if (result.unknownMasterKey) {
     logger.warn(

@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service.js';
 import { jwtKey } from './auth/jwt-key.js';
 import { JwtTokens } from './auth/jwt-tokens.service.js';
 import { MatchedLatency } from './auth/matched-latency.js';
+import { RecoveryCodeRepository } from './auth/recovery-code.repository.js';
 import { MfaService } from './auth/mfa.service.js';
 import { AuthController } from './http/auth.controller.js';
 import { AuthRateLimitGuard } from './http/auth-rate-limit.guard.js';
@@ -21,13 +22,14 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
 import { UsersController } from './http/users.controller.js';
 import { AUTH_CLOCK, IDENTITY_POLICY, SystemClock } from './identity.constants.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
-import { PracticeSettingsRepository } from './practice/practice-settings.js';
+import { PracticeRepository } from './practice/practice.repository.js';
 import { PracticeSettingsService } from './practice/practice-settings.service.js';
 import { SessionCache } from './sessions/session-cache.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
+import { InviteRepository } from './users/invite.repository.js';
 import { InviteService } from './users/invites.js';
-import { LoginDirectory } from './users/login-directory.js';
+import { LoginDirectory } from './users/login-directory.repository.js';
 import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
@@ -71,10 +73,12 @@ import { IDENTITY_ENTITIES } from './identity.entities.js';
     JwtTokens,
     UserRepository,
     LoginDirectory,
+    InviteRepository,
+    RecoveryCodeRepository,
     SessionRepository,
     SessionCache,
     SessionService,
-    PracticeSettingsRepository,
+    PracticeRepository,
     PracticeSettingsService,
     MfaService,
     AuthService,

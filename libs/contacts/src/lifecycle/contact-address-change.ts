@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
+import { ContactRepository } from '../contact.repository.js';
 import { type AddressChannel, ContactHooks, type RetiredAddress } from './contact-hooks.js';
 
 /** A contact's blind-indexed addresses, per delivery channel (sms: phone, email: email). */
@@ -13,15 +14,15 @@ export type ContactAddressIndexes = Record<AddressChannel, Buffer | null>;
  */
 @Injectable()
 export class ContactAddressChange {
-  constructor(private readonly hooks: ContactHooks) {}
+  constructor(
+    private readonly hooks: ContactHooks,
+    private readonly contacts: ContactRepository,
+  ) {}
 
   /** The contact's address indexes, its row locked until the caller commits; null: no such contact. */
   async lockAddresses(tx: TenantTx, contactId: string): Promise<ContactAddressIndexes | null> {
-    const [row] = await tx.query<{ phone_bidx: Buffer | null; email_bidx: Buffer | null }>(
-      `SELECT phone_bidx, email_bidx FROM contacts WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [tx.tenantId, contactId],
-    );
-    return row ? { sms: row.phone_bidx, email: row.email_bidx } : null;
+    const indexes = await this.contacts.lockAddressIndexes(tx, contactId);
+    return indexes ? { sms: indexes.phone, email: indexes.email } : null;
   }
 
   /** Retires each address that changed from `before` to `after`. */

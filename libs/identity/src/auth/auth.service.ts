@@ -9,9 +9,9 @@ import type { Principal } from '../access/principal.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
-import { PracticeSettingsRepository } from '../practice/practice-settings.js';
+import { PracticeRepository } from '../practice/practice.repository.js';
 import { SessionService, type TokenPair } from '../sessions/session.service.js';
-import { LoginDirectory } from '../users/login-directory.js';
+import { LoginDirectory } from '../users/login-directory.repository.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
 import {
   accountLocked,
@@ -52,7 +52,7 @@ export class AuthService {
     private readonly db: TenantDb,
     private readonly directory: LoginDirectory,
     private readonly users: UserRepository,
-    private readonly settings: PracticeSettingsRepository,
+    private readonly practices: PracticeRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
@@ -102,10 +102,7 @@ export class AuthService {
     try {
       // The practices policy is `id = app_current_tenant()`: the new id is the transaction's tenant.
       await this.db.forTenant(practiceId, async (tx) => {
-        await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [
-          practiceId,
-          input.practiceName.trim(),
-        ]);
+        await this.practices.create(tx, input.practiceName.trim());
         await this.keys.createTenantKeys(tx);
         const user = await this.users.insert(tx, {
           id: userId,
@@ -177,7 +174,7 @@ export class AuthService {
         return { value: { mfaRequired: true, mfaToken } };
       }
       await this.users.recordLogin(tx, user.id, new Date(now));
-      const { mfaRequiredForAllRoles } = await this.settings.get(tx);
+      const { mfaRequiredForAllRoles } = await this.practices.settings(tx);
       const mustEnrol = MFA_MANDATORY_ROLES.has(user.role) || mfaRequiredForAllRoles;
       this.audit.record(
         tx,

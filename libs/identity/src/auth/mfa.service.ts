@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { IsNull } from 'typeorm';
 import { IdentityError, IdentityErrorCode } from '../identity.errors.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
-import { UserRecoveryCodeSchema } from './user-recovery-code.entity.js';
+import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_PATTERN, sha256 } from './tokens.js';
 
 /** AAD contexts: a TOTP secret only decrypts in its own column of its own tenant. */
@@ -23,6 +21,7 @@ export type SecondFactorResult =
 export class MfaService {
   constructor(
     private readonly users: UserRepository,
+    private readonly recoveryCodes: RecoveryCodeRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
@@ -86,27 +85,21 @@ export class MfaService {
     }
     const normalized = normalizeRecoveryCode(trimmed);
     if (!RECOVERY_CODE_PATTERN.test(normalized)) return { ok: false, reason: 'invalid_code' };
-    const used = await tx
-      .repository(UserRecoveryCodeSchema)
-      .update(
-        { user_id: user.id, code_hash: sha256(normalized), used_at: IsNull() },
-        { used_at: new Date(this.clock.now()) },
-      );
-    return used.length === 1
-      ? { ok: true, method: 'recovery_code' }
-      : { ok: false, reason: 'invalid_recovery_code' };
+    const used = await this.recoveryCodes.consume(
+      tx,
+      user.id,
+      sha256(normalized),
+      new Date(this.clock.now()),
+    );
+    return used ? { ok: true, method: 'recovery_code' } : { ok: false, reason: 'invalid_recovery_code' };
   }
 
   private async replaceRecoveryCodes(tx: TenantTx, userId: string): Promise<string[]> {
-    const stored = tx.repository(UserRecoveryCodeSchema);
-    await stored.delete({ user_id: userId });
     const codes = Array.from({ length: IDENTITY_POLICY.recoveryCodeCount }, newRecoveryCode);
-    await stored.insert(
-      codes.map((code) => ({
-        id: randomUUID(),
-        user_id: userId,
-        code_hash: sha256(normalizeRecoveryCode(code)),
-      })),
+    await this.recoveryCodes.replace(
+      tx,
+      userId,
+      codes.map((code) => sha256(normalizeRecoveryCode(code))),
     );
     return codes;
   }

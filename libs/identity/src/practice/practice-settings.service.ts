@@ -3,30 +3,27 @@ import { AuditService } from '@app/audit';
 import { TenantDb } from '@app/database';
 import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
 import { SessionService } from '../sessions/session.service.js';
-import {
-  type PracticeSettings,
-  type PracticeSettingsPatch,
-  PracticeSettingsRepository,
-} from './practice-settings.js';
+import type { PracticeSettings, PracticeSettingsPatch } from './practice-settings.js';
+import { PracticeRepository } from './practice.repository.js';
 
 @Injectable()
 export class PracticeSettingsService {
   constructor(
     private readonly db: TenantDb,
-    private readonly settings: PracticeSettingsRepository,
+    private readonly practices: PracticeRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
   get(): Promise<PracticeSettings> {
-    return this.db.transaction((tx) => this.settings.get(tx));
+    return this.db.transaction((tx) => this.practices.settings(tx));
   }
 
   update(patch: PracticeSettingsPatch): Promise<PracticeSettings> {
     return this.db.transaction(async (tx) => {
-      const before = await this.settings.get(tx);
-      const after = await this.settings.update(tx, patch, new Date(this.clock.now()));
+      const before = await this.practices.settings(tx);
+      const after = await this.practices.updateSettings(tx, patch, new Date(this.clock.now()));
       if (after.idleTimeoutMinutes !== before.idleTimeoutMinutes)
         await this.sessions.idleTimeoutChanged(tx, after.idleTimeoutMinutes);
       if (after.mfaRequiredForAllRoles !== before.mfaRequiredForAllRoles)

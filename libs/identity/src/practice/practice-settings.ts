@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { TenantTx } from '@app/database';
 import { IDENTITY_POLICY } from '../identity.constants.js';
 
 /** What a practice may tune about staff access. */
@@ -76,23 +74,4 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
     portalBrandColor: typeof doc.portalBrandColor === 'string' ? doc.portalBrandColor : null,
     portalLogoDataUri: typeof doc.portalLogoDataUri === 'string' ? doc.portalLogoDataUri : null,
   };
-}
-
-/** The access-related keys of `practices.settings` (other libraries may keep other keys there). */
-@Injectable()
-export class PracticeSettingsRepository {
-  async get(tx: TenantTx): Promise<PracticeSettings> {
-    const [row] = await tx.query<{ settings: unknown }>(`SELECT settings FROM practices WHERE id = $1`, [
-      tx.tenantId,
-    ]);
-    return readPracticeSettings(row?.settings);
-  }
-
-  async update(tx: TenantTx, patch: PracticeSettingsPatch, now: Date): Promise<PracticeSettings> {
-    const [row] = await tx.query<{ settings: unknown }>(
-      `UPDATE practices SET settings = settings || $2::jsonb, updated_at = $3 WHERE id = $1 RETURNING settings`,
-      [tx.tenantId, JSON.stringify(patch), now],
-    );
-    return readPracticeSettings(row?.settings);
-  }
 }

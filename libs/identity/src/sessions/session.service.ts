@@ -8,7 +8,7 @@ import type { Principal, SessionMfaState } from '../access/principal.js';
 import { type AccessClaims, JwtTokens } from '../auth/jwt-tokens.service.js';
 import { newOpaqueToken, parseOpaqueToken, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
-import { PracticeSettingsRepository } from '../practice/practice-settings.js';
+import { PracticeRepository } from '../practice/practice.repository.js';
 import type { User } from '../users/user.repository.js';
 import { UserRepository } from '../users/user.repository.js';
 import { type CachedSession, type CachedUser, type CheckResult, SessionCache } from './session-cache.js';
@@ -44,7 +44,7 @@ export class SessionService {
     private readonly db: TenantDb,
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
-    private readonly settings: PracticeSettingsRepository,
+    private readonly practices: PracticeRepository,
     private readonly cache: SessionCache,
     private readonly jwt: JwtTokens,
     private readonly audit: AuditService,
@@ -244,7 +244,7 @@ export class SessionService {
 
   /** The practice settings that admission depends on. */
   private async admissionPolicy(tx: TenantTx): Promise<AdmissionPolicy> {
-    const { idleTimeoutMinutes, mfaRequiredForAllRoles } = await this.settings.get(tx);
+    const { idleTimeoutMinutes, mfaRequiredForAllRoles } = await this.practices.settings(tx);
     return { idleMs: idleTimeoutMinutes * 60_000, mfaRequiredForAllRoles };
   }
 

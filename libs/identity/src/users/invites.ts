@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { TenantDb, type TenantTx } from '@app/database';
-import { IsNull, MoreThan } from 'typeorm';
 import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.errors.js';
 import { newOpaqueToken, parseOpaqueToken, sameHash, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
-import { LoginDirectory } from './login-directory.js';
+import { LoginDirectory } from './login-directory.repository.js';
 import { type User, UserRepository } from './user.repository.js';
-import { type UserInviteEntity, UserInviteSchema } from './user-invite.entity.js';
+import { InviteRepository } from './invite.repository.js';
+import type { UserInviteEntity } from './user-invite.entity.js';
 
 export interface IssuedInvite {
   /** Shown once, to the admin who invited; only its hash is stored. */
@@ -43,6 +43,7 @@ export class InviteService {
   constructor(
     private readonly db: TenantDb,
     private readonly users: UserRepository,
+    private readonly invites: InviteRepository,
     private readonly directory: LoginDirectory,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
@@ -60,7 +61,7 @@ export class InviteService {
     const { token, hash } = newOpaqueToken('inv', tx.tenantId, id);
     const expiresAt = new Date(now.getTime() + IDENTITY_POLICY.inviteMs);
     if (!(await this.directory.claim(tx, user.emailNormalized, user.id, now, expiresAt))) throw emailTaken();
-    await tx.repository(UserInviteSchema).insert({
+    await this.invites.insert(tx, {
       id,
       user_id: user.id,
       token_hash: hash,
@@ -101,7 +102,7 @@ export class InviteService {
       if (!(await this.directory.confirm(tx, user.id))) throw invalidInvite();
       const now = new Date(this.clock.now());
       await this.users.setPassword(tx, user.id, passwordHash, now);
-      await tx.repository(UserInviteSchema).update({ id: invite.id }, { accepted_at: now });
+      await this.invites.markAccepted(tx, invite.id, now);
       this.audit.record(tx, {
         action: 'user.invite_accepted',
         actor: { type: 'user', id: user.id },
@@ -113,7 +114,7 @@ export class InviteService {
 
   /** The invitation the token names, if it can still be accepted; else the reason as an error. */
   private async usableInvite(tx: TenantTx, parsed: ParsedInvite, lock: boolean): Promise<UserInviteEntity> {
-    const invite = await tx.repository(UserInviteSchema).findOne({ id: parsed.id }, { forUpdate: lock });
+    const invite = await this.invites.find(tx, parsed.id, lock);
     if (!invite || !sameHash(invite.token_hash, sha256(parsed.secret)) || invite.accepted_at)
       throw invalidInvite();
     if (invite.revoked_at) throw inviteRevoked();
@@ -128,16 +129,8 @@ export class InviteService {
     reason: InviteRevokeReason,
   ): Promise<void> {
     const now = new Date(this.clock.now());
-    const revoked = await tx.repository(UserInviteSchema).update(
-      {
-        ...(by === 'user_id' ? { user_id: id } : { created_by: id }),
-        accepted_at: IsNull(),
-        revoked_at: IsNull(),
-        expires_at: MoreThan(now),
-      },
-      { revoked_at: now, revoked_reason: reason },
-    );
-    for (const userId of new Set(revoked.map((r) => r.user_id))) {
+    const revokedUserIds = await this.invites.revokeLive(tx, by, id, now, reason);
+    for (const userId of new Set(revokedUserIds)) {
       await this.directory.release(tx, userId, now);
       this.audit.record(tx, {
         action: 'user.invite_revoked',

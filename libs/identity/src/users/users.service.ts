@@ -12,7 +12,7 @@ import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { SessionService } from '../sessions/session.service.js';
 import { type Session, SessionRepository } from '../sessions/session.repository.js';
 import { type IssuedInvite, InviteService } from './invites.js';
-import { LoginDirectory } from './login-directory.js';
+import { LoginDirectory } from './login-directory.repository.js';
 import { type User, UserRepository } from './user.repository.js';
 
 export interface CreateUserInput {

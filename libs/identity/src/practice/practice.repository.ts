@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantTx } from '@app/database';
+import {
+  type PracticeSettings,
+  type PracticeSettingsPatch,
+  readPracticeSettings,
+} from './practice-settings.js';
+
+/**
+ * practices: the transaction's tenant is the practice (the table's policy is
+ * `id = app_current_tenant()`). Of `settings`, only the access-related keys are read here
+ * (other libraries may keep other keys there).
+ */
+@Injectable()
+export class PracticeRepository {
+  /** The new practice, whose id the transaction was opened for. */
+  async create(tx: TenantTx, name: string): Promise<void> {
+    await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [tx.tenantId, name]);
+  }
+
+  async settings(tx: TenantTx): Promise<PracticeSettings> {
+    const [row] = await tx.query<{ settings: unknown }>(`SELECT settings FROM practices WHERE id = $1`, [
+      tx.tenantId,
+    ]);
+    return readPracticeSettings(row?.settings);
+  }
+
+  /** Merges `patch` into the stored settings; the practice's settings afterwards. */
+  async updateSettings(tx: TenantTx, patch: PracticeSettingsPatch, now: Date): Promise<PracticeSettings> {
+    const [row] = await tx.query<{ settings: unknown }>(
+      `UPDATE practices SET settings = settings || $2::jsonb, updated_at = $3 WHERE id = $1 RETURNING settings`,
+      [tx.tenantId, JSON.stringify(patch), now],
+    );
+    return readPracticeSettings(row?.settings);
+  }
+}
