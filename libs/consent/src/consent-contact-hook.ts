@@ -8,6 +8,7 @@ import {
 } from '@app/contacts';
 import type { TenantTx } from '@app/database';
 import { ConsentLedger } from './consent-ledger.js';
+import { ConsentRequestRepository } from './requests/consent-request.repository.js';
 
 /**
  * Consent's part of a contact's lifecycle. A merge moves the other's consent requests to the
@@ -19,6 +20,7 @@ export class ConsentContactHook implements ContactHook, OnModuleInit {
   constructor(
     private readonly hooks: ContactHooks,
     private readonly ledger: ConsentLedger,
+    private readonly consentRequests: ConsentRequestRepository,
   ) {}
 
   onModuleInit(): void {
@@ -26,20 +28,8 @@ export class ConsentContactHook implements ContactHook, OnModuleInit {
   }
 
   async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<Partial<MergeResult>> {
-    // One live consent request per contact and channel: the survivor's wins, the other's is
-    // superseded (its link then shows the neutral page).
-    await tx.execute(
-      `UPDATE consent_requests o SET status = 'superseded'
-       WHERE o.tenant_id = $1 AND o.contact_id = $2 AND o.status = 'live' AND EXISTS (
-         SELECT 1 FROM consent_requests s
-         WHERE s.tenant_id = $1 AND s.contact_id = $3 AND s.channel = o.channel AND s.status = 'live')`,
-      [tx.tenantId, otherId, survivorId],
-    );
-    await tx.execute(`UPDATE consent_requests SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
-      tx.tenantId,
-      otherId,
-      survivorId,
-    ]);
+    // The survivor's live request wins; the other's is superseded (its link then shows the neutral page).
+    await this.consentRequests.moveToSurvivor(tx, survivorId, otherId);
     return { consentsCopied: await this.ledger.copyRecordsOnMerge(tx, survivorId, otherId) };
   }
 
@@ -50,11 +40,13 @@ export class ConsentContactHook implements ContactHook, OnModuleInit {
     channel: AddressChannel,
     addressIndex: Buffer,
   ): Promise<Partial<Omit<RetiredAddress, 'channel'>>> {
-    const cancelled = await tx.execute(
-      `UPDATE consent_requests SET status = 'cancelled'
-       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4 AND status = 'live'`,
-      [tx.tenantId, contactId, channel, addressIndex],
-    );
-    return { consentRequestsCancelled: cancelled };
+    return {
+      consentRequestsCancelled: await this.consentRequests.cancelLiveToAddress(
+        tx,
+        contactId,
+        channel,
+        addressIndex,
+      ),
+    };
   }
 }

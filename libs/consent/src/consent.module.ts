@@ -5,6 +5,7 @@ import { ConsentContactHook } from './consent-contact-hook.js';
 import { ConsentLedger } from './consent-ledger.js';
 import { ConsentRequestSenders } from './requests/consent-request-sender.js';
 import { ConsentRequests } from './requests/consent-requests.js';
+import { ConsentRequestRepository } from './requests/consent-request.repository.js';
 import { SmsKeywordAnswers } from './requests/sms-keyword-answers.js';
 import { CONSENT_ENTITIES } from './consent.entities.js';
 
@@ -15,7 +16,20 @@ import { CONSENT_ENTITIES } from './consent.entities.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSENT_ENTITIES), ContactsModule],
-  providers: [ConsentLedger, ConsentContactHook, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
-  exports: [ConsentLedger, ConsentRequestSenders, ConsentRequests, SmsKeywordAnswers],
+  providers: [
+    ConsentLedger,
+    ConsentContactHook,
+    ConsentRequestSenders,
+    ConsentRequestRepository,
+    ConsentRequests,
+    SmsKeywordAnswers,
+  ],
+  exports: [
+    ConsentLedger,
+    ConsentRequestSenders,
+    ConsentRequestRepository,
+    ConsentRequests,
+    SmsKeywordAnswers,
+  ],
 })
 export class ConsentModule {}

@@ -29,13 +29,16 @@ export {
 } from './address-facts.js';
 export {
   ConsentRequests,
-  CONSENT_REQUEST_ADDRESS_COLUMN,
   CONSENT_REQUEST_DAYS,
   MAX_REQUESTS_PER_DAY,
   type ConsentRequestRefusal,
   type SentConsentRequest,
   type SmsAnswerOutcome,
 } from './requests/consent-requests.js';
+export {
+  ConsentRequestRepository,
+  CONSENT_REQUEST_ADDRESS_COLUMN,
+} from './requests/consent-request.repository.js';
 export {
   ConsentRequestSenders,
   type ConsentRequestSender,

@@ -7,6 +7,7 @@ import {
   type RetiredAddress,
 } from '@app/contacts';
 import type { TenantTx } from '@app/database';
+import { ContactLinkRepository } from './outbound/contact-links.repository.js';
 
 /**
  * Delivery's part of a contact's lifecycle: secure links and unsubscribe links. A merge moves
@@ -15,7 +16,10 @@ import type { TenantTx } from '@app/database';
  */
 @Injectable()
 export class DeliveryContactHook implements ContactHook, OnModuleInit {
-  constructor(private readonly hooks: ContactHooks) {}
+  constructor(
+    private readonly hooks: ContactHooks,
+    private readonly links: ContactLinkRepository,
+  ) {}
 
   onModuleInit(): void {
     this.hooks.register('delivery', 30, this);
@@ -24,12 +28,7 @@ export class DeliveryContactHook implements ContactHook, OnModuleInit {
   async mergeContact(tx: TenantTx, survivorId: string, otherId: string): Promise<Partial<MergeResult>> {
     // The patient's links follow their messages to the survivor; a secure link shows only what
     // was sent to its own address, so moving it is safe.
-    for (const table of ['secure_links', 'unsubscribe_links'])
-      await tx.execute(`UPDATE ${table} SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
-        tx.tenantId,
-        otherId,
-        survivorId,
-      ]);
+    await this.links.moveToSurvivor(tx, survivorId, otherId);
     return {};
   }
 
@@ -40,13 +39,6 @@ export class DeliveryContactHook implements ContactHook, OnModuleInit {
     channel: AddressChannel,
     addressIndex: Buffer,
   ): Promise<Partial<Omit<RetiredAddress, 'channel'>>> {
-    const links = await tx.query<{ id: string }>(
-      `UPDATE secure_links SET retracted_at = now()
-       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND address_bidx = $4
-         AND retracted_at IS NULL AND expires_at > now()
-       RETURNING id`,
-      [tx.tenantId, contactId, channel, addressIndex],
-    );
-    return { linksRetracted: links.length };
+    return { linksRetracted: await this.links.retractSecureLinksTo(tx, contactId, channel, addressIndex) };
   }
 }

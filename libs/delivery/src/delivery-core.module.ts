@@ -6,9 +6,12 @@ import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
 import { ConsentRequestDelivery } from './consent-requests/consent-request-delivery.js';
 import { DeliveryContactHook } from './delivery-contact-hook.js';
+import { OneTimeCodeMessages } from './dispatch/one-time-code-messages.js';
+import { ContactLinkRepository } from './outbound/contact-links.repository.js';
 import { DeliveryQueue } from './outbound/delivery-queue.js';
 import { GateFacts } from './outbound/gate-facts.js';
 import { OutboundMessages } from './outbound/outbound-messages.js';
+import { PortalCodeRepository } from './outbound/portal-codes.repository.js';
 import { PortalLinkRepository } from './outbound/portal-links.repository.js';
 import { SenderChannels } from './outbound/sender-channels.js';
 import { DELIVERY_ENTITIES } from './delivery.entities.js';
@@ -24,6 +27,9 @@ import { DELIVERY_ENTITIES } from './delivery.entities.js';
   ],
   providers: [
     DeliveryContactHook,
+    ContactLinkRepository,
+    PortalCodeRepository,
+    OneTimeCodeMessages,
     DeliveryQueue,
     OutboundMessages,
     PortalLinkRepository,
@@ -39,6 +45,8 @@ import { DELIVERY_ENTITIES } from './delivery.entities.js';
     DeliveryQueue,
     OutboundMessages,
     PortalLinkRepository,
+    PortalCodeRepository,
+    OneTimeCodeMessages,
     GateFacts,
     SenderChannels,
   ],

@@ -10,6 +10,7 @@ import { DispatchRecovery } from './dispatch/dispatch-recovery.service.js';
 import { DispatchService } from './dispatch/dispatch.service.js';
 import { HeldMessages } from './dispatch/held-messages.js';
 import { OutboxRelay } from './dispatch/outbox-relay.js';
+import { DeliveryOutboxRepository } from './outbound/delivery-outbox.repository.js';
 import { OutgoingContent } from './dispatch/outgoing-content.js';
 import { OutgoingLinks } from './dispatch/outgoing-links.repository.js';
 import { ProviderCalls } from './dispatch/provider-calls.service.js';
@@ -33,6 +34,7 @@ import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './di
     HeldMessages,
     DispatchSessions,
     OutboxRelay,
+    DeliveryOutboxRepository,
     OutgoingContent,
     OutgoingLinks,
     SenderCredentials,

@@ -9,7 +9,7 @@ export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tok
 export { OutboundMessages } from './outbound/outbound-messages.js';
 export { PortalLinkRepository } from './outbound/portal-links.repository.js';
 export { portalCodeHash } from './dispatch/portal-codes.js';
-export { queueCodeMessage, retireCodes } from './dispatch/one-time-code-messages.js';
+export { OneTimeCodeMessages } from './dispatch/one-time-code-messages.js';
 export { DeliveryError, DeliveryErrorCode } from './delivery.errors.js';
 export { deliveryHttpErrors } from './delivery-http-errors.js';
 export { DELIVERY_ENTITIES } from './delivery.entities.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
-  CONSENT_REQUEST_ADDRESS_COLUMN,
   ConsentLedger,
+  ConsentRequestRepository,
   ConsentRequests,
   currentDisclosure,
   type Disclosure,
@@ -33,6 +33,7 @@ export class ConsentPages {
   constructor(
     private readonly ledger: ConsentLedger,
     private readonly requests: ConsentRequests,
+    private readonly consentRequests: ConsentRequestRepository,
     private readonly links: PortalLinkRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
@@ -48,21 +49,7 @@ export class ConsentPages {
     id: string,
     forUpdate: boolean,
   ): Promise<{ view: ConsentRequestView; addressEnc: Buffer } | null> {
-    const [row] = await tx.query<{
-      id: string;
-      contact_id: string;
-      channel: 'sms' | 'email';
-      status: string;
-      answer: 'granted' | 'declined' | null;
-      expired: boolean;
-      disclosure_version: string;
-      address_enc: Buffer;
-    }>(
-      `SELECT id, contact_id, channel, status, answer, expires_at <= now() AS expired, disclosure_version,
-         address_enc
-       FROM consent_requests WHERE tenant_id = $1 AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [tx.tenantId, id],
-    );
+    const row = await this.consentRequests.forPage(tx, id, forUpdate);
     if (!row) return null;
     const view: ConsentRequestView = {
       id: row.id,
@@ -93,7 +80,7 @@ export class ConsentPages {
     const loaded = await this.load(tx, id, true);
     if (!loaded || loaded.view.state !== 'live') return loaded?.view ?? null;
     const request = loaded.view;
-    const cipher = await this.keys.forTenant(tx);
+    const address = await this.consentRequests.decryptAddress(tx, loaded.addressEnc);
     const { ip, userAgent } = requestContext.get();
     await this.requests.recordAnswer(
       tx,
@@ -103,7 +90,7 @@ export class ConsentPages {
         channel: request.channel,
         disclosureVersion: request.disclosure.version,
       },
-      await cipher.decryptString(CONSENT_REQUEST_ADDRESS_COLUMN, loaded.addressEnc),
+      address,
       decision,
       { method: request.channel === 'email' ? 'email_link' : 'web_link', evidence: { ip, userAgent } },
     );

@@ -4,13 +4,7 @@ import { ContactRepository } from '@app/contacts';
 import { StaffEvents } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import {
-  OutboundMessages,
-  PortalLinkRepository,
-  portalCodeHash,
-  queueCodeMessage,
-  retireCodes,
-} from '@app/delivery';
+import { OneTimeCodeMessages, PortalLinkRepository, portalCodeHash } from '@app/delivery';
 
 /** Failed verifications after which a link is locked for good. */
 export const MAX_FAILED_VERIFICATIONS = 5;
@@ -40,7 +34,7 @@ export type VerifyOutcome =
 @Injectable()
 export class SecureLinks {
   constructor(
-    private readonly outbound: OutboundMessages,
+    private readonly codeMessages: OneTimeCodeMessages,
     private readonly links: PortalLinkRepository,
     private readonly contacts: ContactRepository,
     private readonly keys: KeyRingService,
@@ -49,27 +43,7 @@ export class SecureLinks {
   ) {}
 
   async load(tx: TenantTx, id: string, forUpdate = false): Promise<SecureLink | null> {
-    const [row] = await tx.query<{
-      id: string;
-      contact_id: string;
-      message_id: string;
-      conversation_id: string;
-      channel_id: string;
-      channel: 'sms' | 'email';
-      address_enc: Buffer;
-      address_bidx: Buffer;
-      dead: boolean;
-      locked: boolean;
-      failed_attempts: number;
-    }>(
-      `SELECT l.id, l.contact_id, l.message_id, m.conversation_id, m.channel_id, l.channel, l.address_enc,
-              l.address_bidx, l.failed_attempts, l.locked_at IS NOT NULL AS locked,
-              (l.expires_at <= now() OR l.retracted_at IS NOT NULL OR m.retracted_at IS NOT NULL) AS dead
-       FROM secure_links l JOIN messages m ON m.tenant_id = l.tenant_id AND m.id = l.message_id
-       WHERE l.tenant_id = $1 AND l.id = $2
-       ${forUpdate ? 'FOR UPDATE OF l' : ''}`,
-      [tx.tenantId, id],
-    );
+    const row = await this.links.secureLink(tx, id, forUpdate);
     if (!row) return null;
     return {
       id: row.id,
@@ -95,23 +69,16 @@ export class SecureLinks {
   }
 
   /** A code was asked for within its lifetime (the code form is shown). */
-  async hasLiveCode(tx: TenantTx, link: SecureLink): Promise<boolean> {
-    const [row] = await tx.query(
-      `SELECT 1 FROM portal_codes WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL
-         AND (expires_at IS NULL OR expires_at > now())
-       LIMIT 1`,
-      [tx.tenantId, link.id],
-    );
-    return row !== undefined;
+  hasLiveCode(tx: TenantTx, link: SecureLink): Promise<boolean> {
+    return this.links.hasLiveCode(tx, link.id);
   }
 
   /** Queues a code to the address the link went to (minted by the worker); earlier unused codes stop counting. */
   async sendCode(tx: TenantTx, link: SecureLink): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     const address = await cipher.decryptString('secure_links.address', link.addressEnc);
-    const messageId = await queueCodeMessage(
+    const messageId = await this.codeMessages.queue(
       tx,
-      this.outbound,
       { linkId: link.id },
       {
         conversationId: link.conversationId,
@@ -137,12 +104,7 @@ export class SecureLinks {
     input: { code: string; dateOfBirth: string | null; requireDateOfBirth: boolean },
   ): Promise<VerifyOutcome> {
     if (link.state === 'locked') return { kind: 'locked' };
-    const [live] = await tx.query<{ id: string; code_hash: Buffer }>(
-      `SELECT id, code_hash FROM portal_codes
-       WHERE tenant_id = $1 AND link_id = $2 AND used_at IS NULL AND code_hash IS NOT NULL AND expires_at > now()
-       ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-      [tx.tenantId, link.id],
-    );
+    const live = await this.links.liveCodeForUpdate(tx, link.id);
     if (!live) return { kind: 'no_code' };
     const cipher = await this.keys.forTenant(tx);
     const codeOk = portalCodeHash(cipher, link.id, input.code).equals(live.code_hash);
@@ -167,7 +129,7 @@ export class SecureLinks {
       metadata: { attempt: failed, codeMatched: codeOk },
     });
     if (!locked) return { kind: 'failed', remaining: MAX_FAILED_VERIFICATIONS - failed };
-    await retireCodes(tx, { linkId: link.id });
+    await this.codeMessages.retire(tx, { linkId: link.id });
     this.audit.record(tx, {
       action: 'secure_link.locked',
       outcome: 'denied',

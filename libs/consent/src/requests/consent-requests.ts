@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
-import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import type { Actor } from '@app/observability';
 import { lockAddressForChange } from '../address-lock.js';
@@ -10,16 +9,12 @@ import { ConsentLedger, type RecordConsentInput } from '../consent-ledger.js';
 import { currentDisclosure, findDisclosure } from '../disclosures.js';
 import type { DeliveryChannel } from '../reply-gate.js';
 import { ConsentRequestSenders, type IndexedAddress } from './consent-request-sender.js';
-
-/** The encryption binding of a request's address: whoever decrypts one names it by this. */
-export const CONSENT_REQUEST_ADDRESS_COLUMN = 'consent_requests.address';
+import { ConsentRequestRepository } from './consent-request.repository.js';
 
 export const CONSENT_REQUEST_DAYS = 7;
 /** Requests per contact and channel per rolling day: staff cannot spam a patient. */
 export const MAX_REQUESTS_PER_DAY = 3;
 const DAY_MS = 86_400_000;
-/** Carrier-confirmed: only a request that reached the handset can be answered by a bare YES/NO. */
-const DELIVERED = `('delivered', 'read')`;
 
 export type SmsAnswerOutcome =
   'recorded_granted' | 'recorded_declined' | 'no_live_request' | 'ambiguous' | 'not_delivered';
@@ -56,7 +51,7 @@ export class ConsentRequests {
     private readonly contacts: ContactRepository,
     private readonly ledger: ConsentLedger,
     private readonly senders: ConsentRequestSenders,
-    private readonly keys: KeyRingService,
+    private readonly consentRequests: ConsentRequestRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -100,51 +95,33 @@ export class ConsentRequests {
     const address = await this.address(tx, channel, channel === 'sms' ? contact.phone : contact.email);
     if (!address) return { refused: 'no_reachable_address' };
     // Serializes requests for this contact (the rate limit and the one-live rule are read-then-write).
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `consent-request:${tx.tenantId}:${contactId}:${channel}`,
-    ]);
+    await this.consentRequests.lockContactChannel(tx, contactId, channel);
     if (channel === 'sms' && (await this.ledger.isSmsOptedOut(tx, address.address)))
       return { refused: 'recipient_opted_out' };
-    const [recent] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM consent_requests
-       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND created_at > now() - interval '1 day'`,
-      [tx.tenantId, contactId, channel],
-    );
-    if (recent!.n >= MAX_REQUESTS_PER_DAY) return { refused: 'rate_limited' };
-    if (origin.kind === 'form' && (await this.hasLiveRequest(tx, contactId, channel)))
+    if ((await this.consentRequests.countSentToday(tx, contactId, channel)) >= MAX_REQUESTS_PER_DAY)
+      return { refused: 'rate_limited' };
+    if (origin.kind === 'form' && (await this.consentRequests.hasLive(tx, contactId, channel)))
       return { refused: 'already_requested' };
 
     const sender = this.senders.get();
     const route = await sender.routeFor(tx, contactId, channel);
     if (!route) return { refused: 'no_sender_channel' };
 
-    const superseded = await tx.execute(
-      `UPDATE consent_requests SET status = 'superseded'
-       WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND status = 'live'`,
-      [tx.tenantId, contactId, channel],
-    );
+    const superseded = await this.consentRequests.supersedeLive(tx, contactId, channel);
     const requestId = randomUUID();
     const expiresAt = new Date(Date.now() + CONSENT_REQUEST_DAYS * DAY_MS);
-    const cipher = await this.keys.forTenant(tx);
     const requestedBy = origin.kind === 'staff' ? origin.userId : null;
     const formSubmissionId = origin.kind === 'form' ? origin.formSubmissionId : null;
-    await tx.execute(
-      `INSERT INTO consent_requests (id, tenant_id, contact_id, channel, address_enc, address_bidx,
-         disclosure_version, status, requested_by, expires_at, form_submission_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'live', $8, $9, $10)`,
-      [
-        requestId,
-        tx.tenantId,
-        contactId,
-        channel,
-        cipher.encrypt(CONSENT_REQUEST_ADDRESS_COLUMN, address.address),
-        address.index,
-        currentDisclosure(channel).version,
-        requestedBy,
-        expiresAt,
-        formSubmissionId,
-      ],
-    );
+    await this.consentRequests.insertLive(tx, {
+      id: requestId,
+      contactId,
+      channel,
+      address,
+      disclosureVersion: currentDisclosure(channel).version,
+      requestedBy,
+      expiresAt,
+      formSubmissionId,
+    });
     const { messageId } = await sender.queue(tx, route, {
       consentRequestId: requestId,
       contactId,
@@ -167,15 +144,6 @@ export class ConsentRequests {
     return { requestId, expiresAt, messageId };
   }
 
-  private async hasLiveRequest(tx: TenantTx, contactId: string, channel: DeliveryChannel): Promise<boolean> {
-    const [row] = await tx.query<{ live: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM consent_requests
-         WHERE tenant_id = $1 AND contact_id = $2 AND channel = $3 AND status = 'live' AND expires_at > now()) AS live`,
-      [tx.tenantId, contactId, channel],
-    );
-    return row!.live;
-  }
-
   /**
    * A bare YES / NO from `phone`. It answers the live, unexpired request sent to this number when
    * exactly one contact has one, and only once the carrier confirmed delivering it: the answer
@@ -193,22 +161,7 @@ export class ConsentRequests {
     if (!address) return 'no_live_request';
     // Before touching any request row: a concurrent send of a request to this number finishes first.
     await lockAddressForChange(tx, 'sms', address.index);
-    // The request's message status is the carrier's word that it arrived (a read of the message
-    // store, which the delivery worker and status callbacks keep).
-    const live = await tx.query<{
-      id: string;
-      contact_id: string;
-      disclosure_version: string;
-      delivered: boolean;
-    }>(
-      `SELECT r.id, r.contact_id, r.disclosure_version, coalesce(m.status IN ${DELIVERED}, false) AS delivered
-       FROM consent_requests r
-       LEFT JOIN messages m ON m.tenant_id = r.tenant_id AND m.id = r.message_id
-       WHERE r.tenant_id = $1 AND r.channel = 'sms' AND r.address_bidx = $2 AND r.status = 'live'
-         AND r.token_hash IS NOT NULL AND r.expires_at > now()
-       FOR UPDATE OF r`,
-      [tx.tenantId, address.index],
-    );
+    const live = await this.consentRequests.liveSmsRequestsToForUpdate(tx, address.index);
     if (live.length === 0) return 'no_live_request';
     if (new Set(live.map((r) => r.contact_id)).size > 1) {
       this.audit.record(tx, {
@@ -255,12 +208,7 @@ export class ConsentRequests {
     decision: 'granted' | 'declined',
     how: Pick<RecordConsentInput, 'method' | 'inboundMessageId' | 'evidence'>,
   ): Promise<void> {
-    const [closed] = await tx.query<{ form_submission_id: string | null }>(
-      `UPDATE consent_requests SET status = 'answered', answer = $3, answered_at = now()
-       WHERE tenant_id = $1 AND id = $2 RETURNING form_submission_id`,
-      [tx.tenantId, request.id, decision],
-    );
-    const formSubmissionId = closed?.form_submission_id ?? undefined;
+    const { formSubmissionId } = await this.consentRequests.markAnswered(tx, request.id, decision);
     const evidence = formSubmissionId ? { ...how.evidence, formSubmissionId } : how.evidence;
     const disclosure = findDisclosure(request.disclosureVersion) ?? currentDisclosure(request.channel);
     await this.ledger.record(tx, {
@@ -303,11 +251,7 @@ export class ConsentRequests {
       origin.source === 'keyword' ? 'opt_out_keyword' : 'provider_opt_out',
       { inboundMessageId },
     );
-    await tx.execute(
-      `UPDATE consent_requests SET status = 'cancelled'
-       WHERE tenant_id = $1 AND channel = 'sms' AND address_bidx = $2 AND status = 'live'`,
-      [tx.tenantId, address.index],
-    );
+    await this.consentRequests.cancelLiveSmsTo(tx, address.index);
   }
 
   /**
@@ -315,13 +259,8 @@ export class ConsentRequests {
    * finds the request by its hash), if the request is still live (false: superseded, answered,
    * cancelled or expired: the message must not go).
    */
-  async attachToken(tx: TenantTx, requestId: string, tokenHash: Buffer, messageId: string): Promise<boolean> {
-    const live = await tx.execute(
-      `UPDATE consent_requests SET token_hash = $3, message_id = $4
-       WHERE tenant_id = $1 AND id = $2 AND status = 'live' AND expires_at > now()`,
-      [tx.tenantId, requestId, tokenHash, messageId],
-    );
-    return live > 0;
+  attachToken(tx: TenantTx, requestId: string, tokenHash: Buffer, messageId: string): Promise<boolean> {
+    return this.consentRequests.attachToken(tx, requestId, tokenHash, messageId);
   }
 
   /** Normalized address + blind index, or null when the value is not a valid phone / email. */

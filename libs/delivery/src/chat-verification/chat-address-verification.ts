@@ -19,11 +19,12 @@ import {
   emailSuppressed,
   noSenderChannel,
 } from '../delivery.errors.js';
-import { queueCodeMessage, retireCodes } from '../dispatch/one-time-code-messages.js';
+import { OneTimeCodeMessages } from '../dispatch/one-time-code-messages.js';
 import { chatCodeHash, PORTAL_CODE_MINUTES } from '../dispatch/portal-codes.js';
 import { type ContactAddress, GateFacts } from '../outbound/gate-facts.js';
-import { OutboundMessages } from '../outbound/outbound-messages.js';
+import { PortalCodeRepository } from '../outbound/portal-codes.repository.js';
 import { SenderChannels } from '../outbound/sender-channels.js';
+import { ChatVerificationRepository, type LiveChatCode } from './chat-verification.repository.js';
 
 /** Wrong codes after which a session can no longer verify (someone may be guessing). */
 export const MAX_WRONG_CHAT_CODES = 5;
@@ -40,14 +41,6 @@ interface SessionState {
   contactId: string;
   failures: number;
   locked: boolean;
-}
-
-interface LiveCode {
-  id: string;
-  message_id: string;
-  code_hash: Buffer;
-  channel: ChatCodeChannel;
-  to_address_bidx: Buffer;
 }
 
 type Outcome = 'verified' | 'wrong' | 'locked';
@@ -72,7 +65,9 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     private readonly gate: GateFacts,
     private readonly ledger: ConsentLedger,
     private readonly senders: SenderChannels,
-    private readonly outbound: OutboundMessages,
+    private readonly codeMessages: OneTimeCodeMessages,
+    private readonly codes: PortalCodeRepository,
+    private readonly verification: ChatVerificationRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
@@ -100,9 +95,8 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       const conversation = await this.conversations.activeFor(tx, contact.id, 0);
       const sender = await this.senders.pick(tx, conversation.id, channel);
       if (!sender) throw noSenderChannel(channel);
-      const messageId = await queueCodeMessage(
+      const messageId = await this.codeMessages.queue(
         tx,
-        this.outbound,
         { chatSessionId: session.id },
         {
           conversationId: conversation.id,
@@ -129,7 +123,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
     const outcome = await this.db.forTenant(session.tenantId, async (tx): Promise<Outcome> => {
       const state = await this.lockSession(tx, session.id);
       if (state.locked) return 'locked';
-      const live = await this.liveCode(tx, session.id);
+      const live = await this.verification.liveCodeForUpdate(tx, session.id);
       const cipher = await this.keys.forTenant(tx);
       if (!live || !chatCodeHash(cipher, session.id, code).equals(live.code_hash))
         return this.wrongCode(tx, session.id, state);
@@ -146,11 +140,8 @@ export class ChatAddressVerification implements ChatAddressVerifier {
   }
 
   /** The visitor holds the address: the code is spent, a claim joins its holder, the session is proven. */
-  private async proven(tx: TenantTx, sessionId: string, contact: Contact, code: LiveCode): Promise<void> {
-    await tx.execute(`UPDATE portal_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      tx.tenantId,
-      code.id,
-    ]);
+  private async proven(tx: TenantTx, sessionId: string, contact: Contact, code: LiveChatCode): Promise<void> {
+    await this.codes.markUsed(tx, code.id);
     const holder = contact.claimOf
       ? await this.contacts.soleHolderOf(tx, code.channel === 'sms' ? 'phone' : 'email', code.to_address_bidx)
       : null;
@@ -185,13 +176,10 @@ export class ChatAddressVerification implements ChatAddressVerifier {
         unjoinedClaim: contact.claimOf !== null && holder === null,
       },
     });
-    const [row] = await tx.query<{ conversation_id: string }>(
-      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, code.message_id],
-    );
+    const conversationId = await this.verification.conversationOfMessage(tx, code.message_id);
     this.events.publishAfterCommit(tx, {
       type: 'chat.address_verified',
-      conversationId: row!.conversation_id,
+      conversationId,
       contactId,
       sessionId,
     });
@@ -209,7 +197,7 @@ export class ChatAddressVerification implements ChatAddressVerifier {
       metadata: { attempt: failures },
     });
     if (!locked) return 'wrong';
-    await retireCodes(tx, { chatSessionId: sessionId });
+    await this.codeMessages.retire(tx, { chatSessionId: sessionId });
     this.audit.record(tx, {
       action: 'chat.verification_locked',
       actor: VISITOR,
@@ -237,16 +225,13 @@ export class ChatAddressVerification implements ChatAddressVerifier {
 
   /** 429 once the address got its share of chat codes lately (counted under its address lock). */
   private async limitCodesTo(tx: TenantTx, channel: ChatCodeChannel, index: Buffer): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `chat-code:${tx.tenantId}:${channel}:${index.toString('hex')}`,
-    ]);
-    const [row] = await tx.query<{ recent: number }>(
-      `SELECT count(*)::int AS recent FROM messages
-       WHERE tenant_id = $1 AND channel = $2 AND to_address_bidx = $3 AND template = 'chat_code'
-         AND created_at > now() - make_interval(mins => $4)`,
-      [tx.tenantId, channel, index, CODES_TO_ADDRESS_WINDOW_MINUTES],
+    const recent = await this.verification.lockAndCountCodesTo(
+      tx,
+      channel,
+      index,
+      CODES_TO_ADDRESS_WINDOW_MINUTES,
     );
-    if (row!.recent >= MAX_CODES_TO_ADDRESS)
+    if (recent >= MAX_CODES_TO_ADDRESS)
       throw new DeliveryError(
         E.CodesToAddressRateLimited,
         'Too many codes were sent to this address; try again later',
@@ -255,25 +240,8 @@ export class ChatAddressVerification implements ChatAddressVerifier {
   }
 
   private async lockSession(tx: TenantTx, sessionId: string): Promise<SessionState> {
-    const [row] = await tx.query<{ contact_id: string; code_failures: number; locked: boolean }>(
-      `SELECT contact_id, code_failures, code_locked_at IS NOT NULL AS locked FROM chat_sessions
-       WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [tx.tenantId, sessionId],
-    );
+    const row = await this.verification.lockSession(tx, sessionId);
     if (!row) throw invalidSession();
     return { contactId: row.contact_id, failures: row.code_failures, locked: row.locked };
-  }
-
-  /** The session's newest code the worker has sent, unused and unexpired. */
-  private async liveCode(tx: TenantTx, sessionId: string): Promise<LiveCode | null> {
-    const [row] = await tx.query<LiveCode>(
-      `SELECT c.id, c.message_id, c.code_hash, m.channel, m.to_address_bidx
-       FROM portal_codes c JOIN messages m ON m.tenant_id = c.tenant_id AND m.id = c.message_id
-       WHERE c.tenant_id = $1 AND c.chat_session_id = $2 AND c.used_at IS NULL AND c.code_hash IS NOT NULL
-         AND c.expires_at > now()
-       ORDER BY c.created_at DESC LIMIT 1 FOR UPDATE OF c`,
-      [tx.tenantId, sessionId],
-    );
-    return row ?? null;
   }
 }
