@@ -24,4 +24,3 @@ export { AuditSealJob } from './audit-seal.job.js';
 export { AUDIT_ENTITIES } from './audit.entities.js';
 // Row types of the tables this lib owns (types only: writes go through the owner).
 export type { AuditEventEntity } from './audit-event.entity.js';
-export type { AuditOutboxEntity } from './audit-outbox.entity.js';

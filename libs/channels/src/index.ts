@@ -53,13 +53,3 @@ export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.swe
 export { ChannelsError, ChannelsErrorCode } from './channels.errors.js';
 export { channelsHttpErrors } from './channels-http-errors.js';
 export { CHANNELS_ENTITIES } from './channels.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { ChannelRouteEntity } from './channel-route.entity.js';
-export type { ChannelEntity } from './channel.entity.js';
-export type { ChatMessageEntity } from './chat/chat-message.entity.js';
-export type { ChatSessionEntity } from './chat/chat-session.entity.js';
-export type { EmailMessageRefEntity } from './email/email-message-ref.entity.js';
-export type { EmailReplyTokenEntity } from './email/email-reply-token.entity.js';
-export type { SendgridEventEntity } from './email/sendgrid-event.entity.js';
-export type { SmsInboundEntity } from './sms/sms-inbound.entity.js';
-export type { FormSubmissionEntity } from './webform/form-submission.entity.js';

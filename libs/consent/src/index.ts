@@ -29,16 +29,12 @@ export {
 } from './address-facts.js';
 export {
   ConsentRequests,
-  CONSENT_REQUEST_DAYS,
   MAX_REQUESTS_PER_DAY,
   type ConsentRequestRefusal,
   type SentConsentRequest,
   type SmsAnswerOutcome,
 } from './requests/consent-requests.js';
-export {
-  ConsentRequestRepository,
-  CONSENT_REQUEST_ADDRESS_COLUMN,
-} from './requests/consent-request.repository.js';
+export { ConsentRequestRepository } from './requests/consent-request.repository.js';
 export {
   ConsentRequestSenders,
   type ConsentRequestSender,
@@ -53,8 +49,3 @@ export {
   type KeywordSms,
 } from './requests/sms-keyword-answers.js';
 export { CONSENT_ENTITIES } from './consent.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { ConsentRequestEntity } from './requests/consent-request.entity.js';
-export type { ConsentRecordEntity } from './consent-record.entity.js';
-export type { EmailSuppressionEventEntity } from './email-suppression-event.entity.js';
-export type { SmsOptOutEventEntity } from './sms-opt-out-event.entity.js';

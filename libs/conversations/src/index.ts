@@ -77,12 +77,3 @@ export {
   WAKE_SWEEP_EVERY_MS,
 } from './inbox/snooze-jobs.js';
 export { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { AttachmentEntity } from './attachment.entity.js';
-export type { CannedResponseEntity } from './canned/canned-response.entity.js';
-export type { ConversationCountEntity } from './conversation-count.entity.js';
-export type { ConversationReadEntity } from './conversation-read.entity.js';
-export type { ConversationTagEntity } from './conversation-tag.entity.js';
-export type { ConversationEntity } from './conversation.entity.js';
-export type { MessageEntity } from './message.entity.js';
-export type { SnoozeWakeupEntity } from './snooze-wakeup.entity.js';

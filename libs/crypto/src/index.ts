@@ -18,6 +18,3 @@ export { normalizePhone, normalizeEmail, normalizeName } from './normalize.js';
 export { assertSeesAllTenants, rewrapTenantKeys, type RewrapOptions, type RewrapResult } from './rewrap.js';
 export type { OwnerConnection } from './tenant-key.repository.js';
 export { CRYPTO_ENTITIES } from './crypto.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { DeploymentMasterKeyEntity } from './deployment-master-key.entity.js';
-export type { TenantKeyEntity } from './tenant-key.entity.js';

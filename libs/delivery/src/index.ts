@@ -13,9 +13,3 @@ export { OneTimeCodeMessages } from './dispatch/one-time-code-messages.js';
 export { DeliveryError, DeliveryErrorCode } from './delivery.errors.js';
 export { deliveryHttpErrors } from './delivery-http-errors.js';
 export { DELIVERY_ENTITIES } from './delivery.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { DeliveryAttemptEntity } from './dispatch/delivery-attempt.entity.js';
-export type { DeliveryOutboxEntity } from './dispatch/delivery-outbox.entity.js';
-export type { PortalCodeEntity } from './portal-code.entity.js';
-export type { SecureLinkEntity } from './secure-link.entity.js';
-export type { UnsubscribeLinkEntity } from './unsubscribe-link.entity.js';

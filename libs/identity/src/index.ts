@@ -32,11 +32,3 @@ export { readPracticeSettings, type PracticeSettings } from './practice/practice
 export { IdentityError, IdentityErrorCode } from './identity.errors.js';
 export { identityHttpErrors } from './http/identity-http-errors.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
-// Row types of the tables this lib owns (types only: writes go through the owner).
-export type { LoginDirectoryEntity } from './auth/login-directory.entity.js';
-export type { UserRecoveryCodeEntity } from './auth/user-recovery-code.entity.js';
-export type { PracticeEntity } from './practice/practice.entity.js';
-export type { SessionRefreshTokenEntity } from './sessions/session-refresh-token.entity.js';
-export type { UserSessionEntity } from './sessions/user-session.entity.js';
-export type { UserInviteEntity } from './users/user-invite.entity.js';
-export type { UserEntity } from './users/user.entity.js';
