@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     globalSetup: ['./libs/testing/src/global-setup.ts'],
+    setupFiles: ['./libs/testing/src/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArrivingSms, INBOUND_SMS_HOOKS, type InboundSms, type InboundSmsHook } from '@app/channels';
 import { loadConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
-import { ownerPool, ready } from '@app/testing';
+import { checkResponsesAgainstOpenApi, ownerPool, ready } from '@app/testing';
 import { ApiModule } from '../apps/api/src/app.module.js';
 import { API_APP_OPTIONS, configureApiApp, createApiAdapter } from '../apps/api/src/bootstrap.js';
 import {
@@ -59,7 +59,10 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
       createApiAdapter(config),
       API_APP_OPTIONS,
     );
-    app = await ready(await configureApiApp(nest, config));
+    app = await configureApiApp(nest, config);
+    const conformance = checkResponsesAgainstOpenApi(app);
+    await ready(app);
+    await conformance.loadDocument();
     owner = ownerPool();
     practice = await createSmsPractice(app, owner);
   });

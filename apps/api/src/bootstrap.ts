@@ -6,7 +6,13 @@ import helmet from 'helmet';
 import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@app/config';
-import { ErrorFilter, fastifyServerOptions, installHttpPipeline } from '@app/observability';
+import {
+  completeOpenApiDocument,
+  ErrorFilter,
+  fastifyServerOptions,
+  installHttpPipeline,
+  OPENAPI_VERSION,
+} from '@app/observability';
 import { ApiModule } from './app.module.js';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
@@ -59,16 +65,19 @@ export async function configureApiApp(
   app.useGlobalFilters(new ErrorFilter(HTTP_ERROR_MAPS));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Consent-gated unified inbox API')
-      .setDescription(
-        'Staff inbox, provider webhooks, public intake and patient pages. Errors: {"error": {code, message, details?}}.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Consent-gated unified inbox API')
+        .setDescription(
+          'Staff inbox, provider webhooks, public intake and patient pages. Errors: {"error": {code, message, details?}}.',
+        )
+        .setVersion('1')
+        .setOpenAPIVersion(OPENAPI_VERSION)
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;

@@ -22,3 +22,12 @@ export { Public, IS_PUBLIC } from './public.decorator.js';
 export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';
 export { clientAddressResolver, rateLimitAddress, trustedProxyRule } from './client-address.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
+export {
+  ApiContentResponse,
+  ApiErrors,
+  ApiZodResponse,
+  completeOpenApiDocument,
+  errorBodySchema,
+  jsonSchemaOf,
+  OPENAPI_VERSION,
+} from './openapi.js';

@@ -2,6 +2,7 @@ import { type ArgumentMetadata, Body, type PipeTransform, Query, applyDecorators
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AppError } from './app-error.js';
+import { ApiErrors, jsonSchemaOf } from './openapi.js';
 
 /**
  * Control characters (Unicode Cc: C0, DEL, C1) but tab, line feed and carriage return. NUL above
@@ -76,14 +77,6 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   }
 }
 
-function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...json } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  return json;
-}
-
 /** `@ValidBody(schema) body: z.infer<typeof schema>`: validated body, documented in OpenAPI. */
 export function ValidBody<S extends z.ZodType>(schema: S): ParameterDecorator {
   return Body(new ZodValidationPipe(schema));
@@ -96,13 +89,14 @@ export function ValidQuery<S extends z.ZodType>(schema: S): ParameterDecorator {
 
 /** Documents a zod request body on a route (pair with @ValidBody). */
 export function ApiZodBody(schema: z.ZodType): MethodDecorator {
-  return applyDecorators(ApiBody({ schema: openApiSchema(schema) as never }));
+  return applyDecorators(ApiBody({ schema: jsonSchemaOf(schema, 'input') as never }));
 }
 
 /** Documents each property of a zod object schema as a query parameter (pair with @ValidQuery). */
 export function ApiZodQuery(schema: z.ZodObject): MethodDecorator {
-  const json = openApiSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+  const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
   return applyDecorators(
+    ApiErrors({ 400: ['validation_failed'] }),
     ...Object.entries(json.properties ?? {}).map(([name, prop]) =>
       ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: prop as never }),
     ),

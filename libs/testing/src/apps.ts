@@ -1,11 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@app/config';
+import { checkResponsesAgainstOpenApi } from './openapi-conformance.js';
 
-/** The api exactly as production builds it, configured from this run's test environment. */
+/**
+ * The api exactly as production builds it, configured from this run's test environment; every
+ * response it gives is checked against its OpenAPI document (./openapi-conformance.ts).
+ */
 export async function startApi(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const { createApiApp } = await import('../../../apps/api/src/bootstrap.js');
   const app = await createApiApp(loadConfig('api', { ...process.env, ...overrides }));
-  return ready(app);
+  const conformance = checkResponsesAgainstOpenApi(app);
+  await ready(app);
+  await conformance.loadDocument();
+  return app;
 }
 
 /** The worker exactly as production builds it (job handlers, health), configured for this test run. */

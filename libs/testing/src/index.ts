@@ -14,3 +14,8 @@ export { declaredRoutes, undeclaredRoutes, serverRoutes, type DeclaredRoute } fr
 export { auditTrail } from './audit-trail.js';
 export { testAuditService, testAuditKeys, auditPool, auditUrl } from './audit-sealer.js';
 export { countRoundTrips } from './round-trips.js';
+export {
+  checkResponsesAgainstOpenApi,
+  takeOpenApiViolations,
+  type OpenApiViolation,
+} from './openapi-conformance.js';

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '@app/observability';
+import { ApiErrors, AppError } from '@app/observability';
 import type { Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 
@@ -10,18 +10,31 @@ export const ANY_AUTHENTICATED = 'inbox:anyAuthenticated';
 export const ALLOWED_BEFORE_MFA_ENROLLMENT = 'inbox:allowedBeforeMfaEnrollment';
 export const AUTH_RATE_LIMITED = 'inbox:authRateLimited';
 
+/** What the access guard answers a request without a live session (documented on every staff route). */
+const SESSION_ERRORS = ['unauthorized', 'token_expired', 'session_expired', 'session_revoked'];
+
 /** The caller must hold every listed permission (see ROLE_PERMISSIONS). */
 export const RequirePermission = (...permissions: [Permission, ...Permission[]]) =>
-  applyDecorators(SetMetadata(REQUIRED_PERMISSIONS, permissions), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(REQUIRED_PERMISSIONS, permissions),
+    ApiBearerAuth(),
+    ApiErrors({ 401: SESSION_ERRORS, 403: ['forbidden', 'mfa_enrollment_required'] }),
+  );
 
 /** Any signed-in staff user may call this (their own profile, their own sessions, logout). */
-export const Authenticated = () => applyDecorators(SetMetadata(ANY_AUTHENTICATED, true), ApiBearerAuth());
+export const Authenticated = () =>
+  applyDecorators(
+    SetMetadata(ANY_AUTHENTICATED, true),
+    ApiBearerAuth(),
+    ApiErrors({ 401: SESSION_ERRORS, 403: ['mfa_enrollment_required'] }),
+  );
 
 /** Reachable by a session that still has to enrol in MFA (`/v1/me`, `/v1/auth/*`). */
 export const AllowedBeforeMfaEnrollment = () => SetMetadata(ALLOWED_BEFORE_MFA_ENROLLMENT, true);
 
 /** Per-IP rate limit of the credential endpoints (`/v1/auth/*`). */
-export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
+export const AuthRateLimited = () =>
+  applyDecorators(SetMetadata(AUTH_RATE_LIMITED, true), ApiErrors({ 429: ['rate_limited'] }));
 
 /** The authenticated caller (set by the access guard). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
