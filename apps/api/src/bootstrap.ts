@@ -74,6 +74,7 @@ export async function configureApiApp(
           'Staff inbox, provider webhooks, public intake and patient pages. Errors: {"error": {code, message, details?}}.',
         )
         .setVersion('1')
+        .addServer('/', 'The api this document is served by')
         .setOpenAPIVersion(OPENAPI_VERSION)
         .addBearerAuth()
         .build(),

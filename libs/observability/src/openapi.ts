@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiResponse } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
+import { PUBLIC_EXTENSION } from './public.decorator.js';
 
 /**
  * OpenAPI documentation written from the same zod schemas the code validates with. The document
@@ -93,13 +94,15 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 interface Operation {
   requestBody?: unknown;
+  security?: unknown[];
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
   [extension: string]: unknown;
 }
 
 /**
- * Finishes the document Nest's explorer built: declares OpenAPI 3.1 and turns each operation's
- * `ApiErrors` declarations (and the body errors of routes that take one) into error responses.
+ * Finishes the document Nest's explorer built: declares OpenAPI 3.1, turns each operation's
+ * `ApiErrors` declarations (and the body errors of routes that take one) into error responses,
+ * and marks the public routes as taking no staff credential.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   document.openapi = OPENAPI_VERSION;
@@ -127,6 +130,10 @@ function completeOperation(operation: Operation): void {
     delete operation[key];
   }
   if (operation.requestBody) add(BODY_ERRORS);
+  // A public route states that it takes no staff credential, unless it documents its own
+  // (a webhook's signature, a chat session's token).
+  if (operation[PUBLIC_EXTENSION]) operation.security ??= [];
+  delete operation[PUBLIC_EXTENSION];
   const responses = (operation.responses ??= {});
   for (const [status, set] of [...codes].toSorted(([a], [b]) => a - b)) {
     const documented = responses[status];

@@ -19,3 +19,4 @@ export {
   takeOpenApiViolations,
   type OpenApiViolation,
 } from './openapi-conformance.js';
+export { inMemoryApiClient } from './api-client.js';
