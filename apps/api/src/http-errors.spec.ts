@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import * as apiClient from '@app/api-client';
 import * as audit from '@app/audit';
 import * as channels from '@app/channels';
 import * as config from '@app/config';
@@ -20,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
 const LIBS: Record<string, Record<string, unknown>> = {
+  'api-client': apiClient,
   audit,
   channels,
   config,
