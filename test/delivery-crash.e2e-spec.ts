@@ -19,7 +19,7 @@ async function spawnWorker(stack: DeliveryStack): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/worker/main.js'], {
     env: {
       ...process.env,
-      ...stack.providerUrls(),
+      ...stack.env(),
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       WORKER_HEALTH_PORT: String(await freePort()),
@@ -58,7 +58,7 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
     const build = spawnSync('npx', ['nest', 'build', 'worker'], { encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`nest build worker failed:\n${build.stdout}${build.stderr}`);
     // Each provider call takes a while, so the kill lands with calls in flight.
-    stack = await DeliveryStack.start({ responseDelayMs: 40 });
+    stack = await DeliveryStack.start({ responseDelayMs: 40, privateDatabase: true });
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
   }, 180_000);

@@ -3,9 +3,19 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type pg from 'pg';
+import pg from 'pg';
 import request from 'supertest';
-import { type StaffMember, StaffClient, ownerPool, startWorker, subPrefix, testClientIp } from '@app/testing';
+import {
+  createTestInfra,
+  destroyTestInfra,
+  type StaffMember,
+  StaffClient,
+  type TestInfra,
+  ownerPool,
+  startWorker,
+  subPrefix,
+  testClientIp,
+} from '@app/testing';
 import { DispatchService } from '@app/delivery';
 import { DispatchSessions } from '../libs/delivery/src/dispatch/dispatch-locks.js';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
@@ -42,31 +52,43 @@ export class DeliveryStack {
 
   /** Queues of this stack only: other test files' workers never take its jobs, nor it theirs. */
   readonly redisPrefix = subPrefix(process.env.REDIS_PREFIX!, `delivery-${randomBytes(4).toString('hex')}`);
+  /** A database of the stack's own, when asked for: see `start`. */
+  private infra: TestInfra | null = null;
 
-  static async start(sandbox: { responseDelayMs?: number } = {}): Promise<DeliveryStack> {
+  /**
+   * `privateDatabase`: the stack gets a database of its own, so its worker's cross-practice sweeps
+   * (outbox relay, inbound relay) see only this stack's practices, never another test file's
+   * (one of which makes its practice's keys unreadable on purpose).
+   */
+  static async start(
+    options: { responseDelayMs?: number; privateDatabase?: boolean } = {},
+  ): Promise<DeliveryStack> {
+    const { privateDatabase, ...sandbox } = options;
     const stack = new DeliveryStack();
+    if (privateDatabase) stack.infra = await createTestInfra('delivery');
     stack.sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 20, ...sandbox });
     await stack.sandbox.listen(0, '127.0.0.1');
     stack.sandboxUrl = `http://127.0.0.1:${(stack.sandbox.getHttpServer().address() as AddressInfo).port}`;
-    stack.api = await startListeningApi({ ...stack.providerUrls(), ALLOW_SIGNUP: 'true' });
-    stack.owner = ownerPool();
+    stack.api = await startListeningApi({ ...stack.env(), ALLOW_SIGNUP: 'true' });
+    stack.owner = stack.infra ? new pg.Pool({ connectionString: stack.infra.ownerUrl, max: 4 }) : ownerPool();
     stack.staff = new StaffClient(stack.api);
     await stack.startWorker();
     return stack;
   }
 
-  /** What the api and every worker of this stack share: providers (the sandbox) and queues. */
-  providerUrls(): Record<string, string> {
+  /** What the api and every worker of this stack share: providers (the sandbox), queues, database. */
+  env(): Record<string, string> {
     return {
       TWILIO_API_BASE_URL: this.sandboxUrl,
       SENDGRID_API_BASE_URL: this.sandboxUrl,
       REDIS_PREFIX: this.redisPrefix,
+      ...(this.infra ? { DATABASE_URL: this.infra.appUrl, DATABASE_MIGRATION_URL: this.infra.ownerUrl } : {}),
     };
   }
 
   async startWorker(overrides: Record<string, string> = {}): Promise<void> {
     this.worker = await startWorker({
-      ...this.providerUrls(),
+      ...this.env(),
       PUBLIC_BASE_URL: this.publicBaseUrl(),
       DELIVERY_BACKOFF_MS: '50',
       DELIVERY_RELAY_INTERVAL_MS: '200',
@@ -84,7 +106,7 @@ export class DeliveryStack {
   async idleWorker(name: string): Promise<INestApplication> {
     await this.stopWorker();
     this.worker = await startWorker({
-      ...this.providerUrls(),
+      ...this.env(),
       PUBLIC_BASE_URL: this.publicBaseUrl(),
       REDIS_PREFIX: subPrefix(process.env.REDIS_PREFIX!, name),
       DELIVERY_RELAY_INTERVAL_MS: '60000',
@@ -106,6 +128,7 @@ export class DeliveryStack {
     await this.slowStepReport('api close', async () => void (await this.api?.close()));
     await this.sandbox?.close();
     await this.owner?.end();
+    if (this.infra) await destroyTestInfra(this.infra);
   }
 
   /**
