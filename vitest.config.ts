@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     globalSetup: ['./libs/testing/src/global-setup.ts'],
+    // Logs and console output are printed only with a failing test (libs/testing/src/quiet-logs.ts).
+    setupFiles: ['./libs/testing/src/quiet-logs.ts'],
+    silent: 'passed-only',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
