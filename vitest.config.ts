@@ -8,9 +8,10 @@ export default defineConfig({
   test: {
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     globalSetup: ['./libs/testing/src/global-setup.ts'],
-    // Logs and console output are printed only with a failing test (libs/testing/src/quiet-logs.ts).
+    // Logs and console output are printed only with a failing test (libs/testing/src/quiet-logs.ts);
+    // TEST_LOGS=live prints them as they come.
     setupFiles: ['./libs/testing/src/quiet-logs.ts'],
-    silent: 'passed-only',
+    silent: process.env.TEST_LOGS === 'live' ? false : 'passed-only',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
