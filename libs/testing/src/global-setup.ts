@@ -16,7 +16,8 @@ export default async function setup(_project: TestProject): Promise<() => Promis
   const checkpoints = await mkdtemp(join(tmpdir(), 'inbox-audit-checkpoints-'));
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // Kept in memory and printed only with a failing test (quiet-logs.ts), so worth having.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     DATABASE_URL: infra.appUrl,
     DATABASE_MIGRATION_URL: infra.ownerUrl,
     REDIS_URL: infra.redisUrl,
