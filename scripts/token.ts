@@ -53,7 +53,9 @@ async function freshCode(owner: Owner): Promise<{ code: string; step: number }> 
   let step = currentStep();
   if (owner.lastStep !== undefined && step <= owner.lastStep) {
     const waitMs = (owner.lastStep + 1) * STEP_SECONDS * 1000 - Date.now() + 200;
-    process.stderr.write(`token: this TOTP step is spent; waiting ${Math.ceil(waitMs / 1000)} s for the next\n`);
+    process.stderr.write(
+      `token: this TOTP step is spent; waiting ${Math.ceil(waitMs / 1000)} s for the next\n`,
+    );
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     step = currentStep();
   }
@@ -81,8 +83,11 @@ async function accessToken(): Promise<string> {
   const api = apiUrl();
   const login = await post(api, '/v1/auth/login', { email: owner.email, password: owner.password });
   if (login.status !== 200)
-    fail(`login as ${owner.email} answered ${login.status} ${JSON.stringify(login.body)} (is this the demo's api?)`);
-  if (!login.body.mfaRequired) fail(`the owner has no MFA enrolled; delete .demo/ and run \`npm run demo\` again.`);
+    fail(
+      `login as ${owner.email} answered ${login.status} ${JSON.stringify(login.body)} (is this the demo's api?)`,
+    );
+  if (!login.body.mfaRequired)
+    fail(`the owner has no MFA enrolled; delete .demo/ and run \`npm run demo\` again.`);
   const { code, step } = await freshCode(owner);
   // Spent whatever the answer: a refused code of this step would be refused again.
   writeFileSync(OWNER_FILE, JSON.stringify({ ...owner, lastStep: step }));
