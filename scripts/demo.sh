@@ -64,7 +64,7 @@ stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo
-  echo "Stopped ${names[*]} (pids ${pids[*]})."
+  echo "Stopped $(printf '%s, ' "${names[@]}" | sed 's/, $//') (pids ${pids[*]})."
   if [ -z "$keep_running" ]; then
     echo "They stop with the demo when it has no terminal (stdin is not a TTY, or CI is set)."
     echo "To keep them running: run \`npm run demo\` in a terminal, or DEMO_KEEP_RUNNING=1 npm run demo."
