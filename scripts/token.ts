@@ -8,6 +8,7 @@ import { generate } from 'otplib';
 //   --totp <secret>  prints the current code of any base32 secret (e.g. the `secret` answered by
 //                    POST /v1/auth/mfa/setup, as in docs/http/walkthrough.http)
 // Messages go to stderr; exit 1 with a reason when the demo is not set up or not running.
+// DEMO_DIR (default .demo) and API_URL (default http://127.0.0.1:<PORT of .demo/env>) point it elsewhere.
 
 const DEMO_DIR = process.env.DEMO_DIR ?? '.demo';
 const OWNER_FILE = `${DEMO_DIR}/owner.json`;
