@@ -75,6 +75,18 @@ describe('audit API (/v1/audit-events)', () => {
     expect(denied.body.error.code).toBe('forbidden');
   });
 
+  it('orders from and to as instants, whatever their offsets', async () => {
+    // 10:00 at +05:00 is 05:00Z: before 06:00Z, though later as text.
+    const window = new URLSearchParams({ from: '2026-01-01T10:00:00+05:00', to: '2026-01-01T06:00:00Z' });
+    await staff.get(`/v1/audit-events?${window}`, admin.accessToken).expect(200);
+    const reversed = new URLSearchParams({ from: '2026-01-01T06:00:00Z', to: '2026-01-01T10:00:00+05:00' });
+    const bad = await staff.get(`/v1/audit-events?${reversed}`, admin.accessToken).expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'from', message: 'must not be after to' }],
+    });
+  });
+
   it('shows nothing of another practice', async () => {
     const other = await new StaffClient(app).signupPractice({ enrolMfa: true });
     const mine = await staff.get('/v1/audit-events?limit=500', admin.accessToken).expect(200);

@@ -49,7 +49,8 @@ export class AuditEventsController {
   @ApiOperation({ summary: 'Audit events, newest first (keyset cursor)' })
   @ApiZodQuery(listQuery)
   async list(@ValidQuery(listQuery) q: z.infer<typeof listQuery>) {
-    if (q.from && q.to && q.from > q.to)
+    // As instants: the same time with another offset sorts differently as text.
+    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to))
       throw AppError.validation([{ path: 'from', message: 'must not be after to' }]);
     const data = await this.trail.search({
       from: q.from ? new Date(q.from) : undefined,
