@@ -9,12 +9,7 @@ import {
   Public,
   ValidBody,
 } from '@app/observability';
-import {
-  AllowedBeforeMfaEnrollment,
-  Authenticated,
-  AuthRateLimited,
-  CurrentUser,
-} from '../access/decorators.js';
+import { Authenticated, AuthRateLimited, CurrentUser } from '../access/decorators.js';
 import type { Principal } from '../access/principal.js';
 import { AuthService } from '../auth/auth.service.js';
 import { IDENTITY_POLICY } from '../identity.constants.js';
@@ -49,7 +44,6 @@ const LOCKED = ApiContentResponse(423, {
 @ApiTags('auth')
 @Controller('v1/auth')
 @AuthRateLimited()
-@AllowedBeforeMfaEnrollment()
 @UseInterceptors(RetryAfterInterceptor)
 @ApiResponse({
   status: 429,
@@ -118,7 +112,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'End the current session' })
   @ApiContentResponse(204, { description: 'The session is over; its tokens no longer work' })
@@ -127,7 +121,7 @@ export class AuthController {
   }
 
   @Post('mfa/setup')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Start TOTP enrolment',
@@ -141,7 +135,7 @@ export class AuthController {
   }
 
   @Post('mfa/enable')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Finish enrolment: recovery codes and a token pair for a session that passed MFA',

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContentResponse, ApiZodResponse } from '@app/observability';
-import { AllowedBeforeMfaEnrollment, Authenticated, CurrentUser } from '../access/decorators.js';
+import { Authenticated, CurrentUser } from '../access/decorators.js';
 import { permissionsOf } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { UsersService } from '../users/users.service.js';
@@ -11,12 +11,11 @@ import { meSchema, myPermissionsSchema, sessionListSchema, sessionView } from '.
 
 @ApiTags('me')
 @Controller('v1/me')
-@AllowedBeforeMfaEnrollment()
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiZodResponse(200, meSchema, { description: 'Who is calling, and whether they must enrol in MFA first' })
   async me(@CurrentUser() principal: Principal): Promise<z.output<typeof meSchema>> {
@@ -33,7 +32,7 @@ export class MeController {
   }
 
   @Get('permissions')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: "What the caller's role allows (answered from the session, no database read)" })
   @ApiZodResponse(200, myPermissionsSchema, { description: 'The role and its permissions' })
   permissions(@CurrentUser() principal: Principal): z.output<typeof myPermissionsSchema> {
@@ -45,7 +44,7 @@ export class MeController {
   }
 
   @Get('sessions')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: 'My live sessions' })
   @ApiZodResponse(200, sessionListSchema, {
     description: 'Most recently active first; `current` marks this one',
@@ -56,7 +55,7 @@ export class MeController {
   }
 
   @Delete('sessions/:id')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'End one of my sessions' })
   @ApiContentResponse(204, { description: 'Ended; its tokens no longer work' })
