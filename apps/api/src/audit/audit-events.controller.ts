@@ -64,7 +64,9 @@ export class AuditEventsController {
   @RequirePermission('audit.read')
   @ApiOperation({
     summary: 'Audit events, newest first (keyset cursor)',
-    description: 'The filters combine (all must hold). Reading the trail is itself audited (audit.read).',
+    description:
+      'The filters combine (all must hold); a query parameter not listed here is refused (400). ' +
+      'Reading the trail is itself audited (audit.read).',
   })
   @ApiZodQuery(listQuery)
   @ApiZodResponse(200, auditEventPageSchema, { description: 'A page of events' })
@@ -101,6 +103,8 @@ export class AuditEventsController {
   @ApiOperation({
     summary:
       'Every event in the window, oldest first, as NDJSON with its links (seq, prevHash, hash, keyId), verifiable offline: npm run audit -- verify-export',
+    description:
+      'The chain is sealed first, so the file is a consistent prefix of it. A query parameter not listed here is refused (400). Exporting is itself audited (audit.exported).',
   })
   @ApiZodQuery(exportQuery)
   @ApiContentResponse(200, {

@@ -57,20 +57,12 @@ export const chainCheckSchema = z
       .int()
       .meta({ description: 'Events walked (up to and including the first broken one)' }),
     firstBrokenId: z.uuid().optional().meta({ description: 'The first event whose link does not hold' }),
-    unknownKeyId: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The broken event names an audit key this server does not hold (configure it to verify)',
-      }),
-    legacyEvents: z
-      .number()
-      .int()
-      .optional()
-      .meta({
-        description:
-          'Events sealed before the chain was keyed: intact, but not proof against a database owner',
-      }),
+    unknownKeyId: z.string().optional().meta({
+      description: 'The broken event names an audit key this server does not hold (configure it to verify)',
+    }),
+    legacyEvents: z.number().int().optional().meta({
+      description: 'Events sealed before the chain was keyed: intact, but not proof against a database owner',
+    }),
   })
   .meta({ example: { valid: true, checked: 1234 } }) satisfies z.ZodType<ChainCheck>;
 
