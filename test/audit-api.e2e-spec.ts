@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import type pg from 'pg';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerPool, StaffClient, type StaffMember, startApi } from '@app/testing';
 
@@ -65,6 +68,15 @@ describe('audit API (/v1/audit-events)', () => {
       .map((l) => JSON.parse(l) as { seq: number });
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
+
+    // The stream bypasses the response hook: its lines are held to the documented line schema here.
+    const doc = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    const ndjson =
+      doc.body.paths['/v1/audit-events/export'].get.responses['200'].content['application/x-ndjson'];
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validLine = ajv.compile(ndjson.schema['x-line-schema']);
+    for (const line of lines) expect(validLine(line) || ajv.errorsText(validLine.errors)).toBe(true);
   });
 
   it('refuses bad filters with 400 and other roles with 403', async () => {
@@ -73,6 +85,18 @@ describe('audit API (/v1/audit-events)', () => {
     const frontDesk = await staff.addStaff(admin, 'front_desk');
     const denied = await staff.get('/v1/audit-events', frontDesk.accessToken).expect(403);
     expect(denied.body.error.code).toBe('forbidden');
+  });
+
+  it('orders from and to as instants, whatever their offsets', async () => {
+    // 10:00 at +05:00 is 05:00Z: before 06:00Z, though later as text.
+    const window = new URLSearchParams({ from: '2026-01-01T10:00:00+05:00', to: '2026-01-01T06:00:00Z' });
+    await staff.get(`/v1/audit-events?${window}`, admin.accessToken).expect(200);
+    const reversed = new URLSearchParams({ from: '2026-01-01T06:00:00Z', to: '2026-01-01T10:00:00+05:00' });
+    const bad = await staff.get(`/v1/audit-events?${reversed}`, admin.accessToken).expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'from', message: 'must not be after to' }],
+    });
   });
 
   it('shows nothing of another practice', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type pg from 'pg';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditTrail,
@@ -346,6 +347,41 @@ describe('staff administration', () => {
         active: true,
         role: 'front_desk',
       });
+    });
+
+    it('documents every id in a path as a uuid, and its 404 not_found', async () => {
+      const { paths } = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as {
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              parameters: Array<{ name: string; in: string; schema: object }>;
+              responses: Record<string, unknown>;
+            }
+          >
+        >;
+      };
+      const routes = [
+        ['/v1/users/{id}', 'get', ['id']],
+        ['/v1/users/{id}', 'patch', ['id']],
+        ['/v1/users/{id}/invite', 'post', ['id']],
+        ['/v1/users/{id}/sessions', 'get', ['id']],
+        ['/v1/users/{id}/sessions', 'delete', ['id']],
+        ['/v1/users/{id}/sessions/{sessionId}', 'delete', ['id', 'sessionId']],
+        ['/v1/me/sessions/{id}', 'delete', ['id']],
+      ] as const;
+      for (const [path, method, names] of routes) {
+        const operation = paths[path]![method]!;
+        const inPath = operation.parameters.filter((p) => p.in === 'path');
+        expect(
+          inPath.map((p) => p.name),
+          path,
+        ).toEqual(names);
+        for (const p of inPath)
+          expect(p.schema, `${method} ${path} ${p.name}`).toEqual({ type: 'string', format: 'uuid' });
+        expect(operation.responses, `${method} ${path}`).toHaveProperty('404');
+      }
     });
 
     it('a validly signed token naming practice B with a session of practice A is refused', async () => {

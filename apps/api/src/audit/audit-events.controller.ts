@@ -1,9 +1,22 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { RequirePermission } from '@app/identity';
-import { ApiZodQuery, AppError, ValidQuery } from '@app/observability';
+import {
+  ApiContentResponse,
+  ApiZodQuery,
+  ApiZodResponse,
+  AppError,
+  jsonSchemaOf,
+  ValidQuery,
+} from '@app/observability';
+import {
+  auditEventPageSchema,
+  auditExportLineExample,
+  auditExportLineSchema,
+  chainCheckSchema,
+} from './audit-events.responses.js';
 import { AuditTrail } from './audit-trail.js';
 
 /** Opaque keyset cursor: the seq of the last event of the previous page. */
@@ -20,20 +33,23 @@ const cursor = z
   });
 const encodeCursor = (seq: number) => Buffer.from(`s:${seq}`).toString('base64url');
 
+const from = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .meta({ description: 'Events at or after this instant' });
+const to = z.iso.datetime({ offset: true }).optional().meta({ description: 'Events before this instant' });
+
 const listQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  actorId: z.string().max(100).optional(),
-  action: z.string().max(100).optional(),
-  targetId: z.string().max(100).optional(),
+  from: from.meta({ description: 'Events at or after this instant (not after `to`)' }),
+  to,
+  actorId: z.string().max(100).optional().meta({ description: 'Only events of this actor (e.g. a user id)' }),
+  action: z.string().max(100).optional().meta({ description: 'Only this action, e.g. auth.login' }),
+  targetId: z.string().max(100).optional().meta({ description: 'Only events about this target id' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: cursor.optional(),
+  cursor: cursor.optional().meta({ description: 'The `nextCursor` of the previous page' }),
 });
 
-const exportQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-});
+const exportQuery = z.strictObject({ from, to });
 
 /**
  * The practice's audit trail for admins: search, NDJSON export and chain verification.
@@ -46,10 +62,17 @@ export class AuditEventsController {
 
   @Get()
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: 'Audit events, newest first (keyset cursor)' })
+  @ApiOperation({
+    summary: 'Audit events, newest first (keyset cursor)',
+    description:
+      'The filters combine (all must hold); a query parameter not listed here is refused (400). ' +
+      'Reading the trail is itself audited (audit.read).',
+  })
   @ApiZodQuery(listQuery)
+  @ApiZodResponse(200, auditEventPageSchema, { description: 'A page of events' })
   async list(@ValidQuery(listQuery) q: z.infer<typeof listQuery>) {
-    if (q.from && q.to && q.from > q.to)
+    // As instants: the same time with another offset sorts differently as text.
+    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to))
       throw AppError.validation([{ path: 'from', message: 'must not be after to' }]);
     const data = await this.trail.search({
       from: q.from ? new Date(q.from) : undefined,
@@ -67,8 +90,11 @@ export class AuditEventsController {
   @Get('verify')
   @RequirePermission('audit.read')
   @ApiOperation({ summary: 'Walk the keyed hash chain page by page; report the first broken link' })
-  @ApiOkResponse({ schema: { example: { valid: true, checked: 1234 } } })
-  verify() {
+  @ApiZodResponse(200, chainCheckSchema, {
+    description:
+      'valid, or the first event whose link does not hold (an altered, forged, reordered or deleted row)',
+  })
+  verify(): Promise<z.output<typeof chainCheckSchema>> {
     return this.trail.verify();
   }
 
@@ -77,9 +103,16 @@ export class AuditEventsController {
   @ApiOperation({
     summary:
       'Every event in the window, oldest first, as NDJSON with its links (seq, prevHash, hash, keyId), verifiable offline: npm run audit -- verify-export',
+    description:
+      'The chain is sealed first, so the file is a consistent prefix of it. A query parameter not listed here is refused (400). Exporting is itself audited (audit.exported).',
   })
-  @ApiProduces('application/x-ndjson')
   @ApiZodQuery(exportQuery)
+  @ApiContentResponse(200, {
+    description: 'NDJSON: one event per line, each an object of the schema in `x-line-schema`',
+    mediaType: 'application/x-ndjson',
+    schema: { type: 'string', 'x-line-schema': jsonSchemaOf(auditExportLineSchema, 'output') },
+    example: `${JSON.stringify(auditExportLineExample)}\n`,
+  })
   async export(
     @ValidQuery(exportQuery) q: z.infer<typeof exportQuery>,
     @Res() reply: FastifyReply,

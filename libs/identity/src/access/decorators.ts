@@ -21,16 +21,21 @@ export const RequirePermission = (...permissions: [Permission, ...Permission[]])
     ApiErrors({ 401: SESSION_ERRORS, 403: ['forbidden', 'mfa_enrollment_required'] }),
   );
 
-/** Any signed-in staff user may call this (their own profile, their own sessions, logout). */
-export const Authenticated = () =>
+/** Reachable by a session that still has to enrol in MFA (`/v1/me`, `/v1/auth/*`). */
+export const AllowedBeforeMfaEnrollment = () => SetMetadata(ALLOWED_BEFORE_MFA_ENROLLMENT, true);
+
+/**
+ * Any signed-in staff user may call this (their own profile, their own sessions, logout).
+ * `beforeMfaEnrollment`: a session that still has to enrol in MFA may too, so no 403 is documented.
+ */
+export const Authenticated = ({ beforeMfaEnrollment = false } = {}) =>
   applyDecorators(
     SetMetadata(ANY_AUTHENTICATED, true),
     ApiBearerAuth(),
-    ApiErrors({ 401: SESSION_ERRORS, 403: ['mfa_enrollment_required'] }),
+    ...(beforeMfaEnrollment
+      ? [AllowedBeforeMfaEnrollment(), ApiErrors({ 401: SESSION_ERRORS })]
+      : [ApiErrors({ 401: SESSION_ERRORS, 403: ['mfa_enrollment_required'] })]),
   );
-
-/** Reachable by a session that still has to enrol in MFA (`/v1/me`, `/v1/auth/*`). */
-export const AllowedBeforeMfaEnrollment = () => SetMetadata(ALLOWED_BEFORE_MFA_ENROLLMENT, true);
 
 /** Per-IP rate limit of the credential endpoints (`/v1/auth/*`). */
 export const AuthRateLimited = () =>

@@ -1,17 +1,28 @@
 import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ApiZodBody, Public, ValidBody } from '@app/observability';
 import {
-  AllowedBeforeMfaEnrollment,
-  Authenticated,
-  AuthRateLimited,
-  CurrentUser,
-} from '../access/decorators.js';
+  ApiContentResponse,
+  ApiErrors,
+  ApiZodBody,
+  ApiZodResponse,
+  Public,
+  ValidBody,
+} from '@app/observability';
+import { Authenticated, AuthRateLimited, CurrentUser } from '../access/decorators.js';
 import type { Principal } from '../access/principal.js';
 import { AuthService } from '../auth/auth.service.js';
+import { IDENTITY_POLICY } from '../identity.constants.js';
 import { SessionService } from '../sessions/session.service.js';
 import { InviteService } from '../users/invites.js';
+import {
+  inviteAcceptedSchema,
+  loginResultSchema,
+  mfaEnabledSchema,
+  mfaSetupSchema,
+  signupResultSchema,
+  tokenPairSchema,
+} from './auth.responses.js';
 import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 import {
   acceptInviteSchema,
@@ -22,11 +33,22 @@ import {
   signupSchema,
 } from './schemas.js';
 
+type Answer<S extends z.ZodType> = Promise<z.output<S>>;
+
+const { limit, windowMs } = IDENTITY_POLICY.authRateLimit;
+/** The lockout answer; its `Retry-After` header (seconds) is also in `details.retryAfterSeconds`. */
+const LOCKED = ApiContentResponse(423, {
+  description: `account_locked: ${IDENTITY_POLICY.lockoutThreshold} failed attempts lock the account for ${IDENTITY_POLICY.lockoutMs / 60_000} minutes; the Retry-After header says how many seconds are left`,
+});
+
 @ApiTags('auth')
 @Controller('v1/auth')
 @AuthRateLimited()
-@AllowedBeforeMfaEnrollment()
 @UseInterceptors(RetryAfterInterceptor)
+@ApiResponse({
+  status: 429,
+  description: `rate_limited: more than ${limit} requests per ${windowMs / 1000} s from one client address to one route; the Retry-After header says how many seconds to wait`,
+})
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -37,11 +59,14 @@ export class AuthController {
   @Post('signup')
   @Public()
   @ApiOperation({
-    summary:
-      'Create a practice and its owner (only when ALLOW_SIGNUP=true); an email that has an account gets the same 201 and nothing is created',
+    summary: 'Create a practice and its owner (only when ALLOW_SIGNUP=true)',
+    description:
+      'An email that already has an account gets the same 201 (with ids that name nothing) and nothing is created: signup does not tell strangers which emails have accounts.',
   })
   @ApiZodBody(signupSchema)
-  signup(@ValidBody(signupSchema) body: z.infer<typeof signupSchema>) {
+  @ApiZodResponse(201, signupResultSchema, { description: 'The practice and its owner (sign in next)' })
+  @ApiErrors({ 403: ['signup_disabled'] })
+  signup(@ValidBody(signupSchema) body: z.infer<typeof signupSchema>): Answer<typeof signupResultSchema> {
     return this.auth.signup(body);
   }
 
@@ -49,11 +74,15 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Password step: tokens, or {mfaRequired, mfaToken}; 401 invalid_credentials; 423 account_locked (right password only)',
+    summary: 'Password step: a token pair, or {mfaRequired, mfaToken} when the account has MFA',
+    description:
+      'An unknown email, a wrong password and a deactivated account all answer 401 invalid_credentials; a locked account answers 423 only to the right password.',
   })
   @ApiZodBody(loginSchema)
-  login(@ValidBody(loginSchema) body: z.infer<typeof loginSchema>) {
+  @ApiZodResponse(200, loginResultSchema, { description: 'Signed in, or the MFA step follows' })
+  @ApiErrors({ 401: ['invalid_credentials'], 423: ['account_locked'] })
+  @LOCKED
+  login(@ValidBody(loginSchema) body: z.infer<typeof loginSchema>): Answer<typeof loginResultSchema> {
     return this.auth.login(body);
   }
 
@@ -62,7 +91,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'MFA step: a TOTP code (single use) or a recovery code (single use)' })
   @ApiZodBody(mfaStepSchema)
-  mfa(@ValidBody(mfaStepSchema) body: z.infer<typeof mfaStepSchema>) {
+  @ApiZodResponse(200, tokenPairSchema, { description: 'Signed in' })
+  @ApiErrors({ 401: ['invalid_mfa_code', 'invalid_mfa_token'], 423: ['account_locked'] })
+  @LOCKED
+  mfa(@ValidBody(mfaStepSchema) body: z.infer<typeof mfaStepSchema>): Answer<typeof tokenPairSchema> {
     return this.auth.completeMfa(body);
   }
 
@@ -71,46 +103,68 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh token; reusing a spent one ends the session' })
   @ApiZodBody(refreshSchema)
-  refresh(@ValidBody(refreshSchema) body: z.infer<typeof refreshSchema>) {
+  @ApiZodResponse(200, tokenPairSchema, { description: 'A new pair (the refresh token sent is now spent)' })
+  @ApiErrors({
+    401: ['invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked'],
+  })
+  refresh(@ValidBody(refreshSchema) body: z.infer<typeof refreshSchema>): Answer<typeof tokenPairSchema> {
     return this.sessions.refresh(body.refreshToken);
   }
 
   @Post('logout')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'End the current session' })
+  @ApiContentResponse(204, { description: 'The session is over; its tokens no longer work' })
   async logout(@CurrentUser() user: Principal): Promise<void> {
     await this.auth.logout(user);
   }
 
   @Post('mfa/setup')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start TOTP enrolment: {secret, otpauthUrl}' })
-  mfaSetup(@CurrentUser() user: Principal) {
+  @ApiOperation({
+    summary: 'Start TOTP enrolment',
+    description:
+      'A new secret each call (the previous pending one is replaced); POST /v1/auth/mfa/enable finishes.',
+  })
+  @ApiZodResponse(200, mfaSetupSchema, { description: 'The secret to put in an authenticator app' })
+  @ApiErrors({ 409: ['mfa_already_enabled'] })
+  mfaSetup(@CurrentUser() user: Principal): Answer<typeof mfaSetupSchema> {
     return this.auth.mfaSetup(user);
   }
 
   @Post('mfa/enable')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Finish enrolment: recovery codes and a token pair for a session that passed MFA',
+    description: 'The session that called is ended; use the new pair from now on.',
   })
   @ApiZodBody(mfaEnableSchema)
+  @ApiZodResponse(200, mfaEnabledSchema, { description: 'MFA is on' })
+  @ApiErrors({ 409: ['mfa_already_enabled', 'mfa_setup_required'], 422: ['invalid_mfa_code'] })
   mfaEnable(
     @CurrentUser() user: Principal,
     @ValidBody(mfaEnableSchema) body: z.infer<typeof mfaEnableSchema>,
-  ) {
+  ): Answer<typeof mfaEnabledSchema> {
     return this.auth.mfaEnable(user, body.code);
   }
 
   @Post('invites/accept')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set the password of an invited user with the invitation token' })
+  @ApiOperation({
+    summary: 'Set the password of an invited user with the invitation token',
+    description:
+      '400 invalid_invite: unknown, used or expired token; 410 invite_revoked: withdrawn because the account changed since (ask for a new one).',
+  })
   @ApiZodBody(acceptInviteSchema)
-  acceptInvite(@ValidBody(acceptInviteSchema) body: z.infer<typeof acceptInviteSchema>) {
+  @ApiZodResponse(200, inviteAcceptedSchema, { description: 'The password is set; the user can sign in' })
+  @ApiErrors({ 400: ['invalid_invite'], 410: ['invite_revoked'] })
+  acceptInvite(
+    @ValidBody(acceptInviteSchema) body: z.infer<typeof acceptInviteSchema>,
+  ): Answer<typeof inviteAcceptedSchema> {
     return this.invites.accept(body.token, body.password);
   }
 }

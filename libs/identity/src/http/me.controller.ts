@@ -1,22 +1,24 @@
 import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowedBeforeMfaEnrollment, Authenticated, CurrentUser } from '../access/decorators.js';
+import type { z } from 'zod';
+import { ApiContentResponse, ApiZodResponse } from '@app/observability';
+import { Authenticated, CurrentUser } from '../access/decorators.js';
 import { permissionsOf } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { UsersService } from '../users/users.service.js';
 import { IdParam } from './id-param.js';
-import { sessionView } from './views.js';
+import { meSchema, myPermissionsSchema, sessionListSchema, sessionView } from './views.js';
 
 @ApiTags('me')
 @Controller('v1/me')
-@AllowedBeforeMfaEnrollment()
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: 'The signed-in user' })
-  async me(@CurrentUser() principal: Principal) {
+  @ApiZodResponse(200, meSchema, { description: 'Who is calling, and whether they must enrol in MFA first' })
+  async me(@CurrentUser() principal: Principal): Promise<z.output<typeof meSchema>> {
     const user = await this.users.get(principal.userId);
     return {
       id: user.id,
@@ -30,9 +32,10 @@ export class MeController {
   }
 
   @Get('permissions')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: "What the caller's role allows (answered from the session, no database read)" })
-  permissions(@CurrentUser() principal: Principal) {
+  @ApiZodResponse(200, myPermissionsSchema, { description: 'The role and its permissions' })
+  permissions(@CurrentUser() principal: Principal): z.output<typeof myPermissionsSchema> {
     return {
       role: principal.role,
       permissions: permissionsOf(principal.role),
@@ -41,17 +44,21 @@ export class MeController {
   }
 
   @Get('sessions')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @ApiOperation({ summary: 'My live sessions' })
-  async sessions(@CurrentUser() principal: Principal) {
+  @ApiZodResponse(200, sessionListSchema, {
+    description: 'Most recently active first; `current` marks this one',
+  })
+  async sessions(@CurrentUser() principal: Principal): Promise<z.output<typeof sessionListSchema>> {
     const sessions = await this.users.listSessions(principal.userId);
     return { data: sessions.map((s) => sessionView(s, principal.sessionId)) };
   }
 
   @Delete('sessions/:id')
-  @Authenticated()
+  @Authenticated({ beforeMfaEnrollment: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'End one of my sessions' })
+  @ApiContentResponse(204, { description: 'Ended; its tokens no longer work' })
   async revokeSession(
     @CurrentUser() principal: Principal,
     @IdParam('id', 'Session') id: string,

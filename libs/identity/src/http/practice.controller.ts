@@ -1,9 +1,13 @@
 import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ValidBody } from '@app/observability';
+import type { z } from 'zod';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import { RequirePermission } from '../access/decorators.js';
 import { type PracticeSettingsPatch, practiceSettingsPatchSchema } from '../practice/practice-settings.js';
 import { PracticeSettingsService } from '../practice/practice-settings.service.js';
+import { practiceSettingsSchema } from './views.js';
+
+type Settings = Promise<z.output<typeof practiceSettingsSchema>>;
 
 @ApiTags('practice')
 @Controller('v1/practice')
@@ -12,7 +16,9 @@ export class PracticeController {
 
   @Get('settings')
   @RequirePermission('practice.settings')
-  get() {
+  @ApiOperation({ summary: "The practice's settings (defaults for what was never set)" })
+  @ApiZodResponse(200, practiceSettingsSchema, { description: 'The settings' })
+  get(): Settings {
     return this.settings.get();
   }
 
@@ -22,9 +28,12 @@ export class PracticeController {
     summary:
       'Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), ' +
       'date of birth check, brand colour, logo (data: URI)',
+    description:
+      'Only the fields given change (null clears the colour or the logo). A new idle timeout applies to live sessions from their next request.',
   })
   @ApiZodBody(practiceSettingsPatchSchema)
-  update(@ValidBody(practiceSettingsPatchSchema) body: PracticeSettingsPatch) {
+  @ApiZodResponse(200, practiceSettingsSchema, { description: 'The settings as changed' })
+  update(@ValidBody(practiceSettingsPatchSchema) body: PracticeSettingsPatch): Settings {
     return this.settings.update(body);
   }
 }

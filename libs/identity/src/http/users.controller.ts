@@ -1,13 +1,26 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ApiZodBody, ValidBody } from '@app/observability';
+import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import type { Principal } from '../access/principal.js';
 import { UsersService } from '../users/users.service.js';
 import { IdParam } from './id-param.js';
 import { createUserSchema, updateUserSchema } from './schemas.js';
-import { sessionView, userView } from './views.js';
+import {
+  createdUserSchema,
+  inviteSchema,
+  sessionListSchema,
+  sessionView,
+  userListSchema,
+  userView,
+  userViewSchema,
+} from './views.js';
+
+type Answer<S extends z.ZodType> = Promise<z.output<S>>;
+
+/** Only an owner may create, change, invite or sign out an owner, or grant the owner role. */
+const OWNER_PROTECTED = { 403: ['owner_protected'] } as const;
 
 @ApiTags('users')
 @Controller('v1/users')
@@ -17,37 +30,55 @@ export class UsersController {
   @Get()
   @RequirePermission('users.read')
   @ApiOperation({ summary: 'Staff of the practice' })
-  async list() {
+  @ApiZodResponse(200, userListSchema, { description: 'Every staff user: active ones first, then by name' })
+  async list(): Answer<typeof userListSchema> {
     return { data: (await this.users.list()).map(userView) };
   }
 
   @Post()
   @RequirePermission('users.manage')
-  @ApiOperation({ summary: 'Add a staff user, with a password or an invitation token (returned once)' })
+  @ApiOperation({
+    summary: 'Add a staff user, with a password or an invitation token (returned once)',
+    description:
+      'Only an owner may add an owner (403 owner_protected). Emails are unique across the deployment.',
+  })
   @ApiZodBody(createUserSchema)
+  @ApiZodResponse(201, createdUserSchema, {
+    description: 'The user, and its invitation when no password was given',
+  })
+  @ApiErrors({ ...OWNER_PROTECTED, 409: ['email_taken'] })
   async create(
     @CurrentUser() actor: Principal,
     @ValidBody(createUserSchema) body: z.infer<typeof createUserSchema>,
-  ) {
+  ): Answer<typeof createdUserSchema> {
     const { user, invite } = await this.users.create(actor, body);
     return { ...userView(user), ...(invite ? { invite } : {}) };
   }
 
   @Get(':id')
   @RequirePermission('users.read')
-  async get(@IdParam('id', 'User') id: string) {
+  @ApiOperation({ summary: 'One staff user' })
+  @ApiZodResponse(200, userViewSchema, { description: 'The user' })
+  async get(@IdParam('id', 'User') id: string): Answer<typeof userViewSchema> {
     return userView(await this.users.get(id));
   }
 
   @Patch(':id')
   @RequirePermission('users.manage')
-  @ApiOperation({ summary: 'Change role and/or active; effective on the next request of that user' })
+  @ApiOperation({
+    summary: 'Change role and/or active; effective on the next request of that user',
+    description:
+      'Deactivating ends every session of the user and withdraws the invitations they were sent or issued. ' +
+      'Nobody changes their own role or deactivates themselves (409); only an owner changes an owner or grants the owner role (403).',
+  })
   @ApiZodBody(updateUserSchema)
+  @ApiZodResponse(200, userViewSchema, { description: 'The user as changed' })
+  @ApiErrors({ ...OWNER_PROTECTED, 409: ['cannot_change_own_role', 'cannot_deactivate_self'] })
   async update(
     @CurrentUser() actor: Principal,
     @IdParam('id', 'User') id: string,
     @ValidBody(updateUserSchema) body: z.infer<typeof updateUserSchema>,
-  ) {
+  ): Answer<typeof userViewSchema> {
     return userView(await this.users.update(actor, id, body));
   }
 
@@ -56,14 +87,25 @@ export class UsersController {
   @ApiOperation({
     summary:
       'A new invitation token (returned once) for a user without a password; earlier ones stop working',
+    description:
+      '409 invite_not_needed: the user has a password; user_inactive: reactivate them first; email_taken: another account now holds the email.',
   })
-  invite(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string) {
+  @ApiZodResponse(201, inviteSchema, {
+    description: 'The invitation (its token is not stored, only its hash)',
+  })
+  @ApiErrors({ ...OWNER_PROTECTED, 409: ['email_taken', 'invite_not_needed', 'user_inactive'] })
+  invite(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string): Answer<typeof inviteSchema> {
     return this.users.reissueInvite(actor, id);
   }
 
   @Get(':id/sessions')
   @RequirePermission('users.manage')
-  async sessions(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string) {
+  @ApiOperation({ summary: "A user's live sessions" })
+  @ApiZodResponse(200, sessionListSchema, { description: 'Most recently active first' })
+  async sessions(
+    @CurrentUser() actor: Principal,
+    @IdParam('id', 'User') id: string,
+  ): Answer<typeof sessionListSchema> {
     return { data: (await this.users.listSessions(id)).map((s) => sessionView(s, actor.sessionId)) };
   }
 
@@ -71,6 +113,8 @@ export class UsersController {
   @RequirePermission('users.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session of the user' })
+  @ApiContentResponse(204, { description: 'Ended (none live is not an error)' })
+  @ApiErrors(OWNER_PROTECTED)
   async revokeAll(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string): Promise<void> {
     await this.users.revokeSessions(actor, id);
   }
@@ -78,6 +122,9 @@ export class UsersController {
   @Delete(':id/sessions/:sessionId')
   @RequirePermission('users.manage')
   @HttpCode(204)
+  @ApiOperation({ summary: 'End one session of the user' })
+  @ApiContentResponse(204, { description: 'Ended' })
+  @ApiErrors(OWNER_PROTECTED)
   async revokeOne(
     @CurrentUser() actor: Principal,
     @IdParam('id', 'User') id: string,

@@ -1,8 +1,52 @@
+import { z } from 'zod';
+import { PERMISSIONS, ROLES } from '../access/permissions.js';
+import type { PracticeSettings } from '../practice/practice-settings.js';
 import type { Session } from '../sessions/session.repository.js';
 import type { User } from '../users/user.repository.js';
 
+/**
+ * What the identity routes answer, as zod schemas: the OpenAPI document is written from them and
+ * the mappers below are typed by them, so a field renamed on one side fails to compile.
+ */
+
+const USER_ID = '3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11';
+const SESSION_ID = '8d2e4b6a-1c3f-4e5d-a7b9-0c1d2e3f4a5b';
+const PRACTICE_ID = 'b7a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+const AT = '2026-03-02T14:05:09.000Z';
+const INVITE_TOKEN = `inv_${PRACTICE_ID}.${SESSION_ID}.Q2hhbmdlIG1lIHRvIGEgcmVhbCB0b2tlbg`;
+const USER_EXAMPLE = {
+  id: USER_ID,
+  email: 'dana@clinic.example',
+  name: 'Dana Reyes',
+  role: 'front_desk',
+  active: true,
+  mfaEnabled: false,
+  invitePending: false,
+  lastLoginAt: AT,
+  createdAt: '2026-02-27T09:00:00.000Z',
+};
+
+const role = z
+  .enum(ROLES)
+  .meta({ description: 'Staff role (see GET /v1/me/permissions for what it allows)' });
+
+export const userViewSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string().meta({ description: 'As the user gave it (sign-in compares it case-insensitively)' }),
+    name: z.string(),
+    role,
+    active: z.boolean().meta({ description: 'False once deactivated: no sign-in, every session ended' }),
+    mfaEnabled: z.boolean(),
+    invitePending: z.boolean().meta({ description: 'True until an invited user sets a password' }),
+    lastLoginAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ description: 'A staff user (never a secret, never a hash)', example: USER_EXAMPLE });
+export type UserView = z.output<typeof userViewSchema>;
+
 /** The API's view of a user (never a secret, never a hash). */
-export function userView(user: User) {
+export function userView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -16,7 +60,63 @@ export function userView(user: User) {
   };
 }
 
-export function sessionView(session: Session, currentSessionId: string) {
+export const userListSchema = z.object({ data: z.array(userViewSchema) });
+
+/** An invitation token, shown once to the admin who issued it (only its hash is stored). */
+export const inviteSchema = z
+  .object({
+    token: z
+      .string()
+      .meta({ description: 'Hand it to the user: POST /v1/auth/invites/accept sets their password' }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({
+    example: { token: INVITE_TOKEN, expiresAt: AT },
+  });
+
+export const createdUserSchema = userViewSchema
+  .extend({
+    invite: inviteSchema
+      .optional()
+      .meta({ description: 'Present when the user was created without a password' }),
+  })
+  .meta({
+    example: {
+      ...USER_EXAMPLE,
+      invitePending: true,
+      lastLoginAt: null,
+      invite: { token: INVITE_TOKEN, expiresAt: AT },
+    },
+  });
+
+export const sessionViewSchema = z
+  .object({
+    id: z.uuid(),
+    current: z.boolean().meta({ description: "True for the caller's own session" }),
+    mfa: z
+      .enum(['passed', 'not_required', 'enrollment_required'])
+      .meta({ description: 'Whether the session passed MFA, needed none, or may only enrol' }),
+    createdAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().meta({ description: 'Absolute end of the session, however active' }),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({
+    example: {
+      id: SESSION_ID,
+      current: true,
+      mfa: 'passed',
+      createdAt: AT,
+      lastSeenAt: AT,
+      expiresAt: '2026-03-03T02:05:09.000Z',
+      ip: '203.0.113.7',
+      userAgent: 'Mozilla/5.0',
+    },
+  });
+export type SessionView = z.output<typeof sessionViewSchema>;
+
+export function sessionView(session: Session, currentSessionId: string): SessionView {
   return {
     id: session.id,
     current: session.id === currentSessionId,
@@ -28,3 +128,73 @@ export function sessionView(session: Session, currentSessionId: string) {
     userAgent: session.userAgent,
   };
 }
+
+export const sessionListSchema = z.object({
+  data: z.array(sessionViewSchema).meta({ description: 'Live sessions (not ended, not expired)' }),
+});
+
+const mfaEnrollmentRequired = z
+  .boolean()
+  .meta({ description: 'True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first)' });
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role,
+    practiceId: z.uuid(),
+    mfaEnabled: z.boolean(),
+    mfaEnrollmentRequired,
+  })
+  .meta({
+    example: {
+      id: USER_ID,
+      email: 'dana@clinic.example',
+      name: 'Dana Reyes',
+      role: 'owner',
+      practiceId: PRACTICE_ID,
+      mfaEnabled: true,
+      mfaEnrollmentRequired: false,
+    },
+  });
+
+export const myPermissionsSchema = z
+  .object({ role, permissions: z.array(z.enum(PERMISSIONS)), mfaEnrollmentRequired })
+  .meta({
+    example: {
+      role: 'billing',
+      permissions: ['users.read', 'conversations.read_assigned', 'contacts.read'],
+      mfaEnrollmentRequired: false,
+    },
+  });
+
+export const practiceSettingsSchema = z
+  .object({
+    idleTimeoutMinutes: z.number().int().meta({ description: 'Automatic logoff after this much inactivity' }),
+    mfaRequiredForAllRoles: z
+      .boolean()
+      .meta({ description: 'MFA for every role, not only owner and admin (who always need it)' }),
+    secureLinkDays: z.number().int().meta({ description: 'Lifetime of a patient secure link, in days' }),
+    portalRequireDateOfBirth: z.boolean().meta({
+      description: 'Patient pages ask for the date of birth besides the one-time code (when on file)',
+    }),
+    portalBrandColor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Accent colour of the patient pages (#rrggbb); null for the default' }),
+    portalLogoDataUri: z
+      .string()
+      .nullable()
+      .meta({ description: 'Logo of the patient pages as a data: image URI; null for none' }),
+  })
+  .meta({
+    example: {
+      idleTimeoutMinutes: 15,
+      mfaRequiredForAllRoles: false,
+      secureLinkDays: 14,
+      portalRequireDateOfBirth: true,
+      portalBrandColor: '#1f5fa8',
+      portalLogoDataUri: null,
+    },
+  }) satisfies z.ZodType<PracticeSettings>;
