@@ -71,7 +71,9 @@ export async function configureApiApp(
       new DocumentBuilder()
         .setTitle('Consent-gated unified inbox API')
         .setDescription(
-          'Staff inbox, provider webhooks, public intake and patient pages. Errors: {"error": {code, message, details?}}.',
+          'Staff inbox, provider webhooks, public intake and patient pages. Errors: {"error": {code, message, details?}}, ' +
+            'the codes of each status listed with it. Every string of a JSON or form body and of a query, field names ' +
+            'included, is refused (400 validation_failed) when it holds a control character other than tab, LF or CR.',
         )
         .setVersion('1')
         .addServer('/', 'The api this document is served by')

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiResponse } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -95,7 +94,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 interface Operation {
   requestBody?: unknown;
   security?: unknown[];
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
+  responses?: Record<
+    string,
+    { description?: string; headers?: unknown; content?: Record<string, { schema?: JsonSchema }> }
+  >;
   [extension: string]: unknown;
 }
 
@@ -140,6 +142,7 @@ function completeOperation(operation: Operation): void {
     if (documented?.content && !documented.content['application/json']) continue; // a non-JSON answer
     const list = [...set];
     responses[status] = {
+      ...documented, // a declared header (Retry-After) stays
       description: documented?.description ?? list.join(', '),
       content: { 'application/json': { schema: errorBodySchema(list) } },
     };
