@@ -10,7 +10,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a practice and its owner (only when ALLOW_SIGNUP=true); an email that has an account gets the same 201 and nothing is created */
+        /**
+         * Create a practice and its owner (only when ALLOW_SIGNUP=true)
+         * @description An email that already has an account gets the same 201 (with ids that name nothing) and nothing is created: signup does not tell strangers which emails have accounts.
+         */
         post: operations["AuthController_signup"];
         delete?: never;
         options?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Password step: tokens, or {mfaRequired, mfaToken}; 401 invalid_credentials; 423 account_locked (right password only) */
+        /**
+         * Password step: a token pair, or {mfaRequired, mfaToken} when the account has MFA
+         * @description An unknown email, a wrong password and a deactivated account all answer 401 invalid_credentials; a locked account answers 423 only to the right password.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -95,7 +101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start TOTP enrolment: {secret, otpauthUrl} */
+        /**
+         * Start TOTP enrolment
+         * @description A new secret each call (the previous pending one is replaced); POST /v1/auth/mfa/enable finishes.
+         */
         post: operations["AuthController_mfaSetup"];
         delete?: never;
         options?: never;
@@ -112,7 +121,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish enrolment: recovery codes and a token pair for a session that passed MFA */
+        /**
+         * Finish enrolment: recovery codes and a token pair for a session that passed MFA
+         * @description The session that called is ended; use the new pair from now on.
+         */
         post: operations["AuthController_mfaEnable"];
         delete?: never;
         options?: never;
@@ -129,7 +141,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set the password of an invited user with the invitation token */
+        /**
+         * Set the password of an invited user with the invitation token
+         * @description 400 invalid_invite: unknown, used or expired token; 410 invite_revoked: withdrawn because the account changed since (ask for a new one).
+         */
         post: operations["AuthController_acceptInvite"];
         delete?: never;
         options?: never;
@@ -215,7 +230,10 @@ export interface paths {
         /** Staff of the practice */
         get: operations["UsersController_list"];
         put?: never;
-        /** Add a staff user, with a password or an invitation token (returned once) */
+        /**
+         * Add a staff user, with a password or an invitation token (returned once)
+         * @description Only an owner may add an owner (403 owner_protected). Emails are unique across the deployment.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -230,13 +248,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One staff user */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change role and/or active; effective on the next request of that user */
+        /**
+         * Change role and/or active; effective on the next request of that user
+         * @description Deactivating ends every session of the user and withdraws the invitations they were sent or issued. Nobody changes their own role or deactivates themselves (409); only an owner changes an owner or grants the owner role (403).
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -249,7 +271,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new invitation token (returned once) for a user without a password; earlier ones stop working */
+        /**
+         * A new invitation token (returned once) for a user without a password; earlier ones stop working
+         * @description 409 invite_not_needed: the user has a password; user_inactive: reactivate them first; email_taken: another account now holds the email.
+         */
         post: operations["UsersController_invite"];
         delete?: never;
         options?: never;
@@ -264,6 +289,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A user's live sessions */
         get: operations["UsersController_sessions"];
         put?: never;
         post?: never;
@@ -284,6 +310,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** End one session of the user */
         delete: operations["UsersController_revokeOne"];
         options?: never;
         head?: never;
@@ -297,13 +324,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The practice's settings (defaults for what was never set) */
         get: operations["PracticeController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), date of birth check, brand colour, logo (data: URI) */
+        /**
+         * Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), date of birth check, brand colour, logo (data: URI)
+         * @description Only the fields given change (null clears the colour or the logo). A new idle timeout applies to live sessions from their next request.
+         */
         patch: operations["PracticeController_update"];
         trace?: never;
     };
@@ -561,7 +592,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events, newest first (keyset cursor) */
+        /**
+         * Audit events, newest first (keyset cursor)
+         * @description The filters combine (all must hold); a query parameter not listed here is refused (400). Reading the trail is itself audited (audit.read).
+         */
         get: operations["AuditEventsController_list"];
         put?: never;
         post?: never;
@@ -595,7 +629,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event in the window, oldest first, as NDJSON with its links (seq, prevHash, hash, keyId), verifiable offline: npm run audit -- verify-export */
+        /**
+         * Every event in the window, oldest first, as NDJSON with its links (seq, prevHash, hash, keyId), verifiable offline: npm run audit -- verify-export
+         * @description The chain is sealed first, so the file is a consistent prefix of it. A query parameter not listed here is refused (400). Exporting is itself audited (audit.exported).
+         */
         get: operations["AuditEventsController_export"];
         put?: never;
         post?: never;
@@ -1043,16 +1080,28 @@ export interface operations {
                     name: string;
                     /** Format: email */
                     email: string;
+                    /**
+                     * @description 12 to 256 characters (counted after Unicode NFKC normalization); not a common password (also with digits for letters or digits and symbols appended), not one short pattern repeated, and not containing the email address of the account or its name part
+                     * @example correct horse battery staple
+                     */
                     password: string;
                 };
             };
         };
         responses: {
+            /** @description The practice and its owner (sign in next) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        practiceId: string;
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -1064,6 +1113,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description signup_disabled */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "signup_disabled";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1105,7 +1171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1140,11 +1206,36 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in, or the MFA step follows */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description JWT for `Authorization: Bearer` */
+                        accessToken: string;
+                        /** @description Single use: POST /v1/auth/refresh swaps it for a new pair; a spent one presented again ends the session */
+                        refreshToken: string;
+                        /**
+                         * @description Seconds until the access token expires
+                         * @example 900
+                         */
+                        expiresIn: number;
+                        /**
+                         * @description Present when the session may only reach /v1/me and /v1/auth/* until the user enrols in MFA (POST /v1/auth/mfa/setup, then /v1/auth/mfa/enable)
+                         * @constant
+                         */
+                        mfaEnrollmentRequired?: true;
+                    } | {
+                        /** @constant */
+                        mfaRequired: true;
+                        /** @description Send it with a code to POST /v1/auth/mfa within 5 minutes */
+                        mfaToken: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -1156,6 +1247,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_credentials";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1197,7 +1305,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description account_locked: 5 failed attempts lock the account for 15 minutes; the Retry-After header says how many seconds are left */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account_locked";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1227,16 +1352,40 @@ export interface operations {
             content: {
                 "application/json": {
                     mfaToken: string;
+                    /**
+                     * @description A 6-digit code from the authenticator app, or a recovery code (case, spaces and dashes do not matter)
+                     * @example 492039
+                     */
                     code: string;
                 };
             };
         };
         responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description JWT for `Authorization: Bearer` */
+                        accessToken: string;
+                        /** @description Single use: POST /v1/auth/refresh swaps it for a new pair; a spent one presented again ends the session */
+                        refreshToken: string;
+                        /**
+                         * @description Seconds until the access token expires
+                         * @example 900
+                         */
+                        expiresIn: number;
+                        /**
+                         * @description Present when the session may only reach /v1/me and /v1/auth/* until the user enrols in MFA (POST /v1/auth/mfa/setup, then /v1/auth/mfa/enable)
+                         * @constant
+                         */
+                        mfaEnrollmentRequired?: true;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -1248,6 +1397,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_mfa_code, invalid_mfa_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_mfa_code" | "invalid_mfa_token";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1289,7 +1455,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description account_locked: 5 failed attempts lock the account for 15 minutes; the Retry-After header says how many seconds are left */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account_locked";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1318,16 +1501,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The refreshToken of the last pair (single use) */
                     refreshToken: string;
                 };
             };
         };
         responses: {
+            /** @description A new pair (the refresh token sent is now spent) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description JWT for `Authorization: Bearer` */
+                        accessToken: string;
+                        /** @description Single use: POST /v1/auth/refresh swaps it for a new pair; a spent one presented again ends the session */
+                        refreshToken: string;
+                        /**
+                         * @description Seconds until the access token expires
+                         * @example 900
+                         */
+                        expiresIn: number;
+                        /**
+                         * @description Present when the session may only reach /v1/me and /v1/auth/* until the user enrols in MFA (POST /v1/auth/mfa/setup, then /v1/auth/mfa/enable)
+                         * @constant
+                         */
+                        mfaEnrollmentRequired?: true;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -1339,6 +1543,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_refresh_token, refresh_token_reused, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1380,7 +1601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1408,6 +1629,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session is over; its tokens no longer work */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1431,24 +1653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "mfa_enrollment_required";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description rate_limited */
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1476,11 +1681,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The secret to put in an authenticator app */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Base32 TOTP secret, for apps that cannot scan the URL */
+                        secret: string;
+                        /** @description otpauth:// URL to show as a QR code */
+                        otpauthUrl: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -1499,8 +1712,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
-            403: {
+            /** @description mfa_already_enabled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1508,7 +1721,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "mfa_already_enabled";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1516,7 +1729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1545,16 +1758,42 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The current code of the authenticator app
+                     * @example 492039
+                     */
                     code: string;
                 };
             };
         };
         responses: {
+            /** @description MFA is on */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 10 single-use codes for POST /v1/auth/mfa when the phone is lost; shown once */
+                        recoveryCodes: string[];
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description JWT for `Authorization: Bearer` */
+                        accessToken: string;
+                        /** @description Single use: POST /v1/auth/refresh swaps it for a new pair; a spent one presented again ends the session */
+                        refreshToken: string;
+                        /**
+                         * @description Seconds until the access token expires
+                         * @example 900
+                         */
+                        expiresIn: number;
+                        /**
+                         * @description Present when the session may only reach /v1/me and /v1/auth/* until the user enrols in MFA (POST /v1/auth/mfa/setup, then /v1/auth/mfa/enable)
+                         * @constant
+                         */
+                        mfaEnrollmentRequired?: true;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -1590,8 +1829,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
-            403: {
+            /** @description mfa_already_enabled, mfa_setup_required */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1599,7 +1838,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "mfa_already_enabled" | "mfa_setup_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1641,7 +1880,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description invalid_mfa_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_mfa_code";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1670,19 +1926,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The invitation token an admin was given */
                     token: string;
+                    /**
+                     * @description 12 to 256 characters (counted after Unicode NFKC normalization); not a common password (also with digits for letters or digits and symbols appended), not one short pattern repeated, and not containing the email address of the account or its name part
+                     * @example correct horse battery staple
+                     */
                     password: string;
                 };
             };
         };
         responses: {
+            /** @description The password is set; the user can sign in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description invalid_invite, bad_request, validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1691,7 +1958,24 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "bad_request" | "validation_failed";
+                            code: "bad_request" | "invalid_invite" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invite_revoked */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invite_revoked";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1733,7 +2017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: more than 30 requests per 60 s from one client address to one route; the Retry-After header says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1761,11 +2045,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Who is calling, and whether they must enrol in MFA first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        name: string;
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        /** Format: uuid */
+                        practiceId: string;
+                        mfaEnabled: boolean;
+                        /** @description True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first) */
+                        mfaEnrollmentRequired: boolean;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -1777,23 +2079,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description mfa_enrollment_required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1812,11 +2097,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The role and its permissions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        permissions: ("users.read" | "users.manage" | "practice.settings" | "audit.read" | "channels.manage" | "conversations.read" | "conversations.read_assigned" | "conversations.reply" | "conversations.assign" | "contacts.read" | "contacts.write" | "consent.record")[];
+                        /** @description True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first) */
+                        mfaEnrollmentRequired: boolean;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -1828,23 +2125,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description mfa_enrollment_required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1863,11 +2143,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Most recently active first; `current` marks this one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Live sessions (not ended, not expired) */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description True for the caller's own session */
+                            current: boolean;
+                            /**
+                             * @description Whether the session passed MFA, needed none, or may only enrol
+                             * @enum {string}
+                             */
+                            mfa: "passed" | "not_required" | "enrollment_required";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Absolute end of the session, however active
+                             */
+                            expiresAt: string;
+                            ip: string | null;
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -1886,23 +2193,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "mfa_enrollment_required";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
         };
     };
     MeController_revokeSession: {
@@ -1910,12 +2200,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The session's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Ended; its tokens no longer work */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1939,8 +2231,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
-            403: {
+            /** @description not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1948,7 +2240,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -1967,11 +2259,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every staff user: active ones first, then by name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description As the user gave it (sign-in compares it case-insensitively) */
+                            email: string;
+                            name: string;
+                            /**
+                             * @description Staff role (see GET /v1/me/permissions for what it allows)
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                            /** @description False once deactivated: no sign-in, every session ended */
+                            active: boolean;
+                            mfaEnabled: boolean;
+                            /** @description True until an invited user sets a password */
+                            invitePending: boolean;
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -2024,16 +2340,55 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                    /**
+                     * @description Omit to get an invitation token to hand to the user instead
+                     * @example correct horse battery staple
+                     */
                     password?: string;
                 };
             };
         };
         responses: {
+            /** @description The user, and its invitation when no password was given */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description As the user gave it (sign-in compares it case-insensitively) */
+                        email: string;
+                        name: string;
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        /** @description False once deactivated: no sign-in, every session ended */
+                        active: boolean;
+                        mfaEnabled: boolean;
+                        /** @description True until an invited user sets a password */
+                        invitePending: boolean;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * @description Present when the user was created without a password
+                         * @example {
+                         *       "token": "inv_b7a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d.8d2e4b6a-1c3f-4e5d-a7b9-0c1d2e3f4a5b.Q2hhbmdlIG1lIHRvIGEgcmVhbCB0b2tlbg",
+                         *       "expiresAt": "2026-03-02T14:05:09.000Z"
+                         *     }
+                         */
+                        invite?: {
+                            /** @description Hand it to the user: POST /v1/auth/invites/accept sets their password */
+                            token: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -2069,7 +2424,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description forbidden, mfa_enrollment_required, owner_protected */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2078,7 +2433,24 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required" | "owner_protected";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description email_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "email_taken";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2127,17 +2499,40 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The user */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description As the user gave it (sign-in compares it case-insensitively) */
+                        email: string;
+                        name: string;
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        /** @description False once deactivated: no sign-in, every session ended */
+                        active: boolean;
+                        mfaEnabled: boolean;
+                        /** @description True until an invited user sets a password */
+                        invitePending: boolean;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -2173,6 +2568,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     UsersController_update: {
@@ -2180,6 +2592,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -2194,11 +2607,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description As the user gave it (sign-in compares it case-insensitively) */
+                        email: string;
+                        name: string;
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        /** @description False once deactivated: no sign-in, every session ended */
+                        active: boolean;
+                        mfaEnabled: boolean;
+                        /** @description True until an invited user sets a password */
+                        invitePending: boolean;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -2234,7 +2669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description forbidden, mfa_enrollment_required, owner_protected */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,7 +2678,41 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required" | "owner_protected";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description cannot_change_own_role, cannot_deactivate_self */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "cannot_change_own_role" | "cannot_deactivate_self";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2292,17 +2761,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The invitation (its token is not stored, only its hash) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Hand it to the user: POST /v1/auth/invites/accept sets their password */
+                        token: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -2321,7 +2799,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description forbidden, mfa_enrollment_required, owner_protected */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2330,7 +2808,41 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required" | "owner_protected";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description email_taken, invite_not_needed, user_inactive */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "email_taken" | "invite_not_needed" | "user_inactive";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2345,17 +2857,45 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Most recently active first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Live sessions (not ended, not expired) */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description True for the caller's own session */
+                            current: boolean;
+                            /**
+                             * @description Whether the session passed MFA, needed none, or may only enrol
+                             * @enum {string}
+                             */
+                            mfa: "passed" | "not_required" | "enrollment_required";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Absolute end of the session, however active
+                             */
+                            expiresAt: string;
+                            ip: string | null;
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -2384,6 +2924,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2398,12 +2955,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Ended (none live is not an error) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2427,7 +2986,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description forbidden, mfa_enrollment_required, owner_protected */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2995,24 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required" | "owner_protected";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2451,13 +3027,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id (any other value answers 404 not_found) */
                 id: string;
+                /** @description The session's id (any other value answers 404 not_found) */
                 sessionId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2481,7 +3060,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description forbidden, mfa_enrollment_required, owner_protected */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2490,7 +3069,24 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required" | "owner_protected";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2509,11 +3105,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The settings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Automatic logoff after this much inactivity */
+                        idleTimeoutMinutes: number;
+                        /** @description MFA for every role, not only owner and admin (who always need it) */
+                        mfaRequiredForAllRoles: boolean;
+                        /** @description Lifetime of a patient secure link, in days */
+                        secureLinkDays: number;
+                        /** @description Patient pages ask for the date of birth besides the one-time code (when on file) */
+                        portalRequireDateOfBirth: boolean;
+                        /** @description Accent colour of the patient pages (#rrggbb); null for the default */
+                        portalBrandColor: string | null;
+                        /** @description Logo of the patient pages as a data: image URI; null for none */
+                        portalLogoDataUri: string | null;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -2571,11 +3183,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The settings as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Automatic logoff after this much inactivity */
+                        idleTimeoutMinutes: number;
+                        /** @description MFA for every role, not only owner and admin (who always need it) */
+                        mfaRequiredForAllRoles: boolean;
+                        /** @description Lifetime of a patient secure link, in days */
+                        secureLinkDays: number;
+                        /** @description Patient pages ask for the date of birth besides the one-time code (when on file) */
+                        portalRequireDateOfBirth: boolean;
+                        /** @description Accent colour of the patient pages (#rrggbb); null for the default */
+                        portalBrandColor: string | null;
+                        /** @description Logo of the patient pages as a data: image URI; null for none */
+                        portalLogoDataUri: string | null;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -3338,6 +3966,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3410,6 +4039,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -3451,6 +4097,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The message's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3490,6 +4137,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -3504,6 +4168,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3550,6 +4215,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ConsentsController_record: {
@@ -3557,6 +4239,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3633,6 +4316,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -3674,6 +4374,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3744,6 +4445,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -3785,6 +4503,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3857,6 +4576,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -3898,6 +4634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3944,6 +4681,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     SecureLinksController_retract: {
@@ -3951,6 +4705,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The message's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -3998,6 +4753,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     AuditEventsController_list: {
@@ -4017,11 +4789,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of events */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Position in the practice’s chain (1, 2, 3, …) */
+                            seq: number;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "patient" | "provider" | "system";
+                                /** @description A user id, a contact id, a provider name or a system job */
+                                id: string;
+                            };
+                            /** @description Dotted verb, e.g. auth.login, user.created, audit.read */
+                            action: string;
+                            /** @enum {string} */
+                            outcome: "success" | "failure" | "denied";
+                            ip: string | null;
+                            userAgent: string | null;
+                            /** @description Ids, counts and reasons; never PHI */
+                            metadata: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            target: {
+                                type: string;
+                                id: string;
+                            } | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next (older) page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description validation_failed */
             400: {
@@ -4085,12 +4892,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description valid, or the first event whose link does not hold (an altered, forged, reordered or deleted row) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        valid: boolean;
+                        /** @description Events walked (up to and including the first broken one) */
+                        checked: number;
+                        /**
+                         * Format: uuid
+                         * @description The first event whose link does not hold
+                         */
+                        firstBrokenId?: string;
+                        /** @description The broken event names an audit key this server does not hold (configure it to verify) */
+                        unknownKeyId?: string;
+                        /** @description Events sealed before the chain was keyed: intact, but not proof against a database owner */
+                        legacyEvents?: number;
+                    };
                 };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
@@ -4141,11 +4962,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description NDJSON: one event per line, each an object of the schema in `x-line-schema` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example {"tenantId":"b7a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d","id":"5e0c7a3b-2d4f-4b1a-9c8e-7f6a5b4c3d2e","seq":42,"occurredAt":"2026-03-02T14:05:09.000Z","actor":{"type":"user","id":"3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11"},"action":"user.role_changed","target":{"type":"user","id":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"},"outcome":"success","ip":"203.0.113.7","userAgent":"Mozilla/5.0","metadata":{"from":"front_desk","to":"admin"},"prevHash":"9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c9f2c","hash":"4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e4b7e","keyId":"0123456789abcdef"} */
+                    "application/x-ndjson": string;
+                };
             };
             /** @description validation_failed */
             400: {
@@ -5028,6 +5853,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5074,6 +5900,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ConversationsController_update: {
@@ -5081,6 +5924,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5158,6 +6002,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -5202,6 +6063,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5265,6 +6127,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ConversationsController_addNote: {
@@ -5272,6 +6151,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5341,6 +6221,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -5382,6 +6279,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5421,6 +6319,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -5509,6 +6424,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5555,6 +6471,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ContactsController_update: {
@@ -5562,6 +6495,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5635,6 +6569,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -5676,6 +6627,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5738,6 +6690,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -5946,6 +6915,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The canned response's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -5992,6 +6962,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     CannedResponsesController_update: {
@@ -5999,6 +6986,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The canned response's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -6069,6 +7057,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -6110,6 +7115,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The canned response's id (any other value answers 404 not_found) */
                 id: string;
             };
             cookie?: never;
@@ -6149,6 +7155,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { generate } from 'otplib';
 import request from 'supertest';
+import type { ApiClient } from '@app/api-client';
+import { inMemoryApiClient } from './api-client.js';
 import { controlAuthClock } from './auth-clock.js';
 
 const TOTP_PERIOD_MS = 30_000;
@@ -29,6 +31,8 @@ export const strongPassword = (): string => `Correct-Horse-${randomBytes(6).toSt
 export const uniqueEmail = (label = 'staff'): string =>
   `${label}.${randomBytes(5).toString('hex')}@clinic.test`;
 
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
 /** The 6-digit TOTP code of `secret` at `atMs`. */
 export function totpAt(secret: string, atMs: number): Promise<string> {
   return generate({ secret, epoch: Math.floor(atMs / 1000) });
@@ -40,11 +44,15 @@ export function totpAt(secret: string, atMs: number): Promise<string> {
  */
 export class StaffClient {
   private readonly usedSteps = new Map<string, number>();
+  /** The typed client (generated from docs/openapi.json) the sign-up and sign-in steps use. */
+  readonly api: ApiClient;
 
   constructor(
     readonly app: INestApplication,
     readonly ip: string = testClientIp(),
-  ) {}
+  ) {
+    this.api = inMemoryApiClient(app, { 'x-forwarded-for': ip });
+  }
 
   get(path: string, token?: string) {
     return this.with(request(this.app.getHttpServer()).get(path), token);
@@ -71,17 +79,19 @@ export class StaffClient {
   async signupPractice(opts: { enrolMfa?: boolean; practiceName?: string } = {}): Promise<StaffMember> {
     const email = uniqueEmail('owner');
     const password = strongPassword();
-    const res = await this.post('/v1/auth/signup', {
-      practiceName: opts.practiceName ?? 'Riverside Family Clinic',
-      name: 'Olive Owner',
-      email,
-      password,
+    const { data, response } = await this.api.POST('/v1/auth/signup', {
+      body: {
+        practiceName: opts.practiceName ?? 'Riverside Family Clinic',
+        name: 'Olive Owner',
+        email,
+        password,
+      },
     });
-    if (res.status !== 201) throw new Error(`signup answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (!data) throw new Error(`signup answered ${response.status}`);
     const tokens = await this.passwordLogin(email, password);
     const owner: StaffMember = {
-      practiceId: res.body.practiceId,
-      userId: res.body.userId,
+      practiceId: data.practiceId,
+      userId: data.userId,
       email,
       password,
       role: 'owner',
@@ -94,16 +104,14 @@ export class StaffClient {
   async addStaff(admin: StaffMember, role: string, opts: { enrolMfa?: boolean } = {}): Promise<StaffMember> {
     const email = uniqueEmail(role);
     const password = strongPassword();
-    const res = await this.post(
-      '/v1/users',
-      { email, name: `Test ${role}`, role, password },
-      admin.accessToken,
-    );
-    if (res.status !== 201)
-      throw new Error(`POST /v1/users answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const { data, error, response } = await this.api.POST('/v1/users', {
+      body: { email, name: `Test ${role}`, role: role as never, password },
+      headers: bearer(admin.accessToken),
+    });
+    if (!data) throw new Error(`POST /v1/users answered ${response.status}: ${JSON.stringify(error)}`);
     const member: StaffMember = {
       practiceId: admin.practiceId,
-      userId: res.body.id,
+      userId: data.id,
       email,
       password,
       role,
@@ -118,45 +126,46 @@ export class StaffClient {
     email: string,
     password: string,
   ): Promise<{ accessToken: string; refreshToken: string }> {
-    const res = await this.post('/v1/auth/login', { email, password });
-    if (res.status !== 200 || !res.body.accessToken)
-      throw new Error(`login answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+    const { data, error, response } = await this.api.POST('/v1/auth/login', { body: { email, password } });
+    if (!data || !('accessToken' in data))
+      throw new Error(`login answered ${response.status}: ${JSON.stringify(data ?? error)}`);
+    return { accessToken: data.accessToken, refreshToken: data.refreshToken };
   }
 
   /** MFA setup + enable; the member's tokens become those of the session that passed MFA. */
   async enrolMfa(member: StaffMember): Promise<StaffMember> {
-    const setup = await this.post('/v1/auth/mfa/setup', {}, member.accessToken);
-    if (setup.status !== 200)
-      throw new Error(`mfa/setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
-    const secret: string = setup.body.secret;
-    const enabled = await this.post(
-      '/v1/auth/mfa/enable',
-      { code: await this.freshTotp(secret) },
-      member.accessToken,
-    );
-    if (enabled.status !== 200)
-      throw new Error(`mfa/enable answered ${enabled.status}: ${JSON.stringify(enabled.body)}`);
+    const headers = bearer(member.accessToken);
+    const setup = await this.api.POST('/v1/auth/mfa/setup', { headers });
+    if (!setup.data) throw new Error(`mfa/setup answered ${setup.response.status}`);
+    const secret = setup.data.secret;
+    const enabled = await this.api.POST('/v1/auth/mfa/enable', {
+      body: { code: await this.freshTotp(secret) },
+      headers,
+    });
+    if (!enabled.data) throw new Error(`mfa/enable answered ${enabled.response.status}`);
     return {
       ...member,
       totpSecret: secret,
-      recoveryCodes: enabled.body.recoveryCodes,
-      accessToken: enabled.body.accessToken,
-      refreshToken: enabled.body.refreshToken,
+      recoveryCodes: enabled.data.recoveryCodes,
+      accessToken: enabled.data.accessToken,
+      refreshToken: enabled.data.refreshToken,
     };
   }
 
   /** Full sign-in of an MFA-enrolled member (password, then a fresh TOTP code). */
   async loginWithMfa(member: StaffMember): Promise<StaffMember> {
-    const res = await this.post('/v1/auth/login', { email: member.email, password: member.password });
-    if (res.status !== 200 || !res.body.mfaToken)
-      throw new Error(`login answered ${res.status}: ${JSON.stringify(res.body)}`);
-    const mfa = await this.post('/v1/auth/mfa', {
-      mfaToken: res.body.mfaToken,
-      code: await this.freshTotp(member.totpSecret!),
+    const login = await this.api.POST('/v1/auth/login', {
+      body: { email: member.email, password: member.password },
     });
-    if (mfa.status !== 200) throw new Error(`mfa answered ${mfa.status}: ${JSON.stringify(mfa.body)}`);
-    return { ...member, accessToken: mfa.body.accessToken, refreshToken: mfa.body.refreshToken };
+    if (!login.data || !('mfaToken' in login.data))
+      throw new Error(
+        `login answered ${login.response.status}: ${JSON.stringify(login.data ?? login.error)}`,
+      );
+    const mfa = await this.api.POST('/v1/auth/mfa', {
+      body: { mfaToken: login.data.mfaToken, code: await this.freshTotp(member.totpSecret!) },
+    });
+    if (!mfa.data) throw new Error(`mfa answered ${mfa.response.status}: ${JSON.stringify(mfa.error)}`);
+    return { ...member, accessToken: mfa.data.accessToken, refreshToken: mfa.data.refreshToken };
   }
 
   /**
