@@ -21,7 +21,8 @@ export const chatMessageSchema = z.strictObject({
     .string()
     .max(CHAT_BODY_MAX)
     .refine((b) => b.trim().length > 0, 'must not be empty')
-    .meta({ description: 'Not blank' }),
+    // The refinement in JSON Schema: JavaScript's \S matches what trim() keeps.
+    .meta({ description: 'Not blank', pattern: '\\S' }),
 });
 export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
 
@@ -36,5 +37,10 @@ export const chatVerificationSchema = z.strictObject({
 
 /** `POST /v1/public/chat/sessions/:sessionId/verification/confirm`: any text; a wrong one is invalid_code. */
 export const chatVerificationConfirmSchema = z.strictObject({
-  code: z.string().trim().min(1).max(20).meta({ description: 'The code the visitor received' }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .meta({ description: 'The code the visitor received', pattern: '\\S' }),
 });

@@ -17,7 +17,9 @@ const MEDIA_FIELDS = {
 const inboundForm = {
   ...jsonSchemaOf(twilioInboundFields, 'input'),
   patternProperties: MEDIA_FIELDS,
-  description: `An inbound SMS/MMS as Twilio posts it (up to ${MAX_MEDIA} media); other fields are ignored`,
+  description:
+    `An inbound SMS/MMS as Twilio posts it (up to ${MAX_MEDIA} media), UTF-8, each field once; ` +
+    'other fields are ignored',
 };
 
 /** Older callbacks carry `SmsStatus` only; `MessageStatus` wins when both are there. */
@@ -31,7 +33,8 @@ const statusForm = (() => {
     properties: { ...schema.properties, SmsStatus: schema.properties.MessageStatus },
     required: ['MessageSid'],
     anyOf: [{ required: ['MessageStatus'] }, { required: ['SmsStatus'] }],
-    description: 'A message status callback as Twilio posts it; other fields are ignored',
+    description:
+      'A message status callback as Twilio posts it, UTF-8, each field once; other fields are ignored',
   };
 })();
 

@@ -27,7 +27,11 @@ export const formSubmissionSchema = z
         (f) => Buffer.byteLength(JSON.stringify(f)) <= MAX_FIELDS_JSON_BYTES,
         `at most ${MAX_FIELDS_JSON_BYTES} bytes of fields`,
       )
-      .optional(),
+      .optional()
+      .meta({
+        description: `The form's other fields, flat; at most ${MAX_FIELDS_JSON_BYTES} bytes as JSON`,
+        maxProperties: MAX_FIELDS,
+      }),
     consent: z
       .strictObject({
         sms: z.boolean().optional(),
