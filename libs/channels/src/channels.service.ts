@@ -5,6 +5,7 @@ import { normalizePhone } from '@app/crypto';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
 import { channelNotFound, ChannelsError } from './channels.errors.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel-schemas.js';
+import type { ChannelView, EmailChannelView, SmsChannelView } from './channel-views.js';
 import {
   type ChannelRecord,
   ChannelRepository,
@@ -12,26 +13,9 @@ import {
   type SmsChannelCredentials,
   DEFAULT_SMS_SEND_RATE,
 } from './channel.repository.js';
-import { EmailChannelAdmin, type EmailChannelView } from './email/email-channel-admin.js';
+import { EmailChannelAdmin } from './email/email-channel-admin.js';
 import { emailOnlyFields } from './email/email-channel-schemas.js';
-import { PublicChannelAdmin, type PublicChannelView } from './webform/public-channel-admin.js';
-
-/** What admins see of an SMS channel: settings and webhook URLs, never a secret. */
-export interface SmsChannelView {
-  id: string;
-  type: 'sms';
-  name: string;
-  phoneNumber: string;
-  twilioAccountSid: string;
-  messagingServiceSid: string | null;
-  sendRatePerSecond: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL). */
-  webhooks: { inbound: string; status: string };
-}
-
-export type ChannelView = SmsChannelView | EmailChannelView | PublicChannelView;
+import { PublicChannelAdmin } from './webform/public-channel-admin.js';
 
 /**
  * The channel registry of the current practice (tenant from the request context). Every

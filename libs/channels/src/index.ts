@@ -3,7 +3,8 @@ export { ChannelStoreModule } from './channel-store.module.js';
 export { ChannelCache } from './channel-cache.js';
 export { ChatSessionProof } from './chat/chat-session-proof.repository.js';
 export { PublicIntakeModule } from './webform/public-intake.module.js';
-export { ChannelsService, type ChannelView, type SmsChannelView } from './channels.service.js';
+export { ChannelsService } from './channels.service.js';
+export type { ChannelView, EmailChannelView, SmsChannelView } from './channel-views.js';
 export {
   createChannelSchema,
   updateChannelSchema,
@@ -44,7 +45,6 @@ export { CHAT_OUTBOUND_STATUS } from './chat/chat-messages.js';
 export { EmailThreads } from './email/email-threads.js';
 export { EmailChannels, type EmailChannelConfig } from './email/email-channel.repository.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';
-export type { EmailChannelView } from './email/email-channel-admin.js';
 export { SmsIngestModule } from './sms/sms-ingest.module.js';
 export { PendingSmsProcessor } from './sms/pending-sms.processor.js';
 export { PendingSmsJob, PendingSmsRelay } from './sms/pending-sms.jobs.js';

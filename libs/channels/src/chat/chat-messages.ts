@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ChatOutboundInput, MessageRepository, type StoredMessage } from '@app/conversations';
 import type { TenantTx } from '@app/database';
-
-/** What a visitor sees of a chat message: never staff notes, never internal fields. */
-export interface ChatMessageView {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  body: string;
-  createdAt: string;
-}
+import type { ChatMessageView } from './chat-views.js';
 
 export { CHAT_OUTBOUND_STATUS } from '@app/conversations';
 

@@ -1,12 +1,14 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppError, Public } from '@app/observability';
+import { ApiContentResponse, ApiErrors, AppError, Public } from '@app/observability';
+import { ApiAnonymous } from '../anonymous.openapi.js';
 import { isPublicKey } from '../webform/public-channel.repository.js';
 import { WIDGET_JS, demoPage } from './chat-widget.assets.js';
 
 /** The embeddable chat script and a demo page that embeds it (no inline script: CSP-compatible). */
 @ApiTags('public intake')
+@ApiAnonymous()
 @Public()
 @Controller('chat')
 export class ChatWidgetController {
@@ -16,7 +18,10 @@ export class ChatWidgetController {
   // Practice websites load it from another origin; helmet's default (same-origin) would block that.
   @Header('Cross-Origin-Resource-Policy', 'cross-origin')
   @ApiOperation({ summary: 'The chat widget: <script src=".../chat/widget.js" data-widget-key="cw_...">' })
-  @ApiProduces('text/javascript')
+  @ApiContentResponse(200, {
+    mediaType: 'text/javascript',
+    description: 'The widget script (cacheable for 5 minutes, loadable from any origin)',
+  })
   widget(): string {
     return WIDGET_JS;
   }
@@ -25,7 +30,14 @@ export class ChatWidgetController {
   @ApiOperation({
     summary: 'Demo page embedding the widget (add this API’s origin to the widget’s allowedOrigins)',
   })
-  @ApiProduces('text/html')
+  @ApiQuery({
+    name: 'widgetKey',
+    required: true,
+    description: 'A chat widget’s key',
+    schema: { type: 'string', pattern: '^cw_[A-Za-z0-9_-]{32}$' },
+  })
+  @ApiContentResponse(200, { mediaType: 'text/html', description: 'The demo page' })
+  @ApiErrors({ 400: ['validation_failed'] })
   demo(@Query('widgetKey') widgetKey: unknown, @Res({ passthrough: true }) res: FastifyReply): string {
     // Validated against the key format, so nothing but [A-Za-z0-9_-] reaches the HTML.
     if (typeof widgetKey !== 'string' || !isPublicKey(widgetKey) || !widgetKey.startsWith('cw_'))

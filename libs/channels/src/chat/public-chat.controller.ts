@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -12,25 +13,34 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LIVE_STREAM_LIMITS, LiveStreamLimits, LiveSubscriptions } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import {
+  ApiContentResponse,
+  ApiErrors,
   AppError,
   ApiZodBody,
   ApiZodQuery,
+  ApiZodResponse,
   Public,
   ZodValidationPipe,
   hasMediaType,
   rateLimitAddress,
 } from '@app/observability';
+import { ApiAnonymous } from '../anonymous.openapi.js';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
 import { IntakeRateLimiter, type RateLimit } from '../webform/intake-rate-limiter.js';
 import { type PublicChannel, PublicChannels } from '../webform/public-channel.repository.js';
 import { answerPreflight, applyCors } from '../webform/public-cors.js';
+import {
+  ApiAllowedOrigin,
+  ApiCorsHeaders,
+  ApiPreflight,
+  ApiTooManyRequests,
+} from '../webform/public-intake.openapi.js';
 import { ChatLive, type ChatLiveEvent } from './chat-live.js';
-import type { ChatMessageView } from './chat-messages.js';
 import {
   chatMessageSchema,
   chatMessagesQuerySchema,
@@ -40,6 +50,17 @@ import {
 } from './chat-schemas.js';
 import { CHAT_PRESENCE_REFRESH_MS, type ChatSession, ChatSessions, invalidSession } from './chat-sessions.js';
 import { CHAT_ADDRESS_VERIFIER, type ChatAddressVerifier } from './chat-verification.js';
+import {
+  CHAT_MESSAGE_EXAMPLE,
+  CHAT_SESSION_STARTED_EXAMPLE,
+  type ChatMessageView,
+  type ChatSessionStarted,
+  chatCodeConfirmedSchema,
+  chatCodeSentSchema,
+  chatMessageViewSchema,
+  chatMessagesPageSchema,
+  chatSessionStartedSchema,
+} from './chat-views.js';
 import { PublicChatService } from './public-chat.service.js';
 
 const validateSession = new ZodValidationPipe(createChatSessionSchema);
@@ -47,6 +68,43 @@ const validateMessage = new ZodValidationPipe(chatMessageSchema);
 const validateQuery = new ZodValidationPipe(chatMessagesQuerySchema);
 const validateVerification = new ZodValidationPipe(chatVerificationSchema);
 const validateConfirmation = new ZodValidationPipe(chatVerificationConfirmSchema);
+
+/** A key of another widget, or not a widget key at all, names no widget: 404. */
+const WidgetKeyParam = () =>
+  ApiParam({
+    name: 'widgetKey',
+    description: 'The widget’s public key (`data-widget-key`)',
+    schema: { type: 'string', pattern: '^cw_[A-Za-z0-9_-]{32}$' },
+  });
+
+/** A malformed id names no session: 401 invalid_session like an unknown one. */
+const SessionIdParam = () =>
+  ApiParam({
+    name: 'sessionId',
+    description: 'The chat session’s id (`sessionId` from starting the chat)',
+    schema: { type: 'string', format: 'uuid' },
+  });
+
+/**
+ * The visitor's session token (`Authorization: Bearer <sessionToken>`, from starting the chat):
+ * an HTTP bearer token, though not a staff one. A wrong or missing token, an unknown session or a
+ * deleted widget is 401 invalid_session; a session idle past its expiry is 401 session_expired.
+ */
+const VisitorSession = () =>
+  applyDecorators(ApiBearerAuth(), ApiErrors({ 401: ['invalid_session', 'session_expired'] }));
+
+/** What a visitor's POST may be refused with besides its own errors (see `visitorPost`). */
+const VisitorPost = () =>
+  applyDecorators(
+    SessionIdParam(),
+    VisitorSession(),
+    ApiAllowedOrigin(true),
+    ApiConsumes('application/json'),
+    ApiErrors({ 415: ['unsupported_media_type'] }),
+  );
+
+/** A visitor's read: the Origin is optional (same-origin GETs omit it) but checked when present. */
+const VisitorRead = () => applyDecorators(SessionIdParam(), VisitorSession(), ApiAllowedOrigin(false));
 
 /** Website chat for visitors: a session token (Bearer) instead of a staff login; CORS per widget. */
 @ApiTags('public intake')
@@ -69,6 +127,10 @@ export class PublicChatController {
 
   @Options(':widgetKey/sessions')
   @ApiOperation({ summary: 'CORS preflight for starting a chat (allowed origins of the widget only)' })
+  @WidgetKeyParam()
+  @ApiAnonymous()
+  @ApiPreflight('POST, OPTIONS')
+  @ApiErrors({ 404: ['not_found'] })
   async sessionPreflight(
     @Param('widgetKey') widgetKey: string,
     @Req() req: FastifyRequest,
@@ -79,17 +141,32 @@ export class PublicChatController {
 
   @Post(':widgetKey/sessions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Start a chat session; the token (shown once) authenticates the visitor' })
+  @ApiOperation({
+    summary: 'Start a chat session; the token (shown once) authenticates the visitor',
+    description:
+      'A name, email or phone the visitor types is a claim (an address another contact holds is only ' +
+      `recorded, flagged for staff). At most ${INTAKE_LIMITS.chatSessionPerIp.limit} sessions per client ` +
+      `address every ${INTAKE_LIMITS.chatSessionPerIp.windowSeconds / 60} minutes per widget, and ` +
+      `${INTAKE_LIMITS.chatSessionPerWidget.limit} a minute per widget.`,
+  })
+  @WidgetKeyParam()
+  @ApiAnonymous()
+  @ApiAllowedOrigin(true)
+  @ApiConsumes('application/json')
   @ApiZodBody(createChatSessionSchema)
-  @ApiResponse({ status: 201, description: '{sessionId, sessionToken}' })
-  @ApiResponse({ status: 403, description: 'origin_not_allowed' })
-  @ApiResponse({ status: 429, description: 'rate_limited (Retry-After)' })
+  @ApiZodResponse(201, chatSessionStartedSchema, {
+    description: 'The session and its token',
+    example: CHAT_SESSION_STARTED_EXAMPLE,
+  })
+  @ApiCorsHeaders(201)
+  @ApiErrors({ 400: ['validation_failed'], 404: ['not_found'], 415: ['unsupported_media_type'] })
+  @ApiTooManyRequests(['rate_limited'], 'rate_limited: too many chats from this address or on this widget')
   async start(
     @Param('widgetKey') widgetKey: string,
     @Body() body: unknown,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<{ sessionId: string; sessionToken: string }> {
+  ): Promise<ChatSessionStarted> {
     const widget = await this.widget(widgetKey);
     applyCors(req, res, widget.allowedOrigins);
     await this.limiter.hit(res, INTAKE_LIMITS.chatSessionPerIp, `${widget.id}:${rateLimitAddress(req.ip)}`);
@@ -100,7 +177,15 @@ export class PublicChatController {
   }
 
   @Options('sessions/:sessionId/:resource')
-  @ApiOperation({ summary: 'CORS preflight for a session (allowed origins of its widget only)' })
+  @ApiOperation({
+    summary: 'CORS preflight for a session (allowed origins of its widget only)',
+    description: '`resource` is `messages`, `events` or `verification`.',
+  })
+  @SessionIdParam()
+  @ApiParam({ name: 'resource', schema: { type: 'string', enum: ['messages', 'events', 'verification'] } })
+  @ApiAnonymous()
+  @ApiPreflight('GET, POST, OPTIONS')
+  @ApiErrors({ 401: ['invalid_session'] })
   async sessionResourcePreflight(
     @Param('sessionId') sessionId: string,
     @Req() req: FastifyRequest,
@@ -111,6 +196,10 @@ export class PublicChatController {
 
   @Options('sessions/:sessionId/verification/confirm')
   @ApiOperation({ summary: 'CORS preflight for confirming a code (allowed origins of the widget only)' })
+  @SessionIdParam()
+  @ApiAnonymous()
+  @ApiPreflight('POST, OPTIONS')
+  @ApiErrors({ 401: ['invalid_session'] })
   async confirmPreflight(
     @Param('sessionId') sessionId: string,
     @Req() req: FastifyRequest,
@@ -126,12 +215,26 @@ export class PublicChatController {
       'Send a one-time code (Bearer sessionToken) to the phone or email the visitor typed, to prove it is theirs; ' +
       'the code text carries the practice name and the code only',
   })
+  @VisitorPost()
   @ApiZodBody(chatVerificationSchema)
-  @ApiResponse({ status: 202, description: '{sent: true, expiresInSeconds}' })
-  @ApiResponse({ status: 409, description: 'recipient_opted_out / email_suppressed / already_verified' })
-  @ApiResponse({ status: 422, description: 'no_claimed_address / no_sender_channel' })
-  @ApiResponse({ status: 423, description: 'verification_locked (too many wrong codes)' })
-  @ApiResponse({ status: 429, description: 'rate_limited (Retry-After)' })
+  @ApiZodResponse(202, chatCodeSentSchema, {
+    description: 'The code is on its way',
+    example: { sent: true, expiresInSeconds: 600 },
+  })
+  @ApiCorsHeaders(202)
+  @ApiErrors({
+    400: ['validation_failed'],
+    409: ['recipient_opted_out', 'email_suppressed', 'concurrent_change'],
+    422: ['no_claimed_address', 'no_sender_channel'],
+    423: ['verification_locked'],
+  })
+  @ApiTooManyRequests(
+    ['rate_limited'],
+    `rate_limited: at most ${INTAKE_LIMITS.chatCodePerSession.limit} codes per chat and ` +
+      `${INTAKE_LIMITS.chatCodePerIp.limit} per client address every ` +
+      `${INTAKE_LIMITS.chatCodePerSession.windowSeconds / 60} minutes, and a few per address the code goes to ` +
+      '(Retry-After on the first two; `details.retryAfterSeconds` on all)',
+  )
   async requestCode(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
@@ -154,10 +257,16 @@ export class PublicChatController {
       'Confirm the code (Bearer sessionToken): the visitor proved the address; a claim of a contact that holds ' +
       'it joins that contact, and the chat may receive its replies. Single use, 10 minutes; 5 wrong codes lock it',
   })
+  @VisitorPost()
   @ApiZodBody(chatVerificationConfirmSchema)
-  @ApiResponse({ status: 200, description: '{verified: true}' })
-  @ApiResponse({ status: 400, description: 'invalid_code' })
-  @ApiResponse({ status: 423, description: 'verification_locked' })
+  @ApiZodResponse(200, chatCodeConfirmedSchema, { description: 'Verified', example: { verified: true } })
+  @ApiCorsHeaders(200)
+  @ApiErrors({
+    400: ['invalid_code', 'validation_failed'],
+    409: ['concurrent_change'],
+    423: ['verification_locked'],
+  })
+  @ApiTooManyRequests(['rate_limited'], 'rate_limited: too many confirmations from this client address')
   async confirmCode(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
@@ -176,9 +285,18 @@ export class PublicChatController {
   @Post('sessions/:sessionId/messages')
   @HttpCode(201)
   @ApiOperation({ summary: 'Visitor message (Bearer sessionToken); lands in the inbox as channel chat' })
+  @VisitorPost()
   @ApiZodBody(chatMessageSchema)
-  @ApiResponse({ status: 201, description: '{id, direction, body, createdAt}' })
-  @ApiResponse({ status: 401, description: 'invalid_session / session_expired' })
+  @ApiZodResponse(201, chatMessageViewSchema, {
+    description: 'The stored message',
+    example: CHAT_MESSAGE_EXAMPLE,
+  })
+  @ApiCorsHeaders(201)
+  @ApiErrors({ 400: ['validation_failed'] })
+  @ApiTooManyRequests(
+    ['rate_limited'],
+    `rate_limited: at most ${INTAKE_LIMITS.chatMessagePerSession.limit} messages a minute per chat`,
+  )
   async send(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
@@ -196,7 +314,13 @@ export class PublicChatController {
   @ApiOperation({
     summary: 'The session’s messages in order, after the given message id (Bearer sessionToken)',
   })
+  @VisitorRead()
   @ApiZodQuery(chatMessagesQuerySchema)
+  @ApiZodResponse(200, chatMessagesPageSchema, {
+    description: 'The messages, oldest first (at most 100: ask again with the last one’s id as `after`)',
+    example: { data: [CHAT_MESSAGE_EXAMPLE] },
+  })
+  @ApiCorsHeaders(200)
   async list(
     @Param('sessionId') sessionId: string,
     @Query() query: unknown,
@@ -215,13 +339,21 @@ export class PublicChatController {
       'SSE: staff replies (and the visitor’s own messages) as they are stored (Bearer sessionToken); ' +
       'ends at the session’s idle expiry',
   })
-  @ApiProduces('text/event-stream')
-  @ApiResponse({
-    status: 429,
+  @VisitorRead()
+  @ApiContentResponse(200, {
+    mediaType: 'text/event-stream',
     description:
-      `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perChatSession} open per session, ` +
-      `${LIVE_STREAM_LIMITS.perChatAddress} per client address`,
+      'Server-sent events: `ready` once (data `{}`), then `message` events (id and data: a chat message ' +
+      '`{id, direction, body, createdAt}`); comment lines as heartbeats. Ends at the session’s idle expiry.',
+    example:
+      'event: ready\ndata: {}\n\n' +
+      `id: ${CHAT_MESSAGE_EXAMPLE.id}\nevent: message\ndata: ${JSON.stringify(CHAT_MESSAGE_EXAMPLE)}\n\n`,
   })
+  @ApiTooManyRequests(
+    ['too_many_streams'],
+    `too_many_streams: at most ${LIVE_STREAM_LIMITS.perChatSession} open per session, ` +
+      `${LIVE_STREAM_LIMITS.perChatAddress} per client address`,
+  )
   async events(
     @Param('sessionId') sessionId: string,
     @Req() req: FastifyRequest,

@@ -9,8 +9,9 @@ import type { Actor } from '@app/observability';
 import { ChannelsError } from '../channels.errors.js';
 import type { PublicChannel } from '../webform/public-channel.repository.js';
 import { ChatLive } from './chat-live.js';
-import { type ChatMessageView, ChatMessages } from './chat-messages.js';
+import { ChatMessages } from './chat-messages.js';
 import type { CreateChatSessionInput } from './chat-schemas.js';
+import type { ChatMessageView, ChatSessionStarted } from './chat-views.js';
 import { type ChatSession, ChatSessions } from './chat-sessions.js';
 
 const VISITOR: Actor = { type: 'patient', id: 'chat_visitor' };
@@ -38,10 +39,7 @@ export class PublicChatService {
    * separate contact flagged for staff as a possible match (it never joins that conversation).
    * The session may receive replies in the chat for the contact it started, and no other.
    */
-  async start(
-    widget: PublicChannel,
-    input: CreateChatSessionInput,
-  ): Promise<{ sessionId: string; sessionToken: string }> {
+  async start(widget: PublicChannel, input: CreateChatSessionInput): Promise<ChatSessionStarted> {
     const problems: Array<{ path: string; message: string }> = [];
     if (input.phone && !normalizePhone(input.phone, this.config.DEFAULT_PHONE_REGION))
       problems.push({ path: 'phone', message: 'must be a valid phone number' });

@@ -6,6 +6,7 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import { type ChannelRecord, ChannelRepository } from '../channel.repository.js';
+import type { EmailChannelView } from '../channel-views.js';
 import { type CreateEmailChannelInput, updateEmailChannelFields } from './email-channel-schemas.js';
 import {
   type EmailChannelConfig,
@@ -15,32 +16,7 @@ import {
 } from './email-channel.repository.js';
 // The events URL secret is made and checked exactly as the inbound parse one.
 import { newInboundSecret } from './inbound-secret.js';
-import { type EventsAuthMode, type EventsAuthSettings, eventsAuthMode } from './sendgrid-events-auth.js';
-
-/** What admins see of an email channel: settings and webhook URLs, never the API key. */
-export interface EmailChannelView {
-  id: string;
-  type: 'email';
-  name: string;
-  inboundAddress: string;
-  fromAddress: string;
-  fromName: string | null;
-  eventsSigned: boolean;
-  /**
-   * How Event Webhook posts are authenticated: SendGrid's signature, the secret in the events
-   * URL, or `none` (a channel from before; its events are refused until PATCH sets one).
-   */
-  eventsAuth: EventsAuthMode;
-  createdAt: string;
-  updatedAt: string;
-  /**
-   * Absolute URLs to configure at SendGrid. Only the answer that issues a secret (creation, or a
-   * PATCH that rotates the events secret) carries it (secrets are stored hashed); other views
-   * show `{secret}` in its place. `events` is the plain (signed) URL when the channel has
-   * SendGrid's key, and carries the events secret otherwise.
-   */
-  webhooks: { inboundParse: string; events: string };
-}
+import { type EventsAuthSettings, eventsAuthMode } from './sendgrid-events-auth.js';
 
 export const INBOUND_SECRET_PLACEHOLDER = '{secret}';
 

@@ -1,5 +1,6 @@
 import { ConsentLedger } from '@app/consent';
 import { Injectable, Logger } from '@nestjs/common';
+import { z } from 'zod';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
 import {
@@ -33,15 +34,18 @@ export interface EventWebhookPost {
   urlSecret: string | null;
 }
 
-export interface EventBatchOutcome {
-  updated: number;
-  unchanged: number;
-  duplicates: number;
-  unknownMessages: number;
-  ignored: number;
-  /** Events whose only effect is that the address is suppressed (spam report, unsubscribe). */
-  suppressed: number;
-}
+const count = (description: string) => z.int().nonnegative().meta({ description });
+
+/** What an Event Webhook batch did, event by event (the api answers it). */
+export const eventBatchOutcomeSchema = z.object({
+  updated: count('Events that moved a message’s status forward'),
+  unchanged: count('Events about a status the message already had or passed'),
+  duplicates: count('Events (by sg_event_id) applied before'),
+  unknownMessages: count('Events about messages we did not send'),
+  ignored: count('Events that say nothing about delivery'),
+  suppressed: count('Events whose only effect is that the address is suppressed (spam report, unsubscribe)'),
+});
+export type EventBatchOutcome = z.output<typeof eventBatchOutcomeSchema>;
 
 /**
  * An Event Webhook batch: authenticated first (the signature over a fresh timestamp when the

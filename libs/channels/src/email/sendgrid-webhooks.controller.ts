@@ -1,33 +1,34 @@
-import {
-  Controller,
-  HttpCode,
-  Param,
-  Post,
-  Req,
-  UseGuards,
-  UseInterceptors,
-  applyDecorators,
-} from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Param, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AppError, Public, hasMediaType } from '@app/observability';
+import { z } from 'zod';
+import { ApiZodResponse, AppError, Public, hasMediaType } from '@app/observability';
 import { EVENT_WEBHOOK_SIGNATURE_HEADER, EVENT_WEBHOOK_TIMESTAMP_HEADER } from '@app/providers';
+import { ApiAnonymous } from '../anonymous.openapi.js';
 import { InboundParseAuthGuard, authenticatedInbound } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
 import { type UploadedPart, flatFields } from './inbound-parse.js';
-import { type EventBatchOutcome, SendGridEventsService } from './sendgrid-events.service.js';
+import {
+  type EventBatchOutcome,
+  SendGridEventsService,
+  eventBatchOutcomeSchema,
+} from './sendgrid-events.service.js';
 import { SendGridInboundService } from './sendgrid-inbound.service.js';
+import { EventWebhook, InboundParseWebhook } from './sendgrid-webhook.openapi.js';
 
-/** What both Event Webhook routes answer (they differ only in how the channel authenticates). */
-const EventBatchRoute = () =>
-  applyDecorators(
-    HttpCode(200),
-    ApiConsumes('application/json'),
-    ApiResponse({ status: 200, description: 'Applied, already known, or about messages we do not know' }),
-    ApiResponse({ status: 400, description: 'validation_failed' }),
-    ApiResponse({ status: 404, description: 'unknown channel' }),
-    ApiResponse({ status: 415, description: 'not JSON' }),
-  );
+const inboundReceivedSchema = z.object({
+  received: z.literal(true),
+  duplicate: z.boolean().meta({ description: 'The same Message-ID (or post) was stored before' }),
+});
+
+const EVENT_BATCH_EXAMPLE: EventBatchOutcome = {
+  updated: 2,
+  unchanged: 0,
+  duplicates: 1,
+  unknownMessages: 0,
+  ignored: 1,
+  suppressed: 0,
+};
 
 /**
  * SendGrid's webhooks. Inbound Parse cannot be signed, so its URL carries a per-channel secret;
@@ -35,6 +36,7 @@ const EventBatchRoute = () =>
  * posts to an events URL with a secret of its own (`webhooks.events`).
  */
 @ApiTags('webhooks')
+@ApiAnonymous()
 @Public()
 @Controller('webhooks/sendgrid')
 export class SendGridWebhooksController {
@@ -52,14 +54,12 @@ export class SendGridWebhooksController {
     summary:
       'Inbound Parse (multipart, or raw MIME in `email`); the same Message-ID twice stores one message',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiResponse({ status: 200, description: 'Stored, or already stored' })
-  @ApiResponse({ status: 400, description: 'validation_failed / invalid_multipart (nothing stored)' })
-  @ApiResponse({ status: 403, description: 'invalid_secret (nothing stored)' })
-  @ApiResponse({ status: 404, description: 'unknown or deleted channel' })
-  @ApiResponse({ status: 413, description: 'payload_too_large' })
-  @ApiResponse({ status: 415, description: 'not multipart' })
-  async inboundParse(@Req() req: FastifyRequest): Promise<{ received: true; duplicate: boolean }> {
+  @InboundParseWebhook()
+  @ApiZodResponse(200, inboundReceivedSchema, {
+    description: 'Stored, or already stored',
+    example: { received: true, duplicate: false },
+  })
+  async inboundParse(@Req() req: FastifyRequest): Promise<z.output<typeof inboundReceivedSchema>> {
     if (!hasMediaType(req, 'multipart/form-data')) {
       throw new AppError(415, 'unsupported_media_type', 'Inbound Parse posts are multipart/form-data');
     }
@@ -73,15 +73,15 @@ export class SendGridWebhooksController {
   }
 
   @Post(':channelId/events')
-  @EventBatchRoute()
+  @HttpCode(200)
+  @EventWebhook({ urlSecret: false })
   @ApiOperation({
     summary:
       'Event Webhook batch, ECDSA-signed (channel with eventWebhookPublicKey); each sg_event_id applies once, statuses only move forward',
   })
-  @ApiResponse({
-    status: 403,
-    description:
-      'invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied',
+  @ApiZodResponse(200, eventBatchOutcomeSchema, {
+    description: 'Applied, already known, or about messages we do not know (nothing applied on a refusal)',
+    example: EVENT_BATCH_EXAMPLE,
   })
   signedEventBatch(
     @Param('channelId') channelId: string,
@@ -91,15 +91,15 @@ export class SendGridWebhooksController {
   }
 
   @Post(':channelId/events/:secret')
-  @EventBatchRoute()
+  @HttpCode(200)
+  @EventWebhook({ urlSecret: true })
   @ApiOperation({
     summary:
       'Event Webhook batch for a channel without a public key: the URL carries the channel’s events secret',
   })
-  @ApiResponse({
-    status: 403,
-    description:
-      'invalid_secret / invalid_signature / signature_expired (a keyed channel still needs its signature); nothing applied',
+  @ApiZodResponse(200, eventBatchOutcomeSchema, {
+    description: 'Applied, already known, or about messages we do not know (nothing applied on a refusal)',
+    example: EVENT_BATCH_EXAMPLE,
   })
   eventBatchWithSecret(
     @Param('channelId') channelId: string,

@@ -12,8 +12,13 @@ const fieldValue = z.union([z.string().max(2000), z.number().finite(), z.boolean
 export const formSubmissionSchema = z
   .strictObject({
     name: z.string().trim().max(200).optional(),
-    email: z.string().trim().max(320).optional(),
-    phone: z.string().trim().max(32).optional(),
+    email: z.string().trim().max(320).optional().meta({ description: 'Must be a valid email address' }),
+    phone: z
+      .string()
+      .trim()
+      .max(32)
+      .optional()
+      .meta({ description: 'Must be a valid phone number (E.164, or national in the practice’s region)' }),
     message: z.string().max(5000).optional(),
     fields: z
       .record(z.string().min(1).max(64), fieldValue)
@@ -22,15 +27,28 @@ export const formSubmissionSchema = z
         (f) => Buffer.byteLength(JSON.stringify(f)) <= MAX_FIELDS_JSON_BYTES,
         `at most ${MAX_FIELDS_JSON_BYTES} bytes of fields`,
       )
-      .optional(),
+      .optional()
+      .meta({
+        description: `The form's other fields, flat; at most ${MAX_FIELDS_JSON_BYTES} bytes as JSON`,
+        maxProperties: MAX_FIELDS,
+      }),
     consent: z
       .strictObject({
         sms: z.boolean().optional(),
         email: z.boolean().optional(),
-        disclosureVersion: z.string().min(1).max(64).optional(),
+        disclosureVersion: z
+          .string()
+          .min(1)
+          .max(64)
+          .optional()
+          .meta({ description: 'The consent disclosure the form showed: a version the practice knows' }),
       })
       .optional(),
-    [HONEYPOT_FIELD]: z.string().max(0, 'must be empty').optional(),
+    [HONEYPOT_FIELD]: z
+      .string()
+      .max(0, 'must be empty')
+      .optional()
+      .meta({ description: 'Honeypot: hidden from people, must stay empty' }),
   })
   .refine((s) => Boolean(s.email || s.phone), {
     message: 'an email address or a phone number is required',
@@ -43,6 +61,10 @@ export const formSubmissionSchema = z
   .refine((s) => !s.consent?.email || Boolean(s.email), {
     message: 'email consent needs an email address',
     path: ['consent', 'email'],
+  })
+  .meta({
+    description:
+      'An email address or a phone number is required; `consent.sms` needs `phone`, `consent.email` needs `email`',
   });
 export type FormSubmission = z.infer<typeof formSubmissionSchema>;
 

@@ -4,36 +4,13 @@ import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { channelNotFound, ChannelsError } from '../channels.errors.js';
 import type { ChannelRecord } from '../channel.repository.js';
+import type { PublicChannelView } from '../channel-views.js';
 import {
   type CreatePublicChannelInput,
   type UpdatePublicChannelInput,
   updatePublicChannelSchema,
 } from './public-channel-schemas.js';
 import { type PublicChannelConfig, PublicChannels } from './public-channel.repository.js';
-
-interface PublicChannelViewBase {
-  id: string;
-  name: string;
-  allowedOrigins: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WebformChannelView extends PublicChannelViewBase {
-  type: 'webform';
-  formKey: string;
-  /** Absolute URL the practice's form posts JSON to. */
-  submitUrl: string;
-}
-
-export interface ChatChannelView extends PublicChannelViewBase {
-  type: 'chat';
-  widgetKey: string;
-  /** Absolute URL of the script to embed with data-widget-key. */
-  widgetScriptUrl: string;
-}
-
-export type PublicChannelView = WebformChannelView | ChatChannelView;
 
 /** Admin side of web forms and chat widgets, called by ChannelsService for these two types. */
 @Injectable()
@@ -95,7 +72,7 @@ export class PublicChannelAdmin {
     record: Pick<ChannelRecord, 'id' | 'type' | 'name' | 'config' | 'createdAt' | 'updatedAt' | 'deletedAt'>,
   ): PublicChannelView {
     const config = record.config as unknown as PublicChannelConfig;
-    const base: PublicChannelViewBase = {
+    const base = {
       id: record.id,
       name: record.name,
       allowedOrigins: config.allowedOrigins ?? [],

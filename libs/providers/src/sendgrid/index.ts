@@ -16,7 +16,9 @@ export {
 } from './inbound-parse.js';
 export { classifySendGridError } from './sendgrid-errors.js';
 export {
+  eventBatchSchema,
   fromSendGridEvent,
+  MAX_EVENTS_PER_BATCH,
   parseSendGridEventBatch,
   sendGridErrorCode,
   sendGridMessageId,

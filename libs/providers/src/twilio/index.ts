@@ -7,8 +7,11 @@ export {
 export { classifyTwilioError } from './twilio-errors.js';
 export {
   MAX_INBOUND_BODY_CHARS,
+  MAX_MEDIA,
   parseTwilioInbound,
   parseTwilioStatusCallback,
+  twilioInboundFields,
+  twilioStatusFields,
   type TwilioInboundMessage,
   type TwilioStatusCallback,
 } from './twilio-payloads.js';

@@ -25,7 +25,8 @@ const contentType = z
   .max(255)
   .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'must be a media type');
 
-const inboundSchema = z.object({
+/** The inbound webhook's fields we read (exported for the webhook's OpenAPI request body). */
+export const twilioInboundFields = z.object({
   MessageSid: sid('SM|MM'),
   AccountSid: sid('AC'),
   From: address,
@@ -52,7 +53,7 @@ export interface TwilioInboundMessage {
 }
 
 export function parseTwilioInbound(params: Record<string, string>): ParseResult<TwilioInboundMessage> {
-  const parsed = inboundSchema.safeParse(params);
+  const parsed = twilioInboundFields.safeParse(params);
   if (!parsed.success) return refused(problemsOf(parsed.error));
   const data = parsed.data;
   const media: TwilioInboundMessage['media'] = [];
@@ -81,7 +82,8 @@ export function parseTwilioInbound(params: Record<string, string>): ParseResult<
   };
 }
 
-const statusSchema = z.object({
+/** The status callback's fields we read (exported for the webhook's OpenAPI request body). */
+export const twilioStatusFields = z.object({
   MessageSid: sid('SM|MM'),
   MessageStatus: z.string().min(1).max(32),
   ErrorCode: z
@@ -101,7 +103,7 @@ export interface TwilioStatusCallback {
 export function parseTwilioStatusCallback(params: Record<string, string>): ParseResult<TwilioStatusCallback> {
   // Older callbacks carry only SmsStatus; MessageStatus wins when both are present. Only the
   // three fields read are passed on (the schema drops every other one anyway).
-  const parsed = statusSchema.safeParse({
+  const parsed = twilioStatusFields.safeParse({
     MessageSid: params.MessageSid,
     MessageStatus: params.MessageStatus ?? params.SmsStatus,
     ErrorCode: params.ErrorCode,
