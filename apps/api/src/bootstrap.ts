@@ -78,7 +78,21 @@ export async function configureApiApp(
         .setVersion('1')
         .addServer('/', 'The api this document is served by')
         .setOpenAPIVersion(OPENAPI_VERSION)
-        .addBearerAuth()
+        .addBearerAuth({
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A staff access token',
+        })
+        .addBearerAuth(
+          {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Website chat visitor: the sessionToken answered by POST /v1/public/chat/{widgetKey}/sessions (not a staff token)',
+          },
+          'chatSession',
+        )
         .build(),
     ),
   );

@@ -348,7 +348,10 @@ export interface paths {
         /** Live channels of the practice */
         get: operations["ChannelsController_list"];
         put?: never;
-        /** Add a channel; answers the webhook URLs to configure at the provider */
+        /**
+         * Add a channel; answers the webhook URLs to configure at the provider
+         * @description One body per `type`: `sms` (Twilio), `email` (SendGrid), `webform`, `chat`. Credentials are stored encrypted and never answered; an email channel’s answer is the only one carrying its URL secrets.
+         */
         post: operations["ChannelsController_create"];
         delete?: never;
         options?: never;
@@ -363,6 +366,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One live channel */
         get: operations["ChannelsController_get"];
         put?: never;
         post?: never;
@@ -370,7 +374,10 @@ export interface paths {
         delete: operations["ChannelsController_remove"];
         options?: never;
         head?: never;
-        /** Rename, change the number or rotate the auth token */
+        /**
+         * Rename, change the number or rotate the auth token
+         * @description Each channel type takes its own fields and refuses the others (400 validation_failed naming them): SMS its number, account, token, messaging service and send rate; email its Event Webhook key or a new events secret; web forms and chat widgets their name and allowed origins.
+         */
         patch: operations["ChannelsController_update"];
         trace?: never;
     };
@@ -683,7 +690,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a web form: a new lead contact and its conversation (an address another contact holds is kept as an unproven claim, flagged for staff). A ticked consent box sends a consent request to that address; consent is granted only by the answer from it. JSON only; the hidden honeypot field `website` must stay empty. */
+        /**
+         * Submit a web form: a new lead contact and its conversation (an address another contact holds is kept as an unproven claim, flagged for staff). A ticked consent box sends a consent request to that address; consent is granted only by the answer from it. JSON only; the hidden honeypot field `website` must stay empty.
+         * @description At most 5 submissions per client address every 10 minutes per form, and 300 a minute per form. A submission whose honeypot is filled gets the same answer and stores nothing.
+         */
         post: operations["PublicFormsController_submit"];
         delete?: never;
         /** CORS preflight: allowed only for the form’s allowed origins */
@@ -701,7 +711,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a chat session; the token (shown once) authenticates the visitor */
+        /**
+         * Start a chat session; the token (shown once) authenticates the visitor
+         * @description A name, email or phone the visitor types is a claim (an address another contact holds is only recorded, flagged for staff). At most 10 sessions per client address every 10 minutes per widget, and 300 a minute per widget.
+         */
         post: operations["PublicChatController_start"];
         delete?: never;
         /** CORS preflight for starting a chat (allowed origins of the widget only) */
@@ -721,7 +734,10 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        /** CORS preflight for a session (allowed origins of its widget only) */
+        /**
+         * CORS preflight for a session (allowed origins of its widget only)
+         * @description `resource` is `messages`, `events` or `verification`.
+         */
         options: operations["PublicChatController_sessionResourcePreflight"];
         head?: never;
         patch?: never;
@@ -3301,11 +3317,151 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every channel not deleted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a",
+                     *           "type": "sms",
+                     *           "name": "Front desk",
+                     *           "phoneNumber": "+15555550100",
+                     *           "twilioAccountSid": "AC0123456789abcdef0123456789abcdef",
+                     *           "messagingServiceSid": null,
+                     *           "sendRatePerSecond": 1,
+                     *           "createdAt": "2026-01-05T14:03:00.000Z",
+                     *           "updatedAt": "2026-01-05T14:03:00.000Z",
+                     *           "webhooks": {
+                     *             "inbound": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound",
+                     *             "status": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/status"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: ({
+                            /** Format: uuid */
+                            id: string;
+                            /** @constant */
+                            type: "sms";
+                            /** @example Front desk */
+                            name: string;
+                            /**
+                             * @description E.164
+                             * @example +15555550100
+                             */
+                            phoneNumber: string;
+                            /** @example AC0123456789abcdef0123456789abcdef */
+                            twilioAccountSid: string;
+                            messagingServiceSid: string | null;
+                            /** @description Messages per second this number may send */
+                            sendRatePerSecond: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL) */
+                            webhooks: {
+                                /** Format: uri */
+                                inbound: string;
+                                /** Format: uri */
+                                status: string;
+                            };
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @constant */
+                            type: "email";
+                            /** @example Front desk */
+                            name: string;
+                            /** @example inbox@mail.example-clinic.com */
+                            inboundAddress: string;
+                            /** @example frontdesk@example-clinic.com */
+                            fromAddress: string;
+                            fromName: string | null;
+                            /** @description The channel has SendGrid’s Event Webhook public key */
+                            eventsSigned: boolean;
+                            /**
+                             * @description How Event Webhook posts are authenticated: SendGrid’s signature, the secret in the events URL, or `none` (a channel from before; its events are refused until PATCH sets one)
+                             * @enum {string}
+                             */
+                            eventsAuth: "signature" | "url_secret" | "none";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Absolute URLs to configure at SendGrid */
+                            webhooks: {
+                                /**
+                                 * @description Inbound Parse URL; carries the secret only in the answer that issues it, `{secret}` otherwise
+                                 * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound/{secret}
+                                 */
+                                inboundParse: string;
+                                /**
+                                 * @description Event Webhook URL: the plain (signed) URL when the channel has SendGrid’s key, else one carrying the events secret (shown once when issued, `{secret}` otherwise)
+                                 * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/events
+                                 */
+                                events: string;
+                            };
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example Front desk */
+                            name: string;
+                            /**
+                             * @description Website origins allowed to use it
+                             * @example [
+                             *       "https://www.example-clinic.com"
+                             *     ]
+                             */
+                            allowedOrigins: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @constant */
+                            type: "webform";
+                            /** @description Public key of the form (in its submit URL) */
+                            formKey: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL the practice’s form posts JSON to
+                             */
+                            submitUrl: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example Front desk */
+                            name: string;
+                            /**
+                             * @description Website origins allowed to use it
+                             * @example [
+                             *       "https://www.example-clinic.com"
+                             *     ]
+                             */
+                            allowedOrigins: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @constant */
+                            type: "chat";
+                            /** @description Public key of the widget (`data-widget-key`) */
+                            widgetKey: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the script to embed
+                             */
+                            widgetScriptUrl: string;
+                        })[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -3384,13 +3540,147 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new channel */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a",
+                     *       "type": "sms",
+                     *       "name": "Front desk",
+                     *       "phoneNumber": "+15555550100",
+                     *       "twilioAccountSid": "AC0123456789abcdef0123456789abcdef",
+                     *       "messagingServiceSid": null,
+                     *       "sendRatePerSecond": 1,
+                     *       "createdAt": "2026-01-05T14:03:00.000Z",
+                     *       "updatedAt": "2026-01-05T14:03:00.000Z",
+                     *       "webhooks": {
+                     *         "inbound": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound",
+                     *         "status": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/status"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "sms";
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description E.164
+                         * @example +15555550100
+                         */
+                        phoneNumber: string;
+                        /** @example AC0123456789abcdef0123456789abcdef */
+                        twilioAccountSid: string;
+                        messagingServiceSid: string | null;
+                        /** @description Messages per second this number may send */
+                        sendRatePerSecond: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL) */
+                        webhooks: {
+                            /** Format: uri */
+                            inbound: string;
+                            /** Format: uri */
+                            status: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "email";
+                        /** @example Front desk */
+                        name: string;
+                        /** @example inbox@mail.example-clinic.com */
+                        inboundAddress: string;
+                        /** @example frontdesk@example-clinic.com */
+                        fromAddress: string;
+                        fromName: string | null;
+                        /** @description The channel has SendGrid’s Event Webhook public key */
+                        eventsSigned: boolean;
+                        /**
+                         * @description How Event Webhook posts are authenticated: SendGrid’s signature, the secret in the events URL, or `none` (a channel from before; its events are refused until PATCH sets one)
+                         * @enum {string}
+                         */
+                        eventsAuth: "signature" | "url_secret" | "none";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at SendGrid */
+                        webhooks: {
+                            /**
+                             * @description Inbound Parse URL; carries the secret only in the answer that issues it, `{secret}` otherwise
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound/{secret}
+                             */
+                            inboundParse: string;
+                            /**
+                             * @description Event Webhook URL: the plain (signed) URL when the channel has SendGrid’s key, else one carrying the events secret (shown once when issued, `{secret}` otherwise)
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/events
+                             */
+                            events: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "webform";
+                        /** @description Public key of the form (in its submit URL) */
+                        formKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL the practice’s form posts JSON to
+                         */
+                        submitUrl: string;
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "chat";
+                        /** @description Public key of the widget (`data-widget-key`) */
+                        widgetKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the script to embed
+                         */
+                        widgetScriptUrl: string;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3482,17 +3772,152 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The channel’s id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The channel */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a",
+                     *       "type": "sms",
+                     *       "name": "Front desk",
+                     *       "phoneNumber": "+15555550100",
+                     *       "twilioAccountSid": "AC0123456789abcdef0123456789abcdef",
+                     *       "messagingServiceSid": null,
+                     *       "sendRatePerSecond": 1,
+                     *       "createdAt": "2026-01-05T14:03:00.000Z",
+                     *       "updatedAt": "2026-01-05T14:03:00.000Z",
+                     *       "webhooks": {
+                     *         "inbound": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound",
+                     *         "status": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/status"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "sms";
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description E.164
+                         * @example +15555550100
+                         */
+                        phoneNumber: string;
+                        /** @example AC0123456789abcdef0123456789abcdef */
+                        twilioAccountSid: string;
+                        messagingServiceSid: string | null;
+                        /** @description Messages per second this number may send */
+                        sendRatePerSecond: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL) */
+                        webhooks: {
+                            /** Format: uri */
+                            inbound: string;
+                            /** Format: uri */
+                            status: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "email";
+                        /** @example Front desk */
+                        name: string;
+                        /** @example inbox@mail.example-clinic.com */
+                        inboundAddress: string;
+                        /** @example frontdesk@example-clinic.com */
+                        fromAddress: string;
+                        fromName: string | null;
+                        /** @description The channel has SendGrid’s Event Webhook public key */
+                        eventsSigned: boolean;
+                        /**
+                         * @description How Event Webhook posts are authenticated: SendGrid’s signature, the secret in the events URL, or `none` (a channel from before; its events are refused until PATCH sets one)
+                         * @enum {string}
+                         */
+                        eventsAuth: "signature" | "url_secret" | "none";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at SendGrid */
+                        webhooks: {
+                            /**
+                             * @description Inbound Parse URL; carries the secret only in the answer that issues it, `{secret}` otherwise
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound/{secret}
+                             */
+                            inboundParse: string;
+                            /**
+                             * @description Event Webhook URL: the plain (signed) URL when the channel has SendGrid’s key, else one carrying the events secret (shown once when issued, `{secret}` otherwise)
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/events
+                             */
+                            events: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "webform";
+                        /** @description Public key of the form (in its submit URL) */
+                        formKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL the practice’s form posts JSON to
+                         */
+                        submitUrl: string;
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "chat";
+                        /** @description Public key of the widget (`data-widget-key`) */
+                        widgetKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the script to embed
+                         */
+                        widgetScriptUrl: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -3528,6 +3953,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ChannelsController_remove: {
@@ -3535,12 +3977,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The channel’s id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3581,6 +4025,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ChannelsController_update: {
@@ -3588,6 +4049,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The channel’s id */
                 id: string;
             };
             cookie?: never;
@@ -3608,13 +4070,147 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The channel as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a",
+                     *       "type": "sms",
+                     *       "name": "Front desk",
+                     *       "phoneNumber": "+15555550100",
+                     *       "twilioAccountSid": "AC0123456789abcdef0123456789abcdef",
+                     *       "messagingServiceSid": null,
+                     *       "sendRatePerSecond": 1,
+                     *       "createdAt": "2026-01-05T14:03:00.000Z",
+                     *       "updatedAt": "2026-01-05T14:03:00.000Z",
+                     *       "webhooks": {
+                     *         "inbound": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound",
+                     *         "status": "https://inbox.example-clinic.com/webhooks/twilio/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/status"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "sms";
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description E.164
+                         * @example +15555550100
+                         */
+                        phoneNumber: string;
+                        /** @example AC0123456789abcdef0123456789abcdef */
+                        twilioAccountSid: string;
+                        messagingServiceSid: string | null;
+                        /** @description Messages per second this number may send */
+                        sendRatePerSecond: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at Twilio (under PUBLIC_BASE_URL) */
+                        webhooks: {
+                            /** Format: uri */
+                            inbound: string;
+                            /** Format: uri */
+                            status: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "email";
+                        /** @example Front desk */
+                        name: string;
+                        /** @example inbox@mail.example-clinic.com */
+                        inboundAddress: string;
+                        /** @example frontdesk@example-clinic.com */
+                        fromAddress: string;
+                        fromName: string | null;
+                        /** @description The channel has SendGrid’s Event Webhook public key */
+                        eventsSigned: boolean;
+                        /**
+                         * @description How Event Webhook posts are authenticated: SendGrid’s signature, the secret in the events URL, or `none` (a channel from before; its events are refused until PATCH sets one)
+                         * @enum {string}
+                         */
+                        eventsAuth: "signature" | "url_secret" | "none";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Absolute URLs to configure at SendGrid */
+                        webhooks: {
+                            /**
+                             * @description Inbound Parse URL; carries the secret only in the answer that issues it, `{secret}` otherwise
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/inbound/{secret}
+                             */
+                            inboundParse: string;
+                            /**
+                             * @description Event Webhook URL: the plain (signed) URL when the channel has SendGrid’s key, else one carrying the events secret (shown once when issued, `{secret}` otherwise)
+                             * @example https://inbox.example-clinic.com/webhooks/sendgrid/3f1c2b9e-6a47-4d0e-9a51-2f8c7d6e5b4a/events
+                             */
+                            events: string;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "webform";
+                        /** @description Public key of the form (in its submit URL) */
+                        formKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL the practice’s form posts JSON to
+                         */
+                        submitUrl: string;
+                    } | {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example Front desk */
+                        name: string;
+                        /**
+                         * @description Website origins allowed to use it
+                         * @example [
+                         *       "https://www.example-clinic.com"
+                         *     ]
+                         */
+                        allowedOrigins: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @constant */
+                        type: "chat";
+                        /** @description Public key of the widget (`data-widget-key`) */
+                        widgetKey: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the script to embed
+                         */
+                        widgetScriptUrl: string;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,6 +4261,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -3704,68 +4317,171 @@ export interface operations {
     TwilioWebhooksController_inbound: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Twilio’s HMAC-SHA1 signature (base64) of the webhook URL and the sorted form fields, keyed with the channel’s auth token. Missing or wrong: 403 invalid_signature, nothing stored */
+                "X-Twilio-Signature": string;
+            };
             path: {
+                /** @description The SMS channel (its webhook URLs are in the channel’s admin view) */
                 channelId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    MessageSid: string;
+                    AccountSid: string;
+                    From: string;
+                    To: string;
+                    /** @default  */
+                    Body?: string;
+                    /** @default 0 */
+                    NumMedia?: string;
+                    OptOutType?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
-            /** @description TwiML: <Response/> or a keyword reply */
+            /** @description TwiML: an empty `<Response/>`, or the reply to a keyword (STOP, START, HELP, YES, NO) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><Response/> */
+                    "text/xml": string;
+                };
             };
-            /** @description validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description invalid_signature (nothing stored) */
+            /** @description invalid_signature */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_signature";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown or deleted channel */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description not form-encoded UTF-8 */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A keyword hook failed: nothing stored, not acknowledged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "internal_error";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     TwilioWebhooksController_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Twilio’s HMAC-SHA1 signature (base64) of the webhook URL and the sorted form fields, keyed with the channel’s auth token. Missing or wrong: 403 invalid_signature, nothing stored */
+                "X-Twilio-Signature": string;
+            };
             path: {
+                /** @description The SMS channel (its webhook URLs are in the channel’s admin view) */
                 channelId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    MessageSid: string;
+                    MessageStatus?: string;
+                    ErrorCode?: string;
+                    SmsStatus?: string;
+                } | unknown | unknown;
+            };
+        };
         responses: {
             /** @description Applied, already known, or about a message we do not know */
             204: {
@@ -3774,40 +4490,90 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description invalid_signature (nothing stored) */
+            /** @description invalid_signature */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_signature";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown or deleted channel */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description not form-encoded UTF-8 */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
@@ -3815,149 +4581,437 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The email channel (its webhook URLs are in the channel’s admin view) */
+                channelId: string;
+                /** @description The channel’s Inbound Parse secret, from the URL its admin view issued (shown once) */
+                secret: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": ({
+                    /** @description Raw mode: the whole MIME message */
+                    email?: string;
+                    /** @description Parsed mode: the message’s header block */
+                    headers?: string;
+                    text?: string;
+                    html?: string;
+                    from?: string;
+                    subject?: string;
+                    /** @description JSON: `{"to": [...], "from": "..."}` */
+                    envelope?: string;
+                    /** @description SendGrid’s SPF verdict */
+                    SPF?: string;
+                    /** @description SendGrid’s DKIM verdicts */
+                    dkim?: string;
+                } & {
+                    [key: string]: string;
+                }) | unknown | unknown;
+            };
+        };
         responses: {
             /** @description Stored, or already stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "duplicate": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description The same Message-ID (or post) was stored before */
+                        duplicate: boolean;
+                    };
+                };
             };
-            /** @description validation_failed / invalid_multipart (nothing stored) */
+            /** @description validation_failed, invalid_multipart, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "invalid_multipart" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description invalid_secret (nothing stored) */
+            /** @description invalid_secret */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_secret";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown or deleted channel */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description not multipart */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     SendGridWebhooksController_signedEventBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description SendGrid’s ECDSA (P-256) signature, base64, of the timestamp followed by the raw body, checked with the channel’s `eventWebhookPublicKey`. Required whenever the channel has that key */
+                "x-twilio-email-event-webhook-signature": string;
+                /** @description Unix seconds the signature was made; refused (signature_expired) when over 10 minutes old or 5 minutes ahead */
+                "x-twilio-email-event-webhook-timestamp": string;
+            };
             path: {
+                /** @description The email channel (its webhook URLs are in the channel’s admin view) */
                 channelId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: string;
+                    sg_event_id?: string;
+                    sg_message_id?: string;
+                    messageId?: string;
+                    timestamp?: number;
+                    type?: string;
+                }[];
+            };
+        };
         responses: {
-            /** @description Applied, already known, or about messages we do not know */
+            /** @description Applied, already known, or about messages we do not know (nothing applied on a refusal) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "updated": 2,
+                     *       "unchanged": 0,
+                     *       "duplicates": 1,
+                     *       "unknownMessages": 0,
+                     *       "ignored": 1,
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Events that moved a message’s status forward */
+                        updated: number;
+                        /** @description Events about a status the message already had or passed */
+                        unchanged: number;
+                        /** @description Events (by sg_event_id) applied before */
+                        duplicates: number;
+                        /** @description Events about messages we did not send */
+                        unknownMessages: number;
+                        /** @description Events that say nothing about delivery */
+                        ignored: number;
+                        /** @description Events whose only effect is that the address is suppressed (spam report, unsubscribe) */
+                        suppressed: number;
+                    };
+                };
             };
-            /** @description validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description invalid_signature / signature_expired (signed over 10 minutes ago or ahead of our clock) / invalid_secret (the channel authenticates by URL secret) / events_unauthenticated (the channel has neither; PATCH it); nothing applied */
+            /** @description invalid_signature, signature_expired, invalid_secret, events_unauthenticated */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events_unauthenticated" | "invalid_secret" | "invalid_signature" | "signature_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown channel */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description not JSON */
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     SendGridWebhooksController_eventBatchWithSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description SendGrid’s ECDSA (P-256) signature, base64, of the timestamp followed by the raw body, checked with the channel’s `eventWebhookPublicKey`. Required whenever the channel has that key */
+                "x-twilio-email-event-webhook-signature"?: string;
+                /** @description Unix seconds the signature was made; refused (signature_expired) when over 10 minutes old or 5 minutes ahead */
+                "x-twilio-email-event-webhook-timestamp"?: string;
+            };
             path: {
+                /** @description The email channel (its webhook URLs are in the channel’s admin view) */
                 channelId: string;
+                /** @description The channel’s events secret, from the URL its admin view issued (shown once) */
                 secret: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: string;
+                    sg_event_id?: string;
+                    sg_message_id?: string;
+                    messageId?: string;
+                    timestamp?: number;
+                    type?: string;
+                }[];
+            };
+        };
         responses: {
-            /** @description Applied, already known, or about messages we do not know */
+            /** @description Applied, already known, or about messages we do not know (nothing applied on a refusal) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "updated": 2,
+                     *       "unchanged": 0,
+                     *       "duplicates": 1,
+                     *       "unknownMessages": 0,
+                     *       "ignored": 1,
+                     *       "suppressed": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Events that moved a message’s status forward */
+                        updated: number;
+                        /** @description Events about a status the message already had or passed */
+                        unchanged: number;
+                        /** @description Events (by sg_event_id) applied before */
+                        duplicates: number;
+                        /** @description Events about messages we did not send */
+                        unknownMessages: number;
+                        /** @description Events that say nothing about delivery */
+                        ignored: number;
+                        /** @description Events whose only effect is that the address is suppressed (spam report, unsubscribe) */
+                        suppressed: number;
+                    };
+                };
             };
-            /** @description validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description invalid_secret / invalid_signature / signature_expired (a keyed channel still needs its signature); nothing applied */
+            /** @description invalid_signature, signature_expired, invalid_secret */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_secret" | "invalid_signature" | "signature_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown channel */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description not JSON */
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
@@ -5070,8 +6124,12 @@ export interface operations {
     PublicFormsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+            };
             path: {
+                /** @description The form’s public key (`formKey` of its channel) */
                 formKey: string;
             };
             cookie?: never;
@@ -5080,30 +6138,49 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Must be a valid email address */
                     email?: string;
+                    /** @description Must be a valid phone number (E.164, or national in the practice’s region) */
                     phone?: string;
                     message?: string;
+                    /** @description The form's other fields, flat; at most 16384 bytes as JSON */
                     fields?: {
                         [key: string]: string | number | boolean | null;
                     };
                     consent?: {
                         sms?: boolean;
                         email?: boolean;
+                        /** @description The consent disclosure the form showed: a version the practice knows */
                         disclosureVersion?: string;
                     };
+                    /** @description Honeypot: hidden from people, must stay empty */
                     website?: string;
                 };
             };
         };
         responses: {
-            /** @description {received: true} */
+            /** @description Received (a new lead, or the same answer for a bot) */
             202: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    };
+                };
             };
-            /** @description validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5125,14 +6202,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description unknown form */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
@@ -5168,47 +6265,106 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited (Retry-After) */
+            /** @description rate_limited: too many submissions from this address or to this form */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicFormsController_preflight: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+                /** @description The method the browser is about to use */
+                "Access-Control-Request-Method"?: string;
+            };
             path: {
+                /** @description The form’s public key (`formKey` of its channel) */
                 formKey: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Allowed origin */
+            /** @description Allowed origin: the browser may send the request */
             204: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
+                    /** @description POST, OPTIONS */
+                    "Access-Control-Allow-Methods"?: string;
+                    /** @description Content-Type, Authorization, Last-Event-ID */
+                    "Access-Control-Allow-Headers"?: string;
+                    /** @description Seconds a browser may cache this */
+                    "Access-Control-Max-Age"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description origin_not_allowed (no CORS headers) */
+            /** @description origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+            };
             path: {
+                /** @description The widget’s public key (`data-widget-key`) */
                 widgetKey: string;
             };
             cookie?: never;
@@ -5217,20 +6373,42 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description When given, a valid email address */
                     email?: string;
+                    /** @description When given, a valid phone number (E.164, or national in the practice’s region) */
                     phone?: string;
                 };
             };
         };
         responses: {
-            /** @description {sessionId, sessionToken} */
+            /** @description The session and its token */
             201: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "9b2e4c1a-7d3f-4e8a-b6c5-0f1e2d3c4b5a",
+                     *       "sessionToken": "q8m1V3xZp0cR7tY2wE5uI9oP4aS6dF1gH3jK8lZ0xC2"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        /**
+                         * @description Shown once: send it as `Authorization: Bearer <sessionToken>` on the session’s routes (only its hash is stored)
+                         * @example q8m1V3xZp0cR7tY2wE5uI9oP4aS6dF1gH3jK8lZ0xC2
+                         */
+                        sessionToken: string;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5252,7 +6430,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
@@ -5288,58 +6493,177 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited (Retry-After) */
+            /** @description rate_limited: too many chats from this address or on this widget */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_sessionPreflight: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+                /** @description The method the browser is about to use */
+                "Access-Control-Request-Method"?: string;
+            };
             path: {
+                /** @description The widget’s public key (`data-widget-key`) */
                 widgetKey: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Allowed origin: the browser may send the request */
+            204: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
+                    /** @description POST, OPTIONS */
+                    "Access-Control-Allow-Methods"?: string;
+                    /** @description Content-Type, Authorization, Last-Event-ID */
+                    "Access-Control-Allow-Headers"?: string;
+                    /** @description Seconds a browser may cache this */
+                    "Access-Control-Max-Age"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_sessionResourcePreflight: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+                /** @description The method the browser is about to use */
+                "Access-Control-Request-Method"?: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
+                resource: "messages" | "events" | "verification";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Allowed origin: the browser may send the request */
+            204: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
+                    /** @description GET, POST, OPTIONS */
+                    "Access-Control-Allow-Methods"?: string;
+                    /** @description Content-Type, Authorization, Last-Event-ID */
+                    "Access-Control-Allow-Headers"?: string;
+                    /** @description Seconds a browser may cache this */
+                    "Access-Control-Max-Age"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description invalid_session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_confirmCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
@@ -5347,19 +6671,34 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The code the visitor received */
                     code: string;
                 };
             };
         };
         responses: {
-            /** @description {verified: true} */
+            /** @description Verified */
             200: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "verified": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        verified: true;
+                    };
+                };
             };
-            /** @description invalid_code */
+            /** @description invalid_code, validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5368,7 +6707,58 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "bad_request" | "validation_failed";
+                            code: "bad_request" | "invalid_code" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_session, session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session" | "session_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -5415,34 +6805,118 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "verification_locked";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description rate_limited: too many confirmations from this client address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_confirmPreflight: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+                /** @description The method the browser is about to use */
+                "Access-Control-Request-Method"?: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Allowed origin: the browser may send the request */
+            204: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
+                    /** @description POST, OPTIONS */
+                    "Access-Control-Allow-Methods"?: string;
+                    /** @description Content-Type, Authorization, Last-Event-ID */
+                    "Access-Control-Allow-Headers"?: string;
+                    /** @description Seconds a browser may cache this */
+                    "Access-Control-Max-Age"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description invalid_session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
     PublicChatController_requestCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
@@ -5456,14 +6930,34 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {sent: true, expiresInSeconds} */
+            /** @description The code is on its way */
             202: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "sent": true,
+                     *       "expiresInSeconds": 600
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        sent: true;
+                        /**
+                         * @description How long the code stays valid
+                         * @example 600
+                         */
+                        expiresInSeconds: number;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5480,12 +6974,56 @@ export interface operations {
                     };
                 };
             };
-            /** @description recipient_opted_out / email_suppressed / already_verified */
+            /** @description invalid_session, session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session" | "session_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description recipient_opted_out, email_suppressed, concurrent_change */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change" | "email_suppressed" | "recipient_opted_out";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
@@ -5521,26 +7059,58 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_claimed_address / no_sender_channel */
+            /** @description no_claimed_address, no_sender_channel */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "no_claimed_address" | "no_sender_channel";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description verification_locked (too many wrong codes) */
+            /** @description verification_locked */
             423: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "verification_locked";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-            /** @description rate_limited (Retry-After) */
+            /** @description rate_limited: at most 3 codes per chat and 10 per client address every 15 minutes, and a few per address the code goes to (Retry-After on the first two; `details.retryAfterSeconds` on all) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
@@ -5549,19 +7119,56 @@ export interface operations {
             query?: {
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description When present, one of the channel’s allowed origins */
+                Origin?: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The messages, oldest first (at most 100: ask again with the last one’s id as `after`) */
             200: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5",
+                     *           "direction": "inbound",
+                     *           "body": "Hello, do you have an opening this week?",
+                     *           "createdAt": "2026-01-05T14:03:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description In order, at most 100 */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description `inbound`: the visitor wrote it; `outbound`: the practice’s staff
+                             * @enum {string}
+                             */
+                            direction: "inbound" | "outbound";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
             };
             /** @description validation_failed */
             400: {
@@ -5580,13 +7187,51 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_session, session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session" | "session_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     PublicChatController_send: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One of the channel’s allowed origins */
+                Origin: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
@@ -5594,19 +7239,45 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Not blank */
                     body: string;
                 };
             };
         };
         responses: {
-            /** @description {id, direction, body, createdAt} */
+            /** @description The stored message */
             201: {
                 headers: {
+                    /** @description The request’s Origin, echoed for an allowed origin only */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description `Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5",
+                     *       "direction": "inbound",
+                     *       "body": "Hello, do you have an opening this week?",
+                     *       "createdAt": "2026-01-05T14:03:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description `inbound`: the visitor wrote it; `outbound`: the practice’s staff
+                         * @enum {string}
+                         */
+                        direction: "inbound" | "outbound";
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
-            /** @description bad_request, validation_failed */
+            /** @description validation_failed, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,12 +7294,39 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_session / session_expired */
+            /** @description invalid_session, session_expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session" | "session_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
             /** @description payload_too_large */
             413: {
@@ -5664,25 +7362,111 @@ export interface operations {
                     };
                 };
             };
+            /** @description rate_limited: at most 30 messages a minute per chat */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     PublicChatController_events: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description When present, one of the channel’s allowed origins */
+                Origin?: string;
+            };
             path: {
+                /** @description The chat session’s id (`sessionId` from starting the chat) */
                 sessionId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description too_many_streams (Retry-After): at most 3 open per session, 20 per client address */
-            429: {
+            /** @description Server-sent events: `ready` once (data `{}`), then `message` events (id and data: a chat message `{id, direction, body, createdAt}`); comment lines as heartbeats. Ends at the session’s idle expiry. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example event: ready
+                     *     data: {}
+                     *
+                     *     id: 5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5
+                     *     event: message
+                     *     data: {"id":"5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5","direction":"inbound","body":"Hello, do you have an opening this week?","createdAt":"2026-01-05T14:03:00.000Z"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description invalid_session, session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_session" | "session_expired";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "origin_not_allowed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description too_many_streams: at most 3 open per session, 20 per client address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "too_many_streams";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
@@ -5695,28 +7479,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The widget script (cacheable for 5 minutes, loadable from any origin) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/javascript": string;
+                };
             };
         };
     };
     ChatWidgetController_demo: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description A chat widget’s key */
+                widgetKey: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The demo page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };

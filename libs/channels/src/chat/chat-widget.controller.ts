@@ -2,13 +2,11 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiContentResponse, ApiErrors, AppError, Public } from '@app/observability';
-import { ApiAnonymous } from '../anonymous.openapi.js';
 import { isPublicKey } from '../webform/public-channel.repository.js';
 import { WIDGET_JS, demoPage } from './chat-widget.assets.js';
 
 /** The embeddable chat script and a demo page that embeds it (no inline script: CSP-compatible). */
 @ApiTags('public intake')
-@ApiAnonymous()
 @Public()
 @Controller('chat')
 export class ChatWidgetController {

@@ -29,7 +29,6 @@ import {
   hasMediaType,
   rateLimitAddress,
 } from '@app/observability';
-import { ApiAnonymous } from '../anonymous.openapi.js';
 import { INTAKE_LIMITS } from '../webform/intake-limits.js';
 import { IntakeRateLimiter, type RateLimit } from '../webform/intake-rate-limiter.js';
 import { type PublicChannel, PublicChannels } from '../webform/public-channel.repository.js';
@@ -91,7 +90,7 @@ const SessionIdParam = () =>
  * deleted widget is 401 invalid_session; a session idle past its expiry is 401 session_expired.
  */
 const VisitorSession = () =>
-  applyDecorators(ApiBearerAuth(), ApiErrors({ 401: ['invalid_session', 'session_expired'] }));
+  applyDecorators(ApiBearerAuth('chatSession'), ApiErrors({ 401: ['invalid_session', 'session_expired'] }));
 
 /** What a visitor's POST may be refused with besides its own errors (see `visitorPost`). */
 const VisitorPost = () =>
@@ -128,7 +127,6 @@ export class PublicChatController {
   @Options(':widgetKey/sessions')
   @ApiOperation({ summary: 'CORS preflight for starting a chat (allowed origins of the widget only)' })
   @WidgetKeyParam()
-  @ApiAnonymous()
   @ApiPreflight('POST, OPTIONS')
   @ApiErrors({ 404: ['not_found'] })
   async sessionPreflight(
@@ -150,7 +148,6 @@ export class PublicChatController {
       `${INTAKE_LIMITS.chatSessionPerWidget.limit} a minute per widget.`,
   })
   @WidgetKeyParam()
-  @ApiAnonymous()
   @ApiAllowedOrigin(true)
   @ApiConsumes('application/json')
   @ApiZodBody(createChatSessionSchema)
@@ -183,7 +180,6 @@ export class PublicChatController {
   })
   @SessionIdParam()
   @ApiParam({ name: 'resource', schema: { type: 'string', enum: ['messages', 'events', 'verification'] } })
-  @ApiAnonymous()
   @ApiPreflight('GET, POST, OPTIONS')
   @ApiErrors({ 401: ['invalid_session'] })
   async sessionResourcePreflight(
@@ -197,7 +193,6 @@ export class PublicChatController {
   @Options('sessions/:sessionId/verification/confirm')
   @ApiOperation({ summary: 'CORS preflight for confirming a code (allowed origins of the widget only)' })
   @SessionIdParam()
-  @ApiAnonymous()
   @ApiPreflight('POST, OPTIONS')
   @ApiErrors({ 401: ['invalid_session'] })
   async confirmPreflight(

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiZodResponse, AppError, Public, hasMediaType } from '@app/observability';
 import { EVENT_WEBHOOK_SIGNATURE_HEADER, EVENT_WEBHOOK_TIMESTAMP_HEADER } from '@app/providers';
-import { ApiAnonymous } from '../anonymous.openapi.js';
 import { InboundParseAuthGuard, authenticatedInbound } from './inbound-parse-auth.guard.js';
 import { InboundParseUpload } from './inbound-parse-upload.js';
 import { type UploadedPart, flatFields } from './inbound-parse.js';
@@ -36,7 +35,6 @@ const EVENT_BATCH_EXAMPLE: EventBatchOutcome = {
  * posts to an events URL with a secret of its own (`webhooks.events`).
  */
 @ApiTags('webhooks')
-@ApiAnonymous()
 @Public()
 @Controller('webhooks/sendgrid')
 export class SendGridWebhooksController {

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { ApiContentResponse, ApiErrors, Public } from '@app/observability';
 import { EMPTY_TWIML } from '@app/providers';
-import { ApiAnonymous } from '../anonymous.openapi.js';
 import { TwilioInboundService } from './twilio-inbound.service.js';
 import { TwilioStatusService } from './twilio-status.service.js';
 import { readTwilioWebhook } from './twilio-webhook-request.js';
@@ -15,7 +14,6 @@ import { TwilioInboundWebhook, TwilioStatusWebhook } from './twilio-webhook.open
  * services check it), not by staff login. The api's busiest routes, served like every other.
  */
 @ApiTags('webhooks')
-@ApiAnonymous()
 @Public()
 @Controller('webhooks/twilio/:channelId')
 export class TwilioWebhooksController {

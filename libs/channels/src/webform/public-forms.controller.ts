@@ -12,7 +12,6 @@ import {
   rateLimitAddress,
   ZodValidationPipe,
 } from '@app/observability';
-import { ApiAnonymous } from '../anonymous.openapi.js';
 import { type FormSubmission, formSubmissionSchema, isHoneypotFilled } from './form-submission.schema.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
 import { INTAKE_LIMITS } from './intake-limits.js';
@@ -41,7 +40,6 @@ const FormKeyParam = () =>
 
 /** Web form intake from the practice's websites: CORS per form, rate limited, honeypot, consent boxes. */
 @ApiTags('public intake')
-@ApiAnonymous()
 @Public()
 @Controller('v1/public/forms')
 export class PublicFormsController {
