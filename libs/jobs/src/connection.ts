@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
+import { logRedisErrors } from '@app/redis';
 
 /** BullMQ's connections: workers block on Redis, so no per-request retry limit. */
 export function bullConnection(url: string, role: 'producer' | 'worker'): Redis {
-  return new Redis(url, {
-    connectionName: `inbox-jobs-${role}`,
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-  });
+  const connectionName = `inbox-jobs-${role}`;
+  return logRedisErrors(
+    new Redis(url, { connectionName, maxRetriesPerRequest: null, enableReadyCheck: true }),
+    connectionName,
+  );
 }

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { RedisPublisher } from './redis-publisher.js';
@@ -33,7 +33,32 @@ class RedisCloser implements OnApplicationShutdown {
 }
 
 export function createRedis(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: name, maxRetriesPerRequest: 3, enableReadyCheck: true });
+  return logRedisErrors(
+    new Redis(url, { connectionName: name, maxRetriesPerRequest: 3, enableReadyCheck: true }),
+    name,
+  );
+}
+
+const logger = new Logger('Redis');
+
+/**
+ * A connection's errors go to the JSON log (without a listener ioredis prints each one to the
+ * console), once per kind of error until it is ready again: while Redis is down, ioredis
+ * reconnects (and fails) several times a second. Only the error's name and code are logged.
+ */
+export function logRedisErrors(redis: Redis, connection: string): Redis {
+  let last: string | null = null;
+  redis.on('error', (err: Error & { code?: string }) => {
+    const kind = `${err.name}:${err.code ?? ''}`;
+    if (kind === last) return;
+    last = kind;
+    logger.error({ connection, err: { name: err.name, code: err.code } }, 'Redis connection error');
+  });
+  redis.on('ready', () => {
+    if (last !== null) logger.log({ connection }, 'Redis connection ready again');
+    last = null;
+  });
+  return redis;
 }
 
 @Global()
