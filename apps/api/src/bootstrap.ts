@@ -6,7 +6,13 @@ import helmet from 'helmet';
 import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@app/config';
-import { ErrorFilter, fastifyServerOptions, installHttpPipeline } from '@app/observability';
+import {
+  ErrorFilter,
+  fastifyServerOptions,
+  installHttpMetrics,
+  installHttpPipeline,
+  Metrics,
+} from '@app/observability';
 import { ApiModule } from './app.module.js';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
@@ -37,7 +43,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   return configureApiApp(app, config);
 }
 
-/** Logging, body parsing, security headers, the request pipeline, error rendering and /docs. */
+/** Logging, body parsing, security headers, the request pipeline, HTTP metrics, error rendering and /docs. */
 export async function configureApiApp(
   app: NestFastifyApplication,
   config: ApiConfig,
@@ -53,6 +59,7 @@ export async function configureApiApp(
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
   });
   installHttpPipeline(app, { bodyLimit: API_BODY_LIMIT, securityHeaders });
+  installHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   // reply.setCookie for the patient pages' session and CSRF cookies; they read the header
   // themselves, so no request pays for parsing cookies (`hook: false`).
   await app.register(cookie, { hook: false });

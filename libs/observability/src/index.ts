@@ -22,3 +22,5 @@ export { Public, IS_PUBLIC } from './public.decorator.js';
 export { ZodValidationPipe, ValidBody, ValidQuery, ApiZodBody, ApiZodQuery } from './zod-validation.js';
 export { clientAddressResolver, rateLimitAddress, trustedProxyRule } from './client-address.js';
 export { requestContext, type RequestContext, type Actor } from './request-context.js';
+export { Metrics, MetricsController, MetricsModule } from './metrics.js';
+export { installHttpMetrics, UNMATCHED_ROUTE } from './http-metrics.js';
