@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Global, Header, Headers, Inject, Injectable, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
+  collectDefaultMetrics,
   Counter,
   type CounterConfiguration,
   Histogram,
@@ -69,7 +70,23 @@ export class MetricsController {
   }
 }
 
-/** The process's registry and `/metrics`, for every module of the application. */
+/**
+ * The process's registry, with Node's own metrics (CPU, memory, event loop lag, GC: prom-client's
+ * `process_*` and `nodejs_*`), and `/metrics`, for every module of the application.
+ */
 @Global()
-@Module({ providers: [Metrics], controllers: [MetricsController], exports: [Metrics] })
+@Module({
+  providers: [
+    {
+      provide: Metrics,
+      useFactory: () => {
+        const metrics = new Metrics();
+        collectDefaultMetrics({ register: metrics.registry });
+        return metrics;
+      },
+    },
+  ],
+  controllers: [MetricsController],
+  exports: [Metrics],
+})
 export class MetricsModule {}
