@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApi, startWorker } from '@app/testing';
 import { freePort, startPrivateRedis } from './private-redis.js';
 
@@ -171,6 +171,35 @@ describe('readiness when a dependency is down', () => {
         details: { postgres: 'up', redis: 'down', master_key: 'up' },
       },
     });
+  });
+
+  it("the worker's too, and what its Redis connections report goes to the JSON log, not the console", async () => {
+    const redis = await startPrivateRedis();
+    cleanup.push(redis.stop);
+    const worker = await startWorker({ REDIS_URL: redis.url });
+    // The job workers close through Redis: it is back (same port), and reconnected, for that
+    // (BullMQ's close waits forever on a connection still in its reconnect backoff).
+    cleanup.push(async () => {
+      const again = await startPrivateRedis(redis.port);
+      await vi.waitFor(() => request(worker.getHttpServer()).get('/health/ready').expect(200), {
+        timeout: 15_000,
+        interval: 200,
+      });
+      await worker.close();
+      await again.stop();
+    });
+    await request(worker.getHttpServer()).get('/health/ready').expect(200);
+    const printed = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log')];
+    try {
+      await redis.stop();
+      const res = await request(worker.getHttpServer()).get('/health/ready').expect(503);
+      expect(res.body.error).toMatchObject({ code: 'not_ready', details: { redis: 'down' } });
+      // The job workers' blocking connections notice too, and reconnect (and fail) meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      for (const spy of printed) expect(spy.mock.calls.map((c) => String(c[0]))).toEqual([]);
+    } finally {
+      for (const spy of printed) spy.mockRestore();
+    }
   });
 });
 

@@ -16,10 +16,13 @@ export async function freePort(): Promise<number> {
 
 /**
  * A Redis server of this test's own (no persistence), so a test can stop it without touching
- * the shared one. `stop()` kills it and waits for the process to end.
+ * the shared one (and start one again on the same port). `stop()` kills it and waits for the
+ * process to end.
  */
-export async function startPrivateRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
+export async function startPrivateRedis(
+  port?: number,
+): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -46,6 +49,7 @@ export async function startPrivateRedis(): Promise<{ url: string; stop: () => Pr
   const exited = once(child, 'exit');
   return {
     url,
+    port,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logRedisErrors } from './redis.module.js';
+import { logRedisErrors, redisErrorLog } from './redis.module.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -25,5 +25,28 @@ describe('logRedisErrors', () => {
       err: { name: 'Error', code: 'ECONNREFUSED' },
     });
     expect(printed).not.toHaveBeenCalled();
+  });
+});
+
+describe('redisErrorLog', () => {
+  it('logs a kind of error once a minute at most, another kind at once, and again at once after a reset', () => {
+    let now = 0;
+    const logged: string[] = [];
+    const errors = redisErrorLog(
+      (fields) => logged.push(`${now} ${fields.err.code}`),
+      () => now,
+    );
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:6379'), { code: 'ECONNREFUSED' });
+    const timeout = Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' });
+    errors.report(refused);
+    now = 59_000;
+    errors.report(refused);
+    now = 60_000;
+    errors.report(refused);
+    errors.report(timeout);
+    expect(errors.reset()).toBe(true);
+    now = 60_001;
+    errors.report(timeout);
+    expect(logged).toEqual(['0 ECONNREFUSED', '60000 ECONNREFUSED', '60000 ETIMEDOUT', '60001 ETIMEDOUT']);
   });
 });
