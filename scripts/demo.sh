@@ -41,6 +41,8 @@ SENDGRID_API_BASE_URL=http://127.0.0.1:${DEMO_SANDBOX_PORT:-4010}
 ALLOW_SIGNUP=true
 ENV
 fi
+# The operators' /metrics credential (added to an env from before it existed, too).
+grep -q '^METRICS_TOKEN=' "$DEMO_DIR/env" || echo "METRICS_TOKEN=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >>"$DEMO_DIR/env"
 set -a
 # shellcheck disable=SC1091
 . "$DEMO_DIR/env"
@@ -93,6 +95,7 @@ Where to look:
   API readiness           http://127.0.0.1:${PORT}/health/ready
   Sandbox: all sends      http://127.0.0.1:${SANDBOX_PORT}/sandbox/messages
   Worker health           http://127.0.0.1:${WORKER_HEALTH_PORT}/health/ready
+  Metrics (api, worker)   curl -H "Authorization: Bearer ${METRICS_TOKEN}" http://127.0.0.1:${PORT}/metrics  (worker: port ${WORKER_HEALTH_PORT})
   Logs (JSON, redacted)   $DEMO_DIR/logs/{api,worker,sandbox}.log
   Demo environment        $DEMO_DIR/env   (delete .demo/ to start from scratch)
 

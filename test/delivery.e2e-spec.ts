@@ -315,12 +315,21 @@ describe('replies through the consent gate, delivered by the worker', () => {
   });
 
   it('exposes queue depth, outbox backlog and delivery latency on the worker, without PHI', async () => {
-    const res = await request(stack.worker!.getHttpServer()).get('/metrics').expect(200);
+    const res = await request(stack.worker!.getHttpServer())
+      .get('/metrics')
+      .set('authorization', `Bearer ${process.env.METRICS_TOKEN}`)
+      .expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toMatch(/^inbox_queue_jobs\{queue="delivery-sms",state="waiting"\} \d+$/m);
     expect(res.text).toMatch(/^inbox_delivery_outbox_rows \d+$/m);
     expect(res.text).toMatch(
       /^inbox_delivery_latency_seconds_count\{channel="sms",route="secure_link"\} [1-9]\d*$/m,
+    );
+    // The provider's STOP refusal above, by its known code.
+    expect(res.text).toMatch(/^inbox_delivery_failures_total\{channel="sms",reason="21610"\} [1-9]\d*$/m);
+    // The gate decided again right before sending (no PHI: stage, route, channel, reason only).
+    expect(res.text).toMatch(
+      /^inbox_consent_gate_decisions_total\{stage="send",route="secure_link",channel="sms",reason="no_consent"\} [1-9]\d*$/m,
     );
     expect(res.text).not.toMatch(/\+1\d{10}|@|biopsy/);
   });

@@ -10,7 +10,9 @@ import {
   completeOpenApiDocument,
   ErrorFilter,
   fastifyServerOptions,
+  installHttpMetrics,
   installHttpPipeline,
+  Metrics,
   OPENAPI_VERSION,
 } from '@app/observability';
 import { ApiModule } from './app.module.js';
@@ -43,7 +45,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   return configureApiApp(app, config);
 }
 
-/** Logging, body parsing, security headers, the request pipeline, error rendering and /docs. */
+/** Logging, body parsing, security headers, the request pipeline, HTTP metrics, error rendering and /docs. */
 export async function configureApiApp(
   app: NestFastifyApplication,
   config: ApiConfig,
@@ -59,6 +61,7 @@ export async function configureApiApp(
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https://'),
   });
   installHttpPipeline(app, { bodyLimit: API_BODY_LIMIT, securityHeaders });
+  installHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   // reply.setCookie for the patient pages' session and CSRF cookies; they read the header
   // themselves, so no request pays for parsing cookies (`hook: false`).
   await app.register(cookie, { hook: false });

@@ -1,7 +1,10 @@
 import { ConfigError, loadConfigOrExit } from '@app/config';
+import { exitUnlessDependenciesAnswer } from '@app/platform';
 import { createApiApp } from './bootstrap.js';
 
 const config = loadConfigOrExit('api');
+// Postgres and Redis answer, or one JSON line says which does not (and the process exits).
+await exitUnlessDependenciesAnswer('api', config);
 try {
   const app = await createApiApp(config);
   await app.listen(config.PORT, config.HOST);

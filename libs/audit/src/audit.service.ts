@@ -3,9 +3,10 @@
 // (measured hot path: `npm run bench delivery`, docs/operations.md).
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { multiRowValues, PreparedSql, TenantDb, type TenantTx } from '@app/database';
-import { type Actor, requestContext } from '@app/observability';
+import { type Actor, Metrics, requestContext } from '@app/observability';
+import type { Counter, Histogram } from 'prom-client';
 import {
   type AuditMetadataValue,
   type ChainCheck,
@@ -161,13 +162,27 @@ export class AuditService implements OnApplicationShutdown {
   private readonly logger = new Logger('Audit');
   /** Tenants with a background seal running, and whether more events arrived meanwhile. */
   private readonly sealing = new Map<string, { again: boolean }>();
+  private readonly sealLag: Histogram;
+  private readonly sealFailures: Counter;
 
   constructor(
     private readonly db: TenantDb,
     /** Transactions as the audit sealer role. */
     @Inject(AUDIT_SEALER_DB) private readonly sealerDb: TenantDb,
     private readonly keys: AuditKeyRing,
-  ) {}
+    /** The process's registry (a registry of its own where none is given: tools, unit tests). */
+    @Optional() metrics: Metrics = new Metrics(),
+  ) {
+    this.sealLag = metrics.histogram({
+      name: 'inbox_audit_seal_lag_seconds',
+      help: 'Age of the oldest event of each sealed batch: how long events wait in the outbox before being chained.',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    });
+    this.sealFailures = metrics.counter({
+      name: 'inbox_audit_seal_failures_total',
+      help: 'Background seals that failed (the events stay in the outbox for the next seal).',
+    });
+  }
 
   record(tx: TenantTx, input: AuditEventInput, { onlyIf }: { onlyIf?: AuditCondition } = {}): void {
     const ctx = requestContext.get();
@@ -219,6 +234,8 @@ export class AuditService implements OnApplicationShutdown {
       if (batch.length === 0) return total;
       head ??= { seq: Number(batch[0]!.head_seq ?? 0), hash: batch[0]!.head_hash };
       const ordered = batch.toSorted((a, b) => Number(a.pos) - Number(b.pos)).map(fromStored);
+      const lagSeconds = (Date.now() - new Date(ordered[0]!.occurredAt).getTime()) / 1000;
+      tx.afterCommit(() => this.sealLag.observe(Math.max(0, lagSeconds)));
       const last = batch.length < SEAL_BATCH;
       head = await this.appendToChain(tx, head, ordered, last);
       total += batch.length;
@@ -292,6 +309,7 @@ export class AuditService implements OnApplicationShutdown {
           await new Promise((resolve) => setTimeout(resolve, SEAL_DELAY_MS));
         }
       } catch (err) {
+        this.sealFailures.inc();
         this.logger.warn(
           { tenantId, err: { name: (err as Error).name, code: (err as { code?: string }).code } },
           'Audit seal deferred',

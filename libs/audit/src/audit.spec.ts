@@ -3,7 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '@app/database';
-import { requestContext } from '@app/observability';
+import { Metrics, requestContext } from '@app/observability';
 import { appDataSource, appPool, auditUrl, newTenantId, ownerPool, testAuditKeys } from '@app/testing';
 import { legacyHashAuditEvent } from './audit-chain.js';
 import { AuditKeyRing, deriveAuditKey } from './audit-keys.js';
@@ -89,6 +89,25 @@ describe('AuditService (append-only, hash-chained per tenant)', () => {
       ip: '203.0.113.9',
       userAgent: 'vitest',
     });
+  });
+
+  it('measures the seal lag: how long the oldest event of each sealed batch waited in the outbox', async () => {
+    const metrics = new Metrics();
+    const measured = new AuditService(db, sealer, testAuditKeys(), metrics);
+    const tenant = await newTenant();
+    // An event that has waited 30 s (as if the sealer had been down), then a seal.
+    await owner.query(
+      `INSERT INTO audit_outbox (id, tenant_id, occurred_at, actor_type, actor_id, action, outcome, metadata)
+       VALUES ($1, $2, now() - interval '30 seconds', 'system', 'spec', 'test.event', 'success', '{}')`,
+      [randomUUID(), tenant],
+    );
+    expect(await measured.seal(tenant)).toBe(1);
+    const { values } = await metrics.registry.getSingleMetric('inbox_audit_seal_lag_seconds')!.get();
+    const value = (name: string) =>
+      values.find((v) => (v as { metricName?: string }).metricName === name)?.value;
+    expect(value('inbox_audit_seal_lag_seconds_count')).toBe(1);
+    expect(value('inbox_audit_seal_lag_seconds_sum')).toBeGreaterThanOrEqual(30);
+    expect(value('inbox_audit_seal_lag_seconds_sum')).toBeLessThan(40);
   });
 
   it('writes no event when the transaction rolls back', async () => {

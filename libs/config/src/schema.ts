@@ -177,6 +177,16 @@ export const envSchema = z.object({
         'must be an argon2id encoded hash ($argon2id$v=19$m=...,t=...,p=...$salt$hash) with at least the OWASP minimum cost (memory m >= 7168 KiB and m x t >= 35840, e.g. m=19456,t=2): node scripts/ops-password-hash.mjs',
     })
     .optional(),
+  /**
+   * The operators' credential for `GET /metrics` on the api and the worker (`Authorization:
+   * Bearer <token>`, compared in constant time). Unset: /metrics answers 404 (metrics off),
+   * never an open endpoint. At least 32 characters (openssl rand -hex 32).
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is sent in an HTTP header)')
+    .optional(),
   /** The earlier unsalted SHA-256 of that password: refused, so a deployment still setting it notices. */
   OPS_DASHBOARD_PASSWORD_SHA256: z
     .string()
@@ -218,6 +228,7 @@ export const PROCESS_VARIABLES = {
     'DELIVERY_MAX_ATTEMPTS',
     'DELIVERY_BACKOFF_MS',
     'DELIVERY_LEASE_SECONDS',
+    'METRICS_TOKEN',
   ],
   worker: [
     'NODE_ENV',
@@ -251,6 +262,7 @@ export const PROCESS_VARIABLES = {
     'JOB_STALLED_INTERVAL_MS',
     'OPS_DASHBOARD_PASSWORD_HASH',
     'OPS_DASHBOARD_PASSWORD_SHA256',
+    'METRICS_TOKEN',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT', 'SANDBOX_HOST'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_AUDIT_URL'],

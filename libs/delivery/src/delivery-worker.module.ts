@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { SendGridEmailSender, TwilioSmsSender } from '@app/providers';
 import { DeliveryCoreModule } from './delivery-core.module.js';
-import { DeliveryMetrics, DeliveryMetricsController } from './dispatch/delivery-metrics.js';
+import { DeliveryMetrics } from './dispatch/delivery-metrics.js';
 import { DispatchBatches } from './dispatch/dispatch-batches.service.js';
 import { DispatchSessions } from './dispatch/dispatch-locks.js';
 import { DispatchOutcomes } from './dispatch/dispatch-outcomes.service.js';
@@ -22,7 +22,6 @@ import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './di
 /** The worker's side: the dispatch (behind the delivery jobs), the outbox relay, the senders. */
 @Module({
   imports: [DeliveryCoreModule],
-  controllers: [DeliveryMetricsController],
   providers: [
     DeliveryMetrics,
     DispatchService,

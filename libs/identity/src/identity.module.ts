@@ -8,6 +8,7 @@ import { REDIS, RedisKeys } from '@app/redis';
 import { AccessGuard } from './access/access.guard.js';
 import { JwtStrategy } from './access/jwt.strategy.js';
 import { PermissionGuard } from './access/permission.guard.js';
+import { AuthFailures } from './auth/auth-failures.js';
 import { AuthService } from './auth/auth.service.js';
 import { jwtKey } from './auth/jwt-key.js';
 import { JwtTokens } from './auth/jwt-tokens.service.js';
@@ -70,6 +71,7 @@ import { IDENTITY_ENTITIES } from './identity.entities.js';
     { provide: AUTH_CLOCK, useFactory: () => new SystemClock() },
     PasswordHasher,
     MatchedLatency,
+    AuthFailures,
     JwtTokens,
     UserRepository,
     LoginDirectory,

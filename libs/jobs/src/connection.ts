@@ -1,10 +1,28 @@
 import { Redis } from 'ioredis';
+import { Logger } from '@nestjs/common';
+import type { QueueBase } from 'bullmq';
+import { logRedisErrors, redisErrorLog } from '@app/redis';
 
 /** BullMQ's connections: workers block on Redis, so no per-request retry limit. */
 export function bullConnection(url: string, role: 'producer' | 'worker'): Redis {
-  return new Redis(url, {
-    connectionName: `inbox-jobs-${role}`,
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-  });
+  const connectionName = `inbox-jobs-${role}`;
+  return logRedisErrors(
+    new Redis(url, { connectionName, maxRetriesPerRequest: null, enableReadyCheck: true }),
+    connectionName,
+  );
+}
+
+const logger = new Logger('Jobs');
+
+/**
+ * A BullMQ queue's or worker's errors (its own connections, which BullMQ duplicates, included)
+ * go to the JSON log, each kind once a minute at most; without a listener BullMQ prints each
+ * one to the console, several times a second while Redis is down.
+ */
+export function logQueueErrors<T extends QueueBase>(emitter: T): T {
+  const errors = redisErrorLog((fields) =>
+    logger.error({ queue: emitter.name, ...fields }, 'Queue connection error'),
+  );
+  emitter.on('error', errors.report);
+  return emitter;
 }

@@ -3,7 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { JOBS, type JobData, type JobName, QUEUE_NAMES, type QueueName, parseJobData } from './job-types.js';
-import { bullConnection } from './connection.js';
+import { bullConnection, logQueueErrors } from './connection.js';
 
 /** Adds jobs (api and worker). Deterministic `jobId`s make adding the same job twice a no-op. */
 @Injectable()
@@ -101,10 +101,12 @@ export class JobQueue implements OnApplicationShutdown {
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        connection: bullConnection(this.config.REDIS_URL, 'producer'),
-        prefix: this.config.REDIS_PREFIX,
-      });
+      queue = logQueueErrors(
+        new Queue(name, {
+          connection: bullConnection(this.config.REDIS_URL, 'producer'),
+          prefix: this.config.REDIS_PREFIX,
+        }),
+      );
       this.queues.set(name, queue);
     }
     return queue;

@@ -8,7 +8,7 @@ import {
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { requestContext } from '@app/observability';
-import { bullConnection } from './connection.js';
+import { bullConnection, logQueueErrors } from './connection.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, type JobName, QUEUE_NAMES, parseJobData } from './job-types.js';
 
@@ -47,16 +47,18 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
 
   onApplicationBootstrap(): void {
     for (const queue of QUEUE_NAMES) {
-      const worker = new Worker(queue, (job, token) => this.run(job, token), {
-        connection: bullConnection(this.config.REDIS_URL, 'worker'),
-        prefix: this.config.REDIS_PREFIX,
-        concurrency: queue.startsWith('delivery-') ? this.config.DELIVERY_CONCURRENCY : 4,
-        // A job whose process died (SIGKILL) loses its lock after lockDuration and is picked up
-        // again by the next stalled check: both bound how long a crash delays it.
-        lockDuration: this.config.JOB_STALLED_INTERVAL_MS,
-        stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
-        maxStalledCount: 5,
-      });
+      const worker = logQueueErrors(
+        new Worker(queue, (job, token) => this.run(job, token), {
+          connection: bullConnection(this.config.REDIS_URL, 'worker'),
+          prefix: this.config.REDIS_PREFIX,
+          concurrency: queue.startsWith('delivery-') ? this.config.DELIVERY_CONCURRENCY : 4,
+          // A job whose process died (SIGKILL) loses its lock after lockDuration and is picked up
+          // again by the next stalled check: both bound how long a crash delays it.
+          lockDuration: this.config.JOB_STALLED_INTERVAL_MS,
+          stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
+          maxStalledCount: 5,
+        }),
+      );
       worker.on('failed', (job, err) =>
         this.logger.warn(
           { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { name: err.name } },

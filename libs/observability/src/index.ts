@@ -31,3 +31,5 @@ export {
   jsonSchemaOf,
   OPENAPI_VERSION,
 } from './openapi.js';
+export { Metrics, MetricsController, MetricsModule } from './metrics.js';
+export { installHttpMetrics, UNMATCHED_ROUTE } from './http-metrics.js';

@@ -1,1 +1,8 @@
 export { PlatformModule } from './platform.module.js';
+export {
+  BOOT_CHECK_TIMEOUT_MS,
+  EX_UNAVAILABLE,
+  exitUnlessDependenciesAnswer,
+  unreachableDependencies,
+  type Dependency,
+} from './boot-check.js';

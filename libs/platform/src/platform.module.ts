@@ -4,13 +4,13 @@ import { AUDIT_ENTITIES, AuditModule } from '@app/audit';
 import { type ApiConfig, ConfigModule, type WorkerConfig } from '@app/config';
 import { CRYPTO_ENTITIES, CryptoModule } from '@app/crypto';
 import { DatabaseModule } from '@app/database';
-import { HealthModule, loggerParams } from '@app/observability';
+import { HealthModule, loggerParams, MetricsModule } from '@app/observability';
 import { RedisModule } from '@app/redis';
 
 /**
  * What every long-running process (api, worker) stands on: validated config, JSON logs with
- * redaction, Postgres (RLS-bound role), Redis, the tenant key ring, the audit trail and
- * `/health/*`. Jobs are wired by each app (producer in the api, handlers in the worker).
+ * redaction, Postgres (RLS-bound role), Redis, the tenant key ring, the audit trail,
+ * `/health/*` and `/metrics` (the process's registry, behind METRICS_TOKEN). Jobs are wired by each app (producer in the api, handlers in the worker).
  */
 @Module({})
 export class PlatformModule {
@@ -25,6 +25,7 @@ export class PlatformModule {
         CryptoModule,
         AuditModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

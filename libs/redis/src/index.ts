@@ -1,3 +1,3 @@
-export { RedisModule, RedisKeys, createRedis } from './redis.module.js';
+export { RedisModule, RedisKeys, createRedis, logRedisErrors, redisErrorLog } from './redis.module.js';
 export { RedisPublisher, PUBLISH_WINDOW_MS } from './redis-publisher.js';
 export { REDIS } from './redis-token.js';

@@ -25,6 +25,8 @@ export default async function setup(_project: TestProject): Promise<() => Promis
     PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
     MASTER_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // /metrics on, behind this credential (a test that needs it off passes METRICS_TOKEN: '').
+    METRICS_TOKEN: randomBytes(32).toString('hex'),
     TEST_APP_ROLE: infra.appRole,
     AUDIT_CHECKPOINT_DIR: checkpoints,
   });

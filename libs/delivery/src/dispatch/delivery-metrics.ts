@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Injectable } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Injectable } from '@nestjs/common';
+import { type Counter, Gauge, type Histogram, type Registry } from 'prom-client';
 import { RoutedDb } from '@app/database';
 import { JobQueue } from '@app/jobs';
-import { Public } from '@app/observability';
+import { Metrics } from '@app/observability';
+import { failureReason } from './send-errors.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
@@ -12,18 +12,20 @@ export type ProviderLookupResult = 'found' | 'not_found' | 'failed';
 
 /**
  * Delivery metrics (prom-client, Prometheus text): queue depth per queue and state, the outbox
- * backlog, the accepted-to-provider latency histogram, and provider lookups of attempts left
+ * backlog, the accepted-to-provider latency histogram, messages given up as failed, and provider lookups of attempts left
  * without an outcome. Labels are queue names, channel
- * kinds and routes only: never a tenant, an address or anything a message says. A registry of
- * its own per worker instance (tests run several in one process).
+ * kinds and routes only: never a tenant, an address or anything a message says. Registered in
+ * the process's registry (`Metrics`), served at the worker's `/metrics`.
  */
 @Injectable()
 export class DeliveryMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   private readonly latency: Histogram<'channel' | 'route'>;
   private readonly lookups: Counter<'channel' | 'result'>;
+  private readonly failures: Counter<'channel' | 'reason'>;
 
-  constructor(routed: RoutedDb, jobs: JobQueue) {
+  constructor(routed: RoutedDb, jobs: JobQueue, metrics: Metrics) {
+    this.registry = metrics.registry;
     this.registry.registerMetric(
       new Gauge({
         name: 'inbox_queue_jobs',
@@ -71,19 +73,26 @@ export class DeliveryMetrics {
         },
       }),
     );
-    this.latency = new Histogram({
+    this.latency = metrics.histogram({
       name: 'inbox_delivery_latency_seconds',
       help: 'From a reply being accepted to the provider taking it.',
       labelNames: ['channel', 'route'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
-      registers: [this.registry],
     });
-    this.lookups = new Counter({
+    this.lookups = metrics.counter({
       name: 'inbox_delivery_provider_lookups_total',
       help: 'Attempts left without an outcome (a crash, a timeout) looked up at the provider: found (not sent again), not_found (sent afresh), failed (asked again later).',
       labelNames: ['channel', 'result'],
-      registers: [this.registry],
     });
+    this.failures = metrics.counter({
+      name: 'inbox_delivery_failures_total',
+      help: 'Messages given up as failed, by channel and reason (a known failure code, or provider_refused).',
+      labelNames: ['channel', 'reason'],
+    });
+  }
+
+  observeFailed(channel: string, code: string): void {
+    this.failures.inc({ channel, reason: failureReason(code) });
   }
 
   observeLookup(channel: string, result: ProviderLookupResult): void {
@@ -92,19 +101,5 @@ export class DeliveryMetrics {
 
   observeHandedOver(channel: string, route: string, createdAt: Date): void {
     this.latency.observe({ channel, route }, (Date.now() - createdAt.getTime()) / 1000);
-  }
-}
-
-/** `GET /metrics` on the worker's internal health port (scraped from inside the network). */
-@ApiExcludeController()
-@Controller('metrics')
-export class DeliveryMetricsController {
-  constructor(private readonly metrics: DeliveryMetrics) {}
-
-  @Get()
-  @Public()
-  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  render(): Promise<string> {
-    return this.metrics.registry.metrics();
   }
 }

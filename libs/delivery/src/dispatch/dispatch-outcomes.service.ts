@@ -5,6 +5,7 @@ import { StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import type { DispatchMessage, OpenAttempt } from '../outbound/dispatch-read.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
 import { DONE, type Outcome, type Send } from './dispatch-steps.js';
 import { explain, type SendFailure } from './send-errors.js';
 import { afterFailure } from './send-retry.policy.js';
@@ -22,6 +23,7 @@ export class DispatchOutcomes {
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
     private readonly channelCache: ChannelCache,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   accepted(tx: TenantTx, { message, outgoing, attempt }: Send, accepted: Accepted): void {
@@ -70,6 +72,7 @@ export class DispatchOutcomes {
       messageId: message.id,
       status: 'failed',
     });
+    tx.afterCommit(() => this.metrics.observeFailed(message.channel, code));
   }
 
   /** The gate changed its mind at send time: a plain reply goes as a secure notice. */

@@ -20,6 +20,14 @@ export function explain(code: string): string {
   return EXPLANATIONS[code] ?? `The provider refused the message (${code})`;
 }
 
+/**
+ * A failure code as a metrics label: the codes explained above as they are, any other provider
+ * code as `provider_refused` (a label set that cannot grow with what providers answer).
+ */
+export function failureReason(code: string): string {
+  return Object.hasOwn(EXPLANATIONS, code) ? code : 'provider_refused';
+}
+
 /** A provider call's error, classified by the provider of its channel. */
 export function classifySendError(channel: 'sms' | 'email', err: unknown): SendFailure {
   return channel === 'sms' ? classifyTwilioError(err) : classifySendGridError(err);

@@ -8,6 +8,8 @@ import {
   decideReplyRoute,
 } from '@app/consent';
 import type { TenantTx } from '@app/database';
+import { Metrics } from '@app/observability';
+import type { Counter } from 'prom-client';
 
 /** A contact's address on one channel, normalized, with its blind index. */
 export interface ContactAddress {
@@ -15,13 +17,40 @@ export interface ContactAddress {
   index: Buffer;
 }
 
+/** Where a gate decision is taken: when staff reply (api), or right before sending (worker). */
+export type GateStage = 'reply' | 'send';
+
 /**
  * Reads, at the moment of a decision, the facts the consent gate (`decideReplyRoute`, a pure
- * function) needs: consent for each exact address and the SMS opt-out state.
+ * function) needs: consent for each exact address and the SMS opt-out state; applies the gate
+ * and counts each decision (stage, route, channel, reason: never who or which address).
  */
 @Injectable()
 export class GateFacts {
-  constructor(private readonly ledger: ConsentLedger) {}
+  private readonly decisions: Counter<'stage' | 'route' | 'channel' | 'reason'>;
+
+  constructor(
+    private readonly ledger: ConsentLedger,
+    metrics: Metrics,
+  ) {
+    this.decisions = metrics.counter({
+      name: 'inbox_consent_gate_decisions_total',
+      help: 'Consent gate decisions by stage (reply: when staff reply; send: again before sending), route (plain, secure_link, chat, blocked), channel and reason.',
+      labelNames: ['stage', 'route', 'channel', 'reason'],
+    });
+  }
+
+  /** The gate's decision on these facts, counted. */
+  decide(input: GateInput, stage: GateStage): GateDecision {
+    const decision = decideReplyRoute(input);
+    this.decisions.inc({
+      stage,
+      route: decision.route,
+      channel: 'channel' in decision ? decision.channel : decision.route === 'chat' ? 'chat' : 'none',
+      reason: 'reason' in decision ? decision.reason : 'none',
+    });
+    return decision;
+  }
 
   /** Normalized address + blind index, or null when the value is not a valid phone / email. */
   async address(tx: TenantTx, channel: DeliveryChannel, raw: string | null): Promise<ContactAddress | null> {
@@ -51,12 +80,15 @@ export class GateFacts {
    */
   forSend(message: { channel: DeliveryChannel; address: string; addressFacts: AddressFacts }): GateDecision {
     const state = { address: message.address, ...message.addressFacts };
-    return decideReplyRoute({
-      requested: message.channel,
-      sms: message.channel === 'sms' ? state : null,
-      email: message.channel === 'email' ? state : null,
-      chat: null,
-    });
+    return this.decide(
+      {
+        requested: message.channel,
+        sms: message.channel === 'sms' ? state : null,
+        email: message.channel === 'email' ? state : null,
+        chat: null,
+      },
+      'send',
+    );
   }
 
   /** One address as the gate takes it: consent, and the SMS opt-out or email suppression, in one query. */

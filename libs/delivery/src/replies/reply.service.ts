@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { CHAT_OUTBOUND_STATUS, ChatDelivery, ChatSessions } from '@app/channels';
-import { type GateDecision, type ReplyChannel, decideReplyRoute } from '@app/consent';
+import type { GateDecision, ReplyChannel } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { ConversationRepository } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
@@ -76,11 +76,12 @@ export class ReplyService {
       };
       const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
       const presentChat = requested === 'chat' ? await this.chatSessions.presentFor(tx, contact.id) : null;
-      const decision = decideReplyRoute(
+      const decision = this.gate.decide(
         await this.gate.forReply(tx, contact.id, requested, addresses, {
           present: presentChat !== null,
           proven: presentChat?.proven ?? false,
         }),
+        'reply',
       );
 
       const result = await this.deliver(tx, decision, {

@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { AppError, IS_PUBLIC, requestContext } from '@app/observability';
 import type { AccessClaims } from '../auth/jwt-tokens.service.js';
+import { AuthFailures } from '../auth/auth-failures.js';
+import { IdentityError } from '../identity.errors.js';
 import { SessionService } from '../sessions/session.service.js';
 import { JwtStrategy, type VerifiedAccess } from './jwt.strategy.js';
 import type { Principal } from './principal.js';
@@ -28,6 +30,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly strategy: JwtStrategy,
     private readonly sessions: SessionService,
+    private readonly failures: AuthFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,10 +38,20 @@ export class AccessGuard implements CanActivate {
       return true;
     const http = context.switchToHttp();
     const req = http.getRequest<FastifyRequest & { user?: Principal }>();
-    const principal = await this.sessions.admit(await this.claims(req, http.getResponse<FastifyReply>()));
+    const principal = await this.admit(req, http.getResponse<FastifyReply>());
     req.user = principal;
     requestContext.assign({ tenantId: principal.tenantId, actor: { type: 'user', id: principal.userId } });
     return true;
+  }
+
+  /** The token's claims and its live session; a refusal is counted by its code (token_expired, session_revoked, ...). */
+  private async admit(req: FastifyRequest, res: FastifyReply): Promise<Principal> {
+    try {
+      return await this.sessions.admit(await this.claims(req, res));
+    } catch (err) {
+      if (err instanceof AppError || err instanceof IdentityError) this.failures.count('access', err.code);
+      throw err;
+    }
   }
 
   /** From memory when passport-jwt verified this very token before; by passport-jwt otherwise. */

@@ -19,6 +19,11 @@ function service(calls: string[]) {
       calls.push(`wait like a known account's ${answer}`);
     },
   };
+  const failures = {
+    count: (step: string, reason: string) => {
+      calls.push(`count a ${step} failure: ${reason}`);
+    },
+  };
   const directory = {
     find: async () => {
       calls.push('directory lookup');
@@ -39,6 +44,7 @@ function service(calls: string[]) {
     latency as never,
     { ALLOW_SIGNUP: false },
     { now: () => 0 },
+    failures as never,
   );
 }
 
@@ -56,6 +62,7 @@ describe('AuthService.login for an unknown email', () => {
     expect(calls).toEqual([
       'directory lookup',
       'argon2 against the dummy hash',
+      'count a login failure: unknown_account',
       "wait like a known account's login_refusal",
     ]);
   });
@@ -66,6 +73,10 @@ describe('AuthService.login for an unknown email', () => {
       .login({ email: 'not an email', password: 'x' })
       .catch((e: unknown) => e);
     expect((err as IdentityError).code).toBe('invalid_credentials');
-    expect(calls).toEqual(['argon2 against the dummy hash', "wait like a known account's login_refusal"]);
+    expect(calls).toEqual([
+      'argon2 against the dummy hash',
+      'count a login failure: unknown_account',
+      "wait like a known account's login_refusal",
+    ]);
   });
 });

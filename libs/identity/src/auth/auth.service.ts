@@ -22,6 +22,7 @@ import {
   invalidMfaEnrolmentCode,
   sessionRevoked,
 } from '../identity.errors.js';
+import { AuthFailures } from './auth-failures.js';
 import { JwtTokens } from './jwt-tokens.service.js';
 import { MatchedLatency } from './matched-latency.js';
 import { MfaService } from './mfa.service.js';
@@ -36,6 +37,8 @@ export interface SignupInput {
 export type LoginResult = TokenPair | { mfaRequired: true; mfaToken: string };
 
 type Outcome<T> = { value: T } | { error: IdentityError };
+/** A sign-in step's outcome; a refusal says why (the `inbox_auth_failures_total` reason). */
+type StepOutcome<T> = { value: T } | { error: IdentityError; reason: string };
 
 /** Signup met an email that already has an account: rolls the practice back, answered as created. */
 class EmailAlreadyRegistered extends Error {}
@@ -62,6 +65,7 @@ export class AuthService {
     private readonly latency: MatchedLatency,
     @Inject(APP_CONFIG) private readonly config: Pick<ApiConfig, 'ALLOW_SIGNUP'>,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    private readonly failures: AuthFailures,
   ) {}
 
   /**
@@ -152,20 +156,23 @@ export class AuthService {
       ? await this.hasher.verify(user.passwordHash, input.password)
       : await this.hasher.verifyNothing(input.password);
 
-    const outcome = await this.db.forTenant(entry.tenantId, async (tx): Promise<Outcome<LoginResult>> => {
+    const outcome = await this.db.forTenant(entry.tenantId, async (tx): Promise<StepOutcome<LoginResult>> => {
       if (user.lockedUntil && user.lockedUntil.getTime() > now) {
         // Attempts during a lock neither count nor extend it.
         this.audit.record(tx, loginEvent(user.id, 'auth.login', 'failure', { reason: 'locked' }));
         const ownerOfPassword = passwordOk && user.active;
-        return { error: ownerOfPassword ? accountLocked(user.lockedUntil, now) : invalidCredentials() };
+        return {
+          error: ownerOfPassword ? accountLocked(user.lockedUntil, now) : invalidCredentials(),
+          reason: 'locked',
+        };
       }
       if (!passwordOk) {
         const reason = user.passwordHash ? 'invalid_password' : 'no_password_set';
-        return { error: await this.failure(tx, user, 'auth.login', reason) };
+        return { error: await this.failure(tx, user, 'auth.login', reason), reason };
       }
       if (!user.active) {
         this.audit.record(tx, loginEvent(user.id, 'auth.login', 'failure', { reason: 'inactive' }));
-        return { error: invalidCredentials() };
+        return { error: invalidCredentials(), reason: 'inactive' };
       }
       if (user.mfaEnabled) {
         // The failure counter is reset only once the second factor passes too.
@@ -185,6 +192,7 @@ export class AuthService {
       };
     });
     if ('error' in outcome) {
+      this.failures.count('login', outcome.reason);
       if (outcome.error.code === 'invalid_credentials') this.latency.record('login_refusal', startedAt);
       throw outcome.error;
     }
@@ -200,35 +208,53 @@ export class AuthService {
     await this.hasher.verifyNothing(password);
     // No tenant to audit in; a PHI-free line for metrics and alerting instead.
     this.logger.warn({ event: 'auth.login', outcome: 'failure', reason: 'unknown_account' }, 'Login refused');
+    this.failures.count('login', 'unknown_account');
     await this.latency.matchTo('login_refusal', startedAt);
     throw invalidCredentials();
   }
 
   /** MFA step: a TOTP code (each usable once) or a single-use recovery code. */
   async completeMfa(input: { mfaToken: string; code: string }): Promise<TokenPair> {
-    const claims = this.jwt.verifyMfa(input.mfaToken);
-    const outcome = await this.db.forTenant(claims.tid, async (tx): Promise<Outcome<TokenPair>> => {
+    const claims = this.mfaClaims(input.mfaToken);
+    const outcome = await this.db.forTenant(claims.tid, async (tx): Promise<StepOutcome<TokenPair>> => {
       const user = await this.users.credentials(tx, claims.sub, true);
       if (!user || !user.active || user.tokenVersion !== claims.ver)
         return {
           error: new IdentityError(E.InvalidMfaToken, 'The MFA step is no longer valid; sign in again'),
+          reason: 'stale_mfa_token',
         };
       const now = this.clock.now();
       if (user.lockedUntil && user.lockedUntil.getTime() > now) {
         this.audit.record(tx, loginEvent(user.id, 'auth.mfa', 'failure', { reason: 'locked' }));
-        return { error: accountLocked(user.lockedUntil, now) };
+        return { error: accountLocked(user.lockedUntil, now), reason: 'locked' };
       }
       const check = await this.mfa.verify(tx, user, input.code);
       if (!check.ok)
-        return { error: await this.failure(tx, user, 'auth.mfa', check.reason, invalidMfaCode()) };
+        return {
+          error: await this.failure(tx, user, 'auth.mfa', check.reason, invalidMfaCode()),
+          reason: check.reason,
+        };
       await this.users.recordLogin(tx, user.id, new Date(now));
       this.audit.record(tx, loginEvent(user.id, 'auth.mfa', 'success', { method: check.method }));
       if (check.method === 'recovery_code')
         this.audit.record(tx, loginEvent(user.id, 'auth.recovery_code_used', 'success', {}));
       return { value: await this.sessions.open(tx, user, 'passed') };
     });
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      this.failures.count('mfa', outcome.reason);
+      throw outcome.error;
+    }
     return outcome.value;
+  }
+
+  /** The MFA step's token, verified (a forged or expired one is a refusal too). */
+  private mfaClaims(mfaToken: string): ReturnType<JwtTokens['verifyMfa']> {
+    try {
+      return this.jwt.verifyMfa(mfaToken);
+    } catch (err) {
+      this.failures.count('mfa', 'invalid_mfa_token');
+      throw err;
+    }
   }
 
   async logout(principal: Principal): Promise<void> {

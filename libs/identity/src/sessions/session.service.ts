@@ -5,6 +5,7 @@ import { requestContext } from '@app/observability';
 import { IdentityError, IdentityErrorCode, sessionExpired, sessionRevoked } from '../identity.errors.js';
 import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal, SessionMfaState } from '../access/principal.js';
+import { AuthFailures } from '../auth/auth-failures.js';
 import { type AccessClaims, JwtTokens } from '../auth/jwt-tokens.service.js';
 import { newOpaqueToken, parseOpaqueToken, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
@@ -49,6 +50,7 @@ export class SessionService {
     private readonly jwt: JwtTokens,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    private readonly failures: AuthFailures,
   ) {}
 
   /** A new session (refresh-token family) for a user who has just proved who they are. */
@@ -68,6 +70,15 @@ export class SessionService {
 
   /** Rotates a refresh token. A spent token presented again revokes its whole session. */
   async refresh(refreshToken: string): Promise<TokenPair> {
+    try {
+      return await this.rotate(refreshToken);
+    } catch (err) {
+      if (err instanceof IdentityError) this.failures.count('refresh', err.code);
+      throw err;
+    }
+  }
+
+  private async rotate(refreshToken: string): Promise<TokenPair> {
     const parsed = parseOpaqueToken('rt', refreshToken);
     if (!parsed) throw invalidRefresh();
     const now = new Date(this.clock.now());
