@@ -122,9 +122,13 @@ describe("the api's /metrics", () => {
     }
   });
 
-  it('is left out of the OpenAPI document', async () => {
+  it("is documented with the operators' credential, not a staff token", async () => {
     const docs = await request(app.getHttpServer()).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
+    expect(docs.body.paths['/metrics'].get.security).toEqual([{ metricsToken: [] }]);
+    expect(docs.body.components.securitySchemes.metricsToken).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 });
 

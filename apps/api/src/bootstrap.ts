@@ -96,6 +96,10 @@ export async function configureApiApp(
           },
           'chatSession',
         )
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', description: "The operators' METRICS_TOKEN (not a staff token)" },
+          'metricsToken',
+        )
         .build(),
     ),
   );

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Global, Header, Headers, Inject, Injectable, Module } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiContentResponse, ApiErrors } from './openapi.js';
 import {
   collectDefaultMetrics,
   Counter,
@@ -46,7 +47,7 @@ const BEARER = /^bearer (\S+)$/i;
  * (digests of equal length). Without METRICS_TOKEN the endpoint answers 404 like an unknown
  * route: metrics are off rather than open.
  */
-@ApiExcludeController()
+@ApiTags('operations')
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -61,6 +62,14 @@ export class MetricsController {
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({
+    summary: "The process's metrics for the operators' Prometheus",
+    description:
+      'Prometheus text exposition. Labels are route templates, channel kinds, outcomes and reasons; never a practice, an id, an address or content. 404 when METRICS_TOKEN is not configured (metrics off).',
+  })
+  @ApiBearerAuth('metricsToken')
+  @ApiContentResponse(200, { description: 'Prometheus text format 0.0.4', mediaType: 'text/plain' })
+  @ApiErrors({ 401: ['unauthorized'], 404: ['not_found'] })
   render(@Headers('authorization') authorization: string | undefined): Promise<string> {
     if (!this.token) throw new AppError(404, 'not_found', 'No such resource');
     const presented = BEARER.exec(authorization ?? '')?.[1];
