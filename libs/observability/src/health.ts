@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Module, Optional, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import {
   HealthCheck,
   type HealthCheckResult,
@@ -12,7 +13,30 @@ import type { Redis } from 'ioredis';
 import { MasterKeyCheck, masterKeyIndicator } from '@app/crypto';
 import { REDIS } from '@app/redis';
 import { AppError } from './app-error.js';
+import { ApiErrors, ApiZodResponse } from './openapi.js';
 import { Public } from './public.decorator.js';
+
+const liveView = z.object({ status: z.literal('ok') });
+
+const indicator = z.object({
+  status: z.enum(['up', 'down']),
+  responseTime: z.number().optional().describe('Milliseconds the check took'),
+});
+const readyView = z
+  .object({
+    status: z.literal('ok'),
+    info: z.record(z.string(), indicator),
+    error: z.record(z.string(), indicator),
+    details: z.record(z.string(), indicator),
+  })
+  .meta({
+    example: {
+      status: 'ok',
+      info: { postgres: { status: 'up', responseTime: 3 }, redis: { status: 'up', responseTime: 1 } },
+      error: {},
+      details: { postgres: { status: 'up', responseTime: 3 }, redis: { status: 'up', responseTime: 1 } },
+    },
+  });
 
 /**
  * Liveness: the process answers. Readiness: Postgres and Redis answer too, and (where the process
@@ -31,20 +55,21 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  live(): { status: 'ok' } {
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
+  @ApiZodResponse(200, liveView, { description: 'Alive', example: { status: 'ok' } })
+  live(): z.output<typeof liveView> {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({
+  @ApiOperation({
+    summary: 'Readiness: Postgres, Redis and (where the process holds keys) the master key answer',
     description:
-      '{status: "ok", info: {postgres: {status: "up"}, redis: {status: "up"}, master_key: {status: "up"}}, ...}',
+      'Take traffic only on 200. 503 not_ready names each dependency "up" or "down" in details, e.g. {"postgres": "up", "redis": "down", "master_key": "up"}.',
   })
-  @ApiServiceUnavailableResponse({
-    description:
-      'not_ready; details names each dependency "up" or "down", e.g. {postgres: "down", redis: "up"}',
-  })
+  @ApiZodResponse(200, readyView, { description: 'Every dependency answers' })
+  @ApiErrors({ 503: ['not_ready'] })
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
