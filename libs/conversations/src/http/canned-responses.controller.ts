@@ -36,7 +36,8 @@ const title = z.string().trim().min(1).max(120);
 const createBody = z.strictObject({ title, body: templateBody });
 const updateBody = z
   .strictObject({ title: title.optional(), body: templateBody.optional() })
-  .refine((b) => b.title !== undefined || b.body !== undefined, 'nothing to change');
+  .refine((b) => b.title !== undefined || b.body !== undefined, 'nothing to change')
+  .meta({ minProperties: 1 });
 
 /**
  * Practice-level reply templates. Placeholders are limited to {practiceName} and

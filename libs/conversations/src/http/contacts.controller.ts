@@ -67,6 +67,7 @@ const searchQuery = z
 
 const dateOfBirth = z.iso
   .date()
+  .meta({ description: 'YYYY-MM-DD, from 1900-01-01 to today' })
   .refine(
     (d) => d <= new Date().toISOString().slice(0, 10) && d >= '1900-01-01',
     'not a plausible date of birth',
@@ -88,7 +89,8 @@ const updateContactBody = z
     dateOfBirth: dateOfBirth.nullable().optional(),
     leadStage: z.enum(LEAD_STAGES).nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta({ minProperties: 1 });
 
 const mergeBody = z.strictObject({
   otherContactId: z

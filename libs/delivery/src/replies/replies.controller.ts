@@ -55,7 +55,14 @@ export class RepliesController {
   })
   @ApiErrors({
     404: ['not_found'],
-    409: ['recipient_opted_out', 'email_suppressed', 'concurrent_change'],
+    // chat_session_*: the visitor left or is not proven between the gate's look and the chat's.
+    409: [
+      'recipient_opted_out',
+      'email_suppressed',
+      'chat_session_expired',
+      'chat_session_unproven',
+      'concurrent_change',
+    ],
     422: ['no_reachable_address', 'no_sender_channel', 'body_too_long'],
   })
   reply(
