@@ -40,23 +40,28 @@ const CSRF_SET_COOKIE: HeaderObject = {
 /** The one body of every patient page: an HTML document without scripts. */
 const HTML = { schema: { type: 'string', description: 'An HTML document (no JavaScript)' } };
 
-/** A page answered with `status`. */
+/** A page answered with `status`; `example` an abridged body. */
 export function ApiPage(
   status: number,
   description: string,
-  extraHeaders: Record<string, HeaderObject> = {},
+  options: { headers?: Record<string, HeaderObject>; example?: string } = {},
 ): MethodDecorator {
   return ApiResponse({
     status,
     description,
-    headers: { ...HTML_HEADERS, 'Set-Cookie': CSRF_SET_COOKIE, ...extraHeaders },
-    content: { 'text/html': HTML },
+    headers: { ...HTML_HEADERS, 'Set-Cookie': CSRF_SET_COOKIE, ...options.headers },
+    content: { 'text/html': options.example === undefined ? HTML : { ...HTML, example: options.example } },
   });
 }
 
 /** The neutral page: unknown, expired, retracted and answered links all look the same. */
 export const ApiNeutralPage = (): MethodDecorator =>
-  ApiPage(404, 'The neutral "link not available" page: unknown, expired or no longer valid link');
+  ApiPage(404, 'The neutral "link not available" page: unknown, expired or no longer valid link', {
+    example:
+      '<!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main>' +
+      '<h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …' +
+      '</p></div></main></body></html>',
+  });
 
 /**
  * What every form post may answer before it reads its fields (PageResponder.csrfChecked, the
@@ -68,7 +73,7 @@ export const ApiFormGuards = (
   applyDecorators(
     ApiPage(403, forbidden),
     ApiPage(429, 'Too many form posts from this address or to this link; nothing was done', {
-      'Retry-After': { description: 'Seconds to wait (900)', schema: { type: 'integer' } },
+      headers: { 'Retry-After': { description: 'Seconds to wait (900)', schema: { type: 'integer' } } },
     }),
   );
 

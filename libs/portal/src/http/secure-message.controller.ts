@@ -295,7 +295,11 @@ export class SecureMessageController {
   @ApiParam({ name: 'id', description: 'Attachment id', schema: { type: 'string', format: 'uuid' } })
   @ApiResponse({
     status: 200,
-    description: 'The file, as a download (Content-Disposition: attachment), in the type it was received as',
+    description: 'The file, as a download, in the type it was received as',
+    headers: {
+      'Content-Disposition': { description: 'attachment (never shown inline)', schema: { type: 'string' } },
+      'X-Content-Type-Options': { description: 'nosniff', schema: { type: 'string' } },
+    },
     content: Object.fromEntries(
       ATTACHMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
     ),
