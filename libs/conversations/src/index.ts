@@ -66,6 +66,8 @@ export {
   messagesQuery,
   type InboxFilter,
   CONVERSATION_STATUSES,
+  INBOX_CHANNELS,
+  type InboxChannel,
   LEAD_STAGES,
   BILLING_TAG,
 } from './inbox/inbox-query.js';

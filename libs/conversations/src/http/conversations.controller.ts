@@ -1,8 +1,16 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Authenticated, CurrentUser, IdParam, type Principal } from '@app/identity';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '@app/observability';
+import {
+  ApiContentResponse,
+  ApiErrors,
+  ApiZodBody,
+  ApiZodQuery,
+  ApiZodResponse,
+  ValidBody,
+  ValidQuery,
+} from '@app/observability';
 import { AddNote } from '../inbox/add-note.js';
 import { CountConversations } from '../inbox/count-conversations.js';
 import { ListConversations } from '../inbox/list-conversations.js';
@@ -11,11 +19,33 @@ import { ReadConversation } from '../inbox/read-conversation.js';
 import { ReadMessages } from '../inbox/read-messages.js';
 import { UpdateConversation } from '../inbox/update-conversation.js';
 import {
+  conversationCountsExample,
+  conversationCountsSchema,
+  conversationDetailExample,
+  conversationDetailSchema,
+  inboxItemSchema,
+  inboxPageExample,
+  inboxPageSchema,
+  messagesPageExample,
+  messagesPageSchema,
+  noteExample,
+  noteSchema,
+} from './inbox-responses.js';
+import {
   listConversationsQuery,
   messagesPageQuery,
   noteBody,
   updateConversationBody,
 } from './inbox-schemas.js';
+
+/** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
+const ConversationIdParam = ApiParam({
+  name: 'id',
+  description: 'Conversation id',
+  schema: { type: 'string', format: 'uuid' },
+});
+/** Unknown ids and conversations of another practice alike. */
+const NOT_FOUND = { 404: ['not_found'] };
 
 /**
  * The staff inbox, one use case per route. Routes declare @Authenticated(): who sees which
@@ -23,6 +53,8 @@ import {
  * conversations.read_assigned: tagged billing or assigned to them), each refusal audited.
  */
 @ApiTags('conversations')
+// InboxGuard: a role without inbox permission, or a conversation outside the caller's scope.
+@ApiErrors({ 403: ['forbidden'] })
 @Controller('v1/conversations')
 export class ConversationsController {
   constructor(
@@ -38,15 +70,18 @@ export class ConversationsController {
   @Get()
   @Authenticated()
   @ApiOperation({
-    summary:
-      'Inbox page, newest activity first (lastMessageAt desc, id desc), keyset cursor; status defaults to all. ' +
-      '`unread=true`: newer messages than the caller has read. No counts here: see /v1/conversations/counts',
+    summary: 'Inbox page, newest activity first',
+    description:
+      'Sorted by lastMessageAt desc, id desc, with a keyset cursor; status defaults to all. ' +
+      '`unread=true`: newer messages than the caller has read. Billing staff see only conversations ' +
+      'tagged billing or assigned to them. No counts here: see /v1/conversations/counts. Audited PHI read.',
   })
   @ApiZodQuery(listConversationsQuery)
+  @ApiZodResponse(200, inboxPageSchema, { description: 'A page of conversations', example: inboxPageExample })
   list(
     @CurrentUser() viewer: Principal,
     @ValidQuery(listConversationsQuery) q: z.infer<typeof listConversationsQuery>,
-  ) {
+  ): Promise<z.output<typeof inboxPageSchema>> {
     return this.listConversations.execute(viewer, {
       status: q.status === 'all' ? undefined : q.status,
       channel: q.channel,
@@ -62,63 +97,102 @@ export class ConversationsController {
   @Get('counts')
   @Authenticated()
   @ApiOperation({
-    summary: 'Conversations per status, and not-closed ones per assignee (maintained counters)',
+    summary: 'Conversations per status, and not-closed ones per assignee',
+    description:
+      'From maintained counters; practice-wide, so only roles that see the whole inbox (403 otherwise).',
   })
-  counts(@CurrentUser() viewer: Principal) {
+  @ApiZodResponse(200, conversationCountsSchema, {
+    description: 'The counters',
+    example: conversationCountsExample,
+  })
+  counts(@CurrentUser() viewer: Principal): Promise<z.output<typeof conversationCountsSchema>> {
     return this.countConversations.execute(viewer);
   }
 
   @Get(':id')
   @Authenticated()
+  @ConversationIdParam
   @ApiOperation({ summary: 'A conversation with its contact and the lead source (audited PHI read)' })
-  detail(@CurrentUser() viewer: Principal, @IdParam('id', 'Conversation') id: string) {
+  @ApiZodResponse(200, conversationDetailSchema, {
+    description: 'The conversation',
+    example: conversationDetailExample,
+  })
+  @ApiErrors(NOT_FOUND)
+  detail(
+    @CurrentUser() viewer: Principal,
+    @IdParam('id', 'Conversation') id: string,
+  ): Promise<z.output<typeof conversationDetailSchema>> {
     return this.readConversation.execute(viewer, id);
   }
 
   @Get(':id/messages')
   @Authenticated()
+  @ConversationIdParam
   @ApiOperation({ summary: 'Messages and notes, newest first, keyset cursor (audited PHI read)' })
   @ApiZodQuery(messagesPageQuery)
+  @ApiZodResponse(200, messagesPageSchema, {
+    description: 'A page of messages',
+    example: messagesPageExample,
+  })
+  @ApiErrors(NOT_FOUND)
   messages(
     @CurrentUser() viewer: Principal,
     @IdParam('id', 'Conversation') id: string,
     @ValidQuery(messagesPageQuery) q: z.infer<typeof messagesPageQuery>,
-  ) {
+  ): Promise<z.output<typeof messagesPageSchema>> {
     return this.readMessages.execute(viewer, id, { after: q.cursor, limit: q.limit });
   }
 
   @Patch(':id')
   @Authenticated()
+  @ConversationIdParam
   @ApiOperation({
-    summary:
+    summary: 'Triage: status, assignee, priority, tags, lead stage',
+    description:
       'Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs ' +
-      'conversations.assign), priority, tags (replaces), lead stage (of the contact)',
+      'conversations.assign, else 403), priority, tags (replaces), lead stage (of the contact). ' +
+      '409 conversation_conflict: reopening while the contact has another conversation that is not closed.',
   })
   @ApiZodBody(updateConversationBody)
+  @ApiZodResponse(200, inboxItemSchema, {
+    description: 'The conversation as the inbox lists it',
+    example: inboxPageExample.data[0],
+  })
+  @ApiErrors({
+    ...NOT_FOUND,
+    409: ['conversation_conflict', 'concurrent_change'],
+    422: ['invalid_assignee'],
+  })
   update(
     @CurrentUser() viewer: Principal,
     @IdParam('id', 'Conversation') id: string,
     @ValidBody(updateConversationBody) body: z.infer<typeof updateConversationBody>,
-  ) {
+  ): Promise<z.output<typeof inboxItemSchema>> {
     return this.updateConversation.execute(viewer, id, body);
   }
 
   @Post(':id/notes')
   @Authenticated()
+  @ConversationIdParam
   @ApiOperation({ summary: 'Internal note: visible to staff in the thread, never sent to the patient' })
   @ApiZodBody(noteBody)
+  @ApiZodResponse(201, noteSchema, { description: 'The note was added', example: noteExample })
+  @ApiErrors(NOT_FOUND)
   addNote(
     @CurrentUser() viewer: Principal,
     @IdParam('id', 'Conversation') id: string,
     @ValidBody(noteBody) body: z.infer<typeof noteBody>,
-  ) {
+  ): Promise<z.output<typeof noteSchema>> {
     return this.addNoteToConversation.execute(viewer, id, body.body);
   }
 
   @Post(':id/read')
   @Authenticated()
   @HttpCode(204)
+  @ConversationIdParam
   @ApiOperation({ summary: 'Mark read by the caller up to the newest message ("unread" is per user)' })
+  @ApiContentResponse(204, { description: 'Marked read' })
+  @ApiErrors(NOT_FOUND)
   async markRead(@CurrentUser() viewer: Principal, @IdParam('id', 'Conversation') id: string): Promise<void> {
     await this.markConversationRead.execute(viewer, id);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, type Principal } from '@app/identity';
+import { ApiContentResponse, ApiErrors } from '@app/observability';
 import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
 import { LIVE_STREAM_LIMITS, LiveStreamLimits } from '../live/stream-limits.js';
@@ -45,16 +46,28 @@ export class EventsController {
   @Get()
   @Authenticated()
   @ApiOperation({
-    summary:
-      'SSE stream of the practice events (message.created, message.status_changed, ...): ids and kinds only, ' +
-      'heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one)',
+    summary: 'Live events of the practice (server-sent events): ids and kinds only, never PHI',
+    description:
+      'First a `ready` event, then one event per change the caller may see: message.created, ' +
+      'message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, ' +
+      'chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each ' +
+      '`data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. ' +
+      'Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). ' +
+      `At most ${LIVE_STREAM_LIMITS.perStaffUser} streams open per user: 429 too_many_streams beyond, with a ` +
+      'Retry-After header (seconds).',
   })
-  @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 401, description: 'unauthorized / token_expired' })
-  @ApiResponse({
-    status: 429,
-    description: `too_many_streams (Retry-After): at most ${LIVE_STREAM_LIMITS.perStaffUser} open per user`,
+  @ApiContentResponse(200, {
+    description: 'An event stream (text/event-stream), open until the token expires',
+    mediaType: 'text/event-stream',
+    schema: { type: 'string', description: 'Server-sent events: `event:`, `id:` and `data:` (JSON) lines' },
+    example:
+      'event: ready\ndata: {}\n\n' +
+      'id: 9d1c0e8e-5a3b-4c1e-9f0a-2b6c7d8e9f01\nevent: message.created\n' +
+      'data: {"id":"9d1c0e8e-5a3b-4c1e-9f0a-2b6c7d8e9f01","type":"message.created","at":"2026-03-02T14:05:09.123Z",' +
+      '"conversationId":"0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f","messageId":"7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",' +
+      '"contactId":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","channel":"sms","direction":"inbound"}\n\n',
   })
+  @ApiErrors({ 429: ['too_many_streams'] })
   async stream(
     @CurrentUser() user: Principal,
     @Req() req: FastifyRequest,

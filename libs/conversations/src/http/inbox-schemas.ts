@@ -16,10 +16,16 @@ export const tag = z
 
 export const listConversationsQuery = z.strictObject({
   status: z.enum([...CONVERSATION_STATUSES, 'all']).default('all'),
-  channel: z.enum(INBOX_CHANNELS).optional(),
-  assignee: z.union([z.literal('me'), z.literal('unassigned'), userId]).optional(),
+  channel: z.enum(INBOX_CHANNELS).optional().meta({ description: 'The channel of the last message' }),
+  assignee: z
+    .union([z.literal('me'), z.literal('unassigned'), userId])
+    .optional()
+    .meta({ description: '`me`, `unassigned`, or a user id' }),
   tag: tag.optional(),
-  unread: z.enum(['true', 'false']).optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: only conversations with messages newer than the caller has read' }),
   leadStage: z.enum(LEAD_STAGES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: cursorParam.optional(),
@@ -36,18 +42,29 @@ const MAX_SNOOZE_MS = 366 * 24 * 3600 * 1000;
 export const updateConversationBody = z
   .strictObject({
     status: z.enum(CONVERSATION_STATUSES).optional(),
-    assigneeId: userId.nullable().optional(),
+    assigneeId: userId
+      .nullable()
+      .optional()
+      .meta({
+        description: 'An active staff user of the practice (needs conversations.assign); null unassigns',
+      }),
     priority: z.enum(PRIORITIES).optional(),
-    tags: z.array(tag).max(20).optional(),
-    leadStage: z.enum(LEAD_STAGES).nullable().optional(),
+    tags: z.array(tag).max(20).optional().meta({ description: 'Replaces the tags (lowercased)' }),
+    leadStage: z.enum(LEAD_STAGES).nullable().optional().meta({ description: "The contact's lead stage" }),
     snoozedUntil: z.iso
       .datetime({ offset: true })
+      .meta({
+        description:
+          'When a snoozed conversation reopens: required with status snoozed and only with it; in the future, ' +
+          'at most a year ahead',
+      })
       .transform((v) => new Date(v))
       .refine((d) => d.getTime() > Date.now(), 'must be in the future')
       .refine((d) => d.getTime() < Date.now() + MAX_SNOOZE_MS, 'at most a year ahead')
       .optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta({ minProperties: 1 })
   .refine((b) => !b.snoozedUntil || !b.status || b.status === 'snoozed', {
     message: 'snoozedUntil goes with status snoozed',
     path: ['snoozedUntil'],

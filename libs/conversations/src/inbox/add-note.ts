@@ -31,7 +31,12 @@ export class AddNote {
         metadata: { messageId: note.id },
       });
       this.events.publishAfterCommit(tx, { type: 'note.created', conversationId: id, messageId: note.id });
-      return { id: note.id, conversationId: id, kind: 'note', createdAt: note.createdAt.toISOString() };
+      return {
+        id: note.id,
+        conversationId: id,
+        kind: 'note' as const,
+        createdAt: note.createdAt.toISOString(),
+      };
     });
   }
 }

@@ -3,14 +3,15 @@ import { TenantDb } from '@app/database';
 import type { Principal } from '@app/identity';
 import { inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
+import type { ConversationStatus } from './inbox-query.js';
 import { InboxRepository } from './inbox.repository.js';
 
 export interface ConversationCounts {
-  byStatus: Record<string, number>;
+  byStatus: Record<ConversationStatus, number>;
   notClosed: {
     mine: number;
     unassigned: number;
-    byAssignee: Array<{ assigneeId: string | null; count: number }>;
+    byAssignee: Array<{ assigneeId: string; count: number }>;
   };
 }
 
@@ -27,7 +28,7 @@ export class CountConversations {
     if (inboxScope(viewer) !== 'practice') return this.guard.deny(viewer, 'counts_need_practice_scope');
     return this.db.transaction(async (tx) => {
       const rows = await this.inbox.counts(tx);
-      const byStatus: Record<string, number> = { open: 0, pending: 0, snoozed: 0, closed: 0 };
+      const byStatus: Record<ConversationStatus, number> = { open: 0, pending: 0, snoozed: 0, closed: 0 };
       const openByAssignee = new Map<string | null, number>();
       for (const row of rows) {
         byStatus[row.status] = (byStatus[row.status] ?? 0) + row.n;
@@ -40,7 +41,7 @@ export class CountConversations {
           mine: openByAssignee.get(viewer.userId) ?? 0,
           unassigned: openByAssignee.get(null) ?? 0,
           byAssignee: [...openByAssignee]
-            .filter(([id]) => id !== null)
+            .filter((entry): entry is [string, number] => entry[0] !== null)
             .map(([assigneeId, count]) => ({ assigneeId, count })),
         },
       };

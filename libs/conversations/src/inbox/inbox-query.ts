@@ -9,9 +9,13 @@ import { type KeysetPosition, fromMicrosSql, isoSql, microsSql } from './keyset-
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed', 'snoozed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const INBOX_CHANNELS = ['sms', 'email', 'webform', 'chat', 'portal'] as const;
+export type InboxChannel = (typeof INBOX_CHANNELS)[number];
 export const LEAD_STAGES = ['new', 'contacted', 'scheduled', 'patient', 'lost'] as const;
 export type LeadStage = (typeof LEAD_STAGES)[number];
+/** A contact's stored lead stage (contacts.lead_stage, which a CHECK holds to LEAD_STAGES). */
+export const leadStageOf = (stored: string | null): LeadStage | null => stored as LeadStage | null;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 /** The tag that makes a conversation visible to billing staff. */
 export const BILLING_TAG = 'billing';
 
@@ -35,11 +39,11 @@ export interface InboxFilter {
 export interface InboxRow {
   id: string;
   contact_id: string;
-  status: string;
-  priority: string;
+  status: ConversationStatus;
+  priority: Priority;
   assignee_id: string | null;
   tags: string[];
-  lead_stage: string | null;
+  lead_stage: LeadStage | null;
   /** ISO 8601 text (isoSql), as shown. */
   last_message_at: string | null;
   snoozed_until: string | null;
@@ -47,7 +51,7 @@ export interface InboxRow {
   created_at: string;
   sort_micros: string;
   last_message_preview_enc: Buffer | null;
-  last_channel: string | null;
+  last_channel: InboxChannel | null;
   unread_count: number;
   contact_name_enc: Buffer | null;
   unread: boolean;
@@ -130,6 +134,14 @@ export function visibleConversationSql(
   };
 }
 
+/** What channels store on an inbound email (its SenderAuthentication): SendGrid's SPF/DKIM results, no PHI. */
+export interface SenderVerdict {
+  result: 'pass' | 'fail';
+  alignedBy: 'dkim' | 'spf' | null;
+  spf: { result: string; aligned: boolean };
+  dkim: Array<{ result: string; aligned: boolean }>;
+}
+
 export interface MessagePageRow {
   /** The conversation's, on every row (the role check needs them; no second query). */
   conversation_tags: string[];
@@ -137,13 +149,13 @@ export interface MessagePageRow {
   /** Null on the single row of a conversation without (further) messages. */
   id: string | null;
   direction: 'inbound' | 'outbound';
-  channel: string;
-  kind: string;
+  channel: InboxChannel;
+  kind: 'message' | 'note' | 'system';
   body_enc: Buffer | null;
   status: string;
-  delivery_route: string | null;
+  delivery_route: 'plain' | 'secure_link' | 'chat' | null;
   /** An inbound email's sender verdict (SPF/DKIM), as stored; null for everything else. */
-  sender_authentication: object | null;
+  sender_authentication: SenderVerdict | null;
   /** ISO 8601 text (isoSql). */
   created_at: string;
   sort_micros: string;

@@ -1,6 +1,6 @@
 import type { TenantCipher } from '@app/crypto';
 import { MESSAGE_BODY_COLUMN } from '../message.repository.js';
-import type { InboxRow, MessagePageRow } from './inbox-query.js';
+import type { InboxRow, MessagePageRow, SenderVerdict } from './inbox-query.js';
 
 export const PREVIEW_COLUMN = 'conversations.last_message_preview';
 export const CONTACT_NAME_COLUMN = 'contacts.name';
@@ -8,14 +8,14 @@ export const CONTACT_NAME_COLUMN = 'contacts.name';
 export interface InboxItem {
   id: string;
   contact: { id: string; displayName: string | null };
-  status: string;
-  priority: string;
+  status: InboxRow['status'];
+  priority: InboxRow['priority'];
   assigneeId: string | null;
   tags: string[];
-  leadStage: string | null;
+  leadStage: InboxRow['lead_stage'];
   lastMessageAt: string | null;
   lastMessagePreview: string | null;
-  lastChannel: string | null;
+  lastChannel: InboxRow['last_channel'];
   /** Inbound messages since the conversation was last marked read (by anyone). */
   unreadCount: number;
   /** Whether the caller has read up to the newest message. */
@@ -58,13 +58,13 @@ export async function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promis
 export interface MessageItem {
   id: string;
   direction: 'inbound' | 'outbound';
-  channel: string;
-  kind: string;
+  channel: MessagePageRow['channel'];
+  kind: MessagePageRow['kind'];
   body: string | null;
   status: string;
-  deliveryRoute?: string;
+  deliveryRoute?: NonNullable<MessagePageRow['delivery_route']>;
   /** Inbound email: whether SPF/DKIM proved the From domain, with SendGrid's results (no PHI). */
-  authentication?: object;
+  authentication?: SenderVerdict;
   createdAt: string;
   author?: { id: string; name: string | null };
 }

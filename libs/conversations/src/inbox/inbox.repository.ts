@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@app/database';
 import {
+  type ConversationStatus,
+  type InboxChannel,
   type InboxFilter,
   type InboxRow,
   type MessagePageRow,
@@ -12,7 +14,7 @@ import type { KeysetPosition } from './keyset-cursor.js';
 
 /** A row of conversation_counts: conversations per status and assignee, kept by triggers. */
 export interface ConversationCountRow {
-  status: string;
+  status: ConversationStatus;
   assignee_id: string | null;
   n: number;
 }
@@ -68,8 +70,8 @@ export class InboxRepository {
   }
 
   /** The lead's source: the channel of the contact's first message in its first conversation. */
-  async leadSourceChannel(tx: TenantTx, contactId: string): Promise<string | null> {
-    const [source] = await tx.query<{ channel: string }>(
+  async leadSourceChannel(tx: TenantTx, contactId: string): Promise<InboxChannel | null> {
+    const [source] = await tx.query<{ channel: InboxChannel }>(
       `SELECT m.channel FROM conversations c
        CROSS JOIN LATERAL (SELECT channel FROM messages
          WHERE tenant_id = c.tenant_id AND conversation_id = c.id ORDER BY created_at, id LIMIT 1) m

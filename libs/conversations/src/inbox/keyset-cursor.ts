@@ -24,14 +24,17 @@ export function decodeCursor(value: string): KeysetPosition | null {
 }
 
 /** Query parameter schema: a cursor this API returned, else 400 validation_failed. */
-export const cursorParam = z.string().transform((value, ctx) => {
-  const position = decodeCursor(value);
-  if (!position) {
-    ctx.addIssue({ code: 'custom', message: 'not a cursor returned by this API' });
-    return z.NEVER;
-  }
-  return position;
-});
+export const cursorParam = z
+  .string()
+  .meta({ description: 'The nextCursor of the previous page' })
+  .transform((value, ctx) => {
+    const position = decodeCursor(value);
+    if (!position) {
+      ctx.addIssue({ code: 'custom', message: 'not a cursor returned by this API' });
+      return z.NEVER;
+    }
+    return position;
+  });
 
 /** SQL for a row's sort key in microseconds (exact: extract() returns numeric). */
 export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint::text`;

@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import type { Principal } from '@app/identity';
 import { InboxGuard } from './inbox-guard.js';
+import { leadStageOf } from './inbox-query.js';
 import { InboxRepository } from './inbox.repository.js';
 import { VisibleConversations } from './visible-conversations.js';
 
@@ -31,7 +32,7 @@ export class ReadConversation {
           phone: contact?.phone ?? null,
           email: contact?.email ?? null,
           dateOfBirth: contact?.dateOfBirth ?? null,
-          leadStage: contact?.leadStage ?? null,
+          leadStage: leadStageOf(contact?.leadStage ?? null),
           leadSource,
         },
       };

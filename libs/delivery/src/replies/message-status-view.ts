@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { InboxChannel } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
+
+/** The values the messages table's CHECK constraints allow. */
+type MessageKind = 'message' | 'note' | 'system';
+type DeliveryRoute = 'plain' | 'secure_link' | 'chat';
 
 export interface MessageStatusDto {
   id: string;
   conversationId: string;
   direction: 'inbound' | 'outbound';
-  channel: string;
-  kind: string;
+  channel: InboxChannel;
+  kind: MessageKind;
   status: string;
-  deliveryRoute: string | null;
+  deliveryRoute: DeliveryRoute | null;
   routeReason: string | null;
   error: { code: string; message: string } | null;
   attempts: number;
@@ -33,10 +38,10 @@ export class MessageStatusView {
       id: string;
       conversation_id: string;
       direction: 'inbound' | 'outbound';
-      channel: string;
-      kind: string;
+      channel: InboxChannel;
+      kind: MessageKind;
       status: string;
-      delivery_route: string | null;
+      delivery_route: DeliveryRoute | null;
       route_reason: string | null;
       error_code: string | null;
       error_message: string | null;

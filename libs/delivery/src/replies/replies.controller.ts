@@ -1,15 +1,33 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
-import { ApiZodBody, AppError, ValidBody } from '@app/observability';
+import { ApiErrors, ApiZodBody, ApiZodResponse, AppError, ValidBody } from '@app/observability';
 import { MessageStatusView } from './message-status-view.js';
-import { ReplyService } from './reply.service.js';
+import { MAX_SMS_BODY, ReplyService } from './reply.service.js';
+import {
+  messageStatusExample,
+  messageStatusSchema,
+  replyResultExample,
+  replyResultSchema,
+} from './reply-views.js';
 
 export const replySchema = z.strictObject({
-  body: z.string().trim().min(1).max(20_000),
-  channel: z.enum(['sms', 'email', 'chat']).optional(),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20_000)
+    .meta({ description: `A plain SMS holds at most ${MAX_SMS_BODY} characters (422 body_too_long beyond)` }),
+  channel: z
+    .enum(['sms', 'email', 'chat'])
+    .optional()
+    .meta({ description: "Defaults to the conversation's last channel that has an address" }),
 });
+
+/** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
+const uuidParam = (description: string) =>
+  ApiParam({ name: 'id', description, schema: { type: 'string', format: 'uuid' } });
 
 @ApiTags('conversations')
 @Controller('v1')
@@ -22,27 +40,49 @@ export class RepliesController {
   @Post('conversations/:id/replies')
   @HttpCode(202)
   @RequirePermission('conversations.reply')
+  @uuidParam('Conversation id')
   @ApiOperation({
     summary: 'Reply through the consent gate',
     description:
       'Plain SMS/email only with consent for that exact address; otherwise a secure message with a ' +
-      'PHI-free link notice; a live website chat is answered in the chat. 409 recipient_opted_out, ' +
-      '422 no_reachable_address.',
+      'PHI-free link notice; a live website chat is answered in the chat. Refused (nothing stored): ' +
+      '409 recipient_opted_out or email_suppressed; 422 no_reachable_address, no_sender_channel, body_too_long.',
   })
   @ApiZodBody(replySchema)
-  @ApiResponse({ status: 202, description: '{messageId, channel, deliveryRoute, routeReason, status}' })
+  @ApiZodResponse(202, replyResultSchema, {
+    description: 'Accepted: queued for delivery (or sent in the chat)',
+    example: replyResultExample,
+  })
+  @ApiErrors({
+    404: ['not_found'],
+    // chat_session_*: the visitor left or is not proven between the gate's look and the chat's.
+    409: [
+      'recipient_opted_out',
+      'email_suppressed',
+      'chat_session_expired',
+      'chat_session_unproven',
+      'concurrent_change',
+    ],
+    422: ['no_reachable_address', 'no_sender_channel', 'body_too_long'],
+  })
   reply(
     @CurrentUser() user: Principal,
     @IdParam('id', 'Conversation') id: string,
     @ValidBody(replySchema) body: z.infer<typeof replySchema>,
-  ) {
+  ): Promise<z.output<typeof replyResultSchema>> {
     return this.replies.reply(id, body, user.userId);
   }
 
   @Get('messages/:id')
   @RequirePermission('conversations.read')
-  @ApiOperation({ summary: 'Delivery state of a message (no body)' })
-  async message(@IdParam('id', 'Message') id: string) {
+  @uuidParam('Message id')
+  @ApiOperation({ summary: 'Delivery state of a message (no body: not a PHI read)' })
+  @ApiZodResponse(200, messageStatusSchema, {
+    description: 'The delivery state',
+    example: messageStatusExample,
+  })
+  @ApiErrors({ 404: ['not_found'] })
+  async message(@IdParam('id', 'Message') id: string): Promise<z.output<typeof messageStatusSchema>> {
     const view = await this.statuses.get(id);
     if (!view) throw AppError.notFound('Message');
     return view;

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TenantDb } from '@app/database';
@@ -9,9 +9,22 @@ import { LinkRoutes } from '../link-routes.js';
 import { consentPage, errorPage, neutralPage, unsubscribePage } from '../pages.js';
 import { practiceBranding } from '../practice-branding.js';
 import { PORTAL_LIMITS, PortalRateLimits } from '../rate-limits.js';
+import {
+  ApiFormBody,
+  ApiFormGuards,
+  ApiLinkToken,
+  ApiNeutralPage,
+  ApiPage,
+  ApiPortalCookies,
+  PUBLIC_PAGE,
+  csrfField,
+} from './page-docs.js';
 import { PageResponder } from './page-response.js';
 
-const answerSchema = z.object({ decision: z.enum(['accept', 'decline']) });
+const answerSchema = z.object({
+  decision: z.enum(['accept', 'decline']).meta({ description: 'The button pressed' }),
+});
+const csrfOnlyForm = z.object({ csrf: csrfField });
 type Respond = () => void;
 
 /**
@@ -19,7 +32,8 @@ type Respond = () => void;
  * `/u/:token`: "stop unencrypted email" from a plain PHI email. GET never changes anything (mail
  * scanners open links); the answer is a CSRF-checked form post.
  */
-@ApiExcludeController()
+@ApiTags('patient pages')
+@ApiPortalCookies({ session: false })
 @Public()
 @Controller()
 export class ConsentPagesController {
@@ -32,6 +46,14 @@ export class ConsentPagesController {
   ) {}
 
   @Get('c/:token')
+  @ApiLinkToken('consent request')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Consent request page: the exact disclosure, Accept / Decline',
+    description: 'Opening changes nothing (mail scanners open links); an answered request shows its answer.',
+  })
+  @ApiPage(200, 'The disclosure with Accept and Decline, or the answer already given')
+  @ApiNeutralPage()
   async consentForm(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -51,6 +73,16 @@ export class ConsentPagesController {
   }
 
   @Post('c/:token')
+  @ApiLinkToken('consent request')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Answer a consent request (recorded in the consent ledger with the disclosure shown)',
+  })
+  @ApiFormBody(answerSchema.extend({ csrf: csrfField }))
+  @ApiPage(200, '"Thank you": the answer is recorded')
+  @ApiPage(400, '"Please choose": the decision is neither accept nor decline')
+  @ApiFormGuards()
+  @ApiNeutralPage()
   async consentAnswer(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -84,6 +116,14 @@ export class ConsentPagesController {
   }
 
   @Get('u/:token')
+  @ApiLinkToken('unsubscribe')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: '"Stop unencrypted email" page, linked from a plain email with health information',
+    description: 'Opening changes nothing (mail scanners open links); the confirmation is a form post.',
+  })
+  @ApiPage(200, 'The confirmation form')
+  @ApiNeutralPage()
   async unsubscribeForm(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -102,6 +142,15 @@ export class ConsentPagesController {
   }
 
   @Post('u/:token')
+  @ApiLinkToken('unsubscribe')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Stop unencrypted email to this address: later messages go as secure messages',
+  })
+  @ApiFormBody(csrfOnlyForm)
+  @ApiPage(200, '"Done": unencrypted email to this address is stopped')
+  @ApiFormGuards()
+  @ApiNeutralPage()
   async unsubscribe(
     @Param('token') token: string,
     @Req() req: FastifyRequest,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
@@ -12,19 +12,39 @@ import { type PracticeBranding, practiceBranding } from '../practice-branding.js
 import { PORTAL_LIMITS, PortalRateLimits } from '../rate-limits.js';
 import { type SecureLink, SecureLinks } from '../secure-links.js';
 import { SecureThread } from '../secure-thread.js';
+import {
+  ATTACHMENT_MEDIA_TYPES,
+  ApiFormBody,
+  ApiFormGuards,
+  ApiLinkToken,
+  ApiNeutralPage,
+  ApiPage,
+  ApiPortalCookies,
+  PUBLIC_PAGE,
+  ApiSeeOther,
+  csrfField,
+} from './page-docs.js';
 import { PageResponder, readCookie } from './page-response.js';
 
 const verifySchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/),
-  dateOfBirth: z.iso.date().optional(),
+    .regex(/^\d{6}$/)
+    .meta({ description: 'The 6-digit one-time code sent to the address the link went to' }),
+  dateOfBirth: z.iso
+    .date()
+    .optional()
+    .meta({ description: 'YYYY-MM-DD; required when the practice asks for it (the page shows the field)' }),
 });
 const replySchema = z.object({
   body: z.string().trim().min(1).max(5000),
-  submissionId: z.uuid(),
+  submissionId: z.uuid().meta({
+    description: 'Rendered into the reply form: the same reply posted twice (a double click) is stored once',
+  }),
 });
+/** Forms whose only field is the CSRF token. */
+const csrfOnlyForm = z.object({ csrf: csrfField });
 
 type Found = { tenantId: string; linkId: string } | null;
 /** Pages are sent only after their transaction commits (a redirect must find what it wrote). */
@@ -35,7 +55,9 @@ type Respond = () => void;
  * went to, optional date of birth), then the contact's thread, reply and attachments. HTML, no
  * JavaScript; every form post checks CSRF; unknown, expired and retracted links look the same.
  */
-@ApiExcludeController()
+@ApiTags('patient pages')
+@ApiLinkToken('secure message')
+@ApiPortalCookies({ session: true })
 @Public()
 @Controller('s/:token')
 export class SecureMessageController {
@@ -50,6 +72,24 @@ export class SecureMessageController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Secure message page: the identity check, or the thread once verified',
+    description:
+      'Without a verified session (the portal_session cookie for this link): the identity check (ask for a ' +
+      'code, enter it, and the date of birth when the practice requires it). With one: the thread, a reply ' +
+      'form and the attachments. Opening never sends or changes anything (mail scanners open links).',
+  })
+  @ApiQuery({
+    name: 'notice',
+    required: false,
+    description:
+      'After a redirect: `code` (a code was sent) or `replied` (the reply was sent); others are ignored',
+    schema: { type: 'string', enum: ['code', 'replied'] },
+  })
+  @ApiPage(200, 'The identity check page, or the thread')
+  @ApiPage(403, 'The link is locked after too many failed identity checks (the practice was told)')
+  @ApiNeutralPage()
   async open(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -97,6 +137,15 @@ export class SecureMessageController {
   }
 
   @Post('code')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Send a one-time code to the address the link went to',
+    description: 'At most 3 codes per link in 15 minutes (429 beyond); a new code replaces the last.',
+  })
+  @ApiFormBody(csrfOnlyForm)
+  @ApiSeeOther('The code is on its way: back to the page with a notice', '/s/{token}?notice=code')
+  @ApiFormGuards('The CSRF pair does not match ("This form expired" page), or the link is locked')
+  @ApiNeutralPage()
   async sendCode(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -120,6 +169,29 @@ export class SecureMessageController {
   }
 
   @Post('verify')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Check the code (and the date of birth when asked); a match opens the thread',
+    description:
+      'A match starts a session (portal_session cookie, path /s/, ended after 15 minutes idle) and redirects to ' +
+      'the thread. A few failed tries lock the link (403 page) and tell the practice.',
+  })
+  @ApiFormBody(verifySchema.extend({ csrf: csrfField }))
+  @ApiSeeOther(
+    'Verified: to the thread',
+    '/s/{token}',
+    'portal_session (HttpOnly, SameSite=Strict, Secure over HTTPS, path /s/): the verified session',
+  )
+  @ApiPage(
+    400,
+    'The identity check page again: the fields are not a 6-digit code (and a date), or no code is live',
+  )
+  @ApiPage(
+    422,
+    'The identity check page again: the code or the date of birth did not match (tries left shown)',
+  )
+  @ApiFormGuards('The CSRF pair does not match ("This form expired" page), or the link is locked')
+  @ApiNeutralPage()
   async verify(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -167,6 +239,18 @@ export class SecureMessageController {
   }
 
   @Post('reply')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: "The patient's reply, into the practice's inbox (verified session only)",
+  })
+  @ApiFormBody(replySchema.extend({ csrf: csrfField }))
+  @ApiSeeOther(
+    'Sent: back to the thread with a notice; without a verified session, to the identity check',
+    '/s/{token}?notice=replied, or /s/{token} without a session',
+  )
+  @ApiPage(400, '"Reply not sent": the reply is empty or longer than 5000 characters')
+  @ApiFormGuards()
+  @ApiNeutralPage()
   async reply(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
@@ -203,6 +287,24 @@ export class SecureMessageController {
   }
 
   @Get('attachments/:id')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'Download an attachment of a message in the thread (verified session only)',
+    description: 'Anything else (no session, another thread, a malformed id) answers the neutral page.',
+  })
+  @ApiParam({ name: 'id', description: 'Attachment id', schema: { type: 'string', format: 'uuid' } })
+  @ApiResponse({
+    status: 200,
+    description: 'The file, as a download, in the type it was received as',
+    headers: {
+      'Content-Disposition': { description: 'attachment (never shown inline)', schema: { type: 'string' } },
+      'X-Content-Type-Options': { description: 'nosniff', schema: { type: 'string' } },
+    },
+    content: Object.fromEntries(
+      ATTACHMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+    ),
+  })
+  @ApiNeutralPage()
   async attachment(
     @Param('token') token: string,
     @Param('id') id: string,
@@ -229,6 +331,14 @@ export class SecureMessageController {
   }
 
   @Post('logout')
+  @ApiOperation({
+    ...PUBLIC_PAGE,
+    summary: 'End the verified session',
+  })
+  @ApiFormBody(csrfOnlyForm)
+  @ApiSeeOther('Signed out: to the identity check', '/s/{token}', 'portal_session, expired (cleared)')
+  @ApiFormGuards()
+  @ApiNeutralPage()
   async logout(
     @Param('token') token: string,
     @Req() req: FastifyRequest,
