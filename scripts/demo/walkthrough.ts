@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generate } from 'otplib';
+import { createApiClient } from '@app/api-client';
 import { openDemoContext } from './demo-context.js';
 
 // The scripted walk through the running api, worker and sandbox; prints what happened.
@@ -19,22 +20,16 @@ const say = (title: string, lines: Record<string, unknown>) => {
 };
 const hex = (b: Buffer | null) => (b ? `${b.toString('hex').slice(0, 40)}… (${b.length} bytes)` : 'null');
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
-  };
+/** The staff API through the client typed from docs/openapi.json: a renamed path or field breaks the build. */
+const client = createApiClient({ baseUrl: api });
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+/** What a step prints of an answer: its status, and the error code when it is refused. */
+const outcome = (res: { response: Response; error?: unknown }) =>
+  `${res.response.status}${res.error ? ` ${(res.error as { error?: { code?: string } }).error?.code}` : ''}`;
+/** The body of an answer the walk needs to go on; a refusal ends the demo saying which step. */
+function need<T>(step: string, res: { data?: T; error?: unknown; response: Response }): T {
+  if (res.data === undefined) throw new Error(`demo: ${step} answered ${outcome(res)}`);
+  return res.data;
 }
 
 /** A TOTP code for a time step not used yet (the api refuses a replayed step). */
@@ -59,79 +54,91 @@ interface Owner {
 async function signIn(): Promise<{ owner: Owner; token: string; fresh: boolean }> {
   if (existsSync(OWNER_FILE)) {
     const owner = JSON.parse(readFileSync(OWNER_FILE, 'utf8')) as Owner;
-    const login = await call('POST', '/v1/auth/login', { email: owner.email, password: owner.password });
+    const login = need(
+      'login',
+      await client.POST('/v1/auth/login', { body: { email: owner.email, password: owner.password } }),
+    );
+    if (!('mfaToken' in login)) throw new Error('demo: the owner signed in without the MFA step');
     const used = { last: owner.lastStep };
-    const mfa = await call('POST', '/v1/auth/mfa', {
-      mfaToken: login.body.mfaToken,
-      code: await totp(owner.totpSecret, used),
-    });
+    const mfa = need(
+      'MFA',
+      await client.POST('/v1/auth/mfa', {
+        body: { mfaToken: login.mfaToken, code: await totp(owner.totpSecret, used) },
+      }),
+    );
     writeFileSync(OWNER_FILE, JSON.stringify({ ...owner, lastStep: used.last }));
-    return { owner, token: mfa.body.accessToken, fresh: false };
+    return { owner, token: mfa.accessToken, fresh: false };
   }
   const email = `owner.${randomBytes(3).toString('hex')}@riverside.example`;
   const password = `Demo-${randomBytes(9).toString('base64url')}`;
-  const signup = await call('POST', '/v1/auth/signup', {
-    practiceName: 'Riverside Family Clinic',
-    name: 'Olivia Owner',
-    email,
-    password,
-  });
-  const login = await call('POST', '/v1/auth/login', { email, password });
-  const beforeEnrolling = await call('GET', '/v1/users', undefined, login.body.accessToken);
-  const setup = await call('POST', '/v1/auth/mfa/setup', {}, login.body.accessToken);
+  const signup = need(
+    'sign-up',
+    await client.POST('/v1/auth/signup', {
+      body: { practiceName: 'Riverside Family Clinic', name: 'Olivia Owner', email, password },
+    }),
+  );
+  const login = need('login', await client.POST('/v1/auth/login', { body: { email, password } }));
+  if (!('accessToken' in login)) throw new Error('demo: a new owner was asked for an MFA code');
+  const beforeEnrolling = await client.GET('/v1/users', bearer(login.accessToken));
+  const setup = need('MFA setup', await client.POST('/v1/auth/mfa/setup', bearer(login.accessToken)));
   const used: { last?: number } = {};
-  const enable = await call(
-    'POST',
-    '/v1/auth/mfa/enable',
-    { code: await totp(setup.body.secret, used) },
-    login.body.accessToken,
+  const enable = need(
+    'MFA enable',
+    await client.POST('/v1/auth/mfa/enable', {
+      body: { code: await totp(setup.secret, used) },
+      ...bearer(login.accessToken),
+    }),
   );
   say('Staff identity: sign-up, then MFA enrolment (mandatory for owners)', {
-    'POST /v1/auth/signup': `${signup.status} practiceId=${signup.body.practiceId}`,
-    'POST /v1/auth/login': `${login.status} mfaEnrollmentRequired=${login.body.mfaEnrollmentRequired}`,
-    'GET /v1/users before enrolling': `${beforeEnrolling.status} ${beforeEnrolling.body.error?.code}`,
-    'POST /v1/auth/mfa/setup': `${setup.status} otpauth URL issued`,
-    'POST /v1/auth/mfa/enable': `${enable.status} ${enable.body.recoveryCodes?.length} recovery codes, a new session`,
-    'the pre-MFA token afterwards': `${(await call('GET', '/v1/me', undefined, login.body.accessToken)).status} (its session ended)`,
+    'POST /v1/auth/signup': `201 practiceId=${signup.practiceId}`,
+    'POST /v1/auth/login': `200 mfaEnrollmentRequired=${login.mfaEnrollmentRequired}`,
+    'GET /v1/users before enrolling': outcome(beforeEnrolling),
+    'POST /v1/auth/mfa/setup': '200 otpauth URL issued',
+    'POST /v1/auth/mfa/enable': `200 ${enable.recoveryCodes.length} recovery codes, a new session`,
+    'the pre-MFA token afterwards': `${outcome(await client.GET('/v1/me', bearer(login.accessToken)))} (its session ended)`,
   });
   const owner: Owner = {
     email,
     password,
-    totpSecret: setup.body.secret,
-    practiceId: signup.body.practiceId,
+    totpSecret: setup.secret,
+    practiceId: signup.practiceId,
     lastStep: used.last,
   };
   writeFileSync(OWNER_FILE, JSON.stringify(owner));
-  return { owner, token: enable.body.accessToken, fresh: true };
+  return { owner, token: enable.accessToken, fresh: true };
 }
 
 const ctx = await openDemoContext();
 try {
-  say('API readiness', { 'GET /health/ready': (await call('GET', '/health/ready')).body.status });
+  say('API readiness', { 'GET /health/ready': outcome(await client.GET('/health/ready')) });
 
   const { owner, token } = await signIn();
-  const me = await call('GET', '/v1/me', undefined, token);
+  const auth = bearer(token);
+  const me = need('GET /v1/me', await client.GET('/v1/me', auth));
   say('Signed in', {
-    'GET /v1/me': `${me.body.role} of practice ${me.body.practiceId}, mfaEnabled=${me.body.mfaEnabled}`,
+    'GET /v1/me': `${me.role} of practice ${me.practiceId}, mfaEnabled=${me.mfaEnabled}`,
   });
 
   const authToken = randomBytes(16).toString('hex');
-  const channel = await call(
-    'POST',
-    '/v1/channels',
-    {
-      type: 'sms',
-      name: `Front desk line ${randomBytes(2).toString('hex')}`,
-      phoneNumber: CLINIC_NUMBER,
-      twilioAccountSid: `AC${randomBytes(16).toString('hex')}`,
-      twilioAuthToken: authToken,
-    },
-    token,
+  const created = need(
+    'POST /v1/channels (sms)',
+    await client.POST('/v1/channels', {
+      body: {
+        type: 'sms',
+        name: `Front desk line ${randomBytes(2).toString('hex')}`,
+        phoneNumber: CLINIC_NUMBER,
+        twilioAccountSid: `AC${randomBytes(16).toString('hex')}`,
+        twilioAuthToken: authToken,
+      },
+      ...auth,
+    }),
   );
+  if (created.type !== 'sms') throw new Error('demo: the SMS channel came back as another type');
+  const channel = created;
   say('SMS channel (Twilio credentials stored encrypted, never returned)', {
-    'POST /v1/channels': `${channel.status} id=${channel.body.id}`,
-    'inbound webhook': channel.body.webhooks?.inbound,
-    'secrets in the answer': JSON.stringify(channel.body).includes(authToken) ? 'YES (bug)' : 'none',
+    'POST /v1/channels': `201 id=${channel.id}`,
+    'inbound webhook': channel.webhooks.inbound,
+    'secrets in the answer': JSON.stringify(channel).includes(authToken) ? 'YES (bug)' : 'none',
   });
 
   const inbound = async (body: string, messageSid?: string) =>
@@ -142,14 +149,14 @@ try {
         to: CLINIC_NUMBER,
         from: PATIENT_NUMBER,
         body,
-        webhookUrl: channel.body.webhooks.inbound,
+        webhookUrl: channel.webhooks.inbound,
         authToken,
         messageSid,
       }),
     }).then((r) => r.json())) as { status: number; body: string; messageSid: string };
   const first = await inbound('Hi, this is Maria. Are my lab results back?');
   const replay = await inbound('Hi, this is Maria. Are my lab results back?', first.messageSid);
-  const forged = await fetch(channel.body.webhooks.inbound, {
+  const forged = await fetch(channel.webhooks.inbound, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
     body: new URLSearchParams({
@@ -186,13 +193,14 @@ try {
     'messages visible without a tenant': noContext[0].n,
   });
 
-  const events = await call('GET', '/v1/audit-events?limit=6', undefined, token);
-  const verify = await call('GET', '/v1/audit-events/verify', undefined, token);
+  const events = need(
+    'GET /v1/audit-events',
+    await client.GET('/v1/audit-events', { params: { query: { limit: 6 } }, ...auth }),
+  );
+  const verify = need('GET /v1/audit-events/verify', await client.GET('/v1/audit-events/verify', auth));
   say('Audit trail (append-only, hash-chained per practice)', {
-    'GET /v1/audit-events?limit=6': (events.body.data as Array<{ seq: number; action: string }>).map(
-      (e) => `#${e.seq} ${e.action}`,
-    ),
-    'GET /v1/audit-events/verify': verify.body,
+    'GET /v1/audit-events?limit=6': events.data.map((e) => `#${e.seq} ${e.action}`),
+    'GET /v1/audit-events/verify': verify,
   });
 
   // The consent-gated reply flow, end to end through the worker and the sandbox's Twilio.
@@ -205,12 +213,21 @@ try {
     await ctx.owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])
   ).rows[0].contact_id as string;
   const PHI = 'Your lab results are back: cholesterol 180, all normal.';
-  const reply = (body: string) =>
-    call('POST', `/v1/conversations/${conversationId}/replies`, { body }, token);
+  const reply = (body: string, via?: 'chat') =>
+    client.POST('/v1/conversations/{id}/replies', {
+      params: { path: { id: conversationId } },
+      body: { body, ...(via ? { channel: via } : {}) },
+      ...auth,
+    });
+  const messageState = async (messageId: string) =>
+    need(
+      'GET /v1/messages/:id',
+      await client.GET('/v1/messages/{id}', { params: { path: { id: messageId } }, ...auth }),
+    );
   const settled = async (messageId: string, statuses = ['sent', 'delivered', 'failed']) => {
     for (let i = 0; i < 100; i++) {
-      const state = await call('GET', `/v1/messages/${messageId}`, undefined, token);
-      if (statuses.includes(state.body.status)) return state.body;
+      const state = await messageState(messageId);
+      if (statuses.includes(state.status)) return state;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`message ${messageId} did not settle`);
@@ -224,10 +241,10 @@ try {
       }>
     )[0]?.body;
 
-  const secure = await reply(PHI);
-  const secureState = await settled(secure.body.messageId);
+  const secure = need('reply (no consent)', await reply(PHI));
+  const secureState = await settled(secure.messageId);
   say('Staff reply WITHOUT consent: held as a secure message, the patient gets a PHI-free link', {
-    'POST /v1/conversations/:id/replies': `${secure.status} route=${secure.body.deliveryRoute} reason=${secure.body.routeReason}`,
+    'POST /v1/conversations/:id/replies': `202 route=${secure.deliveryRoute} reason=${secure.routeReason}`,
     'GET /v1/messages/:id': `${secureState.status}, ${secureState.attempts} provider call(s)`,
     'what Twilio (sandbox) received': await lastSms(),
   });
@@ -268,67 +285,64 @@ try {
   const codePage = await portal(`/s/${linkToken}`);
   const verified = await portal(`/s/${linkToken}/verify`, { csrf: codePage.csrf, code: code ?? '' });
   const thread = await portal(`/s/${linkToken}`);
-  const afterRead = await call('GET', `/v1/messages/${secure.body.messageId}`, undefined, token);
+  const afterRead = await messageState(secure.messageId);
   say('The patient opens the link, proves it is them with a one-time code, and reads it', {
     'GET /s/<token> (no session)': `${opened.status}, shows the message: ${opened.html.includes(PHI)}`,
     'POST /s/<token>/code': `${asksCode.status}; the SMS (via the worker): ${await lastSms()}`,
     'POST /s/<token>/verify': `${verified.status} (session cookie set: ${cookies.has('portal_session')})`,
     'GET /s/<token> (verified)': `${thread.status}, shows the message: ${thread.html.includes(PHI)}`,
-    'GET /v1/messages/:id (staff)': afterRead.body.status,
+    'GET /v1/messages/:id (staff)': afterRead.status,
   });
 
   // Website chat: a stranger types Maria's number. A typed number is a claim, not an identity.
   const SITE = 'https://www.riverside-clinic.example';
-  const widget = await call(
-    'POST',
-    '/v1/channels',
-    { type: 'chat', name: 'Website chat', allowedOrigins: [SITE] },
-    token,
+  const widget = need(
+    'POST /v1/channels (chat)',
+    await client.POST('/v1/channels', {
+      body: { type: 'chat', name: 'Website chat', allowedOrigins: [SITE] },
+      ...auth,
+    }),
   );
+  if (widget.type !== 'chat') throw new Error('demo: the chat channel came back as another type');
   /** The chat widget's requests: from the practice's site, with the session's bearer token. */
-  const visitor = async (method: string, path: string, body?: object, bearer?: string) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        origin: SITE,
-        'content-type': 'application/json',
-        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  const chat = await visitor('POST', `/v1/public/chat/${widget.body.widgetKey}/sessions`, {
-    phone: PATIENT_NUMBER,
+  const origin = { Origin: SITE };
+  const chatStart = await client.POST('/v1/public/chat/{widgetKey}/sessions', {
+    params: { path: { widgetKey: widget.widgetKey }, header: origin },
+    body: { phone: PATIENT_NUMBER },
   });
-  const { sessionId, sessionToken } = chat.body as { sessionId: string; sessionToken: string };
-  await visitor(
-    'POST',
-    `/v1/public/chat/sessions/${sessionId}/messages`,
-    { body: 'Hi, it is Maria. What were my results?' },
-    sessionToken,
+  const { sessionId, sessionToken } = need('starting a chat', chatStart);
+  const session = {
+    params: { path: { sessionId }, header: origin },
+    headers: { authorization: `Bearer ${sessionToken}` },
+  };
+  need(
+    'a chat message',
+    await client.POST('/v1/public/chat/sessions/{sessionId}/messages', {
+      ...session,
+      body: { body: 'Hi, it is Maria. What were my results?' },
+    }),
   );
-  const chatInbox = await call('GET', '/v1/conversations?channel=chat&limit=1', undefined, token);
-  const claimant = await call('GET', `/v1/contacts/${chatInbox.body.data[0].contact.id}`, undefined, token);
-  const inChat = await call(
-    'POST',
-    `/v1/conversations/${conversationId}/replies`,
-    { body: PHI, channel: 'chat' },
-    token,
+  const chatInbox = need(
+    'GET /v1/conversations?channel=chat',
+    await client.GET('/v1/conversations', { params: { query: { channel: 'chat', limit: 1 } }, ...auth }),
   );
-  await settled(inChat.body.messageId);
-  const strangerReads = await visitor(
-    'GET',
-    `/v1/public/chat/sessions/${sessionId}/messages`,
-    undefined,
-    sessionToken,
+  const claimant = need(
+    'GET /v1/contacts/:id',
+    await client.GET('/v1/contacts/{id}', {
+      params: { path: { id: chatInbox.data[0]!.contact.id } },
+      ...auth,
+    }),
   );
-  const askCode = await visitor(
-    'POST',
-    `/v1/public/chat/sessions/${sessionId}/verification`,
-    { channel: 'sms' },
-    sessionToken,
+  const inChat = need('reply asked for in the chat', await reply(PHI, 'chat'));
+  await settled(inChat.messageId);
+  const strangerReads = need(
+    "the visitor's messages",
+    await client.GET('/v1/public/chat/sessions/{sessionId}/messages', session),
   );
+  const askCode = await client.POST('/v1/public/chat/sessions/{sessionId}/verification', {
+    ...session,
+    body: { channel: 'sms' },
+  });
   let chatCode: string | undefined;
   for (let i = 0; i < 100 && !chatCode; i++) {
     const sms = (await lastSms()) ?? '';
@@ -336,52 +350,58 @@ try {
     if (!chatCode || sms.includes(code ?? '-')) chatCode = undefined;
     if (!chatCode) await new Promise((r) => setTimeout(r, 100));
   }
-  const guessed = await visitor(
-    'POST',
-    `/v1/public/chat/sessions/${sessionId}/verification/confirm`,
-    { code: chatCode === '000000' ? '000001' : '000000' },
-    sessionToken,
-  );
+  const guessed = await client.POST('/v1/public/chat/sessions/{sessionId}/verification/confirm', {
+    ...session,
+    body: { code: chatCode === '000000' ? '000001' : '000000' },
+  });
   say("Website chat: a stranger types Maria's number (a claim, not an identity)", {
-    'POST /v1/public/chat/:widgetKey/sessions': `${chat.status} with {phone: Maria's number}`,
-    'GET /v1/contacts/:id (the visitor, staff)': `possibleMatch=${JSON.stringify(claimant.body.possibleMatch)}, own phone: ${claimant.body.phone}`,
-    'reply to Maria, asking for the chat': `${inChat.status} route=${inChat.body.deliveryRoute} channel=${inChat.body.channel}`,
-    'what the visitor can read': `${strangerReads.body.data.length} message(s) (their own); the reply among them: ${JSON.stringify(strangerReads.body.data).includes(PHI)}`,
-    'POST .../verification {channel: sms}': `${askCode.status}; the code went to Maria's phone: ${chatCode !== undefined}`,
-    'POST .../verification/confirm (a guess)': `${guessed.status} ${guessed.body.error?.code}`,
+    'POST /v1/public/chat/:widgetKey/sessions': `${chatStart.response.status} with {phone: Maria's number}`,
+    'GET /v1/contacts/:id (the visitor, staff)': `possibleMatch=${JSON.stringify(claimant.possibleMatch)}, own phone: ${claimant.phone}`,
+    'reply to Maria, asking for the chat': `202 route=${inChat.deliveryRoute} channel=${inChat.channel}`,
+    'what the visitor can read': `${strangerReads.data.length} message(s) (their own); the reply among them: ${JSON.stringify(strangerReads.data).includes(PHI)}`,
+    'POST .../verification {channel: sms}': `${outcome(askCode)}; the code went to Maria's phone: ${chatCode !== undefined}`,
+    'POST .../verification/confirm (a guess)': outcome(guessed),
   });
 
-  const request = await call('POST', `/v1/contacts/${contactId}/consent-requests`, { channel: 'sms' }, token);
+  const contact = { params: { path: { id: contactId } }, ...auth };
+  const request = need(
+    'POST /v1/contacts/:id/consent-requests',
+    await client.POST('/v1/contacts/{id}/consent-requests', { ...contact, body: { channel: 'sms' } }),
+  );
   // A bare YES answers only a request the carrier confirmed delivering.
-  await settled(request.body.messageId, ['delivered', 'failed']);
+  await settled(request.messageId, ['delivered', 'failed']);
   const asked = await lastSms();
   const yes = await inbound('YES');
-  const consents = await call('GET', `/v1/contacts/${contactId}/consents`, undefined, token);
+  const consents = need(
+    'GET /v1/contacts/:id/consents',
+    await client.GET('/v1/contacts/{id}/consents', contact),
+  );
   say('QuickSend consent request, answered YES by text', {
-    'POST /v1/contacts/:id/consent-requests': `${request.status} expires ${request.body.expiresAt}`,
+    'POST /v1/contacts/:id/consent-requests': `202 expires ${request.expiresAt}`,
     'what the patient received': asked,
     'the patient answers YES; TwiML reply': yes.body,
-    'GET /v1/contacts/:id/consents (current)': consents.body.current.map(
-      (c: { decision: string; method: string; disclosureVersion: string }) =>
-        `${c.decision} via ${c.method}, disclosure ${c.disclosureVersion}`,
+    'GET /v1/contacts/:id/consents (current)': consents.current.map(
+      (c) => `${c.decision} via ${c.method}, disclosure ${c.disclosureVersion}`,
     ),
   });
 
-  const plain = await reply(PHI);
-  await settled(plain.body.messageId);
+  const plain = need('reply (with consent)', await reply(PHI));
+  await settled(plain.messageId);
   say('The next reply, WITH consent: plain SMS', {
-    'POST /v1/conversations/:id/replies': `${plain.status} route=${plain.body.deliveryRoute}`,
+    'POST /v1/conversations/:id/replies': `202 route=${plain.deliveryRoute}`,
     'what Twilio (sandbox) received': await lastSms(),
   });
 
   const stop = await inbound('STOP');
   const blocked = await reply(PHI);
+  const consentNow = need(
+    'GET /v1/contacts/:id/consents',
+    await client.GET('/v1/contacts/{id}/consents', contact),
+  );
   say('STOP: one confirmation, then nothing more by SMS', {
     'TwiML answer to STOP': stop.body,
-    'a reply afterwards': `${blocked.status} ${blocked.body.error?.code}`,
-    'consent now': (
-      await call('GET', `/v1/contacts/${contactId}/consents`, undefined, token)
-    ).body.current.map((c: { decision: string; method: string }) => `${c.decision} via ${c.method}`),
+    'a reply afterwards': outcome(blocked),
+    'consent now': consentNow.current.map((c) => `${c.decision} via ${c.method}`),
   });
   await inbound('START'); // leave the demo number subscribed for the next run
 } finally {

@@ -477,7 +477,7 @@ export interface paths {
         put?: never;
         /**
          * Reply through the consent gate
-         * @description Plain SMS/email only with consent for that exact address; otherwise a secure message with a PHI-free link notice; a live website chat is answered in the chat. 409 recipient_opted_out, 422 no_reachable_address.
+         * @description Plain SMS/email only with consent for that exact address; otherwise a secure message with a PHI-free link notice; a live website chat is answered in the chat. Refused (nothing stored): 409 recipient_opted_out or email_suppressed; 422 no_reachable_address, no_sender_channel, body_too_long.
          */
         post: operations["RepliesController_reply"];
         delete?: never;
@@ -493,7 +493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Delivery state of a message (no body) */
+        /** Delivery state of a message (no body: not a PHI read) */
         get: operations["RepliesController_message"];
         put?: never;
         post?: never;
@@ -530,7 +530,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a PHI-free consent request (SMS: YES/NO + link; email: link) */
+        /**
+         * Send a PHI-free consent request (SMS: YES/NO + link; email: link)
+         * @description One live request per contact and channel (409 consent_request_live), a few a day (429 consent_request_rate_limited); never to a number that opted out (409 recipient_opted_out).
+         */
         post: operations["ConsentsController_request"];
         delete?: never;
         options?: never;
@@ -564,8 +567,167 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again; 409 not_suppressed otherwise */
+        /**
+         * Lift the suppression of the contact's email address (set by a hard bounce, drop, spam report or unsubscribe) once it works again
+         * @description 409 not_suppressed when it is not suppressed; 422 no_reachable_address when the contact has no email.
+         */
         post: operations["ConsentsController_liftEmailSuppression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Secure message page: the identity check, or the thread once verified
+         * @description Without a verified session (the portal_session cookie for this link): the identity check (ask for a code, enter it, and the date of birth when the practice requires it). With one: the thread, a reply form and the attachments. Opening never sends or changes anything (mail scanners open links).
+         */
+        get: operations["SecureMessageController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to the address the link went to
+         * @description At most 3 codes per link in 15 minutes (429 beyond); a new code replaces the last.
+         */
+        post: operations["SecureMessageController_sendCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the code (and the date of birth when asked); a match opens the thread
+         * @description A match starts a session (portal_session cookie, path /s/, ended after 15 minutes idle) and redirects to the thread. A few failed tries lock the link (403 page) and tell the practice.
+         */
+        post: operations["SecureMessageController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient's reply, into the practice's inbox (verified session only) */
+        post: operations["SecureMessageController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment of a message in the thread (verified session only)
+         * @description Anything else (no session, another thread, a malformed id) answers the neutral page.
+         */
+        get: operations["SecureMessageController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the verified session */
+        post: operations["SecureMessageController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consent request page: the exact disclosure, Accept / Decline
+         * @description Opening changes nothing (mail scanners open links); an answered request shows its answer.
+         */
+        get: operations["ConsentPagesController_consentForm"];
+        put?: never;
+        /** Answer a consent request (recorded in the consent ledger with the disclosure shown) */
+        post: operations["ConsentPagesController_consentAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/u/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Stop unencrypted email" page, linked from a plain email with health information
+         * @description Opening changes nothing (mail scanners open links); the confirmation is a form post.
+         */
+        get: operations["ConsentPagesController_unsubscribeForm"];
+        put?: never;
+        /** Stop unencrypted email to this address: later messages go as secure messages */
+        post: operations["ConsentPagesController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -656,6 +818,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the process answers (no dependency is checked) */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -672,7 +835,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness: Postgres, Redis and (where the process holds keys) the master key answer
+         * @description Take traffic only on 200. 503 not_ready names each dependency "up" or "down" in details, e.g. {"postgres": "up", "redis": "down", "master_key": "up"}.
+         */
         get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The process's metrics for the operators' Prometheus
+         * @description Prometheus text exposition. Labels are route templates, channel kinds, outcomes and reasons; never a practice, an id, an address or content. 404 when METRICS_TOKEN is not configured (metrics off).
+         */
+        get: operations["MetricsController_render"];
         put?: never;
         post?: never;
         delete?: never;
@@ -854,7 +1041,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inbox page, newest activity first (lastMessageAt desc, id desc), keyset cursor; status defaults to all. `unread=true`: newer messages than the caller has read. No counts here: see /v1/conversations/counts */
+        /**
+         * Inbox page, newest activity first
+         * @description Sorted by lastMessageAt desc, id desc, with a keyset cursor; status defaults to all. `unread=true`: newer messages than the caller has read. Billing staff see only conversations tagged billing or assigned to them. No counts here: see /v1/conversations/counts. Audited PHI read.
+         */
         get: operations["ConversationsController_list"];
         put?: never;
         post?: never;
@@ -871,7 +1061,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Conversations per status, and not-closed ones per assignee (maintained counters) */
+        /**
+         * Conversations per status, and not-closed ones per assignee
+         * @description From maintained counters; practice-wide, so only roles that see the whole inbox (403 otherwise).
+         */
         get: operations["ConversationsController_counts"];
         put?: never;
         post?: never;
@@ -895,7 +1088,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs conversations.assign), priority, tags (replaces), lead stage (of the contact) */
+        /**
+         * Triage: status, assignee, priority, tags, lead stage
+         * @description Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs conversations.assign, else 403), priority, tags (replaces), lead stage (of the contact). 409 conversation_conflict: reopening while the contact has another conversation that is not closed.
+         */
         patch: operations["ConversationsController_update"];
         trace?: never;
     };
@@ -957,7 +1153,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exact search by one of phone, email or name (normalized, via blind index); keyset cursor */
+        /**
+         * Exact search by one of phone, email or name (normalized, via blind index); keyset cursor
+         * @description Give exactly one of phone, email, name (400 validation_failed otherwise). Sorted by id; audited (the field searched, never the value).
+         */
         get: operations["ContactsController_search"];
         put?: never;
         post?: never;
@@ -981,7 +1180,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit name, email, phone, date of birth, lead stage (null clears) */
+        /**
+         * Edit name, email, phone, date of birth, lead stage (null clears)
+         * @description A changed phone or email retires the old address: its live secure links and consent requests stop working.
+         */
         patch: operations["ContactsController_update"];
         trace?: never;
     };
@@ -1030,9 +1232,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a canned response */
         delete: operations["CannedResponsesController_remove"];
         options?: never;
         head?: never;
+        /** Change the title or the body of a canned response */
         patch: operations["CannedResponsesController_update"];
         trace?: never;
     };
@@ -1060,7 +1264,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SSE stream of the practice events (message.created, message.status_changed, ...): ids and kinds only, heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one) */
+        /**
+         * Live events of the practice (server-sent events): ids and kinds only, never PHI
+         * @description First a `ready` event, then one event per change the caller may see: message.created, message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each `data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). At most 5 streams open per user: 429 too_many_streams beyond, with a Retry-After header (seconds).
+         */
         get: operations["EventsController_stream"];
         put?: never;
         post?: never;
@@ -5028,19 +5235,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A plain SMS holds at most 1600 characters (422 body_too_long beyond) */
                     body: string;
-                    /** @enum {string} */
+                    /**
+                     * @description Defaults to the conversation's last channel that has an address
+                     * @enum {string}
+                     */
                     channel?: "sms" | "email" | "chat";
                 };
             };
         };
         responses: {
-            /** @description {messageId, channel, deliveryRoute, routeReason, status} */
+            /** @description Accepted: queued for delivery (or sent in the chat) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "messageId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "channel": "sms",
+                     *       "deliveryRoute": "secure_link",
+                     *       "routeReason": "no_consent",
+                     *       "status": "queued"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email" | "chat";
+                        /**
+                         * @description plain: the text itself (consent for that address); secure_link: a PHI-free notice with a link to the secure message page; chat: answered in the live website chat
+                         * @enum {string}
+                         */
+                        deliveryRoute: "plain" | "secure_link" | "chat";
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        routeReason: string | null;
+                        /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
+                        status: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -5110,6 +5346,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description recipient_opted_out, email_suppressed, chat_session_expired, chat_session_unproven, concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "chat_session_expired" | "chat_session_unproven" | "concurrent_change" | "email_suppressed" | "recipient_opted_out";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -5144,6 +5397,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description no_reachable_address, no_sender_channel, body_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "body_too_long" | "no_reachable_address" | "no_sender_channel";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     RepliesController_message: {
@@ -5158,11 +5428,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The delivery state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "conversationId": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *       "direction": "outbound",
+                     *       "channel": "sms",
+                     *       "kind": "message",
+                     *       "status": "delivered",
+                     *       "deliveryRoute": "plain",
+                     *       "routeReason": null,
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "retractedAt": null,
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        conversationId: string;
+                        /** @enum {string} */
+                        direction: "inbound" | "outbound";
+                        /** @enum {string} */
+                        channel: "sms" | "email" | "webform" | "chat" | "portal";
+                        /** @enum {string} */
+                        kind: "message" | "note" | "system";
+                        /** @description Outbound: queued, sending, sent, delivered, read, failed, undelivered; inbound: received; notes: internal */
+                        status: string;
+                        deliveryRoute: ("plain" | "secure_link" | "chat") | null;
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        routeReason: string | null;
+                        /** @description Why delivery failed: a code and a fixed text (never provider text) */
+                        error: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description Delivery attempts so far */
+                        attempts: number;
+                        /** @description Staff retracted this secure message: its links are dead, the patient no longer sees it */
+                        retractedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -5229,11 +5548,117 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The consent ledger of the contact (an audited read) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "current": [
+                     *         {
+                     *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "channel": "sms",
+                     *           "address": "+15555550123",
+                     *           "decision": "granted",
+                     *           "method": "verbal_attested",
+                     *           "actor": {
+                     *             "type": "user",
+                     *             "id": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d"
+                     *           },
+                     *           "consentRequestId": null,
+                     *           "formSubmissionId": null,
+                     *           "disclosureVersion": "sms-2026-01",
+                     *           "disclosureHash": "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c",
+                     *           "at": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "channel": "sms",
+                     *           "address": "+15555550123",
+                     *           "decision": "granted",
+                     *           "method": "verbal_attested",
+                     *           "actor": {
+                     *             "type": "user",
+                     *             "id": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d"
+                     *           },
+                     *           "consentRequestId": null,
+                     *           "formSubmissionId": null,
+                     *           "disclosureVersion": "sms-2026-01",
+                     *           "disclosureHash": "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c",
+                     *           "at": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The latest record per channel and address: what the consent gate decides on */
+                        current: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description The phone number (E.164) or email address the record is for */
+                            address: string;
+                            /** @enum {string} */
+                            decision: "granted" | "declined" | "revoked";
+                            /**
+                             * @description form_checkbox: records from before double opt-in only (a ticked box alone grants nothing now)
+                             * @enum {string}
+                             */
+                            method: "sms_keyword" | "email_link" | "web_link" | "verbal_attested" | "written_attested" | "form_checkbox" | "opt_out_keyword" | "provider_opt_out" | "staff_revoked";
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "patient" | "provider" | "system";
+                                /** @description The user, contact, provider or system process that recorded it */
+                                id: string;
+                            };
+                            /** @description The consent request this record answers */
+                            consentRequestId: string | null;
+                            /** @description The web form whose ticked box led to the request this record answers (intent, then confirmed) */
+                            formSubmissionId: string | null;
+                            disclosureVersion: string | null;
+                            /** @description SHA-256 of the disclosure text shown */
+                            disclosureHash: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Every record, newest first */
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description The phone number (E.164) or email address the record is for */
+                            address: string;
+                            /** @enum {string} */
+                            decision: "granted" | "declined" | "revoked";
+                            /**
+                             * @description form_checkbox: records from before double opt-in only (a ticked box alone grants nothing now)
+                             * @enum {string}
+                             */
+                            method: "sms_keyword" | "email_link" | "web_link" | "verbal_attested" | "written_attested" | "form_checkbox" | "opt_out_keyword" | "provider_opt_out" | "staff_revoked";
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "patient" | "provider" | "system";
+                                /** @description The user, contact, provider or system process that recorded it */
+                                id: string;
+                            };
+                            /** @description The consent request this record answers */
+                            consentRequestId: string | null;
+                            /** @description The web form whose ticked box led to the request this record answers (intent, then confirmed) */
+                            formSubmissionId: string | null;
+                            disclosureVersion: string | null;
+                            /** @description SHA-256 of the disclosure text shown */
+                            disclosureHash: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -5303,6 +5728,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     channel: "sms" | "email";
+                    /** @description The contact's phone number (sms) or email address (email) on file, in any common format; defaults to it (400 validation_failed if it is not a phone number or email; 422 address_not_on_contact if another) */
                     address?: string;
                     /** @enum {string} */
                     decision: "granted" | "declined";
@@ -5313,11 +5739,61 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record added to the ledger */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "channel": "sms",
+                     *       "address": "+15555550123",
+                     *       "decision": "granted",
+                     *       "method": "verbal_attested",
+                     *       "actor": {
+                     *         "type": "user",
+                     *         "id": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d"
+                     *       },
+                     *       "consentRequestId": null,
+                     *       "formSubmissionId": null,
+                     *       "disclosureVersion": "sms-2026-01",
+                     *       "disclosureHash": "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c",
+                     *       "at": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        /** @description The phone number (E.164) or email address the record is for */
+                        address: string;
+                        /** @enum {string} */
+                        decision: "granted" | "declined" | "revoked";
+                        /**
+                         * @description form_checkbox: records from before double opt-in only (a ticked box alone grants nothing now)
+                         * @enum {string}
+                         */
+                        method: "sms_keyword" | "email_link" | "web_link" | "verbal_attested" | "written_attested" | "form_checkbox" | "opt_out_keyword" | "provider_opt_out" | "staff_revoked";
+                        actor: {
+                            /** @enum {string} */
+                            type: "user" | "patient" | "provider" | "system";
+                            /** @description The user, contact, provider or system process that recorded it */
+                            id: string;
+                        };
+                        /** @description The consent request this record answers */
+                        consentRequestId: string | null;
+                        /** @description The web form whose ticked box led to the request this record answers (intent, then confirmed) */
+                        formSubmissionId: string | null;
+                        disclosureVersion: string | null;
+                        /** @description SHA-256 of the disclosure text shown */
+                        disclosureHash: string | null;
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -5414,6 +5890,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description no_reachable_address, address_not_on_contact */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "address_not_on_contact" | "no_reachable_address";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -5442,11 +5935,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Queued for delivery */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a",
+                     *       "expiresAt": "2026-03-09T14:05:09.123Z",
+                     *       "messageId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /**
+                         * Format: uuid
+                         * @description The outbound message carrying the request (its delivery state: GET /v1/messages/{id})
+                         */
+                        messageId: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -5516,6 +6029,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description consent_request_live, recipient_opted_out */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "consent_request_live" | "recipient_opted_out";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -5543,6 +6073,40 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description no_reachable_address, no_sender_channel */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "no_reachable_address" | "no_sender_channel";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description consent_request_rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "consent_request_rate_limited";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -5567,17 +6131,68 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     channel: "sms" | "email";
+                    /** @description The contact's phone number (sms) or email address (email) on file, in any common format; defaults to it (400 validation_failed if it is not a phone number or email; 422 address_not_on_contact if another) */
                     address?: string;
                     reason?: string;
                 };
             };
         };
         responses: {
+            /** @description The revocation added to the ledger */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "channel": "sms",
+                     *       "address": "+15555550123",
+                     *       "decision": "revoked",
+                     *       "method": "staff_revoked",
+                     *       "actor": {
+                     *         "type": "user",
+                     *         "id": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d"
+                     *       },
+                     *       "consentRequestId": null,
+                     *       "formSubmissionId": null,
+                     *       "disclosureVersion": null,
+                     *       "disclosureHash": null,
+                     *       "at": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        /** @description The phone number (E.164) or email address the record is for */
+                        address: string;
+                        /** @enum {string} */
+                        decision: "granted" | "declined" | "revoked";
+                        /**
+                         * @description form_checkbox: records from before double opt-in only (a ticked box alone grants nothing now)
+                         * @enum {string}
+                         */
+                        method: "sms_keyword" | "email_link" | "web_link" | "verbal_attested" | "written_attested" | "form_checkbox" | "opt_out_keyword" | "provider_opt_out" | "staff_revoked";
+                        actor: {
+                            /** @enum {string} */
+                            type: "user" | "patient" | "provider" | "system";
+                            /** @description The user, contact, provider or system process that recorded it */
+                            id: string;
+                        };
+                        /** @description The consent request this record answers */
+                        consentRequestId: string | null;
+                        /** @description The web form whose ticked box led to the request this record answers (intent, then confirmed) */
+                        formSubmissionId: string | null;
+                        disclosureVersion: string | null;
+                        /** @description SHA-256 of the disclosure text shown */
+                        disclosureHash: string | null;
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -5681,6 +6296,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description no_reachable_address, address_not_on_contact */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "address_not_on_contact" | "no_reachable_address";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ConsentsController_liftEmailSuppression: {
@@ -5695,11 +6327,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The address may be emailed again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "channel": "email",
+                     *       "address": "jane@example.com",
+                     *       "suppressed": false
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        channel: "email";
+                        address: string;
+                        /** @constant */
+                        suppressed: false;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -5750,6 +6398,1184 @@ export interface operations {
                             details?: unknown;
                         };
                     };
+                };
+            };
+            /** @description not_suppressed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_suppressed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description no_reachable_address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "no_reachable_address";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    SecureMessageController_open: {
+        parameters: {
+            query?: {
+                /** @description After a redirect: `code` (a code was sent) or `replied` (the reply was sent); others are ignored */
+                notice?: "code" | "replied";
+            };
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identity check page, or the thread */
+            200: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is locked after too many failed identity checks (the practice was told) */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SecureMessageController_sendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The code is on its way: back to the page with a notice */
+            303: {
+                headers: {
+                    /** @description /s/{token}?notice=code */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The CSRF pair does not match ("This form expired" page), or the link is locked */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SecureMessageController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The 6-digit one-time code sent to the address the link went to */
+                    code: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD; required when the practice asks for it (the page shows the field)
+                     */
+                    dateOfBirth?: string;
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified: to the thread */
+            303: {
+                headers: {
+                    /** @description /s/{token} */
+                    Location?: string;
+                    /** @description portal_session (HttpOnly, SameSite=Strict, Secure over HTTPS, path /s/): the verified session */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The identity check page again: the fields are not a 6-digit code (and a date), or no code is live */
+            400: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The CSRF pair does not match ("This form expired" page), or the link is locked */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The identity check page again: the code or the date of birth did not match (tries left shown) */
+            422: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SecureMessageController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description Rendered into the reply form: the same reply posted twice (a double click) is stored once
+                     */
+                    submissionId: string;
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent: back to the thread with a notice; without a verified session, to the identity check */
+            303: {
+                headers: {
+                    /** @description /s/{token}?notice=replied, or /s/{token} without a session */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description "Reply not sent": the reply is empty or longer than 5000 characters */
+            400: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SecureMessageController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+                /** @description Attachment id */
+                id: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as a download, in the type it was received as */
+            200: {
+                headers: {
+                    /** @description attachment (never shown inline) */
+                    "Content-Disposition"?: string;
+                    /** @description nosniff */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "application/pdf": string;
+                    "text/vcard": string;
+                    "text/x-vcard": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/amr": string;
+                    "video/mp4": string;
+                    "video/3gpp": string;
+                    "image/tiff": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/calendar": string;
+                    "application/msword": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/rtf": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SecureMessageController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secure message token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+                /** @description Set by a successful identity check (path /s/, idle timeout server-side): opens the thread */
+                portal_session?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed out: to the identity check */
+            303: {
+                headers: {
+                    /** @description /s/{token} */
+                    Location?: string;
+                    /** @description portal_session, expired (cleared) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ConsentPagesController_consentForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consent request token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disclosure with Accept and Decline, or the answer already given */
+            200: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ConsentPagesController_consentAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consent request token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description The button pressed
+                     * @enum {string}
+                     */
+                    decision: "accept" | "decline";
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description "Thank you": the answer is recorded */
+            200: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description "Please choose": the decision is neither accept nor decline */
+            400: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ConsentPagesController_unsubscribeForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unsubscribe token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation form */
+            200: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ConsentPagesController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unsubscribe token from the link the patient received (an unknown one answers the neutral page) */
+                token: string;
+            };
+            cookie?: {
+                /** @description Set by any page; a form post needs it with the matching `csrf` field */
+                portal_csrf?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The form token rendered into the page's forms (it only works with the portal_csrf cookie it was made for) */
+                    csrf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description "Done": unencrypted email to this address is stopped */
+            200: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */
+            403: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The neutral "link not available" page: unknown, expired or no longer valid link */
+            404: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Link not available</title>…</head><body><main><h1>This link is not available</h1><div class="card"><p>The link may have expired or is no longer valid. …</p></div></main></body></html> */
+                    "text/html": string;
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many form posts from this address or to this link; nothing was done */
+            429: {
+                headers: {
+                    /** @description default-src 'none' with a per-response style nonce: no script, no framing, forms post to self */
+                    "Content-Security-Policy"?: string;
+                    /** @description no-store: pages hold PHI and the token is in the URL */
+                    "Cache-Control"?: string;
+                    /** @description no-referrer */
+                    "Referrer-Policy"?: string;
+                    /** @description `portal_csrf` (HttpOnly, SameSite=Strict, Secure over HTTPS, path /) when the browser had none: the value the forms on the page are signed with */
+                    "Set-Cookie"?: string;
+                    /** @description Seconds to wait (900) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };
@@ -5766,12 +7592,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {messageId, retractedAt, linksRetracted} */
+            /** @description Retracted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "messageId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "retractedAt": "2026-03-02T14:05:09.123Z",
+                     *       "linksRetracted": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId: string;
+                        /** Format: date-time */
+                        retractedAt: string;
+                        /** @description Links of the message that stopped working */
+                        linksRetracted: number;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -5817,6 +7659,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description already_read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "already_read";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -6088,11 +7947,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Alive */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
             };
         };
     };
@@ -6105,19 +7975,112 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {status: "ok", info: {postgres: {status: "up"}, redis: {status: "up"}, master_key: {status: "up"}}, ...} */
+            /** @description Every dependency answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                        info: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description Milliseconds the check took */
+                                responseTime?: number;
+                            };
+                        };
+                        error: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description Milliseconds the check took */
+                                responseTime?: number;
+                            };
+                        };
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description Milliseconds the check took */
+                                responseTime?: number;
+                            };
+                        };
+                    };
+                };
             };
-            /** @description not_ready; details names each dependency "up" or "down", e.g. {postgres: "down", redis: "up"} */
+            /** @description not_ready */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_ready";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    MetricsController_render: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
@@ -7548,11 +9511,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of conversations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *           "contact": {
+                     *             "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *             "displayName": "Jane Doe"
+                     *           },
+                     *           "status": "open",
+                     *           "priority": "normal",
+                     *           "assigneeId": null,
+                     *           "tags": [
+                     *             "billing"
+                     *           ],
+                     *           "leadStage": "new",
+                     *           "lastMessageAt": "2026-03-02T14:05:09.123Z",
+                     *           "lastMessagePreview": "Can I move my appointment?",
+                     *           "lastChannel": "sms",
+                     *           "unreadCount": 1,
+                     *           "unread": true,
+                     *           "snoozedUntil": null,
+                     *           "closedAt": null,
+                     *           "createdAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "pending" | "closed" | "snoozed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            assigneeId: string | null;
+                            tags: string[];
+                            /** @description The contact's lead stage */
+                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                            lastMessageAt: string | null;
+                            lastMessagePreview: string | null;
+                            lastChannel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                            /** @description Inbound messages since the conversation was last marked read (by anyone) */
+                            unreadCount: number;
+                            /** @description Whether the caller has not read up to the newest message */
+                            unread: boolean;
+                            /** @description Set only while the status is snoozed */
+                            snoozedUntil: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description validation_failed */
             400: {
@@ -7588,7 +9615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7597,7 +9624,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7616,11 +9643,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The counters */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "byStatus": {
+                     *         "open": 12,
+                     *         "pending": 3,
+                     *         "snoozed": 1,
+                     *         "closed": 240
+                     *       },
+                     *       "notClosed": {
+                     *         "mine": 4,
+                     *         "unassigned": 6,
+                     *         "byAssignee": [
+                     *           {
+                     *             "assigneeId": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *             "count": 4
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        byStatus: {
+                            open: number;
+                            pending: number;
+                            snoozed: number;
+                            closed: number;
+                        };
+                        notClosed: {
+                            /** @description Not closed and assigned to the caller */
+                            mine: number;
+                            unassigned: number;
+                            byAssignee: {
+                                /** Format: uuid */
+                                assigneeId: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -7639,7 +9706,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +9715,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7670,11 +9737,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The conversation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *       "contact": {
+                     *         "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *         "displayName": "Jane Doe",
+                     *         "phone": "+15555550123",
+                     *         "email": "jane@example.com",
+                     *         "dateOfBirth": "1980-04-12",
+                     *         "leadStage": "new",
+                     *         "leadSource": "webform"
+                     *       },
+                     *       "status": "open",
+                     *       "priority": "normal",
+                     *       "assigneeId": null,
+                     *       "tags": [
+                     *         "billing"
+                     *       ],
+                     *       "leadStage": "new",
+                     *       "lastMessageAt": "2026-03-02T14:05:09.123Z",
+                     *       "lastMessagePreview": "Can I move my appointment?",
+                     *       "lastChannel": "sms",
+                     *       "unreadCount": 1,
+                     *       "unread": true,
+                     *       "snoozedUntil": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        contact: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string | null;
+                            /** @description E.164 */
+                            phone: string | null;
+                            email: string | null;
+                            dateOfBirth: string | null;
+                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                            /** @description The channel of the contact's first message */
+                            leadSource: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                        };
+                        /** @enum {string} */
+                        status: "open" | "pending" | "closed" | "snoozed";
+                        /** @enum {string} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        assigneeId: string | null;
+                        tags: string[];
+                        /** @description The contact's lead stage */
+                        leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                        lastMessageAt: string | null;
+                        lastMessagePreview: string | null;
+                        lastChannel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                        /** @description Inbound messages since the conversation was last marked read (by anyone) */
+                        unreadCount: number;
+                        /** @description Whether the caller has not read up to the newest message */
+                        unread: boolean;
+                        /** @description Set only while the status is snoozed */
+                        snoozedUntil: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -7693,7 +9827,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7702,7 +9836,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7744,22 +9878,83 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     status?: "open" | "pending" | "closed" | "snoozed";
+                    /** @description An active staff user of the practice (needs conversations.assign); null unassigns */
                     assigneeId?: string | null;
                     /** @enum {string} */
                     priority?: "low" | "normal" | "high" | "urgent";
+                    /** @description Replaces the tags (lowercased) */
                     tags?: string[];
+                    /** @description The contact's lead stage */
                     leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description When a snoozed conversation reopens: required with status snoozed and only with it; in the future, at most a year ahead
+                     */
                     snoozedUntil?: string;
                 };
             };
         };
         responses: {
+            /** @description The conversation as the inbox lists it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *       "contact": {
+                     *         "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *         "displayName": "Jane Doe"
+                     *       },
+                     *       "status": "open",
+                     *       "priority": "normal",
+                     *       "assigneeId": null,
+                     *       "tags": [
+                     *         "billing"
+                     *       ],
+                     *       "leadStage": "new",
+                     *       "lastMessageAt": "2026-03-02T14:05:09.123Z",
+                     *       "lastMessagePreview": "Can I move my appointment?",
+                     *       "lastChannel": "sms",
+                     *       "unreadCount": 1,
+                     *       "unread": true,
+                     *       "snoozedUntil": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        contact: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string | null;
+                        };
+                        /** @enum {string} */
+                        status: "open" | "pending" | "closed" | "snoozed";
+                        /** @enum {string} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        assigneeId: string | null;
+                        tags: string[];
+                        /** @description The contact's lead stage */
+                        leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                        lastMessageAt: string | null;
+                        lastMessagePreview: string | null;
+                        lastChannel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                        /** @description Inbound messages since the conversation was last marked read (by anyone) */
+                        unreadCount: number;
+                        /** @description Whether the caller has not read up to the newest message */
+                        unread: boolean;
+                        /** @description Set only while the status is snoozed */
+                        snoozedUntil: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -7795,7 +9990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7804,7 +9999,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7822,6 +10017,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description conversation_conflict, concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change" | "conversation_conflict";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7863,6 +10075,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_assignee */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_assignee";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     ConversationsController_messages: {
@@ -7880,11 +10109,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of messages */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *           "direction": "inbound",
+                     *           "channel": "sms",
+                     *           "kind": "message",
+                     *           "body": "Can I move my appointment?",
+                     *           "status": "received",
+                     *           "createdAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            /** @enum {string} */
+                            channel: "sms" | "email" | "webform" | "chat" | "portal";
+                            /** @enum {string} */
+                            kind: "message" | "note" | "system";
+                            body: string | null;
+                            /** @description Outbound: queued, sending, sent, delivered, read, failed, undelivered; inbound: received; notes: internal */
+                            status: string;
+                            /** @enum {string} */
+                            deliveryRoute?: "plain" | "secure_link" | "chat";
+                            /** @description Inbound email: whether SPF/DKIM proved the From domain (SendGrid's results) */
+                            authentication?: {
+                                /** @enum {string} */
+                                result: "pass" | "fail";
+                                alignedBy: ("dkim" | "spf") | null;
+                                spf: {
+                                    /** @description RFC 7208 / RFC 8601 result word (pass, fail, softfail, neutral, none, ...), or unknown */
+                                    result: string;
+                                    aligned: boolean;
+                                };
+                                dkim: {
+                                    /** @description RFC 7208 / RFC 8601 result word (pass, fail, softfail, neutral, none, ...), or unknown */
+                                    result: string;
+                                    aligned: boolean;
+                                }[];
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The staff member who wrote an outbound message or a note */
+                            author?: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description validation_failed */
             400: {
@@ -7920,7 +10210,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7929,7 +10219,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -7974,11 +10264,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The note was added */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "conversationId": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *       "kind": "note",
+                     *       "createdAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        conversationId: string;
+                        /** @constant */
+                        kind: "note";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -8014,7 +10324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8023,7 +10333,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -8096,6 +10406,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Marked read */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8119,7 +10430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8128,7 +10439,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "mfa_enrollment_required";
+                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -8170,11 +10481,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The matching contacts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *           "name": "Jane Doe",
+                     *           "phone": "+15555550123",
+                     *           "email": "jane@example.com",
+                     *           "dateOfBirth": "1980-04-12",
+                     *           "leadStage": "new",
+                     *           "lastActivityAt": "2026-03-02T14:05:09.123Z",
+                     *           "createdAt": "2026-02-27T09:12:44.001Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                            /** @description E.164 */
+                            phone: string | null;
+                            /** @description Normalized (lowercase) */
+                            email: string | null;
+                            dateOfBirth: string | null;
+                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                            lastActivityAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Only on a contact merged into another: the one that holds its conversations now
+                             */
+                            mergedInto?: string;
+                            /** @description Only on an unproven claim: an address typed into the chat or a form, or the From of an email that SPF/DKIM did not prove */
+                            unverified?: {
+                                /** @enum {string} */
+                                reason: "typed_address" | "unauthenticated_email";
+                            };
+                            /** @description With `unverified`: the claimed addresses, kept apart from phone and email */
+                            claimed?: {
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            /** @description With `unverified`: the contact that holds the claimed address */
+                            possibleMatch?: {
+                                /** Format: uuid */
+                                contactId: string;
+                                /** @enum {string} */
+                                reason: "claimed_address_on_file" | "unauthenticated_email";
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description validation_failed */
             400: {
@@ -8241,11 +10611,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The contact */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *       "name": "Jane Doe",
+                     *       "phone": "+15555550123",
+                     *       "email": "jane@example.com",
+                     *       "dateOfBirth": "1980-04-12",
+                     *       "leadStage": "new",
+                     *       "lastActivityAt": "2026-03-02T14:05:09.123Z",
+                     *       "createdAt": "2026-02-27T09:12:44.001Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                        /** @description E.164 */
+                        phone: string | null;
+                        /** @description Normalized (lowercase) */
+                        email: string | null;
+                        dateOfBirth: string | null;
+                        leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                        lastActivityAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Only on a contact merged into another: the one that holds its conversations now
+                         */
+                        mergedInto?: string;
+                        /** @description Only on an unproven claim: an address typed into the chat or a form, or the From of an email that SPF/DKIM did not prove */
+                        unverified?: {
+                            /** @enum {string} */
+                            reason: "typed_address" | "unauthenticated_email";
+                        };
+                        /** @description With `unverified`: the claimed addresses, kept apart from phone and email */
+                        claimed?: {
+                            phone: string | null;
+                            email: string | null;
+                        } | null;
+                        /** @description With `unverified`: the contact that holds the claimed address */
+                        possibleMatch?: {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** @enum {string} */
+                            reason: "claimed_address_on_file" | "unauthenticated_email";
+                        };
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -8314,7 +10734,9 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string | null;
+                    /** @description An email address (400 validation_failed if it is not one); null clears */
                     email?: string | null;
+                    /** @description A phone number, stored as E.164 (400 validation_failed if it is not one); null clears */
                     phone?: string | null;
                     dateOfBirth?: string | null;
                     leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
@@ -8322,11 +10744,61 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The contact as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *       "name": "Jane Doe",
+                     *       "phone": "+15555550123",
+                     *       "email": "jane@example.com",
+                     *       "dateOfBirth": "1980-04-12",
+                     *       "leadStage": "new",
+                     *       "lastActivityAt": "2026-03-02T14:05:09.123Z",
+                     *       "createdAt": "2026-02-27T09:12:44.001Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                        /** @description E.164 */
+                        phone: string | null;
+                        /** @description Normalized (lowercase) */
+                        email: string | null;
+                        dateOfBirth: string | null;
+                        leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                        lastActivityAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Only on a contact merged into another: the one that holds its conversations now
+                         */
+                        mergedInto?: string;
+                        /** @description Only on an unproven claim: an address typed into the chat or a form, or the From of an email that SPF/DKIM did not prove */
+                        unverified?: {
+                            /** @enum {string} */
+                            reason: "typed_address" | "unauthenticated_email";
+                        };
+                        /** @description With `unverified`: the claimed addresses, kept apart from phone and email */
+                        claimed?: {
+                            phone: string | null;
+                            email: string | null;
+                        } | null;
+                        /** @description With `unverified`: the contact that holds the claimed address */
+                        possibleMatch?: {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** @enum {string} */
+                            reason: "claimed_address_on_file" | "unauthenticated_email";
+                        };
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -8389,6 +10861,23 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -8445,16 +10934,83 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The contact merged into this one (it ends up with mergedInto)
+                     */
                     otherContactId: string;
                 };
             };
         };
         responses: {
+            /** @description What moved, and this contact */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "conversationsMoved": 1,
+                     *       "messagesMoved": 4,
+                     *       "consentsCopied": 1,
+                     *       "foldedConversationId": null,
+                     *       "contact": {
+                     *         "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *         "name": "Jane Doe",
+                     *         "phone": "+15555550123",
+                     *         "email": "jane@example.com",
+                     *         "dateOfBirth": "1980-04-12",
+                     *         "leadStage": "new",
+                     *         "lastActivityAt": "2026-03-02T14:05:09.123Z",
+                     *         "createdAt": "2026-02-27T09:12:44.001Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        conversationsMoved: number;
+                        messagesMoved: number;
+                        consentsCopied: number;
+                        /** @description The merged contact's open conversation, folded into this contact's (one open per contact) */
+                        foldedConversationId: string | null;
+                        contact: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                            /** @description E.164 */
+                            phone: string | null;
+                            /** @description Normalized (lowercase) */
+                            email: string | null;
+                            dateOfBirth: string | null;
+                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                            lastActivityAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Only on a contact merged into another: the one that holds its conversations now
+                             */
+                            mergedInto?: string;
+                            /** @description Only on an unproven claim: an address typed into the chat or a form, or the From of an email that SPF/DKIM did not prove */
+                            unverified?: {
+                                /** @enum {string} */
+                                reason: "typed_address" | "unauthenticated_email";
+                            };
+                            /** @description With `unverified`: the claimed addresses, kept apart from phone and email */
+                            claimed?: {
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            /** @description With `unverified`: the contact that holds the claimed address */
+                            possibleMatch?: {
+                                /** Format: uuid */
+                                contactId: string;
+                                /** @enum {string} */
+                                reason: "claimed_address_on_file" | "unauthenticated_email";
+                            };
+                        };
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -8524,6 +11080,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description contact_merged, concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change" | "contact_merged";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description payload_too_large */
             413: {
                 headers: {
@@ -8558,6 +11131,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description cannot_merge_self */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "cannot_merge_self";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     CannedResponsesController_list: {
@@ -8569,11 +11159,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The canned responses */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "2f3e4d5c-6b7a-4898-a7b6-c5d4e3f2a1b0",
+                     *           "title": "Running late",
+                     *           "body": "Hi, this is {staffFirstName} from {practiceName}: we are running about 15 minutes late today.",
+                     *           "createdBy": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *           "createdAt": "2026-02-27T09:12:44.001Z",
+                     *           "updatedAt": "2026-02-27T09:12:44.001Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description By title; at most 500 */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @description The template; placeholders {practiceName} and {staffFirstName} */
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @description The staff user who added it
+                             */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -8622,16 +11247,45 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
+                    /** @description Placeholders allowed: {practiceName}, {staffFirstName}; no others */
                     body: string;
                 };
             };
         };
         responses: {
+            /** @description Added */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f3e4d5c-6b7a-4898-a7b6-c5d4e3f2a1b0",
+                     *       "title": "Running late",
+                     *       "body": "Hi, this is {staffFirstName} from {practiceName}: we are running about 15 minutes late today.",
+                     *       "createdBy": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *       "createdAt": "2026-02-27T09:12:44.001Z",
+                     *       "updatedAt": "2026-02-27T09:12:44.001Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        /** @description The template; placeholders {practiceName} and {staffFirstName} */
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @description The staff user who added it
+                         */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -8732,6 +11386,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8805,16 +11460,45 @@ export interface operations {
             content: {
                 "application/json": {
                     title?: string;
+                    /** @description Placeholders allowed: {practiceName}, {staffFirstName}; no others */
                     body?: string;
                 };
             };
         };
         responses: {
+            /** @description Changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f3e4d5c-6b7a-4898-a7b6-c5d4e3f2a1b0",
+                     *       "title": "Running late",
+                     *       "body": "Hi, this is {staffFirstName} from {practiceName}: we are running about 15 minutes late today.",
+                     *       "createdBy": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *       "createdAt": "2026-02-27T09:12:44.001Z",
+                     *       "updatedAt": "2026-02-27T09:12:44.001Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        /** @description The template; placeholders {practiceName} and {staffFirstName} */
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @description The staff user who added it
+                         */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description bad_request, validation_failed */
             400: {
@@ -8932,11 +11616,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The filled template */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f3e4d5c-6b7a-4898-a7b6-c5d4e3f2a1b0",
+                     *       "text": "Hi, this is Sam from Smile Dental: we are running about 15 minutes late today."
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The template with the practice's name and the caller's first name */
+                        text: string;
+                    };
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
@@ -9000,7 +11698,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description unauthorized / token_expired */
+            /** @description An event stream (text/event-stream), open until the token expires */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: ready
+                     *     data: {}
+                     *
+                     *     id: 9d1c0e8e-5a3b-4c1e-9f0a-2b6c7d8e9f01
+                     *     event: message.created
+                     *     data: {"id":"9d1c0e8e-5a3b-4c1e-9f0a-2b6c7d8e9f01","type":"message.created","at":"2026-03-02T14:05:09.123Z","conversationId":"0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f","messageId":"7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f","contactId":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","channel":"sms","direction":"inbound"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9034,12 +11749,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description too_many_streams (Retry-After): at most 5 open per user */
+            /** @description too_many_streams */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "too_many_streams";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
         };
     };
