@@ -42,12 +42,9 @@ const MAX_SNOOZE_MS = 366 * 24 * 3600 * 1000;
 export const updateConversationBody = z
   .strictObject({
     status: z.enum(CONVERSATION_STATUSES).optional(),
-    assigneeId: userId
-      .nullable()
-      .optional()
-      .meta({
-        description: 'An active staff user of the practice (needs conversations.assign); null unassigns',
-      }),
+    assigneeId: userId.nullable().optional().meta({
+      description: 'An active staff user of the practice (needs conversations.assign); null unassigns',
+    }),
     priority: z.enum(PRIORITIES).optional(),
     tags: z.array(tag).max(20).optional().meta({ description: 'Replaces the tags (lowercased)' }),
     leadStage: z.enum(LEAD_STAGES).nullable().optional().meta({ description: "The contact's lead stage" }),
