@@ -6707,6 +6707,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
                 };
             };
             /** @description The CSRF pair does not match ("This form expired" page), or the link is locked */
@@ -6870,6 +6879,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
                 };
             };
             /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */
@@ -7290,6 +7308,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
                 };
             };
             /** @description The CSRF pair is missing or does not match ("This form expired" page); nothing was done */

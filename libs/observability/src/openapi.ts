@@ -139,12 +139,12 @@ function completeOperation(operation: Operation): void {
   const responses = (operation.responses ??= {});
   for (const [status, set] of [...codes].toSorted(([a], [b]) => a - b)) {
     const documented = responses[status];
-    if (documented?.content && !documented.content['application/json']) continue; // a non-JSON answer
     const list = [...set];
     responses[status] = {
       ...documented, // a declared header (Retry-After) stays
       description: documented?.description ?? list.join(', '),
-      content: { 'application/json': { schema: errorBodySchema(list) } },
+      // Beside a page's own answer (text/html), the JSON error the pipeline gives the same status.
+      content: { ...documented?.content, 'application/json': { schema: errorBodySchema(list) } },
     };
   }
 }
