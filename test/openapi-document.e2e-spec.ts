@@ -62,16 +62,20 @@ describe('the OpenAPI document', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('gives examples that are valid by their own schemas', () => {
+  it('gives examples that are valid by their own schemas (a response example and any in a schema)', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     const wrong: string[] = [];
+    const check = (where: string, schema: unknown, example: unknown) => {
+      if (!ajv.validate(schema as object, example)) wrong.push(`${where}: ${ajv.errorsText(ajv.errors)}`);
+    };
     for (const [path, operation, method] of operations(document)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const json = response.content?.['application/json'];
-        if (json?.example === undefined || !json.schema) continue;
-        if (!ajv.validate(json.schema, json.example))
-          wrong.push(`${method} ${path} ${status}: ${ajv.errorsText(ajv.errors)}`);
+        if (!json?.schema) continue;
+        if (json.example !== undefined) check(`${method} ${path} ${status}`, json.schema, json.example);
+        for (const [pointer, schema, example] of schemaExamples(json.schema))
+          check(`${method} ${path} ${status} ${pointer}`, schema, example);
       }
     }
     expect(wrong).toEqual([]);
@@ -98,6 +102,21 @@ interface Operation {
 interface OpenApi {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
+}
+
+/** Every `example`/`examples` written inside a schema (zod's `.meta({ example })`), with its subschema. */
+function* schemaExamples(schema: unknown, pointer = '#'): Generator<[string, object, unknown]> {
+  if (schema === null || typeof schema !== 'object') return;
+  const node = schema as Record<string, unknown>;
+  if (node.example !== undefined) yield [pointer, node, node.example];
+  if (Array.isArray(node.examples)) for (const example of node.examples) yield [pointer, node, example];
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'example' || key === 'examples') continue;
+    const items: Array<[unknown, string]> = Array.isArray(child)
+      ? child.map((item, n): [unknown, string] => [item, `${pointer}/${key}/${n}`])
+      : [[child, `${pointer}/${key}`]];
+    for (const [item, at] of items) yield* schemaExamples(item, at);
+  }
 }
 
 function* operations(document: OpenApi): Generator<[string, Operation, string]> {
