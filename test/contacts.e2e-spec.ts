@@ -117,6 +117,57 @@ describe('contacts (GET/PATCH /v1/contacts, merge)', () => {
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['contact.updated', 'contact.read']));
   });
 
+  it('staff enter a contact by hand (POST /v1/contacts); a phone or email on file answers 409 naming its holder', async () => {
+    const phone = `+1555${String((randomBytes(3).readUIntBE(0, 3) % 9_000_000) + 1_000_000)}`;
+    const email = `outreach.${randomBytes(4).toString('hex')}@mail.test`;
+    const created = await c.post(
+      '/v1/contacts',
+      {
+        name: 'Olga Outreach',
+        phone: `(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`,
+        email,
+        dateOfBirth: '1975-06-01',
+      },
+      admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Olga Outreach', phone, email, dateOfBirth: '1975-06-01' });
+    const id: string = created.body.id;
+
+    // The same number in another spelling, or the same email alone: nothing written, the holder named.
+    for (const body of [{ phone }, { email: email.toUpperCase(), name: 'Someone Else' }]) {
+      const dup = await c.post('/v1/contacts', body, admin.accessToken);
+      expect(dup.status, JSON.stringify(body)).toBe(409);
+      expect(dup.body.error).toMatchObject({ code: 'contact_exists', details: { contactId: id } });
+    }
+    const found = await c
+      .get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, admin.accessToken)
+      .expect(200);
+    expect(found.body.data.map((k: { id: string }) => k.id)).toEqual([id]);
+
+    // Concurrent creates of one new number make one contact.
+    const racePhone = `+1555${String((randomBytes(3).readUIntBE(0, 3) % 9_000_000) + 1_000_000)}`;
+    const race = await Promise.all(
+      [1, 2, 3].map(() => c.post('/v1/contacts', { phone: racePhone }, admin.accessToken)),
+    );
+    expect(race.map((r) => r.status).toSorted()).toEqual([201, 409, 409]);
+
+    // An address is required; a bad one, billing, and a field we do not take are refused.
+    for (const body of [
+      { name: 'No Address' },
+      { phone: 'not a phone' },
+      { email: 'nope' },
+      { phone, extra: 1 },
+    ])
+      expect((await c.post('/v1/contacts', body, admin.accessToken)).status, JSON.stringify(body)).toBe(400);
+    expect((await c.post('/v1/contacts', { phone: '+15550000001' }, billing.accessToken)).status).toBe(403);
+
+    const actions = (await auditTrail(app, admin.practiceId))
+      .filter((e) => e.target?.id === id)
+      .map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['contact.created', 'contact.create_refused']));
+  });
+
   it('merges: conversations, messages and consents move (consents copied, append-only), open threads fold into one', async () => {
     const keep = await seed.inbound({ name: 'Ida Irwin', from: 'ida@mail.test', body: 'from keep' });
     const dup = await seed.inbound({ name: 'Ida I.', from: 'ida.work@mail.test', body: 'from dup' });

@@ -1159,7 +1159,11 @@ export interface paths {
          */
         get: operations["ContactsController_search"];
         put?: never;
-        post?: never;
+        /**
+         * Enter a contact by hand (outreach to someone who never wrote); audited
+         * @description A phone or an email is required. When another contact already holds the phone or the email, nothing is written and the answer is 409 contact_exists with details.contactId naming it.
+         */
+        post: operations["ContactsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10617,6 +10621,190 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ContactsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description A phone number in any common format, stored as E.164 (400 validation_failed if it is not one) */
+                    phone?: string;
+                    /** @description An email address (400 validation_failed if it is not one) */
+                    email?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, from 1900-01-01 to today
+                     */
+                    dateOfBirth?: string;
+                } | unknown | unknown;
+            };
+        };
+        responses: {
+            /** @description The new contact */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *       "name": "Jane Doe",
+                     *       "phone": "+15555550123",
+                     *       "email": "jane@example.com",
+                     *       "dateOfBirth": "1980-04-12",
+                     *       "leadStage": "new",
+                     *       "lastActivityAt": "2026-03-02T14:05:09.123Z",
+                     *       "createdAt": "2026-02-27T09:12:44.001Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                        /** @description E.164 */
+                        phone: string | null;
+                        /** @description Normalized (lowercase) */
+                        email: string | null;
+                        dateOfBirth: string | null;
+                        leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                        lastActivityAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Only on a contact merged into another: the one that holds its conversations now
+                         */
+                        mergedInto?: string;
+                        /** @description Only on an unproven claim: an address typed into the chat or a form, or the From of an email that SPF/DKIM did not prove */
+                        unverified?: {
+                            /** @enum {string} */
+                            reason: "typed_address" | "unauthenticated_email";
+                        };
+                        /** @description With `unverified`: the claimed addresses, kept apart from phone and email */
+                        claimed?: {
+                            phone: string | null;
+                            email: string | null;
+                        } | null;
+                        /** @description With `unverified`: the contact that holds the claimed address */
+                        possibleMatch?: {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** @enum {string} */
+                            reason: "claimed_address_on_file" | "unauthenticated_email";
+                        };
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description contact_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "contact_exists";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;

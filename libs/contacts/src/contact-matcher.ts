@@ -65,6 +65,29 @@ export class ContactMatcher {
   }
 
   /**
+   * A contact staff enter by hand (outreach to someone who never wrote): created unless a contact
+   * already holds its phone or email, whose id is answered instead. The addresses are locked as
+   * for a first message, so a concurrent create or first text from the same number makes one
+   * contact, not two.
+   */
+  async createUnlessHeld(
+    tx: TenantTx,
+    input: SenderAddress & { dateOfBirth?: string | null },
+  ): Promise<{ contactId: string; created: boolean }> {
+    const { phone, email, addresses } = await this.lockedAddresses(tx, input);
+    const holder = await this.holderOfAny(tx, addresses);
+    if (holder) return { contactId: holder, created: false };
+    const contact = await this.contacts.create(tx, {
+      phone,
+      email,
+      name: input.name,
+      dateOfBirth: input.dateOfBirth,
+      leadStage: 'new',
+    });
+    return { contactId: contact.id, created: true };
+  }
+
+  /**
    * The contact a message for an already known contact id belongs to (a chat session, a secure
    * link or an email thread is bound to one, and a merge may have moved it on since), locked
    * and marked active as a matched sender is.

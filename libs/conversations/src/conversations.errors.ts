@@ -11,6 +11,8 @@ export enum ConversationsErrorCode {
   /** Reopening while the contact has another conversation that is not closed. */
   ConversationConflict = 'conversation_conflict',
   InvalidAssignee = 'invalid_assignee',
+  /** Staff entered a contact whose phone or email another contact holds (details name it). */
+  ContactExists = 'contact_exists',
 }
 
 export class ConversationsError extends DomainError<ConversationsErrorCode> {
@@ -24,6 +26,8 @@ const E = ConversationsErrorCode;
 export const conversationNotFound = () =>
   new ConversationsError(E.ConversationNotFound, 'Conversation not found');
 export const contactNotFound = () => new ConversationsError(E.ContactNotFound, 'Contact not found');
+export const contactExists = (contactId: string) =>
+  new ConversationsError(E.ContactExists, 'A contact with this phone or email is on file', { contactId });
 export const cannedResponseNotFound = () =>
   new ConversationsError(E.CannedResponseNotFound, 'Canned response not found');
 export const accessDenied = () =>

@@ -3,14 +3,24 @@ import { AuditService } from '@app/audit';
 import {
   type Contact,
   ContactAddressChange,
+  ContactMatcher,
   ContactMerge,
   ContactRepository,
   type ContactPatch,
   InvalidContactFieldError,
   type MergeResult,
+  UnusableSenderAddressError,
 } from '@app/contacts';
 import { TenantDb } from '@app/database';
-import { ConversationsError, contactNotFound as notFound } from '../conversations.errors.js';
+import { ConversationsError, contactExists, contactNotFound as notFound } from '../conversations.errors.js';
+
+/** What staff may enter for a new contact (a phone or an email at least: outreach needs one). */
+export interface NewStaffContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  dateOfBirth?: string;
+}
 
 export type ContactSearch = {
   field: 'phone' | 'email' | 'name';
@@ -28,6 +38,7 @@ export class ContactAdmin {
     private readonly audit: AuditService,
     private readonly addressChange: ContactAddressChange,
     private readonly contactMerge: ContactMerge,
+    private readonly matcher: ContactMatcher,
   ) {}
 
   search(q: ContactSearch): Promise<{ data: Contact[]; nextCursor: string | null }> {
@@ -41,6 +52,41 @@ export class ContactAdmin {
       const last = data.at(-1);
       return { data, nextCursor: data.length === q.limit && last ? last.id : null };
     });
+  }
+
+  /**
+   * A contact staff enter by hand, for outreach. Its phone or email already on file answers
+   * 409 contact_exists naming that contact (nothing is written); audited either way, ids only.
+   */
+  async create(input: NewStaffContact): Promise<Contact> {
+    const result = await this.db.transaction(async (tx) => {
+      let outcome: { contactId: string; created: boolean };
+      try {
+        outcome = await this.matcher.createUnlessHeld(tx, input);
+      } catch (err) {
+        if (err instanceof UnusableSenderAddressError)
+          throw ConversationsError.validation([{ path: 'phone', message: 'give a valid phone or email' }]);
+        throw err;
+      }
+      if (!outcome.created) {
+        // Committed with nothing else: the refusal names a contact, so it is on the record.
+        this.audit.record(tx, {
+          action: 'contact.create_refused',
+          outcome: 'denied',
+          target: { type: 'contact', id: outcome.contactId },
+          metadata: { reason: 'address_on_file' },
+        });
+        return { existing: outcome.contactId, contact: null };
+      }
+      this.audit.record(tx, {
+        action: 'contact.created',
+        target: { type: 'contact', id: outcome.contactId },
+        metadata: { fields: Object.keys(input).join(',') },
+      });
+      return { existing: null, contact: (await this.contacts.get(tx, outcome.contactId))! };
+    });
+    if (!result.contact) throw contactExists(result.existing!);
+    return result.contact;
   }
 
   get(id: string): Promise<Contact> {

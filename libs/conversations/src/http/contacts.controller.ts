@@ -92,6 +92,28 @@ const updateContactBody = z
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
   .meta({ minProperties: 1 });
 
+const createContactBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    phone: z.string().trim().min(1).max(40).optional().meta({
+      description:
+        'A phone number in any common format, stored as E.164 (400 validation_failed if it is not one)',
+    }),
+    email: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .optional()
+      .meta({ description: 'An email address (400 validation_failed if it is not one)' }),
+    dateOfBirth: dateOfBirth.optional(),
+  })
+  .refine((b) => b.phone !== undefined || b.email !== undefined, {
+    message: 'give a phone or an email (outreach needs an address)',
+    path: ['phone'],
+  })
+  .meta({ anyOf: [{ required: ['phone'] }, { required: ['email'] }] });
+
 const mergeBody = z.strictObject({
   otherContactId: z
     .string()
@@ -137,6 +159,21 @@ export class ContactsController {
       data: page.data.map(contactView),
       nextCursor: page.nextCursor ? Buffer.from(page.nextCursor).toString('base64url') : null,
     };
+  }
+
+  @Post()
+  @RequirePermission('contacts.write')
+  @ApiOperation({
+    summary: 'Enter a contact by hand (outreach to someone who never wrote); audited',
+    description:
+      'A phone or an email is required. When another contact already holds the phone or the email, nothing is ' +
+      'written and the answer is 409 contact_exists with details.contactId naming it.',
+  })
+  @ApiZodBody(createContactBody)
+  @ApiZodResponse(201, contactViewSchema, { description: 'The new contact', example: contactViewExample })
+  @ApiErrors({ 409: ['contact_exists'] })
+  async create(@ValidBody(createContactBody) body: z.infer<typeof createContactBody>): Promise<ContactView> {
+    return contactView(await this.contacts.create(body));
   }
 
   @Get(':id')

@@ -10,4 +10,5 @@ export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
   [E.AccessDenied]: { status: 403, code: 'forbidden' },
   [E.ConversationConflict]: 409,
   [E.InvalidAssignee]: 422,
+  [E.ContactExists]: 409,
 });
