@@ -486,6 +486,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inbox page, newest activity first
+         * @description Sorted by lastMessageAt desc, id desc, with a keyset cursor; status defaults to all. `unread=true`: newer messages than the caller has read. Billing staff see only conversations tagged billing or assigned to them. No counts here: see /v1/conversations/counts. Audited PHI read.
+         */
+        get: operations["ConversationsController_list"];
+        put?: never;
+        /**
+         * Write first (outreach): a message to a contact, through the consent gate
+         * @description Into the contact's active conversation, else one reopened or started for it; then exactly as a reply: plain only with consent for that exact address, otherwise a PHI-free notice with a secure link. Refused (nothing stored, no conversation started): 404 for an unknown or merged contact; 409 recipient_opted_out or email_suppressed; 422 no_reachable_address, no_sender_channel, body_too_long.
+         */
+        post: operations["RepliesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages/{id}": {
         parameters: {
             query?: never;
@@ -1026,26 +1050,6 @@ export interface paths {
         };
         /** Demo page embedding the widget (add this API’s origin to the widget’s allowedOrigins) */
         get: operations["ChatWidgetController_demo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/conversations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Inbox page, newest activity first
-         * @description Sorted by lastMessageAt desc, id desc, with a keyset cursor; status defaults to all. `unread=true`: newer messages than the caller has read. Billing staff see only conversations tagged billing or assigned to them. No counts here: see /v1/conversations/counts. Audited PHI read.
-         */
-        get: operations["ConversationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5420,6 +5424,346 @@ export interface operations {
             };
         };
     };
+    ConversationsController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "pending" | "closed" | "snoozed" | "all";
+                channel?: "sms" | "email" | "webform" | "chat" | "portal";
+                assignee?: "me" | "unassigned" | string;
+                tag?: string;
+                unread?: "true" | "false";
+                leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
+                     *           "contact": {
+                     *             "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                     *             "displayName": "Jane Doe"
+                     *           },
+                     *           "status": "open",
+                     *           "priority": "normal",
+                     *           "assigneeId": null,
+                     *           "tags": [
+                     *             "billing"
+                     *           ],
+                     *           "leadStage": "new",
+                     *           "lastMessageAt": "2026-03-02T14:05:09.123Z",
+                     *           "lastMessagePreview": "Can I move my appointment?",
+                     *           "lastChannel": "sms",
+                     *           "unreadCount": 1,
+                     *           "unread": true,
+                     *           "snoozedUntil": null,
+                     *           "closedAt": null,
+                     *           "createdAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "pending" | "closed" | "snoozed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            assigneeId: string | null;
+                            tags: string[];
+                            /** @description The contact's lead stage */
+                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
+                            lastMessageAt: string | null;
+                            lastMessagePreview: string | null;
+                            lastChannel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                            /** @description Inbound messages since the conversation was last marked read (by anyone) */
+                            unreadCount: number;
+                            /** @description Whether the caller has not read up to the newest message */
+                            unread: boolean;
+                            /** @description Set only while the status is snoozed */
+                            snoozedUntil: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description mfa_enrollment_required, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RepliesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The contact to write to (POST /v1/contacts enters a new one)
+                     */
+                    contactId: string;
+                    /** @enum {string} */
+                    channel: "sms" | "email";
+                    /** @description A plain SMS holds at most 1600 characters (422 body_too_long beyond) */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: queued for delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "conversationId": "0b9f7c1e-5a2d-4e8b-9c3f-6d1a2b3c4d5e",
+                     *       "messageId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "channel": "sms",
+                     *       "deliveryRoute": "secure_link",
+                     *       "routeReason": "no_consent",
+                     *       "status": "queued"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email" | "chat";
+                        /**
+                         * @description plain: the text itself (consent for that address); secure_link: a PHI-free notice with a link to the secure message page; chat: answered in the live website chat
+                         * @enum {string}
+                         */
+                        deliveryRoute: "plain" | "secure_link" | "chat";
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        routeReason: string | null;
+                        /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
+                        status: string;
+                        /**
+                         * Format: uuid
+                         * @description The conversation the message went into
+                         */
+                        conversationId: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description recipient_opted_out, email_suppressed, concurrent_change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "concurrent_change" | "email_suppressed" | "recipient_opted_out";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description no_reachable_address, no_sender_channel, body_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "body_too_long" | "no_reachable_address" | "no_sender_channel";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     RepliesController_message: {
         parameters: {
             query?: never;
@@ -9515,147 +9859,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "validation_failed";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    ConversationsController_list: {
-        parameters: {
-            query?: {
-                status?: "open" | "pending" | "closed" | "snoozed" | "all";
-                channel?: "sms" | "email" | "webform" | "chat" | "portal";
-                assignee?: "me" | "unassigned" | string;
-                tag?: string;
-                unread?: "true" | "false";
-                leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of conversations */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f",
-                     *           "contact": {
-                     *             "id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
-                     *             "displayName": "Jane Doe"
-                     *           },
-                     *           "status": "open",
-                     *           "priority": "normal",
-                     *           "assigneeId": null,
-                     *           "tags": [
-                     *             "billing"
-                     *           ],
-                     *           "leadStage": "new",
-                     *           "lastMessageAt": "2026-03-02T14:05:09.123Z",
-                     *           "lastMessagePreview": "Can I move my appointment?",
-                     *           "lastChannel": "sms",
-                     *           "unreadCount": 1,
-                     *           "unread": true,
-                     *           "snoozedUntil": null,
-                     *           "closedAt": null,
-                     *           "createdAt": "2026-03-02T14:05:09.123Z"
-                     *         }
-                     *       ],
-                     *       "nextCursor": null
-                     *     }
-                     */
-                    "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            contact: {
-                                /** Format: uuid */
-                                id: string;
-                                displayName: string | null;
-                            };
-                            /** @enum {string} */
-                            status: "open" | "pending" | "closed" | "snoozed";
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            assigneeId: string | null;
-                            tags: string[];
-                            /** @description The contact's lead stage */
-                            leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
-                            lastMessageAt: string | null;
-                            lastMessagePreview: string | null;
-                            lastChannel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
-                            /** @description Inbound messages since the conversation was last marked read (by anyone) */
-                            unreadCount: number;
-                            /** @description Whether the caller has not read up to the newest message */
-                            unread: boolean;
-                            /** @description Set only while the status is snoozed */
-                            snoozedUntil: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description validation_failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "validation_failed";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description unauthorized, token_expired, session_expired, session_revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
-                            message: string;
-                            /** @description What was refused (field paths and rules, never submitted values) */
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description mfa_enrollment_required, forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "forbidden" | "mfa_enrollment_required";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;

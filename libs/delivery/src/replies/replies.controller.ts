@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { UUID_PATTERN } from '@app/database';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
 import { ApiErrors, ApiZodBody, ApiZodResponse, AppError, ValidBody } from '@app/observability';
 import { MessageStatusView } from './message-status-view.js';
@@ -24,6 +25,21 @@ export const replySchema = z.strictObject({
     .optional()
     .meta({ description: "Defaults to the conversation's last channel that has an address" }),
 });
+
+export const startSchema = z.strictObject({
+  contactId: z
+    .string()
+    .regex(UUID_PATTERN, 'must be a contact id')
+    .meta({ format: 'uuid', description: 'The contact to write to (POST /v1/contacts enters a new one)' }),
+  channel: z.enum(['sms', 'email']),
+  body: replySchema.shape.body,
+});
+
+const startResultSchema = replyResultSchema.extend({
+  conversationId: z.uuid().meta({ description: 'The conversation the message went into' }),
+});
+
+const CONVERSATION_ID = '0b9f7c1e-5a2d-4e8b-9c3f-6d1a2b3c4d5e';
 
 /** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
 const uuidParam = (description: string) =>
@@ -71,6 +87,34 @@ export class RepliesController {
     @ValidBody(replySchema) body: z.infer<typeof replySchema>,
   ): Promise<z.output<typeof replyResultSchema>> {
     return this.replies.reply(id, body, user.userId);
+  }
+
+  @Post('conversations')
+  @HttpCode(202)
+  @RequirePermission('conversations.reply')
+  @ApiOperation({
+    summary: 'Write first (outreach): a message to a contact, through the consent gate',
+    description:
+      "Into the contact's active conversation, else one reopened or started for it; then exactly as a " +
+      'reply: plain only with consent for that exact address, otherwise a PHI-free notice with a secure link. ' +
+      'Refused (nothing stored, no conversation started): 404 for an unknown or merged contact; 409 ' +
+      'recipient_opted_out or email_suppressed; 422 no_reachable_address, no_sender_channel, body_too_long.',
+  })
+  @ApiZodBody(startSchema)
+  @ApiZodResponse(202, startResultSchema, {
+    description: 'Accepted: queued for delivery',
+    example: { conversationId: CONVERSATION_ID, ...replyResultExample },
+  })
+  @ApiErrors({
+    404: ['not_found'],
+    409: ['recipient_opted_out', 'email_suppressed', 'concurrent_change'],
+    422: ['no_reachable_address', 'no_sender_channel', 'body_too_long'],
+  })
+  start(
+    @CurrentUser() user: Principal,
+    @ValidBody(startSchema) body: z.infer<typeof startSchema>,
+  ): Promise<z.output<typeof startResultSchema>> {
+    return this.replies.start({ ...body, contactId: body.contactId.toLowerCase() }, user.userId);
   }
 
   @Get('messages/:id')

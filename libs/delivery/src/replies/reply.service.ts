@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { CHAT_OUTBOUND_STATUS, ChatDelivery, ChatSessions } from '@app/channels';
 import type { GateDecision, ReplyChannel } from '@app/consent';
-import { ContactRepository } from '@app/contacts';
-import { ConversationRepository } from '@app/conversations';
+import { type Contact, ContactRepository } from '@app/contacts';
+import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
 import {
+  contactNotFound,
   conversationNotFound,
   DeliveryError,
   DeliveryErrorCode,
@@ -69,47 +70,81 @@ export class ReplyService {
       if (!conversation) throw conversationNotFound();
       const contact = await this.contacts.get(tx, conversation.contactId);
       if (!contact) throw conversationNotFound();
-
-      const addresses = {
-        sms: await this.gate.address(tx, 'sms', contact.phone),
-        email: await this.gate.address(tx, 'email', contact.email),
-      };
-      const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
-      const presentChat = requested === 'chat' ? await this.chatSessions.presentFor(tx, contact.id) : null;
-      const decision = this.gate.decide(
-        await this.gate.forReply(tx, contact.id, requested, addresses, {
-          present: presentChat !== null,
-          proven: presentChat?.proven ?? false,
-        }),
-        'reply',
-      );
-
-      const result = await this.deliver(tx, decision, {
-        conversationId,
-        contactId: contact.id,
-        body: input.body,
+      return this.send(tx, { id: conversationId, lastChannel: conversation.lastChannel }, contact, input, {
         authorUserId,
-        chatSessionId: presentChat?.sessionId ?? null,
-        addresses,
-      });
-      await this.conversations.recordOutbound(tx, conversationId, {
-        at: new Date(),
-        preview: input.body,
-        channel: result.channel,
-      });
-      this.audit.record(tx, {
         action: 'message.reply_accepted',
-        target: { type: 'message', id: result.messageId },
-        metadata: {
-          conversationId,
-          requested,
-          channel: result.channel,
-          route: result.deliveryRoute,
-          reason: result.routeReason,
-        },
       });
-      return result;
     });
+  }
+
+  /**
+   * Staff write first (outreach, to a contact who may never have written): into the contact's
+   * active conversation, else one reopened or created as for an inbound message, through the
+   * same gate as a reply. A refused message rolls the new conversation back with it.
+   */
+  async start(
+    input: { contactId: string; channel: 'sms' | 'email'; body: string },
+    authorUserId: string,
+  ): Promise<ReplyResult & { conversationId: string }> {
+    return this.db.transaction(async (tx) => {
+      const contact = await this.contacts.get(tx, input.contactId);
+      if (!contact || contact.mergedInto) throw contactNotFound();
+      const conversation = await this.conversations.activeFor(tx, contact.id, DEFAULT_REOPEN_WINDOW_DAYS);
+      const result = await this.send(tx, { id: conversation.id, lastChannel: null }, contact, input, {
+        authorUserId,
+        action: 'message.outreach_accepted',
+      });
+      return { conversationId: conversation.id, ...result };
+    });
+  }
+
+  private async send(
+    tx: TenantTx,
+    conversation: { id: string; lastChannel: string | null },
+    contact: Contact,
+    input: ReplyInput,
+    by: { authorUserId: string; action: string },
+  ): Promise<ReplyResult> {
+    const conversationId = conversation.id;
+    const addresses = {
+      sms: await this.gate.address(tx, 'sms', contact.phone),
+      email: await this.gate.address(tx, 'email', contact.email),
+    };
+    const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
+    const presentChat = requested === 'chat' ? await this.chatSessions.presentFor(tx, contact.id) : null;
+    const decision = this.gate.decide(
+      await this.gate.forReply(tx, contact.id, requested, addresses, {
+        present: presentChat !== null,
+        proven: presentChat?.proven ?? false,
+      }),
+      'reply',
+    );
+
+    const result = await this.deliver(tx, decision, {
+      conversationId,
+      contactId: contact.id,
+      body: input.body,
+      authorUserId: by.authorUserId,
+      chatSessionId: presentChat?.sessionId ?? null,
+      addresses,
+    });
+    await this.conversations.recordOutbound(tx, conversationId, {
+      at: new Date(),
+      preview: input.body,
+      channel: result.channel,
+    });
+    this.audit.record(tx, {
+      action: by.action,
+      target: { type: 'message', id: result.messageId },
+      metadata: {
+        conversationId,
+        requested,
+        channel: result.channel,
+        route: result.deliveryRoute,
+        reason: result.routeReason,
+      },
+    });
+    return result;
   }
 
   private async deliver(
