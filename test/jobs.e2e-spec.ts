@@ -79,6 +79,7 @@ describe('jobs', () => {
         ...config,
         DELIVERY_CONCURRENCY: 2,
         JOB_STALLED_INTERVAL_MS: 30_000,
+        JOB_SHUTDOWN_GRACE_MS: 20_000,
       });
       host.onApplicationBootstrap();
     });

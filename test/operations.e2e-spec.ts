@@ -181,8 +181,8 @@ describe('readiness when a dependency is down', () => {
     const redis = await startPrivateRedis();
     cleanup.push(redis.stop);
     const worker = await startWorker({ REDIS_URL: redis.url });
-    // The job workers close through Redis: it is back (same port), and reconnected, for that
-    // (BullMQ's close waits forever on a connection still in its reconnect backoff).
+    // The job workers close through Redis: it is back (same port), and reconnected, for a graceful
+    // close (without it the close waits out JOB_SHUTDOWN_GRACE_MS; the next test covers that).
     cleanup.push(async () => {
       const again = await startPrivateRedis(redis.port);
       await vi.waitFor(() => request(worker.getHttpServer()).get('/health/ready').expect(200), {
@@ -205,6 +205,24 @@ describe('readiness when a dependency is down', () => {
       for (const spy of printed) spy.mockRestore();
     }
   });
+});
+
+describe('a worker asked to stop while Redis is down', () => {
+  it('stops within its shutdown grace instead of waiting on the reconnecting job connections', async () => {
+    const redis = await startPrivateRedis();
+    let stopped = false;
+    const worker = await startWorker({ REDIS_URL: redis.url, JOB_SHUTDOWN_GRACE_MS: '1000' });
+    try {
+      await request(worker.getHttpServer()).get('/health/ready').expect(200);
+      await redis.stop();
+      stopped = true;
+      await request(worker.getHttpServer()).get('/health/ready').expect(503);
+      // Before the grace, BullMQ's close waited here until SIGKILL (the test's timeout).
+      await worker.close();
+    } finally {
+      if (!stopped) await redis.stop();
+    }
+  }, 20_000);
 });
 
 interface Run {

@@ -166,6 +166,12 @@ export const envSchema = z.object({
   /** How soon BullMQ notices a job whose worker died (SIGKILL) and runs it again. */
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /**
+   * On SIGTERM, how long the worker waits for its running jobs before it cuts its Redis
+   * connections (BullMQ would otherwise wait forever while Redis is unreachable). Below the
+   * orchestrator's kill timeout (compose: 30 s).
+   */
+  JOB_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /**
    * The platform operators' dashboard password as an argon2id encoded hash (salted, slow;
    * `node scripts/ops-password-hash.mjs` makes one): the queue dashboard (/ops/queues on the
    * worker's internal port) is mounted only when it is set.
@@ -260,6 +266,7 @@ export const PROCESS_VARIABLES = {
     'INBOUND_RELAY_AFTER_SECONDS',
     'INBOUND_RELAY_INTERVAL_MS',
     'JOB_STALLED_INTERVAL_MS',
+    'JOB_SHUTDOWN_GRACE_MS',
     'OPS_DASHBOARD_PASSWORD_HASH',
     'OPS_DASHBOARD_PASSWORD_SHA256',
     'METRICS_TOKEN',

@@ -3,7 +3,11 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type { TenantTx } from '@app/database';
 import { JOBS, type JobData, type JobName, QUEUE_NAMES, type QueueName, parseJobData } from './job-types.js';
+import { closeWithin } from './bounded-close.js';
 import { bullConnection, logQueueErrors } from './connection.js';
+
+/** A producer has no jobs of its own to wait for: only its connection, so a short grace. */
+const QUEUE_CLOSE_GRACE_MS = 5000;
 
 /** Adds jobs (api and worker). Deterministic `jobId`s make adding the same job twice a no-op. */
 @Injectable()
@@ -113,6 +117,8 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all(
+      [...this.queues.values()].map((q) => closeWithin(q, QUEUE_CLOSE_GRACE_MS, this.logger)),
+    );
   }
 }

@@ -8,6 +8,7 @@ import {
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { requestContext } from '@app/observability';
+import { closeWithin } from './bounded-close.js';
 import { bullConnection, logQueueErrors } from './connection.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, type JobName, QUEUE_NAMES, parseJobData } from './job-types.js';
@@ -39,7 +40,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(APP_CONFIG)
     private readonly config: Pick<
       CoreConfig,
-      'REDIS_URL' | 'REDIS_PREFIX' | 'DELIVERY_CONCURRENCY' | 'JOB_STALLED_INTERVAL_MS'
+      | 'REDIS_URL'
+      | 'REDIS_PREFIX'
+      | 'DELIVERY_CONCURRENCY'
+      | 'JOB_STALLED_INTERVAL_MS'
+      | 'JOB_SHUTDOWN_GRACE_MS'
     >,
   ) {
     this.handlers = indexHandlers(handlers);
@@ -83,10 +88,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * SIGTERM: stops taking jobs and waits for the running ones, before any provider (pools,
-   * Redis) shuts down in the later onApplicationShutdown phase.
+   * SIGTERM: stops taking jobs and waits for the running ones (up to JOB_SHUTDOWN_GRACE_MS),
+   * before any provider (pools, Redis) shuts down in the later onApplicationShutdown phase.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    const grace = this.config.JOB_SHUTDOWN_GRACE_MS;
+    await Promise.all(this.workers.map((w) => closeWithin(w, grace, this.logger)));
   }
 }
