@@ -381,8 +381,9 @@ export class AuthService {
   }
 
   /**
-   * Counts a failed attempt. The MFA step answers 423 if this one locked the account (its caller
-   * has proved the password); the password step answers `otherwise`, like any wrong password.
+   * Counts a failed attempt. The MFA step and the signed-in checks (change of password, new
+   * recovery codes) answer 423 if this one locked the account (their caller proved the password or
+   * holds a session); the password step answers `otherwise`, like any wrong password.
    */
   private async failure(
     tx: TenantTx,
@@ -408,7 +409,6 @@ export class AuthService {
         tx,
         loginEvent(user.id, 'auth.lockout', 'denied', { failedAttempts: result.failedCount }),
       );
-      // The caller proved the password (MFA step) or holds a session: they may learn of the lock.
       if (action !== 'auth.login') return accountLocked(result.lockedUntil, now);
     }
     return otherwise;
