@@ -24,6 +24,7 @@ const OWNERS = {
   user_invites: 'identity',
   user_recovery_codes: 'identity',
   login_directory: 'identity',
+  password_reset_tokens: 'identity',
   contacts: 'contacts',
   consent_records: 'consent',
   sms_opt_out_events: 'consent',

@@ -43,6 +43,9 @@ ENV
 fi
 # The operators' /metrics credential (added to an env from before it existed, too).
 grep -q '^METRICS_TOKEN=' "$DEMO_DIR/env" || echo "METRICS_TOKEN=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >>"$DEMO_DIR/env"
+# Staff account emails (reset links, invitations) through the sandbox's SendGrid (added to older envs too).
+grep -q '^PLATFORM_EMAIL_FROM=' "$DEMO_DIR/env" ||
+  printf 'PLATFORM_EMAIL_FROM=accounts@consent-inbox.example\nSENDGRID_API_KEY=SG.demo-platform\n' >>"$DEMO_DIR/env"
 set -a
 # shellcheck disable=SC1091
 . "$DEMO_DIR/env"

@@ -183,7 +183,7 @@ describe('staff identity hardening', () => {
       // A new invitation for an owner is the owners' to give, and goes to the one who asks.
       const byAdmin = await c.post(`/v1/users/${provider.userId}/invite`, {}, admin.accessToken).expect(403);
       expect(byAdmin.body.error.code).toBe('owner_protected');
-      const fresh = await c.post(`/v1/users/${provider.userId}/invite`, {}, owner.accessToken).expect(201);
+      const fresh = await c.post(`/v1/users/${provider.userId}/invite`, {}, owner.accessToken).expect(202);
       expect(fresh.body.token).toMatch(/^inv_/);
       const password = strongPassword();
       await c
@@ -227,8 +227,8 @@ describe('staff identity hardening', () => {
         expect([res.status, res.body.error.code]).toEqual([410, 'invite_revoked']);
       }
 
-      const again = await c.post(`/v1/users/${first.userId}/invite`, {}, owner.accessToken).expect(201);
-      const latest = await c.post(`/v1/users/${first.userId}/invite`, {}, owner.accessToken).expect(201);
+      const again = await c.post(`/v1/users/${first.userId}/invite`, {}, owner.accessToken).expect(202);
+      const latest = await c.post(`/v1/users/${first.userId}/invite`, {}, owner.accessToken).expect(202);
       const replaced = await c.post('/v1/auth/invites/accept', {
         token: again.body.token,
         password: strongPassword(),
@@ -363,7 +363,7 @@ describe('staff identity hardening', () => {
       const a = await c.signupPractice();
       const pending = await invite(c, a, 'billing');
       await c.patch(`/v1/users/${pending.userId}`, { role: 'front_desk' }, a.accessToken).expect(200);
-      const again = await c.post(`/v1/users/${pending.userId}/invite`, {}, a.accessToken).expect(201);
+      const again = await c.post(`/v1/users/${pending.userId}/invite`, {}, a.accessToken).expect(202);
       const b = await c.signupPractice();
       await c
         .post('/v1/users', { email: pending.email, name: 'X', role: 'provider' }, b.accessToken)

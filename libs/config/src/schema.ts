@@ -145,6 +145,17 @@ export const envSchema = z.object({
   TWILIO_API_BASE_URL: httpUrl.optional(),
   SENDGRID_API_BASE_URL: httpUrl.optional(),
   ALLOW_SIGNUP: bool.default(false),
+  /**
+   * The platform's own sender for staff account emails (password reset links, invitations):
+   * the From address, and the SendGrid API key it sends with (not a practice's channel key;
+   * `SENDGRID_API_BASE_URL` applies). Both unset: no account emails (invitation tokens still go
+   * to the admin who issued them; forgot-password sends nothing).
+   */
+  PLATFORM_EMAIL_FROM: z.email({ error: 'must be an email address' }).optional(),
+  SENDGRID_API_KEY: z
+    .string()
+    .regex(/^SG\.[\x21-\x7e]+$/, 'must be a SendGrid API key (SG.…)')
+    .optional(),
   DEFAULT_PHONE_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 region such as US')
@@ -230,6 +241,8 @@ export const PROCESS_VARIABLES = {
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
     'ALLOW_SIGNUP',
+    'PLATFORM_EMAIL_FROM',
+    'SENDGRID_API_KEY',
     'DEFAULT_PHONE_REGION',
     'DELIVERY_MAX_ATTEMPTS',
     'DELIVERY_BACKOFF_MS',

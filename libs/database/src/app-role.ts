@@ -20,6 +20,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   session_refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
   user_recovery_codes: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   user_invites: ['SELECT', 'INSERT', 'UPDATE'],
+  password_reset_tokens: ['SELECT', 'INSERT', 'UPDATE'],
   channels: ['SELECT', 'INSERT', 'UPDATE'],
   channel_routes: ['SELECT', 'INSERT', 'UPDATE'],
   attachments: ['SELECT', 'INSERT', 'UPDATE'],

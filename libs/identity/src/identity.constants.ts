@@ -23,6 +23,10 @@ export const IDENTITY_POLICY = {
   lockoutMs: 15 * 60 * 1000,
   inviteMs: 7 * 24 * 60 * 60 * 1000,
   recoveryCodeCount: 10,
+  /** A forgot-password link works once, for this long. */
+  passwordResetMs: 30 * 60 * 1000,
+  /** Reset emails one account may be sent per window (more requests answer the same 202, send nothing). */
+  passwordResetLimit: { count: 3, windowMs: 60 * 60 * 1000 },
   /** The DB copy of a session's last activity is rewritten at most this often (Redis has the exact one). */
   lastSeenWriteEveryMs: 60 * 1000,
   /** Per client IP and route under /v1/auth. */

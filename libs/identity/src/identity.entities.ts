@@ -5,6 +5,7 @@ import { SessionRefreshTokenSchema } from './sessions/session-refresh-token.enti
 import { UserInviteSchema } from './users/user-invite.entity.js';
 import { UserRecoveryCodeSchema } from './auth/user-recovery-code.entity.js';
 import { LoginDirectorySchema } from './auth/login-directory.entity.js';
+import { PasswordResetTokenSchema } from './recovery/password-reset-token.entity.js';
 
 /** The tables this lib owns, one `EntitySchema` each (registered with the DataSource by its module). */
 export const IDENTITY_ENTITIES = [
@@ -15,4 +16,5 @@ export const IDENTITY_ENTITIES = [
   UserInviteSchema,
   UserRecoveryCodeSchema,
   LoginDirectorySchema,
+  PasswordResetTokenSchema,
 ];

@@ -26,6 +26,14 @@ export enum IdentityErrorCode {
   UserInactive = 'user_inactive',
   InvalidInvite = 'invalid_invite',
   InviteRevoked = 'invite_revoked',
+  /** Unknown, used, superseded or expired password-reset token. */
+  InvalidResetToken = 'invalid_reset_token',
+  /** Change of password: the current password given is wrong. */
+  InvalidCurrentPassword = 'invalid_current_password',
+  /** A signed-in user's TOTP confirmation (e.g. regenerating recovery codes) is wrong. */
+  InvalidMfaConfirmation = 'invalid_mfa_confirmation',
+  MfaNotEnabled = 'mfa_not_enabled',
+  CannotResetOwnMfa = 'cannot_reset_own_mfa',
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {

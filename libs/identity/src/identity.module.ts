@@ -34,6 +34,9 @@ import { LoginDirectory } from './users/login-directory.repository.js';
 import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
+import { AccountEmails } from './recovery/account-emails.js';
+import { PasswordResetRepository } from './recovery/password-reset.repository.js';
+import { PasswordResetService } from './recovery/password-reset.service.js';
 
 /**
  * Practices' staff: users, roles and permissions, sessions (JWT + rotating refresh tokens), MFA,
@@ -86,6 +89,9 @@ import { IDENTITY_ENTITIES } from './identity.entities.js';
     AuthService,
     InviteService,
     UsersService,
+    AccountEmails,
+    PasswordResetRepository,
+    PasswordResetService,
     JwtStrategy,
     AccessGuard,
     PermissionGuard,

@@ -19,6 +19,7 @@ import { ChatVerification1765900000000 } from './1765900000000-chat-verification
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
+import { AccountRecovery1766000000000 } from './1766000000000-account-recovery.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   DeliveryOrder1765700000000,
   EmailSenderClaims1765800000000,
   ChatVerification1765900000000,
+  AccountRecovery1766000000000,
 ];

@@ -4,9 +4,9 @@ import type { Counter } from 'prom-client';
 
 /**
  * Where a staff credential was refused: the password step, the MFA step, a refresh-token
- * rotation, or a request's access token (and its session).
+ * rotation, a request's access token (and its session), or a signed-in change of password.
  */
-export type AuthStep = 'login' | 'mfa' | 'refresh' | 'access';
+export type AuthStep = 'login' | 'mfa' | 'refresh' | 'access' | 'password_change';
 
 /**
  * Refused sign-ins and tokens, by step and reason (`invalid_password`, `unknown_account`,
@@ -21,7 +21,7 @@ export class AuthFailures {
   constructor(metrics: Metrics) {
     this.failures = metrics.counter({
       name: 'inbox_auth_failures_total',
-      help: 'Refused staff credentials by step (login, mfa, refresh, access) and reason.',
+      help: 'Refused staff credentials by step (login, mfa, refresh, access, password_change) and reason.',
       labelNames: ['step', 'reason'],
     });
   }

@@ -45,6 +45,8 @@ function service(calls: string[]) {
     { ALLOW_SIGNUP: false },
     { now: () => 0 },
     failures as never,
+    never as never,
+    never as never,
   );
 }
 

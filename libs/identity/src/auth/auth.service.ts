@@ -8,8 +8,10 @@ import { MFA_MANDATORY_ROLES } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
-import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
+import { assertPasswordFitsAccount, passwordProblem } from '../passwords/password-policy.js';
+import { PasswordResetRepository } from '../recovery/password-reset.repository.js';
 import { PracticeRepository } from '../practice/practice.repository.js';
+import { SessionRepository } from '../sessions/session.repository.js';
 import { SessionService, type TokenPair } from '../sessions/session.service.js';
 import { LoginDirectory } from '../users/login-directory.repository.js';
 import { type UserCredentials, UserRepository } from '../users/user.repository.js';
@@ -66,6 +68,8 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: Pick<ApiConfig, 'ALLOW_SIGNUP'>,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
     private readonly failures: AuthFailures,
+    private readonly sessionRows: SessionRepository,
+    private readonly resets: PasswordResetRepository,
   ) {}
 
   /**
@@ -182,7 +186,9 @@ export class AuthService {
       }
       await this.users.recordLogin(tx, user.id, new Date(now));
       const { mfaRequiredForAllRoles } = await this.practices.settings(tx);
-      const mustEnrol = MFA_MANDATORY_ROLES.has(user.role) || mfaRequiredForAllRoles;
+      // An admin's MFA reset makes enrolment due whatever the role and the practice policy say.
+      const mustEnrol =
+        MFA_MANDATORY_ROLES.has(user.role) || mfaRequiredForAllRoles || user.mfaResetAt !== null;
       this.audit.record(
         tx,
         loginEvent(user.id, 'auth.login', 'success', mustEnrol ? { next: 'mfa_enrollment' } : {}),
@@ -286,13 +292,103 @@ export class AuthService {
   }
 
   /**
-   * Counts a failed attempt. The MFA step answers 423 if this one locked the account (its caller
-   * has proved the password); the password step answers `otherwise`, like any wrong password.
+   * A signed-in user changes their password, proving the current one. A wrong one counts towards
+   * the lockout like a wrong password at login (a stolen session cannot guess at leisure; the route
+   * is also rate limited per address). Every other session of the user ends; the caller's stays
+   * (it just proved the password). Live reset links die too.
+   */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const before = await this.db.transaction((tx) => this.currentUser(tx, principal, false));
+    const currentOk = before.passwordHash
+      ? await this.hasher.verify(before.passwordHash, currentPassword)
+      : await this.hasher.verifyNothing(currentPassword);
+    if (currentOk) {
+      if (newPassword === currentPassword)
+        throw IdentityError.validation('newPassword', 'must differ from the current password');
+      const problem = passwordProblem(newPassword, { email: before.email });
+      if (problem) throw IdentityError.validation('newPassword', problem);
+    }
+    const passwordHash = currentOk ? await this.hasher.hash(newPassword) : null;
+    const outcome = await this.db.transaction(async (tx): Promise<Outcome<void>> => {
+      const user = await this.currentUser(tx, principal);
+      const now = this.clock.now();
+      if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+        this.audit.record(tx, loginEvent(user.id, 'auth.password_change', 'failure', { reason: 'locked' }));
+        return { error: accountLocked(user.lockedUntil, now) };
+      }
+      // A password changed since it was checked (a concurrent change or reset) is not the current one.
+      if (!passwordHash || user.passwordHash !== before.passwordHash) {
+        const error = await this.failure(
+          tx,
+          user,
+          'auth.password_change',
+          'invalid_password',
+          invalidCurrentPassword(),
+        );
+        return { error };
+      }
+      await this.users.setPassword(tx, user.id, passwordHash, new Date(now));
+      await this.resets.revokeLive(tx, user.id, new Date(now));
+      const others = (await this.sessionRows.listLive(tx, user.id, new Date(now)))
+        .map((s) => s.id)
+        .filter((id) => id !== principal.sessionId);
+      const ended = await this.sessions.revoke(tx, others, 'password_changed');
+      this.audit.record(
+        tx,
+        loginEvent(user.id, 'auth.password_changed', 'success', { sessionsEnded: ended.length }),
+      );
+      return { value: undefined };
+    });
+    if ('error' in outcome) {
+      this.failures.count('password_change', outcome.error.code);
+      throw outcome.error;
+    }
+  }
+
+  /**
+   * New recovery codes (the old ones stop working), confirmed with a current TOTP code: a code
+   * from the authenticator proves the second factor is still in hand, which a stolen session or
+   * password alone does not. A wrong code counts towards the lockout like one at the MFA step.
+   */
+  async regenerateRecoveryCodes(principal: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
+    const outcome = await this.db.transaction(async (tx): Promise<Outcome<{ recoveryCodes: string[] }>> => {
+      const user = await this.currentUser(tx, principal);
+      if (!user.mfaEnabled)
+        return { error: new IdentityError(E.MfaNotEnabled, 'MFA is not enabled for this user') };
+      const now = this.clock.now();
+      if (user.lockedUntil && user.lockedUntil.getTime() > now)
+        return { error: accountLocked(user.lockedUntil, now) };
+      const check = await this.mfa.verify(tx, user, code);
+      if (!check.ok || check.method !== 'totp') {
+        const error = await this.failure(
+          tx,
+          user,
+          'auth.recovery_codes',
+          check.ok ? 'not_totp' : check.reason,
+          invalidMfaConfirmation(),
+        );
+        return { error };
+      }
+      const recoveryCodes = await this.mfa.regenerateRecoveryCodes(tx, user.id);
+      this.audit.record(tx, loginEvent(user.id, 'auth.recovery_codes_regenerated', 'success', {}));
+      return { value: { recoveryCodes } };
+    });
+    if ('error' in outcome) {
+      this.failures.count('mfa', outcome.error.code);
+      throw outcome.error;
+    }
+    return outcome.value;
+  }
+
+  /**
+   * Counts a failed attempt. The MFA step and the signed-in checks (change of password, new
+   * recovery codes) answer 423 if this one locked the account (their caller proved the password or
+   * holds a session); the password step answers `otherwise`, like any wrong password.
    */
   private async failure(
     tx: TenantTx,
     user: UserCredentials,
-    action: 'auth.login' | 'auth.mfa',
+    action: 'auth.login' | 'auth.mfa' | 'auth.password_change' | 'auth.recovery_codes',
     reason: string,
     otherwise: IdentityError = invalidCredentials(),
   ): Promise<IdentityError> {
@@ -313,17 +409,25 @@ export class AuthService {
         tx,
         loginEvent(user.id, 'auth.lockout', 'denied', { failedAttempts: result.failedCount }),
       );
-      if (action === 'auth.mfa') return accountLocked(result.lockedUntil, now);
+      if (action !== 'auth.login') return accountLocked(result.lockedUntil, now);
     }
     return otherwise;
   }
 
-  private async currentUser(tx: TenantTx, principal: Principal): Promise<UserCredentials> {
-    const user = await this.users.credentials(tx, principal.userId, true);
+  private async currentUser(tx: TenantTx, principal: Principal, lock = true): Promise<UserCredentials> {
+    const user = await this.users.credentials(tx, principal.userId, lock);
     if (!user) throw sessionRevoked();
     return user;
   }
 }
+
+const invalidCurrentPassword = () =>
+  new IdentityError(E.InvalidCurrentPassword, 'The current password is not correct');
+const invalidMfaConfirmation = () =>
+  new IdentityError(
+    E.InvalidMfaConfirmation,
+    'The code is not valid (a current code from the authenticator app)',
+  );
 
 function loginEvent(
   userId: string,

@@ -94,6 +94,17 @@ export class MfaService {
     return used ? { ok: true, method: 'recovery_code' } : { ok: false, reason: 'invalid_recovery_code' };
   }
 
+  /** A new set of recovery codes (shown once); the earlier ones, used or not, stop working. */
+  regenerateRecoveryCodes(tx: TenantTx, userId: string): Promise<string[]> {
+    return this.replaceRecoveryCodes(tx, userId);
+  }
+
+  /** An admin's reset: no secret, no recovery codes; the user enrols again at their next sign-in. */
+  async reset(tx: TenantTx, userId: string): Promise<void> {
+    await this.users.resetMfa(tx, userId, new Date(this.clock.now()));
+    await this.recoveryCodes.deleteAll(tx, userId);
+  }
+
   private async replaceRecoveryCodes(tx: TenantTx, userId: string): Promise<string[]> {
     const codes = Array.from({ length: IDENTITY_POLICY.recoveryCodeCount }, newRecoveryCode);
     await this.recoveryCodes.replace(

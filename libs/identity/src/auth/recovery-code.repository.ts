@@ -15,6 +15,11 @@ export class RecoveryCodeRepository {
     return used.length === 1;
   }
 
+  /** The user has no recovery codes any more (their MFA was reset). */
+  async deleteAll(tx: TenantTx, userId: string): Promise<void> {
+    await tx.repository(UserRecoveryCodeSchema).delete({ user_id: userId });
+  }
+
   /** The user's codes become exactly these (their earlier ones, used or not, are gone). */
   async replace(tx: TenantTx, userId: string, codeHashes: Buffer[]): Promise<void> {
     const stored = tx.repository(UserRecoveryCodeSchema);

@@ -14,7 +14,8 @@ export interface OpaqueToken {
   secret: string;
 }
 
-export type OpaqueKind = 'rt' | 'inv';
+/** Refresh tokens, invitations, password resets. */
+export type OpaqueKind = 'rt' | 'inv' | 'pwr';
 
 export function newOpaqueToken(
   kind: OpaqueKind,

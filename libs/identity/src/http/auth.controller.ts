@@ -12,6 +12,7 @@ import {
 import { Authenticated, AuthRateLimited, CurrentUser } from '../access/decorators.js';
 import type { Principal } from '../access/principal.js';
 import { AuthService } from '../auth/auth.service.js';
+import { PasswordResetService } from '../recovery/password-reset.service.js';
 import { IDENTITY_POLICY } from '../identity.constants.js';
 import { SessionService } from '../sessions/session.service.js';
 import { InviteService } from '../users/invites.js';
@@ -20,16 +21,20 @@ import {
   loginResultSchema,
   mfaEnabledSchema,
   mfaSetupSchema,
+  recoveryCodesSchema,
   signupResultSchema,
   tokenPairSchema,
 } from './auth.responses.js';
 import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 import {
   acceptInviteSchema,
+  forgotPasswordSchema,
   loginSchema,
   mfaEnableSchema,
   mfaStepSchema,
+  recoveryCodesSchema as recoveryCodesBodySchema,
   refreshSchema,
+  resetPasswordSchema,
   signupSchema,
 } from './schemas.js';
 
@@ -54,6 +59,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly invites: InviteService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('signup')
@@ -166,5 +172,58 @@ export class AuthController {
     @ValidBody(acceptInviteSchema) body: z.infer<typeof acceptInviteSchema>,
   ): Answer<typeof inviteAcceptedSchema> {
     return this.invites.accept(body.token, body.password);
+  }
+
+  @Post('password/forgot')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Email a password-reset link (single use, 30 minutes) to a staff account',
+    description:
+      'Always 202 with no body, in the same time, whether or not the email has an account (nothing is sent for an unknown, inactive or invited account, nor past 3 links per account per hour). ' +
+      'The link carries the token in its fragment: `<PUBLIC_BASE_URL>/reset-password#token=...`. A newer request revokes the earlier links.',
+  })
+  @ApiZodBody(forgotPasswordSchema)
+  @ApiContentResponse(202, { description: 'Accepted: a link is emailed if the address has an account' })
+  async forgotPassword(
+    @ValidBody(forgotPasswordSchema) body: z.infer<typeof forgotPasswordSchema>,
+  ): Promise<void> {
+    await this.resets.forgot(body.email);
+  }
+
+  @Post('password/reset')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the emailed reset token; every session of the user ends',
+    description:
+      '400 invalid_reset_token: unknown, used, replaced by a newer link, or expired. MFA is unchanged: an enrolled user still needs their second factor to sign in.',
+  })
+  @ApiZodBody(resetPasswordSchema)
+  @ApiContentResponse(204, { description: 'The password is changed; sign in with it' })
+  @ApiErrors({ 400: ['invalid_reset_token'] })
+  async resetPassword(
+    @ValidBody(resetPasswordSchema) body: z.infer<typeof resetPasswordSchema>,
+  ): Promise<void> {
+    await this.resets.reset(body.token, body.password);
+  }
+
+  @Post('mfa/recovery-codes')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'New recovery codes, confirmed with a current authenticator code; the old ones stop working',
+    description:
+      'A wrong code counts towards the lockout like one at the MFA step (422 invalid_mfa_code; 423 once locked).',
+  })
+  @ApiZodBody(recoveryCodesBodySchema)
+  @ApiZodResponse(200, recoveryCodesSchema, { description: 'The new codes (shown once)' })
+  @ApiErrors({ 409: ['mfa_not_enabled'], 422: ['invalid_mfa_code'], 423: ['account_locked'] })
+  @LOCKED
+  regenerateRecoveryCodes(
+    @CurrentUser() user: Principal,
+    @ValidBody(recoveryCodesBodySchema) body: z.infer<typeof recoveryCodesBodySchema>,
+  ): Answer<typeof recoveryCodesSchema> {
+    return this.auth.regenerateRecoveryCodes(user, body.code);
   }
 }

@@ -80,3 +80,11 @@ export const mfaEnabledSchema = z
 export const inviteAcceptedSchema = z
   .object({ userId: z.uuid() })
   .meta({ example: { userId: '3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11' } });
+
+export const recoveryCodesSchema = z
+  .object({
+    recoveryCodes: z.array(z.string()).meta({
+      description: `${IDENTITY_POLICY.recoveryCodeCount} new single-use codes, shown once; the earlier ones no longer work`,
+    }),
+  })
+  .meta({ example: { recoveryCodes: ['k7h2m-x9qpr-4tz3w', 'b2n8c-q4wvd-7hjm5'] } });

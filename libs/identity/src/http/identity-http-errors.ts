@@ -26,4 +26,9 @@ export const identityHttpErrors = httpErrorMap(IdentityError, {
   [E.UserInactive]: 409,
   [E.InvalidInvite]: 400,
   [E.InviteRevoked]: 410,
+  [E.InvalidResetToken]: 400,
+  [E.InvalidCurrentPassword]: 403,
+  [E.InvalidMfaConfirmation]: { status: 422, code: E.InvalidMfaCode },
+  [E.MfaNotEnabled]: 409,
+  [E.CannotResetOwnMfa]: 409,
 });

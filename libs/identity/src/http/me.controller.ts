@@ -1,18 +1,25 @@
-import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ApiContentResponse, ApiZodResponse } from '@app/observability';
-import { Authenticated, CurrentUser } from '../access/decorators.js';
+import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
+import { Authenticated, AuthRateLimited, CurrentUser } from '../access/decorators.js';
+import { AuthService } from '../auth/auth.service.js';
+import { IDENTITY_POLICY } from '../identity.constants.js';
 import { permissionsOf } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { UsersService } from '../users/users.service.js';
 import { IdParam } from './id-param.js';
+import { RetryAfterInterceptor } from './retry-after.interceptor.js';
+import { changePasswordSchema } from './schemas.js';
 import { meSchema, myPermissionsSchema, sessionListSchema, sessionView } from './views.js';
 
 @ApiTags('me')
 @Controller('v1/me')
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get()
   @Authenticated({ beforeMfaEnrollment: true })
@@ -64,5 +71,34 @@ export class MeController {
     @IdParam('id', 'Session') id: string,
   ): Promise<void> {
     await this.users.revokeSessions(principal, principal.userId, id);
+  }
+
+  @Post('password')
+  @Authenticated({ beforeMfaEnrollment: true })
+  @AuthRateLimited()
+  @UseInterceptors(RetryAfterInterceptor)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Change my password (the current one required); my other sessions end, this one stays',
+    description:
+      `403 invalid_current_password: a wrong current password, which counts towards the lockout like a wrong password at sign-in (${IDENTITY_POLICY.lockoutThreshold} lock the account: 423 with Retry-After). ` +
+      'Rate limited per client address like /v1/auth/*. Emailed reset links stop working.',
+  })
+  @ApiZodBody(changePasswordSchema)
+  @ApiContentResponse(204, { description: 'Changed' })
+  @ApiErrors({ 403: ['invalid_current_password'], 423: ['account_locked'] })
+  @ApiResponse({
+    status: 429,
+    description: `rate_limited: more than ${IDENTITY_POLICY.authRateLimit.limit} requests per ${IDENTITY_POLICY.authRateLimit.windowMs / 1000} s from one client address; the Retry-After header says how many seconds to wait`,
+  })
+  @ApiContentResponse(423, {
+    description:
+      'account_locked: too many wrong passwords; the Retry-After header says how many seconds are left',
+  })
+  async changePassword(
+    @CurrentUser() principal: Principal,
+    @ValidBody(changePasswordSchema) body: z.infer<typeof changePasswordSchema>,
+  ): Promise<void> {
+    await this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 }

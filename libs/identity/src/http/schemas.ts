@@ -91,3 +91,29 @@ export const updateUserSchema = z
   .strict()
   .refine((p) => p.role !== undefined || p.active !== undefined, { message: 'give role and/or active' })
   .meta({ minProperties: 1, description: 'role and/or active', example: { active: false } });
+
+/** Deliberately loose: a malformed email answers the same 202 as any other (nothing to tell). */
+export const forgotPasswordSchema = z
+  .object({ email: z.string().min(1).max(320) })
+  .meta({ example: { email: 'dana@clinic.example' } });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(1).max(512).meta({ description: 'The token of the emailed link (after `#token=`)' }),
+  password: newPassword,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: newPassword,
+});
+
+export const recoveryCodesSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be 6 digits')
+    .meta({
+      description: 'The current code of the authenticator app (a recovery code does not do)',
+      example: '492039',
+    }),
+});

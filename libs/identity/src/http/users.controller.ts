@@ -86,16 +86,33 @@ export class UsersController {
   @RequirePermission('users.manage')
   @ApiOperation({
     summary:
-      'A new invitation token (returned once) for a user without a password; earlier ones stop working',
+      'Re-send the invitation: a new token (returned once, and emailed to the user) for a user without a password; earlier ones stop working',
     description:
       '409 invite_not_needed: the user has a password; user_inactive: reactivate them first; email_taken: another account now holds the email.',
   })
-  @ApiZodResponse(201, inviteSchema, {
-    description: 'The invitation (its token is not stored, only its hash)',
+  @HttpCode(202)
+  @ApiZodResponse(202, inviteSchema, {
+    description:
+      'The invitation (its token is not stored, only its hash); its email to the user leaves just after this answer',
   })
   @ApiErrors({ ...OWNER_PROTECTED, 409: ['email_taken', 'invite_not_needed', 'user_inactive'] })
   invite(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string): Answer<typeof inviteSchema> {
     return this.users.reissueInvite(actor, id);
+  }
+
+  @Post(':id/mfa/reset')
+  @RequirePermission('users.manage')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Reset a user's MFA (lost authenticator and recovery codes): they enrol again at next sign-in",
+    description:
+      'The TOTP secret and recovery codes are removed and every session of the user ends; their next sign-in answers `mfaEnrollmentRequired` whatever their role. ' +
+      'Only an owner resets an owner (403 owner_protected); nobody resets their own (409 cannot_reset_own_mfa); 409 mfa_not_enabled when there is nothing to reset.',
+  })
+  @ApiContentResponse(204, { description: 'Reset' })
+  @ApiErrors({ ...OWNER_PROTECTED, 409: ['cannot_reset_own_mfa', 'mfa_not_enabled'] })
+  async resetMfa(@CurrentUser() actor: Principal, @IdParam('id', 'User') id: string): Promise<void> {
+    await this.users.resetMfa(actor, id);
   }
 
   @Get(':id/sessions')

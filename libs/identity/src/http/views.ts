@@ -65,13 +65,18 @@ export const userListSchema = z.object({ data: z.array(userViewSchema) });
 /** An invitation token, shown once to the admin who issued it (only its hash is stored). */
 export const inviteSchema = z
   .object({
-    token: z
-      .string()
-      .meta({ description: 'Hand it to the user: POST /v1/auth/invites/accept sets their password' }),
+    token: z.string().meta({
+      description:
+        'Also emailed to the user as a link (when `emailed`); POST /v1/auth/invites/accept sets their password',
+    }),
     expiresAt: z.iso.datetime(),
+    emailed: z.boolean().meta({
+      description:
+        'The invitation email to the user was queued (sent just after this answer, from the platform sender); false when account emails are not configured',
+    }),
   })
   .meta({
-    example: { token: INVITE_TOKEN, expiresAt: AT },
+    example: { token: INVITE_TOKEN, expiresAt: AT, emailed: true },
   });
 
 export const createdUserSchema = userViewSchema
@@ -85,7 +90,7 @@ export const createdUserSchema = userViewSchema
       ...USER_EXAMPLE,
       invitePending: true,
       lastLoginAt: null,
-      invite: { token: INVITE_TOKEN, expiresAt: AT },
+      invite: { token: INVITE_TOKEN, expiresAt: AT, emailed: true },
     },
   });
 

@@ -18,6 +18,12 @@ export class PracticeRepository {
     await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [tx.tenantId, name]);
   }
 
+  /** The practice's display name (account emails name it). */
+  async name(tx: TenantTx): Promise<string> {
+    const [row] = await tx.query<{ name: string }>(`SELECT name FROM practices WHERE id = $1`, [tx.tenantId]);
+    return row?.name ?? '';
+  }
+
   async settings(tx: TenantTx): Promise<PracticeSettings> {
     const [row] = await tx.query<{ settings: unknown }>(`SELECT settings FROM practices WHERE id = $1`, [
       tx.tenantId,

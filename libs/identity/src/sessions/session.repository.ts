@@ -37,7 +37,10 @@ export type RevokeReason =
   | 'user_deactivated'
   | 'idle_timeout'
   | 'refresh_reuse'
-  | 'mfa_enrolled';
+  | 'mfa_enrolled'
+  | 'mfa_reset'
+  | 'password_reset'
+  | 'password_changed';
 
 type SessionRow = Pick<
   UserSessionEntity,

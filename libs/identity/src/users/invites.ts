@@ -6,6 +6,8 @@ import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.e
 import { newOpaqueToken, parseOpaqueToken, sameHash, sha256 } from '../auth/tokens.js';
 import { AUTH_CLOCK, type Clock, IDENTITY_POLICY } from '../identity.constants.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
+import { PracticeRepository } from '../practice/practice.repository.js';
+import { AccountEmails, invitationEmail } from '../recovery/account-emails.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { LoginDirectory } from './login-directory.repository.js';
 import { type User, UserRepository } from './user.repository.js';
@@ -16,6 +18,8 @@ export interface IssuedInvite {
   /** Shown once, to the admin who invited; only its hash is stored. */
   token: string;
   expiresAt: string;
+  /** The invitation email to the user was queued (false: account emails are not configured). */
+  emailed: boolean;
 }
 
 /** Why an invitation stopped being usable before it was accepted or expired. */
@@ -48,11 +52,14 @@ export class InviteService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    private readonly practices: PracticeRepository,
+    private readonly emails: AccountEmails,
   ) {}
 
   /**
-   * A new invitation for `user` (replacing any live one), claiming the email until it expires.
-   * 409 email_taken when another account holds the email.
+   * A new invitation for `user` (replacing any live one), claiming the email until it expires,
+   * and emailed to the user once the transaction commits (PHI-free: the practice's name and a
+   * link). 409 email_taken when another account holds the email.
    */
   async issue(tx: TenantTx, user: User, createdBy: string): Promise<IssuedInvite> {
     const now = new Date(this.clock.now());
@@ -69,7 +76,18 @@ export class InviteService {
       expires_at: expiresAt,
       created_at: now,
     });
-    return { token, expiresAt: expiresAt.toISOString() };
+    const emailed = this.emails.enabled;
+    if (emailed) {
+      const content = invitationEmail(
+        this.emails.link('/accept-invite', token),
+        await this.practices.name(tx),
+        expiresAt,
+      );
+      tx.afterCommit(() => {
+        this.emails.send({ kind: 'invitation', to: user.email, id, tenantId: tx.tenantId, ...content });
+      });
+    }
+    return { token, expiresAt: expiresAt.toISOString(), emailed };
   }
 
   /** Revokes the live invitations of a user (their role or active state changed). */

@@ -19,6 +19,8 @@ export interface UserEntity {
   totp_last_step: string | null;
   last_login_at: Date | null;
   deactivated_at: Date | null;
+  /** An admin reset the user's MFA: they must enrol again (cleared when they do). */
+  mfa_reset_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -44,6 +46,7 @@ export const UserSchema = new EntitySchema<UserEntity>({
     totp_last_step: { type: 'bigint', nullable: true },
     last_login_at: { type: 'timestamptz', nullable: true },
     deactivated_at: { type: 'timestamptz', nullable: true },
+    mfa_reset_at: { type: 'timestamptz', nullable: true },
     created_at: { type: 'timestamptz', default: () => 'now()' },
     updated_at: { type: 'timestamptz', default: () => 'now()' },
   },

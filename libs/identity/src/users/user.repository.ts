@@ -31,6 +31,8 @@ export interface UserCredentials extends User {
   totpSecretEnc: Buffer | null;
   totpPendingSecretEnc: Buffer | null;
   totpLastStep: number | null;
+  /** Set when an admin reset the user's MFA: every session they open must enrol first until they do. */
+  mfaResetAt: Date | null;
 }
 
 export interface NewUser {
@@ -60,6 +62,7 @@ type UserRow = Pick<
   | 'totp_secret_enc'
   | 'totp_pending_secret_enc'
   | 'totp_last_step'
+  | 'mfa_reset_at'
 > & { role: Role };
 
 export interface FailureOutcome {
@@ -96,6 +99,7 @@ export class UserRepository {
       totpSecretEnc: row.totp_secret_enc,
       totpPendingSecretEnc: row.totp_pending_secret_enc,
       totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+      mfaResetAt: row.mfa_reset_at,
     };
   }
 
@@ -181,8 +185,21 @@ export class UserRepository {
   async enableTotp(tx: TenantTx, id: string, secretEnc: Buffer, step: number, now: Date): Promise<void> {
     await tx.execute(
       `UPDATE users SET mfa_enabled = true, totp_secret_enc = $2, totp_pending_secret_enc = NULL,
-         totp_last_step = $3, updated_at = $4 WHERE id = $1 AND tenant_id = $5`,
+         totp_last_step = $3, mfa_reset_at = NULL, updated_at = $4 WHERE id = $1 AND tenant_id = $5`,
       [id, secretEnc, step, now, tx.tenantId],
+    );
+  }
+
+  /**
+   * An admin's MFA reset: the secrets are gone, the user must enrol again, and the token version
+   * moves so every token of the user dies at once.
+   */
+  async resetMfa(tx: TenantTx, id: string, now: Date): Promise<void> {
+    await tx.execute(
+      `UPDATE users SET mfa_enabled = false, totp_secret_enc = NULL, totp_pending_secret_enc = NULL,
+         totp_last_step = NULL, mfa_reset_at = $2, token_version = token_version + 1, updated_at = $2
+       WHERE id = $1 AND tenant_id = $3`,
+      [id, now, tx.tenantId],
     );
   }
 

@@ -7,6 +7,7 @@ import { type Role, roleHas } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { emailTaken, IdentityError, IdentityErrorCode as E } from '../identity.errors.js';
 import { AUTH_CLOCK, type Clock } from '../identity.constants.js';
+import { MfaService } from '../auth/mfa.service.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordFitsAccount } from '../passwords/password-policy.js';
 import { SessionService } from '../sessions/session.service.js';
@@ -50,6 +51,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    private readonly mfa: MfaService,
   ) {}
 
   list(): Promise<User[]> {
@@ -84,7 +86,11 @@ export class UsersService {
       this.audit.record(tx, {
         action: 'user.created',
         target: { type: 'user', id: user.id },
-        metadata: { role: user.role, via: invite ? 'invite' : 'password' },
+        metadata: {
+          role: user.role,
+          via: invite ? 'invite' : 'password',
+          ...(invite ? { emailed: invite.emailed } : {}),
+        },
       });
       return invite ? { user, invite } : { user };
     });
@@ -151,9 +157,35 @@ export class UsersService {
       this.audit.record(tx, {
         action: 'user.invite_issued',
         target: { type: 'user', id: user.id },
-        metadata: { role: user.role },
+        metadata: { role: user.role, emailed: invite.emailed },
       });
       return invite;
+    });
+  }
+
+  /**
+   * An owner or admin resets another user's MFA (a lost phone and lost recovery codes): the
+   * secret and recovery codes are gone, every session of the user ends, and the user must enrol
+   * again at their next sign-in whatever their role. Only an owner resets an owner's; nobody
+   * resets their own (a session alone must not remove its account's second factor).
+   */
+  async resetMfa(actor: Principal, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const user = await this.mustGet(tx, id, true);
+      if (user.id === actor.userId)
+        throw new IdentityError(
+          E.CannotResetOwnMfa,
+          'Another owner or admin must reset your MFA; signed in, regenerate your recovery codes instead',
+        );
+      if (user.role === 'owner' && actor.role !== 'owner') throw ownerProtected();
+      if (!user.mfaEnabled) throw new IdentityError(E.MfaNotEnabled, 'This user has no MFA to reset');
+      await this.mfa.reset(tx, user.id);
+      const ended = await this.sessions.revokeAllOfUser(tx, user.id, 'mfa_reset');
+      this.audit.record(tx, {
+        action: 'user.mfa_reset',
+        target: { type: 'user', id: user.id },
+        metadata: { role: user.role, sessionsEnded: ended.length },
+      });
     });
   }
 
