@@ -209,6 +209,8 @@ describe('website chat: a visitor proves the address they typed', () => {
     for (let n = 0; n < 5; n++) await askCode(await chat.start({ phone }), 'sms').expect(202);
     const flooded = await askCode(await chat.start({ phone }), 'sms').expect(429);
     expect(flooded.body.error.code).toBe('rate_limited');
+    // The header says when, as every other 429 does (the details carry the same seconds).
+    expect(flooded.headers['retry-after']).toBe(String(flooded.body.error.details.retryAfterSeconds));
     await codeReceivedBy(phone, 5);
   });
 

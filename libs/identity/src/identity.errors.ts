@@ -37,13 +37,7 @@ export enum IdentityErrorCode {
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {
-  constructor(
-    code: IdentityErrorCode,
-    message: string,
-    details?: unknown,
-    /** When the client may try again (rendered as `Retry-After`), e.g. a locked account. */
-    readonly retryAfterSeconds?: number,
-  ) {
+  constructor(code: IdentityErrorCode, message: string, details?: unknown) {
     super(code, message, details);
   }
 
@@ -65,8 +59,7 @@ export const accountLocked = (lockedUntil: Date, now: number) => {
   return new IdentityError(
     E.AccountLocked,
     'Too many failed sign-in attempts; the account is locked for a while',
-    { retryAfterSeconds },
-    retryAfterSeconds,
+    { retryAfterSeconds }, // the error filter sends it as Retry-After too
   );
 };
 

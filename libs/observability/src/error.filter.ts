@@ -92,6 +92,13 @@ function frameworkClientError(err: unknown): { status: number; body: ErrorBody }
  * (written for the client); a framework's client error gets a fixed one; anything unexpected becomes a bare 500 and is logged without request data or
  * database details (which may quote PHI values).
  */
+/** `details.retryAfterSeconds` of an error answer, when it holds a positive whole number. */
+function retryAfterSeconds(body: ErrorBody): number | null {
+  const details = body.error.details as { retryAfterSeconds?: unknown } | undefined;
+  const seconds = details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+}
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -107,6 +114,10 @@ export class ErrorFilter implements ExceptionFilter {
       reply.raw.end();
       return;
     }
+    // A refusal that says when to come back (a rate limit, a lockout) says it in the header too.
+    const retryAfter = retryAfterSeconds(body);
+    if (retryAfter !== null && !reply.hasHeader('retry-after'))
+      reply.header('Retry-After', String(retryAfter));
     // JSON whatever the route would have answered (its @Header content type included).
     reply.status(status).type('application/json; charset=utf-8').send(body);
   }

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -25,7 +25,6 @@ import {
   signupResultSchema,
   tokenPairSchema,
 } from './auth.responses.js';
-import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 import {
   acceptInviteSchema,
   forgotPasswordSchema,
@@ -49,7 +48,6 @@ const LOCKED = ApiContentResponse(423, {
 @ApiTags('auth')
 @Controller('v1/auth')
 @AuthRateLimited()
-@UseInterceptors(RetryAfterInterceptor)
 @ApiResponse({
   status: 429,
   description: `rate_limited: more than ${limit} requests per ${windowMs / 1000} s from one client address to one route; the Retry-After header says how many seconds to wait`,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
@@ -9,7 +9,6 @@ import { permissionsOf } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { UsersService } from '../users/users.service.js';
 import { IdParam } from './id-param.js';
-import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 import { changePasswordSchema } from './schemas.js';
 import { meSchema, myPermissionsSchema, sessionListSchema, sessionView } from './views.js';
 
@@ -76,7 +75,6 @@ export class MeController {
   @Post('password')
   @Authenticated({ beforeMfaEnrollment: true })
   @AuthRateLimited()
-  @UseInterceptors(RetryAfterInterceptor)
   @HttpCode(204)
   @ApiOperation({
     summary: 'Change my password (the current one required); my other sessions end, this one stays',
