@@ -65,6 +65,26 @@ describe('staff-started outreach (POST /v1/contacts, POST /v1/conversations)', (
     expect(actions.filter((a) => a === 'message.outreach_accepted')).toHaveLength(2);
   });
 
+  it('by email: a contact with only an email gets a PHI-free notice with the secure link', async () => {
+    const email = `outreach.${Math.random().toString(16).slice(2, 10)}@mail.test`;
+    const contact = await post('/v1/contacts', { name: 'Eve Email', email }).expect(201);
+    const first = await post('/v1/conversations', {
+      contactId: contact.body.id,
+      channel: 'email',
+      body: PHI,
+    }).expect(202);
+    expect(first.body).toMatchObject({
+      channel: 'email',
+      deliveryRoute: 'secure_link',
+      routeReason: 'no_consent',
+    });
+    await stack.waitForStatus(token(), first.body.messageId, ['sent', 'delivered']);
+    const notice = (await stack.sentTo(email))[0]!;
+    expect(notice.provider).toBe('sendgrid');
+    expect(`${notice.subject} ${notice.text}`).not.toContain('biopsy');
+    expect(notice.text).toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
+  });
+
   it('refuses without starting anything: an unknown or malformed contact, no address for the channel, a bad body', async () => {
     const phoneOnly = await post('/v1/contacts', { phone: freshPhone() }).expect(201);
     const before = await stack.owner.query(
