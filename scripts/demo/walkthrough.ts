@@ -404,6 +404,34 @@ try {
     'consent now': consentNow.current.map((c) => `${c.decision} via ${c.method}`),
   });
   await inbound('START'); // leave the demo number subscribed for the next run
+
+  // Outreach: a patient who never wrote, entered by the front desk; the first message goes through
+  // the same gate (no consent yet: the notice and a secure link only).
+  const NEW_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  const entered = need(
+    'POST /v1/contacts',
+    await client.POST('/v1/contacts', { body: { name: 'Noah Newpatient', phone: NEW_PATIENT }, ...auth }),
+  );
+  const again = await client.POST('/v1/contacts', { body: { phone: NEW_PATIENT }, ...auth });
+  const outreach = need(
+    'POST /v1/conversations',
+    await client.POST('/v1/conversations', {
+      body: { contactId: entered.id, channel: 'sms', body: PHI },
+      ...auth,
+    }),
+  );
+  await settled(outreach.messageId);
+  const toNewPatient = (
+    (await (
+      await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(NEW_PATIENT)}`)
+    ).json()) as Array<{ body: string }>
+  )[0]?.body;
+  say('Outreach: staff enter a new patient and write first (same consent gate)', {
+    'POST /v1/contacts': `201 id=${entered.id}`,
+    'the same number again': `${outcome(again)} (the existing contact named in details)`,
+    'POST /v1/conversations': `202 route=${outreach.deliveryRoute} reason=${outreach.routeReason}`,
+    'what Twilio (sandbox) received': toNewPatient,
+  });
 } finally {
   await ctx.close();
 }
