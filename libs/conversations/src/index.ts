@@ -78,4 +78,10 @@ export {
   SnoozeSweepSchedule,
   WAKE_SWEEP_EVERY_MS,
 } from './inbox/snooze-jobs.js';
+export {
+  addressBlocksShape,
+  addressBlocksView,
+  addressBlocksExample,
+  type AddressBlocksView,
+} from './http/address-blocks.view.js';
 export { CONVERSATIONS_ENTITIES } from './conversations.entities.js';

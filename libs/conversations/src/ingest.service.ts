@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactHooks, ContactMatcher, type SenderAddress } from '@app/contacts';
 import type { TenantTx } from '@app/database';
+import { type PracticeSettings, readPracticeSettings } from '@app/identity';
 import type { Actor } from '@app/observability';
 import {
   AttachmentRepository,
@@ -64,10 +65,12 @@ export interface IngestResult {
   providerReply: string | null;
 }
 
-/** Practice setting (practices.settings) naming how long a closed conversation may be reopened. */
-export const REOPEN_WINDOW_SETTING = 'conversationReopenDays';
-export const DEFAULT_REOPEN_WINDOW_DAYS = 7;
-const MAX_REOPEN_WINDOW_DAYS = 365;
+/**
+ * Practice setting (practices.settings, set through PATCH /v1/practice/settings) naming how long a
+ * closed conversation may be reopened; its bounds and default are the practice settings' own.
+ */
+export const REOPEN_WINDOW_SETTING = 'conversationReopenDays' satisfies keyof PracticeSettings;
+export const DEFAULT_REOPEN_WINDOW_DAYS = readPracticeSettings({}).conversationReopenDays;
 /** Channels whose sender's address is proven (by the carrier; by SPF/DKIM for email that reaches matching). */
 const PROVEN_SENDER_CHANNELS: ReadonlySet<InboundChannel> = new Set(['sms', 'email']);
 
@@ -253,13 +256,12 @@ export class IngestService {
   }
 
   private async reopenWindowDays(tx: TenantTx): Promise<number> {
-    const [row] = await tx.query<{ days: unknown }>(
-      `SELECT settings -> '${REOPEN_WINDOW_SETTING}' AS days FROM practices WHERE id = $1`,
+    // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
+    const [row] = await tx.query<{ settings: unknown }>(
+      `SELECT jsonb_build_object('${REOPEN_WINDOW_SETTING}', settings -> '${REOPEN_WINDOW_SETTING}') AS settings
+       FROM practices WHERE id = $1`,
       [tx.tenantId],
     );
-    const days = row?.days;
-    return typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_REOPEN_WINDOW_DAYS
-      ? days
-      : DEFAULT_REOPEN_WINDOW_DAYS;
+    return readPracticeSettings(row?.settings).conversationReopenDays;
   }
 }
