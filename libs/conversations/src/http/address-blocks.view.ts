@@ -14,7 +14,10 @@ export const smsOptOutSchema = z
         'keyword: the patient texted STOP (or Twilio reported OptOutType STOP); provider: Twilio refused a send ' +
         'with 21610 (the number had sent STOP to the carrier); staff: recorded by staff',
     }),
-    keyword: z.string().nullable().meta({ description: 'The keyword texted (STOP, UNSUBSCRIBE...), when one was' }),
+    keyword: z
+      .string()
+      .nullable()
+      .meta({ description: 'The keyword texted (STOP, UNSUBSCRIBE...), when one was' }),
   })
   .nullable()
   .meta({

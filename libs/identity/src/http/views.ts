@@ -191,11 +191,14 @@ export const practiceSettingsSchema = z
       description:
         "Days a closed conversation is reopened by the contact's next message (0-365, default 7; 0: a new conversation starts)",
     }),
-    smsHelpReply: z.string().nullable().meta({
-      description:
-        "The practice's own answer to an SMS HELP, sent verbatim (it names STOP); null for the default, which names " +
-        'the practice and smsHelpContactNumber',
-    }),
+    smsHelpReply: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "The practice's own answer to an SMS HELP, sent verbatim (it names STOP); null for the default, which names " +
+          'the practice and smsHelpContactNumber',
+      }),
     smsHelpContactNumber: z.string().nullable().meta({
       description:
         'The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted',
