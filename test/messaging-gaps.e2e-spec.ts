@@ -169,6 +169,18 @@ describe('small gaps: opt-out visibility, HELP answer, reopen window, email thre
         .expect(200);
       const fresh = await conversationOfText(stack, practice, phone, 'A new question');
       expect(fresh.conversationId).not.toBe(first.conversationId);
+
+      // Staff-sent messages honour the practice's window too: a consent request starts a new one.
+      await stack.staff
+        .patch(`/v1/conversations/${fresh.conversationId}`, { status: 'closed' }, token())
+        .expect(200);
+      const asked = await stack.staff
+        .post(`/v1/contacts/${fresh.contactId}/consent-requests`, { channel: 'sms' }, token())
+        .expect(202);
+      const { rows } = await stack.owner.query(`SELECT conversation_id FROM messages WHERE id = $1`, [
+        asked.body.messageId,
+      ]);
+      expect([first.conversationId, fresh.conversationId]).not.toContain(rows[0].conversation_id);
       await settings({ conversationReopenDays: 7 }).expect(200);
     });
   });

@@ -4,10 +4,13 @@ export {
   type InboundChannel,
   type InboundMessageInput,
   type IngestResult,
-  REOPEN_WINDOW_SETTING,
-  DEFAULT_REOPEN_WINDOW_DAYS,
   ATTACHMENT_ONLY_PREVIEW,
 } from './ingest.service.js';
+export {
+  REOPEN_WINDOW_SETTING,
+  DEFAULT_REOPEN_WINDOW_DAYS,
+  practiceReopenWindowDays,
+} from './reopen-window.js';
 export {
   ConversationRepository,
   type ActiveConversation,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactHooks, ContactMatcher, type SenderAddress } from '@app/contacts';
 import type { TenantTx } from '@app/database';
-import { type PracticeSettings, readPracticeSettings } from '@app/identity';
 import type { Actor } from '@app/observability';
 import {
   AttachmentRepository,
@@ -11,6 +10,7 @@ import {
 } from './attachment.repository.js';
 import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
 import { MessageRepository } from './message.repository.js';
+import { practiceReopenWindowDays } from './reopen-window.js';
 import { StaffEvents } from './staff-events.js';
 
 export type InboundChannel = 'sms' | 'email' | 'webform' | 'chat' | 'portal';
@@ -65,12 +65,6 @@ export interface IngestResult {
   providerReply: string | null;
 }
 
-/**
- * Practice setting (practices.settings, set through PATCH /v1/practice/settings) naming how long a
- * closed conversation may be reopened; its bounds and default are the practice settings' own.
- */
-export const REOPEN_WINDOW_SETTING = 'conversationReopenDays' satisfies keyof PracticeSettings;
-export const DEFAULT_REOPEN_WINDOW_DAYS = readPracticeSettings({}).conversationReopenDays;
 /** Channels whose sender's address is proven (by the carrier; by SPF/DKIM for email that reaches matching). */
 const PROVEN_SENDER_CHANNELS: ReadonlySet<InboundChannel> = new Set(['sms', 'email']);
 
@@ -124,7 +118,7 @@ export class IngestService {
         ? { id: threaded.id, opening: 'existing' as const }
         : contact.created
           ? await this.conversations.startForNewContact(tx, contact.contactId)
-          : await this.conversations.activeFor(tx, contact.contactId, () => this.reopenWindowDays(tx));
+          : await this.conversations.activeFor(tx, contact.contactId, () => practiceReopenWindowDays(tx));
     const message = await this.messages.insertInbound(tx, {
       conversationId: conversation.id,
       contactId: contact.contactId,
@@ -253,15 +247,5 @@ export class IngestService {
           providerReply: existing.providerReply,
         }
       : null;
-  }
-
-  private async reopenWindowDays(tx: TenantTx): Promise<number> {
-    // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
-    const [row] = await tx.query<{ settings: unknown }>(
-      `SELECT jsonb_build_object('${REOPEN_WINDOW_SETTING}', settings -> '${REOPEN_WINDOW_SETTING}') AS settings
-       FROM practices WHERE id = $1`,
-      [tx.tenantId],
-    );
-    return readPracticeSettings(row?.settings).conversationReopenDays;
   }
 }
