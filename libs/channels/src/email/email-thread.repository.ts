@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import { PreparedSql, type TenantTx } from '@app/database';
 
 /** The blind-index binding of an email's Message-ID (email_message_refs.ref_index, inbound dedup ids). */
 export const EMAIL_REF_INDEX_FIELD = 'email.message_id';
 /** The encryption binding of the Message-ID itself (email_message_refs.message_id_enc). */
 const MESSAGE_ID_COLUMN = 'email_message_refs.message_id';
+
+/** On the dispatch path (every email sent): prepared once per connection. */
+const LATEST_INBOUND_MESSAGE_ID = new PreparedSql(
+  `SELECT r.message_id_enc FROM messages m
+   JOIN email_message_refs r ON r.tenant_id = m.tenant_id AND r.message_id = m.id
+   WHERE m.tenant_id = $1 AND m.conversation_id = $2 AND m.channel = 'email' AND m.direction = 'inbound'
+     AND r.message_id_enc IS NOT NULL
+   ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
+);
 
 /**
  * email_reply_tokens (per-conversation reply addresses, stored as the token's SHA-256) and
@@ -81,14 +90,10 @@ export class EmailThreadRepository {
    * message's conversation, so a merge that moved the messages moves this too); null: none.
    */
   async latestInboundMessageId(tx: TenantTx, conversationId: string): Promise<string | null> {
-    const [row] = await tx.query<{ message_id_enc: Buffer }>(
-      `SELECT r.message_id_enc FROM messages m
-       JOIN email_message_refs r ON r.tenant_id = m.tenant_id AND r.message_id = m.id
-       WHERE m.tenant_id = $1 AND m.conversation_id = $2 AND m.channel = 'email' AND m.direction = 'inbound'
-         AND r.message_id_enc IS NOT NULL
-       ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
-      [tx.tenantId, conversationId],
-    );
+    const [row] = await tx.query<{ message_id_enc: Buffer }>(LATEST_INBOUND_MESSAGE_ID, [
+      tx.tenantId,
+      conversationId,
+    ]);
     if (!row) return null;
     const cipher = await this.keys.forTenant(tx);
     return cipher.decryptString(MESSAGE_ID_COLUMN, row.message_id_enc);
