@@ -30,6 +30,8 @@ export interface SentView {
   body?: string;
   text?: string | null;
   subject?: string | null;
+  /** SendGrid: the extra headers of the mail/send request. */
+  headers?: Record<string, string>;
   status: string;
   errorCode?: number | null;
   statusCallback?: string | null;
@@ -208,7 +210,7 @@ export interface DeliveryPractice {
   owner: StaffMember;
   sms: { id: string; phoneNumber: string; authToken: string; accountSid: string; inboundUrl: string };
   /** `eventsUrl`: the channel's Event Webhook URL (it carries the events secret: the channel has no key). */
-  email: { id: string; fromAddress: string; eventsUrl: string };
+  email: { id: string; fromAddress: string; eventsUrl: string; inboundParseUrl: string };
   formKey: string;
 }
 
@@ -261,7 +263,12 @@ export async function createDeliveryPractice(stack: DeliveryStack): Promise<Deli
       accountSid,
       inboundUrl: sms.body.webhooks.inbound,
     },
-    email: { id: email.body.id, fromAddress: `care@${domain}`, eventsUrl: email.body.webhooks.events },
+    email: {
+      id: email.body.id,
+      fromAddress: `care@${domain}`,
+      eventsUrl: email.body.webhooks.events,
+      inboundParseUrl: email.body.webhooks.inboundParse,
+    },
     formKey: form.body.formKey,
   };
 }

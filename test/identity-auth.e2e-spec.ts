@@ -291,6 +291,10 @@ describe('staff authentication', () => {
         portalRequireDateOfBirth: false,
         portalBrandColor: null,
         portalLogoDataUri: null,
+        // Messaging (issue 22), at their defaults.
+        conversationReopenDays: 7,
+        smsHelpReply: null,
+        smsHelpContactNumber: null,
       });
       clock.advance(4 * MINUTE);
       await c.get('/v1/me', owner.accessToken).expect(200);

@@ -84,6 +84,7 @@ describe('inbound SMS hooks (INBOUND_SMS_HOOKS)', () => {
     expect(hook.seen.at(-1)).toEqual({
       tenantId: practice.tenantId,
       channelId: practice.channel.id,
+      channelNumber: params.To,
       messageId: row.id,
       conversationId: row.conversation_id,
       contactId: row.contact_id,

@@ -432,8 +432,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), date of birth check, brand colour, logo (data: URI)
-         * @description Only the fields given change (null clears the colour or the logo). A new idle timeout applies to live sessions from their next request.
+         * Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), date of birth check, brand colour, logo (data: URI); how long a closed conversation reopens; the SMS HELP answer
+         * @description Only the fields given change (null clears the colour, the logo, the HELP answer or its number). A new idle timeout applies to live sessions from their next request; a new reopen window to the next inbound message.
          */
         patch: operations["PracticeController_update"];
         trace?: never;
@@ -634,7 +634,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current consent per channel + address, and the full history (newest first) */
+        /** Current consent per channel + address, the full history (newest first), and the standing SMS opt-out and email suppression of the addresses on file (shown even when no consent was ever recorded) */
         get: operations["ConsentsController_consents"];
         put?: never;
         /** Record consent the patient gave verbally or in writing (attested by you) */
@@ -4073,6 +4073,12 @@ export interface operations {
                         portalBrandColor: string | null;
                         /** @description Logo of the patient pages as a data: image URI; null for none */
                         portalLogoDataUri: string | null;
+                        /** @description Days a closed conversation is reopened by the contact's next message (0-365, default 7; 0: a new conversation starts) */
+                        conversationReopenDays: number;
+                        /** @description The practice's own answer to an SMS HELP, sent verbatim (it names STOP); null for the default, which names the practice and smsHelpContactNumber */
+                        smsHelpReply: string | null;
+                        /** @description The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted */
+                        smsHelpContactNumber: string | null;
                     };
                 };
             };
@@ -4128,6 +4134,9 @@ export interface operations {
                     portalRequireDateOfBirth?: boolean;
                     portalBrandColor?: string | null;
                     portalLogoDataUri?: string | null;
+                    conversationReopenDays?: number;
+                    smsHelpReply?: string | null;
+                    smsHelpContactNumber?: string | null;
                 };
             };
         };
@@ -4151,6 +4160,12 @@ export interface operations {
                         portalBrandColor: string | null;
                         /** @description Logo of the patient pages as a data: image URI; null for none */
                         portalLogoDataUri: string | null;
+                        /** @description Days a closed conversation is reopened by the contact's next message (0-365, default 7; 0: a new conversation starts) */
+                        conversationReopenDays: number;
+                        /** @description The practice's own answer to an SMS HELP, sent verbatim (it names STOP); null for the default, which names the practice and smsHelpContactNumber */
+                        smsHelpReply: string | null;
+                        /** @description The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted */
+                        smsHelpContactNumber: string | null;
                     };
                 };
             };
@@ -6657,7 +6672,9 @@ export interface operations {
                      *           "disclosureHash": "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c",
                      *           "at": "2026-03-02T14:05:09.123Z"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "smsOptOut": null,
+                     *       "emailSuppression": null
                      *     }
                      */
                     "application/json": {
@@ -6723,6 +6740,31 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         }[];
+                        /** @description The phone on file opted out of texts (nothing is sent to it until it texts START); null when it did not, or there is no phone */
+                        smsOptOut: {
+                            /**
+                             * Format: date-time
+                             * @description When the number opted out (its latest opt-out event)
+                             */
+                            since: string;
+                            /**
+                             * @description keyword: the patient texted STOP (or Twilio reported OptOutType STOP); provider: Twilio refused a send with 21610 (the number had sent STOP to the carrier); staff: recorded by staff
+                             * @enum {string}
+                             */
+                            source: "keyword" | "provider" | "staff";
+                            /** @description The keyword texted (STOP, UNSUBSCRIBE...), when one was */
+                            keyword: string | null;
+                        } | null;
+                        /** @description The email on file is suppressed (hard bounce, drop, spam report or unsubscribe: nothing is emailed until staff lift it, POST /v1/contacts/{id}/email-suppression/lift); null when it is not, or there is no email */
+                        emailSuppression: {
+                            /**
+                             * Format: date-time
+                             * @description When the address was suppressed
+                             */
+                            since: string;
+                            /** @enum {string} */
+                            reason: "bounce" | "dropped" | "spamreport" | "unsubscribe";
+                        } | null;
                     };
                 };
             };
@@ -11747,7 +11789,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contact */
+            /** @description The contact, with its standing SMS opt-out and email suppression (null when none) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11762,7 +11804,13 @@ export interface operations {
                      *       "dateOfBirth": "1980-04-12",
                      *       "leadStage": "new",
                      *       "lastActivityAt": "2026-03-02T14:05:09.123Z",
-                     *       "createdAt": "2026-02-27T09:12:44.001Z"
+                     *       "createdAt": "2026-02-27T09:12:44.001Z",
+                     *       "smsOptOut": {
+                     *         "since": "2026-03-03T18:22:41.512Z",
+                     *         "source": "keyword",
+                     *         "keyword": "STOP"
+                     *       },
+                     *       "emailSuppression": null
                      *     }
                      */
                     "application/json": {
@@ -11800,6 +11848,31 @@ export interface operations {
                             /** @enum {string} */
                             reason: "claimed_address_on_file" | "unauthenticated_email";
                         };
+                        /** @description The phone on file opted out of texts (nothing is sent to it until it texts START); null when it did not, or there is no phone */
+                        smsOptOut: {
+                            /**
+                             * Format: date-time
+                             * @description When the number opted out (its latest opt-out event)
+                             */
+                            since: string;
+                            /**
+                             * @description keyword: the patient texted STOP (or Twilio reported OptOutType STOP); provider: Twilio refused a send with 21610 (the number had sent STOP to the carrier); staff: recorded by staff
+                             * @enum {string}
+                             */
+                            source: "keyword" | "provider" | "staff";
+                            /** @description The keyword texted (STOP, UNSUBSCRIBE...), when one was */
+                            keyword: string | null;
+                        } | null;
+                        /** @description The email on file is suppressed (hard bounce, drop, spam report or unsubscribe: nothing is emailed until staff lift it, POST /v1/contacts/{id}/email-suppression/lift); null when it is not, or there is no email */
+                        emailSuppression: {
+                            /**
+                             * Format: date-time
+                             * @description When the address was suppressed
+                             */
+                            since: string;
+                            /** @enum {string} */
+                            reason: "bounce" | "dropped" | "spamreport" | "unsubscribe";
+                        } | null;
                     };
                 };
             };

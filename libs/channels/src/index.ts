@@ -42,7 +42,7 @@ export {
   type ChatCodeChannel,
 } from './chat/chat-verification.js';
 export { CHAT_OUTBOUND_STATUS } from './chat/chat-messages.js';
-export { EmailThreads } from './email/email-threads.js';
+export { EmailThreads, type EmailReplyHeaders } from './email/email-threads.js';
 export { EMAIL_ATTACHMENT_TYPES } from './email/email-attachments.js';
 export { EmailChannels, type EmailChannelConfig } from './email/email-channel.repository.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';

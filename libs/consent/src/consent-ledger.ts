@@ -78,6 +78,15 @@ export interface ConsentRecord {
   at: Date;
 }
 
+export type SmsOptOutSource = 'keyword' | 'provider' | 'staff';
+export type EmailSuppressionReason = 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe';
+
+/** A contact's addresses' standing blocks (see `ConsentLedger.addressBlocks`); null: none. */
+export interface AddressBlocks {
+  smsOptOut: { since: Date; source: SmsOptOutSource; keyword: string | null } | null;
+  emailSuppression: { since: Date; reason: EmailSuppressionReason } | null;
+}
+
 type ConsentRow = Pick<
   ConsentRecordEntity,
   | 'id'
@@ -393,6 +402,44 @@ export class ConsentLedger {
       [tx.tenantId, cipher.blindIndex('phone', normalized)],
     );
     return row?.action === 'opt_out';
+  }
+
+  /**
+   * What blocks a contact's addresses regardless of any consent record: the number's standing
+   * opt-out (STOP or OptOutType: `keyword`; Twilio 21610: `provider`) and the email address's
+   * standing suppression, each since its latest event. For staff, who otherwise learn it from a 409.
+   */
+  async addressBlocks(
+    tx: TenantTx,
+    addresses: { phone: string | null; email: string | null },
+  ): Promise<AddressBlocks> {
+    const phone = addresses.phone ? this.normalize('sms', addresses.phone) : null;
+    const email = addresses.email ? this.normalize('email', addresses.email) : null;
+    if (!phone && !email) return { smsOptOut: null, emailSuppression: null };
+    const cipher = await this.keys.forTenant(tx);
+    const [row] = await tx.query<{
+      sms: { action: string; source: SmsOptOutSource; keyword: string | null; at: string } | null;
+      email: { action: string; reason: EmailSuppressionReason; at: string } | null;
+    }>(
+      `SELECT
+         (SELECT json_build_object('action', action, 'source', source, 'keyword', keyword, 'at', recorded_at)
+          FROM sms_opt_out_events WHERE tenant_id = $1 AND phone_bidx = $2
+          ORDER BY recorded_at DESC, id DESC LIMIT 1) AS sms,
+         (SELECT json_build_object('action', action, 'reason', reason, 'at', recorded_at)
+          FROM email_suppression_events WHERE tenant_id = $1 AND address_bidx = $3
+          ORDER BY recorded_at DESC, id DESC LIMIT 1) AS email`,
+      [
+        tx.tenantId,
+        phone ? this.index(cipher, 'sms', phone) : null,
+        email ? this.index(cipher, 'email', email) : null,
+      ],
+    );
+    const sms = row?.sms?.action === 'opt_out' ? row.sms : null;
+    const mail = row?.email?.action === 'suppress' ? row.email : null;
+    return {
+      smsOptOut: sms ? { since: new Date(sms.at), source: sms.source, keyword: sms.keyword } : null,
+      emailSuppression: mail ? { since: new Date(mail.at), reason: mail.reason } : null,
+    };
   }
 
   /** The blind index of a normalized address: the key of consent rows and of the send lock. */

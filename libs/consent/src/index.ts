@@ -17,6 +17,9 @@ export {
   type ConsentMethod,
   type RecordConsentInput,
   type ConsentEvidence,
+  type AddressBlocks,
+  type SmsOptOutSource,
+  type EmailSuppressionReason,
 } from './consent-ledger.js';
 export { DISCLOSURES, currentDisclosure, findDisclosure, type Disclosure } from './disclosures.js';
 export { ConsentModule } from './consent.module.js';

@@ -4,10 +4,9 @@ export {
   type InboundChannel,
   type InboundMessageInput,
   type IngestResult,
-  REOPEN_WINDOW_SETTING,
-  DEFAULT_REOPEN_WINDOW_DAYS,
   ATTACHMENT_ONLY_PREVIEW,
 } from './ingest.service.js';
+export { practiceReopenWindowDays } from './reopen-window.js';
 export {
   ConversationRepository,
   type ActiveConversation,
@@ -78,4 +77,10 @@ export {
   SnoozeSweepSchedule,
   WAKE_SWEEP_EVERY_MS,
 } from './inbox/snooze-jobs.js';
+export {
+  addressBlocksShape,
+  addressBlocksView,
+  addressBlocksExample,
+  type AddressBlocksView,
+} from './http/address-blocks.view.js';
 export { CONVERSATIONS_ENTITIES } from './conversations.entities.js';

@@ -12,7 +12,8 @@ import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
 import { appDataSource, newTenantId, ownerPool, testAuditService } from '@app/testing';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
-import { type InboundMessageInput, IngestService, REOPEN_WINDOW_SETTING } from './ingest.service.js';
+import { type InboundMessageInput, IngestService } from './ingest.service.js';
+import { REOPEN_WINDOW_SETTING } from './reopen-window.js';
 import { MessageRepository } from './message.repository.js';
 import { type PublishedStaffEvent, StaffEvents } from './staff-events.js';
 

@@ -10,6 +10,7 @@ import {
 } from './attachment.repository.js';
 import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
 import { MessageRepository } from './message.repository.js';
+import { practiceReopenWindowDays } from './reopen-window.js';
 import { StaffEvents } from './staff-events.js';
 
 export type InboundChannel = 'sms' | 'email' | 'webform' | 'chat' | 'portal';
@@ -64,10 +65,6 @@ export interface IngestResult {
   providerReply: string | null;
 }
 
-/** Practice setting (practices.settings) naming how long a closed conversation may be reopened. */
-export const REOPEN_WINDOW_SETTING = 'conversationReopenDays';
-export const DEFAULT_REOPEN_WINDOW_DAYS = 7;
-const MAX_REOPEN_WINDOW_DAYS = 365;
 /** Channels whose sender's address is proven (by the carrier; by SPF/DKIM for email that reaches matching). */
 const PROVEN_SENDER_CHANNELS: ReadonlySet<InboundChannel> = new Set(['sms', 'email']);
 
@@ -121,7 +118,7 @@ export class IngestService {
         ? { id: threaded.id, opening: 'existing' as const }
         : contact.created
           ? await this.conversations.startForNewContact(tx, contact.contactId)
-          : await this.conversations.activeFor(tx, contact.contactId, () => this.reopenWindowDays(tx));
+          : await this.conversations.activeFor(tx, contact.contactId, () => practiceReopenWindowDays(tx));
     const message = await this.messages.insertInbound(tx, {
       conversationId: conversation.id,
       contactId: contact.contactId,
@@ -250,16 +247,5 @@ export class IngestService {
           providerReply: existing.providerReply,
         }
       : null;
-  }
-
-  private async reopenWindowDays(tx: TenantTx): Promise<number> {
-    const [row] = await tx.query<{ days: unknown }>(
-      `SELECT settings -> '${REOPEN_WINDOW_SETTING}' AS days FROM practices WHERE id = $1`,
-      [tx.tenantId],
-    );
-    const days = row?.days;
-    return typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_REOPEN_WINDOW_DAYS
-      ? days
-      : DEFAULT_REOPEN_WINDOW_DAYS;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS, StaffEvents } from '@app/conversations';
+import { ConversationRepository, practiceReopenWindowDays, StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
 import { ChatLive } from './chat-live.js';
@@ -48,10 +48,8 @@ export class ChatDelivery {
         'This chat visitor has not proven who they are; reply by another channel',
       );
     // The visitor's active conversation (a closed one is reopened within the practice's window).
-    const conversation = await this.conversations.activeFor(
-      tx,
-      session.contactId,
-      DEFAULT_REOPEN_WINDOW_DAYS,
+    const conversation = await this.conversations.activeFor(tx, session.contactId, () =>
+      practiceReopenWindowDays(tx),
     );
     const message = await this.messages.insertOutbound(tx, {
       conversationId: conversation.id,

@@ -6,6 +6,7 @@ export interface EmailMessageRefEntity {
   ref_index: Buffer;
   conversation_id: string;
   message_id: string;
+  message_id_enc: Buffer | null;
 }
 
 export const EmailMessageRefSchema = new EntitySchema<EmailMessageRefEntity>({
@@ -16,5 +17,6 @@ export const EmailMessageRefSchema = new EntitySchema<EmailMessageRefEntity>({
     ref_index: { type: 'bytea', primary: true },
     conversation_id: { type: 'uuid' },
     message_id: { type: 'uuid' },
+    message_id_enc: { type: 'bytea', nullable: true },
   },
 });

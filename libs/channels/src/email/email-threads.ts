@@ -4,6 +4,14 @@ import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 import { EMAIL_REF_INDEX_FIELD, EmailThreadRepository } from './email-thread.repository.js';
 
+/** A Message-ID we send back verbatim: visible ASCII only (no line break can smuggle a header), no brackets. */
+const SENDABLE_MESSAGE_ID = /^[\x21-\x3b\x3d\x3f-\x7e]{1,900}$/;
+
+export type EmailReplyHeaders = {
+  'In-Reply-To': string;
+  References: string;
+};
+
 /** `reply+<40 lower-case hex>@domain`: 160 random bits, lower-case so MTAs that fold case keep it. */
 const REPLY_LOCAL_PART = /^reply\+([0-9a-f]{40})$/;
 
@@ -67,6 +75,17 @@ export class EmailThreads {
     stored: { messageId: string; conversationId: string },
   ): Promise<void> {
     await this.threads.insertMessageRef(tx, messageIdHeader, stored);
+  }
+
+  /**
+   * The headers that thread our email under the patient's last email of the conversation in
+   * their mail client (In-Reply-To and References naming its Message-ID); null when the patient
+   * never emailed in it (or their Message-ID is not one we can send back safely).
+   */
+  async replyHeaders(tx: TenantTx, conversationId: string): Promise<EmailReplyHeaders | null> {
+    const messageId = await this.threads.latestInboundMessageId(tx, conversationId);
+    if (!messageId || !SENDABLE_MESSAGE_ID.test(messageId)) return null;
+    return { 'In-Reply-To': `<${messageId}>`, References: `<${messageId}>` };
   }
 
   /**

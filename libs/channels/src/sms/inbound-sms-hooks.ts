@@ -5,6 +5,8 @@ import type { TenantTx } from '@app/database';
 export interface InboundSms {
   tenantId: string;
   channelId: string;
+  /** The practice's number the patient texted (the channel's), E.164. */
+  channelNumber: string;
   messageId: string;
   conversationId: string;
   contactId: string | null;

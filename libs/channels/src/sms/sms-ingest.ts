@@ -60,6 +60,7 @@ export class SmsIngest {
     const reply = await this.hooks.run(tx, {
       tenantId: tx.tenantId,
       channelId: channel.id,
+      channelNumber: channel.phoneNumber,
       messageId: result.messageId,
       conversationId: result.conversationId,
       contactId: result.contactId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { type AddressBlocks, ConsentLedger } from '@app/consent';
 import {
   type Contact,
   ContactAddressChange,
@@ -39,6 +40,7 @@ export class ContactAdmin {
     private readonly addressChange: ContactAddressChange,
     private readonly contactMerge: ContactMerge,
     private readonly matcher: ContactMatcher,
+    private readonly ledger: ConsentLedger,
   ) {}
 
   search(q: ContactSearch): Promise<{ data: Contact[]; nextCursor: string | null }> {
@@ -89,12 +91,14 @@ export class ContactAdmin {
     return result.contact;
   }
 
-  get(id: string): Promise<Contact> {
+  /** The contact, and what blocks its addresses on file whatever consent says (opt-out, suppression). */
+  get(id: string): Promise<{ contact: Contact; blocks: AddressBlocks }> {
     return this.db.transaction(async (tx) => {
       const contact = await this.contacts.get(tx, id);
       if (!contact) throw notFound();
+      const blocks = await this.ledger.addressBlocks(tx, contact);
       this.audit.record(tx, { action: 'contact.read', target: { type: 'contact', id } });
-      return contact;
+      return { contact, blocks };
     });
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ClaimReason, Contact, MergeResult } from '@app/contacts';
 import { LEAD_STAGES, leadStageOf } from '../inbox/inbox-query.js';
+import { addressBlocksShape } from './address-blocks.view.js';
 
 /** A contact as staff see it; the OpenAPI document is written from this schema. */
 export const contactViewSchema = z.object({
@@ -38,6 +39,10 @@ export const contactViewSchema = z.object({
     .meta({ description: 'With `unverified`: the contact that holds the claimed address' }),
 });
 export type ContactView = z.output<typeof contactViewSchema>;
+
+/** GET /v1/contacts/{id}: the contact, and what blocks its addresses whatever consent says. */
+export const contactDetailSchema = contactViewSchema.extend(addressBlocksShape);
+export type ContactDetail = z.output<typeof contactDetailSchema>;
 
 export const contactViewExample = {
   id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',

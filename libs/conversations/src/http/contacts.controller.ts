@@ -14,7 +14,10 @@ import {
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
 import { LEAD_STAGES } from '../inbox/inbox-query.js';
 import { isUuid, UUID_PATTERN } from '@app/database';
+import { addressBlocksExample, addressBlocksView } from './address-blocks.view.js';
 import {
+  type ContactDetail,
+  contactDetailSchema,
   type ContactView,
   contactPageSchema,
   contactView,
@@ -182,10 +185,14 @@ export class ContactsController {
   @ApiOperation({
     summary: 'A contact (audited PHI read); a merged one names the contact it was merged into',
   })
-  @ApiZodResponse(200, contactViewSchema, { description: 'The contact', example: contactViewExample })
+  @ApiZodResponse(200, contactDetailSchema, {
+    description: 'The contact, with its standing SMS opt-out and email suppression (null when none)',
+    example: { ...contactViewExample, ...addressBlocksExample },
+  })
   @ApiErrors({ 404: ['not_found'] })
-  async get(@IdParam('id', 'Contact') id: string): Promise<ContactView> {
-    return contactView(await this.contacts.get(id));
+  async get(@IdParam('id', 'Contact') id: string): Promise<ContactDetail> {
+    const { contact, blocks } = await this.contacts.get(id);
+    return { ...contactView(contact), ...addressBlocksView(blocks) };
   }
 
   @Patch(':id')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '../conversations.module.js';
 import { CannedResponses } from '../canned/canned-responses.service.js';
@@ -23,7 +24,7 @@ import { EventsController } from './events.controller.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
 @Module({
-  imports: [ConversationsModule, ContactsModule],
+  imports: [ConversationsModule, ContactsModule, ConsentModule],
   controllers: [ConversationsController, ContactsController, CannedResponsesController, EventsController],
   providers: [
     InboxGuard,

@@ -6,7 +6,7 @@ import {
   type DeliveryChannel,
   type QueuedConsentRequest,
 } from '@app/consent';
-import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
+import { ConversationRepository, practiceReopenWindowDays } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { SenderChannels } from '../outbound/sender-channels.js';
@@ -34,7 +34,9 @@ export class ConsentRequestDelivery implements ConsentRequestSender, OnModuleIni
     contactId: string,
     channel: DeliveryChannel,
   ): Promise<ConsentRequestRoute | null> {
-    const conversation = await this.conversations.activeFor(tx, contactId, DEFAULT_REOPEN_WINDOW_DAYS);
+    const conversation = await this.conversations.activeFor(tx, contactId, () =>
+      practiceReopenWindowDays(tx),
+    );
     const senderChannelId = await this.senderChannels.pick(tx, conversation.id, channel);
     return senderChannelId ? { conversationId: conversation.id, senderChannelId } : null;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConsentRecord } from '@app/consent';
+import { addressBlocksShape } from '@app/conversations';
 
 /** What the consent routes answer; the OpenAPI document is written from these schemas. */
 
@@ -77,6 +78,8 @@ export const consentLedgerSchema = z.object({
     .array(consentRecordSchema)
     .meta({ description: 'The latest record per channel and address: what the consent gate decides on' }),
   history: z.array(consentRecordSchema).meta({ description: 'Every record, newest first' }),
+  // Shown even when no consent was ever recorded: an opt-out or suppression blocks whatever consent says.
+  ...addressBlocksShape,
 });
 
 export const consentRequestSentSchema = z.object({

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
+import { addressBlocksView } from '@app/conversations';
 import { ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import {
   type ConsentRecordView,
@@ -52,14 +53,27 @@ export class ConsentsController {
 
   @Get('consents')
   @RequirePermission('contacts.read')
-  @ApiOperation({ summary: 'Current consent per channel + address, and the full history (newest first)' })
+  @ApiOperation({
+    summary:
+      'Current consent per channel + address, the full history (newest first), and the standing SMS opt-out and ' +
+      'email suppression of the addresses on file (shown even when no consent was ever recorded)',
+  })
   @ApiZodResponse(200, consentLedgerSchema, {
     description: 'The consent ledger of the contact (an audited read)',
-    example: { current: [consentRecordExample], history: [consentRecordExample] },
+    example: {
+      current: [consentRecordExample],
+      history: [consentRecordExample],
+      smsOptOut: null,
+      emailSuppression: null,
+    },
   })
   async consents(@IdParam('id', 'Contact') id: string): Promise<z.output<typeof consentLedgerSchema>> {
-    const { current, history } = await this.service.ledgerOf(id);
-    return { current: current.map(consentRecordView), history: history.map(consentRecordView) };
+    const { current, history, blocks } = await this.service.ledgerOf(id);
+    return {
+      current: current.map(consentRecordView),
+      history: history.map(consentRecordView),
+      ...addressBlocksView(blocks),
+    };
   }
 
   @Post('consent-requests')

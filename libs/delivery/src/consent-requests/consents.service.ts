@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
+  type AddressBlocks,
   ConsentLedger,
   type ConsentRecord,
   type ConsentRequestRefusal,
@@ -51,16 +52,22 @@ export class ConsentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Current consent per channel and address, and the full history (newest first). */
-  ledgerOf(contactId: string): Promise<{ current: ConsentRecord[]; history: ConsentRecord[] }> {
+  /**
+   * Current consent per channel and address, the full history (newest first), and what blocks
+   * the addresses on file whatever consent says (a standing opt-out or suppression).
+   */
+  ledgerOf(
+    contactId: string,
+  ): Promise<{ current: ConsentRecord[]; history: ConsentRecord[]; blocks: AddressBlocks }> {
     return this.db.transaction(async (tx) => {
-      await this.contactOr404(tx, contactId);
-      const [current, history] = await Promise.all([
+      const contact = await this.contactOr404(tx, contactId);
+      const [current, history, blocks] = await Promise.all([
         this.ledger.current(tx, contactId),
         this.ledger.history(tx, contactId),
+        this.ledger.addressBlocks(tx, contact),
       ]);
       this.audit.record(tx, { action: 'consent.viewed', target: { type: 'contact', id: contactId } });
-      return { current, history };
+      return { current, history, blocks };
     });
   }
 

@@ -4,17 +4,25 @@ import type { ArrivingSms, InboundSms, InboundSmsHook } from '@app/channels';
 import { answersBeforeAck, type KeywordAnswer, SmsKeywordAnswers } from '@app/consent';
 import { StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
+import { readPracticeSettings } from '@app/identity';
 import { SYSTEM_TEXTS } from '../dispatch/system-texts.js';
 
-/** Each keyword answer as the patient reads it (fixed templates: the practice name only). */
-const REPLIES: Record<Exclude<KeywordAnswer, 'likely_opt_out'>, (practice: string) => string> = {
-  opt_out_confirmation: SYSTEM_TEXTS.optOutConfirmation,
-  resubscribed: SYSTEM_TEXTS.resubscribed,
-  help: SYSTEM_TEXTS.help,
-  ambiguous_answer: SYSTEM_TEXTS.ambiguousAnswer,
-  no_live_request: SYSTEM_TEXTS.noLiveRequest,
-  consent_granted: (practice) => SYSTEM_TEXTS.consentRecorded(practice, true),
-  consent_declined: (practice) => SYSTEM_TEXTS.consentRecorded(practice, false),
+/** What a keyword answer may name: the practice, and for HELP its own answer or number. */
+interface ReplyPractice {
+  name: string;
+  helpReply: string | null;
+  helpNumber: string;
+}
+
+/** Each keyword answer as the patient reads it (fixed templates, or the practice's own HELP text). */
+const REPLIES: Record<Exclude<KeywordAnswer, 'likely_opt_out'>, (practice: ReplyPractice) => string> = {
+  opt_out_confirmation: ({ name }) => SYSTEM_TEXTS.optOutConfirmation(name),
+  resubscribed: ({ name }) => SYSTEM_TEXTS.resubscribed(name),
+  help: ({ name, helpReply, helpNumber }) => helpReply ?? SYSTEM_TEXTS.help(name, helpNumber),
+  ambiguous_answer: ({ name }) => SYSTEM_TEXTS.ambiguousAnswer(name),
+  no_live_request: ({ name }) => SYSTEM_TEXTS.noLiveRequest(name),
+  consent_granted: ({ name }) => SYSTEM_TEXTS.consentRecorded(name, true),
+  consent_declined: ({ name }) => SYSTEM_TEXTS.consentRecorded(name, false),
 };
 
 /**
@@ -53,11 +61,22 @@ export class SmsKeywordHook implements InboundSmsHook {
       return null;
     }
     // Read only when a reply is written: most inbound texts are not keywords.
-    return { reply: REPLIES[answer](await this.practiceName(tx)) };
+    return { reply: REPLIES[answer](await this.replyPractice(tx, sms)) };
   }
 
-  private async practiceName(tx: TenantTx): Promise<string> {
-    const [row] = await tx.query<{ name: string }>(`SELECT name FROM practices WHERE id = $1`, [tx.tenantId]);
-    return row?.name ?? '';
+  private async replyPractice(tx: TenantTx, sms: InboundSms): Promise<ReplyPractice> {
+    // Only the keys needed (the settings may hold a logo), read by the practice settings' own rules.
+    const [row] = await tx.query<{ name: string; settings: unknown }>(
+      `SELECT name, jsonb_build_object('smsHelpReply', settings -> 'smsHelpReply',
+         'smsHelpContactNumber', settings -> 'smsHelpContactNumber') AS settings
+       FROM practices WHERE id = $1`,
+      [tx.tenantId],
+    );
+    const settings = readPracticeSettings(row?.settings);
+    return {
+      name: row?.name ?? '',
+      helpReply: settings.smsHelpReply,
+      helpNumber: settings.smsHelpContactNumber ?? sms.channelNumber,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EmailThreads } from '@app/channels';
+import { type EmailReplyHeaders, EmailThreads } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
@@ -19,6 +19,8 @@ export interface Outgoing {
   /** Email only. */
   subject: string | null;
   replyTo: string | null;
+  /** Email only: In-Reply-To/References of the patient's last email of the conversation (null: none). */
+  headers: EmailReplyHeaders | null;
   /** SMS only: our status webhook, naming our message id. */
   statusCallback: string | null;
 }
@@ -55,9 +57,17 @@ export class OutgoingContent {
   ): Promise<Outgoing | null> {
     const content = await this.content(tx, message, route, sender);
     if (!content) return null;
+    // Staff's messages (plain or the secure notice) thread under the patient's last email in their
+    // mail client; the subject stays the fixed, PHI-free one (never the patient's own subject).
+    const headers =
+      sender.kind === 'email' && route !== 'system'
+        ? await this.threads.replyHeaders(tx, message.conversationId)
+        : null;
     return {
       route,
       ...content,
+      subject: headers && content.subject ? `Re: ${content.subject}` : content.subject,
+      headers,
       statusCallback:
         sender.kind === 'sms'
           ? `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/${sender.channel.id}/status?messageId=${message.id}`

@@ -86,6 +86,7 @@ export class ProviderCalls {
       apiKey: sender.apiKey,
       from: { email: sender.config.fromAddress, name: sender.config.fromName },
       replyTo: outgoing.replyTo,
+      headers: outgoing.headers,
       to: message.address,
       subject: outgoing.subject!,
       text: outgoing.text,

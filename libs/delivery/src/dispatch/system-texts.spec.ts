@@ -33,6 +33,15 @@ describe('system texts', () => {
     expect(SYSTEM_TEXTS.unsubscribeFooter(PRACTICE, LINK)).toContain(LINK);
   });
 
+  it('answer HELP with the practice, a number to call and how to opt out (CTIA), in one segment', () => {
+    const help = SYSTEM_TEXTS.help(PRACTICE, '+15555550100');
+    expect(help).toBe(
+      'Riverside Family Clinic: For help, call +15555550100 or reply here. Reply STOP to unsubscribe. ' +
+        'Msg & data rates may apply.',
+    );
+    expect(help.length).toBeLessThanOrEqual(160);
+  });
+
   it('send a portal code as the code alone, in one SMS segment', () => {
     const sms = SYSTEM_TEXTS.portalCodeSms(PRACTICE, '123456');
     expect(sms).toContain('123456');

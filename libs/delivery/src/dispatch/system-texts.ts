@@ -79,8 +79,12 @@ export const SYSTEM_TEXTS = {
   resubscribed: (practice: string) =>
     `${notificationName(practice)}: You are resubscribed to text messages. Reply STOP to unsubscribe.`,
 
-  help: (practice: string) =>
-    `${notificationName(practice)}: For help, call the practice or reply here. Reply STOP to ` +
+  /**
+   * The default HELP answer (CTIA: who we are, a number to call, how to opt out); a practice may
+   * set its own (`smsHelpReply`). The number is the practice's, never the patient's.
+   */
+  help: (practice: string, contactNumber: string) =>
+    `${notificationName(practice)}: For help, call ${contactNumber} or reply here. Reply STOP to ` +
     `unsubscribe. Msg & data rates may apply.`,
 
   consentRecorded: (practice: string, granted: boolean) =>

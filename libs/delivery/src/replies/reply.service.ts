@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import { CHAT_OUTBOUND_STATUS, ChatDelivery, ChatSessions } from '@app/channels';
 import type { GateDecision, ReplyChannel } from '@app/consent';
 import { type Contact, ContactRepository } from '@app/contacts';
-import { ConversationRepository, DEFAULT_REOPEN_WINDOW_DAYS } from '@app/conversations';
+import { ConversationRepository, practiceReopenWindowDays } from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
 import {
   contactNotFound,
@@ -89,7 +89,9 @@ export class ReplyService {
     return this.db.transaction(async (tx) => {
       const contact = await this.contacts.get(tx, input.contactId);
       if (!contact || contact.mergedInto) throw contactNotFound();
-      const conversation = await this.conversations.activeFor(tx, contact.id, DEFAULT_REOPEN_WINDOW_DAYS);
+      const conversation = await this.conversations.activeFor(tx, contact.id, () =>
+        practiceReopenWindowDays(tx),
+      );
       const result = await this.send(tx, { id: conversation.id, lastChannel: null }, contact, input, {
         authorUserId,
         action: 'message.outreach_accepted',

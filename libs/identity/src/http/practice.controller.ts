@@ -27,9 +27,10 @@ export class PracticeController {
   @ApiOperation({
     summary:
       'Idle logoff (minutes), MFA for all roles, and the patient pages: secure link lifetime (days, default 14), ' +
-      'date of birth check, brand colour, logo (data: URI)',
+      'date of birth check, brand colour, logo (data: URI); how long a closed conversation reopens; the SMS HELP answer',
     description:
-      'Only the fields given change (null clears the colour or the logo). A new idle timeout applies to live sessions from their next request.',
+      'Only the fields given change (null clears the colour, the logo, the HELP answer or its number). A new idle ' +
+      'timeout applies to live sessions from their next request; a new reopen window to the next inbound message.',
   })
   @ApiZodBody(practiceSettingsPatchSchema)
   @ApiZodResponse(200, practiceSettingsSchema, { description: 'The settings as changed' })

@@ -192,6 +192,22 @@ export const practiceSettingsSchema = z
       .string()
       .nullable()
       .meta({ description: 'Logo of the patient pages as a data: image URI; null for none' }),
+    conversationReopenDays: z.number().int().meta({
+      description:
+        "Days a closed conversation is reopened by the contact's next message (0-365, default 7; 0: a new conversation starts)",
+    }),
+    smsHelpReply: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "The practice's own answer to an SMS HELP, sent verbatim (it names STOP); null for the default, which names " +
+          'the practice and smsHelpContactNumber',
+      }),
+    smsHelpContactNumber: z.string().nullable().meta({
+      description:
+        'The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted',
+    }),
   })
   .meta({
     example: {
@@ -201,5 +217,8 @@ export const practiceSettingsSchema = z
       portalRequireDateOfBirth: true,
       portalBrandColor: '#1f5fa8',
       portalLogoDataUri: null,
+      conversationReopenDays: 7,
+      smsHelpReply: null,
+      smsHelpContactNumber: '+15555550100',
     },
   }) satisfies z.ZodType<PracticeSettings>;

@@ -37,6 +37,8 @@ export class PracticeSettingsService {
           secureLinkDays: after.secureLinkDays,
           portalRequireDateOfBirth: after.portalRequireDateOfBirth,
           portalBranding: after.portalBrandColor !== null || after.portalLogoDataUri !== null,
+          conversationReopenDays: after.conversationReopenDays,
+          smsHelpCustomized: after.smsHelpReply !== null || after.smsHelpContactNumber !== null,
         },
       });
       return after;

@@ -15,10 +15,27 @@ export interface PracticeSettings {
   portalBrandColor: string | null;
   /** Logo as a data: image, so the patient pages load nothing from another origin. */
   portalLogoDataUri: string | null;
+  /**
+   * Days a closed conversation is reopened by the contact's next message (0: never, a new one
+   * starts); read by libs/conversations' ingest.
+   */
+  conversationReopenDays: number;
+  /**
+   * The practice's own answer to an SMS HELP (used verbatim; it must name STOP); null: the
+   * default naming the practice and `smsHelpContactNumber` (libs/delivery words it).
+   */
+  smsHelpReply: string | null;
+  /** The number (E.164) the default HELP answer tells patients to call; null: the number they texted. */
+  smsHelpContactNumber: string | null;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
 const MAX_LOGO_CHARS = 200_000;
+const MAX_REOPEN_DAYS = 365;
+const E164 = /^\+[1-9][0-9]{7,14}$/;
+/** Carriers (CTIA) expect a HELP answer to say how to opt out; two SMS segments at most. */
+const HELP_NAMES_STOP = /\bSTOP\b/;
+const MAX_HELP_REPLY_CHARS = 306;
 
 export const practiceSettingsPatchSchema = z
   .object({
@@ -37,6 +54,20 @@ export const practiceSettingsPatchSchema = z
       .regex(LOGO_DATA_URI, 'must be a base64 data: URI of a png, jpeg, gif or webp image')
       .nullable()
       .optional(),
+    conversationReopenDays: z.number().int().min(0).max(MAX_REOPEN_DAYS).optional(),
+    smsHelpReply: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_HELP_REPLY_CHARS)
+      .regex(HELP_NAMES_STOP, 'must tell the patient to reply STOP to opt out')
+      .nullable()
+      .optional(),
+    smsHelpContactNumber: z
+      .string()
+      .regex(E164, 'must be a phone number in E.164 form (+15555550123)')
+      .nullable()
+      .optional(),
   })
   .strict();
 export type PracticeSettingsPatch = z.infer<typeof practiceSettingsPatchSchema>;
@@ -48,6 +79,9 @@ const DEFAULTS: PracticeSettings = {
   portalRequireDateOfBirth: false,
   portalBrandColor: null,
   portalLogoDataUri: null,
+  conversationReopenDays: 7,
+  smsHelpReply: null,
+  smsHelpContactNumber: null,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -73,5 +107,17 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
     portalRequireDateOfBirth: doc.portalRequireDateOfBirth === true,
     portalBrandColor: typeof doc.portalBrandColor === 'string' ? doc.portalBrandColor : null,
     portalLogoDataUri: typeof doc.portalLogoDataUri === 'string' ? doc.portalLogoDataUri : null,
+    conversationReopenDays:
+      typeof doc.conversationReopenDays === 'number' &&
+      Number.isInteger(doc.conversationReopenDays) &&
+      doc.conversationReopenDays >= 0 &&
+      doc.conversationReopenDays <= MAX_REOPEN_DAYS
+        ? doc.conversationReopenDays
+        : DEFAULTS.conversationReopenDays,
+    smsHelpReply: typeof doc.smsHelpReply === 'string' ? doc.smsHelpReply : null,
+    smsHelpContactNumber:
+      typeof doc.smsHelpContactNumber === 'string' && E164.test(doc.smsHelpContactNumber)
+        ? doc.smsHelpContactNumber
+        : null,
   };
 }

@@ -65,6 +65,7 @@ export class AccountEmails implements OnModuleInit {
         apiKey: this.config.SENDGRID_API_KEY!,
         from: { email: this.config.PLATFORM_EMAIL_FROM!, name: FROM_NAME },
         replyTo: null,
+        headers: null,
         to: email.to,
         subject: email.subject,
         text: email.text,

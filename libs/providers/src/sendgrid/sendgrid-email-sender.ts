@@ -9,6 +9,8 @@ export interface SendGridEmailRequest {
   apiKey: string;
   from: { email: string; name: string | null };
   replyTo: string | null;
+  /** Extra headers (In-Reply-To, References): threading only, never content. */
+  headers: Record<string, string> | null;
   to: string;
   subject: string;
   text: string;
@@ -28,6 +30,7 @@ export class SendGridEmailSender {
       to: request.to,
       from: { email: request.from.email, name: request.from.name ?? undefined },
       ...(request.replyTo ? { replyTo: request.replyTo } : {}),
+      ...(request.headers ? { headers: request.headers } : {}),
       subject: request.subject,
       text: request.text,
       // Our id comes back in every Event Webhook event and is searchable in the Activity API.

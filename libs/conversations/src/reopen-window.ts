@@ -1,0 +1,22 @@
+import type { TenantTx } from '@app/database';
+import { type PracticeSettings, readPracticeSettings } from '@app/identity';
+
+/**
+ * Practice setting (practices.settings, set through PATCH /v1/practice/settings) naming how long a
+ * closed conversation may be reopened; its bounds and default are the practice settings' own.
+ */
+export const REOPEN_WINDOW_SETTING = 'conversationReopenDays' satisfies keyof PracticeSettings;
+
+/**
+ * The practice's reopen window in days, for `ConversationRepository.activeFor` (pass it as
+ * `() => practiceReopenWindowDays(tx)`: read only when a closed conversation is a candidate).
+ */
+export async function practiceReopenWindowDays(tx: TenantTx): Promise<number> {
+  // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
+  const [row] = await tx.query<{ settings: unknown }>(
+    `SELECT jsonb_build_object('${REOPEN_WINDOW_SETTING}', settings -> '${REOPEN_WINDOW_SETTING}') AS settings
+     FROM practices WHERE id = $1`,
+    [tx.tenantId],
+  );
+  return readPracticeSettings(row?.settings).conversationReopenDays;
+}
