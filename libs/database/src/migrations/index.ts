@@ -16,6 +16,7 @@ import { RoutedPolicies1765600000000 } from './1765600000000-routed-policies.js'
 import { DeliveryOrder1765700000000 } from './1765700000000-delivery-order.js';
 import { EmailSenderClaims1765800000000 } from './1765800000000-email-sender-claims.js';
 import { ChatVerification1765900000000 } from './1765900000000-chat-verification.js';
+import { FormSubmissionMessages1766010000000 } from './1766010000000-form-submission-messages.js';
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   DeliveryOrder1765700000000,
   EmailSenderClaims1765800000000,
   ChatVerification1765900000000,
+  FormSubmissionMessages1766010000000,
 ];
