@@ -143,7 +143,9 @@ export const messageItemSchema = z.object({
   attachments: z
     .array(
       z.object({
-        id: z.uuid().meta({ description: 'Download: GET /v1/messages/{messageId}/attachments/{id}' }),
+        id: z
+          .uuid()
+          .meta({ description: "Download: GET /v1/messages/{the message's id}/attachments/{this id}" }),
         fileName: z.string().meta({
           description: "The sender's file name (email); MMS media have none: attachment-<n>.<extension>",
         }),
