@@ -161,8 +161,8 @@ describe('files in: attachments and form fields on the staff messages page', () 
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: number }).status).toBe(200);
     return stored(
-      `SELECT m.id, m.conversation_id FROM messages m JOIN contacts k ON k.tenant_id = m.tenant_id AND k.id = m.contact_id
-       WHERE m.tenant_id = $1 AND m.channel = 'email' ORDER BY m.created_at DESC LIMIT 1`,
+      `SELECT id, conversation_id FROM messages WHERE tenant_id = $1 AND channel = 'email'
+       ORDER BY created_at DESC LIMIT 1`,
       [admin.practiceId],
     );
   }
