@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { Writable } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
 import type pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -47,6 +50,20 @@ interface Message {
   fields?: Record<string, unknown>;
 }
 
+/** Every line the api logs from now on, captured from pino's one root logger (as edge-hygiene does). */
+function captureLogs(): string[] {
+  const lines: string[] = [];
+  const root = PinoLogger.root as unknown as Record<symbol, unknown> & { level: string };
+  root.level = 'info';
+  root[pino.symbols.streamSym] = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return lines;
+}
+
 /** The file name a Content-Disposition carries in filename* (RFC 8187, UTF-8). */
 function dispositionName(header: string): string {
   const encoded = /filename\*=UTF-8''([^;\s]+)/.exec(header)?.[1];
@@ -69,12 +86,18 @@ describe('files in: attachments and form fields on the staff messages page', () 
   let other: StaffMember;
   let sms: SmsChannelView & { authToken: string; accountSid: string };
   let email: EmailChannelView;
+  let logs: string[];
 
   beforeAll(async () => {
     sandbox = await createSandboxApp({ logger: false });
     await sandbox.listen(0, '127.0.0.1');
     sandboxUrl = `http://127.0.0.1:${(sandbox.getHttpServer().address() as AddressInfo).port}`;
-    app = await startListeningApi({ ALLOW_SIGNUP: 'true', TWILIO_API_BASE_URL: sandboxUrl });
+    app = await startListeningApi({
+      ALLOW_SIGNUP: 'true',
+      TWILIO_API_BASE_URL: sandboxUrl,
+      LOG_LEVEL: 'info',
+    });
+    logs = captureLogs();
     owner = ownerPool();
     c = new StaffClient(app);
     admin = await c.signupPractice();
@@ -256,9 +279,11 @@ describe('files in: attachments and form fields on the staff messages page', () 
     expect(text.headers['x-content-type-options']).toBe('nosniff');
     expect(text.headers['content-disposition']).toMatch(/^attachment;/);
 
-    // The file name is PHI: it is in no audit event.
+    // The file name is PHI: it is in no audit event and no log line (the download was logged).
     const trail = JSON.stringify(await auditTrail(app, admin.practiceId));
     expect(trail).not.toContain('labo');
+    expect(logs.join('\n')).toContain(`/attachments/${pdf!.id}`);
+    expect(logs.join('\n')).not.toMatch(/labo|R\\u00e9sultats|Résultats/);
   });
 
   it('serves a stored type off the list as application/octet-stream', async () => {
