@@ -163,8 +163,10 @@ describe('files in: attachments and form fields on the staff messages page', () 
   }
 
   /** An email with attachments through the sandbox's Inbound Parse post. */
-  async function emailIn(attachments: Array<{ filename: string; contentType: string; content: Buffer }>) {
-    const from = freshEmail();
+  async function emailIn(
+    attachments: Array<{ filename: string; contentType: string; content: Buffer }>,
+    from = freshEmail(),
+  ) {
     const res = await fetch(`${sandboxUrl}/sandbox/sendgrid/inbound`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -284,6 +286,27 @@ describe('files in: attachments and form fields on the staff messages page', () 
     expect(trail).not.toContain('labo');
     expect(logs.join('\n')).toContain(`/attachments/${pdf!.id}`);
     expect(logs.join('\n')).not.toMatch(/labo|R\\u00e9sultats|Résultats/);
+  });
+
+  it("lists each message's own files when several messages of a page carry some", async () => {
+    const from = freshEmail();
+    const first = await emailIn(
+      [{ filename: 'first.pdf', contentType: 'application/pdf', content: PDF }],
+      from,
+    );
+    const second = await emailIn(
+      [
+        { filename: 'second-a.png', contentType: 'image/png', content: PNG },
+        { filename: 'second-b.pdf', contentType: 'application/pdf', content: PDF },
+      ],
+      from,
+    );
+    expect(second.conversationId).toBe(first.conversationId);
+    const page = await messagesOf(first.conversationId);
+    expect(page.map((m) => [m.id, m.attachments.map((a) => a.fileName)])).toEqual([
+      [second.messageId, ['second-a.png', 'second-b.pdf']],
+      [first.messageId, ['first.pdf']],
+    ]);
   });
 
   it('serves a stored type off the list as application/octet-stream', async () => {

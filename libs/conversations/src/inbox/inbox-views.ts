@@ -97,17 +97,20 @@ export async function messageItems(
     ATTACHMENT_FILENAME_COLUMN,
     rows.flatMap((row) => row.attachment_filenames_enc ?? []),
   );
-  let next = 0;
-  const attachmentsOf = (row: MessagePageRow): MessageAttachment[] =>
-    (row.attachment_ids ?? []).map((id, j) => {
+  let offset = 0; // where each row's names start in `names`
+  const attachments = rows.map((row): MessageAttachment[] => {
+    const start = offset;
+    offset += row.attachment_ids?.length ?? 0;
+    return (row.attachment_ids ?? []).map((id, j) => {
       const contentType = row.attachment_content_types![j] ?? null;
       return {
         id,
-        fileName: attachmentFileName(names[next++] ?? null, row.attachment_positions![j]!, contentType),
+        fileName: attachmentFileName(names[start + j] ?? null, row.attachment_positions![j]!, contentType),
         contentType: contentType ?? 'application/octet-stream',
         size: row.attachment_sizes![j]!,
       };
     });
+  });
   return rows.map((row, i) => ({
     id: row.id,
     direction: row.direction,
@@ -119,7 +122,7 @@ export async function messageItems(
     ...(row.sender_authentication ? { authentication: row.sender_authentication } : {}),
     createdAt: row.created_at,
     ...(row.author_user_id ? { author: { id: row.author_user_id, name: row.author_name } } : {}),
-    attachments: attachmentsOf(row),
+    attachments: attachments[i]!,
     ...(fields.has(row.id) ? { fields: fields.get(row.id)! } : {}),
   }));
 }
