@@ -21,7 +21,9 @@ const seqScans = (planned: PlanNode[]) =>
     .filter(
       (n) =>
         n['Node Type'] === 'Seq Scan' &&
-        ['conversations', 'messages', 'contacts', 'conversation_tags'].includes(n['Relation Name']!),
+        ['conversations', 'messages', 'contacts', 'conversation_tags', 'attachments'].includes(
+          n['Relation Name']!,
+        ),
     )
     .map((n) => n['Relation Name']);
 
@@ -34,7 +36,7 @@ function nodes(plan: PlanNode): PlanNode[] {
  * conversations, 120k messages over 4 practices, skewed statuses, assignees and tags; made by
  * generate_series as the owner, ANALYZEd) the planner is asked, as the app role under RLS, for
  * the plan of every list filter and of a messages page: none may read conversations,
- * messages, contacts or tags sequentially.
+ * messages, contacts, tags or attachments sequentially.
  */
 describe('inbox query plans at realistic size', () => {
   let owner: pg.Pool;
@@ -82,13 +84,22 @@ describe('inbox query plans at realistic size', () => {
          FROM conversations c CROSS JOIN generate_series(0, $2 - 1) g WHERE c.tenant_id = $1`,
         [t, MESSAGES_PER_TENANT / CONVERSATIONS_PER_TENANT],
       );
+      // A photo or a document on about one message in five (MMS media, email attachments).
+      await owner.query(
+        `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, size_bytes, content_enc)
+         SELECT gen_random_uuid(), $1, m.id, 0, 'stored', 'image/jpeg', 1, '\\x01'::bytea
+         FROM messages m WHERE m.tenant_id = $1 AND random() < 0.2`,
+        [t],
+      );
     }
     await owner.query(
       `INSERT INTO conversation_reads (tenant_id, user_id, conversation_id, read_up_to)
        SELECT tenant_id, $2, id, last_message_at FROM conversations WHERE tenant_id = $1 AND random() < 0.5`,
       [tenant, viewer],
     );
-    await owner.query('ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags');
+    await owner.query(
+      'ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags, attachments',
+    );
     const { rows } = await owner.query(
       `SELECT id FROM conversations WHERE tenant_id = $1 ORDER BY last_message_at DESC LIMIT 1`,
       [tenant],
@@ -147,10 +158,15 @@ describe('inbox query plans at realistic size', () => {
   it.each([
     ['first page', undefined],
     ['next page', after],
-  ])('messages %s: an index range scan of the conversation', async (_name, position) => {
-    const { sql, params } = messagesQuery(tenant, conversationId, { after: position, limit: 50 });
-    const p = await plan(sql, params);
-    expect(seqScans(p)).toEqual([]);
-    expect(p.some((n) => n['Index Name'] === 'messages_conversation')).toBe(true);
-  });
+  ])(
+    'messages %s: an index range scan of the conversation, its files by message',
+    async (_name, position) => {
+      const { sql, params } = messagesQuery(tenant, conversationId, { after: position, limit: 50 });
+      const p = await plan(sql, params);
+      expect(seqScans(p)).toEqual([]);
+      expect(p.some((n) => n['Index Name'] === 'messages_conversation')).toBe(true);
+      // The page's files: looked up per message of the page by the (tenant, message, position) key.
+      expect(p.some((n) => n['Relation Name'] === 'attachments' && n['Index Name'] !== undefined)).toBe(true);
+    },
+  );
 });

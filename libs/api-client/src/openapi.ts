@@ -1206,7 +1206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages and notes, newest first, keyset cursor (audited PHI read) */
+        /**
+         * Messages and notes, newest first, keyset cursor (audited PHI read)
+         * @description Each message lists its stored files (`attachments`: MMS media, email attachments; the bytes at GET /v1/messages/{id}/attachments/{attachmentId}, each download audited); a web form message carries the structured `fields` submitted with it.
+         */
         get: operations["ConversationsController_messages"];
         put?: never;
         post?: never;
@@ -1244,6 +1247,26 @@ export interface paths {
         put?: never;
         /** Mark read by the caller up to the newest message ("unread" is per user) */
         post: operations["ConversationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment of a message (audited PHI read)
+         * @description The bytes as received (MMS media, email attachment), always as a download, in the type stored when it is one channels accept (else application/octet-stream). Billing staff: only attachments of conversations they may see (403, audited). Unknown ids, ids of another message or practice: 404.
+         */
+        get: operations["MessageAttachmentsController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11117,9 +11140,32 @@ export interface operations {
                      *           "direction": "inbound",
                      *           "channel": "sms",
                      *           "kind": "message",
-                     *           "body": "Can I move my appointment?",
+                     *           "body": "Can I move my appointment? Photo of the letter attached.",
                      *           "status": "received",
-                     *           "createdAt": "2026-03-02T14:05:09.123Z"
+                     *           "createdAt": "2026-03-02T14:05:09.123Z",
+                     *           "attachments": [
+                     *             {
+                     *               "id": "9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b",
+                     *               "fileName": "attachment-1.jpg",
+                     *               "contentType": "image/jpeg",
+                     *               "size": 48213
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a",
+                     *           "direction": "inbound",
+                     *           "channel": "webform",
+                     *           "kind": "message",
+                     *           "body": "New patient, looking for a cleaning.",
+                     *           "status": "received",
+                     *           "createdAt": "2026-03-02T14:05:09.123Z",
+                     *           "attachments": [],
+                     *           "fields": {
+                     *             "insurance": "Delta Dental",
+                     *             "preferredTime": "mornings",
+                     *             "returning": false
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -11163,6 +11209,23 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
+                            };
+                            /** @description The files received with the message (MMS media, email attachments), in order */
+                            attachments: {
+                                /**
+                                 * Format: uuid
+                                 * @description Download: GET /v1/messages/{the message's id}/attachments/{this id}
+                                 */
+                                id: string;
+                                /** @description The sender's file name (email); MMS media have none: attachment-<n>.<extension> */
+                                fileName: string;
+                                contentType: string;
+                                /** @description Bytes */
+                                size: number;
+                            }[];
+                            /** @description A web form message: the structured fields submitted with it */
+                            fields?: {
+                                [key: string]: string | number | boolean | null;
                             };
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last page */
@@ -11406,6 +11469,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description mfa_enrollment_required, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    MessageAttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message's id (any other value answers 404 not_found) */
+                id: string;
+                /** @description The attachment's id (any other value answers 404 not_found) */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<ASCII fallback>"; filename*=UTF-8''<the file name, percent-encoded> */
+                    "Content-Disposition"?: string;
+                    /** @description nosniff */
+                    "X-Content-Type-Options"?: string;
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "image/tiff": string;
+                    "application/pdf": string;
+                    "text/vcard": string;
+                    "text/x-vcard": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/calendar": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/amr": string;
+                    "video/mp4": string;
+                    "video/3gpp": string;
+                    "application/msword": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/rtf": string;
+                    "application/octet-stream": string;
+                };
             };
             /** @description unauthorized, token_expired, session_expired, session_revoked */
             401: {

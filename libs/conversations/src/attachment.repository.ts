@@ -43,6 +43,20 @@ const COL = {
   sourceUrl: 'attachments.source_url',
   filename: 'attachments.filename',
 } as const;
+/** The encryption context of `attachments.filename_enc` (the messages page decrypts a page of names at once). */
+export const ATTACHMENT_FILENAME_COLUMN = COL.filename;
+
+/** A stored attachment about to be downloaded by staff, with what the role check needs. */
+export interface AttachmentDownload {
+  conversationId: string;
+  conversationTags: string[];
+  conversationAssigneeId: string | null;
+  position: number;
+  contentType: string | null;
+  fileName: string | null;
+  /** Decrypted only when asked for (after the role check): `AttachmentRepository.open`. */
+  sealed: { content: Buffer };
+}
 
 /** An attachment that arrived inside the webhook itself (email), so there is nothing to fetch. */
 export interface ReceivedAttachment {
@@ -213,6 +227,49 @@ export class AttachmentRepository {
       [tx.tenantId, messageIds],
     );
     return rows.map(toInfo);
+  }
+
+  /**
+   * A stored attachment of this message with its conversation's tags and assignee, in one
+   * statement; null when there is none (another message's, another practice's, not stored).
+   */
+  async forDownload(
+    tx: TenantTx,
+    messageId: string,
+    attachmentId: string,
+  ): Promise<AttachmentDownload | null> {
+    const [row] = await tx.query<{
+      position: number;
+      content_type: string | null;
+      filename_enc: Buffer | null;
+      content_enc: Buffer;
+      conversation_id: string;
+      tags: string[];
+      assignee_id: string | null;
+    }>(
+      `SELECT a.position, a.content_type, a.filename_enc, a.content_enc, m.conversation_id, c.tags, c.assignee_id
+       FROM attachments a
+       JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+       JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+       WHERE a.tenant_id = $1 AND a.id = $2 AND a.message_id = $3 AND a.status = 'stored'`,
+      [tx.tenantId, attachmentId, messageId],
+    );
+    if (!row) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      conversationId: row.conversation_id,
+      conversationTags: row.tags,
+      conversationAssigneeId: row.assignee_id,
+      position: row.position,
+      contentType: row.content_type,
+      fileName: await cipher.decryptNullable(COL.filename, row.filename_enc),
+      sealed: { content: row.content_enc },
+    };
+  }
+
+  /** The bytes of an attachment `forDownload` found (callers check the role and audit first). */
+  async open(tx: TenantTx, download: AttachmentDownload): Promise<Buffer> {
+    return (await this.keys.forTenant(tx)).decrypt(COL.content, download.sealed.content);
   }
 
   /** The decrypted bytes of a stored attachment (callers audit the read). */

@@ -6,6 +6,8 @@ export enum ConversationsErrorCode {
   ConversationNotFound = 'conversation_not_found',
   ContactNotFound = 'contact_not_found',
   CannedResponseNotFound = 'canned_response_not_found',
+  /** No stored attachment with this id on this message (in this practice). */
+  AttachmentNotFound = 'attachment_not_found',
   /** The caller's role may not see or do this in the inbox (the refusal is audited first). */
   AccessDenied = 'access_denied',
   /** Reopening while the contact has another conversation that is not closed. */
@@ -30,5 +32,6 @@ export const contactExists = (contactId: string) =>
   new ConversationsError(E.ContactExists, 'A contact with this phone or email is on file', { contactId });
 export const cannedResponseNotFound = () =>
   new ConversationsError(E.CannedResponseNotFound, 'Canned response not found');
+export const attachmentNotFound = () => new ConversationsError(E.AttachmentNotFound, 'Attachment not found');
 export const accessDenied = () =>
   new ConversationsError(E.AccessDenied, 'You do not have permission to do this');

@@ -8,6 +8,7 @@ import { SnoozeWaker } from './inbox/snooze-jobs.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
+import { MessageFields } from './message-fields.js';
 import { MessageRepository } from './message.repository.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
 import { SnoozeWakeupsRepository } from './snooze-wakeups.repository.js';
@@ -29,6 +30,7 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,
+    MessageFields,
   ],
   exports: [
     IngestService,
@@ -41,6 +43,7 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     StaffEvents,
     LiveSubscriptions,
     LiveStreamLimits,
+    MessageFields,
   ],
 })
 export class ConversationsModule {}

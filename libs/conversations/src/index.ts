@@ -33,6 +33,13 @@ export {
   type AttachmentStatus,
   type ReceivedAttachment,
 } from './attachment.repository.js';
+export { MessageFields, type MessageFieldsSource, type SubmittedFields } from './message-fields.js';
+export {
+  SERVED_CONTENT_TYPES,
+  attachmentFileName,
+  contentDisposition,
+  servedContentType,
+} from './attachment-files.js';
 export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
 export {
   MESSAGE_STATUSES,

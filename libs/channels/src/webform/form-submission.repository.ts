@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SubmittedFields } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 
@@ -44,6 +45,22 @@ export class FormSubmissionRepository {
           ? cipher.encrypt(COL.clientEvidence, JSON.stringify(submission.clientEvidence))
           : null,
       ],
+    );
+  }
+
+  /** The structured fields of these messages' submissions, by message id (one query; for staff reading them). */
+  async fieldsOfMessages(tx: TenantTx, messageIds: string[]): Promise<Map<string, SubmittedFields>> {
+    const rows = await tx.query<{ message_id: string; fields_enc: Buffer | null }>(
+      `SELECT message_id, fields_enc FROM form_submissions WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`,
+      [tx.tenantId, messageIds],
+    );
+    const cipher = await this.keys.forTenant(tx);
+    const fields = await cipher.decryptColumn(
+      COL.fields,
+      rows.map((row) => row.fields_enc),
+    );
+    return new Map(
+      rows.map((row, i) => [row.message_id, fields[i] ? (JSON.parse(fields[i]) as SubmittedFields) : {}]),
     );
   }
 }

@@ -16,6 +16,7 @@ import { IntakeRateLimiter } from './intake-rate-limiter.js';
 import { PublicChannelAdmin } from './public-channel-admin.js';
 import { PublicChannels } from './public-channel.repository.js';
 import { PublicFormsController } from './public-forms.controller.js';
+import { WebFormMessageFields } from './web-form-message-fields.js';
 
 /**
  * Public intake (web forms, website chat) and, with it, the staff live events stream: api-only
@@ -29,6 +30,7 @@ import { PublicFormsController } from './public-forms.controller.js';
     IntakeRateLimiter,
     FormSubmissionsService,
     FormSubmissionRepository,
+    WebFormMessageFields,
     ChatSessions,
     ChatSessionRepository,
     ChatMessages,

@@ -7,6 +7,7 @@ export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
   [E.ConversationNotFound]: { status: 404, code: 'not_found' },
   [E.ContactNotFound]: { status: 404, code: 'not_found' },
   [E.CannedResponseNotFound]: { status: 404, code: 'not_found' },
+  [E.AttachmentNotFound]: { status: 404, code: 'not_found' },
   [E.AccessDenied]: { status: 403, code: 'forbidden' },
   [E.ConversationConflict]: 409,
   [E.InvalidAssignee]: 422,

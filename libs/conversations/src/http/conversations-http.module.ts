@@ -7,6 +7,7 @@ import { ContactAdmin } from '../contacts/contact-admin.service.js';
 import { ConversationReadsRepository } from '../conversation-reads.repository.js';
 import { AddNote } from '../inbox/add-note.js';
 import { CountConversations } from '../inbox/count-conversations.js';
+import { DownloadAttachment } from '../inbox/download-attachment.js';
 import { InboxGuard } from '../inbox/inbox-guard.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
 import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
@@ -21,11 +22,18 @@ import { CannedResponsesController } from './canned-responses.controller.js';
 import { ContactsController } from './contacts.controller.js';
 import { ConversationsController } from './conversations.controller.js';
 import { EventsController } from './events.controller.js';
+import { MessageAttachmentsController } from './message-attachments.controller.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
 @Module({
   imports: [ConversationsModule, ContactsModule, ConsentModule],
-  controllers: [ConversationsController, ContactsController, CannedResponsesController, EventsController],
+  controllers: [
+    ConversationsController,
+    MessageAttachmentsController,
+    ContactsController,
+    CannedResponsesController,
+    EventsController,
+  ],
   providers: [
     InboxGuard,
     InboxRepository,
@@ -39,6 +47,7 @@ import { EventsController } from './events.controller.js';
     UpdateConversation,
     AddNote,
     MarkConversationRead,
+    DownloadAttachment,
     LiveEventVisibility,
     ContactAdmin,
     CannedResponses,

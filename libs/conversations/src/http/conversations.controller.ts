@@ -128,7 +128,13 @@ export class ConversationsController {
   @Get(':id/messages')
   @Authenticated()
   @ConversationIdParam
-  @ApiOperation({ summary: 'Messages and notes, newest first, keyset cursor (audited PHI read)' })
+  @ApiOperation({
+    summary: 'Messages and notes, newest first, keyset cursor (audited PHI read)',
+    description:
+      'Each message lists its stored files (`attachments`: MMS media, email attachments; the bytes at ' +
+      'GET /v1/messages/{id}/attachments/{attachmentId}, each download audited); a web form message carries ' +
+      'the structured `fields` submitted with it.',
+  })
   @ApiZodQuery(messagesPageQuery)
   @ApiZodResponse(200, messagesPageSchema, {
     description: 'A page of messages',

@@ -10,6 +10,8 @@ const CONVERSATION_ID = '0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f';
 const CONTACT_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 const MESSAGE_ID = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 const USER_ID = '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d';
+const ATTACHMENT_ID = '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
+const FORM_MESSAGE_ID = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const AT = '2026-03-02T14:05:09.123Z';
 
 const timestamp = z.iso.datetime();
@@ -138,6 +140,24 @@ export const messageItemSchema = z.object({
     .object({ id: z.uuid(), name: z.string().nullable() })
     .optional()
     .meta({ description: 'The staff member who wrote an outbound message or a note' }),
+  attachments: z
+    .array(
+      z.object({
+        id: z
+          .uuid()
+          .meta({ description: "Download: GET /v1/messages/{the message's id}/attachments/{this id}" }),
+        fileName: z.string().meta({
+          description: "The sender's file name (email); MMS media have none: attachment-<n>.<extension>",
+        }),
+        contentType: z.string(),
+        size: z.number().int().min(0).meta({ description: 'Bytes' }),
+      }),
+    )
+    .meta({ description: 'The files received with the message (MMS media, email attachments), in order' }),
+  fields: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional()
+    .meta({ description: 'A web form message: the structured fields submitted with it' }),
 });
 
 export const messagesPageSchema = z.object({ data: z.array(messageItemSchema), nextCursor });
@@ -148,9 +168,23 @@ export const messagesPageExample = {
       direction: 'inbound',
       channel: 'sms',
       kind: 'message',
-      body: 'Can I move my appointment?',
+      body: 'Can I move my appointment? Photo of the letter attached.',
       status: 'received',
       createdAt: AT,
+      attachments: [
+        { id: ATTACHMENT_ID, fileName: 'attachment-1.jpg', contentType: 'image/jpeg', size: 48213 },
+      ],
+    },
+    {
+      id: FORM_MESSAGE_ID,
+      direction: 'inbound',
+      channel: 'webform',
+      kind: 'message',
+      body: 'New patient, looking for a cleaning.',
+      status: 'received',
+      createdAt: AT,
+      attachments: [],
+      fields: { insurance: 'Delta Dental', preferredTime: 'mornings', returning: false },
     },
   ],
   nextCursor: null,

@@ -161,12 +161,20 @@ export interface MessagePageRow {
   sort_micros: string;
   author_user_id: string | null;
   author_name: string | null;
+  /** The message's stored attachments in position order, as parallel arrays; null when it has none. */
+  attachment_ids: string[] | null;
+  attachment_positions: number[] | null;
+  attachment_content_types: Array<string | null> | null;
+  attachment_sizes: number[] | null;
+  attachment_filenames_enc: Array<Buffer | null> | null;
 }
 
 /**
  * A page of a conversation's messages, newest first (a range scan of messages_conversation),
  * with the conversation's tags and assignee on each row: no rows at all means no such
  * conversation (in this practice); one row without an id, a conversation without messages.
+ * Each row carries its stored attachments (aggregated per message after the LIMIT, from the
+ * attachments (tenant_id, message_id, position) key): the page's files cost no further query.
  */
 export function messagesQuery(
   tenantId: string,
@@ -179,7 +187,7 @@ export function messagesQuery(
     ? `AND (m.created_at, m.id) < (${fromMicrosSql(p(page.after.micros))}, ${p(page.after.id)}::uuid)`
     : '';
   const sql = `
-    SELECT c.tags AS conversation_tags, c.assignee_id AS conversation_assignee_id, page.*
+    SELECT c.tags AS conversation_tags, c.assignee_id AS conversation_assignee_id, page.*, files.*
     FROM conversations c
     LEFT JOIN LATERAL (
       SELECT m.id, m.direction, m.channel, m.kind, m.body_enc, m.status, m.delivery_route,
@@ -190,6 +198,14 @@ export function messagesQuery(
       WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id ${after}
       ORDER BY m.created_at DESC, m.id DESC
       LIMIT ${p(page.limit)}) page ON true
+    LEFT JOIN LATERAL (
+      SELECT array_agg(a.id ORDER BY a.position) AS attachment_ids,
+             array_agg(a.position ORDER BY a.position) AS attachment_positions,
+             array_agg(a.content_type ORDER BY a.position) AS attachment_content_types,
+             array_agg(a.size_bytes ORDER BY a.position) AS attachment_sizes,
+             array_agg(a.filename_enc ORDER BY a.position) AS attachment_filenames_enc
+      FROM attachments a
+      WHERE a.tenant_id = c.tenant_id AND a.message_id = page.id AND a.status = 'stored') files ON true
     WHERE c.tenant_id = $1 AND c.id = $2`;
   return { sql, params };
 }

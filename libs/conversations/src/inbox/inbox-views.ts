@@ -1,4 +1,7 @@
 import type { TenantCipher } from '@app/crypto';
+import { attachmentFileName } from '../attachment-files.js';
+import { ATTACHMENT_FILENAME_COLUMN } from '../attachment.repository.js';
+import type { SubmittedFields } from '../message-fields.js';
 import { MESSAGE_BODY_COLUMN } from '../message.repository.js';
 import type { InboxRow, MessagePageRow, SenderVerdict } from './inbox-query.js';
 
@@ -67,16 +70,47 @@ export interface MessageItem {
   authentication?: SenderVerdict;
   createdAt: string;
   author?: { id: string; name: string | null };
+  /** The message's stored files (MMS media, email attachments), in their order. */
+  attachments: MessageAttachment[];
+  /** A web form message: the structured fields submitted with it. */
+  fields?: SubmittedFields;
 }
 
+export interface MessageAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** A page of messages; attachment names are decrypted in one pass over the page. */
 export async function messageItems(
   cipher: TenantCipher,
   rows: Array<MessagePageRow & { id: string }>,
+  fields: ReadonlyMap<string, SubmittedFields> = new Map(),
 ): Promise<MessageItem[]> {
   const bodies = await cipher.decryptColumn(
     MESSAGE_BODY_COLUMN,
     rows.map((row) => row.body_enc),
   );
+  const names = await cipher.decryptColumn(
+    ATTACHMENT_FILENAME_COLUMN,
+    rows.flatMap((row) => row.attachment_filenames_enc ?? []),
+  );
+  let offset = 0; // where each row's names start in `names`
+  const attachments = rows.map((row): MessageAttachment[] => {
+    const start = offset;
+    offset += row.attachment_ids?.length ?? 0;
+    return (row.attachment_ids ?? []).map((id, j) => {
+      const contentType = row.attachment_content_types![j] ?? null;
+      return {
+        id,
+        fileName: attachmentFileName(names[start + j] ?? null, row.attachment_positions![j]!, contentType),
+        contentType: contentType ?? 'application/octet-stream',
+        size: row.attachment_sizes![j]!,
+      };
+    });
+  });
   return rows.map((row, i) => ({
     id: row.id,
     direction: row.direction,
@@ -88,5 +122,7 @@ export async function messageItems(
     ...(row.sender_authentication ? { authentication: row.sender_authentication } : {}),
     createdAt: row.created_at,
     ...(row.author_user_id ? { author: { id: row.author_user_id, name: row.author_name } } : {}),
+    attachments: attachments[i]!,
+    ...(fields.has(row.id) ? { fields: fields.get(row.id)! } : {}),
   }));
 }

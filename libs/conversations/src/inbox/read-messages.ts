@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { KeyRingService } from '@app/crypto';
 import type { Principal } from '@app/identity';
 import { conversationNotFound } from '../conversations.errors.js';
+import { MessageFields } from '../message-fields.js';
 import { InboxAccessDenied, canSee, inboxScope } from './inbox-access.js';
 import { InboxGuard } from './inbox-guard.js';
 import type { MessagePageRow } from './inbox-query.js';
@@ -18,14 +19,15 @@ export class ReadMessages {
     private readonly inbox: InboxRepository,
     private readonly keys: KeyRingService,
     private readonly audit: AuditService,
+    private readonly fields: MessageFields,
   ) {}
 
-  execute(
+  async execute(
     viewer: Principal,
     id: string,
     page: { after?: KeysetPosition; limit: number },
   ): Promise<Page<MessageItem>> {
-    return this.guard.transaction(viewer, async (tx) => {
+    const read = await this.guard.transaction(viewer, async (tx) => {
       const cipher = await this.keys.forTenant(tx);
       // Recorded first, stored only if the conversation exists and this viewer may see it, so
       // the page is the transaction's last statement, sent with COMMIT: one round trip.
@@ -45,8 +47,11 @@ export class ReadMessages {
       const { conversation_tags: tags, conversation_assignee_id: assignee_id } = found[0]!;
       if (!canSee(viewer, { tags, assignee_id })) throw new InboxAccessDenied('not_visible_to_role', target);
       const rows = found.filter((row): row is MessagePageRow & { id: string } => row.id !== null);
-      const data = await messageItems(cipher, rows);
-      return { data, nextCursor: nextCursor(rows, page.limit, (r) => r.sort_micros) };
+      return { cipher, rows };
     });
+    // Web form fields live with channels (form_submissions): read through it after the page
+    // committed, only for a page that shows web form messages (one query for the page).
+    const data = await messageItems(read.cipher, read.rows, await this.fields.forPage(read.rows));
+    return { data, nextCursor: nextCursor(read.rows, page.limit, (r) => r.sort_micros) };
   }
 }
