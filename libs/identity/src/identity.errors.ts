@@ -37,10 +37,6 @@ export enum IdentityErrorCode {
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {
-  constructor(code: IdentityErrorCode, message: string, details?: unknown) {
-    super(code, message, details);
-  }
-
   static validation(path: string, message: string): IdentityError {
     return new IdentityError(IdentityErrorCode.ValidationFailed, INVALID_REQUEST_MESSAGE, [
       { path, message },
