@@ -301,8 +301,17 @@ export async function patientFromForm(stack: DeliveryStack, practice: DeliveryPr
   return { phone, email, conversationId: row.conversation_id, contactId: row.contact_id };
 }
 
-/** An inbound SMS from `from`, signed as Twilio signs it; returns the TwiML answer. */
-export async function textFrom(stack: DeliveryStack, practice: DeliveryPractice, from: string, body: string) {
+/**
+ * An inbound SMS from `from`, signed as Twilio signs it, with any `extra` Twilio fields (e.g.
+ * OptOutType); returns the TwiML answer.
+ */
+export async function textFrom(
+  stack: DeliveryStack,
+  practice: DeliveryPractice,
+  from: string,
+  body: string,
+  extra: Record<string, string> = {},
+) {
   const sid = `SM${Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
   const params = {
     MessageSid: sid,
@@ -312,6 +321,7 @@ export async function textFrom(stack: DeliveryStack, practice: DeliveryPractice,
     To: practice.sms.phoneNumber,
     Body: body,
     NumMedia: '0',
+    ...extra,
   };
   const res = await request(stack.api.getHttpServer())
     .post(new URL(practice.sms.inboundUrl).pathname)

@@ -62,7 +62,7 @@ describe('small gaps: opt-out visibility, HELP answer, reopen window, email thre
     it('Twilio’s OptOutType STOP and a provider 21610 show with their sources', async () => {
       const typed = freshPhone();
       const { contactId } = await conversationOfText(stack, practice, typed, 'Hi');
-      await signedText(typed, 'arrete', { OptOutType: 'STOP' });
+      await textFrom(stack, practice, typed, 'arrete', { OptOutType: 'STOP' });
       const contact = await stack.staff.get(`/v1/contacts/${contactId}`, token()).expect(200);
       expect(contact.body.smsOptOut).toMatchObject({ source: 'keyword', keyword: 'ARRETE' });
 
@@ -286,31 +286,6 @@ describe('small gaps: opt-out visibility, HELP answer, reopen window, email thre
       return rows[0] as { conversation_id: string } | undefined;
     });
     return row.conversation_id;
-  }
-
-  /** A signed inbound text with extra Twilio fields (e.g. OptOutType). */
-  async function signedText(from: string, body: string, extra: Record<string, string>) {
-    const twilio = (await import('twilio')).default;
-    const sid = `SM${randomBytes(16).toString('hex')}`;
-    const params = {
-      MessageSid: sid,
-      SmsSid: sid,
-      AccountSid: practice.sms.accountSid,
-      From: from,
-      To: practice.sms.phoneNumber,
-      Body: body,
-      NumMedia: '0',
-      ...extra,
-    };
-    await request(stack.api.getHttpServer())
-      .post(new URL(practice.sms.inboundUrl).pathname)
-      .set(
-        'X-Twilio-Signature',
-        twilio.getExpectedTwilioSignature(practice.sms.authToken, practice.sms.inboundUrl, params),
-      )
-      .type('form')
-      .send(new URLSearchParams(params).toString())
-      .expect(200);
   }
 });
 
