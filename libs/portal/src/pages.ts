@@ -137,6 +137,14 @@ ${csrfField(input.csrf)}
   );
 }
 
+/** A file's size as a patient reads it. */
+function fileSize(bytes: number | null): string {
+  if (bytes === null) return 'file';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function when(at: Date): string {
   return at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
@@ -155,8 +163,8 @@ export function threadPage(
     .map((m) => {
       const attachments = m.attachments
         .map(
-          (a, i) =>
-            `<li><a href="/s/${e(input.token)}/attachments/${e(a.id)}">Attachment ${i + 1} (${e(a.contentType ?? 'file')})</a></li>`,
+          (a) =>
+            `<li><a href="/s/${e(input.token)}/attachments/${e(a.id)}" download>${e(a.fileName)}</a> <span class="meta">(${e(fileSize(a.sizeBytes))})</span></li>`,
         )
         .join('');
       return `<article class="card msg ${m.from}" aria-label="Message from ${m.from === 'practice' ? 'the practice' : 'you'}">
