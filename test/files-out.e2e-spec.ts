@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { linkTokensIn } from '@app/delivery';
-import { MAX_UPLOAD_BYTES } from '@app/conversations';
+import { ExpiredUploadSweeper, MAX_UPLOAD_BYTES } from '@app/conversations';
 import { auditTrail, testClientIp } from '@app/testing';
 import {
   attestConsent,
@@ -296,5 +296,24 @@ describe('files out (POST /v1/attachments, attachmentIds on replies and first me
       filename_enc: null,
     });
     expect((await replyWith([mine.body.id]).expect(422)).body.error.code).toBe('attachment_expired');
+  });
+
+  it('the worker empties expired uploads of a practice that uploads nothing more, and only those', async () => {
+    const quiet = await stack.staff.signupPractice();
+    const old = await upload(PDF, { as: quiet.accessToken }).expect(201);
+    const fresh = await upload(PDF, { as: quiet.accessToken }).expect(201);
+    await stack.owner.query(`UPDATE attachments SET created_at = now() - interval '25 hours' WHERE id = $1`, [
+      old.body.id,
+    ]);
+    expect(
+      await stack.worker!.get(ExpiredUploadSweeper, { strict: false }).sweepOnce(),
+    ).toBeGreaterThanOrEqual(1);
+    const { rows } = await stack.owner.query(
+      `SELECT id, status, content_enc IS NULL AS erased FROM attachments WHERE id = ANY($1::uuid[])`,
+      [[old.body.id, fresh.body.id]],
+    );
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[old.body.id]).toMatchObject({ status: 'failed', erased: true });
+    expect(byId[fresh.body.id]).toMatchObject({ status: 'stored', erased: false });
   });
 });

@@ -213,6 +213,20 @@ export class AttachmentRepository {
     );
   }
 
+  /**
+   * Practices holding uploads no message claimed within `lifetimeSeconds` (the `uploadSweep`
+   * policy lets a sweep read exactly the unclaimed stored uploads across practices).
+   */
+  async practicesWithExpiredUploads(tx: SweepTx, lifetimeSeconds: number, limit: number): Promise<string[]> {
+    const rows = await tx.query<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM attachments
+         WHERE message_id IS NULL AND status = 'stored' AND created_at <= now() - make_interval(secs => $1)
+         LIMIT $2`,
+      [lifetimeSeconds, limit],
+    );
+    return rows.map((row) => row.tenant_id);
+  }
+
   /** The pending attachment's source, or null once it is no longer pending. */
   async pendingSource(tx: TenantTx, id: string): Promise<AttachmentSource | null> {
     const [row] = await tx.query<AttachmentRow>(

@@ -46,6 +46,7 @@ export {
   UPLOAD_CONTENT_TYPES,
   UPLOAD_LIFETIME_SECONDS,
 } from './uploads/staff-upload-files.js';
+export { ExpiredUploadSweeper, ExpiredUploadsModule } from './uploads/expired-upload.sweeper.js';
 export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
 export {
   MESSAGE_STATUSES,

@@ -6,7 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * owner and tenant policy), `stored` with no message until a message claims it. Unclaimed
  * uploads expire: a reply refuses one older than the upload lifetime, and an expired one is
  * emptied (content and name erased, `failed` with reason `expired`; the index finds them). The
- * application role keeps no DELETE on attachments.
+ * application role keeps no DELETE on attachments. The worker's upload sweep finds the practices
+ * with expired uploads through a read-only policy of its own (unclaimed stored uploads only); it
+ * empties them in each practice's own transaction.
  */
 export class StaffUploads1766300000000 implements MigrationInterface {
   name = 'StaffUploads1766300000000';
@@ -20,11 +22,14 @@ export class StaffUploads1766300000000 implements MigrationInterface {
         ADD CONSTRAINT attachments_message_or_upload CHECK (message_id IS NOT NULL OR uploaded_by IS NOT NULL);
       CREATE INDEX attachments_unclaimed ON attachments (tenant_id, created_at)
         WHERE message_id IS NULL AND status = 'stored';
+      CREATE POLICY unclaimed_upload_sweep ON attachments FOR SELECT
+        USING (current_setting('app.upload_sweep', true) = 'on' AND message_id IS NULL AND status = 'stored');
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP POLICY unclaimed_upload_sweep ON attachments;
       DROP INDEX attachments_unclaimed;
       DELETE FROM attachments WHERE message_id IS NULL;
       ALTER TABLE attachments
