@@ -298,6 +298,26 @@ describe('files out (POST /v1/attachments, attachmentIds on replies and first me
     expect((await replyWith([mine.body.id]).expect(422)).body.error.code).toBe('attachment_expired');
   });
 
+  it('two replies racing for one upload: exactly one sends it', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const uploaded = await upload(PDF).expect(201);
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        stack.staff.post(
+          `/v1/conversations/${patient.conversationId}/replies`,
+          { body: BODY, attachmentIds: [uploaded.body.id] },
+          token(),
+        ),
+      ),
+    );
+    expect(results.map((r) => r.status).toSorted()).toEqual([202, 422]);
+    const sentWith = results.find((r) => r.status === 202)!.body.messageId;
+    const { rows } = await stack.owner.query(`SELECT message_id FROM attachments WHERE id = $1`, [
+      uploaded.body.id,
+    ]);
+    expect(rows[0].message_id).toBe(sentWith);
+  });
+
   it('the worker empties expired uploads of a practice that uploads nothing more, and only those', async () => {
     const quiet = await stack.staff.signupPractice();
     const old = await upload(PDF, { as: quiet.accessToken }).expect(201);

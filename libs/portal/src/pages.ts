@@ -52,6 +52,8 @@ button.secondary { background: #fff; color: var(--brand); }
 .msg.patient { border-left-color: #4b5563; }
 .meta { color: #4b5563; font-size: .9rem; margin: 0 0 .25rem; }
 .body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.files { overflow-wrap: anywhere; margin: .75rem 0 0; padding-left: 1.25rem; }
+.files li { margin: .5rem 0; }
 .error { color: #991b1b; font-weight: 600; }
 .notice { color: #065f46; font-weight: 600; }
 .disclosure { white-space: pre-wrap; }
@@ -169,7 +171,7 @@ export function threadPage(
         .join('');
       return `<article class="card msg ${m.from}" aria-label="Message from ${m.from === 'practice' ? 'the practice' : 'you'}">
 <p class="meta">${m.from === 'practice' ? e(frame.branding?.name ?? 'Practice') : 'You'} · <time datetime="${m.at.toISOString()}">${when(m.at)}</time></p>
-<p class="body">${e(m.body)}</p>${attachments ? `<ul>${attachments}</ul>` : ''}
+<p class="body">${e(m.body)}</p>${attachments ? `<ul class="files" aria-label="Files">${attachments}</ul>` : ''}
 </article>`;
     })
     .join('\n');
