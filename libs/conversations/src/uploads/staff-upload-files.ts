@@ -21,7 +21,7 @@ export const UPLOAD_CONTENT_TYPES: readonly string[] = Object.keys(SIGNATURES).f
   SERVED_CONTENT_TYPES.has(type),
 );
 
-/** Largest file staff may upload (413 file_too_large beyond): the largest a patient's portal download is. */
+/** Largest file staff may upload (413 file_too_large beyond): read into memory whole, then encrypted. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** An upload no message claimed within this time is refused when attached, then emptied (file and name erased). */

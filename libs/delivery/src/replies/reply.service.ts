@@ -149,8 +149,13 @@ export class ReplyService {
       chatSessionId: presentChat?.sessionId ?? null,
       addresses,
     });
-    // The gate sends a message with files by secure link only (never plain, never in the chat).
-    if (attachmentIds.length > 0) await this.attachments.claimUploads(tx, result.messageId, attachmentIds);
+    if (attachmentIds.length > 0) {
+      // The gate sends a message with files by secure link only (never plain, never in the chat);
+      // checked again here, as a file sent any other way would leave with the provider.
+      if (result.deliveryRoute !== 'secure_link')
+        throw new Error('A message with files must go as a secure link');
+      await this.attachments.claimUploads(tx, result.messageId, attachmentIds);
+    }
     await this.conversations.recordOutbound(tx, conversationId, {
       at: new Date(),
       preview: input.body,
