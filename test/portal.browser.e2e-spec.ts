@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { linkTokensIn } from '@app/delivery';
 import { testClientIp } from '@app/testing';
 import {
   type DeliveryPractice,
@@ -113,6 +115,57 @@ describe('patient pages in Chromium (375 px, no JavaScript)', () => {
       status: 'received',
     });
     expect(items.find((m) => m.id === link.messageId)).toMatchObject({ status: 'read' });
+    await context.close();
+  });
+
+  it('a file staff sent: listed by name in the thread after the code, downloaded whole on a phone', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => i % 256)),
+    ]);
+    // No place to break the line: the page must wrap it anyway (no sideways scroll at 375 px).
+    const fileName = 'LabResults_CompleteBloodCountAndMetabolicPanel_March2026_final.pdf';
+    const uploaded = await request(stack.api.getHttpServer())
+      .post('/v1/attachments')
+      .set('X-Forwarded-For', stack.staff.ip)
+      .set('Authorization', `Bearer ${staffToken()}`)
+      .attach('file', pdf, { filename: fileName, contentType: 'application/pdf' })
+      .expect(201);
+    const before = (await stack.sentTo(patient.phone)).length;
+    await stack.staff
+      .post(
+        `/v1/conversations/${patient.conversationId}/replies`,
+        { body: 'Your results are attached.', channel: 'sms', attachmentIds: [uploaded.body.id] },
+        staffToken(),
+      )
+      .expect(202);
+    const notice = await waitFor(async () => {
+      const all = await stack.sentTo(patient.phone);
+      return all.length > before && all[0];
+    }, 15_000);
+    expect(notice.body).not.toContain('results');
+    const url = `${stack.publicBaseUrl()}/s/${linkTokensIn(notice.body!)[0]!}`;
+
+    const context = await browser.newContext({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+      extraHTTPHeaders: { 'X-Forwarded-For': testClientIp() },
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    expect(await page.content()).not.toContain(fileName);
+    const sent = (await stack.sentTo(patient.phone)).length;
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByLabel('6-digit code').fill(await codeSentTo(stack, patient.phone, sent));
+    await page.getByRole('button', { name: 'Verify and view message' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Your secure messages');
+    const link = page.getByRole('link', { name: fileName });
+    await screenshot(page, 'secure-thread-attachment');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(fileName);
+    expect(Buffer.compare(readFileSync((await download.path())!), pdf)).toBe(0);
     await context.close();
   });
 

@@ -381,7 +381,9 @@ describe('patient pages over HTTP', () => {
     expect((await b.get(`/s/${link.token}`).expect(200)).text).toContain(`/attachments/${attachmentId}`);
     const file = await b.get(`/s/${link.token}/attachments/${attachmentId}`).buffer(true).expect(200);
     expect(file.headers['content-type']).toContain('application/pdf');
-    expect(file.headers['content-disposition']).toBe('attachment');
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="lab-results.pdf"; filename*=UTF-8''lab-results.pdf`,
+    );
     expect(file.headers['cache-control']).toBe('no-store');
     expect(Buffer.from(file.body as Buffer).toString()).toBe('%PDF-1.4 results');
     await b.get(`/s/${link.token}/attachments/${crypto.randomUUID()}`).expect(404);

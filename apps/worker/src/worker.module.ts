@@ -8,7 +8,13 @@ import {
   SmsIngestModule,
 } from '@app/channels';
 import type { WorkerConfig } from '@app/config';
-import { ConversationsModule, SnoozeSweepJob, SnoozeSweepSchedule, SnoozeWakeJob } from '@app/conversations';
+import {
+  ConversationsModule,
+  ExpiredUploadsModule,
+  SnoozeSweepJob,
+  SnoozeSweepSchedule,
+  SnoozeWakeJob,
+} from '@app/conversations';
 import {
   DeliveryCoreModule,
   DeliveryWorkerModule,
@@ -28,6 +34,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot('worker', config),
         PendingMediaModule,
+        ExpiredUploadsModule,
         JobsModule.forWorker(
           [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob, PendingSmsJob],
           [

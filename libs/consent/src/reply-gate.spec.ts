@@ -11,7 +11,7 @@ const PHONE = '+15551234567';
 const EMAIL = 'pat@example.com';
 const consents: Array<ConsentDecision | null> = [null, 'granted', 'declined', 'revoked'];
 
-/** Every combination of the gate's inputs (4 x 2 x 2 consent/flag per address, present or not, chat states). */
+/** Every combination of the gate's inputs (4 x 2 x 2 consent/flag per address, present or not, chat states, files or not). */
 function* allInputs(): Generator<GateInput> {
   const smsStates = [
     null,
@@ -31,7 +31,9 @@ function* allInputs(): Generator<GateInput> {
   ];
   for (const requested of ['sms', 'email', 'chat'] as ReplyChannel[])
     for (const sms of smsStates)
-      for (const email of emailStates) for (const chat of chatStates) yield { requested, sms, email, chat };
+      for (const email of emailStates)
+        for (const chat of chatStates)
+          for (const attachments of [false, true]) yield { requested, sms, email, chat, attachments };
 }
 
 /** The specification, written independently of the implementation: what may go where. */
@@ -59,7 +61,9 @@ describe('decideReplyRoute (the consent gate)', () => {
   });
 
   it('answers in the chat whenever the visitor who started the conversation is there and chat was asked for', () => {
-    for (const input of inputs.filter((i) => i.requested === 'chat' && i.chat?.present && i.chat.proven)) {
+    for (const input of inputs.filter(
+      (i) => i.requested === 'chat' && i.chat?.present && i.chat.proven && !i.attachments,
+    )) {
       expect(decideReplyRoute(input)).toEqual({ route: 'chat' });
     }
   });
@@ -74,6 +78,18 @@ describe('decideReplyRoute (the consent gate)', () => {
   it('never answers in the chat a visitor who only claimed the address, present or not', () => {
     for (const input of inputs.filter((i) => i.chat && !i.chat.proven))
       expect(decideReplyRoute(input).route).not.toBe('chat');
+  });
+
+  it('never sends a message with files plain or in the chat: with consent it goes as a secure link (has_attachments)', () => {
+    for (const input of inputs.filter((i) => i.attachments)) {
+      const d = decideReplyRoute(input);
+      expect(['secure_link', 'blocked'], JSON.stringify(input)).toContain(d.route);
+      // Files change only how a deliverable message goes, never whether or where it goes.
+      const without = decideReplyRoute({ ...input, attachments: false });
+      if (without.route === 'plain')
+        expect(d).toEqual({ ...without, route: 'secure_link', reason: 'has_attachments' });
+      if (without.route === 'secure_link' || without.route === 'blocked') expect(d).toEqual(without);
+    }
   });
 
   it('never uses a channel the contact has no address for', () => {
@@ -199,7 +215,62 @@ describe('decideReplyRoute (the consent gate)', () => {
       { requested: 'chat', sms: null, email: null, chat: null },
       { route: 'blocked', reason: 'no_reachable_address' },
     ],
-  ] as Array<[GateInput, GateDecision]>)('%#: %j', (input, expected) => {
-    expect(decideReplyRoute(input)).toEqual(expected);
-  });
+    // Files: with consent, a secure link all the same; without, the consent reason stays.
+    [
+      {
+        requested: 'sms',
+        sms: { address: PHONE, consent: 'granted', optedOut: false },
+        email: null,
+        chat: null,
+        attachments: true,
+      },
+      { route: 'secure_link', channel: 'sms', address: PHONE, reason: 'has_attachments' },
+    ],
+    [
+      {
+        requested: 'email',
+        sms: null,
+        email: { address: EMAIL, consent: 'granted', suppressed: false },
+        chat: null,
+        attachments: true,
+      },
+      { route: 'secure_link', channel: 'email', address: EMAIL, reason: 'has_attachments' },
+    ],
+    [
+      {
+        requested: 'sms',
+        sms: { address: PHONE, consent: null, optedOut: false },
+        email: null,
+        chat: null,
+        attachments: true,
+      },
+      { route: 'secure_link', channel: 'sms', address: PHONE, reason: 'no_consent' },
+    ],
+    // A proven visitor in the chat: the files go by the secure link to the phone instead.
+    [
+      {
+        requested: 'chat',
+        sms: { address: PHONE, consent: 'granted', optedOut: false },
+        email: null,
+        chat: { present: true, proven: true },
+        attachments: true,
+      },
+      { route: 'secure_link', channel: 'sms', address: PHONE, reason: 'has_attachments' },
+    ],
+    [
+      {
+        requested: 'sms',
+        sms: { address: PHONE, consent: 'granted', optedOut: true },
+        email: null,
+        chat: null,
+        attachments: true,
+      },
+      { route: 'blocked', reason: 'recipient_opted_out' },
+    ],
+  ] as Array<[Omit<GateInput, 'attachments'> & { attachments?: boolean }, GateDecision]>)(
+    '%#: %j',
+    (input, expected) => {
+      expect(decideReplyRoute({ attachments: false, ...input })).toEqual(expected);
+    },
+  );
 });

@@ -10,6 +10,10 @@
  *               answered there (our HTTPS channel). A visitor who only typed the contact's phone
  *               or email has proven nothing and never gets this route.
  *  blocked      nothing may be sent; `reason` says why
+ *
+ * A message carrying files (staff uploads) never goes plain nor in the chat: a file is never a
+ * plain SMS/MMS/email attachment, so with consent the whole message goes as a secure link
+ * (reason `has_attachments`); without consent it goes as one anyway, for its own reason.
  */
 export type ConsentDecision = 'granted' | 'declined' | 'revoked';
 export type ReplyChannel = 'sms' | 'email' | 'chat';
@@ -32,10 +36,12 @@ export interface GateInput {
    * few minutes, `proven` when that session started this contact's conversation itself.
    */
   chat: { present: boolean; proven: boolean } | null;
+  /** The message carries files: they are delivered through the secure link only. */
+  attachments: boolean;
 }
 
 export type BlockReason = 'recipient_opted_out' | 'no_reachable_address' | 'email_suppressed';
-export type SecureReason = 'no_consent' | 'consent_declined' | 'consent_revoked';
+export type SecureReason = 'no_consent' | 'consent_declined' | 'consent_revoked' | 'has_attachments';
 
 export type GateDecision =
   | { route: 'plain'; channel: DeliveryChannel; address: string }
@@ -43,8 +49,11 @@ export type GateDecision =
   | { route: 'chat' }
   | { route: 'blocked'; reason: BlockReason };
 
-function byAddress(channel: DeliveryChannel, state: AddressState): GateDecision {
-  if (state.consent === 'granted') return { route: 'plain', channel, address: state.address };
+function byAddress(channel: DeliveryChannel, state: AddressState, attachments: boolean): GateDecision {
+  if (state.consent === 'granted')
+    return attachments
+      ? { route: 'secure_link', channel, address: state.address, reason: 'has_attachments' }
+      : { route: 'plain', channel, address: state.address };
   const reason: SecureReason =
     state.consent === 'declined'
       ? 'consent_declined'
@@ -57,13 +66,13 @@ function byAddress(channel: DeliveryChannel, state: AddressState): GateDecision 
 function viaSms(input: GateInput): GateDecision {
   if (!input.sms) return { route: 'blocked', reason: 'no_reachable_address' };
   if (input.sms.optedOut) return { route: 'blocked', reason: 'recipient_opted_out' };
-  return byAddress('sms', input.sms);
+  return byAddress('sms', input.sms, input.attachments);
 }
 
 function viaEmail(input: GateInput): GateDecision {
   if (!input.email) return { route: 'blocked', reason: 'no_reachable_address' };
   if (input.email.suppressed) return { route: 'blocked', reason: 'email_suppressed' };
-  return byAddress('email', input.email);
+  return byAddress('email', input.email, input.attachments);
 }
 
 export function decideReplyRoute(input: GateInput): GateDecision {
@@ -80,8 +89,9 @@ export function decideReplyRoute(input: GateInput): GateDecision {
     case 'email':
       return viaEmail(input);
     case 'chat': {
-      if (input.chat?.present && input.chat.proven) return { route: 'chat' };
-      // The visitor left (or never proved who they are): hand off to SMS, then email, each
+      // Files are not sent in the chat: they go through the secure link like any other reply.
+      if (input.chat?.present && input.chat.proven && !input.attachments) return { route: 'chat' };
+      // The visitor left (or never proved who they are), or the message carries files: hand off to SMS, then email, each
       // through its own consent.
       const sms = viaSms(input);
       if (sms.route !== 'blocked') return sms;

@@ -4,7 +4,9 @@ import { EntitySchema } from 'typeorm';
 export interface AttachmentEntity {
   id: string;
   tenant_id: string;
-  message_id: string;
+  /** Null for a staff upload no message has claimed yet. */
+  message_id: string | null;
+  uploaded_by: string | null;
   position: number;
   status: string;
   content_type: string | null;
@@ -23,7 +25,8 @@ export const AttachmentSchema = new EntitySchema<AttachmentEntity>({
   columns: {
     id: { type: 'uuid', primary: true },
     tenant_id: { type: 'uuid' },
-    message_id: { type: 'uuid' },
+    message_id: { type: 'uuid', nullable: true },
+    uploaded_by: { type: 'uuid', nullable: true },
     position: { type: 'smallint' },
     status: { type: 'text' },
     content_type: { type: 'text', nullable: true },

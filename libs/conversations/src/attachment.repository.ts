@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import type { SweepTx, TenantTx } from '@app/database';
 import type { AttachmentEntity } from './attachment.entity.js';
+import { attachmentFileName } from './attachment-files.js';
 
 export type AttachmentStatus = 'pending' | 'stored' | 'failed';
 
@@ -23,6 +24,8 @@ export interface AttachmentInfo {
   contentType: string | null;
   sizeBytes: number | null;
   failureReason: string | null;
+  /** As downloaded (attachmentFileName): the sender's or uploader's name, else `attachment-<n>.<ext>`. */
+  fileName: string;
 }
 
 type AttachmentRow = Pick<
@@ -36,6 +39,7 @@ type AttachmentRow = Pick<
   | 'content_enc'
   | 'source_url_enc'
   | 'failure_reason'
+  | 'filename_enc'
 > & { status: AttachmentStatus };
 
 const COL = {
@@ -135,6 +139,94 @@ export class AttachmentRepository {
     return id;
   }
 
+  /**
+   * A staff upload (files out): stored encrypted, file name too, claimed by no message yet
+   * (`claimUploads`). `uploadedBy` is the staff member's user id.
+   */
+  async createUpload(
+    tx: TenantTx,
+    upload: { contentType: string; fileName: string; content: Buffer; uploadedBy: string },
+  ): Promise<string> {
+    const cipher = await this.keys.forTenant(tx);
+    const id = randomUUID();
+    await tx.execute(
+      `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, size_bytes,
+         content_enc, filename_enc, uploaded_by)
+       VALUES ($1, $2, NULL, 0, 'stored', $3, $4, $5, $6, $7)`,
+      [
+        id,
+        tx.tenantId,
+        upload.contentType,
+        upload.content.length,
+        cipher.encrypt(COL.content, upload.content),
+        cipher.encrypt(COL.filename, upload.fileName),
+        upload.uploadedBy,
+      ],
+    );
+    return id;
+  }
+
+  /**
+   * Locks this practice's unclaimed uploads among `ids` (a concurrent claim waits, then finds
+   * them claimed), each with whether it outlived `lifetimeSeconds` (or was already emptied as
+   * expired). Ids that are unknown, another practice's, inbound media or already claimed are
+   * absent from the answer.
+   */
+  async lockUnclaimedUploads(
+    tx: TenantTx,
+    ids: readonly string[],
+    lifetimeSeconds: number,
+  ): Promise<Array<{ id: string; expired: boolean }>> {
+    if (ids.length === 0) return [];
+    return tx.query<{ id: string; expired: boolean }>(
+      `SELECT id, (status <> 'stored' OR created_at <= now() - make_interval(secs => $3)) AS expired
+       FROM attachments WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND message_id IS NULL
+       FOR UPDATE`,
+      [tx.tenantId, ids, lifetimeSeconds],
+    );
+  }
+
+  /** Uploads locked by `lockUnclaimedUploads` become this message's attachments, in the order given. */
+  async claimUploads(tx: TenantTx, messageId: string, ids: readonly string[]): Promise<void> {
+    await tx.execute(
+      `UPDATE attachments a SET message_id = $2, position = u.position - 1, updated_at = now()
+       FROM unnest($3::uuid[]) WITH ORDINALITY AS u(id, position)
+       WHERE a.tenant_id = $1 AND a.id = u.id AND a.message_id IS NULL AND a.status = 'stored'`,
+      [tx.tenantId, messageId, ids],
+    );
+  }
+
+  /**
+   * Empties this practice's uploads no message claimed within `lifetimeSeconds` (content and
+   * name erased, `failed` as `expired`: the row stays as a trace, the file is gone); returns how many.
+   */
+  async expireUploads(tx: TenantTx, lifetimeSeconds: number, limit: number): Promise<number> {
+    return tx.execute(
+      `UPDATE attachments SET status = 'failed', failure_reason = 'expired', content_enc = NULL,
+         filename_enc = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id IN (
+         SELECT id FROM attachments
+         WHERE tenant_id = $1 AND message_id IS NULL AND status = 'stored'
+           AND created_at <= now() - make_interval(secs => $2)
+         ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+      [tx.tenantId, lifetimeSeconds, limit],
+    );
+  }
+
+  /**
+   * Practices holding uploads no message claimed within `lifetimeSeconds` (the `uploadSweep`
+   * policy lets a sweep read exactly the unclaimed stored uploads across practices).
+   */
+  async practicesWithExpiredUploads(tx: SweepTx, lifetimeSeconds: number, limit: number): Promise<string[]> {
+    const rows = await tx.query<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM attachments
+         WHERE message_id IS NULL AND status = 'stored' AND created_at <= now() - make_interval(secs => $1)
+         LIMIT $2`,
+      [lifetimeSeconds, limit],
+    );
+    return rows.map((row) => row.tenant_id);
+  }
+
   /** The pending attachment's source, or null once it is no longer pending. */
   async pendingSource(tx: TenantTx, id: string): Promise<AttachmentSource | null> {
     const [row] = await tx.query<AttachmentRow>(
@@ -222,11 +314,17 @@ export class AttachmentRepository {
   async listForMessages(tx: TenantTx, messageIds: string[]): Promise<AttachmentInfo[]> {
     if (messageIds.length === 0) return [];
     const rows = await tx.query<AttachmentRow>(
-      `SELECT ${INFO_COLUMNS} FROM attachments WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])
+      `SELECT ${INFO_COLUMNS}, filename_enc FROM attachments WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])
        ORDER BY message_id, position`,
       [tx.tenantId, messageIds],
     );
-    return rows.map(toInfo);
+    const names = await (
+      await this.keys.forTenant(tx)
+    ).decryptColumn(
+      COL.filename,
+      rows.map((row) => row.filename_enc),
+    );
+    return rows.map((row, i) => toInfo(row, names[i] ?? null));
   }
 
   /**
@@ -283,14 +381,16 @@ export class AttachmentRepository {
   }
 }
 
-function toInfo(row: AttachmentRow): AttachmentInfo {
+function toInfo(row: AttachmentRow, storedName: string | null): AttachmentInfo {
   return {
     id: row.id,
-    messageId: row.message_id,
+    // Listed by message id: never an unclaimed upload.
+    messageId: row.message_id!,
     position: row.position,
     status: row.status,
     contentType: row.content_type,
     sizeBytes: row.size_bytes,
     failureReason: row.failure_reason,
+    fileName: attachmentFileName(storedName, row.position, row.content_type),
   };
 }

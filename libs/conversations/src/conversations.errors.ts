@@ -15,6 +15,14 @@ export enum ConversationsErrorCode {
   InvalidAssignee = 'invalid_assignee',
   /** Staff entered a contact whose phone or email another contact holds (details name it). */
   ContactExists = 'contact_exists',
+  /** An upload without its `file` part (multipart/form-data). */
+  FileRequired = 'file_required',
+  /** An upload of a type staff may not send (the allow-list: staff-upload-files.ts). */
+  UnsupportedFileType = 'unsupported_file_type',
+  /** An upload whose bytes are not of the type it was declared as (or are empty). */
+  FileContentMismatch = 'file_content_mismatch',
+  /** An upload over MAX_UPLOAD_BYTES. */
+  FileTooLarge = 'file_too_large',
 }
 
 export class ConversationsError extends DomainError<ConversationsErrorCode> {
@@ -35,3 +43,11 @@ export const cannedResponseNotFound = () =>
 export const attachmentNotFound = () => new ConversationsError(E.AttachmentNotFound, 'Attachment not found');
 export const accessDenied = () =>
   new ConversationsError(E.AccessDenied, 'You do not have permission to do this');
+export const fileRequired = () =>
+  new ConversationsError(E.FileRequired, 'Send the file as the multipart/form-data part `file`');
+export const unsupportedFileType = (allowed: readonly string[]) =>
+  new ConversationsError(E.UnsupportedFileType, 'This type of file cannot be sent', { allowed });
+export const fileContentMismatch = () =>
+  new ConversationsError(E.FileContentMismatch, 'The file is empty or not of the type it was sent as');
+export const fileTooLarge = (maxBytes: number) =>
+  new ConversationsError(E.FileTooLarge, 'The file is too large', { maxBytes });

@@ -27,6 +27,7 @@ export {
 } from './message.repository.js';
 export { OutboundMessageRepository, type QueuedOutboundMessage } from './outbound-message.repository.js';
 export {
+  ATTACHMENT_FILENAME_COLUMN,
   AttachmentRepository,
   type AttachmentInfo,
   type AttachmentSource,
@@ -40,6 +41,12 @@ export {
   contentDisposition,
   servedContentType,
 } from './attachment-files.js';
+export {
+  MAX_UPLOAD_BYTES,
+  UPLOAD_CONTENT_TYPES,
+  UPLOAD_LIFETIME_SECONDS,
+} from './uploads/staff-upload-files.js';
+export { ExpiredUploadSweeper, ExpiredUploadsModule } from './uploads/expired-upload.sweeper.js';
 export { StaffEvents, type StaffEvent, type PublishedStaffEvent } from './staff-events.js';
 export {
   MESSAGE_STATUSES,

@@ -28,6 +28,8 @@ export const RLS_SETTINGS = {
     inboundRelay: 'app.inbound_relay',
     wakeSweep: 'app.wake_sweep',
     mediaSweep: 'app.media_sweep',
+    /** Staff uploads no message claimed (`attachments` without a message): their practices, to expire them. */
+    uploadSweep: 'app.upload_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',

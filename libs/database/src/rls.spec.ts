@@ -166,6 +166,62 @@ describe('tenant isolation (row-level security as the app role)', () => {
     });
   });
 
+  it('the upload sweep setting shows unclaimed stored uploads of every practice, not sent or inbound files, read-only', async () => {
+    const rows: Record<string, string> = {};
+    const add = async (key: string, tenant: string, opts: { message: boolean; status: string }) => {
+      let message: string | null = null;
+      if (opts.message) {
+        message = randomUUID();
+        await owner.query(
+          `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status)
+           VALUES ($1, $2, $3, 'sms', 'outbound', 'message', 'queued')`,
+          [message, tenant, tenant === a.tenant ? a.conversation : b.conversation],
+        );
+      }
+      const id = randomUUID();
+      await owner.query(
+        `INSERT INTO attachments (id, tenant_id, message_id, position, status, size_bytes, content_enc,
+           failure_reason, uploaded_by)
+         VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          tenant,
+          message,
+          opts.status,
+          opts.status === 'stored' ? 1 : null,
+          opts.status === 'stored' ? Buffer.from('x') : null,
+          opts.status === 'failed' ? 'expired' : null,
+          randomUUID(),
+        ],
+      );
+      rows[key] = id;
+    };
+    await add('a-unclaimed', a.tenant, { message: false, status: 'stored' });
+    await add('b-unclaimed', b.tenant, { message: false, status: 'stored' });
+    await add('a-sent', a.tenant, { message: true, status: 'stored' });
+    await add('a-emptied', a.tenant, { message: false, status: 'failed' });
+    await asTenant(null, async (c) => {
+      await c.query(`SELECT set_config('app.upload_sweep', 'on', true)`);
+      const { rows: seen } = await c.query(`SELECT id FROM attachments WHERE id = ANY($1::uuid[])`, [
+        Object.values(rows),
+      ]);
+      expect(seen.map((r) => r.id).toSorted()).toEqual([rows['a-unclaimed'], rows['b-unclaimed']].toSorted());
+      const updated = await c.query(
+        `UPDATE attachments SET status = 'failed', failure_reason = 'x', content_enc = NULL WHERE id = $1`,
+        [rows['a-unclaimed']],
+      );
+      expect(updated.rowCount).toBe(0);
+    });
+    // A row is a message's attachment or a staff upload.
+    await expect(
+      owner.query(
+        `INSERT INTO attachments (id, tenant_id, message_id, position, status, failure_reason)
+         VALUES ($1, $2, NULL, 0, 'failed', 'x')`,
+        [randomUUID(), a.tenant],
+      ),
+    ).rejects.toThrow(/attachments_message_or_upload/);
+  });
+
   // Rows of the routed tables' parents, as the owner.
   const insertMessage = async (tenantId: string, conversationId: string) => {
     const id = randomUUID();

@@ -19,4 +19,6 @@ export const deliveryHttpErrors = httpErrorMap(DeliveryError, {
   [E.CodesToAddressRateLimited]: { status: 429, code: 'rate_limited' },
   [E.InvalidCode]: 400,
   [E.VerificationLocked]: 423,
+  [E.AttachmentUnavailable]: 422,
+  [E.AttachmentExpired]: 422,
 });

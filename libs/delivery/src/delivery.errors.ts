@@ -20,6 +20,10 @@ export enum DeliveryErrorCode {
   CodesToAddressRateLimited = 'codes_to_address_rate_limited',
   InvalidCode = 'invalid_code',
   VerificationLocked = 'verification_locked',
+  /** attachmentIds named something other than this practice's unclaimed uploads (`details.attachmentIds`). */
+  AttachmentUnavailable = 'attachment_unavailable',
+  /** attachmentIds named an upload older than its lifetime (`details.attachmentIds`): upload it again. */
+  AttachmentExpired = 'attachment_expired',
 }
 
 export class DeliveryError extends DomainError<DeliveryErrorCode> {
@@ -38,3 +42,13 @@ export const noSenderChannel = (channel: string) =>
   new DeliveryError(E.NoSenderChannel, `The practice has no ${channel} channel to send from`);
 export const emailSuppressed = () =>
   new DeliveryError(E.EmailSuppressed, 'The email address is suppressed after bounces or a spam report');
+export const attachmentUnavailable = (attachmentIds: string[]) =>
+  new DeliveryError(
+    E.AttachmentUnavailable,
+    'Attach only files uploaded here (POST /v1/attachments) and not yet sent',
+    { attachmentIds },
+  );
+export const attachmentExpired = (attachmentIds: string[]) =>
+  new DeliveryError(E.AttachmentExpired, 'An upload expired before it was sent: upload it again', {
+    attachmentIds,
+  });

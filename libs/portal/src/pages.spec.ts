@@ -24,6 +24,31 @@ describe('patient pages', () => {
     expect(html).toContain('Riverside &#60;Clinic&#62;');
   });
 
+  it("list a message's files by their escaped names and sizes, each a download link", () => {
+    const attachment = {
+      id: 'a1',
+      messageId: 'm',
+      position: 0,
+      status: 'stored' as const,
+      contentType: 'application/pdf',
+      sizeBytes: 48_213,
+      failureReason: null,
+      fileName: '<b>results</b>.pdf',
+    };
+    const html = threadPage(frame, {
+      token: 't',
+      csrf: 'c',
+      submissionId: 's',
+      notice: null,
+      messages: [
+        { id: 'm', from: 'practice', body: 'Your results', at: new Date(0), attachments: [attachment] },
+      ],
+    });
+    expect(html).toContain('<a href="/s/t/attachments/a1" download>&#60;b&#62;results&#60;/b&#62;.pdf</a>');
+    expect(html).toContain('(47 KB)');
+    expect(html).not.toContain('<b>results');
+  });
+
   it('carry no script, label every field and load nothing from elsewhere', () => {
     const html = verifyPage(
       { ...frame, branding: { ...branding, requireDateOfBirth: true } },

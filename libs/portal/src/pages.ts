@@ -52,6 +52,8 @@ button.secondary { background: #fff; color: var(--brand); }
 .msg.patient { border-left-color: #4b5563; }
 .meta { color: #4b5563; font-size: .9rem; margin: 0 0 .25rem; }
 .body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.files { overflow-wrap: anywhere; margin: .75rem 0 0; padding-left: 1.25rem; }
+.files li { margin: .5rem 0; }
 .error { color: #991b1b; font-weight: 600; }
 .notice { color: #065f46; font-weight: 600; }
 .disclosure { white-space: pre-wrap; }
@@ -137,6 +139,14 @@ ${csrfField(input.csrf)}
   );
 }
 
+/** A file's size as a patient reads it. */
+function fileSize(bytes: number | null): string {
+  if (bytes === null) return 'file';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function when(at: Date): string {
   return at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
@@ -155,13 +165,13 @@ export function threadPage(
     .map((m) => {
       const attachments = m.attachments
         .map(
-          (a, i) =>
-            `<li><a href="/s/${e(input.token)}/attachments/${e(a.id)}">Attachment ${i + 1} (${e(a.contentType ?? 'file')})</a></li>`,
+          (a) =>
+            `<li><a href="/s/${e(input.token)}/attachments/${e(a.id)}" download>${e(a.fileName)}</a> <span class="meta">(${e(fileSize(a.sizeBytes))})</span></li>`,
         )
         .join('');
       return `<article class="card msg ${m.from}" aria-label="Message from ${m.from === 'practice' ? 'the practice' : 'you'}">
 <p class="meta">${m.from === 'practice' ? e(frame.branding?.name ?? 'Practice') : 'You'} · <time datetime="${m.at.toISOString()}">${when(m.at)}</time></p>
-<p class="body">${e(m.body)}</p>${attachments ? `<ul>${attachments}</ul>` : ''}
+<p class="body">${e(m.body)}</p>${attachments ? `<ul class="files" aria-label="Files">${attachments}</ul>` : ''}
 </article>`;
     })
     .join('\n');

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
+  ATTACHMENT_FILENAME_COLUMN,
   AttachmentRepository,
   type AttachmentInfo,
   IngestService,
   MESSAGE_BODY_COLUMN,
   MessageRepository,
   StaffEvents,
+  attachmentFileName,
+  servedContentType,
 } from '@app/conversations';
 import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
@@ -146,14 +149,22 @@ export class SecureThread {
     });
   }
 
-  /** An attachment of a message this link's thread shows, or null; the download is audited. */
+  /**
+   * An attachment of a message this link's thread shows (a staff upload sent with it, or media
+   * the patient sent), or null; the download is audited. Served as its stored type only when it
+   * is on the served list (else octet-stream), under its cleaned file name.
+   */
   async attachment(
     tx: TenantTx,
     link: ThreadLink,
     attachmentId: string,
-  ): Promise<{ content: Buffer; contentType: string } | null> {
-    const [row] = await tx.query<{ content_type: string | null }>(
-      `SELECT a.content_type FROM attachments a
+  ): Promise<{ content: Buffer; contentType: string; fileName: string } | null> {
+    const [row] = await tx.query<{
+      content_type: string | null;
+      position: number;
+      filename_enc: Buffer | null;
+    }>(
+      `SELECT a.content_type, a.position, a.filename_enc FROM attachments a
        JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
        WHERE a.tenant_id = $1 AND a.id = $5 AND a.status = 'stored' AND ${IN_LINK_THREAD}`,
       [...threadParams(tx, link), attachmentId],
@@ -161,12 +172,21 @@ export class SecureThread {
     if (!row) return null;
     const content = await this.attachments.content(tx, attachmentId);
     if (!content) return null;
+    const storedName = await (
+      await this.keys.forTenant(tx)
+    ).decryptNullable(ATTACHMENT_FILENAME_COLUMN, row.filename_enc);
+    const contentType = servedContentType(row.content_type);
     this.audit.record(tx, {
       action: 'secure_message.attachment_downloaded',
       actor: { type: 'patient', id: link.contactId },
       target: { type: 'attachment', id: attachmentId },
-      metadata: { linkId: link.id, bytes: content.length },
+      // Ids, size and type only: the file name is PHI.
+      metadata: { linkId: link.id, bytes: content.length, contentType },
     });
-    return { content, contentType: row.content_type ?? 'application/octet-stream' };
+    return {
+      content,
+      contentType,
+      fileName: attachmentFileName(storedName, row.position, row.content_type),
+    };
   }
 }

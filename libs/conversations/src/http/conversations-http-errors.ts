@@ -12,4 +12,8 @@ export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
   [E.ConversationConflict]: 409,
   [E.InvalidAssignee]: 422,
   [E.ContactExists]: 409,
+  [E.FileRequired]: 400,
+  [E.UnsupportedFileType]: 415,
+  [E.FileContentMismatch]: 422,
+  [E.FileTooLarge]: 413,
 });

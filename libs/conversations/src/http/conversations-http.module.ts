@@ -23,6 +23,8 @@ import { ContactsController } from './contacts.controller.js';
 import { ConversationsController } from './conversations.controller.js';
 import { EventsController } from './events.controller.js';
 import { MessageAttachmentsController } from './message-attachments.controller.js';
+import { AttachmentUploadsController } from './attachment-uploads.controller.js';
+import { UploadAttachment } from '../uploads/upload-attachment.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
 @Module({
@@ -30,6 +32,7 @@ import { MessageAttachmentsController } from './message-attachments.controller.j
   controllers: [
     ConversationsController,
     MessageAttachmentsController,
+    AttachmentUploadsController,
     ContactsController,
     CannedResponsesController,
     EventsController,
@@ -48,6 +51,7 @@ import { MessageAttachmentsController } from './message-attachments.controller.j
     AddNote,
     MarkConversationRead,
     DownloadAttachment,
+    UploadAttachment,
     LiveEventVisibility,
     ContactAdmin,
     CannedResponses,

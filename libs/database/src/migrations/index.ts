@@ -18,6 +18,7 @@ import { EmailSenderClaims1765800000000 } from './1765800000000-email-sender-cla
 import { ChatVerification1765900000000 } from './1765900000000-chat-verification.js';
 import { EmailThreadHeaders1766100000000 } from './1766100000000-email-thread-headers.js';
 import { FormSubmissionMessages1766200000000 } from './1766200000000-form-submission-messages.js';
+import { StaffUploads1766300000000 } from './1766300000000-staff-uploads.js';
 import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js';
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AccountRecovery1766000000000,
   EmailThreadHeaders1766100000000,
   FormSubmissionMessages1766200000000,
+  StaffUploads1766300000000,
 ];

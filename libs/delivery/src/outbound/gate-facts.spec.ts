@@ -11,6 +11,7 @@ const input = (over: Partial<GateInput>): GateInput => ({
   sms: { address: PHONE, consent: null, optedOut: false },
   email: { address: EMAIL, consent: 'granted', suppressed: false },
   chat: null,
+  attachments: false,
   ...over,
 });
 

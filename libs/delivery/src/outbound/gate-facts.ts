@@ -66,12 +66,13 @@ export class GateFacts {
     requested: GateInput['requested'],
     addresses: { sms: ContactAddress | null; email: ContactAddress | null },
     chat: { present: boolean; proven: boolean },
+    attachments: boolean,
   ): Promise<GateInput> {
     // The same per-address read as the send-time check (forSend), one after the other: both run
     // on the transaction's single connection.
     const sms = addresses.sms && (await this.state(tx, contactId, 'sms', addresses.sms));
     const email = addresses.email && (await this.state(tx, contactId, 'email', addresses.email));
-    return { requested, sms, email, chat };
+    return { requested, sms, email, chat, attachments };
   }
 
   /**
@@ -86,6 +87,9 @@ export class GateFacts {
         sms: message.channel === 'sms' ? state : null,
         email: message.channel === 'email' ? state : null,
         chat: null,
+        // A message with files was stored as a secure link, and the send-time check never
+        // turns one plain (routeAtSend): files cannot change this decision's use.
+        attachments: false,
       },
       'send',
     );

@@ -13,6 +13,9 @@ import {
   replyResultSchema,
 } from './reply-views.js';
 
+/** Files one message may carry. */
+const MAX_ATTACHMENTS = 10;
+
 export const replySchema = z.strictObject({
   body: z
     .string()
@@ -24,6 +27,23 @@ export const replySchema = z.strictObject({
     .enum(['sms', 'email', 'chat'])
     .optional()
     .meta({ description: "Defaults to the conversation's last channel that has an address" }),
+  attachmentIds: z
+    .array(
+      z
+        .string()
+        .regex(UUID_PATTERN, 'must be an upload id')
+        .transform((id) => id.toLowerCase()),
+    )
+    .min(1)
+    .max(MAX_ATTACHMENTS)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id')
+    .optional()
+    .meta({
+      description:
+        'Files uploaded with POST /v1/attachments, delivered through the secure link only: with attachments ' +
+        'the whole message goes as a secure link (routeReason has_attachments when it could have gone plain). ' +
+        '422 attachment_unavailable (not an unsent upload of this practice) or attachment_expired',
+    }),
 });
 
 export const startSchema = z.strictObject({
@@ -33,6 +53,7 @@ export const startSchema = z.strictObject({
     .meta({ format: 'uuid', description: 'The contact to write to (POST /v1/contacts enters a new one)' }),
   channel: z.enum(['sms', 'email']),
   body: replySchema.shape.body,
+  attachmentIds: replySchema.shape.attachmentIds,
 });
 
 const startResultSchema = replyResultSchema.extend({
@@ -79,7 +100,13 @@ export class RepliesController {
       'chat_session_unproven',
       'concurrent_change',
     ],
-    422: ['no_reachable_address', 'no_sender_channel', 'body_too_long'],
+    422: [
+      'no_reachable_address',
+      'no_sender_channel',
+      'body_too_long',
+      'attachment_unavailable',
+      'attachment_expired',
+    ],
   })
   reply(
     @CurrentUser() user: Principal,
@@ -108,7 +135,13 @@ export class RepliesController {
   @ApiErrors({
     404: ['not_found'],
     409: ['recipient_opted_out', 'email_suppressed', 'concurrent_change'],
-    422: ['no_reachable_address', 'no_sender_channel', 'body_too_long'],
+    422: [
+      'no_reachable_address',
+      'no_sender_channel',
+      'body_too_long',
+      'attachment_unavailable',
+      'attachment_expired',
+    ],
   })
   start(
     @CurrentUser() user: Principal,

@@ -8,7 +8,8 @@ const CONVERSATION_ID = '0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f';
 const AT = '2026-03-02T14:05:09.123Z';
 
 const routeReason = z.string().nullable().meta({
-  description: 'Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...)',
+  description:
+    'Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...)',
 });
 
 export const replyResultSchema = z.object({

@@ -3,9 +3,16 @@ import { AuditService } from '@app/audit';
 import { CHAT_OUTBOUND_STATUS, ChatDelivery, ChatSessions } from '@app/channels';
 import type { GateDecision, ReplyChannel } from '@app/consent';
 import { type Contact, ContactRepository } from '@app/contacts';
-import { ConversationRepository, practiceReopenWindowDays } from '@app/conversations';
+import {
+  AttachmentRepository,
+  ConversationRepository,
+  UPLOAD_LIFETIME_SECONDS,
+  practiceReopenWindowDays,
+} from '@app/conversations';
 import { TenantDb, type TenantTx } from '@app/database';
 import {
+  attachmentExpired,
+  attachmentUnavailable,
   contactNotFound,
   conversationNotFound,
   DeliveryError,
@@ -21,13 +28,15 @@ import { SenderChannels } from '../outbound/sender-channels.js';
 export interface ReplyInput {
   body: string;
   channel?: ReplyChannel;
+  /** Staff uploads (POST /v1/attachments) to deliver with the message: always by secure link. */
+  attachmentIds?: string[];
 }
 
 export interface ReplyResult {
   messageId: string;
   channel: ReplyChannel;
   deliveryRoute: 'plain' | 'secure_link' | 'chat';
-  /** Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked). */
+  /** Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments). */
   routeReason: string | null;
   status: string;
 }
@@ -62,6 +71,7 @@ export class ReplyService {
     private readonly chatSessions: ChatSessions,
     private readonly chat: ChatDelivery,
     private readonly audit: AuditService,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   async reply(conversationId: string, input: ReplyInput, authorUserId: string): Promise<ReplyResult> {
@@ -83,7 +93,7 @@ export class ReplyService {
    * same gate as a reply. A refused message rolls the new conversation back with it.
    */
   async start(
-    input: { contactId: string; channel: 'sms' | 'email'; body: string },
+    input: { contactId: string; channel: 'sms' | 'email'; body: string; attachmentIds?: string[] },
     authorUserId: string,
   ): Promise<ReplyResult & { conversationId: string }> {
     return this.db.transaction(async (tx) => {
@@ -108,6 +118,8 @@ export class ReplyService {
     by: { authorUserId: string; action: string },
   ): Promise<ReplyResult> {
     const conversationId = conversation.id;
+    const attachmentIds = input.attachmentIds ?? [];
+    await this.lockUploads(tx, attachmentIds);
     const addresses = {
       sms: await this.gate.address(tx, 'sms', contact.phone),
       email: await this.gate.address(tx, 'email', contact.email),
@@ -115,10 +127,17 @@ export class ReplyService {
     const requested = input.channel ?? defaultChannel(conversation.lastChannel, addresses);
     const presentChat = requested === 'chat' ? await this.chatSessions.presentFor(tx, contact.id) : null;
     const decision = this.gate.decide(
-      await this.gate.forReply(tx, contact.id, requested, addresses, {
-        present: presentChat !== null,
-        proven: presentChat?.proven ?? false,
-      }),
+      await this.gate.forReply(
+        tx,
+        contact.id,
+        requested,
+        addresses,
+        {
+          present: presentChat !== null,
+          proven: presentChat?.proven ?? false,
+        },
+        attachmentIds.length > 0,
+      ),
       'reply',
     );
 
@@ -130,6 +149,13 @@ export class ReplyService {
       chatSessionId: presentChat?.sessionId ?? null,
       addresses,
     });
+    if (attachmentIds.length > 0) {
+      // The gate sends a message with files by secure link only (never plain, never in the chat);
+      // checked again here, as a file sent any other way would leave with the provider.
+      if (result.deliveryRoute !== 'secure_link')
+        throw new Error('A message with files must go as a secure link');
+      await this.attachments.claimUploads(tx, result.messageId, attachmentIds);
+    }
     await this.conversations.recordOutbound(tx, conversationId, {
       at: new Date(),
       preview: input.body,
@@ -144,9 +170,20 @@ export class ReplyService {
         channel: result.channel,
         route: result.deliveryRoute,
         reason: result.routeReason,
+        attachments: attachmentIds.length,
       },
     });
     return result;
+  }
+
+  /** The named uploads, locked until COMMIT: each this practice's, unclaimed and not expired. */
+  private async lockUploads(tx: TenantTx, attachmentIds: string[]): Promise<void> {
+    if (attachmentIds.length === 0) return;
+    const found = await this.attachments.lockUnclaimedUploads(tx, attachmentIds, UPLOAD_LIFETIME_SECONDS);
+    const missing = attachmentIds.filter((id) => !found.some((row) => row.id === id));
+    if (missing.length > 0) throw attachmentUnavailable(missing);
+    const expired = found.filter((row) => row.expired).map((row) => row.id);
+    if (expired.length > 0) throw attachmentExpired(expired);
   }
 
   private async deliver(

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
-import { EMAIL_ATTACHMENT_TYPES } from '@app/channels';
+import { SERVED_CONTENT_TYPES } from '@app/conversations';
 import { jsonSchemaOf } from '@app/observability';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../portal-sessions.js';
 
@@ -130,8 +130,8 @@ export function ApiPortalCookies(options: { session: boolean }): MethodDecorator
   );
 }
 
-/** What an attachment downloads as: the types channels store (MMS and email), or octet-stream when none was given. */
+/** What an attachment downloads as: a served type (servedContentType), else octet-stream. */
 export const ATTACHMENT_MEDIA_TYPES: readonly string[] = [
-  ...EMAIL_ATTACHMENT_TYPES,
+  ...SERVED_CONTENT_TYPES,
   'application/octet-stream',
 ];

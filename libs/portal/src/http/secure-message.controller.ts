@@ -4,6 +4,7 @@ import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
+import { contentDisposition } from '@app/conversations';
 import { Public, rateLimitAddress, requestContext } from '@app/observability';
 import { LinkRoutes } from '../link-routes.js';
 import { errorPage, lockedPage, neutralPage, threadPage, verifyPage } from '../pages.js';
@@ -297,7 +298,12 @@ export class SecureMessageController {
     status: 200,
     description: 'The file, as a download, in the type it was received as',
     headers: {
-      'Content-Disposition': { description: 'attachment (never shown inline)', schema: { type: 'string' } },
+      'Content-Disposition': {
+        description:
+          'attachment (never shown inline); filename="<ASCII fallback>"; filename*=UTF-8\'\'<the file name, percent-encoded>',
+        schema: { type: 'string' },
+      },
+      'Cache-Control': { description: 'no-store', schema: { type: 'string' } },
       'X-Content-Type-Options': { description: 'nosniff', schema: { type: 'string' } },
     },
     content: Object.fromEntries(
@@ -322,7 +328,7 @@ export class SecureMessageController {
       if (!file) return () => this.neutral(req, res);
       return () => {
         this.page.prepare(req, res);
-        res.header('Content-Disposition', 'attachment');
+        res.header('Content-Disposition', contentDisposition(file.fileName));
         res.header('X-Content-Type-Options', 'nosniff');
         res.status(200).type(file.contentType).send(file.content);
       };
