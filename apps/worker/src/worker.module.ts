@@ -13,6 +13,8 @@ import {
   DeliveryCoreModule,
   DeliveryWorkerModule,
   EmailDeliveryJob,
+  SecureReminderSweepJob,
+  SecureReminderSweepSchedule,
   SmsDeliveryJob,
   SmsKeywordHook,
 } from '@app/delivery';
@@ -29,7 +31,15 @@ export class WorkerModule {
         PlatformModule.forRoot('worker', config),
         PendingMediaModule,
         JobsModule.forWorker(
-          [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob, PendingSmsJob],
+          [
+            AuditSealJob,
+            SmsDeliveryJob,
+            EmailDeliveryJob,
+            SnoozeWakeJob,
+            SnoozeSweepJob,
+            PendingSmsJob,
+            SecureReminderSweepJob,
+          ],
           [
             DeliveryWorkerModule,
             ConversationsModule,
@@ -39,7 +49,13 @@ export class WorkerModule {
         ),
       ],
       // The relay reads sms_inbound through its repository (stateless; the job's own is in SmsIngestModule).
-      providers: [SnoozeSweepSchedule, PendingSmsRelay, SmsInboundRepository, AuditCheckpointSchedule],
+      providers: [
+        SnoozeSweepSchedule,
+        SecureReminderSweepSchedule,
+        PendingSmsRelay,
+        SmsInboundRepository,
+        AuditCheckpointSchedule,
+      ],
     };
   }
 }

@@ -28,6 +28,8 @@ export const RLS_SETTINGS = {
     inboundRelay: 'app.inbound_relay',
     wakeSweep: 'app.wake_sweep',
     mediaSweep: 'app.media_sweep',
+    /** Unread secure messages whose next reminder step is due (secure_reminders). */
+    secureReminderSweep: 'app.secure_reminder_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',

@@ -77,8 +77,13 @@ export class SendPreparation {
 
     const outgoing = await this.content.render(tx, message, route.route, sender);
     if (!outgoing) {
-      // A consent request superseded, answered or cancelled before it could be sent.
-      await this.outcomes.fail(tx, message, 'request_closed');
+      // A consent request superseded, answered or cancelled before it could be sent; a reminder
+      // of a secure message read or retracted meanwhile.
+      await this.outcomes.fail(
+        tx,
+        message,
+        message.template === 'secure_reminder' ? 'reminder_moot' : 'request_closed',
+      );
       return DONE;
     }
     const attempt = this.outbound.startAttempt(tx, message, route.route);
