@@ -1,13 +1,18 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LiveSubscriptions, StaffEvents } from '@app/conversations';
-import { SecureReminderSweep, hashLinkToken, linkTokensIn } from '@app/delivery';
+import { AuditService } from '@app/audit';
+import { ConversationRepository, LiveSubscriptions, StaffEvents } from '@app/conversations';
+import { RoutedDb, TenantDb } from '@app/database';
+import { OutboundMessages, SecureReminderSweep, hashLinkToken, linkTokensIn } from '@app/delivery';
+import { GateFacts } from '../libs/delivery/src/outbound/gate-facts.js';
+import { SecureReminderRepository } from '../libs/delivery/src/reminders/secure-reminders.repository.js';
 import {
   type DeliveryPractice,
   DeliveryStack,
   type Patient,
   createDeliveryPractice,
   patientFromForm,
+  runDispatchJob,
   textFrom,
 } from './delivery-fixtures.js';
 import { waitFor } from './ingestion-fixtures.js';
@@ -21,11 +26,15 @@ import {
 
 const HOUR = 3_600_000;
 
-/** The first instant after `after` whose UTC wall clock reads `hour`:00 (the practice is on UTC). */
-function nextUtcHour(after: Date, hour: number): Date {
+/** The practice's zone: UTC+9 all year (no DST), so its wall clock is plain arithmetic here. */
+const ZONE = 'Asia/Tokyo';
+const ZONE_OFFSET_HOURS = 9;
+
+/** The first instant after `after` whose wall clock in the practice's zone reads `hour`:00. */
+function nextLocalHour(after: Date, hour: number): Date {
   const t = new Date(after);
   t.setUTCMinutes(0, 0, 0);
-  t.setUTCHours(hour);
+  t.setUTCHours((hour - ZONE_OFFSET_HOURS + 24) % 24);
   return t > after ? t : new Date(t.getTime() + 24 * HOUR);
 }
 
@@ -45,7 +54,7 @@ describe('reminders for unread secure messages', () => {
     // A database of its own: the sweep reads every practice of the database it runs on.
     stack = await DeliveryStack.start({ privateDatabase: true });
     practice = await createDeliveryPractice(stack);
-    await stack.staff.patch('/v1/practice/settings', { timeZone: 'UTC' }, token()).expect(200);
+    await stack.staff.patch('/v1/practice/settings', { timeZone: ZONE }, token()).expect(200);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -63,7 +72,7 @@ describe('reminders for unread secure messages', () => {
       await stack.staff.patch('/v1/practice/settings', bad, token()).expect(400);
     const res = await stack.staff.get('/v1/practice/settings', token()).expect(200);
     expect(res.body).toMatchObject({
-      timeZone: 'UTC',
+      timeZone: ZONE,
       secureReminderDelayHours: 24,
       secureReminderMax: 2,
       reminderWindowStartHour: 8,
@@ -85,14 +94,14 @@ describe('reminders for unread secure messages', () => {
 
     // Not yet due: nothing.
     await sweep(new Date(start.getTime() + 23 * HOUR));
-    // Due at night (03:00 in the practice's zone): waits for the morning, nothing sent.
-    const night = nextUtcHour(new Date(start.getTime() + 24 * HOUR), 3);
+    // Due at night (03:00 in the practice's zone, 18:00 UTC): waits for the morning, nothing sent.
+    const night = nextLocalHour(new Date(start.getTime() + 24 * HOUR), 3);
     expect((await sweep(night)).postponed).toBe(1);
     await sweep(new Date(night.getTime() + HOUR));
     expect(await texts(patient)).toBe(sent);
 
     // 08:00: the first reminder, PHI-free, with a working link of its own.
-    const morning = nextUtcHour(night, 8);
+    const morning = nextLocalHour(night, 8);
     expect((await sweep(morning)).reminded).toBe(1);
     const first = await waitFor(
       async () => (await texts(patient)) > sent && (await stack.sentTo(patient.phone))[0],
@@ -167,7 +176,7 @@ describe('reminders for unread secure messages', () => {
     const after = await Promise.all([readOne, retractedOne, stoppedOne].map(texts));
     expect(after[0]).toBe(before[0]! + 1); // the portal code
 
-    const noon = nextUtcHour(new Date(Date.now() + 25 * HOUR), 12);
+    const noon = nextLocalHour(new Date(Date.now() + 25 * HOUR), 12);
     expect(await sweep(noon)).toMatchObject({ reminded: 0, ended: 3 });
     expect(await sweep(new Date(noon.getTime() + 72 * HOUR))).toMatchObject({ reminded: 0, flagged: 0 });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -181,7 +190,7 @@ describe('reminders for unread secure messages', () => {
     const link = await secureMessageTo(stack, practice, patient, SECRET_REPLY, 'email');
     const emails = async () => (await stack.sentTo(patient.email)).length;
     const sent = await emails();
-    const noon = nextUtcHour(new Date(Date.now() + 25 * HOUR), 12);
+    const noon = nextLocalHour(new Date(Date.now() + 25 * HOUR), 12);
     expect((await sweep(noon)).reminded).toBe(1);
     const reminder = await waitFor(
       async () => (await emails()) > sent && (await stack.sentTo(patient.email))[0],
@@ -202,15 +211,61 @@ describe('reminders for unread secure messages', () => {
     expect(await emails()).toBe(sent + 1);
   });
 
+  it('runs each step once when two sweeps race', async () => {
+    const patient = await patientFromForm(stack, practice);
+    await secureMessageTo(stack, practice, patient);
+    const sent = await texts(patient);
+    const noon = nextLocalHour(new Date(Date.now() + 25 * HOUR), 12);
+    const [a, b] = await Promise.all([sweep(noon), sweep(noon)]);
+    expect(a.reminded + b.reminded).toBe(1);
+    await waitFor(async () => (await texts(patient)) === sent + 1);
+    const { rows } = await stack.owner.query(
+      `SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1 AND template = 'secure_reminder'`,
+      [patient.conversationId],
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
   it('sends none when the practice turned reminders off', async () => {
     await stack.staff.patch('/v1/practice/settings', { secureReminderMax: 0 }, token()).expect(200);
     const patient = await patientFromForm(stack, practice);
     await secureMessageTo(stack, practice, patient);
     const sent = await texts(patient);
-    const noon = nextUtcHour(new Date(Date.now() + 25 * HOUR), 12);
+    const noon = nextLocalHour(new Date(Date.now() + 25 * HOUR), 12);
     expect((await sweep(noon)).reminded).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await texts(patient)).toBe(sent);
     await stack.staff.patch('/v1/practice/settings', { secureReminderMax: 2 }, token()).expect(200);
+  });
+
+  it('a reminder queued before the patient read the message is not sent (failed reminder_moot)', async () => {
+    const patient = await patientFromForm(stack, practice);
+    const link = await secureMessageTo(stack, practice, patient);
+    const sent = await texts(patient);
+    // No worker: the step runs here (the api's own providers), its reminder waits in the outbox.
+    await stack.stopWorker();
+    const api = stack.api;
+    const steps = new SecureReminderSweep(
+      api.get(RoutedDb, { strict: false }),
+      api.get(TenantDb, { strict: false }),
+      new SecureReminderRepository(),
+      api.get(OutboundMessages, { strict: false }),
+      api.get(GateFacts, { strict: false }),
+      api.get(ConversationRepository, { strict: false }),
+      api.get(AuditService, { strict: false }),
+      api.get(StaffEvents, { strict: false }),
+    );
+    expect((await steps.run(nextLocalHour(new Date(Date.now() + 25 * HOUR), 12))).reminded).toBe(1);
+    const { rows } = await stack.owner.query<{ reminder_message_id: string }>(
+      `SELECT reminder_message_id FROM secure_reminder_sends WHERE message_id = $1`,
+      [link.messageId],
+    );
+    await stack.owner.query(`UPDATE messages SET status = 'read' WHERE id = $1`, [link.messageId]);
+
+    const worker = await stack.idleWorker('reminders-idle');
+    await runDispatchJob(worker, practice.owner.practiceId, rows[0]!.reminder_message_id);
+    const state = await stack.messageState(token(), rows[0]!.reminder_message_id);
+    expect(state).toMatchObject({ status: 'failed', error: { code: 'reminder_moot' } });
+    expect(await texts(patient)).toBe(sent);
   });
 });
