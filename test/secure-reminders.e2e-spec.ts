@@ -45,6 +45,18 @@ describe('reminders for unread secure messages', () => {
   const token = () => practice.owner.accessToken;
   const sweep = (now: Date) => stack.worker!.get(SecureReminderSweep, { strict: false }).run(now);
   const texts = async (patient: Patient) => (await stack.sentTo(patient.phone)).length;
+  /** The sweep on the api's providers: its reminders wait in the outbox while no worker runs. */
+  const sweepInApi = () =>
+    new SecureReminderSweep(
+      stack.api.get(RoutedDb, { strict: false }),
+      stack.api.get(TenantDb, { strict: false }),
+      new SecureReminderRepository(),
+      stack.api.get(OutboundMessages, { strict: false }),
+      stack.api.get(GateFacts, { strict: false }),
+      stack.api.get(ConversationRepository, { strict: false }),
+      stack.api.get(AuditService, { strict: false }),
+      stack.api.get(StaffEvents, { strict: false }),
+    );
   const conversation = async (patient: Patient) =>
     (await stack.staff.get(`/v1/conversations/${patient.conversationId}`, token()).expect(200)).body as {
       secureMessageUnread: boolean;
@@ -244,17 +256,7 @@ describe('reminders for unread secure messages', () => {
     const sent = await texts(patient);
     // No worker: the step runs here (the api's own providers), its reminder waits in the outbox.
     await stack.stopWorker();
-    const api = stack.api;
-    const steps = new SecureReminderSweep(
-      api.get(RoutedDb, { strict: false }),
-      api.get(TenantDb, { strict: false }),
-      new SecureReminderRepository(),
-      api.get(OutboundMessages, { strict: false }),
-      api.get(GateFacts, { strict: false }),
-      api.get(ConversationRepository, { strict: false }),
-      api.get(AuditService, { strict: false }),
-      api.get(StaffEvents, { strict: false }),
-    );
+    const steps = sweepInApi();
     expect((await steps.run(nextLocalHour(new Date(Date.now() + 25 * HOUR), 12))).reminded).toBe(1);
     const { rows } = await stack.owner.query<{ reminder_message_id: string }>(
       `SELECT reminder_message_id FROM secure_reminder_sends WHERE message_id = $1`,
@@ -266,6 +268,38 @@ describe('reminders for unread secure messages', () => {
     await runDispatchJob(worker, practice.owner.practiceId, rows[0]!.reminder_message_id);
     const state = await stack.messageState(token(), rows[0]!.reminder_message_id);
     expect(state).toMatchObject({ status: 'failed', error: { code: 'reminder_moot' } });
+    expect(await texts(patient)).toBe(sent);
+  });
+
+  it('a reminder whose send slipped into the night (practice time) fails quiet_hours, unsent', async () => {
+    const patient = await patientFromForm(stack, practice);
+    await stack.stopWorker(); // the idle one of the previous test
+    await stack.startWorker();
+    await secureMessageTo(stack, practice, patient);
+    const sent = await texts(patient);
+    await stack.stopWorker();
+    // A zone where it is 03:00 now (Etc/GMT-N is UTC+N): the real clock the send checks.
+    let offset = (((3 - new Date().getUTCHours()) % 24) + 24) % 24;
+    if (offset > 14) offset -= 24;
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    await stack.staff.patch('/v1/practice/settings', { timeZone: zone }, token()).expect(200);
+    // The step itself ran at noon, local time (the sweep's fake clock).
+    const noon = new Date(Date.now() + 25 * HOUR);
+    noon.setUTCMinutes(0, 0, 0);
+    noon.setUTCHours((12 - offset + 48) % 24);
+    expect((await sweepInApi().run(noon)).reminded).toBe(1);
+    const { rows } = await stack.owner.query<{ reminder_message_id: string }>(
+      `SELECT s.reminder_message_id FROM secure_reminder_sends s JOIN messages m ON m.id = s.message_id
+       WHERE m.conversation_id = $1`,
+      [patient.conversationId],
+    );
+
+    const worker = await stack.idleWorker('reminders-night');
+    await runDispatchJob(worker, practice.owner.practiceId, rows[0]!.reminder_message_id);
+    expect(await stack.messageState(token(), rows[0]!.reminder_message_id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'quiet_hours' },
+    });
     expect(await texts(patient)).toBe(sent);
   });
 });

@@ -9,6 +9,7 @@ import { OutboundMessages, type OutboundRoute } from '../outbound/outbound-messa
 import { newLinkToken } from './link-tokens.js';
 import { OutgoingLinks } from './outgoing-links.repository.js';
 import { carriesOneTimeCode } from './portal-codes.js';
+import { isWithinWindow } from '../reminders/reminder-window.js';
 import { SecureReminderRepository } from '../reminders/secure-reminders.repository.js';
 import type { SenderChannel } from './sender-credentials.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
@@ -36,6 +37,8 @@ interface NoticePractice {
   /** Reminders of an unopened secure message: how many (0: none) and after how long. */
   secureReminderMax: number;
   secureReminderDelayHours: number;
+  /** The local hours a reminder may go out in. */
+  reminderWindow: { timeZone: string; startHour: number; endHour: number };
 }
 
 /**
@@ -58,6 +61,15 @@ export class OutgoingContent {
     private readonly reminders: SecureReminderRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'PUBLIC_BASE_URL'>,
   ) {}
+
+  /**
+   * Whether a reminder may go out at `at`: inside the practice's reminder hours. The sweep
+   * enqueues only inside them; a reminder whose send slipped past them (retries, a backlog) is
+   * asked again here, at send time.
+   */
+  async inReminderHours(tx: TenantTx, at: Date): Promise<boolean> {
+    return isWithinWindow(at, (await this.practice(tx)).reminderWindow);
+  }
 
   /** Null when a consent request is no longer live or a code no longer wanted (nothing to send). */
   async render(
@@ -170,7 +182,10 @@ export class OutgoingContent {
       `SELECT name, jsonb_build_object(
          'secureLinkDays', settings -> 'secureLinkDays',
          'secureReminderMax', settings -> 'secureReminderMax',
-         'secureReminderDelayHours', settings -> 'secureReminderDelayHours') AS settings
+         'secureReminderDelayHours', settings -> 'secureReminderDelayHours',
+         'timeZone', settings -> 'timeZone',
+         'reminderWindowStartHour', settings -> 'reminderWindowStartHour',
+         'reminderWindowEndHour', settings -> 'reminderWindowEndHour') AS settings
        FROM practices WHERE id = $1`,
       [tx.tenantId],
     );
@@ -180,6 +195,11 @@ export class OutgoingContent {
       secureLinkDays: settings.secureLinkDays,
       secureReminderMax: settings.secureReminderMax,
       secureReminderDelayHours: settings.secureReminderDelayHours,
+      reminderWindow: {
+        timeZone: settings.timeZone,
+        startHour: settings.reminderWindowStartHour,
+        endHour: settings.reminderWindowEndHour,
+      },
     };
   }
 }
