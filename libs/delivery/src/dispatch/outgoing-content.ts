@@ -6,11 +6,11 @@ import type { TenantTx } from '@app/database';
 import { readPracticeSettings } from '@app/identity';
 import type { DispatchMessage } from '../outbound/dispatch-read.js';
 import { OutboundMessages, type OutboundRoute } from '../outbound/outbound-messages.js';
+import { isWithinWindow } from '../reminders/reminder-window.js';
+import { SecureReminderRepository } from '../reminders/secure-reminders.repository.js';
 import { newLinkToken } from './link-tokens.js';
 import { OutgoingLinks } from './outgoing-links.repository.js';
 import { carriesOneTimeCode } from './portal-codes.js';
-import { isWithinWindow } from '../reminders/reminder-window.js';
-import { SecureReminderRepository } from '../reminders/secure-reminders.repository.js';
 import type { SenderChannel } from './sender-credentials.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
 
