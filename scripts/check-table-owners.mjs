@@ -52,6 +52,8 @@ const OWNERS = {
   secure_links: 'delivery',
   unsubscribe_links: 'delivery',
   portal_codes: 'delivery',
+  secure_reminders: 'delivery',
+  secure_reminder_sends: 'delivery',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

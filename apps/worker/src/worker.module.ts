@@ -19,6 +19,8 @@ import {
   DeliveryCoreModule,
   DeliveryWorkerModule,
   EmailDeliveryJob,
+  SecureReminderSweepJob,
+  SecureReminderSweepSchedule,
   SmsDeliveryJob,
   SmsKeywordHook,
 } from '@app/delivery';
@@ -36,7 +38,15 @@ export class WorkerModule {
         PendingMediaModule,
         ExpiredUploadsModule,
         JobsModule.forWorker(
-          [AuditSealJob, SmsDeliveryJob, EmailDeliveryJob, SnoozeWakeJob, SnoozeSweepJob, PendingSmsJob],
+          [
+            AuditSealJob,
+            SmsDeliveryJob,
+            EmailDeliveryJob,
+            SnoozeWakeJob,
+            SnoozeSweepJob,
+            PendingSmsJob,
+            SecureReminderSweepJob,
+          ],
           [
             DeliveryWorkerModule,
             ConversationsModule,
@@ -46,7 +56,13 @@ export class WorkerModule {
         ),
       ],
       // The relay reads sms_inbound through its repository (stateless; the job's own is in SmsIngestModule).
-      providers: [SnoozeSweepSchedule, PendingSmsRelay, SmsInboundRepository, AuditCheckpointSchedule],
+      providers: [
+        SnoozeSweepSchedule,
+        SecureReminderSweepSchedule,
+        PendingSmsRelay,
+        SmsInboundRepository,
+        AuditCheckpointSchedule,
+      ],
     };
   }
 }

@@ -1273,6 +1273,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to attach to a reply or a first message
+         * @description multipart/form-data with one part `file` (at most 10 MB; application/pdf, image/png, image/jpeg, image/gif, image/webp, its first bytes matching the declared type). Stored encrypted; it reaches a patient only through the secure link (POST /v1/conversations/{id}/replies with attachmentIds). Unclaimed after 24 h it expires (refused when attached, then erased).
+         */
+        post: operations["AttachmentUploadsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts": {
         parameters: {
             query?: never;
@@ -1397,7 +1417,7 @@ export interface paths {
         };
         /**
          * Live events of the practice (server-sent events): ids and kinds only, never PHI
-         * @description First a `ready` event, then one event per change the caller may see: message.created, message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each `data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). At most 5 streams open per user: 429 too_many_streams beyond, with a Retry-After header (seconds).
+         * @description First a `ready` event, then one event per change the caller may see: message.created, message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, secure_message.unread, chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each `data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). At most 5 streams open per user: 429 too_many_streams beyond, with a Retry-After header (seconds).
          */
         get: operations["EventsController_stream"];
         put?: never;
@@ -4102,6 +4122,16 @@ export interface operations {
                         smsHelpReply: string | null;
                         /** @description The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted */
                         smsHelpContactNumber: string | null;
+                        /** @description The practice's IANA time zone (default America/New_York); reminder hours are local to it */
+                        timeZone: string;
+                        /** @description Hours an unopened secure message waits before each reminder (1-168, default 24) */
+                        secureReminderDelayHours: number;
+                        /** @description Reminders per unopened secure message (0-5, default 2; 0: none). After the last one, staff get a staff event and the conversation shows secureMessageUnread */
+                        secureReminderMax: number;
+                        /** @description Local hour reminders may start (8-20, default 8); set together with reminderWindowEndHour */
+                        reminderWindowStartHour: number;
+                        /** @description Local hour reminders stop (9-21, default 21; after the start hour) */
+                        reminderWindowEndHour: number;
                     };
                 };
             };
@@ -4160,6 +4190,11 @@ export interface operations {
                     conversationReopenDays?: number;
                     smsHelpReply?: string | null;
                     smsHelpContactNumber?: string | null;
+                    timeZone?: string;
+                    secureReminderDelayHours?: number;
+                    secureReminderMax?: number;
+                    reminderWindowStartHour?: number;
+                    reminderWindowEndHour?: number;
                 };
             };
         };
@@ -4189,6 +4224,16 @@ export interface operations {
                         smsHelpReply: string | null;
                         /** @description The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted */
                         smsHelpContactNumber: string | null;
+                        /** @description The practice's IANA time zone (default America/New_York); reminder hours are local to it */
+                        timeZone: string;
+                        /** @description Hours an unopened secure message waits before each reminder (1-168, default 24) */
+                        secureReminderDelayHours: number;
+                        /** @description Reminders per unopened secure message (0-5, default 2; 0: none). After the last one, staff get a staff event and the conversation shows secureMessageUnread */
+                        secureReminderMax: number;
+                        /** @description Local hour reminders may start (8-20, default 8); set together with reminderWindowEndHour */
+                        reminderWindowStartHour: number;
+                        /** @description Local hour reminders stop (9-21, default 21; after the start hour) */
+                        reminderWindowEndHour: number;
                     };
                 };
             };
@@ -6006,6 +6051,8 @@ export interface operations {
                      * @enum {string}
                      */
                     channel?: "sms" | "email" | "chat";
+                    /** @description Files uploaded with POST /v1/attachments, delivered through the secure link only: with attachments the whole message goes as a secure link (routeReason has_attachments when it could have gone plain). 422 attachment_unavailable (not an unsent upload of this practice) or attachment_expired */
+                    attachmentIds?: string[];
                 };
             };
         };
@@ -6035,7 +6082,7 @@ export interface operations {
                          * @enum {string}
                          */
                         deliveryRoute: "plain" | "secure_link" | "chat";
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
                         routeReason: string | null;
                         /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
                         status: string;
@@ -6161,7 +6208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_reachable_address, no_sender_channel, body_too_long */
+            /** @description no_reachable_address, no_sender_channel, body_too_long, attachment_unavailable, attachment_expired */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6170,7 +6217,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "body_too_long" | "no_reachable_address" | "no_sender_channel";
+                            code: "attachment_expired" | "attachment_unavailable" | "body_too_long" | "no_reachable_address" | "no_sender_channel";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -6226,6 +6273,7 @@ export interface operations {
                      *           "unreadCount": 1,
                      *           "unread": true,
                      *           "snoozedUntil": null,
+                     *           "secureMessageUnread": false,
                      *           "closedAt": null,
                      *           "createdAt": "2026-03-02T14:05:09.123Z"
                      *         }
@@ -6259,6 +6307,8 @@ export interface operations {
                             unread: boolean;
                             /** @description Set only while the status is snoozed */
                             snoozedUntil: string | null;
+                            /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
+                            secureMessageUnread: boolean;
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -6340,6 +6390,8 @@ export interface operations {
                     channel: "sms" | "email";
                     /** @description A plain SMS holds at most 1600 characters (422 body_too_long beyond) */
                     body: string;
+                    /** @description Files uploaded with POST /v1/attachments, delivered through the secure link only: with attachments the whole message goes as a secure link (routeReason has_attachments when it could have gone plain). 422 attachment_unavailable (not an unsent upload of this practice) or attachment_expired */
+                    attachmentIds?: string[];
                 };
             };
         };
@@ -6370,7 +6422,7 @@ export interface operations {
                          * @enum {string}
                          */
                         deliveryRoute: "plain" | "secure_link" | "chat";
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
                         routeReason: string | null;
                         /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
                         status: string;
@@ -6501,7 +6553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_reachable_address, no_sender_channel, body_too_long */
+            /** @description no_reachable_address, no_sender_channel, body_too_long, attachment_unavailable, attachment_expired */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6510,7 +6562,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "body_too_long" | "no_reachable_address" | "no_sender_channel";
+                            code: "attachment_expired" | "attachment_unavailable" | "body_too_long" | "no_reachable_address" | "no_sender_channel";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -6569,7 +6621,7 @@ export interface operations {
                         /** @description Outbound: queued, sending, sent, delivered, read, failed, undelivered; inbound: received; notes: internal */
                         status: string;
                         deliveryRoute: ("plain" | "secure_link" | "chat") | null;
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
                         routeReason: string | null;
                         /** @description Why delivery failed: a code and a fixed text (never provider text) */
                         error: {
@@ -8133,8 +8185,10 @@ export interface operations {
             /** @description The file, as a download, in the type it was received as */
             200: {
                 headers: {
-                    /** @description attachment (never shown inline) */
+                    /** @description attachment (never shown inline); filename="<ASCII fallback>"; filename*=UTF-8''<the file name, percent-encoded> */
                     "Content-Disposition"?: string;
+                    /** @description no-store */
+                    "Cache-Control"?: string;
                     /** @description nosniff */
                     "X-Content-Type-Options"?: string;
                     [name: string]: unknown;
@@ -8146,18 +8200,18 @@ export interface operations {
                     "image/webp": string;
                     "image/heic": string;
                     "image/heif": string;
+                    "image/tiff": string;
                     "application/pdf": string;
                     "text/vcard": string;
                     "text/x-vcard": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/calendar": string;
                     "audio/mpeg": string;
                     "audio/mp4": string;
                     "audio/amr": string;
                     "video/mp4": string;
                     "video/3gpp": string;
-                    "image/tiff": string;
-                    "text/plain": string;
-                    "text/csv": string;
-                    "text/calendar": string;
                     "application/msword": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "application/vnd.ms-excel": string;
@@ -10785,6 +10839,7 @@ export interface operations {
                      *       "unreadCount": 1,
                      *       "unread": true,
                      *       "snoozedUntil": null,
+                     *       "secureMessageUnread": false,
                      *       "closedAt": null,
                      *       "createdAt": "2026-03-02T14:05:09.123Z"
                      *     }
@@ -10821,6 +10876,8 @@ export interface operations {
                         unread: boolean;
                         /** @description Set only while the status is snoozed */
                         snoozedUntil: string | null;
+                        /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
+                        secureMessageUnread: boolean;
                         closedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -10938,6 +10995,7 @@ export interface operations {
                      *       "unreadCount": 1,
                      *       "unread": true,
                      *       "snoozedUntil": null,
+                     *       "secureMessageUnread": false,
                      *       "closedAt": null,
                      *       "createdAt": "2026-03-02T14:05:09.123Z"
                      *     }
@@ -10967,6 +11025,8 @@ export interface operations {
                         unread: boolean;
                         /** @description Set only while the status is snoozed */
                         snoozedUntil: string | null;
+                        /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
+                        secureMessageUnread: boolean;
                         closedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -11619,6 +11679,158 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AttachmentUploadsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, with its Content-Type
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; not yet attached to any message */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0c2a8e-3f1b-4c5d-9e6f-1a2b3c4d5e6f",
+                     *       "fileName": "lab-results.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "size": 48213
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Name it in `attachmentIds` of a reply or a first message
+                         */
+                        id: string;
+                        /** @description The file name as stored (path and control characters removed) */
+                        fileName: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+                        /** @description Bytes */
+                        size: number;
+                    };
+                };
+            };
+            /** @description file_required, invalid_multipart, bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "file_required" | "invalid_multipart" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description file_too_large, payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "file_too_large" | "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type, unsupported_file_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_file_type" | "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description file_content_mismatch */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "file_content_mismatch";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;

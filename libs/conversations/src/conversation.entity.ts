@@ -19,6 +19,7 @@ export interface ConversationEntity {
   tags: string[];
   lead_stage: string | null;
   snoozed_until: Date | null;
+  secure_message_unread: boolean;
 }
 
 export const ConversationSchema = new EntitySchema<ConversationEntity>({
@@ -42,5 +43,6 @@ export const ConversationSchema = new EntitySchema<ConversationEntity>({
     tags: { type: 'text', array: true, default: () => "'{}'::text[]" },
     lead_stage: { type: 'text', nullable: true },
     snoozed_until: { type: 'timestamptz', nullable: true },
+    secure_message_unread: { type: 'boolean', default: () => 'false' },
   },
 });

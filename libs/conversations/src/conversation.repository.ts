@@ -249,6 +249,16 @@ export class ConversationRepository {
   }
 
   /** The conversation's unread counter back to zero (a staff member read it). */
+  /** A secure message of the conversation went unopened through every reminder; false if already flagged. */
+  async flagSecureMessageUnread(tx: TenantTx, id: string): Promise<boolean> {
+    const changed = await tx.execute(
+      `UPDATE conversations SET secure_message_unread = true
+       WHERE tenant_id = $1 AND id = $2 AND NOT secure_message_unread`,
+      [tx.tenantId, id],
+    );
+    return changed > 0;
+  }
+
   async clearUnread(tx: TenantTx, id: string): Promise<void> {
     await tx.execute(
       `UPDATE conversations SET unread_count = 0 WHERE tenant_id = $1 AND id = $2 AND unread_count <> 0`,

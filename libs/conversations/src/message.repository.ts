@@ -290,12 +290,17 @@ export class MessageRepository {
 
   /**
    * Marks read the given messages the patient was just shown, those still in one of `from`
-   * (`read` is final, so a status that moved on stays).
+   * (`read` is final, so a status that moved on stays); their conversations lose the
+   * `secure_message_unread` flag the reminders set (the patient has now read them).
    */
   async markReadByPatient(tx: TenantTx, ids: string[], from: readonly string[]): Promise<void> {
     await tx.execute(
-      `UPDATE messages SET status = 'read', updated_at = now()
-       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
+      `WITH read AS (
+         UPDATE messages SET status = 'read', updated_at = now()
+         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = ANY($3::text[])
+         RETURNING conversation_id)
+       UPDATE conversations SET secure_message_unread = false
+       WHERE tenant_id = $1 AND secure_message_unread AND id IN (SELECT conversation_id FROM read)`,
       [tx.tenantId, ids, from],
     );
   }

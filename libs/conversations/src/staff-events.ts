@@ -23,6 +23,8 @@ export type StaffEvent =
   | { type: 'note.created'; conversationId: string; messageId: string }
   /** A secure-message link locked after repeated failed verifications (someone may be guessing). */
   | { type: 'secure_link.locked'; conversationId: string; messageId: string; linkId: string }
+  /** A secure message still unopened after its last reminder (the conversation is flagged secureMessageUnread). */
+  | { type: 'secure_message.unread'; conversationId: string; messageId: string }
   /** A chat visitor proved the address they typed with a code sent there (a claim joined its holder). */
   | { type: 'chat.address_verified'; conversationId: string; contactId: string; sessionId: string }
   | { type: 'conversation.assigned'; conversationId: string; assigneeId: string | null }

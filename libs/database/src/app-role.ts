@@ -44,6 +44,8 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   canned_responses: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   portal_codes: ['SELECT', 'INSERT', 'UPDATE'],
   unsubscribe_links: ['SELECT', 'INSERT', 'UPDATE'],
+  secure_reminders: ['SELECT', 'INSERT', 'UPDATE'],
+  secure_reminder_sends: ['SELECT', 'INSERT'],
   sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };

@@ -30,6 +30,8 @@ export const RLS_SETTINGS = {
     mediaSweep: 'app.media_sweep',
     /** Staff uploads no message claimed (`attachments` without a message): their practices, to expire them. */
     uploadSweep: 'app.upload_sweep',
+    /** Unread secure messages whose next reminder step is due (secure_reminders). */
+    secureReminderSweep: 'app.secure_reminder_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',

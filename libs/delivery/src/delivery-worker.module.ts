@@ -17,6 +17,8 @@ import { ProviderCalls } from './dispatch/provider-calls.service.js';
 import { SendPreparation } from './dispatch/send-preparation.service.js';
 import { SenderCredentials } from './dispatch/sender-credentials.js';
 import { SenderRateLimit } from './dispatch/sender-rate-limit.js';
+import { SecureReminderSweep } from './reminders/secure-reminder-sweep.js';
+import { SecureReminderRepository } from './reminders/secure-reminders.repository.js';
 import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './dispatch/senders.js';
 
 /** The worker's side: the dispatch (behind the delivery jobs), the outbox relay, the senders. */
@@ -38,6 +40,8 @@ import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './di
     OutgoingLinks,
     SenderCredentials,
     SenderRateLimit,
+    SecureReminderRepository,
+    SecureReminderSweep,
     {
       provide: SMS_SENDER,
       inject: [APP_CONFIG],
@@ -51,6 +55,6 @@ import { EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './di
         new SendGridEmailSender({ baseUrl: config.SENDGRID_API_BASE_URL }),
     },
   ],
-  exports: [DispatchService, OutboxRelay],
+  exports: [DispatchService, OutboxRelay, SecureReminderSweep],
 })
 export class DeliveryWorkerModule {}

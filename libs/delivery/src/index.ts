@@ -2,6 +2,11 @@ export { DeliveryCoreModule } from './delivery-core.module.js';
 export { DeliveryApiModule } from './delivery-api.module.js';
 export { DeliveryWorkerModule } from './delivery-worker.module.js';
 export { SmsDeliveryJob, EmailDeliveryJob } from './dispatch/delivery.jobs.js';
+export {
+  SecureReminderSweep,
+  SecureReminderSweepJob,
+  SecureReminderSweepSchedule,
+} from './reminders/secure-reminder-sweep.js';
 export { SmsKeywordHook } from './consent-requests/sms-keyword.hook.js';
 export { OutboxRelay } from './dispatch/outbox-relay.js';
 export { DispatchService } from './dispatch/dispatch.service.js';

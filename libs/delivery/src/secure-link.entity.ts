@@ -15,6 +15,8 @@ export interface SecureLinkEntity {
   created_at: Date;
   failed_attempts: number;
   locked_at: Date | null;
+  /** The reminder that carried this link (null: the secure message's own notice). */
+  notice_message_id: string | null;
 }
 
 export const SecureLinkSchema = new EntitySchema<SecureLinkEntity>({
@@ -34,5 +36,6 @@ export const SecureLinkSchema = new EntitySchema<SecureLinkEntity>({
     created_at: { type: 'timestamptz', default: () => 'now()' },
     failed_attempts: { type: 'integer', default: () => '0' },
     locked_at: { type: 'timestamptz', nullable: true },
+    notice_message_id: { type: 'uuid', nullable: true },
   },
 });

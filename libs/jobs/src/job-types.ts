@@ -30,6 +30,8 @@ export const JOBS = {
   'sms.inbound': { queue: 'inbound', data: z.strictObject({ tenantId: z.uuid() }) },
   /** Periodic: wake every snooze that is due (covers wake jobs Redis lost). */
   'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Periodic: remind patients of secure messages still unopened, flag those unread after the last reminder. */
+  'delivery.secure_reminder_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

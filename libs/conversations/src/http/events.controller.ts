@@ -49,7 +49,7 @@ export class EventsController {
     summary: 'Live events of the practice (server-sent events): ids and kinds only, never PHI',
     description:
       'First a `ready` event, then one event per change the caller may see: message.created, ' +
-      'message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, ' +
+      'message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, secure_message.unread, ' +
       'chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each ' +
       '`data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. ' +
       'Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). ' +

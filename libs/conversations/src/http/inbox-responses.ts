@@ -41,6 +41,12 @@ export const inboxItemSchema = z.object({
     .meta({ description: 'Inbound messages since the conversation was last marked read (by anyone)' }),
   unread: z.boolean().meta({ description: 'Whether the caller has not read up to the newest message' }),
   snoozedUntil: timestamp.nullable().meta({ description: 'Set only while the status is snoozed' }),
+  secureMessageUnread: z.boolean().meta({
+    description:
+      'A secure message of this conversation was not opened after its last reminder (see the practice ' +
+      'settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the ' +
+      'conversation in the portal',
+  }),
   closedAt: timestamp.nullable(),
   createdAt: timestamp,
 });
@@ -59,6 +65,7 @@ const inboxItemExample = {
   unreadCount: 1,
   unread: true,
   snoozedUntil: null,
+  secureMessageUnread: false,
   closedAt: null,
   createdAt: AT,
 } satisfies z.input<typeof inboxItemSchema>;

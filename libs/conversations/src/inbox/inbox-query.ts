@@ -47,6 +47,7 @@ export interface InboxRow {
   /** ISO 8601 text (isoSql), as shown. */
   last_message_at: string | null;
   snoozed_until: string | null;
+  secure_message_unread: boolean;
   closed_at: string | null;
   created_at: string;
   sort_micros: string;
@@ -97,7 +98,7 @@ export function inboxQuery(
            ${isoSql('c.last_message_at')} AS last_message_at, ${isoSql('c.snoozed_until')} AS snoozed_until,
            ${isoSql('c.closed_at')} AS closed_at, ${isoSql('c.created_at')} AS created_at,
            ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,
-           c.unread_count, k.name_enc AS contact_name_enc,
+           c.unread_count, c.secure_message_unread, k.name_enc AS contact_name_enc,
            (r.read_up_to IS NULL OR r.read_up_to < c.last_message_at) AS unread
     FROM ${from}
     JOIN contacts k ON k.tenant_id = c.tenant_id AND k.id = c.contact_id

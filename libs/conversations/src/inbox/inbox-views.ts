@@ -24,6 +24,8 @@ export interface InboxItem {
   /** Whether the caller has read up to the newest message. */
   unread: boolean;
   snoozedUntil: string | null;
+  /** A secure message went unopened through every reminder (cleared when the patient reads it). */
+  secureMessageUnread: boolean;
   closedAt: string | null;
   createdAt: string;
 }
@@ -53,6 +55,7 @@ export async function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promis
     unread: row.unread,
     // A new message reopens a snoozed conversation without clearing the time: show it only while snoozed.
     snoozedUntil: row.status === 'snoozed' ? row.snoozed_until : null,
+    secureMessageUnread: row.secure_message_unread,
     closedAt: row.closed_at,
     createdAt: row.created_at,
   }));

@@ -23,6 +23,7 @@ import { AuditIntegrity1765100000000 } from './1765100000000-audit-integrity.js'
 import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-binding.js';
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
 import { AccountRecovery1766000000000 } from './1766000000000-account-recovery.js';
+import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   EmailThreadHeaders1766100000000,
   FormSubmissionMessages1766200000000,
   StaffUploads1766300000000,
+  SecureReminders1766400000000,
 ];

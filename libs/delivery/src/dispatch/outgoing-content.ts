@@ -6,6 +6,8 @@ import type { TenantTx } from '@app/database';
 import { readPracticeSettings } from '@app/identity';
 import type { DispatchMessage } from '../outbound/dispatch-read.js';
 import { OutboundMessages, type OutboundRoute } from '../outbound/outbound-messages.js';
+import { isWithinWindow } from '../reminders/reminder-window.js';
+import { SecureReminderRepository } from '../reminders/secure-reminders.repository.js';
 import { newLinkToken } from './link-tokens.js';
 import { OutgoingLinks } from './outgoing-links.repository.js';
 import { carriesOneTimeCode } from './portal-codes.js';
@@ -28,6 +30,17 @@ export interface Outgoing {
 const PRACTICE_CACHE_MS = 60_000;
 const MAX_CACHED_PRACTICES = 10_000;
 
+/** What a notice needs of its practice. */
+interface NoticePractice {
+  name: string;
+  secureLinkDays: number;
+  /** Reminders of an unopened secure message: how many (0: none) and after how long. */
+  secureReminderMax: number;
+  secureReminderDelayHours: number;
+  /** The local hours a reminder may go out in. */
+  reminderWindow: { timeZone: string; startHour: number; endHour: number };
+}
+
 /**
  * Renders what a message sends on its route: the staff's text (plain), or a fixed PHI-free
  * template with a freshly minted link (secure notice, consent request) or one-time code, whose
@@ -36,7 +49,7 @@ const MAX_CACHED_PRACTICES = 10_000;
  */
 @Injectable()
 export class OutgoingContent {
-  private readonly practices = new TtlLruCache<string, { name: string; secureLinkDays: number }>(
+  private readonly practices = new TtlLruCache<string, NoticePractice>(
     PRACTICE_CACHE_MS,
     MAX_CACHED_PRACTICES,
   );
@@ -45,8 +58,18 @@ export class OutgoingContent {
     private readonly threads: EmailThreads,
     private readonly outbound: OutboundMessages,
     private readonly links: OutgoingLinks,
+    private readonly reminders: SecureReminderRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'PUBLIC_BASE_URL'>,
   ) {}
+
+  /**
+   * Whether a reminder may go out at `at`: inside the practice's reminder hours. The sweep
+   * enqueues only inside them; a reminder whose send slipped past them (retries, a backlog) is
+   * asked again here, at send time.
+   */
+  async inReminderHours(tx: TenantTx, at: Date): Promise<boolean> {
+    return isWithinWindow(at, (await this.practice(tx)).reminderWindow);
+  }
 
   /** Null when a consent request is no longer live or a code no longer wanted (nothing to send). */
   async render(
@@ -115,10 +138,23 @@ export class OutgoingContent {
         return { text: SYSTEM_TEXTS.portalCodeSms(practice.name, code), subject: null };
       return SYSTEM_TEXTS.portalCodeEmail(practice.name, code);
     }
-    // A secure notice or a consent request: a freshly minted link.
+    // A secure notice, its reminder or a consent request: a freshly minted link.
     const link = newLinkToken();
+    if (message.template === 'secure_reminder') {
+      // A fresh link to the message reminded of; nothing to send once it was read or retracted.
+      const secureMessageId = await this.reminders.unreadRemindedBy(tx, message.id);
+      if (!secureMessageId) return null;
+      await this.links.storeSecureLink(tx, message, link, practice.secureLinkDays, secureMessageId);
+      const url = `${this.config.PUBLIC_BASE_URL}/s/${link.token}`;
+      if (sender.kind === 'sms')
+        return { text: SYSTEM_TEXTS.secureReminderSms(practice.name, url), subject: null };
+      return SYSTEM_TEXTS.secureReminderEmail(practice.name, url);
+    }
     if (route === 'secure_link') {
       await this.links.storeSecureLink(tx, message, link, practice.secureLinkDays);
+      // Its reminders start with the notice (a retried attempt keeps the first due time).
+      if (practice.secureReminderMax > 0)
+        await this.reminders.start(tx, message.id, message.conversationId, practice.secureReminderDelayHours);
       const url = `${this.config.PUBLIC_BASE_URL}/s/${link.token}`;
       if (sender.kind === 'sms')
         return { text: SYSTEM_TEXTS.secureNoticeSms(practice.name, url), subject: null };
@@ -131,8 +167,8 @@ export class OutgoingContent {
     return SYSTEM_TEXTS.consentRequestEmail(practice.name, url);
   }
 
-  /** Name and link lifetime, cached briefly: they appear in every notice and change rarely. */
-  private async practice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
+  /** Name, link lifetime and reminders, cached briefly: they appear in every notice and change rarely. */
+  private async practice(tx: TenantTx): Promise<NoticePractice> {
     const cached = this.practices.get(tx.tenantId);
     if (cached) return cached;
     const value = await this.readPractice(tx);
@@ -140,13 +176,30 @@ export class OutgoingContent {
     return value;
   }
 
-  private async readPractice(tx: TenantTx): Promise<{ name: string; secureLinkDays: number }> {
-    // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
+  private async readPractice(tx: TenantTx): Promise<NoticePractice> {
+    // Only the keys needed (the settings may hold a logo), read by the practice settings' own rules.
     const [row] = await tx.query<{ name: string; settings: unknown }>(
-      `SELECT name, jsonb_build_object('secureLinkDays', settings -> 'secureLinkDays') AS settings
+      `SELECT name, jsonb_build_object(
+         'secureLinkDays', settings -> 'secureLinkDays',
+         'secureReminderMax', settings -> 'secureReminderMax',
+         'secureReminderDelayHours', settings -> 'secureReminderDelayHours',
+         'timeZone', settings -> 'timeZone',
+         'reminderWindowStartHour', settings -> 'reminderWindowStartHour',
+         'reminderWindowEndHour', settings -> 'reminderWindowEndHour') AS settings
        FROM practices WHERE id = $1`,
       [tx.tenantId],
     );
-    return { name: row?.name ?? '', secureLinkDays: readPracticeSettings(row?.settings).secureLinkDays };
+    const settings = readPracticeSettings(row?.settings);
+    return {
+      name: row?.name ?? '',
+      secureLinkDays: settings.secureLinkDays,
+      secureReminderMax: settings.secureReminderMax,
+      secureReminderDelayHours: settings.secureReminderDelayHours,
+      reminderWindow: {
+        timeZone: settings.timeZone,
+        startHour: settings.reminderWindowStartHour,
+        endHour: settings.reminderWindowEndHour,
+      },
+    };
   }
 }

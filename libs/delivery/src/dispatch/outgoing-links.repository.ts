@@ -21,25 +21,31 @@ export class OutgoingLinks {
     private readonly consentRequests: ConsentRequests,
   ) {}
 
+  /**
+   * A link to the secure message `secureMessageId` (default: the message itself, a notice), bound
+   * to the contact and the address `message` goes to; a reminder passes the message it reminds of.
+   */
   async storeSecureLink(
     tx: TenantTx,
     message: DispatchMessage,
     link: LinkToken,
     days: number,
+    secureMessageId: string = message.id,
   ): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     await tx.execute(
-      `INSERT INTO secure_links (id, tenant_id, contact_id, message_id, channel, address_enc, address_bidx, token_hash, expires_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO secure_links (id, tenant_id, contact_id, message_id, channel, address_enc, address_bidx, token_hash, expires_at, notice_message_id)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         tx.tenantId,
         message.contactId,
-        message.id,
+        secureMessageId,
         message.channel,
         cipher.encrypt('secure_links.address', message.address),
         message.addressIndex,
         link.hash,
         new Date(Date.now() + days * DAY_MS),
+        secureMessageId === message.id ? null : message.id,
       ],
     );
   }
@@ -90,7 +96,10 @@ export class OutgoingLinks {
   /** Hashes of every link token minted for this message (to recognise our own text at the provider). */
   async linkTokenHashes(tx: TenantTx, messageId: string): Promise<Buffer[]> {
     const rows = await tx.query<{ token_hash: Buffer }>(
-      `SELECT token_hash FROM secure_links WHERE tenant_id = $1 AND message_id = $2
+      `SELECT token_hash FROM secure_links
+       WHERE tenant_id = $1 AND message_id = $2 AND notice_message_id IS NULL
+       UNION ALL
+       SELECT token_hash FROM secure_links WHERE tenant_id = $1 AND notice_message_id = $2
        UNION ALL
        SELECT token_hash FROM consent_requests WHERE tenant_id = $1 AND message_id = $2 AND token_hash IS NOT NULL`,
       [tx.tenantId, messageId],

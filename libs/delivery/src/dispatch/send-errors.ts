@@ -14,6 +14,8 @@ const EXPLANATIONS: Record<string, string> = {
   attempts_exhausted: 'The provider kept failing; delivery was given up after the last retry',
   channel_unavailable: 'The sending channel was deleted or has no credentials',
   request_closed: 'The consent request was superseded, answered or cancelled before it was sent',
+  reminder_moot: 'The secure message was read or retracted before its reminder was sent',
+  quiet_hours: "The reminder's send time fell outside the practice's reminder hours; it was not sent",
 };
 
 export function explain(code: string): string {

@@ -16,7 +16,8 @@ import { routeAtSend } from './send-route.policy.js';
  * locked): the outcome when it is not sent now, else what to send, its attempt persisted with
  * the COMMIT. In order: skip if already handed over; set aside for a provider lookup if an
  * earlier attempt may have reached the provider; hold back behind the message staff sent before
- * it to the same address (invariant 12); the consent gate again (`routeAtSend`); the sender's
+ * it to the same address (invariant 12); a reminder outside the practice's reminder hours fails
+ * (`quiet_hours`); the consent gate again (`routeAtSend`); the sender's
  * rate-limit slot; render (mint the link token); persist the attempt.
  */
 @Injectable()
@@ -59,6 +60,12 @@ export class SendPreparation {
     // Before the gate and the rate slot: a held message writes nothing and spends none.
     if (message.heldBehind) return { kind: 'held', behind: message.heldBehind };
 
+    // A reminder never goes out at night, even late: it fails rather than wait (the next step may still come).
+    if (message.template === 'secure_reminder' && !(await this.content.inReminderHours(tx, new Date()))) {
+      await this.outcomes.fail(tx, message, 'quiet_hours');
+      return DONE;
+    }
+
     const route = routeAtSend(message, this.gate.forSend(message));
     if (route.kind === 'blocked') {
       await this.outcomes.fail(tx, message, route.reason);
@@ -77,8 +84,13 @@ export class SendPreparation {
 
     const outgoing = await this.content.render(tx, message, route.route, sender);
     if (!outgoing) {
-      // A consent request superseded, answered or cancelled before it could be sent.
-      await this.outcomes.fail(tx, message, 'request_closed');
+      // A consent request superseded, answered or cancelled before it could be sent; a reminder
+      // of a secure message read or retracted meanwhile.
+      await this.outcomes.fail(
+        tx,
+        message,
+        message.template === 'secure_reminder' ? 'reminder_moot' : 'request_closed',
+      );
       return DONE;
     }
     const attempt = this.outbound.startAttempt(tx, message, route.route);

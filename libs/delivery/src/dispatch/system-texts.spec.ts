@@ -56,6 +56,9 @@ describe('system texts', () => {
 
   it('keep an SMS notice within one 160-character segment plus the link, and flatten the practice name', () => {
     expect(SYSTEM_TEXTS.secureNoticeSms(PRACTICE, '').length).toBeLessThan(160);
+    expect(SYSTEM_TEXTS.secureReminderSms(PRACTICE, '').length).toBeLessThan(160);
+    expect(SYSTEM_TEXTS.secureReminderSms(PRACTICE, LINK)).toContain(LINK);
+    expect(SYSTEM_TEXTS.secureReminderEmail(PRACTICE, LINK).text).toContain(LINK);
     expect(notificationName('  Riverside\n Family   Clinic ')).toBe('Riverside Family Clinic');
     expect(notificationName('x'.repeat(100))).toHaveLength(60);
   });

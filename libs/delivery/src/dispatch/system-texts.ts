@@ -28,6 +28,19 @@ export const SYSTEM_TEXTS = {
       `it is you:\n${link}\n`,
   }),
 
+  /** The reminder of a secure message still unopened: the same facts as the notice, a fresh link. */
+  secureReminderSms: (practice: string, link: string) =>
+    `${notificationName(practice)}: Reminder: you have an unread secure message. View it here: ${link} ` +
+    `Reply STOP to opt out.`,
+
+  secureReminderEmail: (practice: string, link: string): SystemEmail => ({
+    subject: `Reminder: unread secure message from ${notificationName(practice)}`,
+    text:
+      `You have an unread secure message from ${notificationName(practice)}.\n\n` +
+      `For your privacy it is not included in this email. To read it, open this link and confirm ` +
+      `it is you:\n${link}\n`,
+  }),
+
   consentRequestSms: (practice: string, link: string) =>
     `${notificationName(practice)}: Standard text messages are not encrypted. Reply YES to receive ` +
     `health information by text, NO to decline. Details: ${link}`,

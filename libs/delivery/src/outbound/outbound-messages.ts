@@ -24,7 +24,7 @@ import {
 
 /** What a reply or system message was decided to be when it was accepted. */
 export type OutboundRoute = 'plain' | 'secure_link';
-export type SystemTemplate = 'consent_request' | 'portal_code' | 'chat_code';
+export type SystemTemplate = 'consent_request' | 'portal_code' | 'chat_code' | 'secure_reminder';
 
 export interface NewOutboundMessage {
   conversationId: string;
@@ -42,7 +42,9 @@ export interface NewOutboundMessage {
     /** A portal verification code: the worker mints the code when it sends (portal_codes row). */
     | { kind: 'system'; template: 'portal_code' }
     /** A chat visitor's code to prove a typed address: minted by the worker likewise. */
-    | { kind: 'system'; template: 'chat_code' };
+    | { kind: 'system'; template: 'chat_code' }
+    /** A reminder of an unread secure message (secure_reminder_sends names which): a fresh link, minted when sent. */
+    | { kind: 'system'; template: 'secure_reminder' };
 }
 
 const RELEASE_DISPATCH_LOCKS = new PreparedSql(RELEASE_DISPATCH_LOCKS_SQL);
@@ -180,10 +182,14 @@ export class OutboundMessages {
     ]);
   }
 
-  /** The message's secure links stop working (staff retract, or an attempt that never reached anyone); how many. */
+  /**
+   * The message's secure links stop working (staff retract, or an attempt that never reached
+   * anyone): those to it (its reminders' too) and those a reminder carried; how many.
+   */
   retractSecureLinks(tx: TenantTx, messageId: string): Promise<number> {
     return tx.execute(
-      `UPDATE secure_links SET retracted_at = now() WHERE tenant_id = $1 AND message_id = $2 AND retracted_at IS NULL`,
+      `UPDATE secure_links SET retracted_at = now()
+       WHERE tenant_id = $1 AND (message_id = $2 OR notice_message_id = $2) AND retracted_at IS NULL`,
       [tx.tenantId, messageId],
     );
   }

@@ -208,6 +208,27 @@ export const practiceSettingsSchema = z
       description:
         'The phone number (E.164) the default HELP answer tells patients to call; null for the number they texted',
     }),
+    timeZone: z.string().meta({
+      description: "The practice's IANA time zone (default America/New_York); reminder hours are local to it",
+    }),
+    secureReminderDelayHours: z.number().int().meta({
+      description: 'Hours an unopened secure message waits before each reminder (1-168, default 24)',
+    }),
+    secureReminderMax: z
+      .number()
+      .int()
+      .meta({
+        description:
+          'Reminders per unopened secure message (0-5, default 2; 0: none). After the last one, staff get a ' +
+          'staff event and the conversation shows secureMessageUnread',
+      }),
+    reminderWindowStartHour: z.number().int().meta({
+      description:
+        'Local hour reminders may start (8-20, default 8); set together with reminderWindowEndHour',
+    }),
+    reminderWindowEndHour: z.number().int().meta({
+      description: 'Local hour reminders stop (9-21, default 21; after the start hour)',
+    }),
   })
   .meta({
     example: {
@@ -220,5 +241,10 @@ export const practiceSettingsSchema = z
       conversationReopenDays: 7,
       smsHelpReply: null,
       smsHelpContactNumber: '+15555550100',
+      timeZone: 'America/Chicago',
+      secureReminderDelayHours: 24,
+      secureReminderMax: 2,
+      reminderWindowStartHour: 8,
+      reminderWindowEndHour: 21,
     },
   }) satisfies z.ZodType<PracticeSettings>;

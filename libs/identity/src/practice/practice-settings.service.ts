@@ -39,6 +39,10 @@ export class PracticeSettingsService {
           portalBranding: after.portalBrandColor !== null || after.portalLogoDataUri !== null,
           conversationReopenDays: after.conversationReopenDays,
           smsHelpCustomized: after.smsHelpReply !== null || after.smsHelpContactNumber !== null,
+          timeZone: after.timeZone,
+          secureReminderDelayHours: after.secureReminderDelayHours,
+          secureReminderMax: after.secureReminderMax,
+          reminderWindow: `${after.reminderWindowStartHour}-${after.reminderWindowEndHour}`,
         },
       });
       return after;

@@ -46,3 +46,63 @@ describe('practice settings: messaging keys (issue 22)', () => {
       expect(practiceSettingsPatchSchema.safeParse({ conversationReopenDays: bad }).success).toBe(false);
   });
 });
+
+describe('practice settings: secure message reminders (issue 22)', () => {
+  it('default to 2 reminders 24 h apart, 8:00-21:00 in America/New_York', () => {
+    expect(readPracticeSettings({})).toMatchObject({
+      timeZone: 'America/New_York',
+      secureReminderDelayHours: 24,
+      secureReminderMax: 2,
+      reminderWindowStartHour: 8,
+      reminderWindowEndHour: 21,
+    });
+  });
+
+  it('read stored values within bounds, and fall back on malformed ones', () => {
+    expect(readPracticeSettings({ timeZone: 'Asia/Kolkata' }).timeZone).toBe('Asia/Kolkata');
+    expect(readPracticeSettings({ timeZone: 'Nowhere/Else' }).timeZone).toBe('America/New_York');
+    expect(readPracticeSettings({ secureReminderMax: 0 }).secureReminderMax).toBe(0);
+    for (const bad of [-1, 6, 1.5, '2'])
+      expect(readPracticeSettings({ secureReminderMax: bad }).secureReminderMax).toBe(2);
+    for (const bad of [0, 169, 2.5])
+      expect(readPracticeSettings({ secureReminderDelayHours: bad }).secureReminderDelayHours).toBe(24);
+    expect(readPracticeSettings({ reminderWindowStartHour: 10, reminderWindowEndHour: 16 })).toMatchObject({
+      reminderWindowStartHour: 10,
+      reminderWindowEndHour: 16,
+    });
+    // A window that would widen 8-21, or close before it opens, is the default one.
+    for (const [start, end] of [
+      [7, 16],
+      [10, 22],
+      [16, 10],
+    ])
+      expect(
+        readPracticeSettings({ reminderWindowStartHour: start, reminderWindowEndHour: end }),
+      ).toMatchObject({
+        reminderWindowStartHour: 8,
+        reminderWindowEndHour: 21,
+      });
+  });
+
+  it('accept an IANA time zone, bounded counts, and a narrowed window set as a pair', () => {
+    const ok = practiceSettingsPatchSchema.safeParse({
+      timeZone: 'America/Chicago',
+      secureReminderDelayHours: 168,
+      secureReminderMax: 0,
+      reminderWindowStartHour: 9,
+      reminderWindowEndHour: 17,
+    });
+    expect(ok.success).toBe(true);
+    for (const bad of [
+      { timeZone: 'Not/A_Zone' },
+      { timeZone: 'America/Chicago; DROP' },
+      { secureReminderDelayHours: 0 },
+      { secureReminderMax: 6 },
+      { reminderWindowStartHour: 7, reminderWindowEndHour: 17 },
+      { reminderWindowStartHour: 9, reminderWindowEndHour: 22 },
+      { reminderWindowStartHour: 17, reminderWindowEndHour: 9 },
+      { reminderWindowEndHour: 17 },
+    ])
+      expect(practiceSettingsPatchSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+});

@@ -27,6 +27,16 @@ export interface PracticeSettings {
   smsHelpReply: string | null;
   /** The number (E.164) the default HELP answer tells patients to call; null: the number they texted. */
   smsHelpContactNumber: string | null;
+  /** The practice's IANA time zone (e.g. America/Chicago): reminder quiet hours are local to it. */
+  timeZone: string;
+  /** Hours a secure message stays unopened before each reminder (libs/delivery's reminder sweep). */
+  secureReminderDelayHours: number;
+  /** Reminders per unread secure message (0: none, and no unread flag either). */
+  secureReminderMax: number;
+  /** Reminders go only from this local hour (8-20, default 8)... */
+  reminderWindowStartHour: number;
+  /** ...until this local hour (9-21, default 21): a practice may narrow 8:00-21:00, never widen it. */
+  reminderWindowEndHour: number;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -36,6 +46,23 @@ const E164 = /^\+[1-9][0-9]{7,14}$/;
 /** Carriers (CTIA) expect a HELP answer to say how to opt out; two SMS segments at most. */
 const HELP_NAMES_STOP = /\bSTOP\b/;
 const MAX_HELP_REPLY_CHARS = 306;
+const MAX_REMINDER_DELAY_HOURS = 168;
+const MAX_REMINDERS = 5;
+/** The widest reminder window (TCPA-style quiet hours); a practice may only narrow it. */
+const REMINDER_WINDOW = { start: 8, end: 21 } as const;
+
+/** True for a time zone name this runtime knows (Intl is the same source the sweep computes hours with). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    return Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone !== '';
+  } catch {
+    return false;
+  }
+}
+
+const isIntIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 export const practiceSettingsPatchSchema = z
   .object({
@@ -68,8 +95,39 @@ export const practiceSettingsPatchSchema = z
       .regex(E164, 'must be a phone number in E.164 form (+15555550123)')
       .nullable()
       .optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone such as America/Chicago')
+      .optional(),
+    secureReminderDelayHours: z.number().int().min(1).max(MAX_REMINDER_DELAY_HOURS).optional(),
+    secureReminderMax: z.number().int().min(0).max(MAX_REMINDERS).optional(),
+    reminderWindowStartHour: z
+      .number()
+      .int()
+      .min(REMINDER_WINDOW.start)
+      .max(REMINDER_WINDOW.end - 1)
+      .optional(),
+    reminderWindowEndHour: z
+      .number()
+      .int()
+      .min(REMINDER_WINDOW.start + 1)
+      .max(REMINDER_WINDOW.end)
+      .optional(),
   })
-  .strict();
+  .strict()
+  // Set together, so the stored window is always one that opens before it closes.
+  .refine((p) => (p.reminderWindowStartHour === undefined) === (p.reminderWindowEndHour === undefined), {
+    message: 'reminderWindowStartHour and reminderWindowEndHour are set together',
+    path: ['reminderWindowEndHour'],
+  })
+  .refine(
+    (p) =>
+      p.reminderWindowStartHour === undefined ||
+      p.reminderWindowEndHour === undefined ||
+      p.reminderWindowStartHour < p.reminderWindowEndHour,
+    { message: 'the reminder window must open before it closes', path: ['reminderWindowEndHour'] },
+  );
 export type PracticeSettingsPatch = z.infer<typeof practiceSettingsPatchSchema>;
 
 const DEFAULTS: PracticeSettings = {
@@ -82,6 +140,11 @@ const DEFAULTS: PracticeSettings = {
   conversationReopenDays: 7,
   smsHelpReply: null,
   smsHelpContactNumber: null,
+  timeZone: 'America/New_York',
+  secureReminderDelayHours: 24,
+  secureReminderMax: 2,
+  reminderWindowStartHour: REMINDER_WINDOW.start,
+  reminderWindowEndHour: REMINDER_WINDOW.end,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -119,5 +182,25 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
       typeof doc.smsHelpContactNumber === 'string' && E164.test(doc.smsHelpContactNumber)
         ? doc.smsHelpContactNumber
         : null,
+    timeZone: typeof doc.timeZone === 'string' && isTimeZone(doc.timeZone) ? doc.timeZone : DEFAULTS.timeZone,
+    secureReminderDelayHours: isIntIn(doc.secureReminderDelayHours, 1, MAX_REMINDER_DELAY_HOURS)
+      ? doc.secureReminderDelayHours
+      : DEFAULTS.secureReminderDelayHours,
+    secureReminderMax: isIntIn(doc.secureReminderMax, 0, MAX_REMINDERS)
+      ? doc.secureReminderMax
+      : DEFAULTS.secureReminderMax,
+    ...reminderWindow(doc.reminderWindowStartHour, doc.reminderWindowEndHour),
   };
+}
+
+/** A stored window within 8-21 that opens before it closes, else the default one. */
+function reminderWindow(
+  start: unknown,
+  end: unknown,
+): Pick<PracticeSettings, 'reminderWindowStartHour' | 'reminderWindowEndHour'> {
+  return isIntIn(start, REMINDER_WINDOW.start, REMINDER_WINDOW.end) &&
+    isIntIn(end, REMINDER_WINDOW.start, REMINDER_WINDOW.end) &&
+    start < end
+    ? { reminderWindowStartHour: start, reminderWindowEndHour: end }
+    : { reminderWindowStartHour: REMINDER_WINDOW.start, reminderWindowEndHour: REMINDER_WINDOW.end };
 }
