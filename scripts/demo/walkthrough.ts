@@ -43,6 +43,63 @@ async function totp(secret: string, usedStep: { last?: number }): Promise<string
   return generate({ secret, epoch: step * 30 });
 }
 
+/** A phone browser without JavaScript on the patient pages: its own cookie jar. */
+function portalBrowser() {
+  const cookies = new Map<string, string>();
+  const request = async (path: string, form?: Record<string, string>) => {
+    const jar = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(
+      `${api}${path}`,
+      form
+        ? {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form),
+          }
+        : { redirect: 'manual', headers: { cookie: jar } },
+    );
+    for (const cookie of res.headers.getSetCookie()) {
+      const [name, ...value] = cookie.split(';')[0]!.split('=');
+      cookies.set(name!, value.join('='));
+    }
+    return res;
+  };
+  return {
+    cookies,
+    /** GET the page, or POST the form to it when one is given. */
+    async visit(path: string, form?: Record<string, string>) {
+      const res = await request(path, form);
+      const html = await res.text();
+      return { status: res.status, html, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
+    },
+    async download(path: string) {
+      const res = await request(path);
+      return {
+        status: res.status,
+        bytes: Buffer.from(await res.arrayBuffer()),
+        type: res.headers.get('content-type'),
+      };
+    },
+  };
+}
+
+/** The newest text the sandbox's Twilio sent to `number`. */
+async function newestSmsTo(number: string): Promise<string | undefined> {
+  const res = await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(number)}`);
+  return ((await res.json()) as Array<{ body: string }>)[0]?.body;
+}
+
+/** The one-time code of the newest text to `number` that carries one (waits for it). */
+async function codeSentTo(number: string): Promise<string | undefined> {
+  for (let i = 0; i < 100; i++) {
+    const code = /verification code[^0-9]*(\d{6})/i.exec((await newestSmsTo(number)) ?? '')?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
 interface Owner {
   email: string;
   password: string;
@@ -232,14 +289,7 @@ try {
     }
     throw new Error(`message ${messageId} did not settle`);
   };
-  const lastSms = async () =>
-    (
-      (await (
-        await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(PATIENT_NUMBER)}`)
-      ).json()) as Array<{
-        body: string;
-      }>
-    )[0]?.body;
+  const lastSms = () => newestSmsTo(PATIENT_NUMBER);
 
   const secure = need('reply (no consent)', await reply(PHI));
   const secureState = await settled(secure.messageId);
@@ -253,28 +303,9 @@ try {
   const notice = (await lastSms()) ?? '';
   const linkToken = /\/s\/([A-Za-z0-9_-]{43})/.exec(notice)?.[1];
   if (!linkToken) throw new Error('demo: the secure notice carried no link');
-  const cookies = new Map<string, string>();
-  /** GET the page, or POST the form to it when one is given (as a browser without JavaScript). */
-  const portal = async (path: string, form?: Record<string, string>) => {
-    const jar = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(
-      `${api}${path}`,
-      form
-        ? {
-            method: 'POST',
-            redirect: 'manual',
-            headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams(form),
-          }
-        : { redirect: 'manual', headers: { cookie: jar } },
-    );
-    for (const cookie of res.headers.getSetCookie()) {
-      const [name, ...value] = cookie.split(';')[0]!.split('=');
-      cookies.set(name!, value.join('='));
-    }
-    const html = await res.text();
-    return { status: res.status, html, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
-  };
+  const browser = portalBrowser();
+  const { cookies } = browser;
+  const portal = browser.visit;
   const opened = await portal(`/s/${linkToken}`);
   const asksCode = await portal(`/s/${linkToken}/code`, { csrf: opened.csrf });
   let code: string | undefined;
@@ -405,32 +436,58 @@ try {
   });
   await inbound('START'); // leave the demo number subscribed for the next run
 
-  // Outreach: a patient who never wrote, entered by the front desk; the first message goes through
-  // the same gate (no consent yet: the notice and a secure link only).
+  // Outreach: a patient who never wrote, entered by the front desk; the first message, with a PDF,
+  // goes through the same gate (no consent yet: the notice and a secure link only), and the file
+  // travels only through the secure link whatever the consent.
   const NEW_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
   const entered = need(
     'POST /v1/contacts',
     await client.POST('/v1/contacts', { body: { name: 'Noah Newpatient', phone: NEW_PATIENT }, ...auth }),
   );
   const again = await client.POST('/v1/contacts', { body: { phone: NEW_PATIENT }, ...auth });
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  );
+  const form = new FormData();
+  form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'lab-report.pdf');
+  const uploadRes = await fetch(`${api}/v1/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (uploadRes.status !== 201) throw new Error(`demo: POST /v1/attachments answered ${uploadRes.status}`);
+  const upload = (await uploadRes.json()) as { id: string; fileName: string; size: number };
   const outreach = need(
     'POST /v1/conversations',
     await client.POST('/v1/conversations', {
-      body: { contactId: entered.id, channel: 'sms', body: PHI },
+      body: { contactId: entered.id, channel: 'sms', body: PHI, attachmentIds: [upload.id] },
       ...auth,
     }),
   );
   await settled(outreach.messageId);
-  const toNewPatient = (
-    (await (
-      await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(NEW_PATIENT)}`)
-    ).json()) as Array<{ body: string }>
-  )[0]?.body;
-  say('Outreach: staff enter a new patient and write first (same consent gate)', {
+  const notice2 = (await newestSmsTo(NEW_PATIENT)) ?? '';
+  const newLink = /\/s\/([A-Za-z0-9_-]{43})/.exec(notice2)?.[1];
+  if (!newLink) throw new Error('demo: the outreach notice carried no link');
+  const phone2 = portalBrowser();
+  const first2 = await phone2.visit(`/s/${newLink}`);
+  await phone2.visit(`/s/${newLink}/code`, { csrf: first2.csrf });
+  const code2 = await codeSentTo(NEW_PATIENT);
+  const page2 = await phone2.visit(`/s/${newLink}`);
+  await phone2.visit(`/s/${newLink}/verify`, { csrf: page2.csrf, code: code2 ?? '' });
+  const thread2 = await phone2.visit(`/s/${newLink}`);
+  const fileHref = /href="(\/s\/[^"]+\/attachments\/[^"]+)"/.exec(thread2.html)?.[1];
+  const downloaded = fileHref ? await phone2.download(fileHref) : null;
+  say('Outreach: staff enter a new patient and write first, with a PDF (same consent gate)', {
     'POST /v1/contacts': `201 id=${entered.id}`,
     'the same number again': `${outcome(again)} (the existing contact named in details)`,
-    'POST /v1/conversations': `202 route=${outreach.deliveryRoute} reason=${outreach.routeReason}`,
-    'what Twilio (sandbox) received': toNewPatient,
+    'POST /v1/attachments': `201 ${upload.fileName}, ${upload.size} bytes (encrypted at rest)`,
+    'POST /v1/conversations (with the file)': `202 route=${outreach.deliveryRoute} reason=${outreach.routeReason}`,
+    'what Twilio (sandbox) received': notice2,
+    'the patient, after the code, sees the file': `${thread2.status}, listed: ${thread2.html.includes('lab-report.pdf')}`,
+    'and downloads it': downloaded
+      ? `${downloaded.status} ${downloaded.type}, identical bytes: ${downloaded.bytes.equals(pdf)}`
+      : 'no link in the thread (bug)',
   });
 } finally {
   await ctx.close();
