@@ -295,6 +295,12 @@ describe('staff authentication', () => {
         conversationReopenDays: 7,
         smsHelpReply: null,
         smsHelpContactNumber: null,
+        // Reminders for unread secure messages (issue 22), at their defaults.
+        timeZone: 'America/New_York',
+        secureReminderDelayHours: 24,
+        secureReminderMax: 2,
+        reminderWindowStartHour: 8,
+        reminderWindowEndHour: 21,
       });
       clock.advance(4 * MINUTE);
       await c.get('/v1/me', owner.accessToken).expect(200);
