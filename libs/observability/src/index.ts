@@ -33,3 +33,4 @@ export {
 } from './openapi.js';
 export { Metrics, MetricsController, MetricsModule } from './metrics.js';
 export { installHttpMetrics, UNMATCHED_ROUTE } from './http-metrics.js';
+export { readMultipart } from './multipart.js';

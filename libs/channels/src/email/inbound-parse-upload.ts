@@ -1,8 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { AppError, hasMediaType } from '@app/observability';
+import { AppError, readMultipart } from '@app/observability';
 import { MAX_EMAIL_ATTACHMENT_BYTES, MAX_EMAIL_ATTACHMENTS } from './email-attachments.js';
 
 /**
@@ -25,16 +24,12 @@ const Upload = AnyFilesInterceptor({
 
 @Injectable()
 export class InboundParseUpload extends Upload {
-  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (!hasMediaType(context.switchToHttp().getRequest<FastifyRequest>(), 'multipart/form-data'))
-      return next.handle();
-    try {
-      return await super.intercept(context, next);
-    } catch (err) {
-      // Busboy messages may quote field names: answer with a fixed text instead.
-      const status = (err as { getStatus?: () => number }).getStatus?.();
-      if (status === 413) throw new AppError(413, 'payload_too_large', 'The email is too large');
-      throw new AppError(400, 'invalid_multipart', 'The multipart body could not be read');
-    }
+  override intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    return readMultipart(
+      context,
+      next,
+      async () => super.intercept(context, next),
+      () => new AppError(413, 'payload_too_large', 'The email is too large'),
+    );
   }
 }

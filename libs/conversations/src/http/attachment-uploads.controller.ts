@@ -14,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { CurrentUser, type Principal, RequirePermission } from '@app/identity';
-import { ApiErrors, ApiZodResponse, AppError, hasMediaType } from '@app/observability';
+import { ApiErrors, ApiZodResponse, AppError, hasMediaType, readMultipart } from '@app/observability';
 import { fileRequired, fileTooLarge } from '../conversations.errors.js';
 import { UploadAttachment } from '../uploads/upload-attachment.js';
 import {
@@ -41,16 +41,13 @@ const Upload = FileInterceptor('file', {
 
 @Injectable()
 export class StaffUploadInterceptor extends Upload {
-  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (!hasMediaType(context.switchToHttp().getRequest<FastifyRequest>(), 'multipart/form-data'))
-      return next.handle();
-    try {
-      return await super.intercept(context, next);
-    } catch (err) {
-      const status = (err as { getStatus?: () => number }).getStatus?.();
-      if (status === 413) throw fileTooLarge(MAX_UPLOAD_BYTES);
-      throw new AppError(400, 'invalid_multipart', 'The multipart body could not be read');
-    }
+  override intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    return readMultipart(
+      context,
+      next,
+      async () => super.intercept(context, next),
+      () => fileTooLarge(MAX_UPLOAD_BYTES),
+    );
   }
 }
 

@@ -62,6 +62,15 @@ const startResultSchema = replyResultSchema.extend({
 
 const CONVERSATION_ID = '0b9f7c1e-5a2d-4e8b-9c3f-6d1a2b3c4d5e';
 
+/** What refuses a reply or a first message before anything is stored (the gate's and the files'). */
+const SEND_REFUSALS_422 = [
+  'no_reachable_address',
+  'no_sender_channel',
+  'body_too_long',
+  'attachment_unavailable',
+  'attachment_expired',
+];
+
 /** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
 const uuidParam = (description: string) =>
   ApiParam({ name: 'id', description, schema: { type: 'string', format: 'uuid' } });
@@ -100,13 +109,7 @@ export class RepliesController {
       'chat_session_unproven',
       'concurrent_change',
     ],
-    422: [
-      'no_reachable_address',
-      'no_sender_channel',
-      'body_too_long',
-      'attachment_unavailable',
-      'attachment_expired',
-    ],
+    422: SEND_REFUSALS_422,
   })
   reply(
     @CurrentUser() user: Principal,
@@ -135,13 +138,7 @@ export class RepliesController {
   @ApiErrors({
     404: ['not_found'],
     409: ['recipient_opted_out', 'email_suppressed', 'concurrent_change'],
-    422: [
-      'no_reachable_address',
-      'no_sender_channel',
-      'body_too_long',
-      'attachment_unavailable',
-      'attachment_expired',
-    ],
+    422: SEND_REFUSALS_422,
   })
   start(
     @CurrentUser() user: Principal,
