@@ -90,5 +90,6 @@ describe('api boot configuration', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/MASTER_KEY/);
     expect(run.stderr).not.toMatch(/JWT_SECRET/); // only what is wrong is named
-  });
+    // tsx compiles the whole api first: on a busy 2-core machine that alone can pass 30 s.
+  }, 90_000);
 });
