@@ -86,7 +86,12 @@ describe('api process', () => {
 describe('api boot configuration', () => {
   it('exits non-zero naming MASTER_KEY when it is missing', () => {
     const env = { ...process.env, MASTER_KEY: '' };
-    const run = spawnSync('npx', ['tsx', 'apps/api/src/main.ts'], { env, encoding: 'utf8', timeout: 60_000 });
+    // One process (no npx wrapper), so the timeout's kill leaves nothing running.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/MASTER_KEY/);
     expect(run.stderr).not.toMatch(/JWT_SECRET/); // only what is wrong is named

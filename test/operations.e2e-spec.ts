@@ -236,7 +236,10 @@ interface Run {
 function run(entry: string, env: NodeJS.ProcessEnv, limitMs = 45_000): Promise<Run> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn('npx', ['tsx', entry], { env: { ...process.env, ...env, LOG_LEVEL: 'info' } });
+    // One process (no npx wrapper), so the SIGKILL at the limit leaves nothing running.
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
