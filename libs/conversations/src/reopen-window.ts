@@ -1,5 +1,5 @@
 import type { TenantTx } from '@app/database';
-import { type PracticeSettings, readPracticeSettings } from '@app/identity';
+import { type PracticeSettings, practiceSettingsFor } from '@app/identity';
 
 /**
  * Practice setting (practices.settings, set through PATCH /v1/practice/settings) naming how long a
@@ -12,11 +12,5 @@ export const REOPEN_WINDOW_SETTING = 'conversationReopenDays' satisfies keyof Pr
  * `() => practiceReopenWindowDays(tx)`: read only when a closed conversation is a candidate).
  */
 export async function practiceReopenWindowDays(tx: TenantTx): Promise<number> {
-  // Only the key needed (the settings may hold a logo), read by the practice settings' own rules.
-  const [row] = await tx.query<{ settings: unknown }>(
-    `SELECT jsonb_build_object('${REOPEN_WINDOW_SETTING}', settings -> '${REOPEN_WINDOW_SETTING}') AS settings
-     FROM practices WHERE id = $1`,
-    [tx.tenantId],
-  );
-  return readPracticeSettings(row?.settings).conversationReopenDays;
+  return (await practiceSettingsFor(tx, [REOPEN_WINDOW_SETTING])).settings.conversationReopenDays;
 }

@@ -29,6 +29,7 @@ export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
+export { practiceSettingsFor } from './practice/practice.repository.js';
 export { IdentityError, IdentityErrorCode } from './identity.errors.js';
 export { identityHttpErrors } from './http/identity-http-errors.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';

@@ -4,7 +4,7 @@ import type { ArrivingSms, InboundSms, InboundSmsHook } from '@app/channels';
 import { answersBeforeAck, type KeywordAnswer, SmsKeywordAnswers } from '@app/consent';
 import { StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
-import { readPracticeSettings } from '@app/identity';
+import { practiceSettingsFor } from '@app/identity';
 import { SYSTEM_TEXTS } from '../dispatch/system-texts.js';
 
 /** What a keyword answer may name: the practice, and for HELP its own answer or number. */
@@ -65,16 +65,9 @@ export class SmsKeywordHook implements InboundSmsHook {
   }
 
   private async replyPractice(tx: TenantTx, sms: InboundSms): Promise<ReplyPractice> {
-    // Only the keys needed (the settings may hold a logo), read by the practice settings' own rules.
-    const [row] = await tx.query<{ name: string; settings: unknown }>(
-      `SELECT name, jsonb_build_object('smsHelpReply', settings -> 'smsHelpReply',
-         'smsHelpContactNumber', settings -> 'smsHelpContactNumber') AS settings
-       FROM practices WHERE id = $1`,
-      [tx.tenantId],
-    );
-    const settings = readPracticeSettings(row?.settings);
+    const { name, settings } = await practiceSettingsFor(tx, ['smsHelpReply', 'smsHelpContactNumber']);
     return {
-      name: row?.name ?? '',
+      name,
       helpReply: settings.smsHelpReply,
       helpNumber: settings.smsHelpContactNumber ?? sms.channelNumber,
     };

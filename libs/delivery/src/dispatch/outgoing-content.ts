@@ -3,7 +3,7 @@ import { type EmailReplyHeaders, EmailThreads } from '@app/channels';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { readPracticeSettings } from '@app/identity';
+import { practiceSettingsFor } from '@app/identity';
 import type { DispatchMessage } from '../outbound/dispatch-read.js';
 import { OutboundMessages, type OutboundRoute } from '../outbound/outbound-messages.js';
 import { isWithinWindow } from '../reminders/reminder-window.js';
@@ -177,21 +177,16 @@ export class OutgoingContent {
   }
 
   private async readPractice(tx: TenantTx): Promise<NoticePractice> {
-    // Only the keys needed (the settings may hold a logo), read by the practice settings' own rules.
-    const [row] = await tx.query<{ name: string; settings: unknown }>(
-      `SELECT name, jsonb_build_object(
-         'secureLinkDays', settings -> 'secureLinkDays',
-         'secureReminderMax', settings -> 'secureReminderMax',
-         'secureReminderDelayHours', settings -> 'secureReminderDelayHours',
-         'timeZone', settings -> 'timeZone',
-         'reminderWindowStartHour', settings -> 'reminderWindowStartHour',
-         'reminderWindowEndHour', settings -> 'reminderWindowEndHour') AS settings
-       FROM practices WHERE id = $1`,
-      [tx.tenantId],
-    );
-    const settings = readPracticeSettings(row?.settings);
+    const { name, settings } = await practiceSettingsFor(tx, [
+      'secureLinkDays',
+      'secureReminderMax',
+      'secureReminderDelayHours',
+      'timeZone',
+      'reminderWindowStartHour',
+      'reminderWindowEndHour',
+    ]);
     return {
-      name: row?.name ?? '',
+      name,
       secureLinkDays: settings.secureLinkDays,
       secureReminderMax: settings.secureReminderMax,
       secureReminderDelayHours: settings.secureReminderDelayHours,

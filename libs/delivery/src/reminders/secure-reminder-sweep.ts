@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { AuditService } from '@app/audit';
 import { ConversationRepository, StaffEvents } from '@app/conversations';
 import { RoutedDb, TenantDb, type TenantTx } from '@app/database';
-import { type PracticeSettings, readPracticeSettings } from '@app/identity';
+import { type PracticeSettings, practiceSettingsFor } from '@app/identity';
 import { type JobHandler, JobQueue } from '@app/jobs';
 import { GateFacts } from '../outbound/gate-facts.js';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
@@ -136,18 +136,14 @@ export class SecureReminderSweep {
   }
 
   private async settings(tx: TenantTx): Promise<ReminderSettings> {
-    // Only the keys needed (the settings may hold a logo), read by the practice settings' own rules.
-    const [row] = await tx.query<{ settings: unknown }>(
-      `SELECT jsonb_build_object(
-         'timeZone', settings -> 'timeZone',
-         'secureReminderDelayHours', settings -> 'secureReminderDelayHours',
-         'secureReminderMax', settings -> 'secureReminderMax',
-         'reminderWindowStartHour', settings -> 'reminderWindowStartHour',
-         'reminderWindowEndHour', settings -> 'reminderWindowEndHour') AS settings
-       FROM practices WHERE id = $1`,
-      [tx.tenantId],
-    );
-    return readPracticeSettings(row?.settings);
+    const { settings } = await practiceSettingsFor(tx, [
+      'timeZone',
+      'secureReminderDelayHours',
+      'secureReminderMax',
+      'reminderWindowStartHour',
+      'reminderWindowEndHour',
+    ]);
+    return settings;
   }
 }
 

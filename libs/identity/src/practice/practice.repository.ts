@@ -7,6 +7,24 @@ import {
 } from './practice-settings.js';
 
 /**
+ * The practice's name and the settings named by `keys`, read by the settings' own rules (the
+ * others are their defaults): what another library needs of a practice, without reading the
+ * whole settings document (it may hold a logo).
+ */
+export async function practiceSettingsFor(
+  tx: TenantTx,
+  keys: readonly (keyof PracticeSettings)[],
+): Promise<{ name: string; settings: PracticeSettings }> {
+  const [row] = await tx.query<{ name: string; settings: unknown }>(
+    `SELECT name, (SELECT jsonb_object_agg(key, value) FROM jsonb_each(settings)
+                   WHERE key = ANY($2::text[])) AS settings
+     FROM practices WHERE id = $1`,
+    [tx.tenantId, keys],
+  );
+  return { name: row?.name ?? '', settings: readPracticeSettings(row?.settings) };
+}
+
+/**
  * practices: the transaction's tenant is the practice (the table's policy is
  * `id = app_current_tenant()`). Of `settings`, only the access-related keys are read here
  * (other libraries may keep other keys there).
