@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AutomationModule } from '@app/automation';
 import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
@@ -7,6 +8,7 @@ import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/deli
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
+import { ReportsModule } from '@app/reports';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
@@ -21,6 +23,8 @@ export class ApiModule {
         ChannelsModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
         DeliveryApiModule,
         PortalModule,
+        AutomationModule,
+        ReportsModule,
         AuditTrailModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.

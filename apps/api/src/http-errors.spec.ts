@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as apiClient from '@app/api-client';
 import * as audit from '@app/audit';
+import * as automation from '@app/automation';
 import * as channels from '@app/channels';
 import * as config from '@app/config';
 import * as consent from '@app/consent';
@@ -17,12 +18,14 @@ import * as platform from '@app/platform';
 import * as portal from '@app/portal';
 import * as providers from '@app/providers';
 import * as redis from '@app/redis';
+import * as reports from '@app/reports';
 import { describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
 const LIBS: Record<string, Record<string, unknown>> = {
   'api-client': apiClient,
   audit,
+  automation,
   channels,
   config,
   consent,
@@ -38,6 +41,7 @@ const LIBS: Record<string, Record<string, unknown>> = {
   portal,
   providers,
   redis,
+  reports,
 };
 
 type ErrorType = abstract new (...args: never[]) => DomainError;

@@ -1,4 +1,5 @@
 import type { HttpErrorMap } from '@app/observability';
+import { automationHttpErrors } from '@app/automation';
 import { channelsHttpErrors } from '@app/channels';
 import { contactsHttpErrors } from '@app/contacts';
 import { conversationsHttpErrors } from '@app/conversations';
@@ -17,4 +18,5 @@ export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [
   channelsHttpErrors,
   deliveryHttpErrors,
   portalHttpErrors,
+  automationHttpErrors,
 ];

@@ -1,0 +1,8 @@
+import { httpErrorMap } from '@app/observability';
+import { AutomationError, AutomationErrorCode as E } from '../automation.errors.js';
+
+/** Automation's codes as the API answers them (exhaustive: a new code fails to compile until mapped). */
+export const automationHttpErrors = httpErrorMap(AutomationError, {
+  [E.TeamNotFound]: { status: 404, code: 'not_found' },
+  [E.RoutingRuleNotFound]: { status: 404, code: 'not_found' },
+});
