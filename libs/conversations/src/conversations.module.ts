@@ -5,6 +5,7 @@ import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { ConversationsContactHook } from './contacts/conversations-contact-hook.js';
 import { SnoozeWaker } from './inbox/snooze-jobs.js';
+import { InboundMessageHooks } from './inbound-hooks.js';
 import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
@@ -31,8 +32,10 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     LiveSubscriptions,
     LiveStreamLimits,
     MessageFields,
+    InboundMessageHooks,
   ],
   exports: [
+    InboundMessageHooks,
     IngestService,
     ConversationRepository,
     MessageRepository,

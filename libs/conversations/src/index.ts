@@ -1,4 +1,5 @@
 export { ConversationsModule } from './conversations.module.js';
+export { InboundMessageHooks, type InboundMessageHook, type InboundMessageFacts } from './inbound-hooks.js';
 export {
   IngestService,
   type InboundChannel,

@@ -12,6 +12,7 @@ import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
 import { appDataSource, newTenantId, ownerPool, testAuditService } from '@app/testing';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
+import { InboundMessageHooks } from './inbound-hooks.js';
 import { type InboundMessageInput, IngestService } from './ingest.service.js';
 import { REOPEN_WINDOW_SETTING } from './reopen-window.js';
 import { MessageRepository } from './message.repository.js';
@@ -95,6 +96,7 @@ describe('IngestService (one store for every channel)', () => {
       audit,
       events,
       new ContactHooks(),
+      new InboundMessageHooks(),
     );
     await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Ingest test')`, [tenant]);
     await db.forTenant(tenant, (tx) => keys.createTenantKeys(tx));

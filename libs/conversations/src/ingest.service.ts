@@ -9,6 +9,7 @@ import {
   type ReceivedAttachment,
 } from './attachment.repository.js';
 import { type ConversationOpening, ConversationRepository } from './conversation.repository.js';
+import { InboundMessageHooks } from './inbound-hooks.js';
 import { MessageRepository } from './message.repository.js';
 import { practiceReopenWindowDays } from './reopen-window.js';
 import { StaffEvents } from './staff-events.js';
@@ -51,6 +52,8 @@ export interface InboundMessageInput {
    * the visitor may have given no address to match); `from` is then not matched.
    */
   contactId?: string;
+  /** Why no automatic answer may follow (an SMS keyword, a machine's email); see `InboundMessageFacts`. */
+  noAutoAnswer?: 'keyword' | 'auto_submitted' | null;
 }
 
 export interface IngestResult {
@@ -88,6 +91,7 @@ export class IngestService {
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
     private readonly contactHooks: ContactHooks,
+    private readonly inboundHooks: InboundMessageHooks,
   ) {}
 
   async ingestInbound(tx: TenantTx, input: InboundMessageInput): Promise<IngestResult> {
@@ -181,6 +185,18 @@ export class IngestService {
       contactId: contact.contactId,
       channel: input.channel,
       direction: 'inbound',
+    });
+    await this.inboundHooks.run(tx, {
+      messageId: message.id,
+      conversationId: conversation.id,
+      contactId: contact.contactId,
+      channel: input.channel,
+      channelId: input.channelId,
+      opening: conversation.opening,
+      contactCreated: contact.created,
+      receivedAt: message.createdAt,
+      body: input.body,
+      noAutoAnswer: input.noAutoAnswer ?? null,
     });
     return {
       duplicate: false,

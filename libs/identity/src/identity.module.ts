@@ -24,6 +24,7 @@ import { UsersController } from './http/users.controller.js';
 import { AUTH_CLOCK, IDENTITY_POLICY, SystemClock } from './identity.constants.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { PracticeRepository } from './practice/practice.repository.js';
+import { BusinessHoursSettings } from './practice/business-hours-settings.js';
 import { PracticeSettingsService } from './practice/practice-settings.service.js';
 import { SessionCache } from './sessions/session-cache.js';
 import { SessionRepository } from './sessions/session.repository.js';
@@ -85,6 +86,7 @@ import { PasswordResetService } from './recovery/password-reset.service.js';
     SessionService,
     PracticeRepository,
     PracticeSettingsService,
+    BusinessHoursSettings,
     MfaService,
     AuthService,
     InviteService,

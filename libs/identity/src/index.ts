@@ -30,6 +30,17 @@ export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-polic
 export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
 export { practiceSettingsFor } from './practice/practice.repository.js';
+export {
+  type BusinessHours,
+  type StoredBusinessHours,
+  type OpeningRange,
+  type Closure,
+  type Weekday,
+  WEEKDAYS,
+  minutesOf,
+  businessHoursSchema,
+} from './practice/business-hours.js';
+export { isTimeZone } from './practice/time-zone.js';
 export { IdentityError, IdentityErrorCode } from './identity.errors.js';
 export { identityHttpErrors } from './http/identity-http-errors.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';

@@ -71,6 +71,10 @@ export class StaffClient {
     return this.with(request(this.app.getHttpServer()).patch(path).send(body), token);
   }
 
+  put(path: string, body: object, token?: string) {
+    return this.with(request(this.app.getHttpServer()).put(path).send(body), token);
+  }
+
   delete(path: string, token?: string) {
     return this.with(request(this.app.getHttpServer()).delete(path), token);
   }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessHoursSchema } from './business-hours.schema.js';
-import {
-  type BusinessHours,
-  instantOf,
-  isOpenAt,
-  nextOpening,
-  openMillisBetween,
-  wallClock,
-} from './schedule.js';
+import { type BusinessHours, businessHoursSchema } from '@app/identity';
+import { instantOf, isOpenAt, nextOpening, openMillisBetween, wallClock } from './schedule.js';
 
 const NY = 'America/New_York';
 const H = 3_600_000;

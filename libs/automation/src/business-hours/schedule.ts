@@ -5,26 +5,7 @@
  * is computed from real instants, so a DST change day has the length it has (an 08:00-17:00
  * range is 9 hours on both change days; a 00:00-24:00 one is 23 or 25).
  */
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Local wall time `HH:MM`; `to` may be `24:00` (end of the day). `from` < `to`, same day. */
-export interface OpeningRange {
-  from: string;
-  to: string;
-}
-
-export interface Closure {
-  /** A local date, `YYYY-MM-DD`, closed all day whatever the weekly schedule says. */
-  date: string;
-  name?: string;
-}
-
-export interface BusinessHours {
-  timeZone: string;
-  weekly: Partial<Record<Weekday, OpeningRange[]>>;
-  closures: Closure[];
-}
+import { type BusinessHours, minutesOf, WEEKDAYS, type Weekday } from '@app/identity';
 
 /** An instant interval [start, end) in epoch milliseconds. */
 export interface OpenInterval {
@@ -35,11 +16,6 @@ export interface OpenInterval {
 const DAY_MS = 86_400_000;
 /** How far `nextOpening` looks: a year of closures cannot hide a weekly opening beyond this. */
 const SEARCH_DAYS = 400;
-
-/** Minutes since local midnight of `HH:MM` (`24:00` is 1440). */
-export function minutesOf(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -196,4 +172,12 @@ export function nextOpening(hours: BusinessHours, at: Date): Date | null {
 /** Whether a schedule has any opening at all (an always-closed practice is always after hours). */
 export function hasOpenings(hours: BusinessHours): boolean {
   return Object.values(hours.weekly).some((ranges) => (ranges?.length ?? 0) > 0);
+}
+
+/** The hours in the practice's zone, from its settings; null while none were set (never after hours). */
+export function businessHoursOf(settings: {
+  timeZone: string;
+  businessHours: Omit<BusinessHours, 'timeZone'> | null;
+}): BusinessHours | null {
+  return settings.businessHours ? { timeZone: settings.timeZone, ...settings.businessHours } : null;
 }

@@ -1,18 +1,37 @@
-import { Controller, Get, Patch } from '@nestjs/common';
+import { Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import { RequirePermission } from '../access/decorators.js';
+import { type BusinessHours, businessHoursSchema } from '../practice/business-hours.js';
+import { BusinessHoursSettings } from '../practice/business-hours-settings.js';
 import { type PracticeSettingsPatch, practiceSettingsPatchSchema } from '../practice/practice-settings.js';
 import { PracticeSettingsService } from '../practice/practice-settings.service.js';
-import { practiceSettingsSchema } from './views.js';
+import { businessHoursViewSchema, practiceSettingsSchema } from './views.js';
 
 type Settings = Promise<z.output<typeof practiceSettingsSchema>>;
+type Hours = Promise<z.output<typeof businessHoursViewSchema>>;
+
+const HOURS_EXAMPLE = {
+  timeZone: 'America/New_York',
+  weekly: {
+    mon: [
+      { from: '08:00', to: '12:00' },
+      { from: '13:00', to: '17:00' },
+    ],
+    tue: [{ from: '08:00', to: '17:00' }],
+  },
+  closures: [{ date: '2026-12-25', name: 'Christmas' }],
+  configured: true,
+};
 
 @ApiTags('practice')
 @Controller('v1/practice')
 export class PracticeController {
-  constructor(private readonly settings: PracticeSettingsService) {}
+  constructor(
+    private readonly settings: PracticeSettingsService,
+    private readonly hours: BusinessHoursSettings,
+  ) {}
 
   @Get('settings')
   @RequirePermission('practice.settings')
@@ -36,5 +55,32 @@ export class PracticeController {
   @ApiZodResponse(200, practiceSettingsSchema, { description: 'The settings as changed' })
   update(@ValidBody(practiceSettingsPatchSchema) body: PracticeSettingsPatch): Settings {
     return this.settings.update(body);
+  }
+
+  @Get('business-hours')
+  @RequirePermission('practice.settings')
+  @ApiOperation({ summary: "The practice's business hours in its time zone (configured: false until set)" })
+  @ApiZodResponse(200, businessHoursViewSchema, { description: 'The hours', example: HOURS_EXAMPLE })
+  businessHours(): Hours {
+    return this.hours.get();
+  }
+
+  @Put('business-hours')
+  @RequirePermission('practice.settings')
+  @ApiOperation({
+    summary: 'Replace the business hours: time zone, weekly ranges (several a day), closures (holidays)',
+    description:
+      'Local wall-clock times in `timeZone`, which becomes the practice time zone (reminder hours use it too). A day ' +
+      'left out is closed; ranges of a day may not overlap; `to` may be 24:00; a range crossing midnight is two ranges. ' +
+      'A bad zone, time, overlap or date is 400 `validation_failed` naming the field. Until hours are set nothing is ' +
+      'after hours.',
+  })
+  @ApiZodBody(businessHoursSchema)
+  @ApiZodResponse(200, businessHoursViewSchema, {
+    description: 'The hours as stored',
+    example: HOURS_EXAMPLE,
+  })
+  replaceBusinessHours(@ValidBody(businessHoursSchema) body: BusinessHours): Hours {
+    return this.hours.replace(body);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../access/permissions.js';
-import type { PracticeSettings } from '../practice/practice-settings.js';
+import { WEEKDAYS } from '../practice/business-hours.js';
+import type { GeneralSettings } from '../practice/practice-settings.service.js';
 import type { Session } from '../sessions/session.repository.js';
 import type { User } from '../users/user.repository.js';
 
@@ -174,6 +175,18 @@ export const myPermissionsSchema = z
     },
   });
 
+const wallTime = z.string().meta({ description: 'Local wall time HH:MM (24:00 ends the day)' });
+const openingRange = z.object({ from: wallTime, to: wallTime });
+
+export const businessHoursViewSchema = z.object({
+  timeZone: z.string().meta({ description: "The practice's IANA time zone" }),
+  weekly: z
+    .object(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(openingRange).optional()])))
+    .meta({ description: 'Opening ranges per weekday; a day left out is closed' }),
+  closures: z.array(z.object({ date: z.string(), name: z.string().optional() })),
+  configured: z.boolean().meta({ description: 'False until hours were set: then nothing is after hours' }),
+});
+
 export const practiceSettingsSchema = z
   .object({
     idleTimeoutMinutes: z.number().int().meta({ description: 'Automatic logoff after this much inactivity' }),
@@ -247,4 +260,4 @@ export const practiceSettingsSchema = z
       reminderWindowStartHour: 8,
       reminderWindowEndHour: 21,
     },
-  }) satisfies z.ZodType<PracticeSettings>;
+  }) satisfies z.ZodType<GeneralSettings>;

@@ -16,11 +16,11 @@ export class PracticeSettingsService {
     @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
-  get(): Promise<PracticeSettings> {
-    return this.db.transaction((tx) => this.practices.settings(tx));
+  async get(): Promise<GeneralSettings> {
+    return general(await this.db.transaction((tx) => this.practices.settings(tx)));
   }
 
-  update(patch: PracticeSettingsPatch): Promise<PracticeSettings> {
+  update(patch: PracticeSettingsPatch): Promise<GeneralSettings> {
     return this.db.transaction(async (tx) => {
       const before = await this.practices.settings(tx);
       const after = await this.practices.updateSettings(tx, patch, new Date(this.clock.now()));
@@ -45,7 +45,14 @@ export class PracticeSettingsService {
           reminderWindow: `${after.reminderWindowStartHour}-${after.reminderWindowEndHour}`,
         },
       });
-      return after;
+      return general(after);
     });
   }
+}
+
+/** The settings the settings routes show: business hours have routes of their own. */
+export type GeneralSettings = Omit<PracticeSettings, 'businessHours'>;
+
+function general({ businessHours: _hours, ...rest }: PracticeSettings): GeneralSettings {
+  return rest;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IDENTITY_POLICY } from '../identity.constants.js';
+import { readBusinessHours, type StoredBusinessHours } from './business-hours.js';
+import { isTimeZone } from './time-zone.js';
 
 /** What a practice may tune about staff access. */
 export interface PracticeSettings {
@@ -37,6 +39,11 @@ export interface PracticeSettings {
   reminderWindowStartHour: number;
   /** ...until this local hour (9-21, default 21): a practice may narrow 8:00-21:00, never widen it. */
   reminderWindowEndHour: number;
+  /**
+   * Opening hours in `timeZone` (set by `PUT /v1/practice/business-hours`, not the settings
+   * PATCH); null: never set, so nothing is ever "after hours" (libs/automation reads it).
+   */
+  businessHours: StoredBusinessHours | null;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -50,16 +57,6 @@ const MAX_REMINDER_DELAY_HOURS = 168;
 const MAX_REMINDERS = 5;
 /** The widest reminder window (TCPA-style quiet hours); a practice may only narrow it. */
 const REMINDER_WINDOW = { start: 8, end: 21 } as const;
-
-/** True for a time zone name this runtime knows (Intl is the same source the sweep computes hours with). */
-export function isTimeZone(name: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
-  try {
-    return Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone !== '';
-  } catch {
-    return false;
-  }
-}
 
 const isIntIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -145,6 +142,7 @@ const DEFAULTS: PracticeSettings = {
   secureReminderMax: 2,
   reminderWindowStartHour: REMINDER_WINDOW.start,
   reminderWindowEndHour: REMINDER_WINDOW.end,
+  businessHours: null,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -190,6 +188,7 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
       ? doc.secureReminderMax
       : DEFAULTS.secureReminderMax,
     ...reminderWindow(doc.reminderWindowStartHour, doc.reminderWindowEndHour),
+    businessHours: readBusinessHours(doc.businessHours),
   };
 }
 

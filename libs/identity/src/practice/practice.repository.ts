@@ -50,7 +50,11 @@ export class PracticeRepository {
   }
 
   /** Merges `patch` into the stored settings; the practice's settings afterwards. */
-  async updateSettings(tx: TenantTx, patch: PracticeSettingsPatch, now: Date): Promise<PracticeSettings> {
+  async updateSettings(
+    tx: TenantTx,
+    patch: PracticeSettingsPatch | Pick<PracticeSettings, 'timeZone' | 'businessHours'>,
+    now: Date,
+  ): Promise<PracticeSettings> {
     const [row] = await tx.query<{ settings: unknown }>(
       `UPDATE practices SET settings = settings || $2::jsonb, updated_at = $3 WHERE id = $1 RETURNING settings`,
       [tx.tenantId, JSON.stringify(patch), now],

@@ -1,19 +1,42 @@
 import { z } from 'zod';
-import { type BusinessHours, minutesOf, WEEKDAYS } from './schedule.js';
+import { isTimeZone } from './time-zone.js';
+
+/**
+ * A practice's business hours as stored in its settings (`businessHours`, the zone being the
+ * practice's `timeZone`) and as `PUT /v1/practice/business-hours` takes them. The data and its
+ * validation live here, with the practice; what the hours mean at an instant (open? next
+ * opening? open time between two instants) is libs/automation's `schedule.ts`.
+ */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Local wall time `HH:MM`; `to` may be `24:00` (end of the day). `from` < `to`, same day. */
+export interface OpeningRange {
+  from: string;
+  to: string;
+}
+
+export interface Closure {
+  /** A local date, `YYYY-MM-DD`, closed all day whatever the weekly schedule says. */
+  date: string;
+  name?: string;
+}
+
+/** The hours in their zone: what every business-hours computation takes. */
+export interface BusinessHours {
+  timeZone: string;
+  weekly: Partial<Record<Weekday, OpeningRange[]>>;
+  closures: Closure[];
+}
+
+/** Minutes since local midnight of `HH:MM` (`24:00` is 1440). */
+export function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
 
 /** At most this many ranges a day and closures in a schedule: a real practice needs a few. */
 export const MAX_RANGES_PER_DAY = 6;
 export const MAX_CLOSURES = 400;
-
-/** True for a zone name this runtime knows (Intl computes every local time the schedule needs). */
-export function isTimeZone(name: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
-  try {
-    return Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone !== '';
-  } catch {
-    return false;
-  }
-}
 
 const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const wallTime = z
@@ -101,6 +124,14 @@ export const businessHoursSchema = z.strictObject({
     .meta({ description: 'Local dates closed all day (holidays)' }),
 });
 
-// A valid body is a schedule the pure functions take as is.
-export type BusinessHoursInput =
-  z.output<typeof businessHoursSchema> extends BusinessHours ? z.output<typeof businessHoursSchema> : never;
+/** What the settings keep: the schedule without the zone (that is the practice's `timeZone`). */
+export type StoredBusinessHours = Omit<BusinessHours, 'timeZone'>;
+
+const storedSchema = businessHoursSchema.omit({ timeZone: true });
+
+/** A stored schedule read defensively: anything that no longer validates counts as none set. */
+export function readBusinessHours(raw: unknown): StoredBusinessHours | null {
+  if (raw === null || raw === undefined) return null;
+  const parsed = storedSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
