@@ -26,9 +26,19 @@ import {
 
 const HOUR = 3_600_000;
 
-/** The practice's zone: UTC+9 all year (no DST), so its wall clock is plain arithmetic here. */
-const ZONE = 'Asia/Tokyo';
-const ZONE_OFFSET_HOURS = 9;
+/**
+ * A fixed-offset zone (Etc/GMT-N is UTC+N, no DST, so its wall clock is plain arithmetic here)
+ * where the real clock reads about noon now: the sweep runs on a fake clock, but the send checks
+ * the reminder hours on the real one, so a zone fixed once would fail these tests at some hours
+ * of the day.
+ */
+const ZONE_OFFSET_HOURS = ((offset: number) => (offset > 14 ? offset - 24 : offset))(
+  (((12 - new Date().getUTCHours()) % 24) + 24) % 24,
+);
+const ZONE =
+  ZONE_OFFSET_HOURS === 0
+    ? 'Etc/GMT'
+    : `Etc/GMT${ZONE_OFFSET_HOURS > 0 ? '-' : '+'}${Math.abs(ZONE_OFFSET_HOURS)}`;
 
 /** The first instant after `after` whose wall clock in the practice's zone reads `hour`:00. */
 function nextLocalHour(after: Date, hour: number): Date {
@@ -106,7 +116,7 @@ describe('reminders for unread secure messages', () => {
 
     // Not yet due: nothing.
     await sweep(new Date(start.getTime() + 23 * HOUR));
-    // Due at night (03:00 in the practice's zone, 18:00 UTC): waits for the morning, nothing sent.
+    // Due at night (03:00 in the practice's zone): waits for the morning, nothing sent.
     const night = nextLocalHour(new Date(start.getTime() + 24 * HOUR), 3);
     expect((await sweep(night)).postponed).toBe(1);
     await sweep(new Date(night.getTime() + HOUR));
