@@ -50,11 +50,9 @@ function kindSchema(description: string) {
       sms: template('sms').optional(),
       email: template('email').optional(),
       chat: template('chat').optional(),
-      webform: template('webform')
-        .optional()
-        .meta({
-          description: "Sent to the form's own email (else its phone) of a new contact, never to a claim",
-        }),
+      webform: template('webform').optional().meta({
+        description: "Sent to the form's own email (else its phone) of a new contact, never to a claim",
+      }),
     })
     .meta({ description }) satisfies z.ZodType<
     { enabled: boolean } & Partial<Record<AutoReplyChannel, string>>

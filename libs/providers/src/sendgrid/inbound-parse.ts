@@ -223,7 +223,9 @@ function isAutomated(mail: ParsedMail): boolean {
   if (submitted !== null && submitted.split(';')[0]!.trim().toLowerCase() !== 'no') return true;
   const precedence = headerText(mail, 'precedence');
   if (precedence !== null && AUTOMATED_PRECEDENCE.has(precedence.trim().toLowerCase())) return true;
-  return AUTOMATED_HEADERS.some((name) => mail.headers.has(name));
+  // mailparser folds List-* headers into one structured `list` entry: presence is read from the lines.
+  const present = new Set(mail.headerLines.map((line) => line.key.toLowerCase()));
+  return AUTOMATED_HEADERS.some((name) => present.has(name));
 }
 
 function listOf(value: string | string[] | undefined): string[] {
