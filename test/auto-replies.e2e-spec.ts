@@ -314,6 +314,22 @@ describe('auto-replies', () => {
       // Nothing of the patient's email in ours.
       expect(JSON.stringify(mail)).not.toContain('knee');
       expect(await stack.sentTo(robot)).toEqual([]);
+
+      // Our auto-reply bounces: the address is suppressed, and the next night's email gets none.
+      const [ours] = await autoReplies(contactId);
+      await stack.waitForStatus(token(), ours!.id, ['sent', 'delivered']);
+      await request(stack.api.getHttpServer())
+        .post(new URL(practice.email.eventsUrl).pathname)
+        .send([{ event: 'bounce', type: 'bounce', messageId: ours!.id, sg_event_id: `ev-${ours!.id}` }])
+        .expect(200);
+      await waitFor(async () => {
+        const res = await stack.staff.get(`/v1/contacts/${contactId}`, token()).expect(200);
+        return res.body.emailSuppression !== null;
+      });
+      setClock('2026-06-11T02:30:00Z'); // past the throttle, at night again
+      await emailFrom(patient, `<q2-${Date.now()}@mail.test>`);
+      expect(await contactOfEmail()).toBe(contactId);
+      expect(await autoReplies(contactId)).toHaveLength(1);
     });
 
     it('two emails at once from a new address get one reply (the throttle’s one conditional upsert)', async () => {
