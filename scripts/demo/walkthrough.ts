@@ -574,7 +574,7 @@ try {
     'in the conversation (staff view)': nightMessages
       .filter((m) => m.direction === 'outbound')
       .map((m) => `${m.kind}: ${m.body}`),
-    'a second text 1 s later': `texts the patient received in all: ${sentToNight.length}`,
+    'a second text right after': `texts the patient received in all: ${sentToNight.length}`,
   });
   // Leave the practice answering nothing automatically, so the next run's steps see only their own texts.
   await putJson('/v1/practice/auto-replies', {

@@ -24,7 +24,7 @@ export interface InboundMessageFacts {
    */
   noAutoAnswer: 'keyword' | 'auto_submitted' | null;
   /** Website chat: the visitor's session that wrote it (an answer goes back to that session only). */
-  chatSessionId: string | null;
+  chatSessionId?: string | null;
 }
 
 /**
