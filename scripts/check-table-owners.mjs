@@ -54,6 +54,8 @@ const OWNERS = {
   portal_codes: 'delivery',
   secure_reminders: 'delivery',
   secure_reminder_sends: 'delivery',
+  auto_reply_settings: 'automation',
+  auto_reply_sends: 'automation',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

@@ -489,6 +489,98 @@ try {
       ? `${downloaded.status} ${downloaded.type}, identical bytes: ${downloaded.bytes.equals(pdf)}`
       : 'no link in the thread (bug)',
   });
+
+  // After hours: the practice is closed today, and a text is answered automatically (once per
+  // throttle), by the worker, as a PHI-free system message in the conversation. The typed client
+  // learns these two routes when docs/openapi.json is regenerated; until then, plain fetch.
+  const putJson = (path: string, body: unknown) =>
+    fetch(`${api}${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const todayInNewYork = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+    new Date(),
+  );
+  const weekdays = Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ from: '08:00', to: '17:00' }]]),
+  );
+  const hoursSet = await putJson('/v1/practice/business-hours', {
+    timeZone: 'America/New_York',
+    weekly: weekdays,
+    closures: [{ date: todayInNewYork, name: 'Closed today (demo)' }],
+  });
+  const autoReplies = {
+    afterHours: {
+      enabled: true,
+      sms: '{practiceName}: thanks for your text. We are closed now and will answer from {nextOpening}. In an emergency, call 911.',
+    },
+    firstContact: { enabled: false },
+    throttleHours: 12,
+  };
+  const repliesSet = await putJson('/v1/practice/auto-replies', autoReplies);
+  const NIGHT_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  const textIn = async (body: string) =>
+    (await fetch(`${sandbox}/sandbox/twilio/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        to: CLINIC_NUMBER,
+        from: NIGHT_PATIENT,
+        body,
+        webhookUrl: channel.webhooks.inbound,
+        authToken,
+      }),
+    }).then((r) => r.json())) as { status: number; messageSid: string };
+  const nightText = await textIn('Hi, I have a toothache, can I come in tomorrow?');
+  let autoReply: string | undefined;
+  for (let i = 0; i < 100 && !autoReply; i++) {
+    autoReply = await newestSmsTo(NIGHT_PATIENT);
+    if (!autoReply) await new Promise((r) => setTimeout(r, 100));
+  }
+  const nightConversation = (
+    await ctx.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`,
+      [owner.practiceId, nightText.messageSid],
+    )
+  ).rows[0]?.conversation_id as string | undefined;
+  const nightMessages = nightConversation
+    ? need(
+        'GET /v1/conversations/:id/messages',
+        await client.GET('/v1/conversations/{id}/messages', {
+          params: { path: { id: nightConversation } },
+          ...auth,
+        }),
+      ).data
+    : [];
+  // A second text within the throttle gets no second answer.
+  const secondNight = await textIn('Also, do you take walk-ins?');
+  for (let i = 0; i < 50; i++) {
+    const stored = await ctx.owner.query(`SELECT 1 FROM messages WHERE provider_message_id = $1`, [
+      secondNight.messageSid,
+    ]);
+    if (stored.rows.length > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const sentToNight = (await (
+    await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(NIGHT_PATIENT)}`)
+  ).json()) as unknown[];
+  say('After hours: the clinic is closed today, and a text is answered automatically', {
+    'PUT /v1/practice/business-hours': `${hoursSet.status} (Mon-Fri 08:00-17:00 New York, closed ${todayInNewYork})`,
+    'PUT /v1/practice/auto-replies': `${repliesSet.status} after-hours SMS on, once per 12 h`,
+    'a new patient texts the clinic': `${nightText.status}`,
+    'what the patient got back (Twilio, sandbox)': autoReply ?? 'nothing (bug)',
+    'in the conversation (staff view)': nightMessages
+      .filter((m) => m.direction === 'outbound')
+      .map((m) => `${m.kind}: ${m.body}`),
+    'a second text right after': `texts the patient received in all: ${sentToNight.length}`,
+  });
+  // Leave the practice answering nothing automatically, so the next run's steps see only their own texts.
+  await putJson('/v1/practice/auto-replies', {
+    afterHours: { enabled: false },
+    firstContact: { enabled: false },
+  });
 } finally {
   await ctx.close();
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
+import { AutoRepliesCoreModule } from '@app/automation';
 import {
   PendingMediaModule,
   PendingSmsJob,
@@ -37,6 +38,8 @@ export class WorkerModule {
         PlatformModule.forRoot('worker', config),
         PendingMediaModule,
         ExpiredUploadsModule,
+        // Inbound message hooks (auto-replies) for the texts the worker ingests.
+        AutoRepliesCoreModule,
         JobsModule.forWorker(
           [
             AuditSealJob,

@@ -1,4 +1,6 @@
 export { AutomationModule } from './automation.module.js';
+export { AutoRepliesCoreModule } from './auto-replies/auto-replies-core.module.js';
+export { AUTOMATION_CLOCK, type AutomationClock } from './automation-clock.js';
 export { AutomationError, AutomationErrorCode } from './automation.errors.js';
 export { automationHttpErrors } from './http/automation-http-errors.js';
 export { AUTOMATION_ENTITIES } from './automation.entities.js';
@@ -11,3 +13,4 @@ export {
   businessHoursOf,
   wallClock,
 } from './business-hours/schedule.js';
+export { describeNextOpening, countSmsSegments } from './auto-replies/auto-reply-templates.js';

@@ -23,6 +23,8 @@ export interface InboundMessageFacts {
    * already has its own answer; a machine's email (`Auto-Submitted`, `Precedence: bulk`) would loop.
    */
   noAutoAnswer: 'keyword' | 'auto_submitted' | null;
+  /** Website chat: the visitor's session that wrote it (an answer goes back to that session only). */
+  chatSessionId?: string | null;
 }
 
 /**

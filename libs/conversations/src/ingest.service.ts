@@ -54,6 +54,8 @@ export interface InboundMessageInput {
   contactId?: string;
   /** Why no automatic answer may follow (an SMS keyword, a machine's email); see `InboundMessageFacts`. */
   noAutoAnswer?: 'keyword' | 'auto_submitted' | null;
+  /** Website chat: the visitor's session that wrote it (for hooks that answer in the chat). */
+  chatSessionId?: string | null;
 }
 
 export interface IngestResult {
@@ -197,6 +199,7 @@ export class IngestService {
       receivedAt: message.createdAt,
       body: input.body,
       noAutoAnswer: input.noAutoAnswer ?? null,
+      chatSessionId: input.chatSessionId ?? null,
     });
     return {
       duplicate: false,

@@ -112,6 +112,8 @@ export interface ChatOutboundInput {
   channelId: string;
   body: string;
   authorUserId: string | null;
+  /** An automatic answer (automation's auto-reply): stored as a `system` message with this template. */
+  template?: 'auto_reply';
 }
 
 @Injectable()
@@ -256,8 +258,8 @@ export class MessageRepository {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
-         body_enc, status, delivery_route, author_user_id)
-       VALUES ($1, $2, $3, $4, $5, 'chat', 'outbound', 'message', $6, $7, 'chat', $8)
+         body_enc, status, delivery_route, author_user_id, template)
+       VALUES ($1, $2, $3, $4, $5, 'chat', 'outbound', $9, $6, $7, 'chat', $8, $10)
        RETURNING id, created_at`,
       [
         randomUUID(),
@@ -268,6 +270,8 @@ export class MessageRepository {
         cipher.encrypt(COL.body, input.body),
         CHAT_OUTBOUND_STATUS,
         input.authorUserId,
+        input.template ? 'system' : 'message',
+        input.template ?? null,
       ],
     );
     return { id: row!.id, createdAt: row!.created_at };

@@ -18,7 +18,8 @@ export interface QueuedOutboundMessage {
   authorUserId: string | null;
   content:
     | { kind: 'message'; body: string; route: string; routeReason: string | null }
-    | { kind: 'system'; template: string; consentRequestId: string | null };
+    /** `body`: a system text stored as sent (an auto-reply); null for templates rendered at send time. */
+    | { kind: 'system'; template: string; consentRequestId: string | null; body?: string | null };
 }
 
 /** The forward-only part of the status machine (message-status.ts); failures and read are final. */
@@ -74,7 +75,11 @@ export class OutboundMessageRepository {
           message.channelId,
           message.channel,
           message.content.kind,
-          reply ? cipher.encrypt(MESSAGE_BODY_COLUMN, reply.body) : null,
+          reply
+            ? cipher.encrypt(MESSAGE_BODY_COLUMN, reply.body)
+            : system?.body
+              ? cipher.encrypt(MESSAGE_BODY_COLUMN, system.body)
+              : null,
           reply?.route ?? null,
           reply?.routeReason ?? null,
           cipher.encrypt(MESSAGE_TO_ADDRESS_COLUMN, message.toAddress),

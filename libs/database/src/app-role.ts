@@ -46,6 +46,8 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   unsubscribe_links: ['SELECT', 'INSERT', 'UPDATE'],
   secure_reminders: ['SELECT', 'INSERT', 'UPDATE'],
   secure_reminder_sends: ['SELECT', 'INSERT'],
+  auto_reply_settings: ['SELECT', 'INSERT', 'UPDATE'],
+  auto_reply_sends: ['SELECT', 'INSERT', 'UPDATE'],
   sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };

@@ -12,6 +12,8 @@ export { OutboxRelay } from './dispatch/outbox-relay.js';
 export { DispatchService } from './dispatch/dispatch.service.js';
 export { hashLinkToken, linkTokensIn, type LinkToken } from './dispatch/link-tokens.js';
 export { OutboundMessages } from './outbound/outbound-messages.js';
+export { GateFacts } from './outbound/gate-facts.js';
+export { SenderChannels } from './outbound/sender-channels.js';
 export { PortalLinkRepository } from './outbound/portal-links.repository.js';
 export { portalCodeHash } from './dispatch/portal-codes.js';
 export { OneTimeCodeMessages } from './dispatch/one-time-code-messages.js';

@@ -3,6 +3,7 @@ import { AutomationError, AutomationErrorCode as E } from '../automation.errors.
 
 /** Automation's codes as the API answers them (exhaustive: a new code fails to compile until mapped). */
 export const automationHttpErrors = httpErrorMap(AutomationError, {
+  [E.ValidationFailed]: 400,
   [E.TeamNotFound]: { status: 404, code: 'not_found' },
   [E.RoutingRuleNotFound]: { status: 404, code: 'not_found' },
 });

@@ -75,4 +75,46 @@ export class ChatDelivery {
     });
     return { messageId: message.id, conversationId: conversation.id };
   }
+
+  /**
+   * An automatic answer (automation's PHI-free auto-reply) to the session that wrote
+   * `inboundMessageId`, in that message's conversation, published to that session only. No
+   * proof is needed (it carries nothing of the conversation); a session gone or not the
+   * contact's gets nothing (null). The visitor's message is added to the session first, so the
+   * answer follows it.
+   */
+  async deliverAutomatic(
+    tx: TenantTx,
+    input: {
+      sessionId: string;
+      contactId: string;
+      conversationId: string;
+      inboundMessageId: string;
+      body: string;
+    },
+  ): Promise<{ messageId: string } | null> {
+    const session = await this.sessions.get(tx, input.sessionId);
+    if (!session || session.contactId !== input.contactId || session.expiresAt.getTime() <= Date.now())
+      return null;
+    const message = await this.messages.insertOutbound(tx, {
+      conversationId: input.conversationId,
+      contactId: session.contactId,
+      channelId: session.channelId,
+      body: input.body,
+      authorUserId: null,
+      template: 'auto_reply',
+    });
+    await this.sessions.addMessage(tx, session.id, input.inboundMessageId);
+    await this.sessions.addMessage(tx, session.id, message.id);
+    this.live.publishAfterCommit(tx, session.id, { messageId: message.id });
+    this.staffEvents.publishAfterCommit(tx, {
+      type: 'message.created',
+      conversationId: input.conversationId,
+      messageId: message.id,
+      contactId: session.contactId,
+      channel: 'chat',
+      direction: 'outbound',
+    });
+    return { messageId: message.id };
+  }
 }

@@ -29,7 +29,8 @@ export class ChatMessages {
 
   async view(tx: TenantTx, messageId: string): Promise<ChatMessageView | null> {
     const message = await this.messages.get(tx, messageId);
-    return message && message.kind === 'message' ? toView(message) : null;
+    // The visitor sees messages and automatic answers in their session, never staff notes.
+    return message && message.kind !== 'note' ? toView(message) : null;
   }
 }
 

@@ -48,11 +48,12 @@ export class ChatSessionRepository {
   }
 
   async addMessage(tx: TenantTx, sessionId: string, messageId: string): Promise<void> {
-    await tx.execute(`INSERT INTO chat_messages (tenant_id, session_id, message_id) VALUES ($1, $2, $3)`, [
-      tx.tenantId,
-      sessionId,
-      messageId,
-    ]);
+    // Idempotent: an auto-reply adds the visitor's message before its answer (keeping their order).
+    await tx.execute(
+      `INSERT INTO chat_messages (tenant_id, session_id, message_id) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, message_id) DO NOTHING`,
+      [tx.tenantId, sessionId, messageId],
+    );
   }
 
   /** Message ids of the session in order, after `afterMessageId` when given (at most `limit`). */

@@ -82,6 +82,7 @@ export class PublicChatService {
         contactId: session.contactId,
         body,
         actor: VISITOR,
+        chatSessionId: session.id,
       });
       await this.sessions.addMessage(tx, session.id, result.messageId);
       // The visitor's other tabs see it too.

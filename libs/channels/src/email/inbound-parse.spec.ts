@@ -126,3 +126,44 @@ describe("the sender's SPF and DKIM results (issue 19)", () => {
     });
   });
 });
+
+/** Whether an email with these headers is automatic, in parsed mode. */
+const automatedParsed = async (...headers: string[]) =>
+  (await parseInboundEmail({ headers: ['From: a@b.test', 'Subject: hi', ...headers].join('\r\n') }, []))
+    .automated;
+/** ... and in raw MIME mode. */
+const automatedRaw = async (...headers: string[]) =>
+  (
+    await parseInboundEmail(
+      { email: ['From: a@b.test', 'Subject: hi', ...headers, '', 'Body text'].join('\r\n') },
+      [],
+    )
+  ).automated;
+
+describe('an automatic email (issue 23: no auto-reply loops)', () => {
+  it.each([
+    ['Auto-Submitted: auto-replied', true],
+    ['Auto-Submitted: auto-generated; type=vacation', true],
+    ['Auto-Submitted: no', false],
+    ['Auto-Submitted: No ', false],
+    ['Precedence: bulk', true],
+    ['Precedence: auto_reply', true],
+    ['Precedence: list', true],
+    ['Precedence: junk', true],
+    ['Precedence: first-class', false],
+    ['X-Autoreply: yes', true],
+    ['X-Autorespond: on', true],
+    ['X-Auto-Response-Suppress: All', true],
+    ['List-Id: <news.clinic.test>', true],
+    ['List-Unsubscribe: <mailto:u@list.test>', true],
+    ['X-Mailer: Thunderbird', false],
+  ])('%s: automated %s, in parsed and raw mode', async (header, automated) => {
+    expect(await automatedParsed(header)).toBe(automated);
+    expect(await automatedRaw(header)).toBe(automated);
+  });
+
+  it('an ordinary email is not', async () => {
+    expect(await automatedParsed()).toBe(false);
+    expect(await automatedRaw()).toBe(false);
+  });
+});

@@ -140,6 +140,8 @@ export class SendGridInboundService {
       providerMessageId: await this.threads.providerMessageId(tx, email),
       senderAuthentication: email.authentication,
       actor: SENDGRID_ACTOR,
+      // A machine's email (Auto-Submitted, Precedence: bulk, a list): answering it would loop.
+      noAutoAnswer: email.automated ? ('auto_submitted' as const) : null,
     };
   }
 }

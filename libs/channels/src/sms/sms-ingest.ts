@@ -83,6 +83,8 @@ export class SmsIngest {
         providerMessageId: sms.messageSid,
         media: sms.media,
         actor: TWILIO_ACTOR,
+        // A keyword (STOP, HELP, YES...) has its own answer: nothing may answer it automatically.
+        noAutoAnswer: this.hooks.beforeAck(sms) ? 'keyword' : null,
       });
     } catch (err) {
       if (err instanceof UnusableSenderAddressError) throw unusableSender();

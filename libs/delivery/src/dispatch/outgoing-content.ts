@@ -21,11 +21,17 @@ export interface Outgoing {
   /** Email only. */
   subject: string | null;
   replyTo: string | null;
-  /** Email only: In-Reply-To/References of the patient's last email of the conversation (null: none). */
-  headers: EmailReplyHeaders | null;
+  /**
+   * Email only: In-Reply-To/References of the patient's last email of the conversation (staff's
+   * messages), or `Auto-Submitted: auto-replied` (an auto-reply, RFC 3834); null: none.
+   */
+  headers: EmailReplyHeaders | typeof AUTO_REPLY_HEADERS | null;
   /** SMS only: our status webhook, naming our message id. */
   statusCallback: string | null;
 }
+
+/** What an auto-reply email says of itself (RFC 3834), so the patient's own autoresponder does not answer it. */
+export const AUTO_REPLY_HEADERS = { 'Auto-Submitted': 'auto-replied' } as const;
 
 const PRACTICE_CACHE_MS = 60_000;
 const MAX_CACHED_PRACTICES = 10_000;
@@ -83,13 +89,17 @@ export class OutgoingContent {
     // Staff's messages (plain or the secure notice) thread under the patient's last email in their
     // mail client; the subject stays the fixed, PHI-free one (never the patient's own subject).
     const headers =
-      sender.kind === 'email' && route !== 'system'
-        ? await this.threads.replyHeaders(tx, message.conversationId)
-        : null;
+      sender.kind !== 'email'
+        ? null
+        : route !== 'system'
+          ? await this.threads.replyHeaders(tx, message.conversationId)
+          : message.template === 'auto_reply'
+            ? AUTO_REPLY_HEADERS
+            : null;
     return {
       route,
       ...content,
-      subject: headers && content.subject ? `Re: ${content.subject}` : content.subject,
+      subject: headers && route !== 'system' && content.subject ? `Re: ${content.subject}` : content.subject,
       headers,
       statusCallback:
         sender.kind === 'sms'
@@ -125,6 +135,14 @@ export class OutgoingContent {
       return {
         text: text + SYSTEM_TEXTS.unsubscribeFooter(practice.name, url),
         subject: SYSTEM_TEXTS.plainEmailSubject(practice.name),
+      };
+    }
+    if (message.template === 'auto_reply') {
+      // Rendered from the practice's PHI-free template when it was queued, and stored as sent.
+      const text = await this.outbound.body(tx, message);
+      return {
+        text,
+        subject: sender.kind === 'email' ? SYSTEM_TEXTS.autoReplyEmailSubject(practice.name) : null,
       };
     }
     if (carriesOneTimeCode(message.template)) {

@@ -49,7 +49,11 @@ export class ProviderCalls {
     if (sender.kind === 'email')
       return () => this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
     const tokenHashes = await this.links.linkTokenHashes(tx, message.id);
-    const body = message.kind === 'message' ? await this.outbound.body(tx, message) : null;
+    // A reply's or an auto-reply's stored text is recognised as is.
+    const body =
+      message.kind === 'message' || message.template === 'auto_reply'
+        ? await this.outbound.body(tx, message)
+        : null;
     const isOurCode = carriesOneTimeCode(message.template)
       ? await this.links.oneTimeCodeMatcher(tx, message.id)
       : () => false;

@@ -82,6 +82,9 @@ export const SYSTEM_TEXTS = {
     `\n\n--\nTo stop receiving health information from ${notificationName(practice)} by unencrypted ` +
     `email, open: ${link}\n`,
 
+  /** An auto-reply email (automation's PHI-free template is the body): the subject names only the practice. */
+  autoReplyEmailSubject: (practice: string) => `Thank you for contacting ${notificationName(practice)}`,
+
   /** A plain email reply: the staff's text is the body; the subject carries nothing of it. */
   plainEmailSubject: (practice: string) => `Message from ${notificationName(practice)}`,
 

@@ -24,7 +24,8 @@ import {
 
 /** What a reply or system message was decided to be when it was accepted. */
 export type OutboundRoute = 'plain' | 'secure_link';
-export type SystemTemplate = 'consent_request' | 'portal_code' | 'chat_code' | 'secure_reminder';
+export type SystemTemplate =
+  'consent_request' | 'portal_code' | 'chat_code' | 'secure_reminder' | 'auto_reply';
 
 export interface NewOutboundMessage {
   conversationId: string;
@@ -44,7 +45,9 @@ export interface NewOutboundMessage {
     /** A chat visitor's code to prove a typed address: minted by the worker likewise. */
     | { kind: 'system'; template: 'chat_code' }
     /** A reminder of an unread secure message (secure_reminder_sends names which): a fresh link, minted when sent. */
-    | { kind: 'system'; template: 'secure_reminder' };
+    | { kind: 'system'; template: 'secure_reminder' }
+    /** An automatic answer (automation's auto-replies): its PHI-free text, rendered from the practice's template, is stored. */
+    | { kind: 'system'; template: 'auto_reply'; body: string };
 }
 
 const RELEASE_DISPATCH_LOCKS = new PreparedSql(RELEASE_DISPATCH_LOCKS_SQL);
@@ -129,6 +132,7 @@ export class OutboundMessages {
                 kind: 'system',
                 template: content.template,
                 consentRequestId: content.template === 'consent_request' ? content.consentRequestId : null,
+                body: content.template === 'auto_reply' ? content.body : null,
               },
       },
       [[ENTER_OUTBOX, [tx.tenantId, id, input.channel, this.config.DELIVERY_LEASE_SECONDS]]],

@@ -34,6 +34,14 @@ export interface ParsedEmail {
   fingerprint: string;
   /** SendGrid's SPF and DKIM results for the sender (its fields, not the message's own headers). */
   senderChecks: SenderChecks;
+  /**
+   * A machine wrote it, by its own headers (RFC 3834 `Auto-Submitted` other than `no`,
+   * `Precedence: bulk|junk|list|auto_reply`, `X-Autoreply`, `X-Autorespond`,
+   * `X-Auto-Response-Suppress`, a mailing list's `List-Id`/`List-Unsubscribe`): nothing may
+   * answer it automatically (mail loops). (A bounce's empty envelope sender never passes SPF, so
+   * it is a claim, which is never answered either.)
+   */
+  automated: boolean;
 }
 
 const MAX_THREAD_REFS = 50;
@@ -149,7 +157,10 @@ function parseEnvelope(raw: string | undefined): Envelope {
   if (list.length > 100 || !list.every((a) => typeof a === 'string' && a.length <= 320)) {
     throw invalid('envelope', 'to must be a list of addresses');
   }
-  return { from: typeof from === 'string' ? from.trim().toLowerCase() || null : null, to: list as string[] };
+  return {
+    from: typeof from === 'string' ? from.trim().toLowerCase() || null : null,
+    to: list as string[],
+  };
 }
 
 async function parseMime(source: string, field: string): Promise<ParsedMail> {
@@ -171,7 +182,7 @@ async function parseMime(source: string, field: string): Promise<ParsedMail> {
 function headerFacts(
   mail: ParsedMail,
   envelope: Envelope,
-): Pick<ParsedEmail, 'messageId' | 'threadRefs' | 'from' | 'recipients'> {
+): Pick<ParsedEmail, 'messageId' | 'threadRefs' | 'from' | 'recipients' | 'automated'> {
   const refs = [...listOf(mail.inReplyTo), ...listOf(mail.references).toReversed()]
     .flatMap((value) => value.split(/\s+/))
     .map(bareMessageId)
@@ -182,7 +193,39 @@ function headerFacts(
     threadRefs: [...new Set(refs)].slice(0, MAX_THREAD_REFS),
     from: addressesOf(mail.from)[0] ?? envelope.from,
     recipients: [...new Set([...envelope.to.map((a) => a.trim().toLowerCase()), ...headerRecipients])],
+    automated: isAutomated(mail),
   };
+}
+
+const AUTOMATED_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply']);
+/** Headers whose mere presence marks an automatic or list message. */
+const AUTOMATED_HEADERS = [
+  'x-autoreply',
+  'x-autorespond',
+  'x-auto-response-suppress',
+  'list-id',
+  'list-unsubscribe',
+];
+
+function headerText(mail: ParsedMail, name: string): string | null {
+  const value: unknown = mail.headers.get(name);
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(String).join(',');
+  if (typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
+  return String(value as string);
+}
+
+/** Whether the message says a machine sent it (see `ParsedEmail.automated`). */
+function isAutomated(mail: ParsedMail): boolean {
+  const submitted = headerText(mail, 'auto-submitted');
+  if (submitted !== null && submitted.split(';')[0]!.trim().toLowerCase() !== 'no') return true;
+  const precedence = headerText(mail, 'precedence');
+  if (precedence !== null && AUTOMATED_PRECEDENCE.has(precedence.trim().toLowerCase())) return true;
+  // mailparser folds List-* headers into one structured `list` entry: presence is read from the lines.
+  const present = new Set(mail.headerLines.map((line) => line.key.toLowerCase()));
+  return AUTOMATED_HEADERS.some((name) => present.has(name));
 }
 
 function listOf(value: string | string[] | undefined): string[] {
