@@ -54,6 +54,10 @@ const OWNERS = {
   portal_codes: 'delivery',
   secure_reminders: 'delivery',
   secure_reminder_sends: 'delivery',
+  teams: 'automation',
+  team_members: 'automation',
+  team_round_robin: 'automation',
+  routing_rules: 'automation',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

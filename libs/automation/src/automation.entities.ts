@@ -1,4 +1,11 @@
 import type { EntitySchema } from 'typeorm';
+import { RoutingRuleSchema } from './routing/routing-rule.entity.js';
+import { TeamMemberSchema, TeamRoundRobinSchema, TeamSchema } from './teams/team.entity.js';
 
 /** Every table automation owns, for `TypeOrmModule.forFeature`. */
-export const AUTOMATION_ENTITIES: EntitySchema[] = [];
+export const AUTOMATION_ENTITIES: EntitySchema[] = [
+  TeamSchema,
+  TeamMemberSchema,
+  TeamRoundRobinSchema,
+  RoutingRuleSchema,
+];

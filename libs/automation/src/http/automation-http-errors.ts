@@ -5,4 +5,10 @@ import { AutomationError, AutomationErrorCode as E } from '../automation.errors.
 export const automationHttpErrors = httpErrorMap(AutomationError, {
   [E.TeamNotFound]: { status: 404, code: 'not_found' },
   [E.RoutingRuleNotFound]: { status: 404, code: 'not_found' },
+  [E.TeamNameTaken]: 409,
+  [E.TeamInUse]: 409,
+  [E.InvalidTeamMember]: 422,
+  [E.InvalidAssignee]: 422,
+  [E.InvalidTeam]: 422,
+  [E.InvalidChannel]: 422,
 });

@@ -32,11 +32,22 @@ import {
   noteSchema,
 } from './inbox-responses.js';
 import {
+  TEAM_PREFIX,
   listConversationsQuery,
   messagesPageQuery,
   noteBody,
   updateConversationBody,
 } from './inbox-schemas.js';
+
+/** `me` is the caller; `team:<id>` filters on the team instead of the assignee. */
+function assigneeFilter(
+  assignee: string | undefined,
+  viewer: Principal,
+): { assignee?: string; teamId?: string } {
+  if (assignee === 'me') return { assignee: viewer.userId };
+  if (assignee?.startsWith(TEAM_PREFIX)) return { teamId: assignee.slice(TEAM_PREFIX.length) };
+  return { assignee };
+}
 
 /** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
 const ConversationIdParam = ApiParam({
@@ -85,7 +96,7 @@ export class ConversationsController {
     return this.listConversations.execute(viewer, {
       status: q.status === 'all' ? undefined : q.status,
       channel: q.channel,
-      assignee: q.assignee === 'me' ? viewer.userId : q.assignee,
+      ...assigneeFilter(q.assignee, viewer),
       tag: q.tag,
       unread: q.unread === 'true',
       leadStage: q.leadStage,

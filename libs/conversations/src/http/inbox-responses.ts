@@ -29,6 +29,9 @@ export const inboxItemSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES),
   priority: z.enum(PRIORITIES),
   assigneeId: z.uuid().nullable(),
+  teamId: z.uuid().nullable().meta({
+    description: 'The team a routing rule sent it to (filter: assignee=team:<teamId>); null: none',
+  }),
   tags: z.array(z.string()),
   leadStage: z.enum(LEAD_STAGES).nullable().meta({ description: "The contact's lead stage" }),
   lastMessageAt: timestamp.nullable(),
@@ -57,6 +60,7 @@ const inboxItemExample = {
   status: 'open',
   priority: 'normal',
   assigneeId: null,
+  teamId: null,
   tags: ['billing'],
   leadStage: 'new',
   lastMessageAt: AT,

@@ -7,6 +7,12 @@ const userId = z
   .string()
   .regex(UUID_PATTERN, 'must be a user id')
   .transform((v) => v.toLowerCase());
+/** `team:<teamId>`: a team's conversations. */
+export const TEAM_PREFIX = 'team:';
+const teamAssignee = z
+  .string()
+  .regex(/^team:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'team:<team id>')
+  .transform((v) => v.toLowerCase());
 /** Staff labels: lowercase words, so that "Billing" and "billing" are one tag. */
 export const tag = z
   .string()
@@ -18,9 +24,12 @@ export const listConversationsQuery = z.strictObject({
   status: z.enum([...CONVERSATION_STATUSES, 'all']).default('all'),
   channel: z.enum(INBOX_CHANNELS).optional().meta({ description: 'The channel of the last message' }),
   assignee: z
-    .union([z.literal('me'), z.literal('unassigned'), userId])
+    .union([z.literal('me'), z.literal('unassigned'), userId, teamAssignee])
     .optional()
-    .meta({ description: '`me`, `unassigned`, or a user id' }),
+    .meta({
+      description:
+        '`me`, `unassigned`, a user id, or `team:<teamId>` (conversations a routing rule sent to that team)',
+    }),
   tag: tag.optional(),
   unread: z
     .enum(['true', 'false'])
