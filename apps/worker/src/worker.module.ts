@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
+import { RoutingModule } from '@app/automation';
 import {
   PendingMediaModule,
   PendingSmsJob,
@@ -50,6 +51,8 @@ export class WorkerModule {
           [
             DeliveryWorkerModule,
             ConversationsModule,
+            // Inbound hooks the SMS ingest runs (the api registers the same through AutomationModule).
+            RoutingModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

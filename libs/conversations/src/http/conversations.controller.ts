@@ -12,6 +12,7 @@ import {
   ValidQuery,
 } from '@app/observability';
 import { AddNote } from '../inbox/add-note.js';
+import { ConversationActivity } from '../inbox/conversation-activity.js';
 import { CountConversations } from '../inbox/count-conversations.js';
 import { ListConversations } from '../inbox/list-conversations.js';
 import { MarkConversationRead } from '../inbox/mark-read.js';
@@ -19,6 +20,8 @@ import { ReadConversation } from '../inbox/read-conversation.js';
 import { ReadMessages } from '../inbox/read-messages.js';
 import { UpdateConversation } from '../inbox/update-conversation.js';
 import {
+  activityPageExample,
+  activityPageSchema,
   conversationCountsExample,
   conversationCountsSchema,
   conversationDetailExample,
@@ -33,6 +36,7 @@ import {
 } from './inbox-responses.js';
 import {
   TEAM_PREFIX,
+  activityPageQuery,
   listConversationsQuery,
   messagesPageQuery,
   noteBody,
@@ -76,6 +80,7 @@ export class ConversationsController {
     private readonly updateConversation: UpdateConversation,
     private readonly addNoteToConversation: AddNote,
     private readonly markConversationRead: MarkConversationRead,
+    private readonly conversationActivity: ConversationActivity,
   ) {}
 
   @Get()
@@ -158,6 +163,30 @@ export class ConversationsController {
     @ValidQuery(messagesPageQuery) q: z.infer<typeof messagesPageQuery>,
   ): Promise<z.output<typeof messagesPageSchema>> {
     return this.readMessages.execute(viewer, id, { after: q.cursor, limit: q.limit });
+  }
+
+  @Get(':id/activity')
+  @Authenticated()
+  @ConversationIdParam
+  @ApiOperation({
+    summary: "The conversation's activity, newest first, keyset cursor",
+    description:
+      'Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the ' +
+      'system. Assignments, status and triage changes, notes, automatic answers; reads are not activity. ' +
+      'The same visibility as the conversation.',
+  })
+  @ApiZodQuery(activityPageQuery)
+  @ApiZodResponse(200, activityPageSchema, {
+    description: 'A page of activity',
+    example: activityPageExample,
+  })
+  @ApiErrors(NOT_FOUND)
+  activity(
+    @CurrentUser() viewer: Principal,
+    @IdParam('id', 'Conversation') id: string,
+    @ValidQuery(activityPageQuery) q: z.infer<typeof activityPageQuery>,
+  ): Promise<z.output<typeof activityPageSchema>> {
+    return this.conversationActivity.execute(viewer, id, { beforeSeq: q.cursor, limit: q.limit });
   }
 
   @Patch(':id')

@@ -45,6 +45,16 @@ export const messagesPageQuery = z.strictObject({
   cursor: cursorParam.optional(),
 });
 
+export const activityPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/, 'a cursor from the previous page')
+    .transform(Number)
+    .optional()
+    .meta({ description: 'nextCursor of the previous page' }),
+});
+
 /** Snoozes are for later today up to a year ahead. */
 const MAX_SNOOZE_MS = 366 * 24 * 3600 * 1000;
 
