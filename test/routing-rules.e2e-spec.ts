@@ -51,7 +51,10 @@ describe('teams and routing rules', () => {
       app.get(IngestService).ingestInbound(tx, {
         channelId: opts.channelId ?? p.formId,
         channel: 'webform',
-        from: { email: opts.from ?? `patient.${randomBytes(5).toString('hex')}@mail.test`, name: 'Pat Example' },
+        from: {
+          email: opts.from ?? `patient.${randomBytes(5).toString('hex')}@mail.test`,
+          name: 'Pat Example',
+        },
         body: opts.body ?? 'hello, a question about my visit',
         actor: { type: 'patient', id: 'test' },
       }),
@@ -72,7 +75,11 @@ describe('teams and routing rules', () => {
 
     await c.post('/v1/teams', { name: 'Front desk', memberIds: [] }, a.accessToken).expect(403);
     const created = await c
-      .post('/v1/teams', { name: 'Front desk', memberIds: [a.userId, b.userId, a.userId] }, p.admin.accessToken)
+      .post(
+        '/v1/teams',
+        { name: 'Front desk', memberIds: [a.userId, b.userId, a.userId] },
+        p.admin.accessToken,
+      )
       .expect(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -86,7 +93,11 @@ describe('teams and routing rules', () => {
     expect(taken.body.error.code).toBe('team_name_taken');
     const stranger = randomUUID();
     const bad = await c
-      .post('/v1/teams', { name: 'Billing', memberIds: [a.userId, other.userId, stranger] }, p.admin.accessToken)
+      .post(
+        '/v1/teams',
+        { name: 'Billing', memberIds: [a.userId, other.userId, stranger] },
+        p.admin.accessToken,
+      )
       .expect(422);
     expect(bad.body.error).toMatchObject({
       code: 'invalid_team_member',
@@ -136,13 +147,29 @@ describe('teams and routing rules', () => {
     const refusals: Array<[object, number, string]> = [
       [{ name: 'No actions', actions: {} }, 400, 'validation_failed'],
       [{ name: 'Empty tags', actions: { addTags: [] } }, 400, 'validation_failed'],
-      [{ name: 'Both', actions: { assignUserId: a.userId, assignTeamId: team.id } }, 400, 'validation_failed'],
-      [{ name: 'Bad stage', conditions: { leadStage: ['vip'] }, actions: { priority: 'high' } }, 400, 'validation_failed'],
-      [{ name: 'Unknown field', conditions: { weekday: 'mon' }, actions: { priority: 'high' } }, 400, 'validation_failed'],
+      [
+        { name: 'Both', actions: { assignUserId: a.userId, assignTeamId: team.id } },
+        400,
+        'validation_failed',
+      ],
+      [
+        { name: 'Bad stage', conditions: { leadStage: ['vip'] }, actions: { priority: 'high' } },
+        400,
+        'validation_failed',
+      ],
+      [
+        { name: 'Unknown field', conditions: { weekday: 'mon' }, actions: { priority: 'high' } },
+        400,
+        'validation_failed',
+      ],
       [{ name: 'Gone', actions: { assignUserId: b.userId } }, 422, 'invalid_assignee'],
       [{ name: 'Stranger', actions: { assignUserId: other.admin.userId } }, 422, 'invalid_assignee'],
       [{ name: 'Their team', actions: { assignTeamId: otherTeam.id } }, 422, 'invalid_team'],
-      [{ name: 'Their form', conditions: { channelId: other.formId }, actions: { priority: 'low' } }, 422, 'invalid_channel'],
+      [
+        { name: 'Their form', conditions: { channelId: other.formId }, actions: { priority: 'low' } },
+        422,
+        'invalid_channel',
+      ],
     ];
     for (const [body, status, code] of refusals) {
       const res = await c.post('/v1/routing-rules', body, p.admin.accessToken).expect(status);
@@ -172,7 +199,9 @@ describe('teams and routing rules', () => {
     const early = await rule(p, { name: 'Early', position: 5, actions: { priority: 'urgent' } });
     const tie = await rule(p, { name: 'Tie', position: 5, actions: { priority: 'low' } });
     const names = async () =>
-      (await c.get('/v1/routing-rules', p.admin.accessToken).expect(200)).body.data.map((r: { name: string }) => r.name);
+      (await c.get('/v1/routing-rules', p.admin.accessToken).expect(200)).body.data.map(
+        (r: { name: string }) => r.name,
+      );
     expect(await names()).toEqual(['Texts', 'Early', 'Tie', 'Team']);
 
     const moved = await c
@@ -181,7 +210,11 @@ describe('teams and routing rules', () => {
     expect(moved.body).toMatchObject({ position: 1, enabled: false, actions: { priority: 'low' } });
     expect(await names()).toEqual(['Texts', 'Tie', 'Early', 'Team']);
     const patchedBad = await c
-      .patch(`/v1/routing-rules/${early.id}`, { actions: { assignTeamId: otherTeam.id } }, p.admin.accessToken)
+      .patch(
+        `/v1/routing-rules/${early.id}`,
+        { actions: { assignTeamId: otherTeam.id } },
+        p.admin.accessToken,
+      )
       .expect(422);
     expect(patchedBad.body.error.code).toBe('invalid_team');
     await c.patch(`/v1/routing-rules/${early.id}`, { actions: {} }, p.admin.accessToken).expect(400);
@@ -191,7 +224,9 @@ describe('teams and routing rules', () => {
     await c.delete(`/v1/routing-rules/${early.id}`, p.admin.accessToken).expect(404);
     expect(await names()).toEqual(['Texts', 'Tie', 'Team']);
     // The keyword is configuration: audited rule changes carry no condition values.
-    const trail = (await auditTrail(app, p.admin.practiceId)).filter((e) => e.action.startsWith('routing_rule.'));
+    const trail = (await auditTrail(app, p.admin.practiceId)).filter((e) =>
+      e.action.startsWith('routing_rule.'),
+    );
     expect(trail.map((e) => e.action).toReversed()).toEqual([
       'routing_rule.created',
       'routing_rule.created',
@@ -221,7 +256,12 @@ describe('teams and routing rules', () => {
     const second = await rule(p, {
       name: 'Everything to B',
       position: 20,
-      actions: { assignUserId: b.userId, addTags: ['second', 'first'], priority: 'low', leadStage: 'contacted' },
+      actions: {
+        assignUserId: b.userId,
+        addTags: ['second', 'first'],
+        priority: 'low',
+        leadStage: 'contacted',
+      },
     });
     expect(ignored.id).toBeDefined();
 
@@ -238,7 +278,9 @@ describe('teams and routing rules', () => {
     const trail = (await auditTrail(app, p.admin.practiceId)).filter(
       (e) => e.target?.id === conversationId && e.actor.type === 'system',
     );
-    expect(trail.map((e) => ({ action: e.action, actor: e.actor, metadata: e.metadata })).toReversed()).toEqual([
+    expect(
+      trail.map((e) => ({ action: e.action, actor: e.actor, metadata: e.metadata })).toReversed(),
+    ).toEqual([
       {
         action: 'conversation.assigned',
         actor: ROUTING_ACTOR,
@@ -247,7 +289,13 @@ describe('teams and routing rules', () => {
       {
         action: 'conversation.updated',
         actor: ROUTING_ACTOR,
-        metadata: { ruleId: first.id, ruleName: 'Forms to A', fields: 'priority,tags', priority: 'high', tagsAdded: 1 },
+        metadata: {
+          ruleId: first.id,
+          ruleName: 'Forms to A',
+          fields: 'priority,tags',
+          priority: 'high',
+          tagsAdded: 1,
+        },
       },
       {
         action: 'conversation.updated',
@@ -263,8 +311,11 @@ describe('teams and routing rules', () => {
     ]);
 
     // A later message of the same conversation is not routed again (a staff change stays).
-    await c.patch(`/v1/conversations/${conversationId}`, { assigneeId: b.userId }, p.admin.accessToken).expect(200);
-    const from = (await owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])).rows[0];
+    await c
+      .patch(`/v1/conversations/${conversationId}`, { assigneeId: b.userId }, p.admin.accessToken)
+      .expect(200);
+    const from = (await owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId]))
+      .rows[0];
     await app.get(TenantDb).forTenant(p.admin.practiceId, (tx) =>
       app.get(IngestService).ingestInbound(tx, {
         channelId: p.formId,
@@ -280,7 +331,13 @@ describe('teams and routing rules', () => {
 
   it('a team rule takes turns over active members who are not away, fairly under concurrency; the team filter lists them', async () => {
     const p = await practice(5);
-    const [a, b, cc, gone, away] = p.staff as [StaffMember, StaffMember, StaffMember, StaffMember, StaffMember];
+    const [a, b, cc, gone, away] = p.staff as [
+      StaffMember,
+      StaffMember,
+      StaffMember,
+      StaffMember,
+      StaffMember,
+    ];
     const team = (
       await c
         .post(
@@ -321,7 +378,8 @@ describe('teams and routing rules', () => {
     await c.put('/v1/me/availability', { away: false }, away.accessToken).expect(200);
     const withAway = [...order, away.userId].toSorted();
     const next: string[] = [];
-    for (let i = 0; i < 4; i++) next.push((await conversation(p, (await inbound(p)).conversationId)).assigneeId);
+    for (let i = 0; i < 4; i++)
+      next.push((await conversation(p, (await inbound(p)).conversationId)).assigneeId);
     expect(next.toSorted()).toEqual(withAway);
 
     // The team filter: exactly the routed conversations, paged like the rest of the inbox.
@@ -330,9 +388,13 @@ describe('teams and routing rules', () => {
     const listed: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: Array<{ id: string; teamId: string }>; nextCursor: string | null } } = await c
-        .get(`/v1/conversations?assignee=team:${team.id}&limit=5${cursor ? `&cursor=${cursor}` : ''}`, p.admin.accessToken)
-        .expect(200);
+      const page: { body: { data: Array<{ id: string; teamId: string }>; nextCursor: string | null } } =
+        await c
+          .get(
+            `/v1/conversations?assignee=team:${team.id}&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+            p.admin.accessToken,
+          )
+          .expect(200);
       listed.push(...page.body.data.map((item) => item.id));
       expect(page.body.data.every((item) => item.teamId === team.id)).toBe(true);
       cursor = page.body.nextCursor;
@@ -340,7 +402,10 @@ describe('teams and routing rules', () => {
     expect(listed).toHaveLength(16);
     expect(listed).not.toContain(unrouted.conversationId);
     await c.get(`/v1/conversations?assignee=team:nope`, p.admin.accessToken).expect(400);
-    expect((await c.get(`/v1/conversations?assignee=team:${randomUUID()}`, p.admin.accessToken).expect(200)).body.data).toEqual([]);
+    expect(
+      (await c.get(`/v1/conversations?assignee=team:${randomUUID()}`, p.admin.accessToken).expect(200)).body
+        .data,
+    ).toEqual([]);
 
     // Nobody available: the conversation goes to the team, unassigned.
     await c.patch(`/v1/routing-rules/${r.id}`, { enabled: true }, p.admin.accessToken).expect(200);
@@ -389,7 +454,11 @@ describe('teams and routing rules', () => {
   it('channelId: only messages on that channel of the practice', async () => {
     const p = await practice();
     const second = await createPublicChannel(app, owner, 'webform', { tenantId: p.admin.practiceId });
-    await rule(p, { name: 'Second form', conditions: { channelId: second.id }, actions: { priority: 'urgent' } });
+    await rule(p, {
+      name: 'Second form',
+      conditions: { channelId: second.id },
+      actions: { priority: 'urgent' },
+    });
     const one = await inbound(p);
     const two = await inbound(p, { channelId: second.id });
     expect((await conversation(p, one.conversationId)).priority).toBe('normal');
@@ -399,7 +468,11 @@ describe('teams and routing rules', () => {
   it('business hours: within only when set and open, outside only when set and closed', async () => {
     const p = await practice();
     await rule(p, { name: 'Open', conditions: { businessHours: 'within' }, actions: { addTags: ['open'] } });
-    await rule(p, { name: 'Closed', conditions: { businessHours: 'outside' }, actions: { addTags: ['closed'] } });
+    await rule(p, {
+      name: 'Closed',
+      conditions: { businessHours: 'outside' },
+      actions: { addTags: ['closed'] },
+    });
     const tagsOf = async () => (await conversation(p, (await inbound(p)).conversationId)).tags;
 
     expect(await tagsOf()).toEqual([]);
@@ -418,7 +491,9 @@ describe('teams and routing rules', () => {
     const { conversationId } = await inbound(p);
     await conversation(p, conversationId); // a PHI read: not activity
     await c.patch(`/v1/conversations/${conversationId}`, { status: 'pending' }, a.accessToken).expect(200);
-    await c.post(`/v1/conversations/${conversationId}/notes`, { body: 'called back' }, a.accessToken).expect(201);
+    await c
+      .post(`/v1/conversations/${conversationId}/notes`, { body: 'called back' }, a.accessToken)
+      .expect(201);
 
     const res = await c.get(`/v1/conversations/${conversationId}/activity`, a.accessToken).expect(200);
     expect(res.body.nextCursor).toBeNull();
@@ -436,10 +511,15 @@ describe('teams and routing rules', () => {
     ]);
     expect(JSON.stringify(res.body)).not.toContain('called back');
 
-    const first = await c.get(`/v1/conversations/${conversationId}/activity?limit=3`, a.accessToken).expect(200);
+    const first = await c
+      .get(`/v1/conversations/${conversationId}/activity?limit=3`, a.accessToken)
+      .expect(200);
     expect(first.body.data).toHaveLength(3);
     const rest = await c
-      .get(`/v1/conversations/${conversationId}/activity?limit=3&cursor=${first.body.nextCursor}`, a.accessToken)
+      .get(
+        `/v1/conversations/${conversationId}/activity?limit=3&cursor=${first.body.nextCursor}`,
+        a.accessToken,
+      )
       .expect(200);
     expect([...first.body.data, ...rest.body.data].map((e: { id: string }) => e.id)).toEqual(
       res.body.data.map((e: { id: string }) => e.id),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntitySchema } from 'typeorm';
 import pg from 'pg';
 import { AUDIT_ENTITIES } from '@app/audit';
+import { AUTOMATION_ENTITIES } from '@app/automation';
 import { CHANNELS_ENTITIES } from '@app/channels';
 import { CONSENT_ENTITIES } from '@app/consent';
 import { CONTACTS_ENTITIES } from '@app/contacts';
@@ -20,6 +21,7 @@ export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...CONVERSATIONS_ENTITIES,
   ...CHANNELS_ENTITIES,
   ...DELIVERY_ENTITIES,
+  ...AUTOMATION_ENTITIES,
 ] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */

@@ -5,7 +5,13 @@ import { IdParam, RequirePermission } from '@app/identity';
 import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import type { RoutingRule } from '../routing/routing-rule.js';
 import { RoutingRulesService } from '../routing/routing-rules.service.js';
-import { createRuleBody, ruleExample, ruleListSchema, ruleSchema, updateRuleBody } from './routing-schemas.js';
+import {
+  createRuleBody,
+  ruleExample,
+  ruleListSchema,
+  ruleSchema,
+  updateRuleBody,
+} from './routing-schemas.js';
 
 type RuleView = z.output<typeof ruleSchema>;
 

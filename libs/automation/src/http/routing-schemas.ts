@@ -61,9 +61,9 @@ const conditions = z
     channel: z.array(z.enum(INBOX_CHANNELS)).min(1).max(INBOX_CHANNELS.length).optional().meta({
       description: 'The message came in on one of these kinds of channel',
     }),
-    channelId: id('channel')
-      .optional()
-      .meta({ description: 'The message came in on this channel of the practice (number, form, widget, inbox)' }),
+    channelId: id('channel').optional().meta({
+      description: 'The message came in on this channel of the practice (number, form, widget, inbox)',
+    }),
     leadStage: z.array(z.enum(LEAD_STAGE_VALUES)).min(1).max(LEAD_STAGE_VALUES.length).optional().meta({
       description: "The contact's lead stage is one of these (a contact without a stage matches none)",
     }),
@@ -78,22 +78,27 @@ const conditions = z
           'A word or phrase in the message, case-insensitive, whole words ("refill" does not match "refills"); ' +
           'matched on the server, the message text is never stored with the rule or in its audit',
       }),
-    businessHours: z.enum(['within', 'outside']).optional().meta({
-      description:
-        "The practice's business hours at the message's time (PUT /v1/practice/business-hours): neither matches " +
-        'while the practice has never set them',
-    }),
+    businessHours: z
+      .enum(['within', 'outside'])
+      .optional()
+      .meta({
+        description:
+          "The practice's business hours at the message's time (PUT /v1/practice/business-hours): neither matches " +
+          'while the practice has never set them',
+      }),
   })
   .meta({ description: 'Every condition given must hold; none: every new conversation' });
 
 const actions = z
   .strictObject({
     assignUserId: id('user').optional().meta({ description: 'An active user of the practice' }),
-    assignTeamId: id('team').optional().meta({
-      description:
-        "Round-robin over the team's active members who are not away; the conversation keeps the team " +
-        '(inbox filter assignee=team:<id>), unassigned when nobody is available',
-    }),
+    assignTeamId: id('team')
+      .optional()
+      .meta({
+        description:
+          "Round-robin over the team's active members who are not away; the conversation keeps the team " +
+          '(inbox filter assignee=team:<id>), unassigned when nobody is available',
+      }),
     addTags: z
       .array(tag)
       .min(1)

@@ -5,7 +5,13 @@ import { IdParam, RequirePermission } from '@app/identity';
 import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import type { Team } from '../teams/team.repository.js';
 import { TeamsService } from '../teams/teams.service.js';
-import { createTeamBody, teamExample, teamListSchema, teamSchema, updateTeamBody } from './routing-schemas.js';
+import {
+  createTeamBody,
+  teamExample,
+  teamListSchema,
+  teamSchema,
+  updateTeamBody,
+} from './routing-schemas.js';
 
 type TeamView = z.output<typeof teamSchema>;
 
@@ -18,7 +24,11 @@ const teamView = (team: Team): TeamView => ({
 });
 
 /** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
-const TeamIdParam = ApiParam({ name: 'id', description: 'Team id', schema: { type: 'string', format: 'uuid' } });
+const TeamIdParam = ApiParam({
+  name: 'id',
+  description: 'Team id',
+  schema: { type: 'string', format: 'uuid' },
+});
 const NOT_FOUND = { 404: ['not_found'] };
 
 /**

@@ -66,9 +66,10 @@ function values(rule: RoutingRuleInput): unknown[] {
 export class RoutingRuleRepository {
   /** Every rule of the practice in the order they run. */
   async list(tx: TenantTx): Promise<RoutingRule[]> {
-    const rows = await tx.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules WHERE tenant_id = $1 ${ORDER}`, [
-      tx.tenantId,
-    ]);
+    const rows = await tx.query<RuleRow>(
+      `SELECT ${COLUMNS} FROM routing_rules WHERE tenant_id = $1 ${ORDER}`,
+      [tx.tenantId],
+    );
     return rows.map(toRule);
   }
 
@@ -134,7 +135,9 @@ export class RoutingRuleRepository {
   }
 
   async delete(tx: TenantTx, id: string): Promise<boolean> {
-    return (await tx.execute(`DELETE FROM routing_rules WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, id])) > 0;
+    return (
+      (await tx.execute(`DELETE FROM routing_rules WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, id])) > 0
+    );
   }
 
   /** Whether `userId` is an active user of the practice (identity's users, read only). */
@@ -157,7 +160,10 @@ export class RoutingRuleRepository {
 
   /** Whether the practice has the team. */
   async teamExists(tx: TenantTx, teamId: string): Promise<boolean> {
-    const [row] = await tx.query(`SELECT 1 FROM teams WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, teamId]);
+    const [row] = await tx.query(`SELECT 1 FROM teams WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      teamId,
+    ]);
     return row !== undefined;
   }
 }

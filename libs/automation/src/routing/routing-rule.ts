@@ -92,7 +92,8 @@ export function keywordMatches(keyword: string, body: string): boolean {
 export function ruleMatches(conditions: RuleConditions, facts: RoutingFacts): boolean {
   if (conditions.channel && !conditions.channel.includes(facts.channel)) return false;
   if (conditions.channelId && conditions.channelId !== facts.channelId) return false;
-  if (conditions.leadStage && !(conditions.leadStage as string[]).includes(facts.leadStage ?? '')) return false;
+  if (conditions.leadStage && !(conditions.leadStage as string[]).includes(facts.leadStage ?? ''))
+    return false;
   if (conditions.businessHours === 'within' && facts.open !== true) return false;
   if (conditions.businessHours === 'outside' && facts.open !== false) return false;
   if (conditions.keyword && !keywordMatches(conditions.keyword, facts.body)) return false;

@@ -59,7 +59,11 @@ export class RoutingRulesService {
       this.audit.record(tx, {
         action: 'routing_rule.updated',
         target: { type: 'routing_rule', id },
-        metadata: { fields: Object.keys(patch).join(','), position: updated.position, enabled: updated.enabled },
+        metadata: {
+          fields: Object.keys(patch).join(','),
+          position: updated.position,
+          enabled: updated.enabled,
+        },
       });
       return updated;
     });

@@ -19,6 +19,9 @@ import { type RoutingRule, ruleMatches } from './routing-rule.js';
 /** Who the audit trail says made a rule's changes (the rule itself is named in the metadata). */
 export const ROUTING_ACTOR: Actor = { type: 'system', id: 'routing-rule' };
 
+/** The rule named in the metadata of each change it made. */
+const byRule = (rule: RoutingRule) => ({ ruleId: rule.id, ruleName: rule.name });
+
 /** A field one rule decided (the first matching rule that sets it). */
 interface Won<T> {
   rule: RoutingRule;
@@ -110,7 +113,6 @@ export class RoutingHook implements InboundMessageHook, OnModuleInit {
 
     // One audit event per rule and kind of change, as done by the rule; never the message text.
     const target = { type: 'conversation', id: facts.conversationId };
-    const byRule = (rule: RoutingRule) => ({ ruleId: rule.id, ruleName: rule.name });
     if (assigned && assignee) {
       this.audit.record(tx, {
         action: 'conversation.assigned',
@@ -170,8 +172,7 @@ export class RoutingHook implements InboundMessageHook, OnModuleInit {
     if (!state) return undefined;
     const available = await this.teams.availableMembers(tx, teamId);
     if (available.length === 0) return null;
-    const picked =
-      (state.lastUserId && available.find((id) => id > state.lastUserId!)) || available[0]!;
+    const picked = (state.lastUserId && available.find((id) => id > state.lastUserId!)) || available[0]!;
     await this.teams.recordTurn(tx, teamId, picked);
     return picked;
   }

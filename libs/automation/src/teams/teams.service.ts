@@ -73,7 +73,8 @@ export class TeamsService {
   delete(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
       // The round-robin row first, as a routing pick takes it: the two never wait in a cycle.
-      if (!(await this.teams.lockRoundRobin(tx, id)) || !(await this.teams.lock(tx, id))) throw teamNotFound();
+      if (!(await this.teams.lockRoundRobin(tx, id)) || !(await this.teams.lock(tx, id)))
+        throw teamNotFound();
       const ruleIds = await this.rules.namingTeam(tx, id);
       if (ruleIds.length) throw teamInUse(ruleIds);
       const cleared = await this.conversations.clearTeam(tx, id);

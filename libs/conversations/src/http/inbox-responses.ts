@@ -221,7 +221,7 @@ export const activityPageSchema = z.object({
       }),
       actor: z.object({
         type: z.enum(['user', 'rule', 'system', 'patient', 'provider']).meta({
-          description: '`rule`: a routing rule made the change (`id` and `name` are the rule\'s)',
+          description: "`rule`: a routing rule made the change (`id` and `name` are the rule's)",
         }),
         id: z.string(),
         name: z.string().nullable().meta({ description: "A user's or a rule's name; null for others" }),
@@ -240,7 +240,11 @@ export const activityPageExample = {
       id: '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f',
       at: AT,
       action: 'conversation.assigned',
-      actor: { type: 'rule', id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', name: 'New texts to the front desk' },
+      actor: {
+        type: 'rule',
+        id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+        name: 'New texts to the front desk',
+      },
       details: {
         ruleId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
         ruleName: 'New texts to the front desk',

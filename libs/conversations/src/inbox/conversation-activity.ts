@@ -65,7 +65,9 @@ export class ConversationActivity {
         limit: page.limit,
       });
       const userIds = [
-        ...new Set(events.filter((e) => e.actor.type === 'user' && isUuid(e.actor.id)).map((e) => e.actor.id)),
+        ...new Set(
+          events.filter((e) => e.actor.type === 'user' && isUuid(e.actor.id)).map((e) => e.actor.id),
+        ),
       ];
       const names = userIds.length ? await this.inbox.userNames(tx, userIds) : new Map<string, string>();
       return {

@@ -44,7 +44,8 @@ export const userViewSchema = z
     lastLoginAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     away: z.boolean().meta({
-      description: 'The user takes no new conversations for now (team round-robin skips them); set by themselves',
+      description:
+        'The user takes no new conversations for now (team round-robin skips them); set by themselves',
     }),
   })
   .meta({ description: 'A staff user (never a secret, never a hash)', example: USER_EXAMPLE });
