@@ -421,6 +421,34 @@ describe('teams and routing rules', () => {
     expect(deleted?.metadata).toEqual({ conversationsCleared: 17 });
   });
 
+  it('staff move a conversation into a team or out of it (conversations.assign), audited', async () => {
+    const p = await practice(1);
+    const [a] = p.staff as [StaffMember];
+    const other = await practice();
+    const team = (await c.post('/v1/teams', { name: 'Billing desk' }, p.admin.accessToken).expect(201)).body;
+    const theirs = (await c.post('/v1/teams', { name: 'Theirs' }, other.admin.accessToken).expect(201)).body;
+    const { conversationId } = await inbound(p);
+    const moved = await c
+      .patch(`/v1/conversations/${conversationId}`, { teamId: team.id }, a.accessToken)
+      .expect(200);
+    expect(moved.body).toMatchObject({ teamId: team.id, assigneeId: null });
+    for (const teamId of [theirs.id, randomUUID()]) {
+      const res = await c.patch(`/v1/conversations/${conversationId}`, { teamId }, a.accessToken).expect(422);
+      expect(res.body.error.code).toBe('invalid_team');
+    }
+    const listed = await c.get(`/v1/conversations?assignee=team:${team.id}`, a.accessToken).expect(200);
+    expect(listed.body.data.map((item: { id: string }) => item.id)).toEqual([conversationId]);
+    await c.patch(`/v1/conversations/${conversationId}`, { teamId: null }, a.accessToken).expect(200);
+    expect((await conversation(p, conversationId)).teamId).toBeNull();
+    const trail = (await auditTrail(app, p.admin.practiceId)).filter(
+      (e) => e.target?.id === conversationId && e.action === 'conversation.updated',
+    );
+    expect(trail.map((e) => e.metadata).toReversed()).toEqual([
+      { fields: 'teamId', teamId: team.id },
+      { fields: 'teamId', teamId: null },
+    ]);
+  });
+
   it('keyword: whole words, any case, in the first message; the text is never audited', async () => {
     const p = await practice();
     const r = await rule(p, {

@@ -59,6 +59,7 @@ export interface TriageFields {
   status: string;
   snoozedUntil: Date | null;
   assigneeId: string | null;
+  teamId: string | null;
   priority: string;
   tags: string[];
 }
@@ -238,14 +239,24 @@ export class ConversationRepository {
   /**
    * Writes a staff triage change. Throws the database's unique violation
    * (conversations_one_active) when it reopens a conversation while the contact has another one
-   * that is not closed; the caller decides what that means.
+   * that is not closed, and its foreign key violation (conversations_team_fk) for a team the
+   * practice does not have; the caller decides what that means.
    */
   async applyTriage(tx: TenantTx, id: string, next: TriageFields): Promise<void> {
     await tx.execute(
       `UPDATE conversations SET status = $3, snoozed_until = $4, assignee_id = $5, priority = $6, tags = $7,
-         updated_at = now()
+         team_id = $8, updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, next.status, next.snoozedUntil, next.assigneeId, next.priority, next.tags],
+      [
+        tx.tenantId,
+        id,
+        next.status,
+        next.snoozedUntil,
+        next.assigneeId,
+        next.priority,
+        next.tags,
+        next.teamId,
+      ],
     );
   }
 

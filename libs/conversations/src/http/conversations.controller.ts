@@ -193,10 +193,11 @@ export class ConversationsController {
   @Authenticated()
   @ConversationIdParam
   @ApiOperation({
-    summary: 'Triage: status, assignee, priority, tags, lead stage',
+    summary: 'Triage: status, assignee, team, priority, tags, lead stage',
     description:
       'Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs ' +
-      'conversations.assign, else 403), priority, tags (replaces), lead stage (of the contact). ' +
+      'conversations.assign, else 403), team (a team of the practice, 422 invalid_team otherwise; needs ' +
+      'conversations.assign; the assignee is left as it is), priority, tags (replaces), lead stage (of the contact). ' +
       '409 conversation_conflict: reopening while the contact has another conversation that is not closed.',
   })
   @ApiZodBody(updateConversationBody)
@@ -207,7 +208,7 @@ export class ConversationsController {
   @ApiErrors({
     ...NOT_FOUND,
     409: ['conversation_conflict', 'concurrent_change'],
-    422: ['invalid_assignee'],
+    422: ['invalid_assignee', 'invalid_team'],
   })
   update(
     @CurrentUser() viewer: Principal,

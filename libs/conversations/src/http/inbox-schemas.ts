@@ -64,6 +64,15 @@ export const updateConversationBody = z
     assigneeId: userId.nullable().optional().meta({
       description: 'An active staff user of the practice (needs conversations.assign); null unassigns',
     }),
+    teamId: z
+      .string()
+      .regex(UUID_PATTERN, 'must be a team id')
+      .transform((v) => v.toLowerCase())
+      .nullable()
+      .optional()
+      .meta({
+        description: 'A team of the practice (needs conversations.assign); null takes it out of its team',
+      }),
     priority: z.enum(PRIORITIES).optional(),
     tags: z.array(tag).max(20).optional().meta({ description: 'Replaces the tags (lowercased)' }),
     leadStage: z.enum(LEAD_STAGES).nullable().optional().meta({ description: "The contact's lead stage" }),
