@@ -329,6 +329,44 @@ describe('teams and routing rules', () => {
     expect((await conversation(p, conversationId)).assigneeId).toBe(b.userId);
   });
 
+  it('a reopened conversation runs only the rules marked onReopen', async () => {
+    const p = await practice();
+    const always = await rule(p, { name: 'New only', actions: { addTags: ['new-only'] } });
+    const reopen = await rule(p, { name: 'Reopen too', onReopen: true, actions: { priority: 'urgent' } });
+    const { conversationId } = await inbound(p);
+    expect(await conversation(p, conversationId)).toMatchObject({ tags: ['new-only'], priority: 'urgent' });
+    await c
+      .patch(
+        `/v1/conversations/${conversationId}`,
+        { status: 'closed', tags: [], priority: 'low' },
+        p.admin.accessToken,
+      )
+      .expect(200);
+    const { contact_id: contactId } = (
+      await owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])
+    ).rows[0];
+    const again = await app.get(TenantDb).forTenant(p.admin.practiceId, (tx) =>
+      app.get(IngestService).ingestInbound(tx, {
+        channelId: p.formId,
+        channel: 'webform',
+        from: { email: 'unused@mail.test' },
+        contactId,
+        body: 'back again',
+        actor: { type: 'patient', id: 'test' },
+      }),
+    );
+    expect(again.conversationId).toBe(conversationId);
+    expect(await conversation(p, conversationId)).toMatchObject({
+      status: 'open',
+      tags: [],
+      priority: 'urgent',
+    });
+    const ruleEvents = (await auditTrail(app, p.admin.practiceId))
+      .filter((e) => e.target?.id === conversationId && e.actor.type === 'system')
+      .map((e) => e.metadata.ruleId);
+    expect(ruleEvents.toReversed()).toEqual([always.id, reopen.id, reopen.id]);
+  });
+
   it('a team rule takes turns over active members who are not away, fairly under concurrency; the team filter lists them', async () => {
     const p = await practice(5);
     const [a, b, cc, gone, away] = p.staff as [
