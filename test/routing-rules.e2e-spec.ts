@@ -459,6 +459,34 @@ describe('teams and routing rules', () => {
     expect(deleted?.metadata).toEqual({ conversationsCleared: 17 });
   });
 
+  it("a pick waits for the team's round-robin row: a turn taken meanwhile is seen, never repeated", async () => {
+    const p = await practice(3);
+    const order = p.staff.map((m) => m.userId).toSorted();
+    const team = (
+      await c.post('/v1/teams', { name: 'Queue', memberIds: order }, p.admin.accessToken).expect(201)
+    ).body;
+    await rule(p, { name: 'Queue', actions: { assignTeamId: team.id } });
+    const held = await owner.connect();
+    try {
+      await held.query('BEGIN');
+      await held.query(`SELECT 1 FROM team_round_robin WHERE team_id = $1 FOR UPDATE`, [team.id]);
+      let settled = false;
+      const pending = inbound(p).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      // Another transaction gave the first member their turn and commits: the waiting pick goes on from there.
+      await held.query(`UPDATE team_round_robin SET last_user_id = $2 WHERE team_id = $1`, [
+        team.id,
+        order[0],
+      ]);
+      await held.query('COMMIT');
+      const { conversationId } = await pending;
+      expect((await conversation(p, conversationId)).assigneeId).toBe(order[1]);
+    } finally {
+      held.release();
+    }
+  });
+
   it('staff move a conversation into a team or out of it (conversations.assign), audited', async () => {
     const p = await practice(1);
     const [a] = p.staff as [StaffMember];
