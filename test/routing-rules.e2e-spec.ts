@@ -35,9 +35,11 @@ describe('teams and routing rules', () => {
   });
 
   async function practice(staff = 0): Promise<Practice> {
-    const admin = await c.signupPractice();
+    // Sign-ins from a client address of their own: the auth rate limit counts per address.
+    const signer = new StaffClient(app);
+    const admin = await signer.signupPractice();
     const members: StaffMember[] = [];
-    for (let i = 0; i < staff; i++) members.push(await c.addStaff(admin, 'front_desk'));
+    for (let i = 0; i < staff; i++) members.push(await signer.addStaff(admin, 'front_desk'));
     const form = await createPublicChannel(app, owner, 'webform', { tenantId: admin.practiceId });
     return { admin, staff: members, formId: form.id };
   }
@@ -71,7 +73,7 @@ describe('teams and routing rules', () => {
   it('teams: CRUD for those who change the practice settings, read by every staff member, validated', async () => {
     const p = await practice(2);
     const [a, b] = p.staff as [StaffMember, StaffMember];
-    const other = await c.signupPractice();
+    const other = await new StaffClient(app).signupPractice();
 
     await c.post('/v1/teams', { name: 'Front desk', memberIds: [] }, a.accessToken).expect(403);
     const created = await c
@@ -580,7 +582,7 @@ describe('teams and routing rules', () => {
   it("activity: the conversation's changes with who made them (a rule by name, staff by name), no reads, paged", async () => {
     const p = await practice(1);
     const [a] = p.staff as [StaffMember];
-    const billing = await c.addStaff(p.admin, 'billing');
+    const billing = await new StaffClient(app).addStaff(p.admin, 'billing');
     const r = await rule(p, { name: 'Forms to A', actions: { assignUserId: a.userId, addTags: ['new'] } });
     const { conversationId } = await inbound(p);
     await conversation(p, conversationId); // a PHI read: not activity
