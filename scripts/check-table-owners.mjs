@@ -56,6 +56,10 @@ const OWNERS = {
   secure_reminder_sends: 'delivery',
   auto_reply_settings: 'automation',
   auto_reply_sends: 'automation',
+  teams: 'automation',
+  team_members: 'automation',
+  team_round_robin: 'automation',
+  routing_rules: 'automation',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

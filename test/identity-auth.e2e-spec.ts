@@ -54,6 +54,7 @@ describe('staff authentication', () => {
         practiceId: signup.body.practiceId,
         mfaEnabled: false,
         mfaEnrollmentRequired: true,
+        away: false,
       });
     });
 

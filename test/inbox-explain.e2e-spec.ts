@@ -44,6 +44,7 @@ describe('inbox query plans at realistic size', () => {
   const tenants = Array.from({ length: TENANTS }, () => randomUUID());
   const viewer = randomUUID();
   const tenant = tenants[0]!;
+  const team = randomUUID();
   let conversationId: string;
 
   beforeAll(async () => {
@@ -77,6 +78,14 @@ describe('inbox query plans at realistic size', () => {
                                          WHEN k.r % 25 < 23 THEN 'pending' ELSE 'snoozed' END AS status) s`,
         [t, viewer],
       );
+      // A team per practice that routing rules sent one conversation in twelve to.
+      const teamId = i === 0 ? team : randomUUID();
+      await owner.query(`INSERT INTO teams (id, tenant_id, name) VALUES ($1, $2, 'Front desk')`, [teamId, t]);
+      await owner.query(
+        `UPDATE conversations SET team_id = $2
+         WHERE tenant_id = $1 AND id IN (SELECT id FROM conversations WHERE tenant_id = $1 AND random() < 1.0 / 12)`,
+        [t, teamId],
+      );
       await owner.query(
         `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, body_enc, status, created_at)
          SELECT gen_random_uuid(), $1, c.id, c.contact_id, c.last_channel, 'inbound', '\\x01'::bytea, 'received',
@@ -98,7 +107,7 @@ describe('inbox query plans at realistic size', () => {
       [tenant, viewer],
     );
     await owner.query(
-      'ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags, attachments',
+      'ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags, attachments, teams',
     );
     const { rows } = await owner.query(
       `SELECT id FROM conversations WHERE tenant_id = $1 ORDER BY last_message_at DESC LIMIT 1`,
@@ -135,6 +144,8 @@ describe('inbox query plans at realistic size', () => {
     ['channel=email', { channel: 'email' }],
     ['assignee=me', { assignee: viewer }],
     ['assignee=unassigned', { assignee: 'unassigned' }],
+    ['assignee=team:<id>', { teamId: team }],
+    ['assignee=team:<id>, status=open', { teamId: team, status: 'open' }],
     ['tag=billing', { tag: 'billing' }],
     ['tag=follow-up (rare)', { tag: 'follow-up' }],
     ['unread=true', { unread: true }],
@@ -144,6 +155,7 @@ describe('inbox query plans at realistic size', () => {
     ['next page (cursor)', { after }],
     ['next page, status=open', { status: 'open', after }],
     ['next page, tag=billing', { tag: 'billing', after }],
+    ['next page, assignee=team:<id>', { teamId: team, after }],
   ];
 
   it.each(filters)('list %s: no sequential scan', async (_name, filter) => {
@@ -153,6 +165,12 @@ describe('inbox query plans at realistic size', () => {
       seqScans(p),
       JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']])),
     ).toEqual([]);
+  });
+
+  it('list assignee=team:<id>: a range scan of conversations_by_team', async () => {
+    const { sql, params } = inboxQuery(tenant, viewer, { teamId: team, limit: 50 });
+    const p = await plan(sql, params);
+    expect(p.some((n) => n['Index Name'] === 'conversations_by_team')).toBe(true);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
-import { AutoRepliesCoreModule } from '@app/automation';
+import { AutoRepliesCoreModule, RoutingModule } from '@app/automation';
 import {
   PendingMediaModule,
   PendingSmsJob,
@@ -38,8 +38,6 @@ export class WorkerModule {
         PlatformModule.forRoot('worker', config),
         PendingMediaModule,
         ExpiredUploadsModule,
-        // Inbound message hooks (auto-replies) for the texts the worker ingests.
-        AutoRepliesCoreModule,
         JobsModule.forWorker(
           [
             AuditSealJob,
@@ -53,6 +51,10 @@ export class WorkerModule {
           [
             DeliveryWorkerModule,
             ConversationsModule,
+            // Inbound hooks the SMS ingest runs: routing, then auto-replies (the api registers the
+            // same through AutomationModule).
+            RoutingModule,
+            AutoRepliesCoreModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

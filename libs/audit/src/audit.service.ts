@@ -93,6 +93,8 @@ export interface AuditQuery {
   to?: Date;
   actorId?: string;
   action?: string;
+  /** Leaves these actions out (a conversation's activity leaves out who read it). */
+  exceptActions?: string[];
   targetId?: string;
   beforeSeq?: number;
   afterSeq?: number;
@@ -382,6 +384,7 @@ export class AuditService implements OnApplicationShutdown {
     if (filter.to) add('occurred_at < ?', filter.to);
     if (filter.actorId) add('actor_id = ?', filter.actorId);
     if (filter.action) add('action = ?', filter.action);
+    if (filter.exceptActions?.length) add('NOT (action = ANY (?::text[]))', filter.exceptActions);
     if (filter.targetId) add('target_id = ?', filter.targetId);
     if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
     if (filter.afterSeq) add('seq > ?', filter.afterSeq);

@@ -6,10 +6,16 @@ import { AutoReplySettings } from './auto-replies/auto-reply-settings.js';
 import { ChatAutoReplies } from './auto-replies/chat-auto-replies.js';
 import { AUTOMATION_ENTITIES } from './automation.entities.js';
 import { AutoRepliesController } from './http/auto-replies.controller.js';
+import { RoutingHttpModule } from './http/routing-http.module.js';
 
 /** Business hours, auto-replies, teams and routing rules: the inbox running itself between staff actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature(AUTOMATION_ENTITIES), AutoRepliesCoreModule, PublicIntakeModule],
+  imports: [
+    TypeOrmModule.forFeature(AUTOMATION_ENTITIES),
+    AutoRepliesCoreModule,
+    PublicIntakeModule,
+    RoutingHttpModule,
+  ],
   controllers: [AutoRepliesController],
   providers: [AutoReplySettings, ChatAutoReplies],
 })

@@ -4,6 +4,9 @@ export { AUTOMATION_CLOCK, type AutomationClock } from './automation-clock.js';
 export { AutomationError, AutomationErrorCode } from './automation.errors.js';
 export { automationHttpErrors } from './http/automation-http-errors.js';
 export { AUTOMATION_ENTITIES } from './automation.entities.js';
+export { RoutingModule } from './routing/routing.module.js';
+export { RoutingHook, ROUTING_ACTOR } from './routing/routing.hook.js';
+export { keywordMatches, ruleMatches } from './routing/routing-rule.js';
 export {
   isOpenAt,
   nextOpening,

@@ -20,6 +20,8 @@ export interface ConversationEntity {
   lead_stage: string | null;
   snoozed_until: Date | null;
   secure_message_unread: boolean;
+  /** The team a routing rule sent it to (automation's teams). */
+  team_id: string | null;
 }
 
 export const ConversationSchema = new EntitySchema<ConversationEntity>({
@@ -44,5 +46,6 @@ export const ConversationSchema = new EntitySchema<ConversationEntity>({
     lead_stage: { type: 'text', nullable: true },
     snoozed_until: { type: 'timestamptz', nullable: true },
     secure_message_unread: { type: 'boolean', default: () => 'false' },
+    team_id: { type: 'uuid', nullable: true },
   },
 });

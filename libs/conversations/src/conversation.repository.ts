@@ -51,6 +51,7 @@ export interface LockedConversation {
   tags: string[];
   lead_stage: string | null;
   snoozed_until: Date | null;
+  team_id: string | null;
 }
 
 /** The triage fields a staff change writes (all of them, as decided by `conversationChanges`). */
@@ -58,6 +59,7 @@ export interface TriageFields {
   status: string;
   snoozedUntil: Date | null;
   assigneeId: string | null;
+  teamId: string | null;
   priority: string;
   tags: string[];
 }
@@ -227,7 +229,7 @@ export class ConversationRepository {
   /** The conversation row locked until commit (null when the practice has no such conversation). */
   async lockForChange(tx: TenantTx, id: string): Promise<LockedConversation | null> {
     const [row] = await tx.query<LockedConversation>(
-      `SELECT id, contact_id, status, assignee_id, priority, tags, lead_stage, snoozed_until
+      `SELECT id, contact_id, status, assignee_id, priority, tags, lead_stage, snoozed_until, team_id
        FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [tx.tenantId, id],
     );
@@ -237,18 +239,52 @@ export class ConversationRepository {
   /**
    * Writes a staff triage change. Throws the database's unique violation
    * (conversations_one_active) when it reopens a conversation while the contact has another one
-   * that is not closed; the caller decides what that means.
+   * that is not closed, and its foreign key violation (conversations_team_fk) for a team the
+   * practice does not have; the caller decides what that means.
    */
   async applyTriage(tx: TenantTx, id: string, next: TriageFields): Promise<void> {
     await tx.execute(
       `UPDATE conversations SET status = $3, snoozed_until = $4, assignee_id = $5, priority = $6, tags = $7,
-         updated_at = now()
+         team_id = $8, updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, id, next.status, next.snoozedUntil, next.assigneeId, next.priority, next.tags],
+      [
+        tx.tenantId,
+        id,
+        next.status,
+        next.snoozedUntil,
+        next.assigneeId,
+        next.priority,
+        next.tags,
+        next.teamId,
+      ],
     );
   }
 
-  /** The conversation's unread counter back to zero (a staff member read it). */
+  /**
+   * Writes what routing rules decided for a conversation locked by `lockForChange` (the same
+   * columns as a triage change, so the counters and tag rows follow through the same triggers),
+   * plus the team it was routed to.
+   */
+  async applyRouting(
+    tx: TenantTx,
+    id: string,
+    next: { assigneeId: string | null; teamId: string | null; priority: string; tags: string[] },
+  ): Promise<void> {
+    await tx.execute(
+      `UPDATE conversations SET assignee_id = $3, team_id = $4, priority = $5, tags = $6, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id, next.assigneeId, next.teamId, next.priority, next.tags],
+    );
+  }
+
+  /** A team is being deleted: its conversations keep their assignee and lose the team; how many. */
+  clearTeam(tx: TenantTx, teamId: string): Promise<number> {
+    return tx.execute(
+      `UPDATE conversations SET team_id = NULL, updated_at = now() WHERE tenant_id = $1 AND team_id = $2`,
+      [tx.tenantId, teamId],
+    );
+  }
+
   /** A secure message of the conversation went unopened through every reminder; false if already flagged. */
   async flagSecureMessageUnread(tx: TenantTx, id: string): Promise<boolean> {
     const changed = await tx.execute(
@@ -259,6 +295,7 @@ export class ConversationRepository {
     return changed > 0;
   }
 
+  /** The conversation's unread counter back to zero (a staff member read it). */
   async clearUnread(tx: TenantTx, id: string): Promise<void> {
     await tx.execute(
       `UPDATE conversations SET unread_count = 0 WHERE tenant_id = $1 AND id = $2 AND unread_count <> 0`,

@@ -13,6 +13,8 @@ export enum ConversationsErrorCode {
   /** Reopening while the contact has another conversation that is not closed. */
   ConversationConflict = 'conversation_conflict',
   InvalidAssignee = 'invalid_assignee',
+  /** A team id that is not a team of the practice. */
+  InvalidTeam = 'invalid_team',
   /** Staff entered a contact whose phone or email another contact holds (details name it). */
   ContactExists = 'contact_exists',
   /** An upload without its `file` part (multipart/form-data). */

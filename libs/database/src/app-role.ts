@@ -49,6 +49,10 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   auto_reply_settings: ['SELECT', 'INSERT', 'UPDATE'],
   auto_reply_sends: ['SELECT', 'INSERT', 'UPDATE'],
   sms_inbound: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  teams: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  team_members: ['SELECT', 'INSERT', 'DELETE'],
+  team_round_robin: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  routing_rules: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };
 

@@ -6,4 +6,10 @@ export const automationHttpErrors = httpErrorMap(AutomationError, {
   [E.ValidationFailed]: 400,
   [E.TeamNotFound]: { status: 404, code: 'not_found' },
   [E.RoutingRuleNotFound]: { status: 404, code: 'not_found' },
+  [E.TeamNameTaken]: 409,
+  [E.TeamInUse]: 409,
+  [E.InvalidTeamMember]: 422,
+  [E.InvalidAssignee]: 422,
+  [E.InvalidTeam]: 422,
+  [E.InvalidChannel]: 422,
 });

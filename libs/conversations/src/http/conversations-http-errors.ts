@@ -11,6 +11,7 @@ export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
   [E.AccessDenied]: { status: 403, code: 'forbidden' },
   [E.ConversationConflict]: 409,
   [E.InvalidAssignee]: 422,
+  [E.InvalidTeam]: 422,
   [E.ContactExists]: 409,
   [E.FileRequired]: 400,
   [E.UnsupportedFileType]: 415,

@@ -6,6 +6,7 @@ import { CannedResponses } from '../canned/canned-responses.service.js';
 import { ContactAdmin } from '../contacts/contact-admin.service.js';
 import { ConversationReadsRepository } from '../conversation-reads.repository.js';
 import { AddNote } from '../inbox/add-note.js';
+import { ConversationActivity } from '../inbox/conversation-activity.js';
 import { CountConversations } from '../inbox/count-conversations.js';
 import { DownloadAttachment } from '../inbox/download-attachment.js';
 import { InboxGuard } from '../inbox/inbox-guard.js';
@@ -48,6 +49,7 @@ import { UploadAttachment } from '../uploads/upload-attachment.js';
     ReadConversation,
     ReadMessages,
     UpdateConversation,
+    ConversationActivity,
     AddNote,
     MarkConversationRead,
     DownloadAttachment,

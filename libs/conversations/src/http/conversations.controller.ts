@@ -12,6 +12,7 @@ import {
   ValidQuery,
 } from '@app/observability';
 import { AddNote } from '../inbox/add-note.js';
+import { ConversationActivity } from '../inbox/conversation-activity.js';
 import { CountConversations } from '../inbox/count-conversations.js';
 import { ListConversations } from '../inbox/list-conversations.js';
 import { MarkConversationRead } from '../inbox/mark-read.js';
@@ -19,6 +20,8 @@ import { ReadConversation } from '../inbox/read-conversation.js';
 import { ReadMessages } from '../inbox/read-messages.js';
 import { UpdateConversation } from '../inbox/update-conversation.js';
 import {
+  activityPageExample,
+  activityPageSchema,
   conversationCountsExample,
   conversationCountsSchema,
   conversationDetailExample,
@@ -32,11 +35,23 @@ import {
   noteSchema,
 } from './inbox-responses.js';
 import {
+  TEAM_PREFIX,
+  activityPageQuery,
   listConversationsQuery,
   messagesPageQuery,
   noteBody,
   updateConversationBody,
 } from './inbox-schemas.js';
+
+/** `me` is the caller; `team:<id>` filters on the team instead of the assignee. */
+function assigneeFilter(
+  assignee: string | undefined,
+  viewer: Principal,
+): { assignee?: string; teamId?: string } {
+  if (assignee === 'me') return { assignee: viewer.userId };
+  if (assignee?.startsWith(TEAM_PREFIX)) return { teamId: assignee.slice(TEAM_PREFIX.length) };
+  return { assignee };
+}
 
 /** A malformed id answers 404 like an unknown one (IdParam): documented as a uuid. */
 const ConversationIdParam = ApiParam({
@@ -65,6 +80,7 @@ export class ConversationsController {
     private readonly updateConversation: UpdateConversation,
     private readonly addNoteToConversation: AddNote,
     private readonly markConversationRead: MarkConversationRead,
+    private readonly conversationActivity: ConversationActivity,
   ) {}
 
   @Get()
@@ -85,7 +101,7 @@ export class ConversationsController {
     return this.listConversations.execute(viewer, {
       status: q.status === 'all' ? undefined : q.status,
       channel: q.channel,
-      assignee: q.assignee === 'me' ? viewer.userId : q.assignee,
+      ...assigneeFilter(q.assignee, viewer),
       tag: q.tag,
       unread: q.unread === 'true',
       leadStage: q.leadStage,
@@ -149,14 +165,39 @@ export class ConversationsController {
     return this.readMessages.execute(viewer, id, { after: q.cursor, limit: q.limit });
   }
 
+  @Get(':id/activity')
+  @Authenticated()
+  @ConversationIdParam
+  @ApiOperation({
+    summary: "The conversation's activity, newest first, keyset cursor",
+    description:
+      'Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the ' +
+      'system. Assignments, status and triage changes, notes, automatic answers; reads are not activity. ' +
+      'The same visibility as the conversation.',
+  })
+  @ApiZodQuery(activityPageQuery)
+  @ApiZodResponse(200, activityPageSchema, {
+    description: 'A page of activity',
+    example: activityPageExample,
+  })
+  @ApiErrors(NOT_FOUND)
+  activity(
+    @CurrentUser() viewer: Principal,
+    @IdParam('id', 'Conversation') id: string,
+    @ValidQuery(activityPageQuery) q: z.infer<typeof activityPageQuery>,
+  ): Promise<z.output<typeof activityPageSchema>> {
+    return this.conversationActivity.execute(viewer, id, { beforeSeq: q.cursor, limit: q.limit });
+  }
+
   @Patch(':id')
   @Authenticated()
   @ConversationIdParam
   @ApiOperation({
-    summary: 'Triage: status, assignee, priority, tags, lead stage',
+    summary: 'Triage: status, assignee, team, priority, tags, lead stage',
     description:
       'Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs ' +
-      'conversations.assign, else 403), priority, tags (replaces), lead stage (of the contact). ' +
+      'conversations.assign, else 403), team (a team of the practice, 422 invalid_team otherwise; needs ' +
+      'conversations.assign; the assignee is left as it is), priority, tags (replaces), lead stage (of the contact). ' +
       '409 conversation_conflict: reopening while the contact has another conversation that is not closed.',
   })
   @ApiZodBody(updateConversationBody)
@@ -167,7 +208,7 @@ export class ConversationsController {
   @ApiErrors({
     ...NOT_FOUND,
     409: ['conversation_conflict', 'concurrent_change'],
-    422: ['invalid_assignee'],
+    422: ['invalid_assignee', 'invalid_team'],
   })
   update(
     @CurrentUser() viewer: Principal,

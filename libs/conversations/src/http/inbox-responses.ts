@@ -29,6 +29,9 @@ export const inboxItemSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES),
   priority: z.enum(PRIORITIES),
   assigneeId: z.uuid().nullable(),
+  teamId: z.uuid().nullable().meta({
+    description: 'The team a routing rule sent it to (filter: assignee=team:<teamId>); null: none',
+  }),
   tags: z.array(z.string()),
   leadStage: z.enum(LEAD_STAGES).nullable().meta({ description: "The contact's lead stage" }),
   lastMessageAt: timestamp.nullable(),
@@ -57,6 +60,7 @@ const inboxItemExample = {
   status: 'open',
   priority: 'normal',
   assigneeId: null,
+  teamId: null,
   tags: ['billing'],
   leadStage: 'new',
   lastMessageAt: AT,
@@ -204,3 +208,51 @@ export const noteSchema = z.object({
   createdAt: timestamp,
 });
 export const noteExample = { id: MESSAGE_ID, conversationId: CONVERSATION_ID, kind: 'note', createdAt: AT };
+
+export const activityPageSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.uuid().meta({ description: 'The audit event' }),
+      at: timestamp,
+      action: z.string().meta({
+        description:
+          'The audit action: conversation.assigned, conversation.status_changed, conversation.updated, ' +
+          'conversation.note_added, and what automation does (routing rules, automatic answers)',
+      }),
+      actor: z.object({
+        type: z.enum(['user', 'rule', 'system', 'patient', 'provider']).meta({
+          description: "`rule`: a routing rule made the change (`id` and `name` are the rule's)",
+        }),
+        id: z.string(),
+        name: z.string().nullable().meta({ description: "A user's or a rule's name; null for others" }),
+      }),
+      details: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+        .meta({ description: 'What changed: ids, field names and fixed values (never message text)' }),
+    }),
+  ),
+  nextCursor,
+});
+
+export const activityPageExample = {
+  data: [
+    {
+      id: '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f',
+      at: AT,
+      action: 'conversation.assigned',
+      actor: {
+        type: 'rule',
+        id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+        name: 'New texts to the front desk',
+      },
+      details: {
+        ruleId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+        ruleName: 'New texts to the front desk',
+        from: null,
+        to: USER_ID,
+        teamId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+      },
+    },
+  ],
+  nextCursor: null,
+} satisfies z.input<typeof activityPageSchema>;

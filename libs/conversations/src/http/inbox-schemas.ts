@@ -7,6 +7,12 @@ const userId = z
   .string()
   .regex(UUID_PATTERN, 'must be a user id')
   .transform((v) => v.toLowerCase());
+/** `team:<teamId>`: a team's conversations. */
+export const TEAM_PREFIX = 'team:';
+const teamAssignee = z
+  .string()
+  .regex(/^team:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'team:<team id>')
+  .transform((v) => v.toLowerCase());
 /** Staff labels: lowercase words, so that "Billing" and "billing" are one tag. */
 export const tag = z
   .string()
@@ -18,9 +24,12 @@ export const listConversationsQuery = z.strictObject({
   status: z.enum([...CONVERSATION_STATUSES, 'all']).default('all'),
   channel: z.enum(INBOX_CHANNELS).optional().meta({ description: 'The channel of the last message' }),
   assignee: z
-    .union([z.literal('me'), z.literal('unassigned'), userId])
+    .union([z.literal('me'), z.literal('unassigned'), userId, teamAssignee])
     .optional()
-    .meta({ description: '`me`, `unassigned`, or a user id' }),
+    .meta({
+      description:
+        '`me`, `unassigned`, a user id, or `team:<teamId>` (conversations a routing rule sent to that team)',
+    }),
   tag: tag.optional(),
   unread: z
     .enum(['true', 'false'])
@@ -36,6 +45,16 @@ export const messagesPageQuery = z.strictObject({
   cursor: cursorParam.optional(),
 });
 
+export const activityPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/, 'a cursor from the previous page')
+    .transform(Number)
+    .optional()
+    .meta({ description: 'nextCursor of the previous page' }),
+});
+
 /** Snoozes are for later today up to a year ahead. */
 const MAX_SNOOZE_MS = 366 * 24 * 3600 * 1000;
 
@@ -45,6 +64,15 @@ export const updateConversationBody = z
     assigneeId: userId.nullable().optional().meta({
       description: 'An active staff user of the practice (needs conversations.assign); null unassigns',
     }),
+    teamId: z
+      .string()
+      .regex(UUID_PATTERN, 'must be a team id')
+      .transform((v) => v.toLowerCase())
+      .nullable()
+      .optional()
+      .meta({
+        description: 'A team of the practice (needs conversations.assign); null takes it out of its team',
+      }),
     priority: z.enum(PRIORITIES).optional(),
     tags: z.array(tag).max(20).optional().meta({ description: 'Replaces the tags (lowercased)' }),
     leadStage: z.enum(LEAD_STAGES).nullable().optional().meta({ description: "The contact's lead stage" }),

@@ -4,13 +4,16 @@ import type { LockedConversation } from '../conversation.repository.js';
 export interface ConversationPatch {
   status?: ConversationStatus;
   assigneeId?: string | null;
+  /** The team it belongs to (routing rules set it; staff may move or clear it). */
+  teamId?: string | null;
   priority?: string;
   tags?: string[];
   leadStage?: string | null;
   snoozedUntil?: Date;
 }
 
-export type ChangedField = 'assigneeId' | 'status' | 'snoozedUntil' | 'priority' | 'tags' | 'leadStage';
+export type ChangedField =
+  'assigneeId' | 'teamId' | 'status' | 'snoozedUntil' | 'priority' | 'tags' | 'leadStage';
 
 /** The conversation row after a patch, and which fields really changed (those are audited and announced). */
 export interface ConversationChanges {
@@ -18,6 +21,7 @@ export interface ConversationChanges {
     status: ConversationStatus;
     snoozedUntil: Date | null;
     assigneeId: string | null;
+    teamId: string | null;
     priority: string;
     tags: string[];
   };
@@ -31,6 +35,7 @@ export function conversationChanges(
 ): ConversationChanges {
   const changed = new Set<ChangedField>();
   if (patch.assigneeId !== undefined && patch.assigneeId !== before.assignee_id) changed.add('assigneeId');
+  if (patch.teamId !== undefined && patch.teamId !== before.team_id) changed.add('teamId');
   const status = patch.snoozedUntil ? 'snoozed' : (patch.status ?? before.status);
   const snoozedUntil = status === 'snoozed' ? (patch.snoozedUntil ?? before.snoozed_until) : null;
   if (status !== before.status) changed.add('status');
@@ -44,6 +49,7 @@ export function conversationChanges(
       status,
       snoozedUntil,
       assigneeId: patch.assigneeId === undefined ? before.assignee_id : patch.assigneeId,
+      teamId: patch.teamId === undefined ? before.team_id : patch.teamId,
       priority: patch.priority ?? before.priority,
       tags: patch.tags ? [...new Set(patch.tags)] : before.tags,
     },

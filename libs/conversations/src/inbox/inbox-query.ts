@@ -24,6 +24,8 @@ export interface InboxFilter {
   channel?: string;
   /** A user id, or 'unassigned'. ('me' is resolved to the caller's id before this.) */
   assignee?: string;
+  /** Conversations a routing rule sent to this team (`assignee=team:<id>`). */
+  teamId?: string;
   tag?: string;
   /** Only conversations with a message newer than what `viewerId` has read. */
   unread?: boolean;
@@ -44,6 +46,7 @@ export interface InboxRow {
   assignee_id: string | null;
   tags: string[];
   lead_stage: LeadStage | null;
+  team_id: string | null;
   /** ISO 8601 text (isoSql), as shown. */
   last_message_at: string | null;
   snoozed_until: string | null;
@@ -88,13 +91,14 @@ export function inboxQuery(
   if (f.channel) where.push(`c.last_channel = ${p(f.channel)}`);
   if (f.assignee === 'unassigned') where.push('c.assignee_id IS NULL');
   else if (f.assignee) where.push(`c.assignee_id = ${p(f.assignee)}`);
+  if (f.teamId) where.push(`c.team_id = ${p(f.teamId)}`);
   if (f.leadStage) where.push(`c.lead_stage = ${p(f.leadStage)}`);
   if (f.unread) where.push('(r.read_up_to IS NULL OR r.read_up_to < c.last_message_at)');
   if (f.billingScope) where.push(`(${tagged(`'${BILLING_TAG}'`)} OR c.assignee_id = $2)`);
   if (f.after)
     where.push(`(${sort.at}, ${sort.id}) < (${fromMicrosSql(p(f.after.micros))}, ${p(f.after.id)}::uuid)`);
   const sql = `
-    SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage,
+    SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage, c.team_id,
            ${isoSql('c.last_message_at')} AS last_message_at, ${isoSql('c.snoozed_until')} AS snoozed_until,
            ${isoSql('c.closed_at')} AS closed_at, ${isoSql('c.created_at')} AS created_at,
            ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,

@@ -14,6 +14,8 @@ export interface InboxItem {
   status: InboxRow['status'];
   priority: InboxRow['priority'];
   assigneeId: string | null;
+  /** The team a routing rule sent it to (its assignee, if any, is one of the team's members). */
+  teamId: string | null;
   tags: string[];
   leadStage: InboxRow['lead_stage'];
   lastMessageAt: string | null;
@@ -46,6 +48,7 @@ export async function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promis
     status: row.status,
     priority: row.priority,
     assigneeId: row.assignee_id,
+    teamId: row.team_id,
     tags: row.tags,
     leadStage: row.lead_stage,
     lastMessageAt: row.last_message_at,

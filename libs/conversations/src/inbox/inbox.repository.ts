@@ -81,6 +81,15 @@ export class InboxRepository {
     return source?.channel ?? null;
   }
 
+  /** Staff names by id (identity's users, read only), for who did what in a conversation's activity. */
+  async userNames(tx: TenantTx, ids: string[]): Promise<Map<string, string>> {
+    const rows = await tx.query<{ id: string; name: string }>(
+      `SELECT id, name FROM users WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`,
+      [tx.tenantId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Whether `userId` is an active staff member of the practice (identity's users, read only). */
   async isActiveStaff(tx: TenantTx, userId: string): Promise<boolean> {
     const [user] = await tx.query(`SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2 AND active`, [

@@ -18,7 +18,7 @@ import { InboxRepository } from './inbox.repository.js';
 import { WakeScheduler } from './snooze.js';
 import { VisibleConversations } from './visible-conversations.js';
 
-const OTHER_FIELDS = ['priority', 'tags', 'leadStage'] as const;
+const OTHER_FIELDS = ['teamId', 'priority', 'tags', 'leadStage'] as const;
 
 /**
  * Triage: status (a snooze time wakes it), assignee, priority, tags, and the contact's lead
@@ -42,6 +42,8 @@ export class UpdateConversation {
       const before = await this.visible.lockVisible(tx, viewer, id);
       const changes = conversationChanges(before, patch);
       const { next, changed } = changes;
+      if (changed.has('teamId') && !roleHas(viewer.role, 'conversations.assign'))
+        throw new InboxAccessDenied('assign_not_allowed', { type: 'conversation', id });
       if (changed.has('assigneeId')) {
         if (!roleHas(viewer.role, 'conversations.assign'))
           throw new InboxAccessDenied('assign_not_allowed', { type: 'conversation', id });
@@ -67,10 +69,16 @@ export class UpdateConversation {
       await this.conversations.applyTriage(tx, id, next);
     } catch (err) {
       // conversations_one_active: reopening while the contact has another conversation open.
-      if (normalizeDatabaseError(err)?.code === 'unique_violation')
+      const db = normalizeDatabaseError(err);
+      if (db?.code === 'unique_violation')
         throw new ConversationsError(
           ConversationsErrorCode.ConversationConflict,
           'The contact already has another conversation that is not closed; close or merge that one first',
+        );
+      if (db?.code === 'foreign_key_violation' && db.constraint === 'conversations_team_fk')
+        throw new ConversationsError(
+          ConversationsErrorCode.InvalidTeam,
+          'teamId must be a team of the practice',
         );
       throw err;
     }
@@ -127,6 +135,7 @@ export class UpdateConversation {
         target,
         metadata: {
           fields: other.join(','),
+          ...(changed.has('teamId') ? { teamId: next.teamId } : {}),
           ...(changed.has('priority') ? { priority: patch.priority! } : {}),
           ...(changed.has('leadStage') ? { leadStage: patch.leadStage ?? null } : {}),
         },

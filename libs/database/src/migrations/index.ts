@@ -25,6 +25,7 @@ import { IdentityHardening1765400000000 } from './1765400000000-identity-hardeni
 import { AccountRecovery1766000000000 } from './1766000000000-account-recovery.js';
 import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.js';
 import { AutoReplies1766500000000 } from './1766500000000-auto-replies.js';
+import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   StaffUploads1766300000000,
   SecureReminders1766400000000,
   AutoReplies1766500000000,
+  RoutingRules1766600000000,
 ];

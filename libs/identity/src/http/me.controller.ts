@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
@@ -7,10 +7,24 @@ import { AuthService } from '../auth/auth.service.js';
 import { IDENTITY_POLICY } from '../identity.constants.js';
 import { permissionsOf } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
+import type { User } from '../users/user.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { IdParam } from './id-param.js';
-import { changePasswordSchema } from './schemas.js';
+import { availabilitySchema, changePasswordSchema } from './schemas.js';
 import { meSchema, myPermissionsSchema, sessionListSchema, sessionView } from './views.js';
+
+function meView(user: User, principal: Principal): z.output<typeof meSchema> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    practiceId: principal.tenantId,
+    mfaEnabled: user.mfaEnabled,
+    mfaEnrollmentRequired: principal.mfaEnrollmentRequired,
+    away: user.away,
+  };
+}
 
 @ApiTags('me')
 @Controller('v1/me')
@@ -25,16 +39,24 @@ export class MeController {
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiZodResponse(200, meSchema, { description: 'Who is calling, and whether they must enrol in MFA first' })
   async me(@CurrentUser() principal: Principal): Promise<z.output<typeof meSchema>> {
-    const user = await this.users.get(principal.userId);
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      practiceId: principal.tenantId,
-      mfaEnabled: user.mfaEnabled,
-      mfaEnrollmentRequired: principal.mfaEnrollmentRequired,
-    };
+    return meView(await this.users.get(principal.userId), principal);
+  }
+
+  @Put('availability')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Set whether I take new conversations (away: team round-robin skips me)',
+    description:
+      'Routing rules that assign to a team pass over away and deactivated members; a rule or a colleague ' +
+      'assigning me directly still can. Audited when it changes.',
+  })
+  @ApiZodBody(availabilitySchema)
+  @ApiZodResponse(200, meSchema, { description: 'The signed-in user, as changed' })
+  async setAvailability(
+    @CurrentUser() principal: Principal,
+    @ValidBody(availabilitySchema) body: z.infer<typeof availabilitySchema>,
+  ): Promise<z.output<typeof meSchema>> {
+    return meView(await this.users.setAvailability(principal, body.away), principal);
   }
 
   @Get('permissions')

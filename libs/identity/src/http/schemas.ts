@@ -117,3 +117,9 @@ export const recoveryCodesSchema = z.object({
       example: '492039',
     }),
 });
+
+export const availabilitySchema = z
+  .strictObject({
+    away: z.boolean().meta({ description: 'true: take no new conversations from team round-robin for now' }),
+  })
+  .meta({ example: { away: true } });

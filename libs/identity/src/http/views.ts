@@ -25,6 +25,7 @@ const USER_EXAMPLE = {
   invitePending: false,
   lastLoginAt: AT,
   createdAt: '2026-02-27T09:00:00.000Z',
+  away: false,
 };
 
 const role = z
@@ -42,6 +43,10 @@ export const userViewSchema = z
     invitePending: z.boolean().meta({ description: 'True until an invited user sets a password' }),
     lastLoginAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    away: z.boolean().meta({
+      description:
+        'The user takes no new conversations for now (team round-robin skips them); set by themselves',
+    }),
   })
   .meta({ description: 'A staff user (never a secret, never a hash)', example: USER_EXAMPLE });
 export type UserView = z.output<typeof userViewSchema>;
@@ -58,6 +63,7 @@ export function userView(user: User): UserView {
     invitePending: !user.hasPassword,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+    away: user.away,
   };
 }
 
@@ -152,6 +158,7 @@ export const meSchema = z
     practiceId: z.uuid(),
     mfaEnabled: z.boolean(),
     mfaEnrollmentRequired,
+    away: z.boolean().meta({ description: 'I take no new conversations for now (PUT /v1/me/availability)' }),
   })
   .meta({
     example: {
@@ -162,6 +169,7 @@ export const meSchema = z
       practiceId: PRACTICE_ID,
       mfaEnabled: true,
       mfaEnrollmentRequired: false,
+      away: false,
     },
   });
 

@@ -23,6 +23,8 @@ export interface UserEntity {
   mfa_reset_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** The user said they take no new conversations for now (round-robin skips them). */
+  away: boolean;
 }
 
 export const UserSchema = new EntitySchema<UserEntity>({
@@ -47,6 +49,7 @@ export const UserSchema = new EntitySchema<UserEntity>({
     last_login_at: { type: 'timestamptz', nullable: true },
     deactivated_at: { type: 'timestamptz', nullable: true },
     mfa_reset_at: { type: 'timestamptz', nullable: true },
+    away: { type: 'boolean', default: () => 'false' },
     created_at: { type: 'timestamptz', default: () => 'now()' },
     updated_at: { type: 'timestamptz', default: () => 'now()' },
   },

@@ -23,6 +23,8 @@ export interface User {
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
+  /** The user takes no new conversations for now (round-robin skips them); set by themselves. */
+  away: boolean;
 }
 
 /** The user plus what only the auth code may see. */
@@ -63,6 +65,7 @@ type UserRow = Pick<
   | 'totp_pending_secret_enc'
   | 'totp_last_step'
   | 'mfa_reset_at'
+  | 'away'
 > & { role: Role };
 
 export interface FailureOutcome {
@@ -167,6 +170,15 @@ export class UserRepository {
     );
   }
 
+  /** The user's own availability flag; false when it already was `away` (nothing written). */
+  async setAway(tx: TenantTx, id: string, away: boolean, now: Date): Promise<boolean> {
+    const changed = await tx.execute(
+      `UPDATE users SET away = $2, updated_at = $3 WHERE id = $1 AND tenant_id = $4 AND away <> $2`,
+      [id, away, now, tx.tenantId],
+    );
+    return changed > 0;
+  }
+
   async setPassword(tx: TenantTx, id: string, passwordHash: string, now: Date): Promise<void> {
     await tx.execute(
       `UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, updated_at = $3
@@ -237,5 +249,6 @@ function toUser(row: UserRow): User {
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
+    away: row.away,
   };
 }

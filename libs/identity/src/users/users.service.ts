@@ -223,6 +223,23 @@ export class UsersService {
     });
   }
 
+  /**
+   * The caller's own availability: away users get no conversations from a team's round-robin
+   * (an explicit assignment still reaches them). Audited when it changes.
+   */
+  setAvailability(actor: Principal, away: boolean): Promise<User> {
+    return this.db.transaction(async (tx) => {
+      await this.mustGet(tx, actor.userId);
+      if (await this.users.setAway(tx, actor.userId, away, new Date(this.clock.now())))
+        this.audit.record(tx, {
+          action: 'user.availability_changed',
+          target: { type: 'user', id: actor.userId },
+          metadata: { away },
+        });
+      return this.mustGet(tx, actor.userId);
+    });
+  }
+
   private async mustGet(tx: TenantTx, id: string, lock = false): Promise<User> {
     const user = lock ? await this.users.credentials(tx, id, true) : await this.users.get(tx, id);
     if (!user) throw userNotFound();
