@@ -1,5 +1,7 @@
+import { Module } from '@nestjs/common';
+
 /**
- * The instant automation decides on (business hours, the throttle): by default the moment the
+ * The instant automation decides on (business hours for routing and auto-replies, the throttle): by default the moment the
  * inbound message was stored. Tests replace `now` on the provided instance (as `AUTH_CLOCK`'s
  * tests do) to say "it is 22:00 in New York".
  */
@@ -15,3 +17,10 @@ export class ReceivedAtClock implements AutomationClock {
     return receivedAt;
   }
 }
+
+/** The one clock of routing and auto-replies (a module singleton, so a test's fake reaches both). */
+@Module({
+  providers: [{ provide: AUTOMATION_CLOCK, useClass: ReceivedAtClock }],
+  exports: [AUTOMATION_CLOCK],
+})
+export class AutomationClockModule {}

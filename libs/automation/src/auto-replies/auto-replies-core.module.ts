@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryCoreModule } from '@app/delivery';
-import { AUTOMATION_CLOCK, ReceivedAtClock } from '../automation-clock.js';
+import { AutomationClockModule } from '../automation-clock.js';
 import { AUTOMATION_ENTITIES } from '../automation.entities.js';
 import { AutoReplyRepository } from './auto-reply.repository.js';
 import { AutoReplyHook } from './auto-reply.hook.js';
@@ -12,8 +12,8 @@ import { AutoReplyHook } from './auto-reply.hook.js';
  * conversations' `InboundMessageHooks` at module init.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(AUTOMATION_ENTITIES), DeliveryCoreModule],
-  providers: [AutoReplyRepository, AutoReplyHook, { provide: AUTOMATION_CLOCK, useClass: ReceivedAtClock }],
-  exports: [AutoReplyRepository, AutoReplyHook, AUTOMATION_CLOCK],
+  imports: [TypeOrmModule.forFeature(AUTOMATION_ENTITIES), DeliveryCoreModule, AutomationClockModule],
+  providers: [AutoReplyRepository, AutoReplyHook],
+  exports: [AutoReplyRepository, AutoReplyHook, AutomationClockModule],
 })
 export class AutoRepliesCoreModule {}

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ContactRepository } from '@app/contacts';
 import {
@@ -11,6 +11,7 @@ import {
 import type { TenantTx } from '@app/database';
 import { practiceSettingsFor } from '@app/identity';
 import type { Actor } from '@app/observability';
+import { AUTOMATION_CLOCK, type AutomationClock } from '../automation-clock.js';
 import { businessHoursOf, isOpenAt } from '../business-hours/schedule.js';
 import { TeamRepository } from '../teams/team.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
@@ -48,6 +49,7 @@ export class RoutingHook implements InboundMessageHook, OnModuleInit {
     private readonly contacts: ContactRepository,
     private readonly audit: AuditService,
     private readonly events: StaffEvents,
+    @Inject(AUTOMATION_CLOCK) private readonly clock: AutomationClock,
   ) {}
 
   onModuleInit(): void {
@@ -61,7 +63,7 @@ export class RoutingHook implements InboundMessageHook, OnModuleInit {
     const before = await this.conversations.lockForChange(tx, facts.conversationId);
     if (!before) return;
     const open = rules.some((r) => r.conditions.businessHours)
-      ? await this.openAt(tx, facts.receivedAt)
+      ? await this.openAt(tx, this.clock.now(facts.receivedAt))
       : null;
     const matched = rules.filter((r) =>
       ruleMatches(r.conditions, {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
+import { AutomationClockModule } from '../automation-clock.js';
 import { TeamRepository } from '../teams/team.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
 import { RoutingHook } from './routing.hook.js';
@@ -10,7 +11,7 @@ import { RoutingHook } from './routing.hook.js';
  * (webhooks, intake, portal) and the worker (SMS). No HTTP here: `RoutingHttpModule` (api).
  */
 @Module({
-  imports: [ConversationsModule, ContactsModule],
+  imports: [ConversationsModule, ContactsModule, AutomationClockModule],
   providers: [RoutingHook, RoutingRuleRepository, TeamRepository],
   exports: [RoutingRuleRepository, TeamRepository],
 })
