@@ -1,0 +1,63 @@
+import type { Cluster, Redis } from 'ioredis';
+import { type RedisClient, isCluster } from './redis-client.js';
+
+/**
+ * A subscriber connection. On a single server: SUBSCRIBE. On a Cluster: sharded pub/sub
+ * (SSUBSCRIBE, Redis 7): a channel lives on the master of its slot, ioredis keeps one
+ * subscriber connection per master and follows a failover, and a message crosses no other node.
+ */
+export interface Subscriber {
+  subscribe(channel: string): Promise<unknown>;
+  unsubscribe(channel: string): Promise<unknown>;
+  onMessage(listener: (channel: string, message: string) => void): void;
+  onError(listener: (err: Error) => void): void;
+  close(): Promise<void>;
+}
+
+/** A new subscriber connection beside `redis` (same server or Cluster, same credentials). */
+export function createSubscriber(redis: RedisClient, name: string): Subscriber {
+  if (isCluster(redis)) {
+    const cluster: Cluster = redis.duplicate([], {
+      shardedSubscribers: true,
+      // No ready check: its INFO would race the first SSUBSCRIBE and be refused in subscriber mode.
+      redisOptions: {
+        ...redis.options.redisOptions,
+        connectionName: name,
+        enableReadyCheck: false,
+        maxRetriesPerRequest: null,
+      },
+    });
+    return {
+      subscribe: (channel) => cluster.ssubscribe(channel),
+      unsubscribe: (channel) => cluster.sunsubscribe(channel),
+      onMessage: (listener) => void cluster.on('smessage', listener),
+      onError: (listener) => void cluster.on('error', listener),
+      close: () => close(cluster),
+    };
+  }
+  // No ready check: its INFO would race the first SUBSCRIBE and be refused in subscriber mode.
+  const single: Redis = redis.duplicate({
+    connectionName: name,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: null,
+  });
+  return {
+    subscribe: (channel) => single.subscribe(channel),
+    unsubscribe: (channel) => single.unsubscribe(channel),
+    onMessage: (listener) => void single.on('message', listener),
+    onError: (listener) => void single.on('error', listener),
+    close: () => close(single),
+  };
+}
+
+async function close(connection: RedisClient): Promise<void> {
+  await connection.quit().then(
+    () => undefined,
+    () => connection.disconnect(),
+  );
+}
+
+/** PUBLISH on a single server, SPUBLISH (to the channel's slot) on a Cluster. */
+export function publish(redis: RedisClient, channel: string, message: string): Promise<unknown> {
+  return isCluster(redis) ? redis.spublish(channel, message) : redis.publish(channel, message);
+}
