@@ -154,7 +154,7 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
 
   const byPort = (port: number) => nodes.find((n) => n.port === port)!;
   const masterOf = async (slot: number): Promise<ClusterNode> => {
-    const slots = (await nodes[0]!.redis.cluster('SLOTS')) as Array<
+    const slots = (await nodes[0]!.redis.cluster('SLOTS')) as unknown as Array<
       [number, number, [string, number, ...unknown[]], ...unknown[]]
     >;
     const range = slots.find(([from, to]) => slot >= from && slot <= to);
@@ -177,7 +177,9 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
       await until('the replica promoted', async () => (await roleOf(replica.redis)) === 'master');
       await until('the slot served by the promoted replica everywhere', async () => {
         for (const node of nodes) {
-          const slots = (await node.redis.cluster('SLOTS')) as Array<[number, number, [string, number]]>;
+          const slots = (await node.redis.cluster('SLOTS')) as unknown as Array<
+            [number, number, [string, number]]
+          >;
           const range = slots.find(([from, to]) => slot >= from && slot <= to);
           if (range?.[2][1] !== replicaPort) return false;
           if (!(await node.redis.cluster('INFO')).includes('cluster_state:ok')) return false;

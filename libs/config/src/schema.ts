@@ -93,27 +93,28 @@ export function parseRedisUrl(url: string): RedisTarget {
   const [, scheme, userinfo, hosts] = cluster;
   const nodes = hosts!.split(',').map((entry) => {
     const node = NODE.exec(entry.trim());
-    const port = Number(node?.[3]);
-    if (!node || port < 1 || port > 65535) {
+    const number = Number(node?.[3]);
+    if (!node || number < 1 || number > 65535) {
       throw new Error('each Redis Cluster seed node must be host:port (an IPv6 address in brackets)');
     }
-    return { host: node[1] ?? node[2]!, port };
+    return { host: node[1] ?? node[2]!, port: number };
   });
   let username: string | undefined;
   let password: string | undefined;
   if (userinfo) {
     const colon = userinfo.indexOf(':');
-    const decode = (v: string) => {
-      try {
-        return decodeURIComponent(v);
-      } catch {
-        throw new Error('the Redis Cluster credentials must be percent-encoded');
-      }
-    };
     username = decode(colon === -1 ? userinfo : userinfo.slice(0, colon)) || undefined;
     password = colon === -1 ? undefined : decode(userinfo.slice(colon + 1)) || undefined;
   }
   return { kind: 'cluster', nodes, tls: scheme === 'rediss', username, password };
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new Error('the Redis Cluster credentials must be percent-encoded');
+  }
 }
 
 function redisUrlProblem(url: string): string | null {

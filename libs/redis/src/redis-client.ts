@@ -53,6 +53,8 @@ export function createRedisClient(url: string, options: RedisClientOptions): Red
     retryDelayOnClusterDown: 200,
     retryDelayOnTryAgain: 200,
     slotsRefreshTimeout: 2000,
+    // Besides MOVED answers: notices a failover or resharding within this long.
+    slotsRefreshInterval: 5000,
     // TLS endpoints (managed clusters) are verified by the name they announce.
     ...(target.tls ? { dnsLookup: (address, callback) => callback(null, address) } : {}),
     redisOptions: {

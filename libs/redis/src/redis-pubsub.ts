@@ -1,6 +1,9 @@
 import type { Cluster, Redis } from 'ioredis';
 import { type RedisClient, isCluster } from './redis-client.js';
 
+/** How soon a Cluster subscriber follows a failover: live hints published meanwhile are missed. */
+export const SUBSCRIBER_SLOTS_REFRESH_MS = 1000;
+
 /**
  * A subscriber connection. On a single server: SUBSCRIBE. On a Cluster: sharded pub/sub
  * (SSUBSCRIBE, Redis 7): a channel lives on the master of its slot, ioredis keeps one
@@ -19,6 +22,9 @@ export function createSubscriber(redis: RedisClient, name: string): Subscriber {
   if (isCluster(redis)) {
     const cluster: Cluster = redis.duplicate([], {
       shardedSubscribers: true,
+      // A subscriber sends no command that a MOVED would answer: it learns of a failover (and
+      // subscribes again on the slot's new master) by asking for the slots this often.
+      slotsRefreshInterval: SUBSCRIBER_SLOTS_REFRESH_MS,
       // No ready check: its INFO would race the first SSUBSCRIBE and be refused in subscriber mode.
       redisOptions: {
         ...redis.options.redisOptions,
