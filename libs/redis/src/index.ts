@@ -10,6 +10,6 @@ export {
   logRedisErrors,
   redisErrorLog,
 } from './redis-client.js';
-export { type Subscriber, SUBSCRIBER_SLOTS_REFRESH_MS, createSubscriber, publish } from './redis-pubsub.js';
+export { type Subscriber, SUBSCRIBER_SLOTS_REFRESH_MS, createSubscriber } from './redis-pubsub.js';
 export { RedisPublisher, PUBLISH_WINDOW_MS } from './redis-publisher.js';
 export { REDIS } from './redis-token.js';

@@ -15,9 +15,9 @@ interface Pending {
  * Pub/sub publishing in small batches: what is published within PUBLISH_WINDOW_MS goes to Redis
  * as one pipeline, in order (one write and one wake-up of Redis for many webhooks' events, at the
  * price of a few milliseconds on a live hint). On a Cluster each message is an SPUBLISH to its
- * channel's slot (a pipeline may not span nodes); ioredis writes those due at once together per
- * node. Pub/sub is fire-and-forget: a message that could not be published is reported to its
- * `onError` and not retried.
+ * channel's slot, all sent at once (a pipeline may not span nodes); a channel's messages still go
+ * in order, over the one connection to its slot's master. Pub/sub is fire-and-forget: a message
+ * that could not be published is reported to its `onError` and not retried.
  */
 @Injectable()
 export class RedisPublisher {

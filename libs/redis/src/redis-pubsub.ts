@@ -62,8 +62,3 @@ async function close(connection: RedisClient): Promise<void> {
     () => connection.disconnect(),
   );
 }
-
-/** PUBLISH on a single server, SPUBLISH (to the channel's slot) on a Cluster. */
-export function publish(redis: RedisClient, channel: string, message: string): Promise<unknown> {
-  return isCluster(redis) ? redis.spublish(channel, message) : redis.publish(channel, message);
-}
