@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import type { FastifyReply } from 'fastify';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveStreamLimits, LiveSubscriptions, StaffEvents } from '@app/conversations';
 import { JOBS, type JobHandler, type JobName, JobQueue, JobWorkerHost, QUEUE_NAMES } from '@app/jobs';
 import { AppError } from '@app/observability';
 import { unreachableDependencies } from '@app/platform';
+import { StaffClient, ownerPool, startWorker, testClientIp } from '@app/testing';
 import {
+  REDIS,
   type RedisClient,
   RedisKeys,
   RedisPublisher,
@@ -24,6 +27,8 @@ import {
 } from '../libs/identity/src/sessions/session-cache.js';
 import { PortalRateLimits } from '../libs/portal/src/rate-limits.js';
 import { freePort } from './private-redis.js';
+import { SITE, SseClient, createPublicChannel } from './intake-fixtures.js';
+import { startListeningApi } from './ingestion-fixtures.js';
 import { type LocalRedisCluster, startRedisCluster } from './redis-cluster.js';
 
 /** Only what a limiter sets on a refusal. */
@@ -385,5 +390,47 @@ describe('on a Redis Cluster', () => {
       }
       await publishRound('after');
     });
+  });
+
+  it('runs the apps: two api instances share sessions, rate limits and live events, a worker is ready', async () => {
+    const env = { REDIS_URL: cluster.url, REDIS_PREFIX: prefix, ALLOW_SIGNUP: 'true' };
+    const [api1, api2] = [await startListeningApi(env), await startListeningApi(env)];
+    const worker = await startWorker(env);
+    const owner = ownerPool();
+    closers.push(
+      () => owner.end(),
+      () => worker.close(),
+      () => api2.close(),
+      () => api1.close(),
+    );
+    expect(isCluster(api1.get(REDIS, { strict: false }) as RedisClient)).toBe(true);
+    expect((await request(worker.getHttpServer()).get('/health/ready').expect(200)).body).toMatchObject({
+      status: 'ok',
+    });
+    // Signed up on one instance (its session cached in the Cluster), admitted by the other.
+    const staff = await new StaffClient(api1).signupPractice();
+    await new StaffClient(api2).get('/v1/me', staff.accessToken).expect(200);
+    const sessionId = staff.refreshToken.split('.')[1]!;
+    const tag = keys.tag(staff.practiceId);
+    expect(await redis.exists(keys.key('session', tag, sessionId), keys.key('user', tag, staff.userId))).toBe(
+      2,
+    );
+    const form = await createPublicChannel(api1, owner, 'webform', { tenantId: staff.practiceId });
+    // The stream on api2, the submission on api1: the event crosses instances by sharded pub/sub.
+    const baseUrl = (await api2.getUrl()).replace('[::1]', '127.0.0.1');
+    const stream = await SseClient.open(`${baseUrl}/v1/events`, {
+      Authorization: `Bearer ${staff.accessToken}`,
+    });
+    closers.push(async () => stream.close());
+    expect(stream.status).toBe(200);
+    await stream.next((e) => e.event === 'ready');
+    await request(api1.getHttpServer())
+      .post(`/v1/public/forms/${form.publicKey}/submissions`)
+      .set('Origin', SITE)
+      .set('X-Forwarded-For', testClientIp())
+      .send({ name: 'Cluster Patient', email: 'cluster.patient@mail.test', message: 'hello' })
+      .expect(202);
+    const event = await stream.next((e) => e.event === 'message.created');
+    expect(event.data).toMatchObject({ type: 'message.created', channel: 'webform', direction: 'inbound' });
   });
 });
