@@ -67,6 +67,7 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
   };
   // A test process that dies on its way out must not leave six servers behind.
   process.once('exit', killAll);
+  let failed: Error | undefined;
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -109,16 +110,20 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
         { stdio: 'ignore' },
       );
       children.push(child);
+      // No redis-server on this machine (Debian: apt-get install redis-server, Redis 7+): say so at once.
+      child.once('error', (err) => (failed ??= err));
       const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
       redis.on('error', () => undefined);
       nodes.push({ port, redis });
     }
     for (const node of nodes) {
       await until(`node ${node.port} answering`, async () => {
+        if (failed) return true;
         if (node.redis.status === 'wait' || node.redis.status === 'end') await node.redis.connect();
         return (await node.redis.ping()) === 'PONG';
       });
     }
+    if (failed) throw new Error(`local Redis Cluster: cannot start redis-server (${failed.message})`);
     await run(
       'redis-cli',
       [
