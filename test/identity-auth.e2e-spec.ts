@@ -315,12 +315,13 @@ describe('staff authentication', () => {
       const c = new StaffClient(app);
       const owner: StaffMember = await c.signupPractice();
       const { REDIS, RedisKeys } = await import('@app/redis');
-      const redis = app.get(REDIS, { strict: false }) as import('ioredis').Redis;
+      const redis = app.get(REDIS, { strict: false }) as import('@app/redis').RedisClient;
       const keys = app.get(RedisKeys, { strict: false });
       const sessionId = owner.refreshToken.split('.')[1]!;
-      await redis.del(keys.key('session', sessionId), keys.key('user', owner.userId));
+      const sessionKey = keys.key('session', keys.tag(owner.practiceId), sessionId);
+      expect(await redis.del(sessionKey, keys.key('user', keys.tag(owner.practiceId), owner.userId))).toBe(2);
       await c.get('/v1/me', owner.accessToken).expect(200); // reloaded from the database
-      await redis.del(keys.key('session', sessionId));
+      expect(await redis.del(sessionKey)).toBe(1);
       clock.advance(16 * MINUTE);
       expect((await c.get('/v1/me', owner.accessToken).expect(401)).body.error.code).toBe('session_expired');
     });

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnoozeSweepJob } from '@app/conversations';
 import { JOBS } from '@app/jobs';
+import { queuePrefix } from '@app/redis';
 import { type StaffMember, StaffClient, auditTrail, ownerPool, startWorker } from '@app/testing';
 import { InboxSeeder } from './inbox-fixtures.js';
 import { startListeningApi, waitFor } from './ingestion-fixtures.js';
@@ -30,7 +31,7 @@ describe('snooze (PATCH status snoozed + snoozedUntil)', () => {
     redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
     wakeQueue = new Queue(JOBS['conversation.wake'].queue, {
       connection: redis,
-      prefix: process.env.REDIS_PREFIX!,
+      prefix: queuePrefix(process.env.REDIS_PREFIX!, JOBS['conversation.wake'].queue),
     });
     api = await startListeningApi({ ALLOW_SIGNUP: 'true' });
     worker = await startWorker();

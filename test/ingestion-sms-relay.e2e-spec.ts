@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queuePrefix } from '@app/redis';
 import { PendingSmsRelay } from '@app/channels';
 import { ownerPool, startApi, startWorker, subPrefix } from '@app/testing';
 import {
@@ -42,7 +43,10 @@ describe('inbound SMS acknowledged but never processed', () => {
     expect((await owner.query(`SELECT 1 FROM sms_inbound WHERE message_sid = $1`, [sid])).rowCount).toBe(1);
 
     // The crash: every job gone from Redis, the stored text left.
-    const queue = new Queue('inbound', { connection: { url: process.env.REDIS_URL! }, prefix });
+    const queue = new Queue('inbound', {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: queuePrefix(prefix, 'inbound'),
+    });
     await queue.obliterate({ force: true });
     expect(await queue.getJobCounts()).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
     await queue.close();

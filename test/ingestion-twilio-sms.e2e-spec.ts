@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
@@ -11,7 +10,7 @@ import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { requestContext } from '@app/observability';
 import { JobQueue } from '@app/jobs';
-import { createRedis } from '@app/redis';
+import { type RedisClient, createRedis } from '@app/redis';
 import { ownerPool, startApi } from '@app/testing';
 import { PendingSmsStore } from '../libs/channels/src/sms/pending-sms.store.js';
 import { type InboundSmsPayload, parseInboundSms } from '../libs/channels/src/sms/twilio-payloads.js';
@@ -302,7 +301,7 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
   });
 
   it('publishes the new message on the practice’s Redis channel after commit, with ids only', async () => {
-    const subscriber: Redis = createRedis(process.env.REDIS_URL!, 'ingestion-e2e-sub');
+    const subscriber: RedisClient = createRedis(process.env.REDIS_URL!, 'ingestion-e2e-sub');
     try {
       const events: Array<{ event: PublishedStaffEvent & { messageId?: string }; rowVisible: boolean }> = [];
       subscriber.on('message', (_channel, payload: string) => {

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { queuePrefix } from '@app/redis';
 import { KeyRingService, MasterKeyCheck, MasterKeyMismatchError, masterKeyId } from '@app/crypto';
 import {
   type StaffMember,
@@ -267,7 +268,10 @@ describe('parked inbound texts (issue 19, item 7)', () => {
     expect(requeued.status).toBe(0);
     expect(requeued.stdout).toContain(`practice ${practice.tenantId}: 1 texts requeued`);
     expect(await pending(sid)).toEqual({ attempts: 0 });
-    const queue = new Queue('inbound', { connection: { url: process.env.REDIS_URL! }, prefix });
+    const queue = new Queue('inbound', {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: queuePrefix(prefix, 'inbound'),
+    });
     try {
       const job = await queue.getJob(`relay-${practice.tenantId}`);
       expect(job?.data).toEqual({ tenantId: practice.tenantId });

@@ -6,6 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import twilio from 'twilio';
 import { createTwilioClient } from '@app/providers';
+import { queuePrefix } from '@app/redis';
 import type { TestInfra } from '@app/testing';
 import {
   freePort,
@@ -260,7 +261,7 @@ export const deliveryBenchmark: Benchmark = {
           worker = await startWorker();
           const smsQueue = new Queue('delivery-sms', {
             connection: { url: infra.redisUrl, maxRetriesPerRequest: null },
-            prefix: infra.redisPrefix,
+            prefix: queuePrefix(infra.redisPrefix, 'delivery-sms'),
           });
           smsQueue.on('error', reportError('delivery-sms queue'));
           const conversations: string[] = [];

@@ -1,4 +1,14 @@
-export { envSchema, PROCESS_VARIABLES, type Env, type ProcessName, type ProcessEnv } from './schema.js';
+export {
+  envSchema,
+  PROCESS_VARIABLES,
+  parseRedisUrl,
+  isSingleSlotPrefix,
+  type Env,
+  type ProcessName,
+  type ProcessEnv,
+  type RedisNode,
+  type RedisTarget,
+} from './schema.js';
 export { loadConfig, loadConfigOrExit, ConfigError } from './load.js';
 export {
   ConfigModule,

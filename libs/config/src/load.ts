@@ -1,4 +1,4 @@
-import { envSchema, PROCESS_VARIABLES, type ProcessEnv, type ProcessName } from './schema.js';
+import { envSchema, PROCESS_VARIABLES, type ProcessEnv, type ProcessName, redisPrefixFor } from './schema.js';
 
 /** Thrown when the environment is wrong; the message names every bad variable and never echoes a value. */
 export class ConfigError extends Error {
@@ -16,12 +16,18 @@ export function loadConfig<P extends ProcessName>(
   const picked = envSchema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
   // Empty strings count as unset, so `FOO=` in an .env file behaves like a missing variable.
   const input = Object.fromEntries(keys.map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const problems: string[] = [];
+  if ((keys as readonly string[]).includes('REDIS_PREFIX')) {
+    const redis = redisPrefixFor(input.REDIS_URL, input.REDIS_PREFIX);
+    input.REDIS_PREFIX = redis.prefix;
+    if (redis.problem) problems.push(`REDIS_PREFIX: ${redis.problem}`);
+  }
   const result = picked.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`),
-    );
+    problems.push(...result.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`));
+    throw new ConfigError(problems);
   }
+  if (problems.length) throw new ConfigError(problems);
   return result.data as ProcessEnv<P>;
 }
 

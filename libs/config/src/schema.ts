@@ -67,6 +67,99 @@ function isStrongArgon2idHash(encoded: string): boolean {
   return lanes >= 1 && memoryKib >= 7168 && memoryKib * passes >= 35_840;
 }
 
+/** A Redis Cluster's seed node. */
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** Where REDIS_URL points: one server (its URL as given) or a Cluster (seed nodes and credentials). */
+export type RedisTarget =
+  | { kind: 'single'; url: string }
+  | { kind: 'cluster'; nodes: RedisNode[]; tls: boolean; username?: string; password?: string };
+
+const CLUSTER_URL = /^(rediss?)\+cluster:\/\/(?:([^@/]*)@)?([^/?#@]+)\/?$/;
+const NODE = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/;
+
+/** Parses REDIS_URL; throws an Error naming the problem (never echoing the credentials). */
+export function parseRedisUrl(url: string): RedisTarget {
+  if (/^rediss?:\/\/.+/.test(url)) return { kind: 'single', url };
+  const cluster = CLUSTER_URL.exec(url);
+  if (!cluster) {
+    throw new Error(
+      'must be a redis:// URL, or redis+cluster://host:port,host:port,... for a Redis Cluster (rediss: TLS)',
+    );
+  }
+  const [, scheme, userinfo, hosts] = cluster;
+  const nodes = hosts!.split(',').map((entry) => {
+    const node = NODE.exec(entry.trim());
+    const number = Number(node?.[3]);
+    if (!node || number < 1 || number > 65535) {
+      throw new Error('each Redis Cluster seed node must be host:port (an IPv6 address in brackets)');
+    }
+    return { host: node[1] ?? node[2]!, port: number };
+  });
+  let username: string | undefined;
+  let password: string | undefined;
+  if (userinfo) {
+    const colon = userinfo.indexOf(':');
+    username = decode(colon === -1 ? userinfo : userinfo.slice(0, colon)) || undefined;
+    password = colon === -1 ? undefined : decode(userinfo.slice(colon + 1)) || undefined;
+  }
+  return { kind: 'cluster', nodes, tls: scheme === 'rediss', username, password };
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new Error('the Redis Cluster credentials must be percent-encoded');
+  }
+}
+
+function redisUrlProblem(url: string): string | null {
+  try {
+    parseRedisUrl(url);
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** A plain namespace (`inbox`, `inbox:eu`), or the single-slot `{inbox}` of earlier versions. */
+const REDIS_PREFIX_FORM = /^(?:[A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*|\{[A-Za-z0-9_:-]+\})$/;
+
+/** The whole prefix is one `{hash tag}`: every key lands in one Cluster slot. */
+export function isSingleSlotPrefix(prefix: string): boolean {
+  return prefix.startsWith('{');
+}
+
+/**
+ * REDIS_PREFIX as given, or its default for REDIS_URL (a Cluster's spreads keys over slots;
+ * a single server keeps the keys earlier versions wrote), and whether the two fit together.
+ */
+export function redisPrefixFor(
+  redisUrl: string | undefined,
+  prefix: string | undefined,
+): { prefix: string | undefined; problem?: string } {
+  let cluster = false;
+  try {
+    cluster = redisUrl !== undefined && parseRedisUrl(redisUrl).kind === 'cluster';
+  } catch {
+    return { prefix }; // REDIS_URL's own problem is reported
+  }
+  if (!cluster) return { prefix };
+  if (prefix === undefined) return { prefix: 'inbox' };
+  if (isSingleSlotPrefix(prefix)) {
+    return {
+      prefix,
+      problem:
+        'a Redis Cluster needs a plain namespace such as inbox: the {...} form puts every key in one slot',
+    };
+  }
+  return { prefix };
+}
+
 /**
  * Every environment variable of every process, in one schema. Each process validates
  * the subset it needs (see `PROCESS_VARIABLES`) at boot and refuses to start otherwise.
@@ -90,13 +183,28 @@ export const envSchema = z.object({
   DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
   CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  /**
+   * One Redis server (`redis://` or `rediss://`), or a Redis Cluster named by seed nodes:
+   * `redis+cluster://[user:password@]host:port,host:port,...` (`rediss+cluster://`: TLS).
+   */
   REDIS_URL: z
-    .string({ error: 'required: redis://host:port' })
-    .refine((v) => /^rediss?:\/\/.+/.test(v), { message: 'must be a redis:// URL' }),
-  /** Key prefix for every Redis key; the `{...}` hash tag keeps BullMQ keys on one Redis Cluster slot. */
+    .string({ error: 'required: redis://host:port or redis+cluster://host:port,host:port,...' })
+    .superRefine((value, ctx) => {
+      const problem = redisUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /**
+   * Namespace of every Redis key. A plain name (`inbox`) spreads keys over a Cluster's slots,
+   * with a `{hash tag}` per entity keeping related keys together; the older `{inbox}` form puts
+   * every key in one slot (a single server only). Default: `{inbox}` on a single server (the
+   * keys of earlier versions), `inbox` on a Cluster.
+   */
   REDIS_PREFIX: z
     .string()
-    .regex(/^\{[A-Za-z0-9_:-]+\}$/, 'must be a hash tag such as {inbox}')
+    .regex(
+      REDIS_PREFIX_FORM,
+      'must be a plain namespace such as inbox (letters, digits, _ and -, parts joined by :), or the single-slot form {inbox}',
+    )
     .default('{inbox}'),
   PORT: port.default(3000),
   /** Where the api listens; its clients (the load balancer or reverse proxy) must reach it there. */

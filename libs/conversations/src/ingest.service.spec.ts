@@ -1,5 +1,4 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import type { CoreConfig } from '@app/config';
 import { ContactHooks, ContactMatcher, ContactRepository, UnusableSenderAddressError } from '@app/contacts';
 import { KeyRingService } from '@app/crypto';
 import { TenantDb, type TenantTx } from '@app/database';
-import { RedisKeys, RedisPublisher, createRedis } from '@app/redis';
+import { type RedisClient, RedisKeys, RedisPublisher, createRedis } from '@app/redis';
 import { appDataSource, newTenantId, ownerPool, testAuditService } from '@app/testing';
 import { AttachmentRepository } from './attachment.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
@@ -25,8 +24,8 @@ describe('IngestService (one store for every channel)', () => {
   let owner: pg.Pool;
   let ds: DataSource;
   let db: TenantDb;
-  let redis: Redis;
-  let subscriber: Redis;
+  let redis: RedisClient;
+  let subscriber: RedisClient;
   let audit: AuditService;
   let ingest: IngestService;
   let conversations: ConversationRepository;

@@ -2,9 +2,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
 import { APP_CONFIG, type ApiConfig } from '@app/config';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 import { AccessGuard } from './access/access.guard.js';
 import { JwtStrategy } from './access/jwt.strategy.js';
 import { PermissionGuard } from './access/permission.guard.js';
@@ -57,7 +56,7 @@ import { PasswordResetService } from './recovery/password-reset.service.js';
     }),
     ThrottlerModule.forRootAsync({
       inject: [REDIS, RedisKeys],
-      useFactory: (redis: Redis, keys: RedisKeys) => ({
+      useFactory: (redis: RedisClient, keys: RedisKeys) => ({
         throttlers: [
           {
             name: 'auth',

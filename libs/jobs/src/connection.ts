@@ -1,13 +1,15 @@
-import { Redis } from 'ioredis';
 import { Logger } from '@nestjs/common';
 import type { QueueBase } from 'bullmq';
-import { logRedisErrors, redisErrorLog } from '@app/redis';
+import { type RedisClient, createRedisClient, logRedisErrors, redisErrorLog } from '@app/redis';
 
-/** BullMQ's connections: workers block on Redis, so no per-request retry limit. */
-export function bullConnection(url: string, role: 'producer' | 'worker'): Redis {
+/**
+ * BullMQ's connections (a single server or a Cluster, as REDIS_URL says): workers block on
+ * Redis, so no per-request retry limit.
+ */
+export function bullConnection(url: string, role: 'producer' | 'worker'): RedisClient {
   const connectionName = `inbox-jobs-${role}`;
   return logRedisErrors(
-    new Redis(url, { connectionName, maxRetriesPerRequest: null, enableReadyCheck: true }),
+    createRedisClient(url, { name: connectionName, maxRetriesPerRequest: null }),
     connectionName,
   );
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { queuePrefix } from '@app/redis';
 import type { TenantTx } from '@app/database';
 import { JOBS, type JobData, type JobName, QUEUE_NAMES, type QueueName, parseJobData } from './job-types.js';
 import { closeWithin } from './bounded-close.js';
@@ -108,7 +109,7 @@ export class JobQueue implements OnApplicationShutdown {
       queue = logQueueErrors(
         new Queue(name, {
           connection: bullConnection(this.config.REDIS_URL, 'producer'),
-          prefix: this.config.REDIS_PREFIX,
+          prefix: queuePrefix(this.config.REDIS_PREFIX, name),
         }),
       );
       this.queues.set(name, queue);

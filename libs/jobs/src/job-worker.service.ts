@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { queuePrefix } from '@app/redis';
 import { requestContext } from '@app/observability';
 import { closeWithin } from './bounded-close.js';
 import { bullConnection, logQueueErrors } from './connection.js';
@@ -55,7 +56,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
       const worker = logQueueErrors(
         new Worker(queue, (job, token) => this.run(job, token), {
           connection: bullConnection(this.config.REDIS_URL, 'worker'),
-          prefix: this.config.REDIS_PREFIX,
+          prefix: queuePrefix(this.config.REDIS_PREFIX, queue),
           concurrency: queue.startsWith('delivery-') ? this.config.DELIVERY_CONCURRENCY : 4,
           // A job whose process died (SIGKILL) loses its lock after lockDuration and is picked up
           // again by the next stalled check: both bound how long a crash delays it.

@@ -6,9 +6,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import argon2 from 'argon2';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { rateLimitAddress } from '@app/observability';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 import { JobQueue } from './job-queue.service.js';
 
 export const QUEUE_DASHBOARD_PATH = '/ops/queues';
@@ -43,7 +42,10 @@ export async function mountQueueDashboard(
       .map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: board,
   });
-  const gate = new OperatorGate(passwordHash, new FailureCounter(app.get<Redis>(REDIS), app.get(RedisKeys)));
+  const gate = new OperatorGate(
+    passwordHash,
+    new FailureCounter(app.get<RedisClient>(REDIS), app.get(RedisKeys)),
+  );
   // A plugin of its own: the gate's hook runs for the dashboard's routes only.
   await app.register(async (dashboard: FastifyInstance) => {
     dashboard.addHook('onRequest', gate.hook());
@@ -55,7 +57,7 @@ export async function mountQueueDashboard(
 /** Failed password checks per client address, in Redis (fixed window from the first failure). */
 class FailureCounter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

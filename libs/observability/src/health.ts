@@ -9,9 +9,8 @@ import {
   TerminusModule,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import type { Redis } from 'ioredis';
 import { MasterKeyCheck, masterKeyIndicator } from '@app/crypto';
-import { REDIS } from '@app/redis';
+import { REDIS, type RedisClient } from '@app/redis';
 import { AppError } from './app-error.js';
 import { ApiErrors, ApiZodResponse } from './openapi.js';
 import { Public } from './public.decorator.js';
@@ -50,7 +49,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Optional() private readonly masterKey?: MasterKeyCheck,
   ) {}
 

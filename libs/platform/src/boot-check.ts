@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { CoreConfig } from '@app/config';
+import { createRedisClient } from '@app/redis';
 
 /** How long boot waits for each dependency to answer before giving up. */
 export const BOOT_CHECK_TIMEOUT_MS = 5000;
@@ -28,11 +28,12 @@ async function reachPostgres(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function reachRedis(url: string, timeoutMs: number): Promise<void> {
-  const redis = new Redis(url, {
+  const redis = createRedisClient(url, {
+    name: 'inbox-boot-check',
     lazyConnect: true,
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
+    reconnect: false,
     enableOfflineQueue: false,
   });
   // ioredis rejects connect() with "Connection is closed"; the socket's error says why.

@@ -1,8 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { type ApiConfig, APP_CONFIG } from '@app/config';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 
 /** Idle timeout of a verified patient session: every request slides it. */
 export const PORTAL_IDLE_SECONDS = 15 * 60;
@@ -23,7 +22,7 @@ export interface PortalSession {
 @Injectable()
 export class PortalSessions {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 
 /** Limits of the patient pages, per client address and per link (fixed windows in Redis). */
 export const PORTAL_LIMITS = {
@@ -15,7 +14,7 @@ export const PORTAL_LIMITS = {
 @Injectable()
 export class PortalRateLimits {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

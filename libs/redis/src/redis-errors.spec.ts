@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logRedisErrors, redisErrorLog } from './redis.module.js';
+import { logRedisErrors, redisErrorLog } from './redis-client.js';
 
 afterEach(() => vi.restoreAllMocks());
 

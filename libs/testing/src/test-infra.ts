@@ -48,16 +48,17 @@ export async function createTestInfra(label = 'test'): Promise<TestInfra> {
     ownerUrl,
     appUrl,
     redisUrl: TEST_REDIS_URL,
-    redisPrefix: `{t_${id}}`,
+    redisPrefix: `t_${id}`,
   };
 }
 
 /**
- * A Redis prefix of its own under this run's (`{t_x}` -> `{t_x-label}`), for a test whose queues
- * must not be shared with other test files running at the same time; cleaned up with the run.
+ * A Redis prefix of its own under this run's (`t_x` -> `t_x-label`; the single-slot `{t_x}` ->
+ * `{t_x-label}`), for a test whose queues must not be shared with other test files running at
+ * the same time; cleaned up with the run.
  */
 export function subPrefix(runPrefix: string, label: string): string {
-  return `${runPrefix.slice(0, -1)}-${label}}`;
+  return runPrefix.startsWith('{') ? `${runPrefix.slice(0, -1)}-${label}}` : `${runPrefix}-${label}`;
 }
 
 /** Drops what createTestInfra made: the database, the roles and every Redis key under the prefix. */
@@ -79,7 +80,7 @@ export async function destroyTestInfra(infra: TestInfra): Promise<void> {
       const [next, keys] = await redis.scan(
         cursor,
         'MATCH',
-        `${infra.redisPrefix.slice(0, -1)}*`,
+        `${infra.redisPrefix.startsWith('{') ? infra.redisPrefix.slice(0, -1) : infra.redisPrefix}*`,
         'COUNT',
         1000,
       );

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { Redis } from 'ioredis';
 import { AppError } from '@app/observability';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 
 export interface RateLimit {
   /** What is being limited (e.g. `form-ip`), part of the Redis key. */
@@ -27,7 +26,7 @@ return {n, ttl}`;
 @Injectable()
 export class IntakeRateLimiter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

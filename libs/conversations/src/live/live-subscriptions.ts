@@ -5,26 +5,25 @@ import {
   Logger,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { REDIS } from '@app/redis';
+import { REDIS, type RedisClient, type Subscriber, createSubscriber } from '@app/redis';
 
 export type LiveListener = (payload: string) => void;
 
 /**
  * One Redis subscriber connection per process, shared by every open SSE stream: a listener per
- * stream, a Redis SUBSCRIBE per pub/sub channel while anyone listens to it. Pub/sub crosses api
- * instances, so a stream sees events published by any of them.
+ * stream, a Redis SUBSCRIBE (SSUBSCRIBE on a Cluster) per pub/sub channel while anyone listens to
+ * it. Pub/sub crosses api instances, so a stream sees events published by any of them.
  */
 @Injectable()
 export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('LiveSubscriptions');
-  private subscriber: Redis | null = null;
+  private subscriber: Subscriber | null = null;
   private readonly listeners = new Map<string, Set<LiveListener>>();
   /** The SUBSCRIBE of each channel, so a second listener waits for the same confirmation. */
   private readonly subscribed = new Map<string, Promise<unknown>>();
   private readonly streams = new Set<() => void>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   /** Resolves once Redis confirmed the subscription; the returned function unsubscribes. */
   async subscribe(channel: string, listener: LiveListener): Promise<() => void> {
@@ -67,18 +66,13 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
   async onApplicationShutdown(): Promise<void> {
     const subscriber = this.subscriber;
     this.subscriber = null;
-    if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+    if (subscriber) await subscriber.close();
   }
 
-  private connection(): Redis {
+  private connection(): Subscriber {
     if (this.subscriber) return this.subscriber;
-    // No ready check: its INFO would race the first SUBSCRIBE and be refused in subscriber mode.
-    const subscriber = this.redis.duplicate({
-      connectionName: 'inbox-live',
-      enableReadyCheck: false,
-      maxRetriesPerRequest: null,
-    });
-    subscriber.on('message', (channel: string, payload: string) => {
+    const subscriber = createSubscriber(this.redis, 'inbox-live');
+    subscriber.onMessage((channel, payload) => {
       for (const listener of this.listeners.get(channel) ?? []) {
         try {
           listener(payload);
@@ -87,9 +81,7 @@ export class LiveSubscriptions implements BeforeApplicationShutdown, OnApplicati
         }
       }
     });
-    subscriber.on('error', (err: Error) =>
-      this.logger.warn({ err: { name: err.name } }, 'Live subscriber error'),
-    );
+    subscriber.onError((err) => this.logger.warn({ err: { name: err.name } }, 'Live subscriber error'));
     this.subscriber = subscriber;
     return subscriber;
   }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreConfig } from '@app/config';
 import { AppError } from '@app/observability';
-import { RedisKeys, createRedis } from '@app/redis';
+import { type RedisClient, RedisKeys, createRedis } from '@app/redis';
 import { LiveStreamLimits, type StreamQuota } from './stream-limits.js';
 
 /** Only what the limiter sets on a refusal. */
@@ -34,7 +33,7 @@ async function refusal(
 }
 
 describe('LiveStreamLimits', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   let keys: RedisKeys;
   const LEASE_MS = 400;
 

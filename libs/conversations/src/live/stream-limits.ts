@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { AppError } from '@app/observability';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 import { SSE_HEARTBEAT_MS, type SseStream, openSseStream } from './sse-stream.js';
 
 /**
@@ -104,7 +103,7 @@ export class LiveStreamLimits {
   private readonly leaseMs: number;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     @Optional() @Inject(STREAM_LEASE_OPTIONS) options?: { leaseMs: number },
   ) {
@@ -161,9 +160,14 @@ export class LiveStreamLimits {
     }
   }
 
-  /** Subjects (session and user ids, client addresses) are hashed: no address sits in Redis. */
+  /**
+   * Subjects (session and user ids, client addresses) are hashed: no address sits in Redis.
+   * Every quota key carries one hash tag (one Cluster slot): a stream's quotas (its chat session
+   * and its client address, which any practice's chat shares) are taken together by one script.
+   * A write per stream per heartbeat is little for one slot.
+   */
   private keyOf(quota: StreamQuota): string {
     const digest = createHash('sha256').update(quota.subject).digest('base64url').slice(0, 32);
-    return this.keys.key('live-streams', quota.scope, digest);
+    return this.keys.key(this.keys.tag('live-streams'), quota.scope, digest);
   }
 }

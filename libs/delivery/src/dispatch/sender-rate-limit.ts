@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { REDIS, RedisKeys } from '@app/redis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 
 /**
  * Reserves up to ARGV[3] consecutive send slots of a sender, one per interval, starting at its
@@ -52,7 +51,7 @@ export class SenderRateLimit {
   private readonly reserving = new Map<string, Promise<unknown>>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

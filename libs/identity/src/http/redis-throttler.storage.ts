@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { Redis, Result } from 'ioredis';
-import { REDIS, RedisKeys } from '@app/redis';
+import type { Result } from 'ioredis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 
 /**
  * Fixed-window counter with a block period, shared by every api instance. One round trip:
@@ -39,14 +39,15 @@ declare module 'ioredis' {
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     this.redis.defineCommand('inboxThrottle', { numberOfKeys: 2, lua: INCREMENT_SCRIPT });
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
-    const base = this.keys.key('throttle', throttlerName, key);
+    // The window's counter and its block share the key's hash tag (one slot: the script uses both).
+    const base = this.keys.key('throttle', this.keys.tag(`${throttlerName}:${key}`));
     const [hits, windowLeft, blocked, blockLeft] = await this.redis.inboxThrottle(
       base,
       `${base}:blocked`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis, Result } from 'ioredis';
-import { REDIS, RedisKeys } from '@app/redis';
+import type { Result } from 'ioredis';
+import { REDIS, type RedisClient, RedisKeys } from '@app/redis';
 import type { SessionMfaState } from '../access/principal.js';
 import type { Role } from '../access/permissions.js';
 
@@ -78,17 +78,17 @@ declare module 'ioredis' {
 @Injectable()
 export class SessionCache {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     this.redis.defineCommand('inboxSessionCheck', { numberOfKeys: 2, lua: CHECK_SCRIPT });
     this.redis.defineCommand('inboxSessionSetIdle', { numberOfKeys: 1, lua: SET_IDLE_SCRIPT });
   }
 
-  async check(sessionId: string, userId: string, now: number): Promise<CheckResult> {
+  async check(tenantId: string, sessionId: string, userId: string, now: number): Promise<CheckResult> {
     const r = await this.redis.inboxSessionCheck(
-      this.sessionKey(sessionId),
-      this.userKey(userId),
+      this.sessionKey(tenantId, sessionId),
+      this.userKey(tenantId, userId),
       now,
       TTL_MARGIN_MS,
     );
@@ -115,9 +115,11 @@ export class SessionCache {
   }
 
   async put(sessionId: string, session: CachedSession, userId: string, user: CachedUser): Promise<void> {
+    const sessionKey = this.sessionKey(session.tenantId, sessionId);
+    const userKey = this.userKey(session.tenantId, userId);
     await this.redis
       .multi()
-      .hset(this.sessionKey(sessionId), {
+      .hset(sessionKey, {
         uid: session.userId,
         tid: session.tenantId,
         seen: session.seenAt,
@@ -126,49 +128,56 @@ export class SessionCache {
         mfa: session.mfa,
         dbseen: session.dbSeenAt,
       })
-      .pexpire(this.sessionKey(sessionId), session.idleMs + TTL_MARGIN_MS)
-      .hset(this.userKey(userId), {
+      .pexpire(sessionKey, session.idleMs + TTL_MARGIN_MS)
+      .hset(userKey, {
         active: user.active ? '1' : '0',
         ver: user.tokenVersion,
         role: user.role,
         mfa: user.mfaEnabled ? '1' : '0',
         mfaall: user.practiceRequiresMfa ? '1' : '0',
       })
-      .pexpire(this.userKey(userId), USER_TTL_MS)
+      .pexpire(userKey, USER_TTL_MS)
       .exec();
   }
 
   /** Last activity as Redis knows it (more recent than the database's copy), if cached. */
-  async seenAt(sessionId: string): Promise<number | null> {
-    const seen = await this.redis.hget(this.sessionKey(sessionId), 'seen');
+  async seenAt(tenantId: string, sessionId: string): Promise<number | null> {
+    const seen = await this.redis.hget(this.sessionKey(tenantId, sessionId), 'seen');
     return seen === null ? null : Number(seen);
   }
 
-  async markDbSeen(sessionId: string, at: number): Promise<void> {
-    await this.redis.hset(this.sessionKey(sessionId), 'dbseen', at);
+  async markDbSeen(tenantId: string, sessionId: string, at: number): Promise<void> {
+    await this.redis.hset(this.sessionKey(tenantId, sessionId), 'dbseen', at);
   }
 
   /** Forgets cached state, so the next request reads the database. */
-  async forget(input: { sessionIds?: string[]; userIds?: string[] }): Promise<void> {
+  async forget(tenantId: string, input: { sessionIds?: string[]; userIds?: string[] }): Promise<void> {
     const keys = [
-      ...(input.sessionIds ?? []).map((id) => this.sessionKey(id)),
-      ...(input.userIds ?? []).map((id) => this.userKey(id)),
+      ...(input.sessionIds ?? []).map((id) => this.sessionKey(tenantId, id)),
+      ...(input.userIds ?? []).map((id) => this.userKey(tenantId, id)),
     ];
     if (keys.length) await this.redis.del(...keys);
   }
 
-  async setIdle(sessionIds: string[], idleMs: number): Promise<void> {
+  async setIdle(tenantId: string, sessionIds: string[], idleMs: number): Promise<void> {
     if (!sessionIds.length) return;
     const pipeline = this.redis.pipeline();
-    for (const id of sessionIds) pipeline.inboxSessionSetIdle(this.sessionKey(id), idleMs, TTL_MARGIN_MS);
+    for (const id of sessionIds) {
+      pipeline.inboxSessionSetIdle(this.sessionKey(tenantId, id), idleMs, TTL_MARGIN_MS);
+    }
     await pipeline.exec();
   }
 
-  private sessionKey(id: string): string {
-    return this.keys.key('session', id);
+  /**
+   * A practice's sessions and users share its hash tag (one Cluster slot): the check script
+   * reads a session with its user, and forgetting or re-timing a practice's sessions and users
+   * is one multi-key command or pipeline. Practices spread over the slots.
+   */
+  private sessionKey(tenantId: string, id: string): string {
+    return this.keys.key('session', this.keys.tag(tenantId), id);
   }
 
-  private userKey(id: string): string {
-    return this.keys.key('user', id);
+  private userKey(tenantId: string, id: string): string {
+    return this.keys.key('user', this.keys.tag(tenantId), id);
   }
 }

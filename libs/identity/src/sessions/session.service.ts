@@ -82,7 +82,7 @@ export class SessionService {
     const parsed = parseOpaqueToken('rt', refreshToken);
     if (!parsed) throw invalidRefresh();
     const now = new Date(this.clock.now());
-    const seenInCache = await this.cache.seenAt(parsed.id).catch(() => null);
+    const seenInCache = await this.cache.seenAt(parsed.tenantId, parsed.id).catch(() => null);
     const outcome = await this.db.forTenant(parsed.tenantId, async (tx) => {
       const session = await this.sessions.get(tx, parsed.id, true);
       const token = session && (await this.sessions.findRefreshToken(tx, session.id, sha256(parsed.secret)));
@@ -154,13 +154,16 @@ export class SessionService {
   /** A practice changed its idle timeout: applies to live sessions from their next request. */
   async idleTimeoutChanged(tx: TenantTx, idleTimeoutMinutes: number): Promise<void> {
     const ids = await this.sessions.liveIdsOfTenant(tx, new Date(this.clock.now()));
-    tx.afterCommit(() => this.background(this.cache.setIdle(ids, idleTimeoutMinutes * 60_000), 'set idle'));
+    const tenantId = tx.tenantId;
+    tx.afterCommit(() =>
+      this.background(this.cache.setIdle(tenantId, ids, idleTimeoutMinutes * 60_000), 'set idle'),
+    );
   }
 
   /** Admits a request whose JWT verified: the session is live and not idle, the user active and current. */
   async admit(claims: AccessClaims): Promise<Principal> {
     const now = this.clock.now();
-    let gate: Gate = await this.cache.check(claims.sid, claims.sub, now).catch((err: unknown) => {
+    let gate: Gate = await this.cache.check(claims.tid, claims.sid, claims.sub, now).catch((err: unknown) => {
       this.logger.warn(
         { err: { name: (err as Error).name } },
         'Session cache unavailable; reading the database',
@@ -272,15 +275,16 @@ export class SessionService {
   /** The database's copy of last activity, written at most about once a minute, off the request path. */
   private persistSeen(claims: AccessClaims, now: number): void {
     const write = async () => {
-      await this.cache.markDbSeen(claims.sid, now);
+      await this.cache.markDbSeen(claims.tid, claims.sid, now);
       await this.db.forTenant(claims.tid, (tx) => this.sessions.touch(tx, claims.sid, new Date(now)));
     };
     this.background(write(), 'persist last activity');
   }
 
   private forgetAroundCommit(tx: TenantTx, what: { sessionIds?: string[]; userIds?: string[] }): void {
-    tx.beforeCommit(() => this.cache.forget(what));
-    tx.afterCommit(() => this.background(this.cache.forget(what), 'forget'));
+    const tenantId = tx.tenantId;
+    tx.beforeCommit(() => this.cache.forget(tenantId, what));
+    tx.afterCommit(() => this.background(this.cache.forget(tenantId, what), 'forget'));
   }
 
   private background(work: Promise<unknown>, what: string): void {
