@@ -26,6 +26,7 @@ import {
 } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
+import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
@@ -46,10 +47,12 @@ export class WorkerModule {
             SnoozeSweepJob,
             PendingSmsJob,
             SecureReminderSweepJob,
+            InboxSweepJob,
           ],
           [
             DeliveryWorkerModule,
             ConversationsModule,
+            ReportsWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],
@@ -59,6 +62,7 @@ export class WorkerModule {
       providers: [
         SnoozeSweepSchedule,
         SecureReminderSweepSchedule,
+        InboxSweepSchedule,
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,

@@ -20,6 +20,11 @@ export interface ConversationEntity {
   lead_stage: string | null;
   snoozed_until: Date | null;
   secure_message_unread: boolean;
+  first_inbound_at: Date | null;
+  first_inbound_channel: string | null;
+  first_response_at: Date | null;
+  waiting_since: Date | null;
+  sla_breached_at: Date | null;
 }
 
 export const ConversationSchema = new EntitySchema<ConversationEntity>({
@@ -44,5 +49,10 @@ export const ConversationSchema = new EntitySchema<ConversationEntity>({
     lead_stage: { type: 'text', nullable: true },
     snoozed_until: { type: 'timestamptz', nullable: true },
     secure_message_unread: { type: 'boolean', default: () => 'false' },
+    first_inbound_at: { type: 'timestamptz', nullable: true },
+    first_inbound_channel: { type: 'text', nullable: true },
+    first_response_at: { type: 'timestamptz', nullable: true },
+    waiting_since: { type: 'timestamptz', nullable: true },
+    sla_breached_at: { type: 'timestamptz', nullable: true },
   },
 });

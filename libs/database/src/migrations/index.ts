@@ -24,6 +24,7 @@ import { LinkAddressBinding1765300000000 } from './1765300000000-link-address-bi
 import { IdentityHardening1765400000000 } from './1765400000000-identity-hardening.js';
 import { AccountRecovery1766000000000 } from './1766000000000-account-recovery.js';
 import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.js';
+import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   FormSubmissionMessages1766200000000,
   StaffUploads1766300000000,
   SecureReminders1766400000000,
+  ResponseReports1766700000000,
 ];
