@@ -12,12 +12,14 @@ const instant = z.iso
 
 /** `from` and `to` (exclusive), checked together: to after from, at most MAX_REPORT_DAYS apart. */
 type Period = { from: Date; to: Date };
+// Zod runs an object's refinements even when a field failed: then there is nothing to compare.
+const both = (q: Period) => q.from instanceof Date && q.to instanceof Date;
 const afterFrom: [(q: Period) => boolean, { message: string; path: string[] }] = [
-  (q) => q.to.getTime() > q.from.getTime(),
+  (q) => !both(q) || q.to.getTime() > q.from.getTime(),
   { message: 'must be after from', path: ['to'] },
 ];
 const withinMax: [(q: Period) => boolean, { message: string; path: string[] }] = [
-  (q) => q.to.getTime() - q.from.getTime() <= MAX_REPORT_DAYS * DAY_MS,
+  (q) => !both(q) || q.to.getTime() - q.from.getTime() <= MAX_REPORT_DAYS * DAY_MS,
   { message: `the period may span at most ${MAX_REPORT_DAYS} days`, path: ['to'] },
 ];
 
