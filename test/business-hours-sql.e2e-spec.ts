@@ -21,11 +21,17 @@ const hhmm = (minutes: number) =>
 
 /** The DST change days of 2026 the cases crowd around (New York; London; Lord Howe's half hour). */
 const CHANGE_DAYS = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-04-05', '2026-10-04'];
-const ZONES = ['America/New_York', 'America/New_York', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe'];
+const ZONES = [
+  'America/New_York',
+  'America/New_York',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+];
 
 /** A random valid schedule: up to 3 non-overlapping ranges a day (some about the change hours, some to 24:00), closures. */
 function randomSchedule(rand: () => number): BusinessHours {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const weekly: BusinessHours['weekly'] = {};
   for (const day of WEEKDAYS) {
     const count = Math.floor(rand() * 4);
@@ -37,7 +43,8 @@ function randomSchedule(rand: () => number): BusinessHours {
     }
     const sorted = [...cuts].sort((x, y) => x - y);
     const ranges = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ from: hhmm(sorted[i]!), to: hhmm(sorted[i + 1]!) });
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      ranges.push({ from: hhmm(sorted[i]!), to: hhmm(sorted[i + 1]!) });
     if (ranges.length) weekly[day] = ranges.filter((r) => r.from !== '24:00');
   }
   const closures = CHANGE_DAYS.filter(() => rand() < 0.25).map((date) => ({ date }));
@@ -75,7 +82,13 @@ describe('business hours in SQL', () => {
               business_instant('2026-03-08', 1440, 'America/New_York') AS midnight,
               business_open_seconds($1::jsonb, '2026-03-08T00:00:00-05:00', '2026-03-09T00:00:00-04:00') AS short_day,
               business_open_seconds($1::jsonb, '2026-11-01T00:00:00-04:00', '2026-11-02T00:00:00-05:00') AS long_day`,
-      [JSON.stringify({ timeZone: 'America/New_York', weekly: { sun: [{ from: '00:00', to: '24:00' }] }, closures: [] })],
+      [
+        JSON.stringify({
+          timeZone: 'America/New_York',
+          weekly: { sun: [{ from: '00:00', to: '24:00' }] },
+          closures: [],
+        }),
+      ],
     );
     expect(rows[0]).toEqual({
       skipped: new Date('2026-03-08T07:00:00Z'),

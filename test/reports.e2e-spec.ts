@@ -7,7 +7,9 @@ import { ownerPool, StaffClient, type StaffMember, startApi } from '@app/testing
 /** Mon-Fri 09:00-17:00 in New York, closed Thursday 2026-11-05. */
 const HOURS = {
   timeZone: 'America/New_York',
-  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from: '09:00', to: '17:00' }]])),
+  weekly: Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from: '09:00', to: '17:00' }]]),
+  ),
   closures: [{ date: '2026-11-05', name: 'Staff training' }],
 };
 
@@ -180,7 +182,11 @@ describe('reports', () => {
     ).body.id as string;
     const formB = (
       await c
-        .post('/v1/channels', { type: 'webform', name: 'Contact us', allowedOrigins: ['https://a.example'] }, token())
+        .post(
+          '/v1/channels',
+          { type: 'webform', name: 'Contact us', allowedOrigins: ['https://a.example'] },
+          token(),
+        )
         .expect(201)
     ).body.id as string;
     const inDec = (day: number) => `2026-12-${String(day).padStart(2, '0')}T12:00:00Z`;
@@ -281,7 +287,11 @@ describe('reports', () => {
   it("reads only the caller's practice", async () => {
     const other = await c.signupPractice();
     expect(
-      (await c.get(`/v1/reports/response-times?${new URLSearchParams(PERIOD)}`, other.accessToken).expect(200)).body,
+      (
+        await c
+          .get(`/v1/reports/response-times?${new URLSearchParams(PERIOD)}`, other.accessToken)
+          .expect(200)
+      ).body,
     ).toMatchObject({ count: 0, answered: 0, sla: { waiting: 0, overSla: 0 } });
   });
 });

@@ -275,11 +275,11 @@ export class ConversationRepository {
     const waiting = `tenant_id = $1 AND status = 'open' AND waiting_since IS NOT NULL AND sla_breached_at IS NULL`;
     if (!input.schedule)
       return tx.query(
-        `UPDATE conversations c SET sla_breached_at = $2
+        `UPDATE conversations c SET sla_breached_at = $2::timestamptz
          WHERE c.tenant_id = $1 AND c.id IN (
-             SELECT id FROM conversations WHERE ${waiting} AND waiting_since <= $2 - make_interval(secs => $3)
+             SELECT id FROM conversations WHERE ${waiting} AND waiting_since <= $2::timestamptz - make_interval(secs => $3)
              ORDER BY waiting_since LIMIT $4 FOR UPDATE SKIP LOCKED)
-           AND c.status = 'open' AND c.sla_breached_at IS NULL AND c.waiting_since <= $2 - make_interval(secs => $3)
+           AND c.status = 'open' AND c.sla_breached_at IS NULL AND c.waiting_since <= $2::timestamptz - make_interval(secs => $3)
          RETURNING c.id, c.waiting_since`,
         [tx.tenantId, input.now, input.slaSeconds, input.limit],
       );
@@ -291,11 +291,11 @@ export class ConversationRepository {
          FROM (SELECT opens, closes, coalesce(sum(extract(epoch FROM closes - opens)) OVER (
                         ORDER BY opens ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::float8 AS cum
                FROM business_open_intervals($5::jsonb,
-                      (SELECT min(waiting_since) FROM conversations WHERE ${waiting}), $2)) x)
-       UPDATE conversations c SET sla_breached_at = $2
+                      (SELECT min(waiting_since) FROM conversations WHERE ${waiting}), $2::timestamptz)) x)
+       UPDATE conversations c SET sla_breached_at = $2::timestamptz
        WHERE c.tenant_id = $1 AND c.id IN (
-           SELECT id FROM conversations, iv WHERE ${waiting} AND waiting_since <= $2 - make_interval(secs => $3)
-             AND business_cumulative_seconds(iv.s, iv.e, iv.k, $2)
+           SELECT id FROM conversations, iv WHERE ${waiting} AND waiting_since <= $2::timestamptz - make_interval(secs => $3)
+             AND business_cumulative_seconds(iv.s, iv.e, iv.k, $2::timestamptz)
                  - business_cumulative_seconds(iv.s, iv.e, iv.k, waiting_since) >= $3
            ORDER BY waiting_since LIMIT $4 FOR UPDATE OF conversations SKIP LOCKED)
          AND c.status = 'open' AND c.sla_breached_at IS NULL AND c.waiting_since IS NOT NULL
