@@ -86,18 +86,20 @@ export interface FunnelRow {
 /**
  * Contacts created in the range (merged-away ones not counted) per source channel, source
  * channel row and lead stage: an index-only range scan of contacts_created, grouped; then each
- * web form's name by key.
+ * web form's name by key (a lookup per group, not a join: channels is every practice's).
  */
 export function funnelQuery(tenantId: string, range: ReportRange): { sql: string; params: unknown[] } {
   return {
     sql: `
-      SELECT f.source, f.channel_id, ch.name AS channel_name, f.stage, f.n
+      SELECT f.source, f.channel_id, f.stage, f.n,
+             CASE WHEN f.source = 'webform' AND f.channel_id IS NOT NULL
+                  THEN (SELECT ch.name FROM channels ch WHERE ch.tenant_id = $1 AND ch.id = f.channel_id) END
+               AS channel_name
       FROM (SELECT coalesce(source_channel, 'unknown') AS source, source_channel_id AS channel_id,
                    coalesce(lead_stage, 'none') AS stage, count(*)::int AS n
             FROM contacts
             WHERE tenant_id = $1 AND merged_into IS NULL AND created_at >= $2 AND created_at < $3
             GROUP BY 1, 2, 3) f
-      LEFT JOIN channels ch ON ch.tenant_id = $1 AND ch.id = f.channel_id AND f.source = 'webform'
       ORDER BY f.source, f.channel_id, f.stage`,
     params: [tenantId, range.from, range.to],
   };
