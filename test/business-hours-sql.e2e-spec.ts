@@ -41,7 +41,7 @@ function randomSchedule(rand: () => number): BusinessHours {
       const minute = rand() < 0.3 ? 60 + Math.floor(rand() * 12) * 15 : Math.floor(rand() * 97) * 15;
       cuts.add(Math.min(minute, 1440));
     }
-    const sorted = [...cuts].sort((x, y) => x - y);
+    const sorted = [...cuts].toSorted((x, y) => x - y);
     const ranges = [];
     for (let i = 0; i + 1 < sorted.length; i += 2)
       ranges.push({ from: hhmm(sorted[i]!), to: hhmm(sorted[i + 1]!) });

@@ -29,6 +29,10 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
+const days = (n: number) => ({ from: new Date(Date.now() - n * DAY), to: new Date() });
+const shown = (p: PlanNode[]) =>
+  JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
+
 const SCHEDULE = {
   timeZone: 'America/New_York',
   weekly: Object.fromEntries(
@@ -124,10 +128,6 @@ describe('report query plans at realistic size', () => {
       client.release();
     }
   }
-
-  const days = (n: number) => ({ from: new Date(Date.now() - n * DAY), to: new Date() });
-  const shown = (p: PlanNode[]) =>
-    JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
 
   it.each([
     ['30 days', { ...days(30), schedule: null }],

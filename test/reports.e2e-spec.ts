@@ -63,6 +63,17 @@ const FIXTURE: Array<{
   },
 ];
 
+const inDec = (day: number) => `2026-12-${String(day).padStart(2, '0')}T12:00:00Z`;
+const stages = (s: Partial<Record<string, number>>) => ({
+  new: 0,
+  contacted: 0,
+  scheduled: 0,
+  patient: 0,
+  lost: 0,
+  none: 0,
+  ...s,
+});
+
 // Issue 23: response-time and funnel reports, from a hand-computed fixture.
 describe('reports', () => {
   let app: INestApplication;
@@ -189,7 +200,6 @@ describe('reports', () => {
         )
         .expect(201)
     ).body.id as string;
-    const inDec = (day: number) => `2026-12-${String(day).padStart(2, '0')}T12:00:00Z`;
     await contact({ createdAt: inDec(1), source: 'sms', stage: 'new' });
     await contact({ createdAt: inDec(2), source: 'sms', stage: 'contacted' });
     await contact({ createdAt: inDec(3), source: 'webform', sourceId: formA, stage: 'new' });
@@ -224,15 +234,6 @@ describe('reports', () => {
         [randomUUID(), owner.practiceId, conversationId, survivor, status, route, at],
       );
 
-    const stages = (s: Partial<Record<string, number>>) => ({
-      new: 0,
-      contacted: 0,
-      scheduled: 0,
-      patient: 0,
-      lost: 0,
-      none: 0,
-      ...s,
-    });
     const res = await c
       .get('/v1/reports/funnel?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z', token())
       .expect(200);

@@ -295,12 +295,12 @@ describe('SLA and auto-close', () => {
     const audited = (await auditTrail(stack.api, other.owner.practiceId))
       .filter((e) => e.action === 'conversation.auto_closed')
       .map((e) => [e.actor.type, e.target?.id, e.metadata])
-      .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+      .toSorted((a, b) => String(a[1]).localeCompare(String(b[1])));
     expect(audited).toEqual(
       [
         ['system', open.conversationId, { from: 'open', autoCloseDays: 2 }],
         ['system', pending.conversationId, { from: 'pending', autoCloseDays: 2 }],
-      ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      ].toSorted((a, b) => String(a[1]).localeCompare(String(b[1]))),
     );
     // The next message reopens it as usual (within the reopen window).
     await textFrom(stack, other, openPhone, 'Back again');

@@ -74,6 +74,8 @@ export function funnelOf(rows: FunnelRow[]): Omit<FunnelView, 'from' | 'to' | 's
         total: total(form.stages),
         stages: form.stages,
       }))
-      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.channelId.localeCompare(b.channelId)),
+      .toSorted(
+        (a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.channelId.localeCompare(b.channelId),
+      ),
   };
 }

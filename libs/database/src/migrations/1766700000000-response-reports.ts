@@ -78,8 +78,10 @@ export class ResponseReports1766700000000 implements MigrationInterface {
 
 /**
  * Fills the report facts of rows written before they existed (the migration, and the large
- * seed, which writes messages with triggers off). A staff reply: outbound, kind `message`, a
- * user wrote it, not a consent request.
+ * seed, which writes messages directly). A staff reply: outbound, kind `message`, a user wrote
+ * it, not a consent request. A contact's source, best effort: the channel of its first inbound
+ * message when that came first, `staff` when staff wrote first; none (reported as unknown) when
+ * it has no message.
  */
 export const REPORT_FACTS_BACKFILL_SQL = `
       UPDATE conversations c SET first_inbound_at = f.created_at, first_inbound_channel = f.channel
@@ -109,15 +111,13 @@ export const REPORT_FACTS_BACKFILL_SQL = `
             GROUP BY i.tenant_id, i.conversation_id) w
       WHERE c.tenant_id = w.tenant_id AND c.id = w.conversation_id;
 
-      UPDATE contacts k SET source_channel = CASE WHEN f.channel IS NULL THEN 'staff' ELSE f.channel END,
-                            source_channel_id = f.channel_id
-      FROM (SELECT k2.tenant_id, k2.id, m.channel, m.channel_id
-            FROM contacts k2
-            LEFT JOIN LATERAL (SELECT m.channel, m.channel_id FROM messages m
-                               WHERE m.tenant_id = k2.tenant_id AND m.contact_id = k2.id
-                               ORDER BY m.created_at, m.id LIMIT 1) m ON true) f
-      WHERE k.tenant_id = f.tenant_id AND k.id = f.id AND k.source_channel IS NULL
-        AND (f.channel IS NULL OR f.channel IN ('sms', 'email', 'webform', 'chat', 'portal'));
+      UPDATE contacts k
+        SET source_channel = CASE WHEN f.direction = 'inbound' THEN f.channel ELSE 'staff' END,
+            source_channel_id = CASE WHEN f.direction = 'inbound' THEN f.channel_id END
+      FROM (SELECT DISTINCT ON (tenant_id, contact_id) tenant_id, contact_id, channel, channel_id, direction
+            FROM messages WHERE contact_id IS NOT NULL AND kind <> 'note'
+            ORDER BY tenant_id, contact_id, created_at, id) f
+      WHERE k.tenant_id = f.tenant_id AND k.id = f.contact_id AND k.source_channel IS NULL;
 `;
 
 /**
