@@ -23,15 +23,13 @@ function intervalArraysSql(schedule: string, lo: string, hi: string): string {
                 FROM business_open_intervals(${schedule}::jsonb, ${lo}, ${hi})) x`;
 }
 
-const seconds = (expr: string) => `round((${expr})::numeric, 3)::float8`;
-
 export interface ResponseTimesRow {
   count: number;
   answered: number;
-  median: number | null;
-  p90: number | null;
-  bh_median: number | null;
-  bh_p90: number | null;
+  /** [median, p90] of the wall-clock seconds to the first reply; null when nothing was answered. */
+  wall: [number, number] | null;
+  /** The same in open seconds (business hours); null without a schedule or answers. */
+  open: [number, number] | null;
   waiting: number;
   over_sla: number;
 }
@@ -39,9 +37,11 @@ export interface ResponseTimesRow {
 /**
  * First-response times of the conversations whose first patient message falls in the range
  * (optionally on one channel): a range scan of conversations_first_inbound (index-only: the
- * facts are its INCLUDE columns). Median and p90 (percentile_cont) in wall-clock seconds and, when
- * `schedule` is given, in business-hours seconds. Also the conversations waiting now (open,
- * within the SLA) and those marked over it (conversations_waiting, conversations_over_sla).
+ * facts are its INCLUDE columns), read once. Median and p90 (percentile_cont, one sort each) in
+ * wall-clock seconds and, when `schedule` is given, in open seconds (the schedule's intervals
+ * from the first answered message to the last reply, computed once). Also the conversations
+ * waiting now (open, within the SLA) and those marked over it (conversations_waiting,
+ * conversations_over_sla).
  */
 export function responseTimesQuery(
   tenantId: string,
@@ -50,27 +50,29 @@ export function responseTimesQuery(
   const params: unknown[] = [tenantId, range.from, range.to];
   const p = (value: unknown) => `$${params.push(value)}`;
   const channel = range.channel ? `AND first_inbound_channel = ${p(range.channel)}` : '';
-  const business = range.schedule
-    ? `, iv AS (${intervalArraysSql(p(JSON.stringify(range.schedule)), '(SELECT min(a) FROM answered)', '(SELECT max(b) FROM answered)')}),
-       bh AS (SELECT business_cumulative_seconds(iv.s, iv.e, iv.k, b)
-                     - business_cumulative_seconds(iv.s, iv.e, iv.k, a) AS open FROM answered, iv)`
+  const iv = range.schedule
+    ? `, iv AS (${intervalArraysSql(
+        p(JSON.stringify(range.schedule)),
+        '(SELECT min(a) FROM conv WHERE b IS NOT NULL)',
+        '(SELECT max(b) FROM conv)',
+      )})`
     : '';
-  const bh = range.schedule
-    ? `(SELECT ${seconds('percentile_cont(0.5) WITHIN GROUP (ORDER BY open)')} FROM bh) AS bh_median,
-       (SELECT ${seconds('percentile_cont(0.9) WITHIN GROUP (ORDER BY open)')} FROM bh) AS bh_p90`
-    : 'NULL::float8 AS bh_median, NULL::float8 AS bh_p90';
+  const open = range.schedule
+    ? `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY business_cumulative_seconds(iv.s, iv.e, iv.k, b)
+         - business_cumulative_seconds(iv.s, iv.e, iv.k, a)) FILTER (WHERE b IS NOT NULL)`
+    : 'NULL::float8[]';
   const sql = `
     WITH conv AS MATERIALIZED (
       SELECT first_inbound_at AS a, first_response_at AS b FROM conversations
-      WHERE tenant_id = $1 AND first_inbound_at >= $2 AND first_inbound_at < $3 ${channel}),
-    answered AS MATERIALIZED (SELECT a, b FROM conv WHERE b IS NOT NULL)${business}
-    SELECT (SELECT count(*) FROM conv)::int AS count, (SELECT count(*) FROM answered)::int AS answered,
-           (SELECT ${seconds('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b - a)::float8)')} FROM answered) AS median,
-           (SELECT ${seconds('percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b - a)::float8)')} FROM answered) AS p90,
-           ${bh},
+      WHERE tenant_id = $1 AND first_inbound_at >= $2 AND first_inbound_at < $3 ${channel})${iv}
+    SELECT count(*)::int AS count, count(b)::int AS answered,
+           percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM b - a)::float8)
+             FILTER (WHERE b IS NOT NULL) AS wall,
+           ${open} AS open,
            (SELECT count(*) FROM conversations WHERE tenant_id = $1 AND status = 'open'
               AND waiting_since IS NOT NULL AND sla_breached_at IS NULL)::int AS waiting,
-           (SELECT count(*) FROM conversations WHERE tenant_id = $1 AND sla_breached_at IS NOT NULL)::int AS over_sla`;
+           (SELECT count(*) FROM conversations WHERE tenant_id = $1 AND sla_breached_at IS NOT NULL)::int AS over_sla
+    FROM conv${range.schedule ? ', iv' : ''}`;
   return { sql, params };
 }
 

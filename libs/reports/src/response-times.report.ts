@@ -7,6 +7,11 @@ import { practiceSettingsFor } from '@app/identity';
 import type { responseTimesSchema } from './http/report-schemas.js';
 import { ReportsRepository } from './reports.repository.js';
 
+/** Seconds to the millisecond (timestamps carry microseconds). */
+const seconds = (value: number | undefined): number | null =>
+  value === undefined || value === null ? null : Math.round(value * 1000) / 1000;
+const figures = (pair: [number, number] | null) => ({ median: seconds(pair?.[0]), p90: seconds(pair?.[1]) });
+
 export type ResponseTimesView = z.output<typeof responseTimesSchema>;
 
 /**
@@ -32,8 +37,8 @@ export class ResponseTimesReport {
         count: row.count,
         answered: row.answered,
         unanswered: row.count - row.answered,
-        firstResponse: { median: row.median, p90: row.p90 },
-        firstResponseBusinessHours: schedule ? { median: row.bh_median, p90: row.bh_p90 } : null,
+        firstResponse: figures(row.wall),
+        firstResponseBusinessHours: schedule ? figures(row.open) : null,
         sla: { minutes: settings.slaMinutes, waiting: row.waiting, overSla: row.over_sla },
       };
     });
