@@ -388,8 +388,8 @@ export class ConversationRepository {
 
   /**
    * Contact merge, two open conversations: the survivor takes the folded one's inbox state (the
-   * newer activity's preview and channel win; unread counts add up), then the folded one is
-   * closed, emptied. Its messages must have moved first.
+   * newer activity's preview and channel win; unread counts add up; the earlier first message and
+   * waiting episode), then the folded one is closed, emptied. Its messages must have moved first.
    */
   async foldInto(tx: TenantTx, survivorId: string, foldedId: string): Promise<void> {
     await tx.execute(
@@ -399,13 +399,23 @@ export class ConversationRepository {
          last_channel = CASE WHEN o.last_message_at > s.last_message_at OR s.last_message_at IS NULL
                              THEN o.last_channel ELSE s.last_channel END,
          last_message_at = greatest(s.last_message_at, o.last_message_at),
-         unread_count = s.unread_count + o.unread_count, updated_at = now()
+         unread_count = s.unread_count + o.unread_count,
+         -- Report facts: the earlier first message and wait win; a breach of either stands.
+         first_inbound_channel = CASE WHEN o.first_inbound_at < s.first_inbound_at OR s.first_inbound_at IS NULL
+                                      THEN o.first_inbound_channel ELSE s.first_inbound_channel END,
+         first_inbound_at = least(s.first_inbound_at, o.first_inbound_at),
+         first_response_at = coalesce(s.first_response_at, o.first_response_at),
+         waiting_since = least(s.waiting_since, o.waiting_since),
+         sla_breached_at = least(s.sla_breached_at, o.sla_breached_at),
+         updated_at = now()
        FROM conversations o
        WHERE s.tenant_id = $1 AND s.id = $2 AND o.tenant_id = $1 AND o.id = $3`,
       [tx.tenantId, survivorId, foldedId],
     );
     await tx.execute(
-      `UPDATE conversations SET status = 'closed', unread_count = 0, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      `UPDATE conversations SET status = 'closed', unread_count = 0, waiting_since = NULL, sla_breached_at = NULL,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, foldedId],
     );
   }
