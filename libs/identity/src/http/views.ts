@@ -277,8 +277,8 @@ export const practiceSettingsSchema = z
       secureReminderDelayHours: 24,
       secureReminderMax: 2,
       reminderWindowStartHour: 8,
+      reminderWindowEndHour: 21,
       slaMinutes: 60,
       autoCloseDays: 30,
-      reminderWindowEndHour: 21,
     },
   }) satisfies z.ZodType<GeneralSettings>;
