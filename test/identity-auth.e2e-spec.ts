@@ -302,6 +302,9 @@ describe('staff authentication', () => {
         secureReminderMax: 2,
         reminderWindowStartHour: 8,
         reminderWindowEndHour: 21,
+        // No SLA and no auto-close until a practice sets them (issue 23).
+        slaMinutes: null,
+        autoCloseDays: null,
       });
       clock.advance(4 * MINUTE);
       await c.get('/v1/me', owner.accessToken).expect(200);

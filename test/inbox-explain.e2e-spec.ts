@@ -106,6 +106,11 @@ describe('inbox query plans at realistic size', () => {
        SELECT tenant_id, $2, id, last_message_at FROM conversations WHERE tenant_id = $1 AND random() < 0.5`,
       [tenant, viewer],
     );
+    // About 3% of the open conversations waited beyond the SLA (the waiting=over_sla filter).
+    await owner.query(
+      `UPDATE conversations SET waiting_since = last_message_at, sla_breached_at = last_message_at + interval '1 hour'
+       WHERE status = 'open' AND random() < 0.15`,
+    );
     await owner.query(
       'ANALYZE contacts, conversations, messages, conversation_reads, conversation_tags, attachments, teams',
     );
@@ -151,6 +156,8 @@ describe('inbox query plans at realistic size', () => {
     ['unread=true', { unread: true }],
     ['leadStage=scheduled', { leadStage: 'scheduled' }],
     ['billing role scope', { billingScope: true }],
+    ['waiting=over_sla', { overSla: true }],
+    ['waiting=over_sla, next page', { overSla: true, after }],
     ['status=open, assignee=me', { status: 'open', assignee: viewer }],
     ['next page (cursor)', { after }],
     ['next page, status=open', { status: 'open', after }],

@@ -3,6 +3,7 @@ import { auditBenchmark } from './audit.bench.js';
 import { authBenchmark } from './auth.bench.js';
 import { cryptoBenchmark } from './crypto.bench.js';
 import { deliveryBenchmark } from './delivery.bench.js';
+import { reportsBenchmark } from './reports.bench.js';
 import { triageBenchmark } from './triage.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
 
@@ -14,6 +15,7 @@ const BENCHMARKS: Benchmark[] = [
   webhooksBenchmark,
   deliveryBenchmark,
   triageBenchmark,
+  reportsBenchmark,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

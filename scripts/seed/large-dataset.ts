@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { KeyRingService, type TenantCipher } from '@app/crypto';
-import { TenantDb, migrate } from '@app/database';
+import { REPORT_FACTS_BACKFILL_SQL, TenantDb, migrate } from '@app/database';
 
 /** Full size: 20 practices, 100k contacts, 200k conversations, 1M messages. */
 export const FULL = { practices: 20, contacts: 100_000, conversations: 200_000, messages: 1_000_000 };
@@ -137,6 +137,13 @@ export async function seedLargeDataset(database: string, scale = 1): Promise<See
       );
     }
     await owner.query(`SET session_replication_role = origin`);
+    // The report facts (first inbound, first staff reply, waiting episodes, contact sources), as
+    // the migration fills them for existing rows; then ~5% of the waiting ones marked over SLA.
+    await owner.query(REPORT_FACTS_BACKFILL_SQL);
+    await owner.query(
+      `UPDATE conversations SET sla_breached_at = waiting_since + interval '1 hour'
+       WHERE waiting_since IS NOT NULL AND status = 'open' AND random() < 0.05`,
+    );
     await owner.query(`
       INSERT INTO conversation_counts (tenant_id, status, assignee_id, n)
         SELECT tenant_id, status, assignee_id, count(*) FROM conversations GROUP BY 1, 2, 3;
@@ -209,10 +216,10 @@ async function insertContacts(
       (_, k) => `+1555${String(practice).padStart(2, '0')}${String(start + k).padStart(5, '0')}`,
     );
     await owner.query(
-      `INSERT INTO contacts (id, tenant_id, name_enc, phone_enc, phone_bidx, lead_stage, last_activity_at)
+      `INSERT INTO contacts (id, tenant_id, name_enc, phone_enc, phone_bidx, lead_stage, last_activity_at, created_at)
        SELECT gen_random_uuid(), $1, ($2::bytea[])[1 + (ord % $5)], p_enc, p_bidx,
               (ARRAY[NULL, NULL, NULL, 'new', 'contacted', 'scheduled', 'patient', 'lost'])[1 + ord % 8],
-              now() - random() * interval '365 days'
+              now() - random() * interval '365 days', now() - power(random(), 2) * interval '365 days'
        FROM unnest($3::bytea[], $4::bytea[]) WITH ORDINALITY AS s(p_enc, p_bidx, ord)`,
       [
         tenantId,
@@ -277,7 +284,8 @@ async function insertConversations(
 
 /**
  * Messages spread over the practice's conversations with a power law (a few long threads,
- * many short ones), each at or before its conversation's last activity; 1 in 20 is a note.
+ * many short ones), each at or before its conversation's last activity; 1 in 20 is a note; 1 in
+ * 30 is a secure message (half of those read).
  */
 async function insertMessages(
   owner: pg.Client,
@@ -303,16 +311,18 @@ async function insertMessages(
   for (let start = 0; start < n; start += batch) {
     await owner.query(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, kind, body_enc, status,
-         author_user_id, created_at)
+         author_user_id, delivery_route, created_at)
        SELECT gen_random_uuid(), $1, c.id, c.contact_id, c.last_channel, d.direction, d.kind,
               ($2::bytea[])[1 + (g % $5)], d.status, CASE WHEN d.direction = 'outbound' THEN $6::uuid END,
+              CASE WHEN d.kind = 'message' AND d.direction = 'outbound'
+                   THEN CASE WHEN g % 30 = 3 THEN 'secure_link' ELSE 'plain' END END,
               c.last_message_at - (g % 97) * interval '17 minutes' - random() * interval '1 minute'
        FROM (SELECT g, floor($4 * power(random(), 2.5))::bigint AS n FROM generate_series(1, $3) g) pick
        JOIN seed_conv c ON c.n = pick.n
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'note' ELSE 'message' END AS kind,
                                   CASE WHEN g % 3 = 0 OR g % 20 = 0 THEN 'outbound' ELSE 'inbound' END AS direction,
-                                  CASE WHEN g % 20 = 0 THEN 'internal' WHEN g % 3 = 0 THEN 'delivered'
-                                       ELSE 'received' END AS status) d`,
+                                  CASE WHEN g % 20 = 0 THEN 'internal' WHEN g % 60 = 3 THEN 'read'
+                                       WHEN g % 3 = 0 THEN 'delivered' ELSE 'received' END AS status) d`,
       [tenantId, bodies, Math.min(batch, n - start), conversations, BODY_POOL, authorId],
     );
   }

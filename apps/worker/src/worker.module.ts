@@ -27,6 +27,7 @@ import {
 } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
+import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
@@ -47,6 +48,7 @@ export class WorkerModule {
             SnoozeSweepJob,
             PendingSmsJob,
             SecureReminderSweepJob,
+            InboxSweepJob,
           ],
           [
             DeliveryWorkerModule,
@@ -55,6 +57,7 @@ export class WorkerModule {
             // same through AutomationModule).
             RoutingModule,
             AutoRepliesCoreModule,
+            ReportsWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],
@@ -64,6 +67,7 @@ export class WorkerModule {
       providers: [
         SnoozeSweepSchedule,
         SecureReminderSweepSchedule,
+        InboxSweepSchedule,
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,

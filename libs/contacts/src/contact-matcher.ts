@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone } from '@app/crypto';
 import type { TenantTx } from '@app/database';
-import { type AddressField, ContactRepository } from './contact.repository.js';
+import { type AddressField, ContactRepository, type ContactSource } from './contact.repository.js';
 
 /** Who sent an inbound message, as the channel knows it (raw spellings; normalized here). */
 export interface SenderAddress {
@@ -41,7 +41,8 @@ export class ContactMatcher {
     @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'DEFAULT_PHONE_REGION'>,
   ) {}
 
-  async matchOrCreate(tx: TenantTx, sender: SenderAddress): Promise<ContactMatch> {
+  /** `source`: the channel a new contact is recorded as coming from (the funnel report). */
+  async matchOrCreate(tx: TenantTx, sender: SenderAddress, source?: ContactSource): Promise<ContactMatch> {
     const { phone, email, addresses } = await this.indexedAddresses(tx, sender);
     // Known senders (nearly every message) cost one statement: find and touch the contact.
     for (const [field, index] of addresses) {
@@ -60,6 +61,7 @@ export class ContactMatcher {
       name: sender.name,
       leadStage: 'new',
       active: true,
+      source,
     });
     return { contactId: contact.id, created: true, ambiguous: false };
   }
@@ -106,6 +108,7 @@ export class ContactMatcher {
   async contactForClaim(
     tx: TenantTx,
     claim: SenderAddress,
+    source?: ContactSource,
   ): Promise<{ contactId: string; claimOf: string | null }> {
     const { phone, email, addresses } = await this.lockedAddresses(tx, claim);
     const holder = await this.holderOfAny(tx, addresses);
@@ -116,8 +119,16 @@ export class ContactMatcher {
           reason: 'typed_address',
           phone,
           email,
+          source,
         })
-      : await this.contacts.create(tx, { phone, email, name: claim.name, leadStage: 'new', active: true });
+      : await this.contacts.create(tx, {
+          phone,
+          email,
+          name: claim.name,
+          leadStage: 'new',
+          active: true,
+          source,
+        });
     return { contactId: contact.id, claimOf: holder };
   }
 
@@ -130,6 +141,7 @@ export class ContactMatcher {
   async contactForUnauthenticatedSender(
     tx: TenantTx,
     sender: SenderAddress,
+    source?: ContactSource,
   ): Promise<{ contactId: string; claimOf: string | null }> {
     const { phone, email, addresses } = await this.lockedAddresses(tx, sender);
     const holder = await this.holderOfAny(tx, addresses);
@@ -139,6 +151,7 @@ export class ContactMatcher {
       reason: 'unauthenticated_email',
       phone,
       email,
+      source,
     });
     return { contactId: contact.id, claimOf: holder };
   }

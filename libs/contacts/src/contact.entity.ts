@@ -20,6 +20,8 @@ export interface ContactEntity {
   claimed_phone_enc: Buffer | null;
   claimed_email_enc: Buffer | null;
   claim_reason: string | null;
+  source_channel: string | null;
+  source_channel_id: string | null;
 }
 
 export const ContactSchema = new EntitySchema<ContactEntity>({
@@ -44,5 +46,7 @@ export const ContactSchema = new EntitySchema<ContactEntity>({
     claimed_phone_enc: { type: 'bytea', nullable: true },
     claimed_email_enc: { type: 'bytea', nullable: true },
     claim_reason: { type: 'text', nullable: true },
+    source_channel: { type: 'text', nullable: true },
+    source_channel_id: { type: 'uuid', nullable: true },
   },
 });

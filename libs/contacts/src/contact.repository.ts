@@ -74,6 +74,14 @@ export interface NewContact {
   leadStage?: string | null;
   /** The contact just got in touch (an inbound message): last activity is now. */
   active?: boolean;
+  /** Where the contact came from (the funnel report groups by it); none: staff entered it. */
+  source?: ContactSource;
+}
+
+/** The channel (and its row, for a web form, SMS number, inbox or widget) a contact first came through. */
+export interface ContactSource {
+  channel: 'sms' | 'email' | 'webform' | 'chat' | 'portal';
+  channelId: string | null;
 }
 
 type ContactRow = Pick<
@@ -126,8 +134,8 @@ export class ContactRepository {
     const id = randomUUID();
     const [row] = await tx.query<ContactRow>(
       `INSERT INTO contacts (id, tenant_id, name_enc, phone_enc, email_enc, date_of_birth_enc,
-         name_bidx, phone_bidx, email_bidx, lead_stage, last_activity_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END) RETURNING *`,
+         name_bidx, phone_bidx, email_bidx, lead_stage, last_activity_at, source_channel, source_channel_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13) RETURNING *`,
       [
         id,
         tx.tenantId,
@@ -140,6 +148,8 @@ export class ContactRepository {
         email ? cipher.blindIndex('email', email) : null,
         input.leadStage ?? null,
         input.active ?? false,
+        input.source?.channel ?? 'staff',
+        input.source?.channelId ?? null,
       ],
     );
     return this.toContact(cipher, row!);
@@ -158,6 +168,7 @@ export class ContactRepository {
       reason: ClaimReason;
       phone: string | null;
       email: string | null;
+      source?: ContactSource;
     },
   ): Promise<Contact> {
     const cipher = await this.keys.forTenant(tx);
@@ -165,8 +176,8 @@ export class ContactRepository {
     const nameKey = normalizeName(name);
     const [row] = await tx.query<ContactRow>(
       `INSERT INTO contacts (id, tenant_id, name_enc, name_bidx, claim_of, claim_reason, claimed_phone_enc,
-         claimed_email_enc, lead_stage, last_activity_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'new', now()) RETURNING *`,
+         claimed_email_enc, lead_stage, last_activity_at, source_channel, source_channel_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'new', now(), $9, $10) RETURNING *`,
       [
         randomUUID(),
         tx.tenantId,
@@ -176,6 +187,8 @@ export class ContactRepository {
         input.reason,
         cipher.encryptNullable(COL.claimedPhone, input.phone),
         cipher.encryptNullable(COL.claimedEmail, input.email),
+        input.source?.channel ?? null,
+        input.source?.channelId ?? null,
       ],
     );
     return this.toContact(cipher, row!);

@@ -5,6 +5,7 @@ export {
   type Contact,
   type ContactPatch,
   type NewContact,
+  type ContactSource,
   type AddressField,
   type ClaimReason,
 } from './contact.repository.js';

@@ -22,6 +22,11 @@ export interface ConversationEntity {
   secure_message_unread: boolean;
   /** The team a routing rule sent it to (automation's teams). */
   team_id: string | null;
+  first_inbound_at: Date | null;
+  first_inbound_channel: string | null;
+  first_response_at: Date | null;
+  waiting_since: Date | null;
+  sla_breached_at: Date | null;
 }
 
 export const ConversationSchema = new EntitySchema<ConversationEntity>({
@@ -47,5 +52,10 @@ export const ConversationSchema = new EntitySchema<ConversationEntity>({
     snoozed_until: { type: 'timestamptz', nullable: true },
     secure_message_unread: { type: 'boolean', default: () => 'false' },
     team_id: { type: 'uuid', nullable: true },
+    first_inbound_at: { type: 'timestamptz', nullable: true },
+    first_inbound_channel: { type: 'text', nullable: true },
+    first_response_at: { type: 'timestamptz', nullable: true },
+    waiting_since: { type: 'timestamptz', nullable: true },
+    sla_breached_at: { type: 'timestamptz', nullable: true },
   },
 });

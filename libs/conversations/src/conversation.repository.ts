@@ -158,7 +158,10 @@ export class ConversationRepository {
   ): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     const preview = Array.from(message.preview).slice(0, PREVIEW_LENGTH).join('');
-    // Right-hand sides of SET read the row as it was before this UPDATE.
+    // Right-hand sides of SET read the row as it was before this UPDATE. The report facts ride in
+    // the same statement: an inbound message (the patient; $6) may be the first and opens a waiting
+    // episode; an outbound one here is a staff reply, which answers the first message once and
+    // ends the episode (its SLA mark with it).
     await tx.execute(
       `UPDATE conversations SET
          last_message_preview_enc = CASE WHEN last_message_at IS NULL OR last_message_at <= $3
@@ -168,6 +171,13 @@ export class ConversationRepository {
          unread_count = unread_count + CASE WHEN $6 THEN 1 ELSE 0 END,
          status = CASE WHEN $6 AND status IN ('pending', 'snoozed') THEN 'open' ELSE status END,
          contact_ambiguous = contact_ambiguous OR $7,
+         first_inbound_channel = CASE WHEN $6 AND (first_inbound_at IS NULL OR $3 < first_inbound_at)
+                                      THEN $5 ELSE first_inbound_channel END,
+         first_inbound_at = CASE WHEN $6 THEN least(first_inbound_at, $3) ELSE first_inbound_at END,
+         first_response_at = CASE WHEN NOT $6 AND first_response_at IS NULL AND first_inbound_at <= $3
+                                  THEN $3 ELSE first_response_at END,
+         waiting_since = CASE WHEN $6 THEN coalesce(waiting_since, $3) ELSE NULL END,
+         sla_breached_at = CASE WHEN $6 THEN sla_breached_at ELSE NULL END,
          updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
@@ -245,7 +255,10 @@ export class ConversationRepository {
   async applyTriage(tx: TenantTx, id: string, next: TriageFields): Promise<void> {
     await tx.execute(
       `UPDATE conversations SET status = $3, snoozed_until = $4, assignee_id = $5, priority = $6, tags = $7,
-         team_id = $8, updated_at = now()
+         team_id = $8,
+         waiting_since = CASE WHEN $3 = 'closed' THEN NULL ELSE waiting_since END,
+         sla_breached_at = CASE WHEN $3 = 'closed' THEN NULL ELSE sla_breached_at END,
+         updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
         tx.tenantId,
@@ -282,6 +295,73 @@ export class ConversationRepository {
     return tx.execute(
       `UPDATE conversations SET team_id = NULL, updated_at = now() WHERE tenant_id = $1 AND team_id = $2`,
       [tx.tenantId, teamId],
+    );
+  }
+
+  /**
+   * The SLA sweep: marks breached (at `now`) the open conversations whose current waiting
+   * episode has lasted at least `slaSeconds`: wall-clock, or open time when `schedule` (business
+   * hours as jsonb, `{timeZone, weekly, closures}`) is given, computed in SQL once per pass
+   * (business_open_intervals, then a binary search per conversation). At most `limit` a pass,
+   * oldest first; each row is re-checked under its lock (a reply that committed meanwhile wins),
+   * so an episode is marked once. The marked ids with their episode start.
+   */
+  markSlaBreaches(
+    tx: TenantTx,
+    input: { now: Date; slaSeconds: number; schedule: object | null; limit: number },
+  ): Promise<Array<{ id: string; waiting_since: Date }>> {
+    const waiting = `tenant_id = $1 AND status = 'open' AND waiting_since IS NOT NULL AND sla_breached_at IS NULL`;
+    if (!input.schedule)
+      return tx.query(
+        `UPDATE conversations c SET sla_breached_at = $2::timestamptz
+         WHERE c.tenant_id = $1 AND c.id IN (
+             SELECT id FROM conversations WHERE ${waiting} AND waiting_since <= $2::timestamptz - make_interval(secs => $3)
+             ORDER BY waiting_since LIMIT $4 FOR UPDATE SKIP LOCKED)
+           AND c.status = 'open' AND c.sla_breached_at IS NULL AND c.waiting_since <= $2::timestamptz - make_interval(secs => $3)
+         RETURNING c.id, c.waiting_since`,
+        [tx.tenantId, input.now, input.slaSeconds, input.limit],
+      );
+    // Open time never exceeds wall-clock time: only episodes at least that old can have breached.
+    return tx.query(
+      `WITH iv AS (
+         SELECT coalesce(array_agg(opens ORDER BY opens), '{}') AS s, coalesce(array_agg(closes ORDER BY opens), '{}') AS e,
+                coalesce(array_agg(cum ORDER BY opens), '{}') AS k
+         FROM (SELECT opens, closes, coalesce(sum(extract(epoch FROM closes - opens)) OVER (
+                        ORDER BY opens ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::float8 AS cum
+               FROM business_open_intervals($5::jsonb,
+                      (SELECT min(waiting_since) FROM conversations WHERE ${waiting}), $2::timestamptz)) x)
+       UPDATE conversations c SET sla_breached_at = $2::timestamptz
+       WHERE c.tenant_id = $1 AND c.id IN (
+           SELECT id FROM conversations, iv WHERE ${waiting} AND waiting_since <= $2::timestamptz - make_interval(secs => $3)
+             AND business_cumulative_seconds(iv.s, iv.e, iv.k, $2::timestamptz)
+                 - business_cumulative_seconds(iv.s, iv.e, iv.k, waiting_since) >= $3
+           ORDER BY waiting_since LIMIT $4 FOR UPDATE OF conversations SKIP LOCKED)
+         AND c.status = 'open' AND c.sla_breached_at IS NULL AND c.waiting_since IS NOT NULL
+       RETURNING c.id, c.waiting_since`,
+      [tx.tenantId, input.now, input.slaSeconds, input.limit, JSON.stringify(input.schedule)],
+    );
+  }
+
+  /**
+   * Auto-close: open or pending (not snoozed) conversations with no message since `idleBefore`
+   * are closed, at most `limit` a pass, oldest first, each re-checked under its lock. The same
+   * status write as triage (`applyTriage`): the triggers keep `closed_at` and the per-status
+   * counters, and a close ends any waiting episode. The closed ids with the status they had.
+   */
+  autoCloseIdle(
+    tx: TenantTx,
+    idleBefore: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; from_status: ConversationStatus }>> {
+    return tx.query(
+      `UPDATE conversations c SET status = 'closed', snoozed_until = NULL, waiting_since = NULL,
+         sla_breached_at = NULL, updated_at = now()
+       FROM (SELECT id, status FROM conversations
+             WHERE tenant_id = $1 AND status IN ('open', 'pending') AND last_message_at < $2
+             ORDER BY last_message_at LIMIT $3 FOR UPDATE SKIP LOCKED) o
+       WHERE c.tenant_id = $1 AND c.id = o.id AND c.status IN ('open', 'pending') AND c.last_message_at < $2
+       RETURNING c.id, o.status AS from_status`,
+      [tx.tenantId, idleBefore, limit],
     );
   }
 
@@ -346,8 +426,8 @@ export class ConversationRepository {
 
   /**
    * Contact merge, two open conversations: the survivor takes the folded one's inbox state (the
-   * newer activity's preview and channel win; unread counts add up), then the folded one is
-   * closed, emptied. Its messages must have moved first.
+   * newer activity's preview and channel win; unread counts add up; the earlier first message and
+   * waiting episode), then the folded one is closed, emptied. Its messages must have moved first.
    */
   async foldInto(tx: TenantTx, survivorId: string, foldedId: string): Promise<void> {
     await tx.execute(
@@ -357,13 +437,23 @@ export class ConversationRepository {
          last_channel = CASE WHEN o.last_message_at > s.last_message_at OR s.last_message_at IS NULL
                              THEN o.last_channel ELSE s.last_channel END,
          last_message_at = greatest(s.last_message_at, o.last_message_at),
-         unread_count = s.unread_count + o.unread_count, updated_at = now()
+         unread_count = s.unread_count + o.unread_count,
+         -- Report facts: the earlier first message and wait win; a breach of either stands.
+         first_inbound_channel = CASE WHEN o.first_inbound_at < s.first_inbound_at OR s.first_inbound_at IS NULL
+                                      THEN o.first_inbound_channel ELSE s.first_inbound_channel END,
+         first_inbound_at = least(s.first_inbound_at, o.first_inbound_at),
+         first_response_at = coalesce(s.first_response_at, o.first_response_at),
+         waiting_since = least(s.waiting_since, o.waiting_since),
+         sla_breached_at = least(s.sla_breached_at, o.sla_breached_at),
+         updated_at = now()
        FROM conversations o
        WHERE s.tenant_id = $1 AND s.id = $2 AND o.tenant_id = $1 AND o.id = $3`,
       [tx.tenantId, survivorId, foldedId],
     );
     await tx.execute(
-      `UPDATE conversations SET status = 'closed', unread_count = 0, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      `UPDATE conversations SET status = 'closed', unread_count = 0, waiting_since = NULL, sla_breached_at = NULL,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, foldedId],
     );
   }

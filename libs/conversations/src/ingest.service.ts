@@ -110,7 +110,10 @@ export class IngestService {
     const known = threadContact ?? input.contactId;
     const contact = known
       ? { contactId: await this.matcher.liveContact(tx, known), created: false, ambiguous: false }
-      : await this.matcher.matchOrCreate(tx, input.from);
+      : await this.matcher.matchOrCreate(tx, input.from, {
+          channel: input.channel,
+          channelId: input.channelId,
+        });
     const threaded = threadContact
       ? await this.conversations.threadTarget(tx, input.threadConversationId!, contact.contactId)
       : null;

@@ -29,6 +29,10 @@ export type StaffEvent =
   | { type: 'chat.address_verified'; conversationId: string; contactId: string; sessionId: string }
   | { type: 'conversation.assigned'; conversationId: string; assigneeId: string | null }
   | { type: 'conversation.status_changed'; conversationId: string; status: string; from: string }
+  /** The patient has waited longer than the practice's SLA (once per waiting episode). */
+  | { type: 'conversation.sla_breached'; conversationId: string }
+  /** Closed by the practice's auto-close (idle for autoCloseDays). */
+  | { type: 'conversation.auto_closed'; conversationId: string; from: string }
   /** Priority, tags or lead stage: the field names only (tags are staff free text). */
   | { type: 'conversation.updated'; conversationId: string; fields: string[] };
 

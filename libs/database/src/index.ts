@@ -17,3 +17,4 @@ export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.j
 export { multiRowValues } from './multi-row-values.js';
 export { GroupCommit } from './group-commit.js';
 export { isUuid, UUID_PATTERN } from './uuid.js';
+export { REPORT_FACTS_BACKFILL_SQL } from './migrations/1766700000000-response-reports.js';

@@ -32,6 +32,8 @@ export const RLS_SETTINGS = {
     uploadSweep: 'app.upload_sweep',
     /** Unread secure messages whose next reminder step is due (secure_reminders). */
     secureReminderSweep: 'app.secure_reminder_sweep',
+    /** Practices that set an SLA or auto-close (practices: their ids and those settings), for the inbox sweep. */
+    inboxSweep: 'app.inbox_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',

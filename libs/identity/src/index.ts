@@ -29,7 +29,7 @@ export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
-export { practiceSettingsFor } from './practice/practice.repository.js';
+export { practiceSettingsFor, practicesWithInboxSweep } from './practice/practice.repository.js';
 export {
   type BusinessHours,
   type StoredBusinessHours,

@@ -32,6 +32,8 @@ export const JOBS = {
   'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: remind patients of secure messages still unopened, flag those unread after the last reminder. */
   'delivery.secure_reminder_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Periodic: mark conversations waiting beyond their practice's SLA, close those idle past auto-close. */
+  'reports.inbox_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -50,9 +50,15 @@ export class PublicChatService {
     return this.db.forTenant(widget.tenantId, async (tx) => {
       const { contactId, claimOf } =
         input.phone || input.email
-          ? await this.matcher.contactForClaim(tx, input)
+          ? await this.matcher.contactForClaim(tx, input, { channel: 'chat', channelId: widget.id })
           : {
-              contactId: (await this.contacts.create(tx, { name: input.name, leadStage: 'new' })).id,
+              contactId: (
+                await this.contacts.create(tx, {
+                  name: input.name,
+                  leadStage: 'new',
+                  source: { channel: 'chat', channelId: widget.id },
+                })
+              ).id,
               claimOf: null,
             };
       this.audit.record(tx, {

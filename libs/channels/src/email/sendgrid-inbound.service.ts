@@ -111,7 +111,10 @@ export class SendGridInboundService {
     await this.matcher.lockSenderAddresses(tx, message.from);
     const earlier = await this.ingest.duplicateOf(tx, 'email', message.providerMessageId);
     if (earlier) return earlier;
-    const claim = await this.matcher.contactForUnauthenticatedSender(tx, message.from);
+    const claim = await this.matcher.contactForUnauthenticatedSender(tx, message.from, {
+      channel: 'email',
+      channelId: channel.id,
+    });
     this.audit.record(tx, {
       action: 'contact.created',
       actor: SENDGRID_ACTOR,

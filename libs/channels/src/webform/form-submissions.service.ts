@@ -83,7 +83,10 @@ export class FormSubmissionsService {
   /** The visitor's contact: new with the addresses, or a claim on the contact that holds one. */
   private async contactFor(tx: TenantTx, channel: PublicChannel, input: FormSubmission) {
     try {
-      const contact = await this.matcher.contactForClaim(tx, input);
+      const contact = await this.matcher.contactForClaim(tx, input, {
+        channel: 'webform',
+        channelId: channel.id,
+      });
       this.audit.record(tx, {
         action: 'contact.created',
         actor: VISITOR,

@@ -105,6 +105,7 @@ export class ConversationsController {
       tag: q.tag,
       unread: q.unread === 'true',
       leadStage: q.leadStage,
+      overSla: q.waiting === 'over_sla',
       after: q.cursor,
       limit: q.limit,
     });

@@ -50,6 +50,15 @@ export const inboxItemSchema = z.object({
       'settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the ' +
       'conversation in the portal',
   }),
+  waitingSince: timestamp.nullable().meta({
+    description:
+      "The patient's first message since the last staff reply (notes, system texts and consent requests " +
+      'do not count); null when nobody is waiting',
+  }),
+  slaBreachedAt: timestamp.nullable().meta({
+    description:
+      "When this wait went over the practice's SLA (settings slaMinutes); cleared by a staff reply or a close",
+  }),
   closedAt: timestamp.nullable(),
   createdAt: timestamp,
 });
@@ -70,6 +79,8 @@ const inboxItemExample = {
   unread: true,
   snoozedUntil: null,
   secureMessageUnread: false,
+  waitingSince: AT,
+  slaBreachedAt: null,
   closedAt: null,
   createdAt: AT,
 } satisfies z.input<typeof inboxItemSchema>;

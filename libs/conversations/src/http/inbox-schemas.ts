@@ -36,6 +36,9 @@ export const listConversationsQuery = z.strictObject({
     .optional()
     .meta({ description: 'true: only conversations with messages newer than the caller has read' }),
   leadStage: z.enum(LEAD_STAGES).optional(),
+  waiting: z.enum(['over_sla']).optional().meta({
+    description: "`over_sla`: conversations whose patient has waited beyond the practice's SLA (slaMinutes)",
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: cursorParam.optional(),
 });

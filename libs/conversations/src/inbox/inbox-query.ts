@@ -30,6 +30,8 @@ export interface InboxFilter {
   /** Only conversations with a message newer than what `viewerId` has read. */
   unread?: boolean;
   leadStage?: string;
+  /** Only conversations whose patient has waited beyond the practice's SLA (marked by the sweep). */
+  overSla?: boolean;
   /** Billing staff: only conversations tagged billing or assigned to them. */
   billingScope?: boolean;
   /** One conversation (detail and update answers use the list's shape). */
@@ -51,6 +53,8 @@ export interface InboxRow {
   last_message_at: string | null;
   snoozed_until: string | null;
   secure_message_unread: boolean;
+  waiting_since: string | null;
+  sla_breached_at: string | null;
   closed_at: string | null;
   created_at: string;
   sort_micros: string;
@@ -93,6 +97,8 @@ export function inboxQuery(
   else if (f.assignee) where.push(`c.assignee_id = ${p(f.assignee)}`);
   if (f.teamId) where.push(`c.team_id = ${p(f.teamId)}`);
   if (f.leadStage) where.push(`c.lead_stage = ${p(f.leadStage)}`);
+  // conversations_over_sla: a partial index on the sort key of the marked rows only.
+  if (f.overSla) where.push('c.sla_breached_at IS NOT NULL');
   if (f.unread) where.push('(r.read_up_to IS NULL OR r.read_up_to < c.last_message_at)');
   if (f.billingScope) where.push(`(${tagged(`'${BILLING_TAG}'`)} OR c.assignee_id = $2)`);
   if (f.after)
@@ -100,7 +106,8 @@ export function inboxQuery(
   const sql = `
     SELECT c.id, c.contact_id, c.status, c.priority, c.assignee_id, c.tags, c.lead_stage, c.team_id,
            ${isoSql('c.last_message_at')} AS last_message_at, ${isoSql('c.snoozed_until')} AS snoozed_until,
-           ${isoSql('c.closed_at')} AS closed_at, ${isoSql('c.created_at')} AS created_at,
+           ${isoSql('c.closed_at')} AS closed_at, ${isoSql('c.waiting_since')} AS waiting_since,
+           ${isoSql('c.sla_breached_at')} AS sla_breached_at, ${isoSql('c.created_at')} AS created_at,
            ${microsSql('c.last_message_at')} AS sort_micros, c.last_message_preview_enc, c.last_channel,
            c.unread_count, c.secure_message_unread, k.name_enc AS contact_name_enc,
            (r.read_up_to IS NULL OR r.read_up_to < c.last_message_at) AS unread

@@ -28,6 +28,10 @@ export interface InboxItem {
   snoozedUntil: string | null;
   /** A secure message went unopened through every reminder (cleared when the patient reads it). */
   secureMessageUnread: boolean;
+  /** The patient's first message since the last staff reply (null: nobody is waiting). */
+  waitingSince: string | null;
+  /** When the SLA sweep marked the current wait as over the practice's SLA (null: not over). */
+  slaBreachedAt: string | null;
   closedAt: string | null;
   createdAt: string;
 }
@@ -59,6 +63,8 @@ export async function inboxItems(cipher: TenantCipher, rows: InboxRow[]): Promis
     // A new message reopens a snoozed conversation without clearing the time: show it only while snoozed.
     snoozedUntil: row.status === 'snoozed' ? row.snoozed_until : null,
     secureMessageUnread: row.secure_message_unread,
+    waitingSince: row.waiting_since,
+    slaBreachedAt: row.sla_breached_at,
     closedAt: row.closed_at,
     createdAt: row.created_at,
   }));

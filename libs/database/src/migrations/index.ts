@@ -26,6 +26,7 @@ import { AccountRecovery1766000000000 } from './1766000000000-account-recovery.j
 import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.js';
 import { AutoReplies1766500000000 } from './1766500000000-auto-replies.js';
 import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
+import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SecureReminders1766400000000,
   AutoReplies1766500000000,
   RoutingRules1766600000000,
+  ResponseReports1766700000000,
 ];

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'contacts.read',
   'contacts.write',
   'consent.record',
+  /** Practice-wide reports (response times, funnel): aggregates, no PHI; owner and admin. */
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -250,6 +250,25 @@ export const practiceSettingsSchema = z
     reminderWindowEndHour: z.number().int().meta({
       description: 'Local hour reminders stop (9-21, default 21; after the start hour)',
     }),
+    slaMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description:
+          'Minutes a patient may wait for a staff reply (1-43200; counted in business hours when they are set, ' +
+          'else wall-clock) before the conversation is marked over SLA (staff event conversation.sla_breached, ' +
+          'inbox filter waiting=over_sla); null: no SLA (default)',
+      }),
+    autoCloseDays: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description:
+          'Days without a message after which an open or pending conversation is closed automatically (1-365); ' +
+          'null (or 0 when set): never (default)',
+      }),
   })
   .meta({
     example: {
@@ -267,5 +286,7 @@ export const practiceSettingsSchema = z
       secureReminderMax: 2,
       reminderWindowStartHour: 8,
       reminderWindowEndHour: 21,
+      slaMinutes: 60,
+      autoCloseDays: 30,
     },
   }) satisfies z.ZodType<GeneralSettings>;

@@ -43,6 +43,8 @@ export class PracticeSettingsService {
           secureReminderDelayHours: after.secureReminderDelayHours,
           secureReminderMax: after.secureReminderMax,
           reminderWindow: `${after.reminderWindowStartHour}-${after.reminderWindowEndHour}`,
+          slaMinutes: after.slaMinutes,
+          autoCloseDays: after.autoCloseDays,
         },
       });
       return general(after);

@@ -44,6 +44,13 @@ export interface PracticeSettings {
    * PATCH); null: never set, so nothing is ever "after hours" (libs/automation reads it).
    */
   businessHours: StoredBusinessHours | null;
+  /**
+   * Minutes a patient may wait for a staff reply before the conversation is marked over SLA
+   * (counted in business hours when set, else wall-clock); null: no SLA (libs/reports' sweep).
+   */
+  slaMinutes: number | null;
+  /** Days without a message after which an open or pending conversation is closed; null: never. */
+  autoCloseDays: number | null;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -57,6 +64,9 @@ const MAX_REMINDER_DELAY_HOURS = 168;
 const MAX_REMINDERS = 5;
 /** The widest reminder window (TCPA-style quiet hours); a practice may only narrow it. */
 const REMINDER_WINDOW = { start: 8, end: 21 } as const;
+/** An SLA of at most 30 days (in minutes); auto-close after at most a year. */
+const MAX_SLA_MINUTES = 43_200;
+const MAX_AUTO_CLOSE_DAYS = 365;
 
 const isIntIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -111,6 +121,8 @@ export const practiceSettingsPatchSchema = z
       .min(REMINDER_WINDOW.start + 1)
       .max(REMINDER_WINDOW.end)
       .optional(),
+    slaMinutes: z.number().int().min(1).max(MAX_SLA_MINUTES).nullable().optional(),
+    autoCloseDays: z.number().int().min(0).max(MAX_AUTO_CLOSE_DAYS).nullable().optional(),
   })
   .strict()
   // Set together, so the stored window is always one that opens before it closes.
@@ -143,6 +155,8 @@ const DEFAULTS: PracticeSettings = {
   reminderWindowStartHour: REMINDER_WINDOW.start,
   reminderWindowEndHour: REMINDER_WINDOW.end,
   businessHours: null,
+  slaMinutes: null,
+  autoCloseDays: null,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -189,6 +203,9 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
       : DEFAULTS.secureReminderMax,
     ...reminderWindow(doc.reminderWindowStartHour, doc.reminderWindowEndHour),
     businessHours: readBusinessHours(doc.businessHours),
+    slaMinutes: isIntIn(doc.slaMinutes, 1, MAX_SLA_MINUTES) ? doc.slaMinutes : null,
+    // 0 is stored as asked and read as off.
+    autoCloseDays: isIntIn(doc.autoCloseDays, 1, MAX_AUTO_CLOSE_DAYS) ? doc.autoCloseDays : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantTx } from '@app/database';
+import type { SweepTx, TenantTx } from '@app/database';
 import {
   type PracticeSettings,
   type PracticeSettingsPatch,
@@ -22,6 +22,21 @@ export async function practiceSettingsFor(
     [tx.tenantId, keys],
   );
   return { name: row?.name ?? '', settings: readPracticeSettings(row?.settings) };
+}
+
+/**
+ * The practices that set an SLA or auto-close (a cross-practice read under the `inboxSweep`
+ * policy, which shows only those rows): their ids, for libs/reports' sweep to visit each in its
+ * own transaction (it reads the settings there, by their rules).
+ */
+export async function practicesWithInboxSweep(tx: SweepTx): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM practices
+     WHERE (settings ? 'slaMinutes' OR settings ? 'autoCloseDays')
+       AND (jsonb_typeof(settings -> 'slaMinutes') = 'number' OR jsonb_typeof(settings -> 'autoCloseDays') = 'number')
+     ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
