@@ -143,6 +143,7 @@ describe('reports', () => {
     expect(await responseTimes(PERIOD)).toEqual({
       ...PERIOD,
       channel: null,
+      teamId: null,
       count: 7,
       answered: 6,
       unanswered: 1,
@@ -158,6 +159,7 @@ describe('reports', () => {
     expect(await responseTimes(PERIOD)).toEqual({
       ...PERIOD,
       channel: null,
+      teamId: null,
       count: 7,
       answered: 6,
       unanswered: 1,
@@ -179,6 +181,27 @@ describe('reports', () => {
       firstResponse: { median: null, p90: null },
       firstResponseBusinessHours: { median: null, p90: null },
     });
+  });
+
+  it("in one team: the team's conversations only; an unknown team is 404", async () => {
+    const team = await c.post('/v1/teams', { name: 'Texting desk', memberIds: [] }, token()).expect(201);
+    // The SMS conversations of the fixture are the team's: the team's figures are the SMS figures.
+    await db.query(
+      `UPDATE conversations SET team_id = $2 WHERE tenant_id = $1 AND first_inbound_channel = 'sms'`,
+      [owner.practiceId, team.body.id],
+    );
+    const sms = await responseTimes({ ...PERIOD, channel: 'sms' });
+    const inTeam = await responseTimes({ ...PERIOD, teamId: team.body.id });
+    expect(inTeam).toEqual({ ...sms, channel: null, teamId: team.body.id });
+    expect(inTeam).toMatchObject({ count: 5, answered: 4 });
+    expect(await responseTimes({ ...PERIOD, teamId: team.body.id, channel: 'email' })).toMatchObject({
+      count: 0,
+      answered: 0,
+    });
+    const unknown = await c
+      .get(`/v1/reports/response-times?${new URLSearchParams({ ...PERIOD, teamId: randomUUID() })}`, token())
+      .expect(404);
+    expect(unknown.body.error.code).toBe('not_found');
   });
 
   it('funnel: contacts of the period by current lead stage, per source and per web form; secure open rate', async () => {
@@ -263,7 +286,8 @@ describe('reports', () => {
       ['/v1/reports/funnel?from=2025-01-01T00:00:00Z&to=2026-01-03T00:00:00Z', 'to'],
       ['/v1/reports/funnel?from=yesterday&to=2026-01-03T00:00:00Z', 'from'],
       ['/v1/reports/response-times?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&channel=fax', 'channel'],
-      ['/v1/reports/response-times?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&teamId=x', '(body)'],
+      ['/v1/reports/response-times?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&teamId=x', 'teamId'],
+      ['/v1/reports/response-times?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&team=x', '(body)'],
       ['/v1/reports/funnel?to=2026-11-02T00:00:00Z', 'from'],
     ];
     for (const [url, field] of cases) {

@@ -5,6 +5,7 @@ export { AutomationError, AutomationErrorCode } from './automation.errors.js';
 export { automationHttpErrors } from './http/automation-http-errors.js';
 export { AUTOMATION_ENTITIES } from './automation.entities.js';
 export { RoutingModule } from './routing/routing.module.js';
+export { TeamRepository } from './teams/team.repository.js';
 export { RoutingHook, ROUTING_ACTOR } from './routing/routing.hook.js';
 export { keywordMatches, ruleMatches } from './routing/routing-rule.js';
 export {

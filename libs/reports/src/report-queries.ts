@@ -36,7 +36,7 @@ export interface ResponseTimesRow {
 
 /**
  * First-response times of the conversations whose first patient message falls in the range
- * (optionally on one channel): a range scan of conversations_first_inbound (index-only: the
+ * (optionally on one channel, in one team): a range scan of conversations_first_inbound (index-only: the
  * facts are its INCLUDE columns), read once. Median and p90 (percentile_cont, one sort each) in
  * wall-clock seconds and, when `schedule` is given, in open seconds (the schedule's intervals
  * from the first answered message to the last reply, computed once). Also the conversations
@@ -45,11 +45,12 @@ export interface ResponseTimesRow {
  */
 export function responseTimesQuery(
   tenantId: string,
-  range: ReportRange & { channel?: string; schedule: object | null },
+  range: ReportRange & { channel?: string; teamId?: string; schedule: object | null },
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [tenantId, range.from, range.to];
   const p = (value: unknown) => `$${params.push(value)}`;
   const channel = range.channel ? `AND first_inbound_channel = ${p(range.channel)}` : '';
+  const team = range.teamId ? `AND team_id = ${p(range.teamId)}` : '';
   const iv = range.schedule
     ? `, iv AS (${intervalArraysSql(
         p(JSON.stringify(range.schedule)),
@@ -64,7 +65,7 @@ export function responseTimesQuery(
   const sql = `
     WITH conv AS MATERIALIZED (
       SELECT first_inbound_at AS a, first_response_at AS b FROM conversations
-      WHERE tenant_id = $1 AND first_inbound_at >= $2 AND first_inbound_at < $3 ${channel})${iv}
+      WHERE tenant_id = $1 AND first_inbound_at >= $2 AND first_inbound_at < $3 ${channel} ${team})${iv}
     SELECT count(*)::int AS count, count(b)::int AS answered,
            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM b - a)::float8)
              FILTER (WHERE b IS NOT NULL) AS wall,

@@ -17,7 +17,7 @@ export class ReportsRepository {
   /** The response-time figures, sent with COMMIT (the transaction's last statement). */
   async responseTimesAndCommit(
     tx: TenantTx,
-    range: ReportRange & { channel?: string; schedule: object | null },
+    range: ReportRange & { channel?: string; teamId?: string; schedule: object | null },
   ): Promise<ResponseTimesRow> {
     const { sql, params } = responseTimesQuery(tx.tenantId, range);
     const [row] = await tx.queryAndCommit<ResponseTimesRow>(sql, params);

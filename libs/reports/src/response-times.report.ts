@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { businessHoursOf } from '@app/automation';
+import { AutomationError, AutomationErrorCode, businessHoursOf, TeamRepository } from '@app/automation';
 import type { InboxChannel } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { practiceSettingsFor } from '@app/identity';
@@ -15,7 +15,7 @@ const figures = (pair: [number, number] | null) => ({ median: seconds(pair?.[0])
 export type ResponseTimesView = z.output<typeof responseTimesSchema>;
 
 /**
- * First-response times for a period (practice-wide, optionally one channel): the practice's
+ * First-response times for a period (practice-wide, optionally one channel or one team): the practice's
  * business hours and SLA, then the figures, computed in SQL and sent with COMMIT (two round trips).
  */
 @Injectable()
@@ -23,10 +23,13 @@ export class ResponseTimesReport {
   constructor(
     private readonly db: TenantDb,
     private readonly reports: ReportsRepository,
+    private readonly teams: TeamRepository,
   ) {}
 
-  execute(q: { from: Date; to: Date; channel?: InboxChannel }): Promise<ResponseTimesView> {
+  execute(q: { from: Date; to: Date; channel?: InboxChannel; teamId?: string }): Promise<ResponseTimesView> {
     return this.db.transaction(async (tx) => {
+      if (q.teamId && !(await this.teams.get(tx, q.teamId)))
+        throw new AutomationError(AutomationErrorCode.TeamNotFound, 'Team not found');
       const { settings } = await practiceSettingsFor(tx, ['timeZone', 'businessHours', 'slaMinutes']);
       const schedule = businessHoursOf(settings);
       const row = await this.reports.responseTimesAndCommit(tx, { ...q, schedule });
@@ -34,6 +37,7 @@ export class ResponseTimesReport {
         from: q.from.toISOString(),
         to: q.to.toISOString(),
         channel: q.channel ?? null,
+        teamId: q.teamId ?? null,
         count: row.count,
         answered: row.answered,
         unanswered: row.count - row.answered,

@@ -38,7 +38,7 @@ export class ResponseReports1766700000000 implements MigrationInterface {
       ${REPORT_FACTS_BACKFILL_SQL}
 
       CREATE INDEX conversations_first_inbound ON conversations (tenant_id, first_inbound_at)
-        INCLUDE (first_inbound_channel, first_response_at) WHERE first_inbound_at IS NOT NULL;
+        INCLUDE (first_inbound_channel, first_response_at, team_id) WHERE first_inbound_at IS NOT NULL;
       CREATE INDEX conversations_waiting ON conversations (tenant_id, waiting_since)
         WHERE status = 'open' AND waiting_since IS NOT NULL AND sla_breached_at IS NULL;
       CREATE INDEX conversations_over_sla ON conversations (tenant_id, last_message_at DESC, id DESC)

@@ -31,6 +31,9 @@ export const responseTimesQuerySchema = z
       .enum(INBOX_CHANNELS)
       .optional()
       .meta({ description: "Only conversations whose patient's first message came on this channel" }),
+    teamId: z.uuid().optional().meta({
+      description: 'Only conversations in this team (routed to it by a rule, or put there by staff)',
+    }),
   })
   .refine(...afterFrom)
   .refine(...withinMax);
@@ -47,6 +50,7 @@ export const responseTimesSchema = z.object({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   channel: z.enum(INBOX_CHANNELS).nullable(),
+  teamId: z.uuid().nullable(),
   count: z.number().int().meta({
     description: "Conversations whose patient's first message falls in [from, to)",
   }),
@@ -121,6 +125,7 @@ export const responseTimesExample = {
   from: '2026-11-01T00:00:00.000Z',
   to: '2026-12-01T00:00:00.000Z',
   channel: null,
+  teamId: null,
   count: 42,
   answered: 40,
   unanswered: 2,

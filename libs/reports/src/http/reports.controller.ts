@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { RequirePermission } from '@app/identity';
-import { ApiZodQuery, ApiZodResponse, ValidQuery } from '@app/observability';
+import { ApiErrors, ApiZodQuery, ApiZodResponse, ValidQuery } from '@app/observability';
 import { FunnelReport, type FunnelView } from '../funnel.report.js';
 import { ResponseTimesReport, type ResponseTimesView } from '../response-times.report.js';
 import {
@@ -29,11 +29,12 @@ export class ReportsController {
     summary: 'First-response times (median, p90), wall-clock and in business hours, and the SLA now',
     description:
       "Conversations whose patient's first message falls in [from, to) (at most 366 days), optionally on one " +
-      'channel: how many, how many a staff member answered (a reply, not a note, system text, auto-reply or ' +
+      'channel or in one team (`teamId`; an unknown team is 404): how many, how many a staff member answered (a reply, not a note, system text, auto-reply or ' +
       'consent request), and the time to that first reply. `to` before `from` or a longer period: 400 naming `to`.',
   })
   @ApiZodQuery(responseTimesQuerySchema)
   @ApiZodResponse(200, responseTimesSchema, { description: 'The figures', example: responseTimesExample })
+  @ApiErrors({ 404: ['not_found'] })
   responseTimesReport(
     @ValidQuery(responseTimesQuerySchema) q: z.output<typeof responseTimesQuerySchema>,
   ): Promise<ResponseTimesView> {
