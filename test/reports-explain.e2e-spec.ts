@@ -143,9 +143,10 @@ describe('report query plans at realistic size', () => {
       const p = await plan(sql, params);
       expect(seqScans(p), shown(p)).toEqual([]);
       // A team's conversations: its first-inbound range (team_id is an INCLUDE column) or the team's own index.
-      const indexes = range.teamId
-        ? ['conversations_first_inbound', 'conversations_by_team']
-        : ['conversations_first_inbound'];
+      const indexes =
+        'teamId' in range
+          ? ['conversations_first_inbound', 'conversations_by_team']
+          : ['conversations_first_inbound'];
       expect(
         p.some((n) => indexes.includes(n['Index Name']!)),
         shown(p),
