@@ -229,6 +229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set whether I take new conversations (away: team round-robin skips me)
+         * @description Routing rules that assign to a team pass over away and deactivated members; a rule or a colleague assigning me directly still can. Audited when it changes.
+         */
+        put: operations["MeController_setAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/permissions": {
         parameters: {
             query?: never;
@@ -436,6 +456,27 @@ export interface paths {
          * @description Only the fields given change (null clears the colour, the logo, the HELP answer or its number). A new idle timeout applies to live sessions from their next request; a new reopen window to the next inbound message.
          */
         patch: operations["PracticeController_update"];
+        trace?: never;
+    };
+    "/v1/practice/business-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's business hours in its time zone (configured: false until set) */
+        get: operations["PracticeController_businessHours"];
+        /**
+         * Replace the business hours: time zone, weekly ranges (several a day), closures (holidays)
+         * @description Local wall-clock times in `timeZone`, which becomes the practice time zone (reminder hours use it too). A day left out is closed; ranges of a day may not overlap; `to` may be 24:00; a range crossing midnight is two ranges. A bad zone, time, overlap or date is 400 `validation_failed` naming the field. Until hours are set nothing is after hours.
+         */
+        put: operations["PracticeController_replaceBusinessHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/channels": {
@@ -878,6 +919,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/practice/auto-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's auto-replies (all off and configured: false until set) */
+        get: operations["AutoRepliesController_get"];
+        /**
+         * Replace the auto-replies: after hours and first contact, a template per channel, the throttle
+         * @description Templates are plain, PHI-free text per channel (sms, email, chat, webform); a kind enabled without a template for a channel sends nothing there. Placeholders: {practiceName}, {practicePhone} (practicePhone, else the SMS HELP number), {nextOpening} (the next opening in the practice time zone, "Monday 8:00 AM"; "now" while open; "soon" when none), {link} (needs link). Any other {...}, a placeholder nothing fills, markup, or an SMS (or web form) reply over 2 segments once filled is 400 `validation_failed` naming the field. At most one auto-reply per contact and channel every throttleHours (1-168, default 12). Never to a keyword text, an automatic email, an opted-out number, a suppressed address, an unproven (claimed) address or the portal.
+         */
+        put: operations["AutoRepliesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-response times (median, p90), wall-clock and in business hours, and the SLA now
+         * @description Conversations whose patient's first message falls in [from, to) (at most 366 days), optionally on one channel or in one team (`teamId`; an unknown team is 404): how many, how many a staff member answered (a reply, not a note, system text, auto-reply or consent request), and the time to that first reply. `to` before `from` or a longer period: 400 naming `to`.
+         */
+        get: operations["ReportsController_responseTimesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead-stage funnel by source channel and web form, and the secure-message open rate
+         * @description Contacts created in [from, to) (at most 366 days) by their current lead stage, per source channel and per web form; secure messages sent in the period and how many were read.
+         */
+        get: operations["ReportsController_funnelReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1193,8 +1295,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Triage: status, assignee, priority, tags, lead stage
-         * @description Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs conversations.assign, else 403), priority, tags (replaces), lead stage (of the contact). 409 conversation_conflict: reopening while the contact has another conversation that is not closed.
+         * Triage: status, assignee, team, priority, tags, lead stage
+         * @description Status (snooze with snoozedUntil: reopens then), assignee (active staff of the practice; needs conversations.assign, else 403), team (a team of the practice, 422 invalid_team otherwise; needs conversations.assign; the assignee is left as it is), priority, tags (replaces), lead stage (of the contact). 409 conversation_conflict: reopening while the contact has another conversation that is not closed.
          */
         patch: operations["ConversationsController_update"];
         trace?: never;
@@ -1211,6 +1313,26 @@ export interface paths {
          * @description Each message lists its stored files (`attachments`: MMS media, email attachments; the bytes at GET /v1/messages/{id}/attachments/{attachmentId}, each download audited); a web form message carries the structured `fields` submitted with it.
          */
         get: operations["ConversationsController_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversation's activity, newest first, keyset cursor
+         * @description Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the system. Assignments, status and triage changes, notes, automatic answers; reads are not activity. The same visibility as the conversation.
+         */
+        get: operations["ConversationsController_activity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1426,6 +1548,87 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice’s teams, by name */
+        get: operations["TeamsController_list"];
+        put?: never;
+        /**
+         * Add a team
+         * @description Names are unique per practice whatever their case (409 team_name_taken); members must be users of the practice (422 invalid_team_member, `details.memberIds` naming the others).
+         */
+        post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team
+         * @description 409 team_in_use while a routing rule (enabled or not) assigns to it (`details.ruleIds`): change or delete those first. Its conversations lose the team and keep their assignee.
+         */
+        delete: operations["TeamsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a team or replace its members */
+        patch: operations["TeamsController_update"];
+        trace?: never;
+    };
+    "/v1/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The routing rules, in the order they run (position, then oldest first) */
+        get: operations["RoutingRulesController_list"];
+        put?: never;
+        /**
+         * Add a routing rule
+         * @description At least one action (400 otherwise); assignUserId and assignTeamId exclude each other. Ids must be the practice's: an active user (422 invalid_assignee), a team (422 invalid_team), a channel (422 invalid_channel).
+         */
+        post: operations["RoutingRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a routing rule */
+        delete: operations["RoutingRulesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a routing rule (conditions and actions are replaced as a whole) */
+        patch: operations["RoutingRulesController_update"];
         trace?: never;
     };
 }
@@ -2816,6 +3019,8 @@ export interface operations {
                         mfaEnabled: boolean;
                         /** @description True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first) */
                         mfaEnrollmentRequired: boolean;
+                        /** @description I take no new conversations for now (PUT /v1/me/availability) */
+                        away: boolean;
                     };
                 };
             };
@@ -2829,6 +3034,135 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    MeController_setAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: take no new conversations from team round-robin for now */
+                    away: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The signed-in user, as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        name: string;
+                        /**
+                         * @description Staff role (see GET /v1/me/permissions for what it allows)
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "provider" | "front_desk" | "billing";
+                        /** Format: uuid */
+                        practiceId: string;
+                        mfaEnabled: boolean;
+                        /** @description True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first) */
+                        mfaEnrollmentRequired: boolean;
+                        /** @description I take no new conversations for now (PUT /v1/me/availability) */
+                        away: boolean;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -2859,7 +3193,7 @@ export interface operations {
                          * @enum {string}
                          */
                         role: "owner" | "admin" | "provider" | "front_desk" | "billing";
-                        permissions: ("users.read" | "users.manage" | "practice.settings" | "audit.read" | "channels.manage" | "conversations.read" | "conversations.read_assigned" | "conversations.reply" | "conversations.assign" | "contacts.read" | "contacts.write" | "consent.record")[];
+                        permissions: ("users.read" | "users.manage" | "practice.settings" | "audit.read" | "channels.manage" | "conversations.read" | "conversations.read_assigned" | "conversations.reply" | "conversations.assign" | "contacts.read" | "contacts.write" | "consent.record" | "reports.read")[];
                         /** @description True while this session may only reach /v1/me and /v1/auth/* (enrol in MFA first) */
                         mfaEnrollmentRequired: boolean;
                     };
@@ -3183,6 +3517,8 @@ export interface operations {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The user takes no new conversations for now (team round-robin skips them); set by themselves */
+                            away: boolean;
                         }[];
                     };
                 };
@@ -3272,6 +3608,8 @@ export interface operations {
                         lastLoginAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The user takes no new conversations for now (team round-robin skips them); set by themselves */
+                        away: boolean;
                         /**
                          * @description Present when the user was created without a password
                          * @example {
@@ -3432,6 +3770,8 @@ export interface operations {
                         lastLoginAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The user takes no new conversations for now (team round-robin skips them); set by themselves */
+                        away: boolean;
                     };
                 };
             };
@@ -3533,6 +3873,8 @@ export interface operations {
                         lastLoginAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The user takes no new conversations for now (team round-robin skips them); set by themselves */
+                        away: boolean;
                     };
                 };
             };
@@ -4132,6 +4474,10 @@ export interface operations {
                         reminderWindowStartHour: number;
                         /** @description Local hour reminders stop (9-21, default 21; after the start hour) */
                         reminderWindowEndHour: number;
+                        /** @description Minutes a patient may wait for a staff reply (1-43200; counted in business hours when they are set, else wall-clock) before the conversation is marked over SLA (staff event conversation.sla_breached, inbox filter waiting=over_sla); null: no SLA (default) */
+                        slaMinutes: number | null;
+                        /** @description Days without a message after which an open or pending conversation is closed automatically (1-365); null (or 0 when set): never (default) */
+                        autoCloseDays: number | null;
                     };
                 };
             };
@@ -4195,6 +4541,8 @@ export interface operations {
                     secureReminderMax?: number;
                     reminderWindowStartHour?: number;
                     reminderWindowEndHour?: number;
+                    slaMinutes?: number | null;
+                    autoCloseDays?: number | null;
                 };
             };
         };
@@ -4234,6 +4582,412 @@ export interface operations {
                         reminderWindowStartHour: number;
                         /** @description Local hour reminders stop (9-21, default 21; after the start hour) */
                         reminderWindowEndHour: number;
+                        /** @description Minutes a patient may wait for a staff reply (1-43200; counted in business hours when they are set, else wall-clock) before the conversation is marked over SLA (staff event conversation.sla_breached, inbox filter waiting=over_sla); null: no SLA (default) */
+                        slaMinutes: number | null;
+                        /** @description Days without a message after which an open or pending conversation is closed automatically (1-365); null (or 0 when set): never (default) */
+                        autoCloseDays: number | null;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    PracticeController_businessHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "weekly": {
+                     *         "mon": [
+                     *           {
+                     *             "from": "08:00",
+                     *             "to": "12:00"
+                     *           },
+                     *           {
+                     *             "from": "13:00",
+                     *             "to": "17:00"
+                     *           }
+                     *         ],
+                     *         "tue": [
+                     *           {
+                     *             "from": "08:00",
+                     *             "to": "17:00"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "closures": [
+                     *         {
+                     *           "date": "2026-12-25",
+                     *           "name": "Christmas"
+                     *         }
+                     *       ],
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The practice's IANA time zone */
+                        timeZone: string;
+                        /** @description Opening ranges per weekday; a day left out is closed */
+                        weekly: {
+                            sun?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            mon?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            tue?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            wed?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            thu?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            fri?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            sat?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                        };
+                        closures: {
+                            date: string;
+                            name?: string;
+                        }[];
+                        /** @description False until hours were set: then nothing is after hours */
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    PracticeController_replaceBusinessHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example America/New_York */
+                    timeZone: string;
+                    /**
+                     * @description Opening ranges per weekday (local wall time); a day left out or empty is closed
+                     * @example {
+                     *       "mon": [
+                     *         {
+                     *           "from": "08:00",
+                     *           "to": "12:00"
+                     *         },
+                     *         {
+                     *           "from": "13:00",
+                     *           "to": "17:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    weekly: {
+                        sun?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        mon?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        tue?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        wed?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        thu?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        fri?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                        sat?: {
+                            /** @example 08:00 */
+                            from: string;
+                            /** @example 08:00 */
+                            to: string;
+                        }[];
+                    };
+                    /**
+                     * @description Local dates closed all day (holidays)
+                     * @default []
+                     */
+                    closures?: {
+                        date: string;
+                        /** @description Shown to staff, e.g. "Thanksgiving" */
+                        name?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The hours as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "weekly": {
+                     *         "mon": [
+                     *           {
+                     *             "from": "08:00",
+                     *             "to": "12:00"
+                     *           },
+                     *           {
+                     *             "from": "13:00",
+                     *             "to": "17:00"
+                     *           }
+                     *         ],
+                     *         "tue": [
+                     *           {
+                     *             "from": "08:00",
+                     *             "to": "17:00"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "closures": [
+                     *         {
+                     *           "date": "2026-12-25",
+                     *           "name": "Christmas"
+                     *         }
+                     *       ],
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The practice's IANA time zone */
+                        timeZone: string;
+                        /** @description Opening ranges per weekday; a day left out is closed */
+                        weekly: {
+                            sun?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            mon?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            tue?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            wed?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            thu?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            fri?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                            sat?: {
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                from: string;
+                                /** @description Local wall time HH:MM (24:00 ends the day) */
+                                to: string;
+                            }[];
+                        };
+                        closures: {
+                            date: string;
+                            name?: string;
+                        }[];
+                        /** @description False until hours were set: then nothing is after hours */
+                        configured: boolean;
                     };
                 };
             };
@@ -6236,6 +6990,7 @@ export interface operations {
                 tag?: string;
                 unread?: "true" | "false";
                 leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                waiting?: "over_sla";
                 limit?: number;
                 cursor?: string;
             };
@@ -6263,6 +7018,7 @@ export interface operations {
                      *           "status": "open",
                      *           "priority": "normal",
                      *           "assigneeId": null,
+                     *           "teamId": null,
                      *           "tags": [
                      *             "billing"
                      *           ],
@@ -6274,6 +7030,8 @@ export interface operations {
                      *           "unread": true,
                      *           "snoozedUntil": null,
                      *           "secureMessageUnread": false,
+                     *           "waitingSince": "2026-03-02T14:05:09.123Z",
+                     *           "slaBreachedAt": null,
                      *           "closedAt": null,
                      *           "createdAt": "2026-03-02T14:05:09.123Z"
                      *         }
@@ -6295,6 +7053,8 @@ export interface operations {
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             assigneeId: string | null;
+                            /** @description The team a routing rule sent it to (filter: assignee=team:<teamId>); null: none */
+                            teamId: string | null;
                             tags: string[];
                             /** @description The contact's lead stage */
                             leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
@@ -6309,6 +7069,10 @@ export interface operations {
                             snoozedUntil: string | null;
                             /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
                             secureMessageUnread: boolean;
+                            /** @description The patient's first message since the last staff reply (notes, system texts and consent requests do not count); null when nobody is waiting */
+                            waitingSince: string | null;
+                            /** @description When this wait went over the practice's SLA (settings slaMinutes); cleared by a staff reply or a close */
+                            slaBreachedAt: string | null;
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -6352,7 +7116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8897,6 +9661,600 @@ export interface operations {
             };
         };
     };
+    AutoRepliesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auto-replies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "afterHours": {
+                     *         "enabled": true,
+                     *         "sms": "Thanks for texting {practiceName}. We are closed now and will answer from {nextOpening}. Emergencies: call 911.",
+                     *         "email": "Thank you for writing to {practiceName}. Our office is closed; we will reply from {nextOpening}. Book online: {link}"
+                     *       },
+                     *       "firstContact": {
+                     *         "enabled": true,
+                     *         "webform": "Thanks for contacting {practiceName}! We will be in touch shortly."
+                     *       },
+                     *       "throttleHours": 12,
+                     *       "practicePhone": "+15555550123",
+                     *       "link": "https://clinic.example/book",
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        afterHours: {
+                            enabled: boolean;
+                            sms?: string;
+                            email?: string;
+                            chat?: string;
+                            webform?: string;
+                        };
+                        firstContact: {
+                            enabled: boolean;
+                            sms?: string;
+                            email?: string;
+                            chat?: string;
+                            webform?: string;
+                        };
+                        throttleHours: number;
+                        practicePhone: string | null;
+                        link: string | null;
+                        /** @description false until the auto-replies were first set (all off) */
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AutoRepliesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Answer an inbound message outside business hours (none while hours were never set) */
+                    afterHours: {
+                        enabled: boolean;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. At most 2 SMS segments once filled. */
+                        sms?: string;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. */
+                        email?: string;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. */
+                        chat?: string;
+                        /** @description Sent to the form's own email (else its phone) of a new contact, never to a claim */
+                        webform?: string;
+                    };
+                    /** @description Acknowledge a new contact's first message (inside business hours) */
+                    firstContact: {
+                        enabled: boolean;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. At most 2 SMS segments once filled. */
+                        sms?: string;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. */
+                        email?: string;
+                        /** @description Plain text, PHI-free. Placeholders allowed: {practiceName}, {practicePhone}, {nextOpening}, {link}; no others. */
+                        chat?: string;
+                        /** @description Sent to the form's own email (else its phone) of a new contact, never to a claim */
+                        webform?: string;
+                    };
+                    /** @description At most one auto-reply per contact and channel in this many hours (default 12) */
+                    throttleHours?: number;
+                    /** @description Fills {practicePhone} (default: the practice’s smsHelpContactNumber) */
+                    practicePhone?: string | null;
+                    /** @description Fills {link}: an https URL (booking page, website) */
+                    link?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The auto-replies as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "afterHours": {
+                     *         "enabled": true,
+                     *         "sms": "Thanks for texting {practiceName}. We are closed now and will answer from {nextOpening}. Emergencies: call 911.",
+                     *         "email": "Thank you for writing to {practiceName}. Our office is closed; we will reply from {nextOpening}. Book online: {link}"
+                     *       },
+                     *       "firstContact": {
+                     *         "enabled": true,
+                     *         "webform": "Thanks for contacting {practiceName}! We will be in touch shortly."
+                     *       },
+                     *       "throttleHours": 12,
+                     *       "practicePhone": "+15555550123",
+                     *       "link": "https://clinic.example/book",
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        afterHours: {
+                            enabled: boolean;
+                            sms?: string;
+                            email?: string;
+                            chat?: string;
+                            webform?: string;
+                        };
+                        firstContact: {
+                            enabled: boolean;
+                            sms?: string;
+                            email?: string;
+                            chat?: string;
+                            webform?: string;
+                        };
+                        throttleHours: number;
+                        practicePhone: string | null;
+                        link: string | null;
+                        /** @description false until the auto-replies were first set (all off) */
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_responseTimesReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                channel?: "sms" | "email" | "webform" | "chat" | "portal";
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-11-01T00:00:00.000Z",
+                     *       "to": "2026-12-01T00:00:00.000Z",
+                     *       "channel": null,
+                     *       "teamId": null,
+                     *       "count": 42,
+                     *       "answered": 40,
+                     *       "unanswered": 2,
+                     *       "firstResponse": {
+                     *         "median": 1260,
+                     *         "p90": 15300
+                     *       },
+                     *       "firstResponseBusinessHours": {
+                     *         "median": 900,
+                     *         "p90": 5400
+                     *       },
+                     *       "sla": {
+                     *         "minutes": 60,
+                     *         "waiting": 3,
+                     *         "overSla": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        channel: ("sms" | "email" | "webform" | "chat" | "portal") | null;
+                        teamId: string | null;
+                        /** @description Conversations whose patient's first message falls in [from, to) */
+                        count: number;
+                        /** @description Of those, answered by staff (a reply, not a note or automatic text) */
+                        answered: number;
+                        unanswered: number;
+                        /** @description From the first patient message to the first staff reply, wall-clock (percentile_cont) */
+                        firstResponse: {
+                            /** @description Seconds; null when nothing was answered */
+                            median: number | null;
+                            /** @description Seconds; null when nothing was answered */
+                            p90: number | null;
+                        };
+                        /** @description The same counted in open time only; null when the practice has no business hours */
+                        firstResponseBusinessHours: {
+                            /** @description Seconds; null when nothing was answered */
+                            median: number | null;
+                            /** @description Seconds; null when nothing was answered */
+                            p90: number | null;
+                        } | null;
+                        sla: {
+                            /** @description The practice's SLA (slaMinutes); null: none */
+                            minutes: number | null;
+                            /** @description Open conversations waiting for a staff reply now, within the SLA */
+                            waiting: number;
+                            /** @description Conversations marked over the SLA now (waiting=over_sla) */
+                            overSla: number;
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_funnelReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-11-01T00:00:00.000Z",
+                     *       "to": "2026-12-01T00:00:00.000Z",
+                     *       "total": 8,
+                     *       "stages": {
+                     *         "new": 3,
+                     *         "contacted": 2,
+                     *         "scheduled": 1,
+                     *         "patient": 1,
+                     *         "lost": 0,
+                     *         "none": 1
+                     *       },
+                     *       "bySource": [
+                     *         {
+                     *           "source": "webform",
+                     *           "total": 8,
+                     *           "stages": {
+                     *             "new": 3,
+                     *             "contacted": 2,
+                     *             "scheduled": 1,
+                     *             "patient": 1,
+                     *             "lost": 0,
+                     *             "none": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "byForm": [
+                     *         {
+                     *           "channelId": "7a0c2f55-9d4e-4b8a-9f61-2d0c1e5b7a11",
+                     *           "name": "New patient form",
+                     *           "total": 8,
+                     *           "stages": {
+                     *             "new": 3,
+                     *             "contacted": 2,
+                     *             "scheduled": 1,
+                     *             "patient": 1,
+                     *             "lost": 0,
+                     *             "none": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "secureMessages": {
+                     *         "sent": 10,
+                     *         "read": 7,
+                     *         "openRate": 0.7
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** @description Contacts created in [from, to) (merged ones not counted) */
+                        total: number;
+                        /** @description Their current lead stage (none: not set) */
+                        stages: {
+                            new: number;
+                            contacted: number;
+                            scheduled: number;
+                            patient: number;
+                            lost: number;
+                            none: number;
+                        };
+                        /** @description Per source channel (the channel of their first contact; staff: entered by staff; unknown: before sources were recorded) */
+                        bySource: {
+                            /** @enum {string} */
+                            source: "sms" | "email" | "webform" | "chat" | "portal" | "staff" | "unknown";
+                            total: number;
+                            stages: {
+                                new: number;
+                                contacted: number;
+                                scheduled: number;
+                                patient: number;
+                                lost: number;
+                                none: number;
+                            };
+                        }[];
+                        /** @description Web form leads per form */
+                        byForm: {
+                            /** Format: uuid */
+                            channelId: string;
+                            name: string | null;
+                            total: number;
+                            stages: {
+                                new: number;
+                                contacted: number;
+                                scheduled: number;
+                                patient: number;
+                                lost: number;
+                                none: number;
+                            };
+                        }[];
+                        /** @description Secure messages (secure link) sent in [from, to) and how many the patient opened */
+                        secureMessages: {
+                            sent: number;
+                            read: number;
+                            /** @description read / sent (0-1); null when none was sent */
+                            openRate: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     AuditEventsController_list: {
         parameters: {
             query?: {
@@ -10777,7 +12135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10829,6 +12187,7 @@ export interface operations {
                      *       "status": "open",
                      *       "priority": "normal",
                      *       "assigneeId": null,
+                     *       "teamId": null,
                      *       "tags": [
                      *         "billing"
                      *       ],
@@ -10840,6 +12199,8 @@ export interface operations {
                      *       "unread": true,
                      *       "snoozedUntil": null,
                      *       "secureMessageUnread": false,
+                     *       "waitingSince": "2026-03-02T14:05:09.123Z",
+                     *       "slaBreachedAt": null,
                      *       "closedAt": null,
                      *       "createdAt": "2026-03-02T14:05:09.123Z"
                      *     }
@@ -10864,6 +12225,8 @@ export interface operations {
                         /** @enum {string} */
                         priority: "low" | "normal" | "high" | "urgent";
                         assigneeId: string | null;
+                        /** @description The team a routing rule sent it to (filter: assignee=team:<teamId>); null: none */
+                        teamId: string | null;
                         tags: string[];
                         /** @description The contact's lead stage */
                         leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
@@ -10878,6 +12241,10 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
                         secureMessageUnread: boolean;
+                        /** @description The patient's first message since the last staff reply (notes, system texts and consent requests do not count); null when nobody is waiting */
+                        waitingSince: string | null;
+                        /** @description When this wait went over the practice's SLA (settings slaMinutes); cleared by a staff reply or a close */
+                        slaBreachedAt: string | null;
                         closedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -10901,7 +12268,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10954,6 +12321,8 @@ export interface operations {
                     status?: "open" | "pending" | "closed" | "snoozed";
                     /** @description An active staff user of the practice (needs conversations.assign); null unassigns */
                     assigneeId?: string | null;
+                    /** @description A team of the practice (needs conversations.assign); null takes it out of its team */
+                    teamId?: string | null;
                     /** @enum {string} */
                     priority?: "low" | "normal" | "high" | "urgent";
                     /** @description Replaces the tags (lowercased) */
@@ -10985,6 +12354,7 @@ export interface operations {
                      *       "status": "open",
                      *       "priority": "normal",
                      *       "assigneeId": null,
+                     *       "teamId": null,
                      *       "tags": [
                      *         "billing"
                      *       ],
@@ -10996,6 +12366,8 @@ export interface operations {
                      *       "unread": true,
                      *       "snoozedUntil": null,
                      *       "secureMessageUnread": false,
+                     *       "waitingSince": "2026-03-02T14:05:09.123Z",
+                     *       "slaBreachedAt": null,
                      *       "closedAt": null,
                      *       "createdAt": "2026-03-02T14:05:09.123Z"
                      *     }
@@ -11013,6 +12385,8 @@ export interface operations {
                         /** @enum {string} */
                         priority: "low" | "normal" | "high" | "urgent";
                         assigneeId: string | null;
+                        /** @description The team a routing rule sent it to (filter: assignee=team:<teamId>); null: none */
+                        teamId: string | null;
                         tags: string[];
                         /** @description The contact's lead stage */
                         leadStage: ("new" | "contacted" | "scheduled" | "patient" | "lost") | null;
@@ -11027,6 +12401,10 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description A secure message of this conversation was not opened after its last reminder (see the practice settings secureReminderMax/secureReminderDelayHours); cleared when the patient next reads the conversation in the portal */
                         secureMessageUnread: boolean;
+                        /** @description The patient's first message since the last staff reply (notes, system texts and consent requests do not count); null when nobody is waiting */
+                        waitingSince: string | null;
+                        /** @description When this wait went over the practice's SLA (settings slaMinutes); cleared by a staff reply or a close */
+                        slaBreachedAt: string | null;
                         closedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -11067,7 +12445,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11152,7 +12530,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_assignee */
+            /** @description invalid_assignee, invalid_team */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11161,7 +12539,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_assignee";
+                            code: "invalid_assignee" | "invalid_team";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
@@ -11327,7 +12705,153 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ConversationsController_activity: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The conversation's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f",
+                     *           "at": "2026-03-02T14:05:09.123Z",
+                     *           "action": "conversation.assigned",
+                     *           "actor": {
+                     *             "type": "rule",
+                     *             "id": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+                     *             "name": "New texts to the front desk"
+                     *           },
+                     *           "details": {
+                     *             "ruleId": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+                     *             "ruleName": "New texts to the front desk",
+                     *             "from": null,
+                     *             "to": "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *             "teamId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description The audit event
+                             */
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description The audit action: conversation.assigned, conversation.status_changed, conversation.updated, conversation.note_added, and what automation does (routing rules, automatic answers) */
+                            action: string;
+                            actor: {
+                                /**
+                                 * @description `rule`: a routing rule made the change (`id` and `name` are the rule's)
+                                 * @enum {string}
+                                 */
+                                type: "user" | "rule" | "system" | "patient" | "provider";
+                                id: string;
+                                /** @description A user's or a rule's name; null for others */
+                                name: string | null;
+                            };
+                            /** @description What changed: ids, field names and fixed values (never message text) */
+                            details: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11441,7 +12965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11547,7 +13071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description mfa_enrollment_required, forbidden */
+            /** @description forbidden, mfa_enrollment_required */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13348,6 +14872,1186 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "too_many_streams";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The teams */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *           "name": "Front desk",
+                     *           "memberIds": [
+                     *             "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *             "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e"
+                     *           ],
+                     *           "createdAt": "2026-03-02T14:05:09.123Z",
+                     *           "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description In the order they joined */
+                            memberIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Users of the practice (deactivated and away members are skipped by round-robin) */
+                    memberIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *       "name": "Front desk",
+                     *       "memberIds": [
+                     *         "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *         "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e"
+                     *       ],
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description In the order they joined */
+                        memberIds: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description team_name_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "team_name_taken";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_team_member */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_team_member";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description team_in_use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "team_in_use";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Users of the practice (deactivated and away members are skipped by round-robin) */
+                    memberIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *       "name": "Front desk",
+                     *       "memberIds": [
+                     *         "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d",
+                     *         "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e"
+                     *       ],
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description In the order they joined */
+                        memberIds: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description team_name_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "team_name_taken";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_team_member */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_team_member";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RoutingRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+                     *           "name": "After-hours texts to the front desk",
+                     *           "position": 10,
+                     *           "enabled": true,
+                     *           "onReopen": false,
+                     *           "conditions": {
+                     *             "channel": [
+                     *               "sms"
+                     *             ],
+                     *             "channelId": "8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f",
+                     *             "businessHours": "outside"
+                     *           },
+                     *           "actions": {
+                     *             "assignTeamId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *             "addTags": [
+                     *               "after-hours"
+                     *             ],
+                     *             "priority": "high"
+                     *           },
+                     *           "createdAt": "2026-03-02T14:05:09.123Z",
+                     *           "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description In the order they run */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: number;
+                            enabled: boolean;
+                            onReopen: boolean;
+                            conditions: {
+                                channel?: ("sms" | "email" | "webform" | "chat" | "portal")[];
+                                /** Format: uuid */
+                                channelId?: string;
+                                leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost")[];
+                                keyword?: string;
+                                /** @enum {string} */
+                                businessHours?: "within" | "outside";
+                            };
+                            actions: {
+                                /** Format: uuid */
+                                assignUserId?: string;
+                                /** Format: uuid */
+                                assignTeamId?: string;
+                                addTags?: string[];
+                                /** @enum {string} */
+                                priority?: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RoutingRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Default: after the last rule */
+                    position?: number;
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @description Also run on a conversation the message reopened (default: new conversations only)
+                     * @default false
+                     */
+                    onReopen?: boolean;
+                    /** @description Every condition given must hold; none: every new conversation */
+                    conditions?: {
+                        /** @description The message came in on one of these kinds of channel */
+                        channel?: ("sms" | "email" | "webform" | "chat" | "portal")[];
+                        /** @description The message came in on this channel of the practice (number, form, widget, inbox) */
+                        channelId?: string;
+                        /** @description The contact's lead stage is one of these (a contact without a stage matches none) */
+                        leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost")[];
+                        /** @description A word or phrase in the message, case-insensitive, whole words ("refill" does not match "refills"); matched on the server, the message text is never stored with the rule or in its audit */
+                        keyword?: string;
+                        /**
+                         * @description The practice's business hours at the message's time (PUT /v1/practice/business-hours): neither matches while the practice has never set them
+                         * @enum {string}
+                         */
+                        businessHours?: "within" | "outside";
+                    };
+                    actions: {
+                        /** @description An active user of the practice */
+                        assignUserId?: string;
+                        /** @description Round-robin over the team's active members who are not away; the conversation keeps the team (inbox filter assignee=team:<id>), unassigned when nobody is available */
+                        assignTeamId?: string;
+                        addTags?: string[];
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * @description The contact's lead stage
+                         * @enum {string}
+                         */
+                        leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+                     *       "name": "After-hours texts to the front desk",
+                     *       "position": 10,
+                     *       "enabled": true,
+                     *       "onReopen": false,
+                     *       "conditions": {
+                     *         "channel": [
+                     *           "sms"
+                     *         ],
+                     *         "channelId": "8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f",
+                     *         "businessHours": "outside"
+                     *       },
+                     *       "actions": {
+                     *         "assignTeamId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *         "addTags": [
+                     *           "after-hours"
+                     *         ],
+                     *         "priority": "high"
+                     *       },
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        position: number;
+                        enabled: boolean;
+                        onReopen: boolean;
+                        conditions: {
+                            channel?: ("sms" | "email" | "webform" | "chat" | "portal")[];
+                            /** Format: uuid */
+                            channelId?: string;
+                            leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost")[];
+                            keyword?: string;
+                            /** @enum {string} */
+                            businessHours?: "within" | "outside";
+                        };
+                        actions: {
+                            /** Format: uuid */
+                            assignUserId?: string;
+                            /** Format: uuid */
+                            assignTeamId?: string;
+                            addTags?: string[];
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_assignee, invalid_team, invalid_channel */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_assignee" | "invalid_channel" | "invalid_team";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RoutingRulesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The routing rule's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RoutingRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The routing rule's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Rules run by position, lowest first; equal positions run the older rule first. Sparse: nothing is renumbered */
+                    position?: number;
+                    enabled?: boolean;
+                    onReopen?: boolean;
+                    /** @description Replaces the conditions */
+                    conditions?: {
+                        /** @description The message came in on one of these kinds of channel */
+                        channel?: ("sms" | "email" | "webform" | "chat" | "portal")[];
+                        /** @description The message came in on this channel of the practice (number, form, widget, inbox) */
+                        channelId?: string;
+                        /** @description The contact's lead stage is one of these (a contact without a stage matches none) */
+                        leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost")[];
+                        /** @description A word or phrase in the message, case-insensitive, whole words ("refill" does not match "refills"); matched on the server, the message text is never stored with the rule or in its audit */
+                        keyword?: string;
+                        /**
+                         * @description The practice's business hours at the message's time (PUT /v1/practice/business-hours): neither matches while the practice has never set them
+                         * @enum {string}
+                         */
+                        businessHours?: "within" | "outside";
+                    };
+                    /** @description Replaces the actions */
+                    actions?: {
+                        /** @description An active user of the practice */
+                        assignUserId?: string;
+                        /** @description Round-robin over the team's active members who are not away; the conversation keeps the team (inbox filter assignee=team:<id>), unassigned when nobody is available */
+                        assignTeamId?: string;
+                        addTags?: string[];
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * @description The contact's lead stage
+                         * @enum {string}
+                         */
+                        leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+                     *       "name": "After-hours texts to the front desk",
+                     *       "position": 10,
+                     *       "enabled": true,
+                     *       "onReopen": false,
+                     *       "conditions": {
+                     *         "channel": [
+                     *           "sms"
+                     *         ],
+                     *         "channelId": "8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f",
+                     *         "businessHours": "outside"
+                     *       },
+                     *       "actions": {
+                     *         "assignTeamId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+                     *         "addTags": [
+                     *           "after-hours"
+                     *         ],
+                     *         "priority": "high"
+                     *       },
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        position: number;
+                        enabled: boolean;
+                        onReopen: boolean;
+                        conditions: {
+                            channel?: ("sms" | "email" | "webform" | "chat" | "portal")[];
+                            /** Format: uuid */
+                            channelId?: string;
+                            leadStage?: ("new" | "contacted" | "scheduled" | "patient" | "lost")[];
+                            keyword?: string;
+                            /** @enum {string} */
+                            businessHours?: "within" | "outside";
+                        };
+                        actions: {
+                            /** Format: uuid */
+                            assignUserId?: string;
+                            /** Format: uuid */
+                            assignTeamId?: string;
+                            addTags?: string[];
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            leadStage?: "new" | "contacted" | "scheduled" | "patient" | "lost";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_assignee, invalid_team, invalid_channel */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_assignee" | "invalid_channel" | "invalid_team";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
