@@ -491,34 +491,32 @@ try {
   });
 
   // After hours: the practice is closed today, and a text is answered automatically (once per
-  // throttle), by the worker, as a PHI-free system message in the conversation. The typed client
-  // learns these two routes when docs/openapi.json is regenerated; until then, plain fetch.
-  const putJson = (path: string, body: unknown) =>
-    fetch(`${api}${path}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  // throttle), by the worker, as a PHI-free system message in the conversation.
   const todayInNewYork = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
     new Date(),
   );
   const weekdays = Object.fromEntries(
     ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ from: '08:00', to: '17:00' }]]),
   );
-  const hoursSet = await putJson('/v1/practice/business-hours', {
-    timeZone: 'America/New_York',
-    weekly: weekdays,
-    closures: [{ date: todayInNewYork, name: 'Closed today (demo)' }],
-  });
-  const autoReplies = {
-    afterHours: {
-      enabled: true,
-      sms: '{practiceName}: thanks for your text. We are closed now and will answer from {nextOpening}. In an emergency, call 911.',
+  const hoursSet = await client.PUT('/v1/practice/business-hours', {
+    body: {
+      timeZone: 'America/New_York',
+      weekly: weekdays,
+      closures: [{ date: todayInNewYork, name: 'Closed today (demo)' }],
     },
-    firstContact: { enabled: false },
-    throttleHours: 12,
-  };
-  const repliesSet = await putJson('/v1/practice/auto-replies', autoReplies);
+    ...auth,
+  });
+  const repliesSet = await client.PUT('/v1/practice/auto-replies', {
+    body: {
+      afterHours: {
+        enabled: true,
+        sms: '{practiceName}: thanks for your text. We are closed now and will answer from {nextOpening}. In an emergency, call 911.',
+      },
+      firstContact: { enabled: false },
+      throttleHours: 12,
+    },
+    ...auth,
+  });
   const NIGHT_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
   const textIn = async (body: string) =>
     (await fetch(`${sandbox}/sandbox/twilio/inbound`, {
@@ -567,8 +565,8 @@ try {
     await fetch(`${sandbox}/sandbox/messages?to=${encodeURIComponent(NIGHT_PATIENT)}`)
   ).json()) as unknown[];
   say('After hours: the clinic is closed today, and a text is answered automatically', {
-    'PUT /v1/practice/business-hours': `${hoursSet.status} (Mon-Fri 08:00-17:00 New York, closed ${todayInNewYork})`,
-    'PUT /v1/practice/auto-replies': `${repliesSet.status} after-hours SMS on, once per 12 h`,
+    'PUT /v1/practice/business-hours': `${hoursSet.response.status} (Mon-Fri 08:00-17:00 New York, closed ${todayInNewYork})`,
+    'PUT /v1/practice/auto-replies': `${repliesSet.response.status} after-hours SMS on, once per 12 h`,
     'a new patient texts the clinic': `${nightText.status}`,
     'what the patient got back (Twilio, sandbox)': autoReply ?? 'nothing (bug)',
     'in the conversation (staff view)': nightMessages
@@ -577,9 +575,9 @@ try {
     'a second text right after': `texts the patient received in all: ${sentToNight.length}`,
   });
   // Leave the practice answering nothing automatically, so the next run's steps see only their own texts.
-  await putJson('/v1/practice/auto-replies', {
-    afterHours: { enabled: false },
-    firstContact: { enabled: false },
+  await client.PUT('/v1/practice/auto-replies', {
+    body: { afterHours: { enabled: false }, firstContact: { enabled: false } },
+    ...auth,
   });
 } finally {
   await ctx.close();

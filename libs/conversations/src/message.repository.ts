@@ -150,6 +150,19 @@ export class MessageRepository {
     return row ? { id: row.id, createdAt: row.created_at } : null;
   }
 
+  /** Whether the contact wrote anything before `messageId` (a web form's or chat's contact exists before its first message). */
+  async hasEarlierInbound(tx: TenantTx, contactId: string, messageId: string): Promise<boolean> {
+    const [row] = await tx.query<{ earlier: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM conversations c
+         JOIN messages m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id
+         WHERE c.tenant_id = $1 AND c.contact_id = $2 AND m.direction = 'inbound' AND m.id <> $3
+       ) AS earlier`,
+      [tx.tenantId, contactId, messageId],
+    );
+    return row?.earlier === true;
+  }
+
   /** `forUpdate` locks the row until commit (status callbacks read-modify-write it). */
   async findByProviderId(
     tx: TenantTx,

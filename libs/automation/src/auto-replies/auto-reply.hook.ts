@@ -3,7 +3,12 @@ import { AuditService } from '@app/audit';
 import type { DeliveryChannel } from '@app/consent';
 import { ConsentLedger } from '@app/consent';
 import { type Contact, ContactRepository } from '@app/contacts';
-import { type InboundMessageFacts, type InboundMessageHook, InboundMessageHooks } from '@app/conversations';
+import {
+  type InboundMessageFacts,
+  type InboundMessageHook,
+  InboundMessageHooks,
+  MessageRepository,
+} from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { GateFacts, OutboundMessages, SenderChannels } from '@app/delivery';
 import { practiceSettingsFor } from '@app/identity';
@@ -69,6 +74,7 @@ export class AutoReplyHook implements InboundMessageHook, OnModuleInit {
     private readonly gate: GateFacts,
     private readonly senderChannels: SenderChannels,
     private readonly outbound: OutboundMessages,
+    private readonly messages: MessageRepository,
     private readonly audit: AuditService,
     @Inject(AUTOMATION_CLOCK) private readonly clock: AutomationClock,
   ) {}
@@ -100,7 +106,8 @@ export class AutoReplyHook implements InboundMessageHook, OnModuleInit {
         : !afterHours &&
             settings.first_contact_enabled &&
             templates.firstContact?.[channel] &&
-            (facts.contactCreated || (await this.isFirstMessage(tx, facts)))
+            (facts.contactCreated ||
+              !(await this.messages.hasEarlierInbound(tx, facts.contactId, facts.messageId)))
           ? 'firstContact'
           : null;
     if (!kind) return;
@@ -199,19 +206,6 @@ export class AutoReplyHook implements InboundMessageHook, OnModuleInit {
       content: { kind: 'system', template: 'auto_reply', body },
     });
     return message.id;
-  }
-
-  /** Whether this is the contact's first inbound message (a web form's or chat's contact is made before ingest). */
-  private async isFirstMessage(tx: TenantTx, facts: InboundMessageFacts): Promise<boolean> {
-    const [row] = await tx.query<{ earlier: boolean }>(
-      `SELECT EXISTS (
-         SELECT 1 FROM conversations c
-         JOIN messages m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id
-         WHERE c.tenant_id = $1 AND c.contact_id = $2 AND m.direction = 'inbound' AND m.id <> $3
-       ) AS earlier`,
-      [tx.tenantId, facts.contactId, facts.messageId],
-    );
-    return row?.earlier === false;
   }
 }
 
