@@ -4,9 +4,10 @@ import { InboundMessageHooks } from '@app/conversations';
 import { startApi, startWorker } from '@app/testing';
 
 /**
- * Conversations cannot import automation, so routing registers its inbound hook when its module
- * starts. Both processes ingest (the api: webhooks, intake, portal replies; the worker: SMS), so
- * a process without it would leave some new conversations unrouted.
+ * Conversations cannot import automation, so routing and the auto-replies register their inbound
+ * hooks when their modules start. Both processes ingest (the api: webhooks, intake, chat, portal
+ * replies; the worker: acknowledged texts), so a process missing one would leave some new
+ * conversations unrouted, or texts after hours unanswered.
  */
 describe('inbound message hooks', () => {
   const apps: INestApplication[] = [];
@@ -17,9 +18,9 @@ describe('inbound message hooks', () => {
   it.each([
     ['api', startApi],
     ['worker', startWorker],
-  ])('the %s registers routing, first', async (_name, start) => {
+  ])('the %s registers routing, then the auto-replies', async (_name, start) => {
     const app = await start();
     apps.push(app);
-    expect(app.get(InboundMessageHooks).names()[0]).toBe('routing');
+    expect(app.get(InboundMessageHooks, { strict: false }).names()).toEqual(['routing', 'auto_replies']);
   });
 });

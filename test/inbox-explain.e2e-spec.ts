@@ -3,33 +3,14 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InboxFilter, inboxQuery, messagesQuery } from '@app/conversations';
 import { appPool, ownerPool } from '@app/testing';
+import { type PlanNode, planAsTenant, sequentialScansOf } from './explain-fixtures.js';
 
 const TENANTS = 4;
 const CONVERSATIONS_PER_TENANT = 10_000;
 const MESSAGES_PER_TENANT = 30_000;
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-/** Relations a plan reads sequentially, of those the inbox must reach by index. */
 const seqScans = (planned: PlanNode[]) =>
-  planned
-    .filter(
-      (n) =>
-        n['Node Type'] === 'Seq Scan' &&
-        ['conversations', 'messages', 'contacts', 'conversation_tags', 'attachments'].includes(
-          n['Relation Name']!,
-        ),
-    )
-    .map((n) => n['Relation Name']);
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
+  sequentialScansOf(planned, ['conversations', 'messages', 'contacts', 'conversation_tags', 'attachments']);
 
 /**
  * The inbox must stay an index range scan as data grows. At a realistic size (40k
@@ -126,19 +107,7 @@ describe('inbox query plans at realistic size', () => {
     await owner?.end();
   });
 
-  /** The plan's nodes for `sql`, planned as the app role in the tenant's RLS context. */
-  async function plan(sql: string, params: unknown[]): Promise<PlanNode[]> {
-    const client = await app.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
-      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      await client.query('ROLLBACK');
-      return nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
-    } finally {
-      client.release();
-    }
-  }
+  const plan = (sql: string, params: unknown[]) => planAsTenant(app, tenant, sql, params);
 
   const after = { micros: String((Date.now() - 86_400_000) * 1000), id: randomUUID() };
   const filters: Array<[string, Omit<InboxFilter, 'limit'>]> = [

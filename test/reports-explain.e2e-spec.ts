@@ -3,31 +3,15 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { funnelQuery, responseTimesQuery, secureOpenRateQuery } from '@app/reports';
 import { appPool, ownerPool } from '@app/testing';
+import { type PlanNode, planAsTenant, sequentialScansOf } from './explain-fixtures.js';
 
 const TENANTS = 4;
 const CONVERSATIONS_PER_TENANT = 20_000;
 const MESSAGES_PER_TENANT = 60_000;
 const DAY = 86_400_000;
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
 const seqScans = (planned: PlanNode[]) =>
-  planned
-    .filter(
-      (n) =>
-        n['Node Type'] === 'Seq Scan' &&
-        ['conversations', 'messages', 'contacts', 'channels'].includes(n['Relation Name']!),
-    )
-    .map((n) => n['Relation Name']);
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
+  sequentialScansOf(planned, ['conversations', 'messages', 'contacts', 'channels']);
 
 const days = (n: number) => ({ from: new Date(Date.now() - n * DAY), to: new Date() });
 const shown = (p: PlanNode[]) =>
@@ -116,18 +100,7 @@ describe('report query plans at realistic size', () => {
     await owner?.end();
   });
 
-  async function plan(sql: string, params: unknown[]): Promise<PlanNode[]> {
-    const client = await app.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
-      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      await client.query('ROLLBACK');
-      return nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
-    } finally {
-      client.release();
-    }
-  }
+  const plan = (sql: string, params: unknown[]) => planAsTenant(app, tenant, sql, params);
 
   it.each([
     ['30 days', { ...days(30), schedule: null }],

@@ -17,4 +17,4 @@ export {
   businessHoursOf,
   wallClock,
 } from './business-hours/schedule.js';
-export { describeNextOpening, countSmsSegments } from './auto-replies/auto-reply-templates.js';
+export { describeNextOpening } from './auto-replies/auto-reply-templates.js';

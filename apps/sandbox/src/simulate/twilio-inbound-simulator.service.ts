@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { twilioSid } from '../common/ids.js';
 import { type WebhookAnswer, WebhookSender } from '../common/webhook-sender.service.js';
-import { countSmsSegments } from '../twilio/sms-segments.js';
+import { countSmsSegments } from '@app/providers';
 import { API_VERSION } from '../twilio/twilio-message-json.js';
 import { signedTwilioForm } from '../twilio/twilio-signing.js';
 import { MediaStore, PLACEHOLDER_PNG } from './media-store.service.js';

@@ -7,7 +7,7 @@ import type { SentSms } from '../common/sent-messages.js';
 import { sleep } from '../common/sleep.js';
 import { formString, parseCreateMessageForm, type TwilioForm } from './create-message-request.js';
 import { buildMessagePage, type ListQuery } from './message-list-page.js';
-import { countSmsSegments } from './sms-segments.js';
+import { countSmsSegments } from '@app/providers';
 import { injectedTwilioFault, twilioErrors } from './twilio-api-error.js';
 import { parseBasicAuth } from './twilio-basic-auth.js';
 import { TwilioDeliverySimulator } from './twilio-delivery-simulator.service.js';

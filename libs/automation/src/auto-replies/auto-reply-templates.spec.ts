@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessHours } from '@app/identity';
 import {
-  countSmsSegments,
   describeNextOpening,
   fillAutoReply,
   templateProblems,
@@ -46,16 +45,6 @@ describe('auto-reply templates', () => {
     expect(templateProblems('p', 'sms', `{nextOpening}${'x'.repeat(281)}`, CONTEXT)).toHaveLength(1);
     // Email is not counted in segments.
     expect(templateProblems('p', 'email', 'x'.repeat(1500), CONTEXT)).toEqual([]);
-  });
-
-  it('count segments as Twilio bills them (GSM-7, its extension table, UCS-2)', () => {
-    expect(countSmsSegments('a'.repeat(160))).toBe(1);
-    expect(countSmsSegments('a'.repeat(161))).toBe(2);
-    expect(countSmsSegments('[]'.repeat(40))).toBe(1); // 160 septets
-    expect(countSmsSegments('[]'.repeat(41))).toBe(2);
-    expect(countSmsSegments('é'.repeat(160))).toBe(1);
-    expect(countSmsSegments('ł'.repeat(70))).toBe(1);
-    expect(countSmsSegments('ł'.repeat(71))).toBe(2);
   });
 
   it('say the next opening in the practice zone: weekday and time, a date further out, now, soon', () => {

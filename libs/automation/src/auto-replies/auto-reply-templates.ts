@@ -1,3 +1,4 @@
+import { countSmsSegments } from '@app/providers';
 /**
  * Auto-reply templates: PHI-free practice text whose only placeholders are facts about the
  * practice (its name, phone, next opening, a link), never about the patient, so a rendered
@@ -99,29 +100,6 @@ export function templateProblems(
       });
   }
   return problems;
-}
-
-// GSM 03.38 basic set (one septet each) and its extension table (escape + septet = two); the
-// same count as Twilio's billing (and the sandbox's copy in apps/sandbox).
-const GSM_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const GSM_EXTENSION = '^{}\\[~]|€\f';
-
-/** SMS segments of a body: GSM-7 160 septets (153 concatenated), else UCS-2 70 units (67). */
-export function countSmsSegments(body: string): number {
-  if (body.length === 0) return 1;
-  let septets = 0;
-  for (const char of body) {
-    if (GSM_BASIC.includes(char)) septets += 1;
-    else if (GSM_EXTENSION.includes(char)) septets += 2;
-    else return segments(body.length, 70, 67);
-  }
-  return segments(septets, 160, 153);
-}
-
-function segments(units: number, single: number, concatenated: number): number {
-  return units <= single ? 1 : Math.ceil(units / concatenated);
 }
 
 const DAY_MS = 86_400_000;

@@ -23,3 +23,4 @@ export {
 export { TwilioSmsSender, type TwilioSmsRequest } from './twilio-sms-sender.js';
 export { fromTwilioStatus } from './twilio-status.js';
 export { EMPTY_TWIML, twimlResponse } from './twiml.js';
+export { countSmsSegments } from './sms-segments.js';

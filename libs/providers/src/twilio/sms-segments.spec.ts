@@ -12,6 +12,8 @@ describe('countSmsSegments', () => {
   it('counts GSM extension characters twice', () => {
     expect(countSmsSegments('€'.repeat(80))).toBe(1);
     expect(countSmsSegments('€'.repeat(81))).toBe(2);
+    expect(countSmsSegments('[]'.repeat(40))).toBe(1); // 160 septets
+    expect(countSmsSegments('[]'.repeat(41))).toBe(2);
   });
 
   it('falls back to UCS-2 (70, then 67) for anything outside GSM-7', () => {
