@@ -64,3 +64,28 @@ export function percentiles(samples: number[]): { p50: number; p95: number; p99:
 }
 
 export const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+export type Op = () => Promise<void>;
+
+/**
+ * Runs the ops one after another, round-robin, for `seconds` (after `warmup` runs of each): each
+ * sees the same machine load, so floors and datasets compare fairly on a noisy (shared) host.
+ * Latency percentiles per op.
+ */
+export async function interleaved(ops: Op[], seconds: number, warmup = 20): Promise<Latency[]> {
+  const samples = ops.map(() => [] as number[]);
+  for (const op of ops) for (let i = 0; i < warmup; i++) await op();
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until)
+    for (const [i, op] of ops.entries()) {
+      const t0 = performance.now();
+      await op();
+      samples[i]!.push(performance.now() - t0);
+    }
+  return samples.map(percentiles);
+}

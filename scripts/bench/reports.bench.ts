@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { funnelQuery, responseTimesQuery, secureOpenRateQuery } from '@app/reports';
 import { seedLargeDataset } from '../seed/large-dataset.js';
 import { startBuiltApi } from './api-process.js';
-import { type Benchmark, percentiles, round } from './harness.js';
+import { type Benchmark, type Latency, type Op, interleaved, round } from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_REPORTS_SECONDS ?? 8);
 const LARGE = process.env.SEED_DATABASE ?? 'inbox_large';
@@ -24,27 +23,6 @@ const SCHEDULE = { timeZone: 'America/New_York', ...HOURS };
 
 const qs = (r: { from: Date; to: Date }, extra = '') =>
   `from=${r.from.toISOString()}&to=${r.to.toISOString()}${extra}`;
-
-interface Latency {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-type Op = () => Promise<void>;
-
-/** Runs the ops round-robin for `seconds` (each sees the same load); latency percentiles per op. */
-async function interleaved(ops: Op[], seconds: number): Promise<Latency[]> {
-  const samples = ops.map(() => [] as number[]);
-  for (const op of ops) for (let i = 0; i < 10; i++) await op();
-  const until = performance.now() + seconds * 1000;
-  while (performance.now() < until)
-    for (const [i, op] of ops.entries()) {
-      const t0 = performance.now();
-      await op();
-      samples[i]!.push(performance.now() - t0);
-    }
-  return samples.map(percentiles);
-}
 
 /**
  * The reports on the 1M-message dataset (`npm run seed:large`), the busiest practice, its
@@ -179,7 +157,7 @@ export const reportsBenchmark: Benchmark = {
             client.release();
           }
         };
-        const [apiLatency, sqlLatency] = await interleaved([apiOp, sqlOp], SECONDS);
+        const [apiLatency, sqlLatency] = await interleaved([apiOp, sqlOp], SECONDS, 10);
         results[c.name] = {
           api: apiLatency!,
           sql: sqlLatency!,

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { type InboxFilter, inboxQuery, messagesQuery } from '@app/conversations';
 import { type SeededDataset, seedLargeDataset } from '../seed/large-dataset.js';
 import { startBuiltApi } from './api-process.js';
-import { type Benchmark, percentiles, round } from './harness.js';
+import { type Benchmark, type Latency, type Op, interleaved, round } from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_TRIAGE_SECONDS ?? 8);
 const LARGE = process.env.SEED_DATABASE ?? 'inbox_large';
@@ -32,14 +31,6 @@ function cases(staffId: string): Case[] {
     { name: 'messages page' },
   ];
 }
-
-interface Latency {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-type Op = () => Promise<void>;
 
 /** An api on one dataset, and the ops that time each case through it and as raw SQL. */
 async function prepare(data: SeededDataset) {
@@ -108,23 +99,6 @@ async function prepare(data: SeededDataset) {
       await api.stop();
     },
   };
-}
-
-/**
- * Runs the ops one after another, round-robin, for `seconds`: each sees the same machine load,
- * so floors and datasets compare fairly on a noisy (shared) host. Latency percentiles per op.
- */
-async function interleaved(ops: Op[], seconds: number): Promise<Latency[]> {
-  const samples = ops.map(() => [] as number[]);
-  for (const op of ops) for (let i = 0; i < 20; i++) await op();
-  const until = performance.now() + seconds * 1000;
-  while (performance.now() < until)
-    for (const [i, op] of ops.entries()) {
-      const t0 = performance.now();
-      await op();
-      samples[i]!.push(performance.now() - t0);
-    }
-  return samples.map(percentiles);
 }
 
 /**
