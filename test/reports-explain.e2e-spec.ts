@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { funnelQuery, responseTimesQuery, secureOpenRateQuery } from '@app/reports';
-import { appPool, ownerPool } from '@app/testing';
-import { type PlanNode, planAsTenant, sequentialScansOf } from './explain-fixtures.js';
+import { appPool, ownerPool, type PlanNode, planAsTenant, sequentialScansOf } from '@app/testing';
 
 const TENANTS = 4;
 const CONVERSATIONS_PER_TENANT = 20_000;

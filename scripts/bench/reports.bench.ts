@@ -3,6 +3,7 @@ import os from 'node:os';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { funnelQuery, responseTimesQuery, secureOpenRateQuery } from '@app/reports';
+import { planAsTenant, sequentialScansOf } from '@app/testing';
 import { seedLargeDataset } from '../seed/large-dataset.js';
 import { startBuiltApi } from './api-process.js';
 import { type Benchmark, type Latency, type Op, interleaved, round } from './harness.js';
@@ -73,7 +74,10 @@ export const reportsBenchmark: Benchmark = {
       masterKey: data.masterKey,
     });
     const pool = new pg.Pool({ connectionString: data.appUrl, max: 1 });
-    const results: Record<string, { api: Latency; sql: Latency; ratioP95: number; figures: unknown }> = {};
+    const results: Record<
+      string,
+      { api: Latency; sql: Latency; ratioP95: number; indexes: string[]; figures: unknown }
+    > = {};
     try {
       const login = await api.client.post('/v1/auth/login', {
         email: adminEmail,
@@ -157,11 +161,21 @@ export const reportsBenchmark: Benchmark = {
             client.release();
           }
         };
+        // The plans on this data, as the app role under RLS: no table the reports read is read
+        // sequentially (the 1M-row counterpart of test/reports-explain.e2e-spec.ts).
+        const plans = await Promise.all(
+          c.statements.map((s) => planAsTenant(pool, data.practiceId, s.sql, s.params)),
+        );
+        const scanned = plans.flatMap((p) => sequentialScansOf(p, ['conversations', 'messages', 'contacts']));
+        if (scanned.length > 0)
+          throw new Error(`reports bench: ${c.name} reads ${scanned.join(', ')} sequentially`);
+        const indexes = [...new Set(plans.flat().flatMap((n) => (n['Index Name'] ? [n['Index Name']] : [])))];
         const [apiLatency, sqlLatency] = await interleaved([apiOp, sqlOp], SECONDS, 10);
         results[c.name] = {
           api: apiLatency!,
           sql: sqlLatency!,
           ratioP95: round(apiLatency!.p95 / sqlLatency!.p95, 2),
+          indexes,
           figures: JSON.parse(check.body) as unknown,
         };
         process.stderr.write(

@@ -20,3 +20,4 @@ export {
   type OpenApiViolation,
 } from './openapi-conformance.js';
 export { inMemoryApiClient } from './api-client.js';
+export { type PlanNode, planAsTenant, sequentialScansOf } from './explain.js';
