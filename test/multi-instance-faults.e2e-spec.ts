@@ -84,6 +84,7 @@ class FaultLoad {
     atAcknowledged: -1,
     apiRequestsInFlight: -1,
     restartedAtAcknowledged: -1,
+    openAttemptsAtKill: -1,
   };
   /** Requests each api has open right now. */
   private readonly inFlight: Map<Instance, number>;
@@ -112,6 +113,12 @@ class FaultLoad {
   private async injectFaults(): Promise<void> {
     const [api, worker] = [this.apis[0], this.workers[0]];
     await pollUntil('kill point', () => this.done || this.acknowledged >= TOTAL_TEXTS * KILL_AT, 120_000);
+    // A moment with provider calls in flight (open attempts, shared by the two workers), so the
+    // worker's kill likely cuts one; after a few seconds without, the kill goes ahead anyway.
+    await pollUntil('sends in flight', () => this.openAttempts().then((n) => n >= 3), 5_000).catch(
+      () => false,
+    );
+    this.faults.openAttemptsAtKill = await this.openAttempts();
     this.faults.atAcknowledged = this.acknowledged;
     this.faults.apiRequestsInFlight = this.inFlight.get(api)!;
     this.faults.pids = [api.pids.at(-1)!, worker.pids.at(-1)!];
@@ -123,6 +130,13 @@ class FaultLoad {
     );
     this.faults.restartedAtAcknowledged = this.acknowledged;
     await Promise.all([api.start(), worker.start()]);
+  }
+
+  private async openAttempts(): Promise<number> {
+    const { rows } = await this.owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM delivery_attempts WHERE outcome IS NULL`,
+    );
+    return rows[0]!.n;
   }
 
   /** A patient's texts, one after the other; a staff reply after every second one. */
@@ -302,7 +316,7 @@ describe.each([
     if (redis === 'cluster') cluster = await startRedisCluster().catch(() => startRedisCluster());
     owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 4 });
     // Each provider call takes a while, so the worker's kill lands with calls in flight.
-    sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 20, responseDelayMs: 40 });
+    sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 20, responseDelayMs: 150 });
     await sandbox.listen(0, '127.0.0.1');
     sandboxUrl = `http://127.0.0.1:${(sandbox.getHttpServer().address() as AddressInfo).port}`;
 
