@@ -315,8 +315,10 @@ describe.each([
     // A cluster that did not settle in time (a busy machine) is stopped by startRedisCluster: one more try.
     if (redis === 'cluster') cluster = await startRedisCluster().catch(() => startRedisCluster());
     owner = new pg.Pool({ connectionString: infra.ownerUrl, max: 4 });
-    // Each provider call takes a while, so the worker's kill lands with calls in flight.
-    sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 20, responseDelayMs: 150 });
+    // Each provider call takes a while, so the worker's kill lands with calls in flight; status
+    // callbacks come after the delivery lease (3 s), so a send the kill cut is settled by the
+    // restarted or surviving worker asking the provider (found, or not found: sent again).
+    sandbox = await createSandboxApp({ logger: false, callbackDelayMs: 5_000, responseDelayMs: 150 });
     await sandbox.listen(0, '127.0.0.1');
     sandboxUrl = `http://127.0.0.1:${(sandbox.getHttpServer().address() as AddressInfo).port}`;
 
