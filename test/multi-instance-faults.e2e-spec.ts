@@ -99,6 +99,7 @@ class FaultLoad {
     this.inFlight = new Map(apis.map((api) => [api, 0]));
   }
 
+  /** Runs the load to its end; the first failure stops every patient (`done`) and is thrown. */
   async run(): Promise<void> {
     const faults = this.injectFaults();
     try {
@@ -142,7 +143,7 @@ class FaultLoad {
   /** A patient's texts, one after the other; a staff reply after every second one. */
   private async converse(patient: Patient): Promise<void> {
     await sleep(patient.index * 50); // patients join over the first seconds
-    for (let k = 0; k < TEXTS; k++) {
+    for (let k = 0; k < TEXTS && !this.done; k++) {
       const sid = await this.text(patient, k);
       if (k === 0) await this.openConversation(patient, sid);
       if (k % 2 === 1) await this.reply(patient, k);
@@ -186,7 +187,8 @@ class FaultLoad {
       if (typeof res === 'object' && res.status === 200) break;
       this.counts.webhookNotAcknowledged++;
       if (res === 'cut') this.counts.webhookCut++;
-      if (Date.now() > deadline) throw new Error(`text ${sid} never acknowledged: ${JSON.stringify(res)}`);
+      if (Date.now() > deadline || this.done)
+        throw new Error(`text ${sid} never acknowledged: ${JSON.stringify(res)}`);
       await sleep(100);
     }
     patient.acked.push(sid);
@@ -262,7 +264,7 @@ class FaultLoad {
       if (res === 'cut' && !retryCut) return res;
       if (typeof res === 'object' && res.status < 500)
         throw new Error(`POST ${path} answered ${res.status}: ${res.body}`);
-      if (Date.now() > deadline)
+      if (Date.now() > deadline || this.done)
         throw new Error(`POST ${path} never answered ${want}: ${JSON.stringify(res)}`);
       await sleep(100);
     }

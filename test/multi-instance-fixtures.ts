@@ -13,20 +13,31 @@ export interface Bundles {
 }
 
 export function buildBundles(): Bundles {
-  for (const app of ['api', 'worker']) {
-    const build = spawnSync('npx', ['nest', 'build', app], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`nest build ${app} failed:\n${build.stdout}${build.stderr}`);
-  }
   mkdirSync('dist', { recursive: true });
   const dir = mkdtempSync(join('dist', 'multi-instance-'));
-  const copy = (app: string) => {
-    mkdirSync(join(dir, app));
+  const buildAndCopy = (app: string) => {
+    const build = spawnSync('npx', ['nest', 'build', app], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`nest build ${app} failed:\n${build.stdout}${build.stderr}`);
+    mkdirSync(join(dir, app), { recursive: true });
     // The source map keeps its name: main.js names it.
     for (const file of ['main.js', 'main.js.map'])
       copyFileSync(join('dist', 'apps', app, file), join(dir, app, file));
     return join(dir, app, 'main.js');
   };
-  return { dir, api: copy('api'), worker: copy('worker') };
+  // Another test's build of the same app may empty dist/apps/<app> between ours and the copy: once more.
+  const bundle = (app: string) => {
+    try {
+      return buildAndCopy(app);
+    } catch {
+      return buildAndCopy(app);
+    }
+  };
+  try {
+    return { dir, api: bundle('api'), worker: bundle('worker') };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export function removeBundles(bundles: Bundles | undefined): void {
