@@ -96,9 +96,9 @@ export const webhooksPracticesBenchmark: Benchmark = {
         };
         await load(onePractice, WARMUP_SECONDS);
         await load(many, WARMUP_SECONDS);
-        if (process.env.BENCH_PRACTICES_PROFILE_MANY) {
-          await load(many, SECONDS);
-          throw new Error('profiled');
+        if (process.env.BENCH_PRACTICES_PROFILE) {
+          const r = await load(process.env.BENCH_PRACTICES_PROFILE === 'one' ? onePractice : many, SECONDS);
+          throw new Error(`profiled: ${r.requests.total} requests`);
         }
         for (let r = 0; r < ROUNDS; r++) {
           // Alternate who goes first, so neither always follows the other's backlog.

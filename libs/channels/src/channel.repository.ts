@@ -113,6 +113,25 @@ export class ChannelRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * A channel (soft-deleted ones too) with its decrypted secrets, from one read: what a webhook
+   * needs on a ChannelCache miss (with traffic spread over thousands of channels, every one of
+   * them misses once per CHANNEL_CACHE_SECONDS).
+   */
+  async getWithCredentials<T extends object>(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ record: ChannelRecord; credentials: T | null } | null> {
+    const row = await tx.repository(ChannelSchema).findOne({ id });
+    if (!row) return null;
+    if (!row.credentials_enc) return { record: toRecord(row), credentials: null };
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      record: toRecord(row),
+      credentials: JSON.parse(await cipher.decryptString(COL.credentials, row.credentials_enc)) as T,
+    };
+  }
+
   /** The decrypted secrets, for talking to the provider or checking its signatures. */
   async credentials<T extends object>(tx: TenantTx, id: string): Promise<T | null> {
     const row = await tx.repository(ChannelSchema).findOne({ id });

@@ -82,16 +82,25 @@ export class PendingSmsStore {
     await this.db.writeForTenants(parts);
     // The job that drains a practice is named after the id of its first row of the batch (if
     // every row was a duplicate, that job finds nothing to do).
-    for (const { tenantId } of parts) this.enqueue(tenantId, byTenant.get(tenantId)![0]!.id);
+    this.enqueue(parts.map(({ tenantId }) => ({ tenantId, firstId: byTenant.get(tenantId)![0]!.id })));
     return batch.map((a) => unsealed.get(a.tenantId) ?? null);
   }
 
-  /** After commit; if Redis is down the relay enqueues it later, so this never fails the webhook. */
-  private enqueue(tenantId: string, firstId: string): void {
+  /**
+   * After commit, one job per practice in one round trip; if Redis is down the relay enqueues
+   * them later, so this never fails the webhooks.
+   */
+  private enqueue(stored: Array<{ tenantId: string; firstId: string }>): void {
     this.jobs
-      .add('sms.inbound', { tenantId }, { jobId: firstId })
+      .addMany(
+        'sms.inbound',
+        stored.map(({ tenantId, firstId }) => ({ data: { tenantId }, jobId: firstId })),
+      )
       .catch((err: Error) =>
-        this.logger.warn({ tenantId, err: { name: err.name } }, 'Enqueue failed; the relay will retry'),
+        this.logger.warn(
+          { practices: stored.length, err: { name: err.name } },
+          'Enqueue failed; the relay will retry',
+        ),
       );
   }
 }

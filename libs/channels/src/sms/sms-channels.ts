@@ -53,9 +53,9 @@ export class SmsChannels {
   }
 
   private async read(tx: TenantTx, id: string): Promise<SmsChannel | null> {
-    const record = await this.channels.get(tx, id, { includeDeleted: true });
-    if (!record || record.type !== 'sms') return null;
-    const credentials = await this.channels.credentials<SmsChannelCredentials>(tx, id);
+    const found = await this.channels.getWithCredentials<SmsChannelCredentials>(tx, id);
+    if (!found || found.record.type !== 'sms') return null;
+    const { record, credentials } = found;
     if (!credentials?.twilioAuthToken) return null;
     const config = record.config as unknown as SmsChannelConfig;
     const channel: SmsChannel = {
