@@ -12,7 +12,7 @@ import { requestContext } from '@app/observability';
 import { JobQueue } from '@app/jobs';
 import { type RedisClient, createRedis } from '@app/redis';
 import { ownerPool, startApi } from '@app/testing';
-import { PendingSmsStore } from '../libs/channels/src/sms/pending-sms.store.js';
+import { PendingSmsStore, laneOf } from '../libs/channels/src/sms/pending-sms.store.js';
 import { type InboundSmsPayload, parseInboundSms } from '../libs/channels/src/sms/twilio-payloads.js';
 import {
   type SmsPractice,
@@ -231,6 +231,49 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     );
     expect(rows.map((r) => r.message_sid)).toEqual([high!.messageSid, low!.messageSid]);
     await processed();
+  });
+
+  it('stores the texts of several practices arriving together in one transaction, each as its practice, in receipt order; a practice without readable keys fails alone', async () => {
+    // Practices whose texts share the group commit's lane with `practice` (a lane per id hash).
+    const lane = laneOf(practice.tenantId);
+    const others: SmsPractice[] = [];
+    while (others.length < 2) {
+      const other = await createSmsPractice(app, owner);
+      if (laneOf(other.tenantId) === lane) others.push(other);
+    }
+    let keyless = randomUUID();
+    while (laneOf(keyless) !== lane) keyless = randomUUID();
+    await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'No keys')`, [keyless]);
+
+    const store = app.get(PendingSmsStore, { strict: false });
+    const practices = [practice, ...others];
+    const textsOf = (p: SmsPractice) =>
+      [0, 1, 2].map((i) => parseInboundSms(inboundParams(p, { from: freshPhone(), body: `text ${i}` })));
+    const texts = practices.map(textsOf);
+    // A text of its own ahead, stored alone; everything after it waits for the next batch.
+    const ahead = store.accept(practice.tenantId, practice.channel.id, sms('ahead'));
+    const accepted = [0, 1, 2].flatMap((i) =>
+      practices.map((p, k) => store.accept(p.tenantId, p.channel.id, texts[k]![i]!)),
+    );
+    const refused = store.accept(keyless, practice.channel.id, sms('no keys'));
+    await ahead;
+    await Promise.all(accepted);
+    await expect(refused).rejects.toThrow(/keys/i);
+
+    const { rows } = await owner.query<{ tenant_id: string; message_sid: string; tx: string }>(
+      `SELECT tenant_id, message_sid, xmin::text AS tx FROM sms_inbound WHERE message_sid = ANY($1) ORDER BY seq`,
+      [texts.flat().map((t) => t.messageSid)],
+    );
+    expect(rows).toHaveLength(9);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
+    practices.forEach((p, k) =>
+      expect(rows.filter((r) => r.tenant_id === p.tenantId).map((r) => r.message_sid)).toEqual(
+        texts[k]!.map((t) => t.messageSid),
+      ),
+    );
+    expect((await owner.query(`SELECT 1 FROM sms_inbound WHERE tenant_id = $1`, [keyless])).rowCount).toBe(0);
+    await processed();
+    for (const other of others) expect(await processInbound(app, other.tenantId)).toBe(3);
   });
 
   it('lets neither a keyword nor later texts wait forever behind a text that cannot be processed', async () => {

@@ -106,6 +106,6 @@ export class PendingSmsStore {
 }
 
 /** The lane of a practice: the same for every text of it. */
-function laneOf(tenantId: string): string {
+export function laneOf(tenantId: string): string {
   return String(Number.parseInt(tenantId.slice(0, 8), 16) % LANES);
 }
