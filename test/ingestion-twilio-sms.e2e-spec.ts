@@ -247,9 +247,9 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
 
     const store = app.get(PendingSmsStore, { strict: false });
     const practices = [practice, ...others];
-    const textsOf = (p: SmsPractice) =>
-      [0, 1, 2].map((i) => parseInboundSms(inboundParams(p, { from: freshPhone(), body: `text ${i}` })));
-    const texts = practices.map(textsOf);
+    const texts = practices.map((p) =>
+      [0, 1, 2].map((i) => parseInboundSms(inboundParams(p, { from: freshPhone(), body: `text ${i}` }))),
+    );
     // A text of its own ahead, stored alone; everything after it waits for the next batch.
     const ahead = store.accept(practice.tenantId, practice.channel.id, sms('ahead'));
     const accepted = [0, 1, 2].flatMap((i) =>

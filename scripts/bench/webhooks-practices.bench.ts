@@ -212,7 +212,7 @@ async function createPractices(
       `INSERT INTO practices (id, name) SELECT id, 'Bench Practice ' || n FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)`,
       [ids],
     );
-    const channels: BenchChannel[] = new Array(count);
+    const channels: BenchChannel[] = Array.from({ length: count });
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < count; i = next++) {
