@@ -96,10 +96,6 @@ export const webhooksPracticesBenchmark: Benchmark = {
         };
         await load(onePractice, WARMUP_SECONDS);
         await load(many, WARMUP_SECONDS);
-        if (process.env.BENCH_PRACTICES_PROFILE) {
-          const r = await load(process.env.BENCH_PRACTICES_PROFILE === 'one' ? onePractice : many, SECONDS);
-          throw new Error(`profiled: ${r.requests.total} requests`);
-        }
         for (let r = 0; r < ROUNDS; r++) {
           // Alternate who goes first, so neither always follows the other's backlog.
           for (const which of r % 2 === 0 ? (['one', 'many'] as const) : (['many', 'one'] as const))
