@@ -6,6 +6,9 @@ import type { TenantTx } from '@app/database';
 /** Channels held in memory at once unless CHANNEL_CACHE_MAX_CHANNELS says otherwise (its default). */
 export const MAX_CACHED_CHANNELS = 50_000;
 
+/** How long a channel's practice is remembered as a hint (`tenantHint`). */
+const TENANT_HINT_SECONDS = 24 * 3600;
+
 /** What is cached per channel: its route (tenant) and its SMS credentials. */
 export type ChannelFact = 'route' | 'sms';
 const FACTS: readonly ChannelFact[] = ['route', 'sms'];
@@ -23,6 +26,7 @@ const FACTS: readonly ChannelFact[] = ['route', 'sms'];
 @Injectable()
 export class ChannelCache {
   private readonly facts: TtlLruCache<string, unknown>;
+  private readonly tenants: TtlLruCache<string, string>;
 
   constructor(
     @Inject(APP_CONFIG)
@@ -35,14 +39,30 @@ export class ChannelCache {
       FACTS.length * (config.CHANNEL_CACHE_MAX_CHANNELS ?? MAX_CACHED_CHANNELS),
       () => Date.now(),
     );
+    this.tenants = new TtlLruCache(
+      TENANT_HINT_SECONDS * 1000,
+      config.CHANNEL_CACHE_MAX_CHANNELS ?? MAX_CACHED_CHANNELS,
+      () => Date.now(),
+    );
   }
 
   get<V>(kind: ChannelFact, channelId: string): V | undefined {
     return this.facts.get(`${kind}:${channelId}`) as V | undefined;
   }
 
-  set<V>(kind: ChannelFact, channelId: string, value: V): void {
+  /**
+   * The practice a channel was last seen to belong to, kept past CHANNEL_CACHE_SECONDS (a
+   * channel never changes practice; an id and a tenant id, no secret): lets a webhook whose
+   * facts expired read its channel in one tenant transaction instead of routing first. A hint,
+   * never an answer: what is read under it is what counts.
+   */
+  tenantHint(channelId: string): string | undefined {
+    return this.tenants.get(channelId);
+  }
+
+  set<V>(kind: ChannelFact, channelId: string, value: V, tenantId?: string): void {
     this.facts.set(`${kind}:${channelId}`, value);
+    if (tenantId) this.tenants.set(channelId, tenantId);
   }
 
   /** Drops the channel's entries now and again once `tx` commits (a reader may refill in between). */
