@@ -3,15 +3,16 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelsService, SmsInboundRepository } from '@app/channels';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ChannelCache, ChannelsService, SmsInboundRepository } from '@app/channels';
 import { ContactRepository } from '@app/contacts';
 import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { TenantDb, TenantTx } from '@app/database';
 import { requestContext } from '@app/observability';
 import { JobQueue } from '@app/jobs';
 import { type RedisClient, createRedis } from '@app/redis';
 import { ownerPool, startApi } from '@app/testing';
+import { ChannelRepository } from '../libs/channels/src/channel.repository.js';
 import { PendingSmsStore, laneOf } from '../libs/channels/src/sms/pending-sms.store.js';
 import { type InboundSmsPayload, parseInboundSms } from '../libs/channels/src/sms/twilio-payloads.js';
 import {
@@ -436,6 +437,46 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
     expect(await ingestionRowCounts(owner, doomed.tenantId)).toEqual(before);
+  });
+
+  it('reads a channel whose cached facts expired as its practice, without routing; a wrong signature or a deleted channel is still refused', async () => {
+    const p = await createSmsPractice(app, owner);
+    const post = (authToken = p.authToken) =>
+      postSigned(
+        app,
+        p.channel.webhooks.inbound,
+        inboundParams(p, { from: freshPhone(), body: 'hi' }),
+        authToken,
+      );
+    await post().expect(200);
+    const cache = app.get(ChannelCache, { strict: false });
+    expect(cache.tenantHint(p.channel.id)).toBe(p.tenantId);
+    // The channel's facts gone, as when CHANNEL_CACHE_SECONDS have passed; the practice hint stays.
+    const expire = () =>
+      cache.invalidateOnCommit(new TenantTx(p.tenantId, {} as pg.ClientBase), p.channel.id);
+    const routing = vi.spyOn(app.get(ChannelRepository, { strict: false }), 'route');
+    try {
+      expire();
+      await post().expect(200);
+      expect(routing).not.toHaveBeenCalled();
+      await post().expect(200); // cached again
+      expect(routing).not.toHaveBeenCalled();
+
+      expire();
+      const forged = await post('0'.repeat(32));
+      expect(forged.status).toBe(403);
+      expect(forged.body.error.code).toBe('invalid_signature');
+
+      await requestContext.run({ tenantId: p.tenantId, actor: { type: 'user', id: randomUUID() } }, () =>
+        app.get(ChannelsService).remove(p.channel.id),
+      );
+      expect(cache.tenantHint(p.channel.id)).toBe(p.tenantId);
+      const late = await post();
+      expect(late.status).toBe(404);
+    } finally {
+      routing.mockRestore();
+    }
+    expect(await processInbound(app, p.tenantId)).toBe(3);
   });
 
   it('answers 415 to JSON and 400 to a signed message without a usable sender, storing nothing', async () => {

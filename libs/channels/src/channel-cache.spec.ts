@@ -71,4 +71,14 @@ describe('ChannelCache', () => {
       10_000,
     );
   });
+
+  it('remembers the practice of a channel past CHANNEL_CACHE_SECONDS and an invalidation, as a hint only', () => {
+    cache.set('route', channelId, { tenantId: 't1' }, 't1');
+    vi.advanceTimersByTime(30_000);
+    expect(cache.get('route', channelId)).toBeUndefined();
+    expect(cache.tenantHint(channelId)).toBe('t1');
+    cache.invalidateOnCommit(new TenantTx(randomUUID(), {} as pg.ClientBase), channelId);
+    expect(cache.tenantHint(channelId)).toBe('t1');
+    expect(cache.tenantHint(randomUUID())).toBeUndefined();
+  });
 });
