@@ -66,7 +66,7 @@ describe('ChannelCache', () => {
       cache.set('route', id, id);
       cache.set('sms', id, id);
     }
-    expect(MAX_CACHED_CHANNELS).toBe(50_000);
+    expect(MAX_CACHED_CHANNELS).toBe(20_000);
     expect(ids.filter((id) => cache.get('route', id) === id && cache.get('sms', id) === id)).toHaveLength(
       10_000,
     );

@@ -4,7 +4,7 @@ import { TtlLruCache } from '@app/crypto';
 import type { TenantTx } from '@app/database';
 
 /** Channels held in memory at once unless CHANNEL_CACHE_MAX_CHANNELS says otherwise (its default). */
-export const MAX_CACHED_CHANNELS = 50_000;
+export const MAX_CACHED_CHANNELS = 20_000;
 
 /** How long a channel's practice is remembered as a hint (`tenantHint`). */
 const TENANT_HINT_SECONDS = 24 * 3600;

@@ -187,9 +187,9 @@ export const envSchema = z.object({
    * Channels whose route and decrypted provider secrets one process keeps at once (the least
    * recently used go first). Keep it above the channels that receive webhooks within
    * CHANNEL_CACHE_SECONDS: past it, traffic spread over every channel misses on each webhook
-   * (a routing query and a credential decryption each). About 1 KB of memory per channel.
+   * (a routing query and a credential decryption each). About 1.6 KB of memory per channel.
    */
-  CHANNEL_CACHE_MAX_CHANNELS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  CHANNEL_CACHE_MAX_CHANNELS: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   /**
    * One Redis server (`redis://` or `rediss://`), or a Redis Cluster named by seed nodes:
    * `redis+cluster://[user:password@]host:port,host:port,...` (`rediss+cluster://`: TLS).
@@ -257,10 +257,10 @@ export const envSchema = z.object({
   /**
    * Practices whose unwrapped keys one process keeps at once (the least recently used go first).
    * Keep it above the practices one process serves within DATA_KEY_CACHE_SECONDS: past it,
-   * traffic spread over every practice reads and unwraps keys in each transaction. About 0.5 KB
+   * traffic spread over every practice reads and unwraps keys in each transaction. About 1.6 KB
    * of memory per practice.
    */
-  DATA_KEY_CACHE_MAX_TENANTS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  DATA_KEY_CACHE_MAX_TENANTS: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   JWT_SECRET: z
     .string({ error: 'required: at least 32 characters' })
     .min(32, 'must be at least 32 characters'),

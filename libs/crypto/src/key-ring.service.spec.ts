@@ -120,7 +120,7 @@ describe('KeyRingService key cache', () => {
     const tenants = Array.from({ length: 10_000 }, () => table.addTenant().tenantId);
     for (const t of tenants) await ring.forTenant(table.tx(t));
     for (const t of tenants) await ring.forTenant(table.tx(t));
-    expect(MAX_CACHED_TENANTS).toBe(50_000);
+    expect(MAX_CACHED_TENANTS).toBe(20_000);
     expect(table.loads).toBe(10_000);
   });
 

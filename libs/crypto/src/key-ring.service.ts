@@ -27,7 +27,7 @@ export type KeyRingConfig = Pick<
  * Tenants whose unwrapped keys may be in memory at once (least recently used go first) unless
  * DATA_KEY_CACHE_MAX_TENANTS says otherwise (its default is this).
  */
-export const MAX_CACHED_TENANTS = 50_000;
+export const MAX_CACHED_TENANTS = 20_000;
 
 interface TxState {
   cipher?: Promise<TenantCipher>;
