@@ -3,16 +3,17 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelsService, SmsInboundRepository } from '@app/channels';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ChannelCache, ChannelsService, SmsInboundRepository } from '@app/channels';
 import { ContactRepository } from '@app/contacts';
 import { type PublishedStaffEvent, StaffEvents } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { TenantDb, TenantTx } from '@app/database';
 import { requestContext } from '@app/observability';
 import { JobQueue } from '@app/jobs';
 import { type RedisClient, createRedis } from '@app/redis';
 import { ownerPool, startApi } from '@app/testing';
-import { PendingSmsStore } from '../libs/channels/src/sms/pending-sms.store.js';
+import { ChannelRepository } from '../libs/channels/src/channel.repository.js';
+import { PendingSmsStore, laneOf } from '../libs/channels/src/sms/pending-sms.store.js';
 import { type InboundSmsPayload, parseInboundSms } from '../libs/channels/src/sms/twilio-payloads.js';
 import {
   type SmsPractice,
@@ -233,6 +234,49 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     await processed();
   });
 
+  it('stores the texts of several practices arriving together in one transaction, each as its practice, in receipt order; a practice without readable keys fails alone', async () => {
+    // Practices whose texts share the group commit's lane with `practice` (a lane per id hash).
+    const lane = laneOf(practice.tenantId);
+    const others: SmsPractice[] = [];
+    while (others.length < 2) {
+      const other = await createSmsPractice(app, owner);
+      if (laneOf(other.tenantId) === lane) others.push(other);
+    }
+    let keyless = randomUUID();
+    while (laneOf(keyless) !== lane) keyless = randomUUID();
+    await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'No keys')`, [keyless]);
+
+    const store = app.get(PendingSmsStore, { strict: false });
+    const practices = [practice, ...others];
+    const texts = practices.map((p) =>
+      [0, 1, 2].map((i) => parseInboundSms(inboundParams(p, { from: freshPhone(), body: `text ${i}` }))),
+    );
+    // A text of its own ahead, stored alone; everything after it waits for the next batch.
+    const ahead = store.accept(practice.tenantId, practice.channel.id, sms('ahead'));
+    const accepted = [0, 1, 2].flatMap((i) =>
+      practices.map((p, k) => store.accept(p.tenantId, p.channel.id, texts[k]![i]!)),
+    );
+    const refused = store.accept(keyless, practice.channel.id, sms('no keys'));
+    await ahead;
+    await Promise.all(accepted);
+    await expect(refused).rejects.toThrow(/keys/i);
+
+    const { rows } = await owner.query<{ tenant_id: string; message_sid: string; tx: string }>(
+      `SELECT tenant_id, message_sid, xmin::text AS tx FROM sms_inbound WHERE message_sid = ANY($1) ORDER BY seq`,
+      [texts.flat().map((t) => t.messageSid)],
+    );
+    expect(rows).toHaveLength(9);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
+    practices.forEach((p, k) =>
+      expect(rows.filter((r) => r.tenant_id === p.tenantId).map((r) => r.message_sid)).toEqual(
+        texts[k]!.map((t) => t.messageSid),
+      ),
+    );
+    expect((await owner.query(`SELECT 1 FROM sms_inbound WHERE tenant_id = $1`, [keyless])).rowCount).toBe(0);
+    await processed();
+    for (const other of others) expect(await processInbound(app, other.tenantId)).toBe(3);
+  });
+
   it('lets neither a keyword nor later texts wait forever behind a text that cannot be processed', async () => {
     const other = await createSmsPractice(app, owner);
     // A pending row whose payload does not decrypt: processing it fails every time.
@@ -393,6 +437,46 @@ describe('POST /webhooks/twilio/:channelId/inbound', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
     expect(await ingestionRowCounts(owner, doomed.tenantId)).toEqual(before);
+  });
+
+  it('reads a channel whose cached facts expired as its practice, without routing; a wrong signature or a deleted channel is still refused', async () => {
+    const p = await createSmsPractice(app, owner);
+    const post = (authToken = p.authToken) =>
+      postSigned(
+        app,
+        p.channel.webhooks.inbound,
+        inboundParams(p, { from: freshPhone(), body: 'hi' }),
+        authToken,
+      );
+    await post().expect(200);
+    const cache = app.get(ChannelCache, { strict: false });
+    expect(cache.tenantHint(p.channel.id)).toBe(p.tenantId);
+    // The channel's facts gone, as when CHANNEL_CACHE_SECONDS have passed; the practice hint stays.
+    const expire = () =>
+      cache.invalidateOnCommit(new TenantTx(p.tenantId, {} as pg.ClientBase), p.channel.id);
+    const routing = vi.spyOn(app.get(ChannelRepository, { strict: false }), 'route');
+    try {
+      expire();
+      await post().expect(200);
+      expect(routing).not.toHaveBeenCalled();
+      await post().expect(200); // cached again
+      expect(routing).not.toHaveBeenCalled();
+
+      expire();
+      const forged = await post('0'.repeat(32));
+      expect(forged.status).toBe(403);
+      expect(forged.body.error.code).toBe('invalid_signature');
+
+      await requestContext.run({ tenantId: p.tenantId, actor: { type: 'user', id: randomUUID() } }, () =>
+        app.get(ChannelsService).remove(p.channel.id),
+      );
+      expect(cache.tenantHint(p.channel.id)).toBe(p.tenantId);
+      const late = await post();
+      expect(late.status).toBe(404);
+    } finally {
+      routing.mockRestore();
+    }
+    expect(await processInbound(app, p.tenantId)).toBe(3);
   });
 
   it('answers 415 to JSON and 400 to a signed message without a usable sender, storing nothing', async () => {

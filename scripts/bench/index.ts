@@ -6,6 +6,7 @@ import { deliveryBenchmark } from './delivery.bench.js';
 import { reportsBenchmark } from './reports.bench.js';
 import { triageBenchmark } from './triage.bench.js';
 import { webhooksBenchmark } from './webhooks.bench.js';
+import { webhooksPracticesBenchmark } from './webhooks-practices.bench.js';
 
 // `npm run bench [name...]`: runs the named benchmarks (all by default), one JSON object per line.
 const BENCHMARKS: Benchmark[] = [
@@ -13,6 +14,7 @@ const BENCHMARKS: Benchmark[] = [
   auditBenchmark,
   authBenchmark,
   webhooksBenchmark,
+  webhooksPracticesBenchmark,
   deliveryBenchmark,
   triageBenchmark,
   reportsBenchmark,

@@ -28,8 +28,18 @@ export class ChannelRouter {
     const cached = this.cache.get<ChannelRoute>('route', channelId);
     if (cached) return cached;
     const route = await this.load(channelId);
-    if (route) this.cache.set('route', channelId, route);
+    if (route) this.remember(route);
     return route;
+  }
+
+  /** The route, fresh from the cache, else null (no query). */
+  cached(channelId: string): ChannelRoute | null {
+    return (isUuid(channelId) && this.cache.get<ChannelRoute>('route', channelId)) || null;
+  }
+
+  /** Caches a route read some other way (e.g. from the channel's row in its practice's transaction). */
+  remember(route: ChannelRoute): void {
+    this.cache.set('route', route.channelId, route, route.tenantId);
   }
 
   private async load(channelId: string): Promise<ChannelRoute | null> {

@@ -113,6 +113,48 @@ export class ChannelRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * A channel (soft-deleted ones too) with its decrypted secrets, from one read: what a webhook
+   * needs on a ChannelCache miss (with traffic spread over thousands of channels, every one of
+   * them misses once per CHANNEL_CACHE_SECONDS).
+   */
+  async getWithCredentials<T extends object>(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ record: ChannelRecord; credentials: T | null } | null> {
+    const row = await tx.repository(ChannelSchema).findOne({ id });
+    if (!row) return null;
+    if (!row.credentials_enc) return { record: toRecord(row), credentials: null };
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      record: toRecord(row),
+      credentials: JSON.parse(await cipher.decryptString(COL.credentials, row.credentials_enc)) as T,
+    };
+  }
+
+  /**
+   * A channel (soft-deleted ones too) and its sealed secrets, as the transaction's last
+   * statement with COMMIT: one round trip. Open the secrets with `openCredentials` after.
+   */
+  async readAndCommit(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ record: ChannelRecord; sealedCredentials: Buffer | null } | null> {
+    const [row] = await tx.queryAndCommit<ChannelEntity>(
+      `SELECT id, tenant_id, type, name, config, credentials_enc, created_at, updated_at, deleted_at
+       FROM channels WHERE id = $1`,
+      [id],
+    );
+    return row ? { record: toRecord(row), sealedCredentials: row.credentials_enc } : null;
+  }
+
+  /** Secrets `readAndCommit` returned, opened outside any transaction (`KeyRingService.cipherFor`). */
+  async openCredentials<T extends object>(tenantId: string, sealed: Buffer | null): Promise<T | null> {
+    if (!sealed) return null;
+    const cipher = await this.keys.cipherFor(tenantId);
+    return JSON.parse(await cipher.decryptString(COL.credentials, sealed)) as T;
+  }
+
   /** The decrypted secrets, for talking to the provider or checking its signatures. */
   async credentials<T extends object>(tx: TenantTx, id: string): Promise<T | null> {
     const row = await tx.repository(ChannelSchema).findOne({ id });

@@ -184,6 +184,13 @@ export const envSchema = z.object({
   /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
   CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /**
+   * Channels whose route and decrypted provider secrets one process keeps at once (the least
+   * recently used go first). Keep it above the channels that receive webhooks within
+   * CHANNEL_CACHE_SECONDS: past it, traffic spread over every channel misses on each webhook
+   * (a routing query and a credential decryption each). About 1.6 KB of memory per channel.
+   */
+  CHANNEL_CACHE_MAX_CHANNELS: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  /**
    * One Redis server (`redis://` or `rediss://`), or a Redis Cluster named by seed nodes:
    * `redis+cluster://[user:password@]host:port,host:port,...` (`rediss+cluster://`: TLS).
    */
@@ -247,6 +254,13 @@ export const envSchema = z.object({
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** How long an unwrapped tenant data key may stay in process memory. */
   DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /**
+   * Practices whose unwrapped keys one process keeps at once (the least recently used go first).
+   * Keep it above the practices one process serves within DATA_KEY_CACHE_SECONDS: past it,
+   * traffic spread over every practice reads and unwraps keys in each transaction. About 1.6 KB
+   * of memory per practice.
+   */
+  DATA_KEY_CACHE_MAX_TENANTS: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   JWT_SECRET: z
     .string({ error: 'required: at least 32 characters' })
     .min(32, 'must be at least 32 characters'),
@@ -344,7 +358,9 @@ export const PROCESS_VARIABLES = {
     'MASTER_KEY_PREVIOUS',
     'AUDIT_KEYS_PREVIOUS',
     'DATA_KEY_CACHE_SECONDS',
+    'DATA_KEY_CACHE_MAX_TENANTS',
     'CHANNEL_CACHE_SECONDS',
+    'CHANNEL_CACHE_MAX_CHANNELS',
     'JWT_SECRET',
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
@@ -375,7 +391,9 @@ export const PROCESS_VARIABLES = {
     'AUDIT_CHECKPOINT_DIR',
     'AUDIT_CHECKPOINT_SECONDS',
     'DATA_KEY_CACHE_SECONDS',
+    'DATA_KEY_CACHE_MAX_TENANTS',
     'CHANNEL_CACHE_SECONDS',
+    'CHANNEL_CACHE_MAX_CHANNELS',
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
     'DEFAULT_PHONE_REGION',

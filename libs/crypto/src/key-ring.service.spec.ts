@@ -62,13 +62,18 @@ class FakeKeyTable {
   }
 }
 
-function setup(cacheSeconds = 60) {
+function setup(cacheSeconds = 60, maxTenants?: number) {
   const MASTER_KEY = randomBytes(32).toString('base64');
   let now = 0;
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
   const table = new FakeKeyTable(MASTER_KEY);
   const ring = new KeyRingService(
-    { MASTER_KEY, MASTER_KEY_PREVIOUS: [], DATA_KEY_CACHE_SECONDS: cacheSeconds },
+    {
+      MASTER_KEY,
+      MASTER_KEY_PREVIOUS: [],
+      DATA_KEY_CACHE_SECONDS: cacheSeconds,
+      DATA_KEY_CACHE_MAX_TENANTS: maxTenants,
+    },
     clock.now,
   );
   return { table, ring, clock };
@@ -97,15 +102,26 @@ describe('KeyRingService key cache', () => {
     expect((await ring.forTenant(table.tx(tenantId))).activeKeyId).toBe(rotated.id);
   });
 
-  it(`keeps at most ${MAX_CACHED_TENANTS} tenants, evicting the least recently used`, async () => {
-    const { table, ring } = setup();
-    const tenants = Array.from({ length: MAX_CACHED_TENANTS + 1 }, () => table.addTenant().tenantId);
+  it('keeps at most DATA_KEY_CACHE_MAX_TENANTS tenants, evicting the least recently used', async () => {
+    const max = 300;
+    const { table, ring } = setup(60, max);
+    const tenants = Array.from({ length: max + 1 }, () => table.addTenant().tenantId);
     for (const t of tenants) await ring.forTenant(table.tx(t));
-    expect(table.loads).toBe(MAX_CACHED_TENANTS + 1);
-    await ring.forTenant(table.tx(tenants[MAX_CACHED_TENANTS]!)); // newest: still cached
-    expect(table.loads).toBe(MAX_CACHED_TENANTS + 1);
+    expect(table.loads).toBe(max + 1);
+    await ring.forTenant(table.tx(tenants[max]!)); // newest: still cached
+    await ring.forTenant(table.tx(tenants[1]!)); // second oldest: still cached
+    expect(table.loads).toBe(max + 1);
     await ring.forTenant(table.tx(tenants[0]!)); // oldest: evicted
-    expect(table.loads).toBe(MAX_CACHED_TENANTS + 2);
+    expect(table.loads).toBe(max + 2);
+  });
+
+  it(`keeps ${MAX_CACHED_TENANTS} tenants unless configured (10,000 practices round-robin: no reload)`, async () => {
+    const { table, ring } = setup();
+    const tenants = Array.from({ length: 10_000 }, () => table.addTenant().tenantId);
+    for (const t of tenants) await ring.forTenant(table.tx(t));
+    for (const t of tenants) await ring.forTenant(table.tx(t));
+    expect(MAX_CACHED_TENANTS).toBe(20_000);
+    expect(table.loads).toBe(10_000);
   });
 
   it('clearCache forgets every tenant', async () => {

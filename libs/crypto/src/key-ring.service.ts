@@ -16,10 +16,18 @@ import { type Clock, TtlLruCache } from './ttl-lru-cache.js';
 /** Injection token of the clock the key cache measures age with (tests pass a fake one). */
 export const CRYPTO_CLOCK = Symbol('CRYPTO_CLOCK');
 
-export type KeyRingConfig = Pick<CoreConfig, 'MASTER_KEY' | 'MASTER_KEY_PREVIOUS' | 'DATA_KEY_CACHE_SECONDS'>;
+/** DATA_KEY_CACHE_MAX_TENANTS may be left out (scripts, unit tests): MAX_CACHED_TENANTS then. */
+export type KeyRingConfig = Pick<
+  CoreConfig,
+  'MASTER_KEY' | 'MASTER_KEY_PREVIOUS' | 'DATA_KEY_CACHE_SECONDS'
+> &
+  Partial<Pick<CoreConfig, 'DATA_KEY_CACHE_MAX_TENANTS'>>;
 
-/** Tenants whose unwrapped keys may be in memory at once (least recently used go first). */
-export const MAX_CACHED_TENANTS = 1000;
+/**
+ * Tenants whose unwrapped keys may be in memory at once (least recently used go first) unless
+ * DATA_KEY_CACHE_MAX_TENANTS says otherwise (its default is this).
+ */
+export const MAX_CACHED_TENANTS = 20_000;
 
 interface TxState {
   cipher?: Promise<TenantCipher>;
@@ -46,7 +54,11 @@ export class KeyRingService {
     @Optional() private readonly db?: TenantDb,
   ) {
     this.masters = new MasterKeyRing(config.MASTER_KEY, config.MASTER_KEY_PREVIOUS);
-    this.cache = new TtlLruCache(config.DATA_KEY_CACHE_SECONDS * 1000, MAX_CACHED_TENANTS, clock ?? Date.now);
+    this.cache = new TtlLruCache(
+      config.DATA_KEY_CACHE_SECONDS * 1000,
+      config.DATA_KEY_CACHE_MAX_TENANTS ?? MAX_CACHED_TENANTS,
+      clock ?? Date.now,
+    );
   }
 
   /** The cipher of the transaction's tenant; the same instance for every call within one transaction. */
@@ -54,6 +66,19 @@ export class KeyRingService {
     const state = this.txState(tx);
     state.cipher ??= this.openCipher(tx, state);
     return state.cipher;
+  }
+
+  /**
+   * The tenant's cipher outside any transaction, to seal what a later write stores (a write of
+   * several tenants at once, `TenantDb.writeForTenants`): from memory, else read in a
+   * transaction of its own.
+   */
+  cipherFor(tenantId: string): Promise<TenantCipher> {
+    const keys = this.cache.get(tenantId);
+    if (keys) return Promise.resolve(new TenantCipher(tenantId, keys, () => this.loadCommitted(tenantId)));
+    if (!this.db)
+      return Promise.reject(new Error('KeyRingService needs a TenantDb to open a cipher by tenant id'));
+    return this.db.forTenant(tenantId, (tx) => this.forTenant(tx));
   }
 
   /** For a new practice: active version-1 data and index keys, wrapped by the current master key. */
@@ -92,11 +117,15 @@ export class KeyRingService {
    * a key that sealed committed data is committed too, so that one sees it.
    */
   private reload(tx: TenantTx, state: TxState): Promise<TenantKeys> {
-    if (!tx.isFinished) return this.load(tx, state);
+    return tx.isFinished ? this.loadCommitted(tx.tenantId) : this.load(tx, state);
+  }
+
+  /** The tenant's committed keys, in a transaction of their own. */
+  private loadCommitted(tenantId: string): Promise<TenantKeys> {
     if (!this.db) {
       return Promise.reject(new Error('KeyRingService needs a TenantDb to reload keys after a commit'));
     }
-    return this.db.forTenant(tx.tenantId, (own) => this.load(own, this.txState(own)));
+    return this.db.forTenant(tenantId, (own) => this.load(own, this.txState(own)));
   }
 
   private async load(tx: TenantTx, state: TxState): Promise<TenantKeys> {

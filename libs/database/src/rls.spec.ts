@@ -554,6 +554,36 @@ describe('tenant isolation (row-level security as the app role)', () => {
       }
     });
 
+    it('writeForTenants: each part writes as its tenant, all in one transaction; one refused part commits none', async () => {
+      const [x, y, z] = [randomUUID(), randomUUID(), randomUUID()];
+      const insert = `INSERT INTO contacts (id, tenant_id) VALUES ($1, $2)`;
+      // A part sees only its own tenant's rows, not those of the part before it.
+      const count = `INSERT INTO contacts (id, tenant_id, name_enc)
+        SELECT $1, $2, convert_to((SELECT count(*) FROM contacts WHERE id = ANY($3))::text, 'UTF8')`;
+      await db.writeForTenants([
+        { tenantId: a.tenant, statements: [[insert, [x, a.tenant]]] },
+        { tenantId: b.tenant, statements: [[count, [y, b.tenant, [x, b.contact]]]] },
+      ]);
+      const { rows } = await owner.query(
+        `SELECT id, tenant_id, convert_from(name_enc, 'UTF8') AS seen FROM contacts WHERE id = ANY($1) ORDER BY tenant_id = $2 DESC`,
+        [[x, y], a.tenant],
+      );
+      expect(rows).toEqual([
+        { id: x, tenant_id: a.tenant, seen: null },
+        { id: y, tenant_id: b.tenant, seen: '1' },
+      ]);
+
+      // The second part writes a row of the first part's tenant: refused, and the first part rolls back too.
+      await expect(
+        db.writeForTenants([
+          { tenantId: a.tenant, statements: [[insert, [z, a.tenant]]] },
+          { tenantId: b.tenant, statements: [[insert, [randomUUID(), a.tenant]]] },
+        ]),
+      ).rejects.toThrow(/row-level security/);
+      expect((await owner.query('SELECT 1 FROM contacts WHERE id = $1', [z])).rowCount).toBe(0);
+      await expect(db.writeForTenants([{ tenantId: 'not-a-uuid', statements: [] }])).rejects.toThrow(/UUID/);
+    });
+
     describe('prepared statements and round trips', () => {
       const CONTACT_BY_ID = new PreparedSql(`SELECT id FROM contacts WHERE id = $1`);
       const INSERT_CONTACT = new PreparedSql(

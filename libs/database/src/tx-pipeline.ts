@@ -8,6 +8,9 @@ export type { Sql, Statement } from './statement-batch.js';
 /** A transaction-local setting for the row-level security policies (see `rls-settings.ts`). */
 const SET_SETTING = new PreparedSql(`SELECT set_config($1, $2, true)`);
 
+/** The statement that sets a transaction-local setting from here on (for a batch's own order). */
+export const settingStatement = (name: string, value: string): Statement => [SET_SETTING, [name, value]];
+
 /**
  * One transaction's statements on one connection, sent in as few round trips as the caller
  * allows: what is sent together goes as one `StatementBatch` (one message, every value a

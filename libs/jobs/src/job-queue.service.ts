@@ -10,6 +10,14 @@ import { bullConnection, logQueueErrors } from './connection.js';
 /** A producer has no jobs of its own to wait for: only its connection, so a short grace. */
 const QUEUE_CLOSE_GRACE_MS = 5000;
 
+/** Retries and retention of every job unless its caller says otherwise. */
+const JOB_DEFAULTS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+} as const satisfies JobsOptions;
+
 /** Adds jobs (api and worker). Deterministic `jobId`s make adding the same job twice a no-op. */
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
@@ -24,13 +32,25 @@ export class JobQueue implements OnApplicationShutdown {
     options: JobsOptions & { jobId: string },
   ): Promise<void> {
     const payload = parseJobData(name, data);
-    await this.queue(JOBS[name].queue).add(name, payload, {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
-      removeOnComplete: { count: 1000 },
-      removeOnFail: { count: 5000 },
-      ...options,
-    });
+    await this.queue(JOBS[name].queue).add(name, payload, { ...JOB_DEFAULTS, ...options });
+  }
+
+  /**
+   * Several jobs of one name in one round trip to Redis (BullMQ's addBulk, a MULTI): e.g. one
+   * per practice of a group-committed batch of webhooks. As `add` for each.
+   */
+  async addMany<N extends JobName>(
+    name: N,
+    jobs: ReadonlyArray<{ data: JobData<N>; jobId: string }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOBS[name].queue).addBulk(
+      jobs.map(({ data, jobId }) => ({
+        name,
+        data: parseJobData(name, data),
+        opts: { ...JOB_DEFAULTS, jobId },
+      })),
+    );
   }
 
   /**

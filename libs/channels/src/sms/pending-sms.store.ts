@@ -3,15 +3,25 @@
 // bench webhooks`, docs/operations.md).
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { GroupCommit, TenantDb } from '@app/database';
+import { GroupCommit, type Statement, TenantDb } from '@app/database';
 import { JobQueue } from '@app/jobs';
-import { SmsInboundRepository } from './sms-inbound.repository.js';
+import { type ArrivedText, SmsInboundRepository } from './sms-inbound.repository.js';
 import type { InboundSmsPayload } from './twilio-payloads.js';
 
-/** Rows per INSERT. */
+/** Texts per transaction (over all the practices in it). */
 const MAX_BATCH = 500;
 
+/**
+ * Batches in flight at once per process. A practice always falls in the same lane, so its texts
+ * are stored in receipt order (one batch in flight per lane); a lane's batch holds the texts of
+ * every practice that arrived meanwhile, so traffic spread over thousands of practices still
+ * makes few, full transactions (one per practice was one round trip and one WAL flush per
+ * webhook: `npm run bench webhooks-practices`).
+ */
+const LANES = 4;
+
 interface Arrival {
+  tenantId: string;
   channelId: string;
   sms: InboundSmsPayload;
 }
@@ -20,16 +30,17 @@ interface Arrival {
  * Texts acknowledged to Twilio and not yet turned into messages (sms_inbound, stored by
  * SmsInboundRepository).
  *
- * `accept` is the webhook's durable write, with group commit per practice (`GroupCommit`): under
- * load one multi-row INSERT stores many webhooks, alone a text pays one transaction and no
- * timer, and seq follows receipt order within this process. Each webhook is answered only after
- * its row committed.
+ * `accept` is the webhook's durable write, with group commit (`GroupCommit`) per lane of
+ * practices: under load one transaction stores many webhooks of many practices (one multi-row
+ * INSERT per practice, `TenantDb.writeForTenants`), alone a text pays one transaction and no
+ * timer, and seq follows receipt order within a practice in this process. Each webhook is
+ * answered only after its row committed.
  */
 @Injectable()
 export class PendingSmsStore {
   private readonly logger = new Logger('PendingSms');
-  private readonly arrivals = new GroupCommit<Arrival, void>(
-    (tenantId, batch) => this.store(tenantId, batch),
+  private readonly arrivals = new GroupCommit<Arrival, Error | null>(
+    (_lane, batch) => this.store(batch),
     MAX_BATCH,
   );
 
@@ -40,33 +51,61 @@ export class PendingSmsStore {
   ) {}
 
   /** Resolves once the text is stored (a MessageSid stored before counts as stored). */
-  accept(tenantId: string, channelId: string, sms: InboundSmsPayload): Promise<void> {
-    return this.arrivals.submit(tenantId, { channelId, sms });
-  }
-
-  private async store(tenantId: string, batch: Arrival[]): Promise<void[]> {
-    const firstId = await this.insert(tenantId, batch);
-    this.enqueue(tenantId, firstId);
-    return batch.map(() => undefined);
+  async accept(tenantId: string, channelId: string, sms: InboundSmsPayload): Promise<void> {
+    const failed = await this.arrivals.submit(laneOf(tenantId), { tenantId, channelId, sms });
+    if (failed) throw failed;
   }
 
   /**
-   * One transaction for the batch, in one round trip (the INSERT rides in COMMIT's message).
-   * Returns the id given to the batch's first row: the job that drains the practice is named
-   * after it (if every row was a duplicate, that job finds nothing to do).
+   * One transaction for the batch, in one round trip (BEGIN, per practice its tenant and its
+   * INSERT, COMMIT), the practices in id order (see `insertStatement`). A practice whose texts
+   * cannot be sealed (its keys unreadable) fails alone; a failed transaction fails every text
+   * of the batch (their webhooks answer 5xx and Twilio retries them).
    */
-  private async insert(tenantId: string, batch: Arrival[]): Promise<string> {
-    const texts = batch.map((a) => ({ id: randomUUID(), channelId: a.channelId, sms: a.sms }));
-    await this.db.forTenant(tenantId, (tx) => this.pending.insertBatchWithCommit(tx, texts));
-    return texts[0]!.id;
+  private async store(batch: Arrival[]): Promise<Array<Error | null>> {
+    const byTenant = new Map<string, ArrivedText[]>();
+    for (const a of batch) {
+      const texts = byTenant.get(a.tenantId) ?? [];
+      if (texts.length === 0) byTenant.set(a.tenantId, texts);
+      texts.push({ id: randomUUID(), channelId: a.channelId, sms: a.sms });
+    }
+    const tenantIds = [...byTenant.keys()].toSorted();
+    const built = await Promise.allSettled(
+      tenantIds.map((t) => this.pending.insertStatement(t, byTenant.get(t)!)),
+    );
+    const unsealed = new Map<string, Error>();
+    const parts: Array<{ tenantId: string; statements: Statement[] }> = [];
+    built.forEach((b, i) => {
+      if (b.status === 'fulfilled') parts.push({ tenantId: tenantIds[i]!, statements: [b.value] });
+      else unsealed.set(tenantIds[i]!, b.reason instanceof Error ? b.reason : new Error(String(b.reason)));
+    });
+    await this.db.writeForTenants(parts);
+    // The job that drains a practice is named after the id of its first row of the batch (if
+    // every row was a duplicate, that job finds nothing to do).
+    this.enqueue(parts.map(({ tenantId }) => ({ tenantId, firstId: byTenant.get(tenantId)![0]!.id })));
+    return batch.map((a) => unsealed.get(a.tenantId) ?? null);
   }
 
-  /** After commit; if Redis is down the relay enqueues it later, so this never fails the webhook. */
-  private enqueue(tenantId: string, firstId: string): void {
+  /**
+   * After commit, one job per practice in one round trip; if Redis is down the relay enqueues
+   * them later, so this never fails the webhooks.
+   */
+  private enqueue(stored: Array<{ tenantId: string; firstId: string }>): void {
     this.jobs
-      .add('sms.inbound', { tenantId }, { jobId: firstId })
+      .addMany(
+        'sms.inbound',
+        stored.map(({ tenantId, firstId }) => ({ data: { tenantId }, jobId: firstId })),
+      )
       .catch((err: Error) =>
-        this.logger.warn({ tenantId, err: { name: err.name } }, 'Enqueue failed; the relay will retry'),
+        this.logger.warn(
+          { practices: stored.length, err: { name: err.name } },
+          'Enqueue failed; the relay will retry',
+        ),
       );
   }
+}
+
+/** The lane of a practice: the same for every text of it. */
+export function laneOf(tenantId: string): string {
+  return String(Number.parseInt(tenantId.slice(0, 8), 16) % LANES);
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantTx } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
 import { ChannelCache } from '../channel-cache.js';
 import {
+  type ChannelRecord,
   ChannelRepository,
   DEFAULT_SMS_SEND_RATE,
   type SmsChannelConfig,
@@ -29,6 +30,7 @@ export class SmsChannels {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly cache: ChannelCache,
+    private readonly db: TenantDb,
   ) {}
 
   /**
@@ -52,14 +54,36 @@ export class SmsChannels {
     return cached?.tenantId === tenantId ? visible(cached.channel, options.includeDeleted) : null;
   }
 
+  /**
+   * The channel as stored, read as practice `tenantId` in a transaction of one round trip, and
+   * cached: for a webhook whose cached facts expired, under `ChannelCache.tenantHint` (null when
+   * that practice has no such SMS channel). Deleted channels too.
+   */
+  async refresh(tenantId: string, id: string): Promise<SmsChannel | null> {
+    const found = await this.db.forTenant(tenantId, (tx) => this.channels.readAndCommit(tx, id));
+    if (!found || found.record.type !== 'sms') return null;
+    const credentials = await this.channels.openCredentials<SmsChannelCredentials>(
+      tenantId,
+      found.sealedCredentials,
+    );
+    return this.remember(tenantId, found.record, credentials);
+  }
+
   private async read(tx: TenantTx, id: string): Promise<SmsChannel | null> {
-    const record = await this.channels.get(tx, id, { includeDeleted: true });
-    if (!record || record.type !== 'sms') return null;
-    const credentials = await this.channels.credentials<SmsChannelCredentials>(tx, id);
+    const found = await this.channels.getWithCredentials<SmsChannelCredentials>(tx, id);
+    if (!found || found.record.type !== 'sms') return null;
+    return this.remember(tx.tenantId, found.record, found.credentials);
+  }
+
+  private remember(
+    tenantId: string,
+    record: ChannelRecord,
+    credentials: SmsChannelCredentials | null,
+  ): SmsChannel | null {
     if (!credentials?.twilioAuthToken) return null;
     const config = record.config as unknown as SmsChannelConfig;
     const channel: SmsChannel = {
-      id,
+      id: record.id,
       phoneNumber: config.phoneNumber,
       accountSid: config.twilioAccountSid,
       authToken: credentials.twilioAuthToken,
@@ -67,7 +91,7 @@ export class SmsChannels {
       sendRatePerSecond: config.sendRatePerSecond ?? DEFAULT_SMS_SEND_RATE,
       deleted: record.deletedAt !== null,
     };
-    this.cache.set<CachedSmsChannel>('sms', id, { tenantId: tx.tenantId, channel });
+    this.cache.set<CachedSmsChannel>('sms', record.id, { tenantId, channel }, tenantId);
     return channel;
   }
 }

@@ -2,12 +2,22 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService, type OwnerConnection, assertSeesAllTenants } from '@app/crypto';
-import type { SweepTx, TenantTx } from '@app/database';
+import { PreparedSql, type Statement, type SweepTx, type TenantTx } from '@app/database';
 import type { InboundSmsPayload } from './twilio-payloads.js';
 
 /** Failed processing runs after which a row no longer holds up its practice's later texts. */
 export const MAX_PROCESSING_ATTEMPTS = 8;
 const PAYLOAD = 'sms_inbound.payload';
+
+const INSERT_ARRIVED = new PreparedSql(
+  `WITH arrived AS MATERIALIZED (
+     SELECT nextval('sms_inbound_seq_seq') AS seq, a.*
+     FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[]) AS a (id, channel_id, message_sid, payload))
+   INSERT INTO sms_inbound (seq, id, tenant_id, channel_id, message_sid, payload)
+   SELECT seq, id, $1, channel_id, message_sid, payload FROM arrived
+   ORDER BY channel_id, message_sid COLLATE "C"
+   ON CONFLICT (channel_id, message_sid) DO NOTHING`,
+);
 
 /** An acknowledged text waiting for the worker, as stored (payload encrypted). */
 export interface PendingRow {
@@ -33,36 +43,31 @@ export class SmsInboundRepository {
   constructor(private readonly keys: KeyRingService) {}
 
   /**
-   * Stores a webhook batch as the transaction's only statement, sent with COMMIT (BEGIN,
-   * tenant, INSERT and COMMIT in one message). A MessageSid stored before is skipped.
+   * The INSERT of one practice's texts of a webhook batch, for a write of several practices in
+   * one transaction (`TenantDb.writeForTenants`, the practice's tenant set ahead of it). A
+   * MessageSid stored before is skipped.
    *
-   * seq is drawn in receipt order, but the rows go in sorted by (channel, MessageSid): two api
-   * instances holding the same MessageSids (Twilio retrying a webhook at another instance) then
-   * wait on each other's rows in one order, never in a cycle (a deadlock, which would fail both
-   * batches' webhooks).
+   * seq is drawn in receipt order, but the rows go in sorted by (channel, MessageSid), and the
+   * caller orders the practices by id: two api instances holding the same MessageSids (Twilio
+   * retrying a webhook at another instance) then wait on each other's rows in one order, never
+   * in a cycle (a deadlock, which would fail both batches' webhooks).
    */
-  async insertBatchWithCommit(tx: TenantTx, batch: ArrivedText[]): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
+  async insertStatement(tenantId: string, batch: ArrivedText[]): Promise<Statement> {
+    const cipher = await this.keys.cipherFor(tenantId);
     // Columns as arrays (unnest): planned in constant time, where a VALUES list of hundreds of
     // rows costs a millisecond of planning per batch. seq is drawn as unnest reads them
     // (receipt order), and the sort reads every row before the first is inserted. DO NOTHING
     // also settles duplicates inside one batch: the later row meets the earlier one.
-    tx.sendWithCommit(
-      `WITH arrived AS MATERIALIZED (
-         SELECT nextval('sms_inbound_seq_seq') AS seq, a.*
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[]) AS a (id, channel_id, message_sid, payload))
-       INSERT INTO sms_inbound (seq, id, tenant_id, channel_id, message_sid, payload)
-       SELECT seq, id, $1, channel_id, message_sid, payload FROM arrived
-       ORDER BY channel_id, message_sid COLLATE "C"
-       ON CONFLICT (channel_id, message_sid) DO NOTHING`,
+    return [
+      INSERT_ARRIVED,
       [
-        tx.tenantId,
+        tenantId,
         batch.map((a) => a.id),
         batch.map((a) => a.channelId),
         batch.map((a) => a.sms.messageSid),
         batch.map((a) => cipher.encrypt(PAYLOAD, JSON.stringify(a.sms))),
       ],
-    );
+    ];
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '@app/database';
 import { hasValidTwilioSignature } from '@app/providers';
 import { channelNotFound, ChannelsError, ChannelsErrorCode as E } from '../channels.errors.js';
+import { ChannelCache } from '../channel-cache.js';
 import { ChannelRouter } from '../channel-router.js';
 import { type SmsChannel, SmsChannels } from './sms-channels.js';
 import type { TwilioWebhookRequest } from './twilio-webhook-request.js';
@@ -24,6 +25,7 @@ export class TwilioWebhookAuth {
     private readonly db: TenantDb,
     private readonly router: ChannelRouter,
     private readonly smsChannels: SmsChannels,
+    private readonly cache: ChannelCache,
   ) {}
 
   /**
@@ -36,6 +38,8 @@ export class TwilioWebhookAuth {
     request: TwilioWebhookRequest,
     { allowDeleted }: { allowDeleted: boolean },
   ): Promise<AuthenticatedTwilioWebhook> {
+    const refreshed = await this.refreshExpired(request);
+    if (refreshed) return refreshed;
     const route = await this.router.byChannelId(request.channelId);
     if (!route || route.type !== 'sms' || (!route.active && !allowDeleted)) {
       throw channelNotFound();
@@ -61,5 +65,23 @@ export class TwilioWebhookAuth {
       throw new ChannelsError(E.InvalidSignature, 'The request signature is not valid for this channel');
     }
     return { tenantId: route.tenantId, channel };
+  }
+
+  /**
+   * A channel whose cached facts expired (with traffic spread over thousands of channels, each
+   * expires once per CHANNEL_CACHE_SECONDS): read again as the practice it belonged to, in one
+   * round trip, instead of a routing transaction and then the practice's. Only when that read
+   * finds a live SMS channel whose token the signature matches; else null and the ordinary path
+   * decides (and answers 403/404 as it would).
+   */
+  private async refreshExpired(request: TwilioWebhookRequest): Promise<AuthenticatedTwilioWebhook | null> {
+    if (this.router.cached(request.channelId)) return null;
+    const tenantId = this.cache.tenantHint(request.channelId);
+    if (!tenantId) return null;
+    const channel = await this.smsChannels.refresh(tenantId, request.channelId);
+    if (!channel || channel.deleted || !hasValidTwilioSignature(channel.authToken, request)) return null;
+    // channels.deleted_at and channel_routes.active change together (ChannelRepository.softDelete).
+    this.router.remember({ channelId: channel.id, tenantId, type: 'sms', active: true });
+    return { tenantId, channel };
   }
 }
