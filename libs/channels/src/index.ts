@@ -29,7 +29,7 @@ export {
 export { INTAKE_LIMITS } from './webform/intake-limits.js';
 export { HONEYPOT_FIELD } from './webform/form-submission.schema.js';
 export { FORM_CONSENT_REQUESTS, type FormConsentRequester } from './webform/form-consent.js';
-export { ChatDelivery, type ChatDeliveryInput } from './chat/chat-delivery.js';
+export { ChatDelivery, type ChatDeliveryInput, type AutomaticChatAnswer } from './chat/chat-delivery.js';
 export {
   CHAT_SESSION_IDLE_MS,
   ChatSessions,

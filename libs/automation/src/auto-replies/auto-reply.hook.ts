@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import type { AutomaticChatAnswer } from '@app/channels';
 import type { DeliveryChannel } from '@app/consent';
 import { ConsentLedger } from '@app/consent';
 import { type Contact, ContactRepository } from '@app/contacts';
@@ -33,16 +34,7 @@ export interface ChatAutoReplySender {
    * Stores `body` as an automatic message to the session that wrote `inboundMessageId` and
    * publishes it to that session only; null when the session is gone (nothing sent).
    */
-  send(
-    tx: TenantTx,
-    input: {
-      sessionId: string;
-      contactId: string;
-      conversationId: string;
-      inboundMessageId: string;
-      body: string;
-    },
-  ): Promise<{ messageId: string } | null>;
+  send(tx: TenantTx, input: AutomaticChatAnswer): Promise<{ messageId: string } | null>;
 }
 
 /** Where an auto-reply goes: the address (SMS/email, through the outbox) or the chat session. */

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ChatDelivery } from '@app/channels';
+import { type AutomaticChatAnswer, ChatDelivery } from '@app/channels';
 import type { TenantTx } from '@app/database';
 import { AutoReplyHook, type ChatAutoReplySender } from './auto-reply.hook.js';
 
@@ -15,16 +15,7 @@ export class ChatAutoReplies implements ChatAutoReplySender, OnModuleInit {
     this.hook.registerChat(this);
   }
 
-  send(
-    tx: TenantTx,
-    input: {
-      sessionId: string;
-      contactId: string;
-      conversationId: string;
-      inboundMessageId: string;
-      body: string;
-    },
-  ): Promise<{ messageId: string } | null> {
+  send(tx: TenantTx, input: AutomaticChatAnswer): Promise<{ messageId: string } | null> {
     return this.chat.deliverAutomatic(tx, input);
   }
 }

@@ -19,6 +19,15 @@ export interface ChatDeliveryInput {
  * conversation and, after commit, pushes it to the visitor's live stream. The reply endpoint
  * calls this after the consent gate picked the `chat` route.
  */
+/** An automatic answer to the chat session that wrote `inboundMessageId` (`deliverAutomatic`). */
+export interface AutomaticChatAnswer {
+  sessionId: string;
+  contactId: string;
+  conversationId: string;
+  inboundMessageId: string;
+  body: string;
+}
+
 @Injectable()
 export class ChatDelivery {
   constructor(
@@ -83,16 +92,7 @@ export class ChatDelivery {
    * contact's gets nothing (null). The visitor's message is added to the session first, so the
    * answer follows it.
    */
-  async deliverAutomatic(
-    tx: TenantTx,
-    input: {
-      sessionId: string;
-      contactId: string;
-      conversationId: string;
-      inboundMessageId: string;
-      body: string;
-    },
-  ): Promise<{ messageId: string } | null> {
+  async deliverAutomatic(tx: TenantTx, input: AutomaticChatAnswer): Promise<{ messageId: string } | null> {
     const session = await this.sessions.get(tx, input.sessionId);
     if (!session || session.contactId !== input.contactId || session.expiresAt.getTime() <= Date.now())
       return null;
