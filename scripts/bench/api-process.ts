@@ -5,6 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { generate } from 'otplib';
 import type { TestInfra } from '@app/testing';
+import type { SeededDataset } from '../seed/large-dataset.js';
 import { API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
 
 /**
@@ -65,6 +66,21 @@ export async function startBuiltApi({ infra, masterKey }: { infra: TestInfra; ma
 }
 
 /** utime + stime of a Linux process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+/** The built api on a seeded dataset (`npm run seed:large`), with a Redis prefix of its own. */
+export function startBuiltApiOn(data: SeededDataset, bench: string) {
+  return startBuiltApi({
+    infra: {
+      database: data.database,
+      appRole: `${data.database}_app`,
+      ownerUrl: data.ownerUrl,
+      appUrl: data.appUrl,
+      redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisPrefix: `{bench_${bench}_${randomBytes(3).toString('hex')}}`,
+    },
+    masterKey: data.masterKey,
+  });
+}
+
 export function processCpuSeconds(pid: number | undefined): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { funnelQuery, responseTimesQuery, secureOpenRateQuery } from '@app/reports';
 import { planAsTenant, sequentialScansOf } from '@app/testing';
 import { seedLargeDataset } from '../seed/large-dataset.js';
-import { startBuiltApi } from './api-process.js';
+import { startBuiltApiOn } from './api-process.js';
 import { type Benchmark, type Latency, type Op, interleaved, round } from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_REPORTS_SECONDS ?? 8);
@@ -62,17 +62,7 @@ export const reportsBenchmark: Benchmark = {
       await owner.end();
     }
 
-    const api = await startBuiltApi({
-      infra: {
-        database: data.database,
-        appRole: `${data.database}_app`,
-        ownerUrl: data.ownerUrl,
-        appUrl: data.appUrl,
-        redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-        redisPrefix: `{bench_reports_${randomBytes(3).toString('hex')}}`,
-      },
-      masterKey: data.masterKey,
-    });
+    const api = await startBuiltApiOn(data, 'reports');
     const pool = new pg.Pool({ connectionString: data.appUrl, max: 1 });
     const results: Record<
       string,

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { type InboxFilter, inboxQuery, messagesQuery } from '@app/conversations';
 import { type SeededDataset, seedLargeDataset } from '../seed/large-dataset.js';
-import { startBuiltApi } from './api-process.js';
+import { startBuiltApiOn } from './api-process.js';
 import { type Benchmark, type Latency, type Op, interleaved, round } from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_TRIAGE_SECONDS ?? 8);
@@ -34,17 +33,7 @@ function cases(staffId: string): Case[] {
 
 /** An api on one dataset, and the ops that time each case through it and as raw SQL. */
 async function prepare(data: SeededDataset) {
-  const api = await startBuiltApi({
-    infra: {
-      database: data.database,
-      appRole: `${data.database}_app`,
-      ownerUrl: data.ownerUrl,
-      appUrl: data.appUrl,
-      redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      redisPrefix: `{bench_triage_${randomBytes(3).toString('hex')}}`,
-    },
-    masterKey: data.masterKey,
-  });
+  const api = await startBuiltApiOn(data, 'triage');
   const pool = new pg.Pool({ connectionString: data.appUrl, max: 1 });
   const login = await api.client.post('/v1/auth/login', {
     email: data.staff.email,
