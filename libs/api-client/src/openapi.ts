@@ -1330,7 +1330,7 @@ export interface paths {
         };
         /**
          * The conversation's activity, newest first, keyset cursor
-         * @description Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the system. Assignments, status and triage changes, notes, automatic answers; reads are not activity. The same visibility as the conversation.
+         * @description Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the system. Assignments, status and triage changes, notes, SLA breaches and auto-closes; reads are not activity, and an automatic answer is a `system` message of the conversation, not an activity entry. The same visibility as the conversation.
          */
         get: operations["ConversationsController_activity"];
         put?: never;
@@ -12795,7 +12795,7 @@ export interface operations {
                             id: string;
                             /** Format: date-time */
                             at: string;
-                            /** @description The audit action: conversation.assigned, conversation.status_changed, conversation.updated, conversation.note_added, and what automation does (routing rules, automatic answers) */
+                            /** @description The audit action: conversation.assigned, conversation.status_changed, conversation.updated, conversation.note_added, and what automation does (routing rules, SLA breaches, auto-closes) */
                             action: string;
                             actor: {
                                 /**

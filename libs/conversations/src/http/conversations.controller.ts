@@ -173,7 +173,8 @@ export class ConversationsController {
     summary: "The conversation's activity, newest first, keyset cursor",
     description:
       'Its changes from the audit trail, with who made them: staff (by name), a routing rule (by name), the ' +
-      'system. Assignments, status and triage changes, notes, automatic answers; reads are not activity. ' +
+      'system. Assignments, status and triage changes, notes, SLA breaches and auto-closes; reads are not ' +
+      'activity, and an automatic answer is a `system` message of the conversation, not an activity entry. ' +
       'The same visibility as the conversation.',
   })
   @ApiZodQuery(activityPageQuery)

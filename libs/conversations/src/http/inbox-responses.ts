@@ -228,7 +228,7 @@ export const activityPageSchema = z.object({
       action: z.string().meta({
         description:
           'The audit action: conversation.assigned, conversation.status_changed, conversation.updated, ' +
-          'conversation.note_added, and what automation does (routing rules, automatic answers)',
+          'conversation.note_added, and what automation does (routing rules, SLA breaches, auto-closes)',
       }),
       actor: z.object({
         type: z.enum(['user', 'rule', 'system', 'patient', 'provider']).meta({

@@ -40,7 +40,7 @@ export interface ActivityPage {
 /**
  * A conversation's change history, newest first, from the audit trail (events whose target is
  * the conversation, reads left out): assignments, status and triage changes by staff or by a
- * routing rule, notes, automatic answers. Same visibility as the conversation. Not itself a PHI
+ * routing rule, notes, SLA breaches and auto-closes (an auto-reply is a message, not a change). Same visibility as the conversation. Not itself a PHI
  * read (events carry ids and field names only), so not audited.
  */
 @Injectable()
