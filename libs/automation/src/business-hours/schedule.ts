@@ -169,11 +169,6 @@ export function nextOpening(hours: BusinessHours, at: Date): Date | null {
   return null;
 }
 
-/** Whether a schedule has any opening at all (an always-closed practice is always after hours). */
-export function hasOpenings(hours: BusinessHours): boolean {
-  return Object.values(hours.weekly).some((ranges) => (ranges?.length ?? 0) > 0);
-}
-
 /** The hours in the practice's zone, from its settings; null while none were set (never after hours). */
 export function businessHoursOf(settings: {
   timeZone: string;
