@@ -38,6 +38,8 @@ export class ChannelCache {
       config.CHANNEL_CACHE_SECONDS * 1000,
       FACTS.length * (config.CHANNEL_CACHE_MAX_CHANNELS ?? MAX_CACHED_CHANNELS),
       () => Date.now(),
+      // Channels cached together (a restart, a burst) are reread spread over the last 10% of the TTL, not in one wave.
+      { jitter: 0.1 },
     );
     this.tenants = new TtlLruCache(
       TENANT_HINT_SECONDS * 1000,

@@ -35,6 +35,9 @@ interface TxState {
   keysWritten: boolean;
 }
 
+/** Keys opened together (a restart, a burst over many practices) are reopened spread over the last 10% of their ttl, never later than it. */
+const CACHE_JITTER = { jitter: 0.1 };
+
 /**
  * Per-tenant keys: creates and rotates them, and opens a tenant's cipher. Unwrapped keys are
  * cached for DATA_KEY_CACHE_SECONDS; a stale cache is harmless because retired keys stay
@@ -58,6 +61,7 @@ export class KeyRingService {
       config.DATA_KEY_CACHE_SECONDS * 1000,
       config.DATA_KEY_CACHE_MAX_TENANTS ?? MAX_CACHED_TENANTS,
       clock ?? Date.now,
+      CACHE_JITTER,
     );
   }
 

@@ -20,6 +20,32 @@ describe('TtlLruCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('spreads expiry over the last `jitter` fraction of the ttl, so entries stored together do not expire together', () => {
+    const clock = fakeClock();
+    const draws = [0, 0.5, 0.999];
+    const cache = new TtlLruCache<string, number>(1000, 10, clock.now, {
+      jitter: 0.2,
+      random: () => draws.shift()!,
+    });
+    cache.set('a', 1); // lives 1000 ms
+    cache.set('b', 2); // 900 ms
+    cache.set('c', 3); // 800.2 ms
+    clock.advance(800);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, 2, 3]);
+    clock.advance(1);
+    expect(cache.get('c')).toBeUndefined();
+    clock.advance(99);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(1);
+    clock.advance(100);
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('refuses a jitter outside [0, 1)', () => {
+    expect(() => new TtlLruCache(1000, 10, Date.now, { jitter: 1 })).toThrow();
+    expect(() => new TtlLruCache(1000, 10, Date.now, { jitter: -0.1 })).toThrow();
+  });
+
   it('restarts the time when an entry is stored again', () => {
     const clock = fakeClock();
     const cache = new TtlLruCache<string, number>(1000, 10, clock.now);
