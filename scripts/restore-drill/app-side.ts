@@ -55,7 +55,10 @@ export class AppSide {
     await this.db.forTenant(practiceId, async (tx) => {
       await tx.execute(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [practiceId, name]);
       await this.keyRing.createTenantKeys(tx);
-      this.audit.record(tx, { action: 'restore_drill.practice_created', target: { type: 'practice', id: practiceId } });
+      this.audit.record(tx, {
+        action: 'restore_drill.practice_created',
+        target: { type: 'practice', id: practiceId },
+      });
     });
     return practiceId;
   }

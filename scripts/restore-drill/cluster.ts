@@ -15,7 +15,9 @@ export interface ServerTools {
 
 /** Runs a program as the server's OS user; resolves its stdout, rejects with its stderr's last lines. */
 export function runAsServerUser(tools: ServerTools, program: string, args: string[], cwd: string) {
-  const [file, argv] = tools.osUser ? ['runuser', ['-u', tools.osUser, '--', program, ...args]] : [program, args];
+  const [file, argv] = tools.osUser
+    ? ['runuser', ['-u', tools.osUser, '--', program, ...args]]
+    : [program, args];
   return new Promise<string>((resolve, reject) => {
     execFile(file, argv, { cwd, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
@@ -71,9 +73,13 @@ export class ThrowawayCluster {
     return runAsServerUser(this.tools, join(this.tools.bin, program), args, this.workDir);
   }
 
-  /** Data checksums on, so pg_basebackup verifies every page it copies. */
+  /**
+   * Data checksums on, so pg_basebackup verifies every page it copies. `--no-sync`: a throwaway
+   * directory need not be flushed to disk (the server itself keeps fsync on).
+   */
   async initdb(): Promise<void> {
     await this.pgTool('initdb', [
+      '--no-sync',
       '-D',
       this.dataDir,
       '-U',

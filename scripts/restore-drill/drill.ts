@@ -86,7 +86,10 @@ async function closeApp(app: AppSide): Promise<void> {
   await app.close();
 }
 
-async function messagesPerPractice(cluster: ThrowawayCluster, table: string): Promise<Record<string, number>> {
+async function messagesPerPractice(
+  cluster: ThrowawayCluster,
+  table: string,
+): Promise<Record<string, number>> {
   const rows = await cluster.query<{ tenant_id: string; n: number }>(
     `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`,
     [],
@@ -105,6 +108,7 @@ async function countIds(cluster: ThrowawayCluster, ids: string[]): Promise<numbe
 }
 
 async function run(): Promise<void> {
+  process.stdout.write('Restore drill: point-in-time recovery from a base backup and the WAL archive\n');
   const version = (await runAsServerUser(tools, join(pgBin!, 'postgres'), ['--version'], workDir!)).trim();
   report.note(`${version}; binaries ${pgBin}; work directory ${workDir}`);
   const masterKey = randomBytes(32).toString('base64');
@@ -132,7 +136,10 @@ async function run(): Promise<void> {
     'Schema: the app migrations, app and audit roles',
     async () => {
       await source.query(`CREATE DATABASE ${DATABASE}`);
-      return migrate({ ownerUrl: source.ownerUrl(DATABASE), appUrl: source.urlAs(DATABASE, APP_ROLE, appPassword) });
+      return migrate({
+        ownerUrl: source.ownerUrl(DATABASE),
+        appUrl: source.urlAs(DATABASE, APP_ROLE, appPassword),
+      });
     },
     (r) => `${r.applied.length} migrations applied; roles ${r.appRole} (app), ${r.auditRole} (audit sealer)`,
   );
@@ -166,6 +173,8 @@ async function run(): Promise<void> {
         '--checkpoint=fast',
         '--manifest-checksums=SHA256',
         '--label=restore-drill',
+        // A throwaway copy; a production backup keeps the default (flushed before it reports success).
+        '--no-sync',
       ]);
       const verified = (await source.pgTool('pg_verifybackup', [baseDir])).trim();
       return { verified, size: await directoryBytes(baseDir) };
@@ -189,7 +198,8 @@ async function run(): Promise<void> {
       await app.settleAudit([written.practiceA, practiceB]);
       return { practiceB, threads };
     },
-    (w) => `practice B ${w.practiceB}; ${w.threads.length} threads, ${w.threads.reduce((n, t) => n + t.messageIds.length, 0)} messages`,
+    (w) =>
+      `practice B ${w.practiceB}; ${w.threads.length} threads, ${w.threads.reduce((n, t) => n + t.messageIds.length, 0)} messages`,
   );
 
   const target = await report.step<AtTarget>(
@@ -230,7 +240,8 @@ async function run(): Promise<void> {
       const changed = differingTables(target.digest, await digestDatabase(source, DATABASE));
       return { deleted: deleted!.n, b2, changed };
     },
-    (a) => `${a.deleted} messages deleted; ${a.b2.messageIds.length} messages written after it; tables changed: ${a.changed.join(', ')}`,
+    (a) =>
+      `${a.deleted} messages deleted; ${a.b2.messageIds.length} messages written after it; tables changed: ${a.changed.join(', ')}`,
   );
   report.check(
     'the accident changed the database',
@@ -250,15 +261,23 @@ async function run(): Promise<void> {
   await report.step(
     'WAL switch, wait for the archiver, stop the source (the primary is gone)',
     async () => {
-      const [sw] = await source.query<{ segment: string }>(`SELECT pg_walfile_name(pg_switch_wal()) AS segment`);
+      const [sw] = await source.query<{ segment: string }>(
+        `SELECT pg_walfile_name(pg_switch_wal()) AS segment`,
+      );
       const deadline = Date.now() + 60_000;
       while (!existsSync(join(archiveDir, sw!.segment))) {
         if (Date.now() > deadline) throw new Error(`segment ${sw!.segment} was not archived within 60 s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const [db] = await source.query<{ bytes: string }>(`SELECT pg_database_size($1)::text AS bytes`, [DATABASE]);
+      const [db] = await source.query<{ bytes: string }>(`SELECT pg_database_size($1)::text AS bytes`, [
+        DATABASE,
+      ]);
       await source.stop('fast');
-      return { segment: sw!.segment, archive: await directoryBytes(archiveDir), databaseBytes: Number(db!.bytes) };
+      return {
+        segment: sw!.segment,
+        archive: await directoryBytes(archiveDir),
+        databaseBytes: Number(db!.bytes),
+      };
     },
     (a) =>
       `last segment ${a.segment} archived; archive ${mebibytes(a.archive.bytes)} in ${a.archive.files} files; ` +
@@ -266,8 +285,16 @@ async function run(): Promise<void> {
   );
 
   const targets = [
-    { kind: 'name', settings: { recovery_target_name: RESTORE_POINT }, stopsAt: /recovery stopping at restore point/ },
-    { kind: 'time', settings: { recovery_target_time: target.time }, stopsAt: /recovery stopping before commit/ },
+    {
+      kind: 'name',
+      settings: { recovery_target_name: RESTORE_POINT },
+      stopsAt: /recovery stopping at restore point/,
+    },
+    {
+      kind: 'time',
+      settings: { recovery_target_time: target.time },
+      stopsAt: /recovery stopping before commit/,
+    },
   ] as const;
   for (const t of targets) {
     const restored = await newCluster(`restore-by-${t.kind}`);
@@ -286,13 +313,17 @@ async function run(): Promise<void> {
         await restored.start();
         const deadline = Date.now() + 120_000;
         for (;;) {
-          const [r] = await restored.query<{ in_recovery: boolean }>(`SELECT pg_is_in_recovery() AS in_recovery`);
+          const [r] = await restored.query<{ in_recovery: boolean }>(
+            `SELECT pg_is_in_recovery() AS in_recovery`,
+          );
           if (!r!.in_recovery) break;
           if (Date.now() > deadline) throw new Error('still in recovery after 120 s');
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         const restoredSegments = (await restored.logLines(/restored log file/)).length;
-        const said = await restored.logLines(/recovery stopping|selected new timeline|archive recovery complete/);
+        const said = await restored.logLines(
+          /recovery stopping|selected new timeline|archive recovery complete/,
+        );
         return { restoredSegments, said };
       },
       (r) =>
@@ -305,7 +336,8 @@ async function run(): Promise<void> {
     report.check(
       `${label} recovery stopped at the target`,
       recovery.said.some((l) => t.stopsAt.test(l)),
-      recovery.said.find((l) => t.stopsAt.test(l))?.replace(/^.*?LOG:\s+/, '') ?? 'no such line in the server log',
+      recovery.said.find((l) => t.stopsAt.test(l))?.replace(/^.*?LOG:\s+/, '') ??
+        'no such line in the server log',
     );
 
     const restoredApp = await openApp(restored, appPassword, masterKey);
@@ -320,7 +352,11 @@ async function run(): Promise<void> {
           : `differ: ${differing.map((n) => `${n} (${target.digest[n]?.rows} -> ${digest[n]?.rows} rows)`).join(', ')}`,
       );
       const lateRows = await countIds(restored, all.afterTarget.messageIds);
-      report.check(`${label} rows written after the target are absent`, lateRows === 0, `${lateRows} of ${all.afterTarget.messageIds.length} B2 messages present`);
+      report.check(
+        `${label} rows written after the target are absent`,
+        lateRows === 0,
+        `${lateRows} of ${all.afterTarget.messageIds.length} B2 messages present`,
+      );
       const undeleted = await countIds(restored, all.a1.messageIds);
       const [lost] = await restored.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM contacts WHERE lead_stage = 'lost'`,
@@ -332,7 +368,10 @@ async function run(): Promise<void> {
         undeleted === all.a1.messageIds.length && lost!.n === 0,
         `${undeleted} of ${all.a1.messageIds.length} deleted A1 messages back; ${lost!.n} contacts marked lost`,
       );
-      const latePresent = await countIds(restored, all.afterBackup.flatMap((th) => th.messageIds));
+      const latePresent = await countIds(
+        restored,
+        all.afterBackup.flatMap((th) => th.messageIds),
+      );
       report.check(
         `${label} rows written after the backup (replayed from the archive) are present`,
         latePresent === all.afterBackup.reduce((n, th) => n + th.messageIds.length, 0),
@@ -341,7 +380,9 @@ async function run(): Promise<void> {
 
       const rls = await rowLevelSecurity(restored, DATABASE);
       const unforced = unforcedTenantTables(rls);
-      const tenantTables = Object.entries(rls).filter(([n, r]) => r.hasTenantColumn || n === 'practices').length;
+      const tenantTables = Object.entries(rls).filter(
+        ([n, r]) => r.hasTenantColumn || n === 'practices',
+      ).length;
       report.check(
         `${label} row-level security forced on every tenant table, policies as at the target`,
         unforced.length === 0 && isDeepStrictEqual(rls, target.rls),
@@ -354,11 +395,16 @@ async function run(): Promise<void> {
       const seenAsB = await restoredApp.messagesSeenAs(all.practiceB);
       report.check(
         `${label} the app role sees only its tenant's rows`,
-        withoutTenant === 0 && seenAsA === target.messages[all.practiceA] && seenAsB === target.messages[all.practiceB],
+        withoutTenant === 0 &&
+          seenAsA === target.messages[all.practiceA] &&
+          seenAsB === target.messages[all.practiceB],
         `no tenant: ${withoutTenant} messages; practice A: ${seenAsA} (at target ${target.messages[all.practiceA]}); practice B: ${seenAsB} (at target ${target.messages[all.practiceB]})`,
       );
 
-      for (const [name, practiceId] of [['A', all.practiceA], ['B', all.practiceB]] as const) {
+      for (const [name, practiceId] of [
+        ['A', all.practiceA],
+        ['B', all.practiceB],
+      ] as const) {
         const chain = await restoredApp.verifyAuditChain(practiceId);
         const expected = target.auditEvents[practiceId] ?? 0;
         report.check(

@@ -30,7 +30,9 @@ export class DrillReport {
       process.stdout.write(`   done in ${seconds(ms)}\n`);
       return result;
     } catch (err) {
-      process.stdout.write(`   FAILED after ${seconds(performance.now() - start)}: ${(err as Error).message}\n`);
+      process.stdout.write(
+        `   FAILED after ${seconds(performance.now() - start)}: ${(err as Error).message}\n`,
+      );
       throw err;
     }
   }
