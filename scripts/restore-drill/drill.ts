@@ -86,10 +86,7 @@ async function closeApp(app: AppSide): Promise<void> {
   await app.close();
 }
 
-async function messagesPerPractice(
-  cluster: ThrowawayCluster,
-  table: string,
-): Promise<Record<string, number>> {
+async function rowsPerPractice(cluster: ThrowawayCluster, table: string): Promise<Record<string, number>> {
   const rows = await cluster.query<{ tenant_id: string; n: number }>(
     `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`,
     [],
@@ -98,7 +95,7 @@ async function messagesPerPractice(
   return Object.fromEntries(rows.map((r) => [r.tenant_id, r.n]));
 }
 
-async function countIds(cluster: ThrowawayCluster, ids: string[]): Promise<number> {
+async function messagesPresent(cluster: ThrowawayCluster, ids: string[]): Promise<number> {
   const [row] = await cluster.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM messages WHERE id = ANY($1::uuid[])`,
     [ids],
@@ -216,8 +213,8 @@ async function run(): Promise<void> {
         rls,
         restorePointLsn: point!.lsn,
         time: clock!.at,
-        auditEvents: await messagesPerPractice(source, 'audit_events'),
-        messages: await messagesPerPractice(source, 'messages'),
+        auditEvents: await rowsPerPractice(source, 'audit_events'),
+        messages: await rowsPerPractice(source, 'messages'),
       };
     },
     (t) =>
@@ -351,13 +348,13 @@ async function run(): Promise<void> {
           ? `${Object.keys(digest).length} tables: row counts and content MD5 identical (messages ${digest.messages?.rows}, audit_events ${digest.audit_events?.rows}, contacts ${digest.contacts?.rows})`
           : `differ: ${differing.map((n) => `${n} (${target.digest[n]?.rows} -> ${digest[n]?.rows} rows)`).join(', ')}`,
       );
-      const lateRows = await countIds(restored, all.afterTarget.messageIds);
+      const lateRows = await messagesPresent(restored, all.afterTarget.messageIds);
       report.check(
         `${label} rows written after the target are absent`,
         lateRows === 0,
         `${lateRows} of ${all.afterTarget.messageIds.length} B2 messages present`,
       );
-      const undeleted = await countIds(restored, all.a1.messageIds);
+      const undeleted = await messagesPresent(restored, all.a1.messageIds);
       const [lost] = await restored.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM contacts WHERE lead_stage = 'lost'`,
         [],
@@ -368,7 +365,7 @@ async function run(): Promise<void> {
         undeleted === all.a1.messageIds.length && lost!.n === 0,
         `${undeleted} of ${all.a1.messageIds.length} deleted A1 messages back; ${lost!.n} contacts marked lost`,
       );
-      const latePresent = await countIds(
+      const latePresent = await messagesPresent(
         restored,
         all.afterBackup.flatMap((th) => th.messageIds),
       );
