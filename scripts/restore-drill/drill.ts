@@ -1,7 +1,6 @@
 // The restore drill's steps (run by scripts/restore-drill.sh, which owns the work directory and
 // stops whatever cluster is left running if this process dies). See that script for what it proves.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -261,8 +260,13 @@ async function run(): Promise<void> {
       const [sw] = await source.query<{ segment: string }>(
         `SELECT pg_walfile_name(pg_switch_wal()) AS segment`,
       );
+      // The archiver reports a segment only once archive_command succeeded (a file can exist half-copied).
       const deadline = Date.now() + 60_000;
-      while (!existsSync(join(archiveDir, sw!.segment))) {
+      for (;;) {
+        const [archiver] = await source.query<{ last: string | null }>(
+          `SELECT last_archived_wal AS last FROM pg_stat_archiver`,
+        );
+        if (archiver!.last !== null && archiver!.last >= sw!.segment) break;
         if (Date.now() > deadline) throw new Error(`segment ${sw!.segment} was not archived within 60 s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
