@@ -4,7 +4,12 @@ import { AutomationModule } from '@app/automation';
 import { ChannelsModule, ChannelsRetentionModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
-import { DeliveryApiModule, DeliveryCoreModule, DeliveryRetentionModule, SmsKeywordHook } from '@app/delivery';
+import {
+  DeliveryApiModule,
+  DeliveryCoreModule,
+  DeliveryRetentionModule,
+  SmsKeywordHook,
+} from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';

@@ -116,3 +116,5 @@ export {
   type PracticePurge,
 } from './retention/retention-sweep.js';
 export { RetentionModule } from './retention/retention.module.js';
+export { LegalHoldRepository } from './retention/legal-hold.repository.js';
+export { MessagePurgeRepository } from './retention/message-purge.repository.js';

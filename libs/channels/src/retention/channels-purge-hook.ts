@@ -1,5 +1,10 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { ConversationsModule, type MessagePurgeHook, MessagePurgeHooks, type PurgeCounts } from '@app/conversations';
+import {
+  ConversationsModule,
+  type MessagePurgeHook,
+  MessagePurgeHooks,
+  type PurgeCounts,
+} from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { ChannelsPurgeRepository } from './channels-purge.repository.js';
 
@@ -29,7 +34,10 @@ export class ChannelsPurgeHook implements MessagePurgeHook, OnModuleInit {
     return this.purge.deleteOfMessages(tx, messageIds);
   }
 
-  purgeExpired(tx: TenantTx, at: { now: Date; messageCutoff: Date | null; limit: number }): Promise<PurgeCounts> {
+  purgeExpired(
+    tx: TenantTx,
+    at: { now: Date; messageCutoff: Date | null; limit: number },
+  ): Promise<PurgeCounts> {
     return this.purge.deleteExpired(tx, at);
   }
 }

@@ -7,9 +7,7 @@ export type LegalHold = LegalHoldEntity;
 
 /** What placing a hold found: the new hold, or why there is none. */
 export type PlacedHold =
-  | { placed: LegalHold }
-  | { refused: 'already_held'; holdId: string }
-  | { refused: 'unknown_contact' };
+  { placed: LegalHold } | { refused: 'already_held'; holdId: string } | { refused: 'unknown_contact' };
 
 /**
  * legal_holds: holds on the practice (`contact_id` null) or on one contact. While a hold is

@@ -25,7 +25,10 @@ export interface MessagePurgeHook {
    * Deletes up to `limit` rows per kind of this owner's expired tokens and sweep data;
    * `messageCutoff` is the practice's message retention (null: messages are kept for ever).
    */
-  purgeExpired(tx: TenantTx, at: { now: Date; messageCutoff: Date | null; limit: number }): Promise<PurgeCounts>;
+  purgeExpired(
+    tx: TenantTx,
+    at: { now: Date; messageCutoff: Date | null; limit: number },
+  ): Promise<PurgeCounts>;
 }
 
 /** The owners whose tables reference messages: without their hooks a purge would break a foreign key. */
@@ -51,7 +54,9 @@ export class MessagePurgeHooks {
   all(): readonly MessagePurgeHook[] {
     const missing = REQUIRED_PURGE_HOOKS.filter((name) => !this.hooks.some((h) => h.name === name));
     if (missing.length > 0)
-      throw new Error(`MessagePurgeHooks: no hook for ${missing.join(', ')}; the purge would break their keys`);
+      throw new Error(
+        `MessagePurgeHooks: no hook for ${missing.join(', ')}; the purge would break their keys`,
+      );
     return this.hooks;
   }
 }

@@ -71,7 +71,13 @@ export class RetentionSweep {
   /** One run over every practice at `now` (tests pass a fake clock). */
   async run(now: Date = new Date()): Promise<RetentionSweepCounts> {
     this.hooks.all();
-    const totals: RetentionSweepCounts = { practices: 0, held: false, messages: 0, attachments: 0, tokens: 0 };
+    const totals: RetentionSweepCounts = {
+      practices: 0,
+      held: false,
+      messages: 0,
+      attachments: 0,
+      tokens: 0,
+    };
     let after: string | null = null;
     for (;;) {
       const page: PracticeRetention[] = await this.routed.sweep('retentionSweep', (tx) =>

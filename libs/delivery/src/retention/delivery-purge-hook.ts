@@ -1,5 +1,10 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { ConversationsModule, type MessagePurgeHook, MessagePurgeHooks, type PurgeCounts } from '@app/conversations';
+import {
+  ConversationsModule,
+  type MessagePurgeHook,
+  MessagePurgeHooks,
+  type PurgeCounts,
+} from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import { DeliveryPurgeRepository } from './delivery-purge.repository.js';
 

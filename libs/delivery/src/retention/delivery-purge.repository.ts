@@ -42,7 +42,10 @@ export class DeliveryPurgeRepository {
       `DELETE FROM delivery_attempts WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`,
       params,
     );
-    await tx.execute(`DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`, params);
+    await tx.execute(
+      `DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`,
+      params,
+    );
     return { portalCodes, reminderSends, reminders, secureLinks, unsubscribeLinks, deliveryAttempts };
   }
 

@@ -111,7 +111,10 @@ export class PracticeController {
       '`validation_failed` naming the field. Audited `practice.retention_changed`.',
   })
   @ApiZodBody(retentionSchema)
-  @ApiZodResponse(200, retentionViewSchema, { description: 'The retention as stored', example: RETENTION_EXAMPLE })
+  @ApiZodResponse(200, retentionViewSchema, {
+    description: 'The retention as stored',
+    example: RETENTION_EXAMPLE,
+  })
   replaceRetention(@ValidBody(retentionSchema) body: Retention): RetentionView {
     return this.retention.replace(body);
   }

@@ -188,10 +188,10 @@ export async function purgeEndedSessions(tx: TenantTx, endedBefore: Date, limit:
   );
   const ids = ended.map((row) => row.id);
   if (ids.length === 0) return 0;
-  await tx.execute(`DELETE FROM session_refresh_tokens WHERE tenant_id = $1 AND session_id = ANY($2::uuid[])`, [
-    tx.tenantId,
-    ids,
-  ]);
+  await tx.execute(
+    `DELETE FROM session_refresh_tokens WHERE tenant_id = $1 AND session_id = ANY($2::uuid[])`,
+    [tx.tenantId, ids],
+  );
   return tx.execute(`DELETE FROM user_sessions WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
     tx.tenantId,
     ids,
