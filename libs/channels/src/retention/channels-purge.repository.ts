@@ -42,6 +42,8 @@ export class ChannelsPurgeRepository {
   /**
    * Up to `limit` SendGrid event ids past their redelivery window, and reply-address tokens
    * older than the practice's message retention (the emails that carried them are purged).
+   * No row locks (the app role may not update these tables): a row two sweeps both pick is
+   * deleted by the first, and the second's DELETE finds it gone.
    */
   async deleteExpired(
     tx: TenantTx,
@@ -50,14 +52,14 @@ export class ChannelsPurgeRepository {
     const sendgridEvents = await tx.execute(
       `DELETE FROM sendgrid_events WHERE tenant_id = $1 AND sg_event_id IN (
          SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1 AND received_at < $2
-         ORDER BY sg_event_id LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+         ORDER BY sg_event_id LIMIT $3)`,
       [tx.tenantId, new Date(at.now.getTime() - SENDGRID_EVENT_MEMORY_MS), at.limit],
     );
     const emailReplyTokens = at.messageCutoff
       ? await tx.execute(
           `DELETE FROM email_reply_tokens WHERE tenant_id = $1 AND token_hash IN (
              SELECT token_hash FROM email_reply_tokens WHERE tenant_id = $1 AND created_at < $2
-             ORDER BY token_hash LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+             ORDER BY token_hash LIMIT $3)`,
           [tx.tenantId, at.messageCutoff, at.limit],
         )
       : 0;
