@@ -100,10 +100,18 @@ export class LegalHoldsController {
   })
   @ApiZodResponse(200, legalHoldSchema, {
     description: 'The hold as released',
-    example: { ...HOLD_EXAMPLE, active: false, releasedBy: HOLD_EXAMPLE.placedBy, releasedAt: HOLD_EXAMPLE.placedAt },
+    example: {
+      ...HOLD_EXAMPLE,
+      active: false,
+      releasedBy: HOLD_EXAMPLE.placedBy,
+      releasedAt: HOLD_EXAMPLE.placedAt,
+    },
   })
   @ApiErrors({ 404: ['not_found'] })
-  async release(@CurrentUser() actor: Principal, @IdParam('id', 'Legal hold') id: string): Promise<Documented> {
+  async release(
+    @CurrentUser() actor: Principal,
+    @IdParam('id', 'Legal hold') id: string,
+  ): Promise<Documented> {
     return holdView(await this.holds.release(actor, id));
   }
 }

@@ -34,6 +34,12 @@ export interface MessagePurgeHook {
 /** The owners whose tables reference messages: without their hooks a purge would break a foreign key. */
 export const REQUIRED_PURGE_HOOKS = ['delivery', 'channels'] as const;
 
+/** Required hooks run in their list's order, any other after them. */
+function runOrder(name: string): number {
+  const at = (REQUIRED_PURGE_HOOKS as readonly string[]).indexOf(name);
+  return at < 0 ? REQUIRED_PURGE_HOOKS.length : at;
+}
+
 /** The registry of `MessagePurgeHook`s, in the order they run (delivery's rows first). */
 @Injectable()
 export class MessagePurgeHooks {
@@ -43,11 +49,7 @@ export class MessagePurgeHooks {
     if (this.hooks.some((h) => h.name === hook.name))
       throw new Error(`MessagePurgeHooks: ${hook.name} registered twice`);
     this.hooks.push(hook);
-    const order = (name: string) => {
-      const at = (REQUIRED_PURGE_HOOKS as readonly string[]).indexOf(name);
-      return at < 0 ? REQUIRED_PURGE_HOOKS.length : at;
-    };
-    this.hooks.sort((a, b) => order(a.name) - order(b.name));
+    this.hooks.sort((a, b) => runOrder(a.name) - runOrder(b.name));
   }
 
   /** The hooks, once every required owner registered; else an error naming the missing ones. */
