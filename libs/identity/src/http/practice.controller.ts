@@ -103,7 +103,7 @@ export class PracticeController {
   @ApiOperation({
     summary: 'Replace the retention of messages and attachments (days, at least 30; null: for ever)',
     description:
-      "The worker's retention sweep (daily) deletes messages older than `messageRetentionDays` and attachments " +
+      "The worker's retention sweep (hourly) deletes messages older than `messageRetentionDays` and attachments " +
       'older than `attachmentRetentionDays`, in batches, audited `retention.purged` with counts. It never purges ' +
       'audit events or consent records, a message that is evidence for a consent record or opt-out younger than ' +
       '6 years, a message a consent request or email suppression names, nor anything under a legal hold ' +
