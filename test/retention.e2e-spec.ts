@@ -233,6 +233,11 @@ describe('retention and legal hold', () => {
       [randomUUID(), tenant(), userId, randomBytes(32)],
     );
     await stack.owner.query(
+      `INSERT INTO auto_reply_sends (tenant_id, contact_id, channel, last_sent_at)
+       SELECT tenant_id, id, 'sms', now() - interval '30 days' FROM contacts WHERE tenant_id = $1 LIMIT 1`,
+      [tenant()],
+    );
+    await stack.owner.query(
       `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id, received_at)
        VALUES ($1, 'old-event', $2, now() - interval '30 days'), ($1, 'new-event', $2, now())`,
       [tenant(), practice.email.id],
@@ -257,7 +262,13 @@ describe('retention and legal hold', () => {
     expect(await left(`SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1 ORDER BY 1`)).toBe(1);
     const tokenEvents = (await purgeEvents()).filter((e) => e.metadata.kind === 'tokens');
     expect(tokenEvents.length).toBeGreaterThan(0);
-    expect(tokenEvents[0]!.metadata).toMatchObject({ sessions: 1, resetTokens: 1, sendgridEvents: 1 });
+    expect(tokenEvents[0]!.metadata).toMatchObject({
+      sessions: 1,
+      resetTokens: 1,
+      sendgridEvents: 1,
+      autoReplyThrottles: 1,
+    });
+    expect(await left(`SELECT 1 FROM auto_reply_sends WHERE tenant_id = $1`)).toBe(0);
   });
 
   it('two concurrent sweeps purge each expired message once, in bounded batches', async () => {

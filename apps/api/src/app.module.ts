@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AutomationModule } from '@app/automation';
+import { AutomationModule, AutomationRetentionModule } from '@app/automation';
 import { ChannelsModule, ChannelsRetentionModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
@@ -34,6 +34,7 @@ export class ApiModule {
         // The purge hooks, registered in both processes as the contact hooks are (the worker sweeps).
         ChannelsRetentionModule,
         DeliveryRetentionModule,
+        AutomationRetentionModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).

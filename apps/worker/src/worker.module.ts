@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
-import { AutoRepliesCoreModule, RoutingModule } from '@app/automation';
+import { AutoRepliesCoreModule, AutomationRetentionModule, RoutingModule } from '@app/automation';
 import {
   ChannelsRetentionModule,
   PendingMediaModule,
@@ -68,6 +68,7 @@ export class WorkerModule {
             RetentionModule,
             ChannelsRetentionModule,
             DeliveryRetentionModule,
+            AutomationRetentionModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

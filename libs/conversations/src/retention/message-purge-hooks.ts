@@ -31,8 +31,11 @@ export interface MessagePurgeHook {
   ): Promise<PurgeCounts>;
 }
 
-/** The owners whose tables reference messages: without their hooks a purge would break a foreign key. */
-export const REQUIRED_PURGE_HOOKS = ['delivery', 'channels'] as const;
+/**
+ * The owners with rows to purge: delivery's and channels' tables reference messages (without
+ * their hooks a purge would break a foreign key); automation keeps throttle rows.
+ */
+export const REQUIRED_PURGE_HOOKS = ['delivery', 'channels', 'automation'] as const;
 
 /** Required hooks run in their list's order, any other after them. */
 function runOrder(name: string): number {
