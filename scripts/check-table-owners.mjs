@@ -38,6 +38,7 @@ const OWNERS = {
   attachments: 'conversations',
   canned_responses: 'conversations',
   snooze_wakeups: 'conversations',
+  legal_holds: 'conversations',
   channels: 'channels',
   channel_routes: 'channels',
   sms_inbound: 'channels',

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AutomationModule } from '@app/automation';
-import { ChannelsModule } from '@app/channels';
+import { AutomationModule, AutomationRetentionModule } from '@app/automation';
+import { ChannelsModule, ChannelsRetentionModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
-import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/delivery';
+import {
+  DeliveryApiModule,
+  DeliveryCoreModule,
+  DeliveryRetentionModule,
+  SmsKeywordHook,
+} from '@app/delivery';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
@@ -26,6 +31,10 @@ export class ApiModule {
         AutomationModule,
         ReportsModule,
         AuditTrailModule,
+        // The purge hooks, registered in both processes as the contact hooks are (the worker sweeps).
+        ChannelsRetentionModule,
+        DeliveryRetentionModule,
+        AutomationRetentionModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
-import { AutoRepliesCoreModule, RoutingModule } from '@app/automation';
+import { AutoRepliesCoreModule, AutomationRetentionModule, RoutingModule } from '@app/automation';
 import {
+  ChannelsRetentionModule,
   PendingMediaModule,
   PendingSmsJob,
   PendingSmsRelay,
@@ -12,12 +13,16 @@ import type { WorkerConfig } from '@app/config';
 import {
   ConversationsModule,
   ExpiredUploadsModule,
+  RetentionModule,
+  RetentionSweepJob,
+  RetentionSweepSchedule,
   SnoozeSweepJob,
   SnoozeSweepSchedule,
   SnoozeWakeJob,
 } from '@app/conversations';
 import {
   DeliveryCoreModule,
+  DeliveryRetentionModule,
   DeliveryWorkerModule,
   EmailDeliveryJob,
   SecureReminderSweepJob,
@@ -49,6 +54,7 @@ export class WorkerModule {
             PendingSmsJob,
             SecureReminderSweepJob,
             InboxSweepJob,
+            RetentionSweepJob,
           ],
           [
             DeliveryWorkerModule,
@@ -58,6 +64,11 @@ export class WorkerModule {
             RoutingModule,
             AutoRepliesCoreModule,
             ReportsWorkerModule,
+            // The retention sweep and the purge hooks of the tables that reference messages.
+            RetentionModule,
+            ChannelsRetentionModule,
+            DeliveryRetentionModule,
+            AutomationRetentionModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],
@@ -68,6 +79,7 @@ export class WorkerModule {
         SnoozeSweepSchedule,
         SecureReminderSweepSchedule,
         InboxSweepSchedule,
+        RetentionSweepSchedule,
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,

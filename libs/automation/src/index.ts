@@ -7,3 +7,4 @@ export { AUTOMATION_ENTITIES } from './automation.entities.js';
 export { RoutingModule } from './routing/routing.module.js';
 export { TeamRepository } from './teams/team.repository.js';
 export { openMillisBetween, businessHoursOf } from './business-hours/schedule.js';
+export { AutomationRetentionModule } from './auto-replies/auto-reply-purge-hook.js';

@@ -54,3 +54,4 @@ export { PendingMediaModule, PendingMediaSweeper } from './sms/pending-media.swe
 export { ChannelsError, ChannelsErrorCode } from './channels.errors.js';
 export { channelsHttpErrors } from './channels-http-errors.js';
 export { CHANNELS_ENTITIES } from './channels.entities.js';
+export { ChannelsRetentionModule } from './retention/channels-purge-hook.js';

@@ -37,7 +37,10 @@ export {
   type SentConsentRequest,
   type SmsAnswerOutcome,
 } from './requests/consent-requests.js';
-export { ConsentRequestRepository } from './requests/consent-request.repository.js';
+export {
+  ConsentRequestRepository,
+  forgetExpiredRequestTokens,
+} from './requests/consent-request.repository.js';
 export {
   ConsentRequestSenders,
   type ConsentRequestSender,

@@ -6,6 +6,7 @@ import { MessageSchema } from './message.entity.js';
 import { AttachmentSchema } from './attachment.entity.js';
 import { CannedResponseSchema } from './canned/canned-response.entity.js';
 import { SnoozeWakeupSchema } from './snooze-wakeup.entity.js';
+import { LegalHoldSchema } from './retention/legal-hold.entity.js';
 
 /** The tables this lib owns, one `EntitySchema` each (registered with the DataSource by its module). */
 export const CONVERSATIONS_ENTITIES = [
@@ -17,4 +18,5 @@ export const CONVERSATIONS_ENTITIES = [
   AttachmentSchema,
   CannedResponseSchema,
   SnoozeWakeupSchema,
+  LegalHoldSchema,
 ];

@@ -25,6 +25,10 @@ export enum ConversationsErrorCode {
   FileContentMismatch = 'file_content_mismatch',
   /** An upload over MAX_UPLOAD_BYTES. */
   FileTooLarge = 'file_too_large',
+  /** An active legal hold is already on this contact (or the practice); details name it. */
+  LegalHoldExists = 'legal_hold_exists',
+  /** No active legal hold with this id in this practice. */
+  LegalHoldNotFound = 'legal_hold_not_found',
 }
 
 export class ConversationsError extends DomainError<ConversationsErrorCode> {
@@ -53,3 +57,6 @@ export const fileContentMismatch = () =>
   new ConversationsError(E.FileContentMismatch, 'The file is empty or not of the type it was sent as');
 export const fileTooLarge = (maxBytes: number) =>
   new ConversationsError(E.FileTooLarge, 'The file is too large', { maxBytes });
+export const legalHoldExists = (holdId: string) =>
+  new ConversationsError(E.LegalHoldExists, 'A legal hold is already active on this subject', { holdId });
+export const legalHoldNotFound = () => new ConversationsError(E.LegalHoldNotFound, 'Legal hold not found');

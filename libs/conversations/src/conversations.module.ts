@@ -10,6 +10,7 @@ import { IngestService } from './ingest.service.js';
 import { LiveSubscriptions } from './live/live-subscriptions.js';
 import { LiveStreamLimits } from './live/stream-limits.js';
 import { MessageFields } from './message-fields.js';
+import { MessagePurgeHooks } from './retention/message-purge-hooks.js';
 import { MessageRepository } from './message.repository.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
 import { SnoozeWakeupsRepository } from './snooze-wakeups.repository.js';
@@ -32,6 +33,7 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     LiveSubscriptions,
     LiveStreamLimits,
     MessageFields,
+    MessagePurgeHooks,
     InboundMessageHooks,
   ],
   exports: [
@@ -47,6 +49,7 @@ import { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
     LiveSubscriptions,
     LiveStreamLimits,
     MessageFields,
+    MessagePurgeHooks,
   ],
 })
 export class ConversationsModule {}

@@ -99,3 +99,22 @@ export {
   type AddressBlocksView,
 } from './http/address-blocks.view.js';
 export { CONVERSATIONS_ENTITIES } from './conversations.entities.js';
+export {
+  MessagePurgeHooks,
+  REQUIRED_PURGE_HOOKS,
+  type MessagePurgeHook,
+  type PurgeCounts,
+} from './retention/message-purge-hooks.js';
+export {
+  RetentionSweep,
+  RetentionSweepJob,
+  RetentionSweepSchedule,
+  RETENTION_SWEEP_EVERY_MS,
+  PURGE_BATCH,
+  SPENT_TOKEN_GRACE_DAYS,
+  type RetentionSweepCounts,
+  type PracticePurge,
+} from './retention/retention-sweep.js';
+export { RetentionModule } from './retention/retention.module.js';
+export { LegalHoldRepository } from './retention/legal-hold.repository.js';
+export { MessagePurgeRepository } from './retention/message-purge.repository.js';

@@ -20,3 +20,4 @@ export { OneTimeCodeMessages } from './dispatch/one-time-code-messages.js';
 export { DeliveryError, DeliveryErrorCode } from './delivery.errors.js';
 export { deliveryHttpErrors } from './delivery-http-errors.js';
 export { DELIVERY_ENTITIES } from './delivery.entities.js';
+export { DeliveryRetentionModule } from './retention/delivery-purge-hook.js';

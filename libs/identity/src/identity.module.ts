@@ -24,6 +24,7 @@ import { AUTH_CLOCK, IDENTITY_POLICY, SystemClock } from './identity.constants.j
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { PracticeRepository } from './practice/practice.repository.js';
 import { BusinessHoursSettings } from './practice/business-hours-settings.js';
+import { RetentionSettings } from './practice/retention-settings.js';
 import { PracticeSettingsService } from './practice/practice-settings.service.js';
 import { SessionCache } from './sessions/session-cache.js';
 import { SessionRepository } from './sessions/session.repository.js';
@@ -86,6 +87,7 @@ import { PasswordResetService } from './recovery/password-reset.service.js';
     PracticeRepository,
     PracticeSettingsService,
     BusinessHoursSettings,
+    RetentionSettings,
     MfaService,
     AuthService,
     InviteService,

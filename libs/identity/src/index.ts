@@ -29,7 +29,22 @@ export { AUTH_CLOCK, IDENTITY_POLICY, SystemClock, type Clock } from './identity
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './passwords/password-policy.js';
 export type { TokenPair } from './sessions/session.service.js';
 export { readPracticeSettings, type PracticeSettings } from './practice/practice-settings.js';
-export { practiceSettingsFor, practicesWithInboxSweep } from './practice/practice.repository.js';
+export {
+  practiceSettingsFor,
+  practicesWithInboxSweep,
+  practicesForRetention,
+  type PracticeRetention,
+} from './practice/practice.repository.js';
+export {
+  MIN_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+  CONSENT_EVIDENCE_YEARS,
+  retentionSchema,
+  type Retention,
+} from './practice/retention.js';
+export { purgeEndedSessions } from './sessions/session.repository.js';
+export { purgeLapsedInvites } from './users/invite.repository.js';
+export { purgeExpiredResetTokens } from './recovery/password-reset.repository.js';
 export {
   type BusinessHours,
   type StoredBusinessHours,

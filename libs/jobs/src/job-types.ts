@@ -34,6 +34,8 @@ export const JOBS = {
   'delivery.secure_reminder_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: mark conversations waiting beyond their practice's SLA, close those idle past auto-close. */
   'reports.inbox_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Periodic: purge what each practice's retention lets go (messages, attachments, spent tokens). */
+  'conversation.retention_sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -75,3 +75,16 @@ export class AutoReplyRepository {
     return rows.length === 1;
   }
 }
+
+/**
+ * Deletes up to `limit` throttle rows whose last auto-reply was before `before` (no throttle
+ * reaches back that far, so they decide nothing); how many. The retention sweep calls it.
+ */
+export function purgeLapsedThrottles(tx: TenantTx, before: Date, limit: number): Promise<number> {
+  return tx.execute(
+    `DELETE FROM auto_reply_sends WHERE tenant_id = $1 AND (contact_id, channel) IN (
+       SELECT contact_id, channel FROM auto_reply_sends WHERE tenant_id = $1 AND last_sent_at < $2
+       ORDER BY contact_id, channel LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+    [tx.tenantId, before, limit],
+  );
+}

@@ -204,3 +204,18 @@ export class ConsentRequestRepository {
     return cipher.decryptString(CONSENT_REQUEST_ADDRESS_COLUMN, addressEnc);
   }
 }
+
+/**
+ * Forgets the link token of up to `limit` requests that expired before `before` (the request
+ * and its answer stay: they are part of the consent trail, never purged); how many. The
+ * retention sweep calls it.
+ */
+export function forgetExpiredRequestTokens(tx: TenantTx, before: Date, limit: number): Promise<number> {
+  return tx.execute(
+    `UPDATE consent_requests SET token_hash = NULL WHERE tenant_id = $1 AND id IN (
+       SELECT id FROM consent_requests
+       WHERE tenant_id = $1 AND token_hash IS NOT NULL AND expires_at < $2
+       ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+    [tx.tenantId, before, limit],
+  );
+}

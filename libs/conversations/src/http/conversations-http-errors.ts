@@ -17,4 +17,6 @@ export const conversationsHttpErrors = httpErrorMap(ConversationsError, {
   [E.UnsupportedFileType]: 415,
   [E.FileContentMismatch]: 422,
   [E.FileTooLarge]: 413,
+  [E.LegalHoldExists]: 409,
+  [E.LegalHoldNotFound]: { status: 404, code: 'not_found' },
 });

@@ -26,10 +26,13 @@ import { EventsController } from './events.controller.js';
 import { MessageAttachmentsController } from './message-attachments.controller.js';
 import { AttachmentUploadsController } from './attachment-uploads.controller.js';
 import { UploadAttachment } from '../uploads/upload-attachment.js';
+import { LegalHolds } from '../retention/legal-holds.js';
+import { RetentionModule } from '../retention/retention.module.js';
+import { LegalHoldsController } from './legal-holds.controller.js';
 
 /** The staff HTTP surface of the conversation store; api only (the worker imports just the store). */
 @Module({
-  imports: [ConversationsModule, ContactsModule, ConsentModule],
+  imports: [ConversationsModule, ContactsModule, ConsentModule, RetentionModule],
   controllers: [
     ConversationsController,
     MessageAttachmentsController,
@@ -37,6 +40,7 @@ import { UploadAttachment } from '../uploads/upload-attachment.js';
     ContactsController,
     CannedResponsesController,
     EventsController,
+    LegalHoldsController,
   ],
   providers: [
     InboxGuard,
@@ -57,6 +61,7 @@ import { UploadAttachment } from '../uploads/upload-attachment.js';
     LiveEventVisibility,
     ContactAdmin,
     CannedResponses,
+    LegalHolds,
   ],
 })
 export class ConversationsHttpModule {}

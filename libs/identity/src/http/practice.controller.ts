@@ -7,10 +7,15 @@ import { type BusinessHours, businessHoursSchema } from '../practice/business-ho
 import { BusinessHoursSettings } from '../practice/business-hours-settings.js';
 import { type PracticeSettingsPatch, practiceSettingsPatchSchema } from '../practice/practice-settings.js';
 import { PracticeSettingsService } from '../practice/practice-settings.service.js';
-import { businessHoursViewSchema, practiceSettingsSchema } from './views.js';
+import { type Retention, retentionSchema } from '../practice/retention.js';
+import { RetentionSettings } from '../practice/retention-settings.js';
+import { businessHoursViewSchema, practiceSettingsSchema, retentionViewSchema } from './views.js';
 
 type Settings = Promise<z.output<typeof practiceSettingsSchema>>;
 type Hours = Promise<z.output<typeof businessHoursViewSchema>>;
+type RetentionView = Promise<z.output<typeof retentionViewSchema>>;
+
+const RETENTION_EXAMPLE = { messageRetentionDays: 2555, attachmentRetentionDays: 365 };
 
 const HOURS_EXAMPLE = {
   timeZone: 'America/New_York',
@@ -31,6 +36,7 @@ export class PracticeController {
   constructor(
     private readonly settings: PracticeSettingsService,
     private readonly hours: BusinessHoursSettings,
+    private readonly retention: RetentionSettings,
   ) {}
 
   @Get('settings')
@@ -82,5 +88,34 @@ export class PracticeController {
   })
   replaceBusinessHours(@ValidBody(businessHoursSchema) body: BusinessHours): Hours {
     return this.hours.replace(body);
+  }
+
+  @Get('retention')
+  @RequirePermission('practice.settings')
+  @ApiOperation({ summary: 'How long messages and attachments are kept (null: for ever, the default)' })
+  @ApiZodResponse(200, retentionViewSchema, { description: 'The retention', example: RETENTION_EXAMPLE })
+  getRetention(): RetentionView {
+    return this.retention.get();
+  }
+
+  @Put('retention')
+  @RequirePermission('practice.settings')
+  @ApiOperation({
+    summary: 'Replace the retention of messages and attachments (days, at least 30; null: for ever)',
+    description:
+      "The worker's retention sweep (hourly) deletes messages older than `messageRetentionDays` and attachments " +
+      'older than `attachmentRetentionDays`, in batches, audited `retention.purged` with counts. It never purges ' +
+      'audit events or consent records, a message that is evidence for a consent record or opt-out younger than ' +
+      '6 years, a message a consent request or email suppression names, nor anything under a legal hold ' +
+      '(`/v1/legal-holds`). Below 30 days, above 36500, or attachments kept longer than messages is 400 ' +
+      '`validation_failed` naming the field. Audited `practice.retention_changed`.',
+  })
+  @ApiZodBody(retentionSchema)
+  @ApiZodResponse(200, retentionViewSchema, {
+    description: 'The retention as stored',
+    example: RETENTION_EXAMPLE,
+  })
+  replaceRetention(@ValidBody(retentionSchema) body: Retention): RetentionView {
+    return this.retention.replace(body);
   }
 }

@@ -195,6 +195,17 @@ export const businessHoursViewSchema = z.object({
   configured: z.boolean().meta({ description: 'False until hours were set: then nothing is after hours' }),
 });
 
+export const retentionViewSchema = z.object({
+  messageRetentionDays: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Days messages are kept before the retention sweep purges them; null: for ever' }),
+  attachmentRetentionDays: z.number().int().nullable().meta({
+    description: 'Days attachments are kept (at most messageRetentionDays); null: as long as their message',
+  }),
+});
+
 export const practiceSettingsSchema = z
   .object({
     idleTimeoutMinutes: z.number().int().meta({ description: 'Automatic logoff after this much inactivity' }),

@@ -52,9 +52,17 @@ export class PracticeSettingsService {
   }
 }
 
-/** The settings the settings routes show: business hours have routes of their own. */
-export type GeneralSettings = Omit<PracticeSettings, 'businessHours'>;
+/** The settings the settings routes show: business hours and retention have routes of their own. */
+export type GeneralSettings = Omit<
+  PracticeSettings,
+  'businessHours' | 'messageRetentionDays' | 'attachmentRetentionDays'
+>;
 
-function general({ businessHours: _hours, ...rest }: PracticeSettings): GeneralSettings {
+function general({
+  businessHours: _hours,
+  messageRetentionDays: _messages,
+  attachmentRetentionDays: _attachments,
+  ...rest
+}: PracticeSettings): GeneralSettings {
   return rest;
 }

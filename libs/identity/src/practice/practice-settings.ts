@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDENTITY_POLICY } from '../identity.constants.js';
 import { readBusinessHours, type StoredBusinessHours } from './business-hours.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './retention.js';
 import { isTimeZone } from './time-zone.js';
 
 /** What a practice may tune about staff access. */
@@ -51,6 +52,13 @@ export interface PracticeSettings {
   slaMinutes: number | null;
   /** Days without a message after which an open or pending conversation is closed; null: never. */
   autoCloseDays: number | null;
+  /**
+   * Days messages are kept (set by `PUT /v1/practice/retention`, not the settings PATCH); null:
+   * for ever. libs/conversations' retention sweep purges older ones.
+   */
+  messageRetentionDays: number | null;
+  /** Days attachments are kept (at most as long as messages); null: as long as their message. */
+  attachmentRetentionDays: number | null;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -157,6 +165,8 @@ const DEFAULTS: PracticeSettings = {
   businessHours: null,
   slaMinutes: null,
   autoCloseDays: null,
+  messageRetentionDays: null,
+  attachmentRetentionDays: null,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -206,6 +216,7 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
     slaMinutes: isIntIn(doc.slaMinutes, 1, MAX_SLA_MINUTES) ? doc.slaMinutes : null,
     // 0 is stored as asked and read as off.
     autoCloseDays: isIntIn(doc.autoCloseDays, 1, MAX_AUTO_CLOSE_DAYS) ? doc.autoCloseDays : null,
+    ...readRetention(doc.messageRetentionDays, doc.attachmentRetentionDays),
   };
 }
 
@@ -219,4 +230,22 @@ function reminderWindow(
     start < end
     ? { reminderWindowStartHour: start, reminderWindowEndHour: end }
     : { reminderWindowStartHour: REMINDER_WINDOW.start, reminderWindowEndHour: REMINDER_WINDOW.end };
+}
+
+/**
+ * The stored retention, read so that a malformed value keeps data rather than purging it: a
+ * message period outside the bounds is "for ever", an attachment period outside them (or longer
+ * than the message one) is "as long as the message".
+ */
+function readRetention(
+  messages: unknown,
+  attachments: unknown,
+): Pick<PracticeSettings, 'messageRetentionDays' | 'attachmentRetentionDays'> {
+  const messageRetentionDays = isIntIn(messages, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS) ? messages : null;
+  const attachmentRetentionDays =
+    isIntIn(attachments, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS) &&
+    (messageRetentionDays === null || attachments <= messageRetentionDays)
+      ? attachments
+      : null;
+  return { messageRetentionDays, attachmentRetentionDays };
 }

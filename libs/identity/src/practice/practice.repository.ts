@@ -39,6 +39,39 @@ export async function practicesWithInboxSweep(tx: SweepTx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** A practice and its retention periods, as the retention sweep reads it across practices. */
+export interface PracticeRetention {
+  practiceId: string;
+  messageRetentionDays: number | null;
+  attachmentRetentionDays: number | null;
+}
+
+/**
+ * Every practice with its retention (a cross-practice read under the `retentionSweep` policy,
+ * which shows every row: the sweep also purges spent tokens where nothing is set), by id after
+ * `afterId`, `limit` at a time; the settings are read by their own rules.
+ */
+export async function practicesForRetention(
+  tx: SweepTx,
+  afterId: string | null,
+  limit: number,
+): Promise<PracticeRetention[]> {
+  const rows = await tx.query<{ id: string; settings: unknown }>(
+    `SELECT id, (SELECT jsonb_object_agg(key, value) FROM jsonb_each(settings)
+                 WHERE key IN ('messageRetentionDays', 'attachmentRetentionDays')) AS settings
+     FROM practices WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`,
+    [afterId, limit],
+  );
+  return rows.map((row) => {
+    const settings = readPracticeSettings(row.settings);
+    return {
+      practiceId: row.id,
+      messageRetentionDays: settings.messageRetentionDays,
+      attachmentRetentionDays: settings.attachmentRetentionDays,
+    };
+  });
+}
+
 /**
  * practices: the transaction's tenant is the practice (the table's policy is
  * `id = app_current_tenant()`). Of `settings`, only the access-related keys are read here
@@ -67,7 +100,10 @@ export class PracticeRepository {
   /** Merges `patch` into the stored settings; the practice's settings afterwards. */
   async updateSettings(
     tx: TenantTx,
-    patch: PracticeSettingsPatch | Pick<PracticeSettings, 'timeZone' | 'businessHours'>,
+    patch:
+      | PracticeSettingsPatch
+      | Pick<PracticeSettings, 'timeZone' | 'businessHours'>
+      | Pick<PracticeSettings, 'messageRetentionDays' | 'attachmentRetentionDays'>,
     now: Date,
   ): Promise<PracticeSettings> {
     const [row] = await tx.query<{ settings: unknown }>(

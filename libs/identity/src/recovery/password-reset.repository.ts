@@ -41,3 +41,13 @@ export class PasswordResetRepository {
     return revoked.length;
   }
 }
+
+/** Deletes up to `limit` reset tokens that expired before `before`; how many. The retention sweep calls it. */
+export function purgeExpiredResetTokens(tx: TenantTx, before: Date, limit: number): Promise<number> {
+  return tx.execute(
+    `DELETE FROM password_reset_tokens WHERE tenant_id = $1 AND id IN (
+       SELECT id FROM password_reset_tokens WHERE tenant_id = $1 AND expires_at < $2
+       ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+    [tx.tenantId, before, limit],
+  );
+}

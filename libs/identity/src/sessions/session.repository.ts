@@ -172,3 +172,28 @@ function toSession(row: SessionRow): Session {
     userAgent: row.user_agent,
   };
 }
+
+/**
+ * Deletes up to `limit` sessions that ended (expired or revoked) before `endedBefore`, with
+ * their refresh tokens (spent or not: a session's tokens only matter while it can be
+ * refreshed); how many sessions went. The retention sweep calls it; a live session's spent
+ * tokens stay, since reuse detection reads them.
+ */
+export async function purgeEndedSessions(tx: TenantTx, endedBefore: Date, limit: number): Promise<number> {
+  const ended = await tx.query<{ id: string }>(
+    `SELECT id FROM user_sessions
+     WHERE tenant_id = $1 AND (expires_at < $2 OR revoked_at < $2)
+     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    [tx.tenantId, endedBefore, limit],
+  );
+  const ids = ended.map((row) => row.id);
+  if (ids.length === 0) return 0;
+  await tx.execute(
+    `DELETE FROM session_refresh_tokens WHERE tenant_id = $1 AND session_id = ANY($2::uuid[])`,
+    [tx.tenantId, ids],
+  );
+  return tx.execute(`DELETE FROM user_sessions WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+    tx.tenantId,
+    ids,
+  ]);
+}

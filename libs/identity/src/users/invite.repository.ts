@@ -48,3 +48,17 @@ export class InviteRepository {
     return revoked.map((r) => r.user_id);
   }
 }
+
+/**
+ * Deletes up to `limit` invitations that stopped being usable before `before` (expired,
+ * accepted or revoked); how many. The retention sweep calls it.
+ */
+export function purgeLapsedInvites(tx: TenantTx, before: Date, limit: number): Promise<number> {
+  return tx.execute(
+    `DELETE FROM user_invites WHERE tenant_id = $1 AND id IN (
+       SELECT id FROM user_invites
+       WHERE tenant_id = $1 AND (expires_at < $2 OR accepted_at < $2 OR revoked_at < $2)
+       ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+    [tx.tenantId, before, limit],
+  );
+}

@@ -1,0 +1,300 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from '@app/audit';
+import {
+  LegalHoldRepository,
+  MessagePurgeHooks,
+  MessagePurgeRepository,
+  PURGE_BATCH,
+  RetentionSweep,
+} from '@app/conversations';
+import { RoutedDb, TenantDb } from '@app/database';
+import { auditTrail } from '@app/testing';
+import {
+  type DeliveryPractice,
+  DeliveryStack,
+  conversationOfText,
+  createDeliveryPractice,
+  textFrom,
+} from './delivery-fixtures.js';
+import { freshPhone } from './ingestion-fixtures.js';
+
+// Issue 24: per-practice retention, legal holds, the retention sweep and the purge of spent tokens.
+describe('retention and legal hold', () => {
+  let stack: DeliveryStack;
+  let practice: DeliveryPractice;
+  let sweep: RetentionSweep;
+  const token = () => practice.owner.accessToken;
+  const tenant = () => practice.owner.practiceId;
+
+  const setRetention = (body: object, p = practice) =>
+    stack.staff.put('/v1/practice/retention', body, p.owner.accessToken);
+  /** Makes every message of the conversation (and its attachments) `days` old. */
+  const age = async (conversationId: string, days: number) => {
+    await stack.owner.query(
+      `UPDATE messages SET created_at = now() - make_interval(days => $2) WHERE conversation_id = $1`,
+      [conversationId, days],
+    );
+    await stack.owner.query(
+      `UPDATE attachments a SET created_at = now() - make_interval(days => $2)
+       FROM messages m WHERE m.id = a.message_id AND m.conversation_id = $1`,
+      [conversationId, days],
+    );
+  };
+  const messagesOf = async (conversationId: string): Promise<number> =>
+    Number(
+      (
+        await stack.owner.query(`SELECT count(*) AS n FROM messages WHERE conversation_id = $1`, [
+          conversationId,
+        ])
+      ).rows[0].n,
+    );
+  const purgeEvents = async (p = practice) =>
+    (await auditTrail(stack.api, p.owner.practiceId)).filter((e) => e.action === 'retention.purged');
+
+  beforeAll(async () => {
+    // A database of its own: the sweep visits every practice in the database.
+    stack = await DeliveryStack.start({ privateDatabase: true });
+    // No worker: its scheduled sweep would run beside the tests; the tests drive the sweep.
+    await stack.stopWorker();
+    practice = await createDeliveryPractice(stack);
+    sweep = new RetentionSweep(
+      stack.api.get(RoutedDb, { strict: false }),
+      stack.api.get(TenantDb, { strict: false }),
+      stack.api.get(LegalHoldRepository, { strict: false }),
+      stack.api.get(MessagePurgeRepository, { strict: false }),
+      stack.api.get(MessagePurgeHooks, { strict: false }),
+      stack.api.get(AuditService, { strict: false }),
+    );
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('keeps everything by default; refuses a retention below 30 days, above the maximum or attachments outliving messages', async () => {
+    expect((await stack.staff.get('/v1/practice/retention', token()).expect(200)).body).toEqual({
+      messageRetentionDays: null,
+      attachmentRetentionDays: null,
+    });
+    for (const bad of [
+      { messageRetentionDays: 7, attachmentRetentionDays: null },
+      { messageRetentionDays: 36_501, attachmentRetentionDays: null },
+      { messageRetentionDays: 90, attachmentRetentionDays: 120 },
+      { messageRetentionDays: 1.5, attachmentRetentionDays: null },
+      { messageRetentionDays: 365 },
+    ]) {
+      const res = await setRetention(bad).expect(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    // Nothing was stored by the refusals.
+    expect((await stack.staff.get('/v1/practice/retention', token()).expect(200)).body).toEqual({
+      messageRetentionDays: null,
+      attachmentRetentionDays: null,
+    });
+
+    // With nothing set, an old conversation stays.
+    const { conversationId } = await conversationOfText(stack, practice, freshPhone(), 'Old question');
+    await age(conversationId, 4000);
+    await sweep.run();
+    expect(await messagesOf(conversationId)).toBe(1);
+  });
+
+  it('purges messages older than the retention with their dependants, keeps younger ones, audits counts only', async () => {
+    await setRetention({ messageRetentionDays: 365, attachmentRetentionDays: null }).expect(200);
+    const changed = (await auditTrail(stack.api, tenant())).find(
+      (e) => e.action === 'practice.retention_changed',
+    );
+    expect(changed?.metadata).toMatchObject({
+      messageRetentionDays: 365,
+      previousMessageRetentionDays: null,
+    });
+
+    const old = await conversationOfText(stack, practice, freshPhone(), 'My results from last year');
+    // A staff reply: an outbound message with its outbox row (delivery's dependant).
+    await stack.staff
+      .post(`/v1/conversations/${old.conversationId}/replies`, { body: 'Your results are fine.' }, token())
+      .expect(202);
+    const young = await conversationOfText(stack, practice, freshPhone(), 'Can I book for Friday?');
+    await age(old.conversationId, 400);
+    await age(young.conversationId, 300);
+    const before = (await purgeEvents()).length;
+
+    const counts = await sweep.run();
+
+    expect(await messagesOf(old.conversationId)).toBe(0);
+    expect(await messagesOf(young.conversationId)).toBe(1);
+    expect(counts.messages).toBeGreaterThanOrEqual(2);
+    const events = (await purgeEvents()).slice(0, (await purgeEvents()).length - before);
+    const messageEvents = events.filter((e) => e.metadata.kind === 'messages');
+    expect(messageEvents.reduce((sum, e) => sum + Number(e.metadata.messages), 0)).toBe(counts.messages);
+    // Counts and periods only: no body, address or id of what went.
+    for (const event of messageEvents) {
+      expect(event.actor).toEqual({ type: 'system', id: 'retention_sweep' });
+      for (const value of Object.values(event.metadata))
+        expect(typeof value === 'number' || value === 'messages' || value === null).toBe(true);
+    }
+    // The conversation row stays (it holds no content), now without messages.
+    const { rows } = await stack.owner.query(`SELECT 1 FROM conversations WHERE id = $1`, [
+      old.conversationId,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('keeps a message that is evidence for a young opt-out record', async () => {
+    const phone = freshPhone();
+    await textFrom(stack, practice, phone, 'STOP');
+    const { rows } = await stack.owner.query<{ inbound_message_id: string; conversation_id: string }>(
+      `SELECT o.inbound_message_id, m.conversation_id FROM sms_opt_out_events o
+       JOIN messages m ON m.id = o.inbound_message_id
+       WHERE o.tenant_id = $1 AND o.action = 'opt_out' ORDER BY o.recorded_at DESC LIMIT 1`,
+      [tenant()],
+    );
+    expect(rows).toHaveLength(1);
+    const stop = rows[0]!;
+    await age(stop.conversation_id, 800);
+
+    await sweep.run();
+
+    const { rows: kept } = await stack.owner.query(`SELECT 1 FROM messages WHERE id = $1`, [
+      stop.inbound_message_id,
+    ]);
+    expect(kept).toHaveLength(1);
+  });
+
+  it('a legal hold on a contact keeps its messages until released; one on the practice suspends everything', async () => {
+    const held = await conversationOfText(stack, practice, freshPhone(), 'Keep me');
+    const other = await conversationOfText(stack, practice, freshPhone(), 'Not held');
+    await age(held.conversationId, 500);
+
+    const hold = await stack.staff
+      .post('/v1/legal-holds', { contactId: held.contactId }, token())
+      .expect(201);
+    expect(hold.body).toMatchObject({ scope: 'contact', contactId: held.contactId, active: true });
+    const again = await stack.staff
+      .post('/v1/legal-holds', { contactId: held.contactId }, token())
+      .expect(409);
+    expect(again.body.error).toMatchObject({ code: 'legal_hold_exists', details: { holdId: hold.body.id } });
+    await stack.staff.post('/v1/legal-holds', { contactId: randomUUID() }, token()).expect(404);
+
+    await sweep.run();
+    expect(await messagesOf(held.conversationId)).toBe(1);
+
+    // A practice hold: nothing goes, even what no contact hold covers.
+    const practiceHold = await stack.staff.post('/v1/legal-holds', {}, token()).expect(201);
+    expect(practiceHold.body.scope).toBe('practice');
+    await age(other.conversationId, 500);
+    const whileHeld = await sweep.run();
+    expect(await messagesOf(other.conversationId)).toBe(1);
+    expect(whileHeld.messages).toBe(0);
+
+    const listed = await stack.staff.get('/v1/legal-holds', token()).expect(200);
+    expect(listed.body.data.map((h: { id: string }) => h.id)).toEqual(
+      expect.arrayContaining([hold.body.id, practiceHold.body.id]),
+    );
+
+    await stack.staff.post(`/v1/legal-holds/${practiceHold.body.id}/release`, {}, token()).expect(200);
+    await sweep.run();
+    expect(await messagesOf(other.conversationId)).toBe(0);
+    expect(await messagesOf(held.conversationId)).toBe(1);
+
+    const released = await stack.staff
+      .post(`/v1/legal-holds/${hold.body.id}/release`, {}, token())
+      .expect(200);
+    expect(released.body).toMatchObject({ active: false, releasedBy: practice.owner.userId });
+    await stack.staff.post(`/v1/legal-holds/${hold.body.id}/release`, {}, token()).expect(404);
+    await sweep.run();
+    expect(await messagesOf(held.conversationId)).toBe(0);
+
+    const actions = (await auditTrail(stack.api, tenant())).map((e) => e.action);
+    expect(actions.filter((a) => a === 'legal_hold.placed')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'legal_hold.released')).toHaveLength(2);
+  });
+
+  it('purges spent sessions with their refresh tokens, lapsed reset tokens and old SendGrid event ids', async () => {
+    const userId = practice.owner.userId;
+    const spent = randomUUID();
+    const live = randomUUID();
+    await stack.owner.query(
+      `INSERT INTO user_sessions (id, tenant_id, user_id, mfa_state, created_at, last_seen_at, expires_at, revoked_at, revoked_reason)
+       VALUES ($1, $3, $4, 'not_required', now() - interval '90 days', now() - interval '60 days',
+               now() - interval '50 days', now() - interval '60 days', 'logout'),
+              ($2, $3, $4, 'not_required', now(), now(), now() + interval '1 day', NULL, NULL)`,
+      [spent, live, tenant(), userId],
+    );
+    await stack.owner.query(
+      `INSERT INTO session_refresh_tokens (id, tenant_id, session_id, token_hash, created_at, spent_at)
+       VALUES ($1, $3, $4, $5, now() - interval '60 days', now() - interval '59 days'),
+              ($2, $3, $6, $7, now(), now())`,
+      [randomUUID(), randomUUID(), tenant(), spent, randomBytes(32), live, randomBytes(32)],
+    );
+    await stack.owner.query(
+      `INSERT INTO password_reset_tokens (id, tenant_id, user_id, token_hash, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, now() - interval '45 days', now() - interval '45 days')`,
+      [randomUUID(), tenant(), userId, randomBytes(32)],
+    );
+    await stack.owner.query(
+      `INSERT INTO auto_reply_sends (tenant_id, contact_id, channel, last_sent_at)
+       SELECT tenant_id, id, 'sms', now() - interval '30 days' FROM contacts WHERE tenant_id = $1 LIMIT 1`,
+      [tenant()],
+    );
+    await stack.owner.query(
+      `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id, received_at)
+       VALUES ($1, 'old-event', $2, now() - interval '30 days'), ($1, 'new-event', $2, now())`,
+      [tenant(), practice.email.id],
+    );
+
+    const counts = await sweep.run();
+
+    expect(counts.tokens).toBeGreaterThanOrEqual(3);
+    const left = async (sql: string) => (await stack.owner.query(sql, [tenant()])).rows.length;
+    expect(await left(`SELECT 1 FROM user_sessions WHERE tenant_id = $1 AND id = '${spent}'`)).toBe(0);
+    expect(await left(`SELECT 1 FROM user_sessions WHERE tenant_id = $1 AND id = '${live}'`)).toBe(1);
+    expect(
+      await left(`SELECT 1 FROM session_refresh_tokens WHERE tenant_id = $1 AND session_id = '${spent}'`),
+    ).toBe(0);
+    // A live session's spent token stays: reuse detection reads it.
+    expect(
+      await left(`SELECT 1 FROM session_refresh_tokens WHERE tenant_id = $1 AND session_id = '${live}'`),
+    ).toBe(1);
+    expect(
+      await left(`SELECT 1 FROM password_reset_tokens WHERE tenant_id = $1 AND expires_at < now()`),
+    ).toBe(0);
+    expect(await left(`SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1 ORDER BY 1`)).toBe(1);
+    const tokenEvents = (await purgeEvents()).filter((e) => e.metadata.kind === 'tokens');
+    expect(tokenEvents.length).toBeGreaterThan(0);
+    expect(tokenEvents[0]!.metadata).toMatchObject({
+      sessions: 1,
+      resetTokens: 1,
+      sendgridEvents: 1,
+      autoReplyThrottles: 1,
+    });
+    expect(await left(`SELECT 1 FROM auto_reply_sends WHERE tenant_id = $1`)).toBe(0);
+  });
+
+  it('two concurrent sweeps purge each expired message once, in bounded batches', async () => {
+    const other = await createDeliveryPractice(stack);
+    await setRetention({ messageRetentionDays: 30, attachmentRetentionDays: null }, other).expect(200);
+    const { conversationId } = await conversationOfText(stack, other, freshPhone(), 'Hello');
+    const total = PURGE_BATCH * 2 + 500;
+    await stack.owner.query(
+      `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, $2, 'sms', 'inbound', 'message', 'received',
+              now() - interval '90 days', now() - interval '90 days'
+       FROM generate_series(2, $3)`,
+      [other.owner.practiceId, conversationId, total],
+    );
+    await age(conversationId, 90);
+    expect(await messagesOf(conversationId)).toBe(total);
+
+    const [a, b] = await Promise.all([sweep.run(), sweep.run()]);
+
+    expect(await messagesOf(conversationId)).toBe(0);
+    const purgedHere = (await purgeEvents(other))
+      .filter((e) => e.metadata.kind === 'messages')
+      .map((e) => Number(e.metadata.messages));
+    // Every batch audited, none over the bound, and the counts add up to the rows, each once.
+    expect(purgedHere.reduce((sum, n) => sum + n, 0)).toBe(total);
+    expect(Math.max(...purgedHere)).toBeLessThanOrEqual(PURGE_BATCH);
+    expect(a.messages + b.messages).toBeGreaterThanOrEqual(total);
+  });
+});
