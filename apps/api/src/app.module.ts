@@ -9,6 +9,7 @@ import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
 import { ReportsModule } from '@app/reports';
+import { WebhooksOutModule } from '@app/webhooks-out';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class ApiModule {
         PortalModule,
         AutomationModule,
         ReportsModule,
+        WebhooksOutModule,
         AuditTrailModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.

@@ -28,6 +28,7 @@ import {
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
+import { WebhookDeliverJob, WebhooksOutWorkerModule } from '@app/webhooks-out';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
@@ -49,6 +50,7 @@ export class WorkerModule {
             PendingSmsJob,
             SecureReminderSweepJob,
             InboxSweepJob,
+            WebhookDeliverJob,
           ],
           [
             DeliveryWorkerModule,
@@ -58,6 +60,8 @@ export class WorkerModule {
             RoutingModule,
             AutoRepliesCoreModule,
             ReportsWorkerModule,
+            // Outbound webhooks: the attempts the job runs, and the relay that enqueues due deliveries.
+            WebhooksOutWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

@@ -35,6 +35,8 @@ export const RLS_SETTINGS = {
     /** Practices that set an SLA or auto-close (practices: their ids and those settings), for the inbox sweep. */
     inboxSweep: 'app.inbox_sweep',
     masterKeyCheck: 'app.master_key_check',
+    /** Outbound webhook deliveries whose job is due to be (re)enqueued (webhook_deliveries: ids only). */
+    webhookRelay: 'app.webhook_relay',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',
   },
