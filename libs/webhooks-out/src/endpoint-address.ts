@@ -16,8 +16,13 @@ export type HostResolver = (hostname: string) => Promise<Array<{ address: string
 
 export const resolveWithDns: HostResolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
-/** Non-public ranges: loopback, private, shared, link-local (cloud metadata), documentation, multicast, reserved. */
-const NON_PUBLIC = new BlockList();
+/**
+ * Non-public ranges: loopback, private, shared, link-local (cloud metadata), documentation,
+ * multicast, reserved. One list per family: a BlockList matches IPv4 addresses against an IPv6
+ * ::ffff:0:0/96 entry, which would refuse every IPv4 address.
+ */
+const NON_PUBLIC_V4 = new BlockList();
+const NON_PUBLIC_V6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -35,7 +40,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const)
-  NON_PUBLIC.addSubnet(net, prefix, 'ipv4');
+  NON_PUBLIC_V4.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
@@ -54,13 +59,13 @@ for (const [net, prefix] of [
   ['fec0::', 10],
   ['ff00::', 8],
 ] as const)
-  NON_PUBLIC.addSubnet(net, prefix, 'ipv6');
+  NON_PUBLIC_V6.addSubnet(net, prefix, 'ipv6');
 
 /** True when `address` (an IP literal) is a public unicast address. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? !NON_PUBLIC_V4.check(address, 'ipv4') : !NON_PUBLIC_V6.check(address, 'ipv6');
 }
 
 /** The URL's form alone: absolute, https (or http when allowed), no credentials. */
