@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -137,7 +137,8 @@ describe('signed outbound webhooks', () => {
   }
 
   const deliveriesOf = async (endpointId: string) =>
-    (await staff.get(`/v1/webhook-endpoints/${endpointId}/deliveries`, admin.accessToken).expect(200)).body as {
+    (await staff.get(`/v1/webhook-endpoints/${endpointId}/deliveries`, admin.accessToken).expect(200))
+      .body as {
       data: Array<{
         id: string;
         type: string;
@@ -181,16 +182,30 @@ describe('signed outbound webhooks', () => {
     expect(rows[0].n).toBe(0);
     // A public address is taken (the receiver is never called at registration).
     const taken = await strict
-      .post('/v1/webhook-endpoints', { url: 'https://93.184.215.14/hooks', eventTypes: ['consent.changed'] }, admin.accessToken)
+      .post(
+        '/v1/webhook-endpoints',
+        { url: 'https://93.184.215.14/hooks', eventTypes: ['consent.changed'] },
+        admin.accessToken,
+      )
       .expect(201);
     await strict.delete(`/v1/webhook-endpoints/${taken.body.id}`, admin.accessToken).expect(204);
     // Owner and admin only.
     const frontDesk = await staff.addStaff(admin, 'front_desk');
     await staff.get('/v1/webhook-endpoints', frontDesk.accessToken).expect(403);
     await staff
-      .post('/v1/webhook-endpoints', { url: 'https://93.184.215.14/x', eventTypes: ['message.received'] }, frontDesk.accessToken)
+      .post(
+        '/v1/webhook-endpoints',
+        { url: 'https://93.184.215.14/x', eventTypes: ['message.received'] },
+        frontDesk.accessToken,
+      )
       .expect(403);
-    await staff.post('/v1/webhook-endpoints', { url: 'https://93.184.215.14/x', eventTypes: ['nope'] }, admin.accessToken).expect(400);
+    await staff
+      .post(
+        '/v1/webhook-endpoints',
+        { url: 'https://93.184.215.14/x', eventTypes: ['nope'] },
+        admin.accessToken,
+      )
+      .expect(400);
   });
 
   it('refuses a private address at send time too (a name that resolves elsewhere now), connecting nowhere', async () => {
@@ -204,7 +219,10 @@ describe('signed outbound webhooks', () => {
       ).rows as Array<{ id: string }>;
       expect(delivery).toBeDefined();
       // The endpoint's host now resolves to loopback ("rebinding"), on a deployment that allows no private address.
-      await owner.query(`UPDATE webhook_endpoints SET url = 'https://hooks.rebinding.test/in' WHERE id = $1`, [hook.id]);
+      await owner.query(
+        `UPDATE webhook_endpoints SET url = 'https://hooks.rebinding.test/in' WHERE id = $1`,
+        [hook.id],
+      );
       const attempts = new WebhookAttempts(
         api.get(TenantDb),
         new WebhookDeliveryRepository(),
@@ -230,7 +248,9 @@ describe('signed outbound webhooks', () => {
           id: delivery!.id,
           type: 'message.received',
           state: 'pending',
-          attempts: [expect.objectContaining({ statusCode: null, errorClass: 'address_refused', succeeded: false })],
+          attempts: [
+            expect.objectContaining({ statusCode: null, errorClass: 'address_refused', succeeded: false }),
+          ],
         }),
       ]);
       expect(receiver.requests).toEqual([]);
@@ -251,7 +271,9 @@ describe('signed outbound webhooks', () => {
       expect(JSON.stringify(listed.body)).not.toContain(hook.secret);
 
       const { conversationId, messageId } = await inbound();
-      await staff.patch(`/v1/conversations/${conversationId}`, { assigneeId: admin.userId }, admin.accessToken).expect(200);
+      await staff
+        .patch(`/v1/conversations/${conversationId}`, { assigneeId: admin.userId }, admin.accessToken)
+        .expect(200);
       await waitFor(() => receiver.requests.length >= 2, 15_000);
 
       const verifier = new Webhook(hook.secret);
@@ -266,7 +288,10 @@ describe('signed outbound webhooks', () => {
       });
       // A tampered body does not verify.
       expect(() =>
-        verifier.verify(receiver.requests[0]!.body.replace('practiceId', 'practiceID'), receiver.requests[0]!.headers as Record<string, string>),
+        verifier.verify(
+          receiver.requests[0]!.body.replace('practiceId', 'practiceID'),
+          receiver.requests[0]!.headers as Record<string, string>,
+        ),
       ).toThrow();
       expect(events.map((e) => e.type).toSorted()).toEqual(['conversation.assigned', 'message.received']);
       const received = events.find((e) => e.type === 'message.received')!;
@@ -303,13 +328,17 @@ describe('signed outbound webhooks', () => {
     await startTheWorker();
     const receiver = await new Receiver().start();
     try {
-      const hook = await endpoint(receiver.url, ['message.status_changed', 'secure_message.read', 'consent.changed']);
+      const hook = await endpoint(receiver.url, [
+        'message.status_changed',
+        'secure_message.read',
+        'consent.changed',
+      ]);
       const { conversationId } = await inbound();
       const tenant = admin.practiceId;
-      const [{ contact_id: contactId }] = (
+      const contactId = (
         await owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])
-      ).rows as Array<{ contact_id: string }>;
-      const outbound = (await owner.query(`SELECT gen_random_uuid() AS id`)).rows[0].id as string;
+      ).rows[0].contact_id as string;
+      const outbound = randomUUID();
       const app = new pg.Pool({ connectionString: infra.appUrl, max: 1 });
       const asTenant = async (work: (c: pg.PoolClient) => Promise<void>, commit: boolean) => {
         const c = await app.connect();
@@ -331,8 +360,16 @@ describe('signed outbound webhooks', () => {
           );
         }, true);
         // A rolled-back change is no event.
-        await asTenant((c) => c.query(`UPDATE messages SET status = 'failed' WHERE id = $1`, [outbound]).then(() => undefined), false);
-        await asTenant((c) => c.query(`UPDATE messages SET status = 'read' WHERE id = $1`, [outbound]).then(() => undefined), true);
+        await asTenant(
+          (c) =>
+            c.query(`UPDATE messages SET status = 'failed' WHERE id = $1`, [outbound]).then(() => undefined),
+          false,
+        );
+        await asTenant(
+          (c) =>
+            c.query(`UPDATE messages SET status = 'read' WHERE id = $1`, [outbound]).then(() => undefined),
+          true,
+        );
         await asTenant(
           (c) =>
             c
@@ -348,7 +385,9 @@ describe('signed outbound webhooks', () => {
         await app.end();
       }
       await waitFor(() => receiver.requests.length >= 3, 15_000);
-      const events = receiver.requests.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+      const events = receiver.requests.map(
+        (r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> },
+      );
       expect(events.map((e) => e.type).toSorted()).toEqual([
         'consent.changed',
         'message.status_changed',
@@ -405,7 +444,10 @@ describe('signed outbound webhooks', () => {
 
       // A second event arrives after the first was delivered: the first is not sent again.
       await inbound();
-      await waitFor(async () => (await deliveriesOf(hook.id)).data.filter((d) => d.state === 'delivered').length === 2, 20_000);
+      await waitFor(
+        async () => (await deliveriesOf(hook.id)).data.filter((d) => d.state === 'delivered').length === 2,
+        20_000,
+      );
       expect(receiver.withId(delivered.id)).toHaveLength(4);
 
       // Replay: the same webhook-id, sent once more, verifiable.
@@ -414,17 +456,27 @@ describe('signed outbound webhooks', () => {
         .expect(202);
       await waitFor(() => receiver.withId(delivered.id).length === 5, 15_000);
       const replayed = receiver.withId(delivered.id)[4]!;
-      expect(() => new Webhook(hook.secret).verify(replayed.body, replayed.headers as Record<string, string>)).not.toThrow();
-      await waitFor(async () => (await deliveriesOf(hook.id)).data.find((d) => d.id === delivered.id)?.state === 'delivered');
+      expect(() =>
+        new Webhook(hook.secret).verify(replayed.body, replayed.headers as Record<string, string>),
+      ).not.toThrow();
+      await waitFor(
+        async () =>
+          (await deliveriesOf(hook.id)).data.find((d) => d.id === delivered.id)?.state === 'delivered',
+      );
       // Unknown deliveries and endpoints are 404s; the log pages with a cursor.
       await staff
         .post(`/v1/webhook-endpoints/${hook.id}/deliveries/${hook.id}/replay`, {}, admin.accessToken)
         .expect(404);
-      const first = (await staff.get(`/v1/webhook-endpoints/${hook.id}/deliveries?limit=1`, admin.accessToken).expect(200)).body;
+      const first = (
+        await staff.get(`/v1/webhook-endpoints/${hook.id}/deliveries?limit=1`, admin.accessToken).expect(200)
+      ).body;
       expect(first.data).toHaveLength(1);
       const second = (
         await staff
-          .get(`/v1/webhook-endpoints/${hook.id}/deliveries?limit=1&cursor=${first.nextCursor}`, admin.accessToken)
+          .get(
+            `/v1/webhook-endpoints/${hook.id}/deliveries?limit=1&cursor=${first.nextCursor}`,
+            admin.accessToken,
+          )
           .expect(200)
       ).body;
       expect(second.data.map((d: { id: string }) => d.id)).not.toContain(first.data[0].id);
@@ -448,7 +500,8 @@ describe('signed outbound webhooks', () => {
       const hook = await endpoint(receiver.url, ['message.received']);
       await inbound();
       const disabled = await waitFor(async () => {
-        const list = (await staff.get('/v1/webhook-endpoints', admin.accessToken).expect(200)).body.data as Array<{
+        const list = (await staff.get('/v1/webhook-endpoints', admin.accessToken).expect(200)).body
+          .data as Array<{
           id: string;
           enabled: boolean;
           disabledReason: string | null;
@@ -471,7 +524,9 @@ describe('signed outbound webhooks', () => {
         `SELECT actor_type, metadata FROM audit_events WHERE tenant_id = $1 AND action = 'webhook_endpoint.disabled' AND target_id = $2`,
         [admin.practiceId, hook.id],
       );
-      expect(audit.rows).toEqual([{ actor_type: 'system', metadata: { reason: 'failing', consecutiveFailures: 6 } }]);
+      expect(audit.rows).toEqual([
+        { actor_type: 'system', metadata: { reason: 'failing', consecutiveFailures: 6 } },
+      ]);
 
       // While disabled, events make no delivery.
       await inbound();
@@ -479,13 +534,18 @@ describe('signed outbound webhooks', () => {
 
       // Re-enabled, with the receiver back: the failed delivery can be replayed and new events flow.
       receiver.answer = () => 204;
-      const enabled = await staff.patch(`/v1/webhook-endpoints/${hook.id}`, { enabled: true }, admin.accessToken).expect(200);
+      const enabled = await staff
+        .patch(`/v1/webhook-endpoints/${hook.id}`, { enabled: true }, admin.accessToken)
+        .expect(200);
       expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
       await staff
         .post(`/v1/webhook-endpoints/${hook.id}/deliveries/${log.data[0]!.id}/replay`, {}, admin.accessToken)
         .expect(202);
       await inbound();
-      await waitFor(async () => (await deliveriesOf(hook.id)).data.filter((d) => d.state === 'delivered').length === 2, 20_000);
+      await waitFor(
+        async () => (await deliveriesOf(hook.id)).data.filter((d) => d.state === 'delivered').length === 2,
+        20_000,
+      );
     } finally {
       unsubscribe();
       await receiver.close();
@@ -497,12 +557,16 @@ describe('signed outbound webhooks', () => {
     const receiver = await new Receiver().start();
     try {
       const hook = await endpoint(receiver.url, ['message.received']);
-      const rotated = (await staff.post(`/v1/webhook-endpoints/${hook.id}/secret`, {}, admin.accessToken).expect(201)).body;
+      const rotated = (
+        await staff.post(`/v1/webhook-endpoints/${hook.id}/secret`, {}, admin.accessToken).expect(201)
+      ).body;
       expect(rotated.secret).not.toBe(hook.secret);
       await inbound();
       await waitFor(() => receiver.requests.length >= 1, 15_000);
       const r = receiver.requests[0]!;
-      expect(() => new Webhook(rotated.secret).verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+      expect(() =>
+        new Webhook(rotated.secret).verify(r.body, r.headers as Record<string, string>),
+      ).not.toThrow();
       expect(() => new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>)).toThrow();
       await staff.delete(`/v1/webhook-endpoints/${hook.id}`, admin.accessToken).expect(204);
       await staff.delete(`/v1/webhook-endpoints/${hook.id}`, admin.accessToken).expect(404);

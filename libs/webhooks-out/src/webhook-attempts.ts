@@ -69,7 +69,9 @@ export class WebhookAttempts {
     const work = await this.db.forTenant(tenantId, async (tx) => {
       const found = await this.deliveries.startAttempt(tx, deliveryId, lease);
       if (!found || found.state !== 'pending') return null;
-      const secret = await (await this.keys.forTenant(tx)).decryptString(WEBHOOK_SECRET_COLUMN, found.secretEnc);
+      const secret = await (
+        await this.keys.forTenant(tx)
+      ).decryptString(WEBHOOK_SECRET_COLUMN, found.secretEnc);
       return { ...found, secret };
     });
     if (!work) return { done: true };
@@ -108,14 +110,20 @@ export class WebhookAttempts {
           reason: 'failing',
         });
         tx.afterCommit(() =>
-          this.logger.warn({ tenantId, endpointId: work.endpointId }, 'Webhook endpoint disabled after sustained failure'),
+          this.logger.warn(
+            { tenantId, endpointId: work.endpointId },
+            'Webhook endpoint disabled after sustained failure',
+          ),
         );
       }
       return next.state === 'pending' ? { done: false, retryInMs: delay } : { done: true };
     });
   }
 
-  private async send(work: { url: string; type: string; occurredAt: Date; data: Record<string, unknown>; secret: string }, deliveryId: string): Promise<AttemptOutcome> {
+  private async send(
+    work: { url: string; type: string; occurredAt: Date; data: Record<string, unknown>; secret: string },
+    deliveryId: string,
+  ): Promise<AttemptOutcome> {
     const vetted = await vetEndpointUrl(work.url, {
       allowPrivate: this.config.OUTBOUND_WEBHOOKS_ALLOW_PRIVATE,
       resolve: this.resolve,

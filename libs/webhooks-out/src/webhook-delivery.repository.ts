@@ -48,9 +48,7 @@ export interface DeliveryLogEntry {
 }
 
 /** What follows an attempt: delivered, failed for good, or another try after `retryAt`. */
-export type DeliveryNext =
-  | { state: 'delivered' | 'failed' }
-  | { state: 'pending'; relayAt: Date };
+export type DeliveryNext = { state: 'delivered' | 'failed' } | { state: 'pending'; relayAt: Date };
 
 /** webhook_deliveries and webhook_delivery_attempts (webhooks-out's tables). */
 @Injectable()
@@ -61,7 +59,11 @@ export class WebhookDeliveryRepository {
    * another relay or an attempt holds) and their lease pushed forward, so they are enqueued once
    * per lease.
    */
-  async claimDueAcrossPractices(tx: SweepTx, batch: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  async claimDueAcrossPractices(
+    tx: SweepTx,
+    batch: number,
+    leaseSeconds: number,
+  ): Promise<ClaimedDelivery[]> {
     const due = await tx.query<ClaimedDelivery>(
       `SELECT tenant_id, id FROM webhook_deliveries WHERE state = 'pending' AND relay_at <= now()
        ORDER BY relay_at LIMIT $1`,
@@ -91,7 +93,17 @@ export class WebhookDeliveryRepository {
    */
   async startAttempt(tx: TenantTx, id: string, leaseSeconds: number): Promise<DeliveryWork | null> {
     const [row] = await tx.query<
-      Pick<WebhookDeliveryEntity, 'id' | 'endpoint_id' | 'event_type' | 'data' | 'occurred_at' | 'state' | 'attempts' | 'window_started_at'> & {
+      Pick<
+        WebhookDeliveryEntity,
+        | 'id'
+        | 'endpoint_id'
+        | 'event_type'
+        | 'data'
+        | 'occurred_at'
+        | 'state'
+        | 'attempts'
+        | 'window_started_at'
+      > & {
         url: string;
         secret_enc: Buffer;
         enabled: boolean;
@@ -135,7 +147,15 @@ export class WebhookDeliveryRepository {
       await tx.execute(
         `INSERT INTO webhook_delivery_attempts (id, tenant_id, delivery_id, status_code, duration_ms, error_class, succeeded)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [randomUUID(), tx.tenantId, id, outcome.statusCode, outcome.durationMs, outcome.errorClass, outcome.delivered],
+        [
+          randomUUID(),
+          tx.tenantId,
+          id,
+          outcome.statusCode,
+          outcome.durationMs,
+          outcome.errorClass,
+          outcome.delivered,
+        ],
       );
     await tx.execute(
       `UPDATE webhook_deliveries SET

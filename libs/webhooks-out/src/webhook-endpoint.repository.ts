@@ -109,10 +109,10 @@ export class WebhookEndpointRepository {
 
   /** Deletes the endpoint with its deliveries and their attempts; false when there was none. */
   async delete(tx: TenantTx, id: string): Promise<boolean> {
-    const rows = await tx.query(`DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
-      tx.tenantId,
-      id,
-    ]);
+    const rows = await tx.query(
+      `DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [tx.tenantId, id],
+    );
     return rows.length > 0;
   }
 

@@ -8,7 +8,11 @@ import { JobQueue } from '@app/jobs';
 import { type HostResolver, resolveWithDns, vetEndpointUrl } from './endpoint-address.js';
 import { deliveryLeaseSeconds, WEBHOOK_HOST_RESOLVER } from './webhook-attempts.js';
 import { type DeliveryLogEntry, WebhookDeliveryRepository } from './webhook-delivery.repository.js';
-import { WEBHOOK_SECRET_COLUMN, type WebhookEndpoint, WebhookEndpointRepository } from './webhook-endpoint.repository.js';
+import {
+  WEBHOOK_SECRET_COLUMN,
+  type WebhookEndpoint,
+  WebhookEndpointRepository,
+} from './webhook-endpoint.repository.js';
 import type { WebhookEventType } from './webhook-events.js';
 import { WebhooksOutError, WebhooksOutErrorCode as E } from './webhooks-out.errors.js';
 
@@ -39,7 +43,10 @@ export class WebhookEndpoints {
     private readonly audit: AuditService,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG)
-    private readonly config: Pick<CoreConfig, 'OUTBOUND_WEBHOOKS_ALLOW_PRIVATE' | 'OUTBOUND_WEBHOOKS_TIMEOUT_MS'>,
+    private readonly config: Pick<
+      CoreConfig,
+      'OUTBOUND_WEBHOOKS_ALLOW_PRIVATE' | 'OUTBOUND_WEBHOOKS_TIMEOUT_MS'
+    >,
     @Optional() @Inject(WEBHOOK_HOST_RESOLVER) private readonly resolve: HostResolver = resolveWithDns,
   ) {}
 
@@ -58,7 +65,9 @@ export class WebhookEndpoints {
         eventTypes: [...new Set(input.eventTypes)],
         secretEnc: cipher.encrypt(WEBHOOK_SECRET_COLUMN, secret),
       });
-      this.audited(tx, 'webhook_endpoint.created', endpoint.id, { eventTypes: endpoint.eventTypes.join(',') });
+      this.audited(tx, 'webhook_endpoint.created', endpoint.id, {
+        eventTypes: endpoint.eventTypes.join(','),
+      });
       return { endpoint, secret };
     });
   }
@@ -123,7 +132,10 @@ export class WebhookEndpoints {
       const result = await this.deliveries.replay(tx, endpointId, deliveryId, lease);
       if (result === null) throw new WebhooksOutError(E.DeliveryNotFound, 'Webhook delivery not found');
       if (result === 'pending')
-        throw new WebhooksOutError(E.DeliveryPending, 'The delivery is still being retried; replay it once it has finished');
+        throw new WebhooksOutError(
+          E.DeliveryPending,
+          'The delivery is still being retried; replay it once it has finished',
+        );
       this.audited(tx, 'webhook_delivery.replayed', deliveryId, { endpointId }, 'webhook_delivery');
       tx.afterCommit(() =>
         this.queue

@@ -31,7 +31,11 @@ export const WEBHOOK_DATA_KEYS = [
 ] as const;
 
 /** The JSON body of a delivery, as signed and sent. */
-export function webhookBody(event: { type: string; occurredAt: Date; data: Record<string, unknown> }): string {
+export function webhookBody(event: {
+  type: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+}): string {
   const data = Object.fromEntries(
     (WEBHOOK_DATA_KEYS as readonly string[]).filter((k) => k in event.data).map((k) => [k, event.data[k]]),
   );

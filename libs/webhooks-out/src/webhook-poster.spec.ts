@@ -13,7 +13,8 @@ describe('posting one webhook', () => {
     server = createServer((req, res) => {
       hits.push({ path: req.url ?? '', host: req.headers.host });
       req.resume();
-      if (req.url === '/redirect') res.writeHead(302, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
+      if (req.url === '/redirect')
+        res.writeHead(302, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
       else if (req.url === '/slow') setTimeout(() => res.writeHead(204).end(), 2000);
       else if (req.url === '/huge') {
         res.writeHead(200);
@@ -47,12 +48,20 @@ describe('posting one webhook', () => {
 
   it('follows no redirect', async () => {
     const before = hits.length;
-    expect(await post('/redirect')).toMatchObject({ delivered: false, statusCode: 302, errorClass: 'redirect_refused' });
+    expect(await post('/redirect')).toMatchObject({
+      delivered: false,
+      statusCode: 302,
+      errorClass: 'redirect_refused',
+    });
     expect(hits.slice(before).map((h) => h.path)).toEqual(['/redirect']);
   });
 
   it('gives up at the deadline, and reads at most the capped answer', async () => {
-    expect(await post('/slow', 200)).toMatchObject({ delivered: false, statusCode: null, errorClass: 'timeout' });
+    expect(await post('/slow', 200)).toMatchObject({
+      delivered: false,
+      statusCode: null,
+      errorClass: 'timeout',
+    });
     // The huge answer never ends: only the cap ends the exchange (before the deadline would).
     expect(await post('/huge', 10_000)).toMatchObject({ delivered: true, statusCode: 200 });
   });

@@ -68,7 +68,12 @@ export function postWebhook(req: PostRequest): Promise<AttemptOutcome> {
       const answer = {
         delivered: status >= 200 && status < 300,
         statusCode: status,
-        errorClass: status >= 200 && status < 300 ? null : status >= 300 && status < 400 ? 'redirect_refused' : 'http_status',
+        errorClass:
+          status >= 200 && status < 300
+            ? null
+            : status >= 300 && status < 400
+              ? 'redirect_refused'
+              : 'http_status',
       };
       let read = 0;
       res.on('data', (chunk: Buffer) => {
@@ -97,7 +102,12 @@ export function errorClassOf(err: NodeJS.ErrnoException): string {
   if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection_reset';
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'unreachable';
-  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT')
+  if (
+    code.startsWith('ERR_TLS') ||
+    code.includes('CERT') ||
+    code.startsWith('ERR_SSL') ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+  )
     return 'tls';
   return 'network';
 }

@@ -30,7 +30,10 @@ export class WebhookRelay implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG)
-    private readonly config: Pick<CoreConfig, 'OUTBOUND_WEBHOOKS_RELAY_INTERVAL_MS' | 'OUTBOUND_WEBHOOKS_TIMEOUT_MS'>,
+    private readonly config: Pick<
+      CoreConfig,
+      'OUTBOUND_WEBHOOKS_RELAY_INTERVAL_MS' | 'OUTBOUND_WEBHOOKS_TIMEOUT_MS'
+    >,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,7 +48,11 @@ export class WebhookRelay implements OnApplicationBootstrap, BeforeApplicationSh
     );
     await Promise.all(
       rows.map((row) =>
-        this.queue.revive('webhooks.deliver', { tenantId: row.tenant_id, deliveryId: row.id }, { jobId: row.id }),
+        this.queue.revive(
+          'webhooks.deliver',
+          { tenantId: row.tenant_id, deliveryId: row.id },
+          { jobId: row.id },
+        ),
       ),
     );
     if (rows.length) this.logger.log({ count: rows.length }, 'Webhook deliveries relayed');

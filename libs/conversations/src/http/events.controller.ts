@@ -92,8 +92,7 @@ export class EventsController {
               'conversationId' in event
                 ? await this.visibility.mayHear(user, event.conversationId)
                 : roleHas(user.role, 'practice.settings');
-            if (hears)
-              stream.send({ id: event.id, event: event.type, data: view(event) });
+            if (hears) stream.send({ id: event.id, event: event.type, data: view(event) });
           })
           .catch(() => stream.close());
       });

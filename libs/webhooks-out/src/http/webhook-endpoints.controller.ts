@@ -68,7 +68,10 @@ export class WebhookEndpointsController {
   @Get()
   @RequirePermission('practice.settings')
   @ApiOperation({ summary: 'The practice’s webhook endpoints, oldest first (never their secrets)' })
-  @ApiZodResponse(200, endpointListSchema, { description: 'The endpoints', example: { data: [endpointExample] } })
+  @ApiZodResponse(200, endpointListSchema, {
+    description: 'The endpoints',
+    example: { data: [endpointExample] },
+  })
   async list(): Promise<z.output<typeof endpointListSchema>> {
     return { data: (await this.endpoints.list()).map(endpointView) };
   }
@@ -97,7 +100,8 @@ export class WebhookEndpointsController {
   @RequirePermission('practice.settings')
   @ApiOperation({
     summary: 'Change an endpoint’s URL or events, disable it, or re-enable it',
-    description: 'Re-enabling clears the failure streak. Deliveries failed while it was disabled can be replayed.',
+    description:
+      'Re-enabling clears the failure streak. Deliveries failed while it was disabled can be replayed.',
   })
   @ApiZodBody(updateEndpointBody)
   @ApiZodResponse(200, endpointSchema, { description: 'Changed', example: endpointExample })
@@ -130,10 +134,14 @@ export class WebhookEndpointsController {
   @RequirePermission('practice.settings')
   @ApiOperation({
     summary: 'The endpoint’s delivery log, newest first (keyset cursor)',
-    description: 'Each delivery with its attempts: status code, duration and error class, never a response body.',
+    description:
+      'Each delivery with its attempts: status code, duration and error class, never a response body.',
   })
   @ApiZodQuery(deliveriesQuery)
-  @ApiZodResponse(200, deliveryPageSchema, { description: 'A page of deliveries', example: deliveryPageExample })
+  @ApiZodResponse(200, deliveryPageSchema, {
+    description: 'A page of deliveries',
+    example: deliveryPageExample,
+  })
   async deliveries(
     @IdParam('id', 'Webhook endpoint') id: string,
     @ValidQuery(deliveriesQuery) q: z.infer<typeof deliveriesQuery>,

@@ -27,10 +27,14 @@ export const updateEndpointBody = z
     url: url.optional(),
     eventTypes: eventTypes.optional(),
     enabled: z.boolean().optional().meta({
-      description: 'true re-enables an endpoint (also one disabled after sustained failure) and clears its failure streak',
+      description:
+        'true re-enables an endpoint (also one disabled after sustained failure) and clears its failure streak',
     }),
   })
-  .refine((b) => b.url !== undefined || b.eventTypes !== undefined || b.enabled !== undefined, 'nothing to change')
+  .refine(
+    (b) => b.url !== undefined || b.eventTypes !== undefined || b.enabled !== undefined,
+    'nothing to change',
+  )
   .meta({ minProperties: 1 });
 
 export const endpointSchema = z.object({
@@ -69,7 +73,9 @@ export const createdEndpointSchema = endpointSchema.extend({
 });
 
 export const secretSchema = z.object({
-  secret: z.string().meta({ description: 'The new signing secret, shown only here; the old one no longer signs' }),
+  secret: z
+    .string()
+    .meta({ description: 'The new signing secret, shown only here; the old one no longer signs' }),
 });
 export const secretExample = { secret: SECRET };
 export const createdEndpointExample = { ...endpointExample, secret: SECRET };
@@ -95,7 +101,11 @@ export const deliveriesQuery = z.strictObject({
 
 const attemptSchema = z.object({
   attemptedAt: z.iso.datetime(),
-  statusCode: z.number().int().nullable().meta({ description: 'The receiver’s HTTP status; null when none came' }),
+  statusCode: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'The receiver’s HTTP status; null when none came' }),
   durationMs: z.number().int(),
   errorClass: z.string().nullable().meta({
     description:
