@@ -85,18 +85,28 @@ export class OutboundWebhooks1767000000000 implements MigrationInterface {
         ON webhook_delivery_attempts (tenant_id, delivery_id, attempted_at);
       ${tenantRlsSql('webhook_delivery_attempts')}
 
-      -- One delivery per enabled endpoint of the practice subscribed to the event type.
+      -- One delivery per enabled endpoint of the practice subscribed to the event type. PL/pgSQL,
+      -- not SQL: its plans are cached per connection (a SQL function's INSERT is planned per call).
       CREATE FUNCTION webhook_fan_out(p_tenant uuid, p_type text, p_data jsonb) RETURNS void
-      LANGUAGE sql AS $$
+      LANGUAGE plpgsql AS $$
+      BEGIN
         INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_type, data)
         SELECT gen_random_uuid(), e.tenant_id, e.id, p_type,
                jsonb_build_object('practiceId', p_tenant) || p_data
         FROM webhook_endpoints e
-        WHERE e.tenant_id = p_tenant AND e.enabled AND p_type = ANY (e.event_types)
+        WHERE e.tenant_id = p_tenant AND e.enabled AND p_type = ANY (e.event_types);
+      END $$;
+
+      -- Whether the practice has an enabled endpoint at all: the triggers' first, cheap question
+      -- (most practices have none, and then nothing else is built).
+      CREATE FUNCTION webhook_listening(p_tenant uuid) RETURNS boolean
+      LANGUAGE sql STABLE AS $$
+        SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE tenant_id = p_tenant AND enabled)
       $$;
 
       CREATE FUNCTION webhook_message_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF NOT webhook_listening(NEW.tenant_id) THEN RETURN NULL; END IF;
         IF TG_OP = 'INSERT' THEN
           PERFORM webhook_fan_out(NEW.tenant_id, 'message.received', jsonb_build_object(
             'conversationId', NEW.conversation_id, 'messageId', NEW.id,
@@ -121,6 +131,7 @@ export class OutboundWebhooks1767000000000 implements MigrationInterface {
 
       CREATE FUNCTION webhook_conversation_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF NOT webhook_listening(NEW.tenant_id) THEN RETURN NULL; END IF;
         PERFORM webhook_fan_out(NEW.tenant_id, 'conversation.assigned', jsonb_build_object(
           'conversationId', NEW.id, 'contactId', NEW.contact_id,
           'assigneeId', NEW.assignee_id, 'teamId', NEW.team_id));
@@ -136,6 +147,7 @@ export class OutboundWebhooks1767000000000 implements MigrationInterface {
       -- Consent records (a merge's copies are not a change) and SMS opt-outs (per number: no contact).
       CREATE FUNCTION webhook_consent_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF NOT webhook_listening(NEW.tenant_id) THEN RETURN NULL; END IF;
         IF TG_TABLE_NAME = 'consent_records' THEN
           PERFORM webhook_fan_out(NEW.tenant_id, 'consent.changed', jsonb_build_object(
             'contactId', NEW.contact_id, 'channel', NEW.channel, 'change', NEW.decision,
@@ -168,6 +180,7 @@ export class OutboundWebhooks1767000000000 implements MigrationInterface {
       DROP FUNCTION webhook_conversation_events();
       DROP FUNCTION webhook_message_events();
       DROP FUNCTION webhook_fan_out(uuid, text, jsonb);
+      DROP FUNCTION webhook_listening(uuid);
       DROP TABLE webhook_delivery_attempts;
       DROP TABLE webhook_deliveries;
       DROP TABLE webhook_endpoints;
