@@ -339,6 +339,7 @@ describe('signed outbound webhooks', () => {
         await owner.query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId])
       ).rows[0].contact_id as string;
       const outbound = randomUUID();
+      const revoked = randomUUID();
       const app = new pg.Pool({ connectionString: infra.appUrl, max: 1 });
       const asTenant = async (work: (c: pg.PoolClient) => Promise<void>, commit: boolean) => {
         const c = await app.connect();
@@ -381,18 +382,39 @@ describe('signed outbound webhooks', () => {
               .then(() => undefined),
           true,
         );
+        // A staff revocation in the consent ledger, and the copy a merge makes of it (no change of its own).
+        await asTenant(async (c) => {
+          await c.query(
+            `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method, actor_type, actor_id)
+             VALUES ($1, $2, $3, 'email', '\\x00', '\\x00', 'revoked', 'staff_revoked', 'user', $4)`,
+            [revoked, tenant, contactId, admin.userId],
+          );
+          await c.query(
+            `INSERT INTO consent_records (id, tenant_id, contact_id, channel, address_enc, address_bidx, decision, method, actor_type, actor_id, copied_from)
+             VALUES (gen_random_uuid(), $1, $2, 'email', '\\x00', '\\x00', 'revoked', 'staff_revoked', 'user', $3, $4)`,
+            [tenant, contactId, admin.userId, revoked],
+          );
+        }, true);
       } finally {
         await app.end();
       }
-      await waitFor(() => receiver.requests.length >= 3, 15_000);
+      await waitFor(() => receiver.requests.length >= 4, 15_000);
       const events = receiver.requests.map(
         (r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> },
       );
       expect(events.map((e) => e.type).toSorted()).toEqual([
         'consent.changed',
+        'consent.changed',
         'message.status_changed',
         'secure_message.read',
       ]);
+      expect(events.find((e) => e.data.consentRecordId)!.data).toEqual({
+        practiceId: tenant,
+        contactId,
+        channel: 'email',
+        change: 'revoked',
+        consentRecordId: revoked,
+      });
       expect(events.find((e) => e.type === 'message.status_changed')!.data).toEqual({
         practiceId: tenant,
         conversationId,
@@ -402,7 +424,7 @@ describe('signed outbound webhooks', () => {
         status: 'read',
         previousStatus: 'sent',
       });
-      expect(events.find((e) => e.type === 'consent.changed')!.data).toEqual({
+      expect(events.find((e) => e.data.optOutEventId)!.data).toEqual({
         practiceId: tenant,
         contactId: null,
         channel: 'sms',
@@ -414,6 +436,12 @@ describe('signed outbound webhooks', () => {
         [hook.id],
       );
       expect(rows[0].n).toBe(0);
+      // Every delivery the committed changes made, and no more (the rollback and the merge copy made none).
+      const all = await owner.query(
+        `SELECT event_type FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY event_type`,
+        [hook.id],
+      );
+      expect(all.rows.map((r) => r.event_type)).toEqual(events.map((e) => e.type).toSorted());
       await staff.delete(`/v1/webhook-endpoints/${hook.id}`, admin.accessToken).expect(204);
     } finally {
       await receiver.close();
