@@ -255,6 +255,17 @@ describe('signed outbound webhooks', () => {
       ]);
       expect(receiver.requests).toEqual([]);
       expect(messageId).toBeDefined();
+      // Still refused two hours later, past the retry window (an hour here): the delivery fails for good.
+      const later = new Date(Date.now() + 2 * 3_600_000);
+      expect(await attempts.attempt(admin.practiceId, delivery!.id, later)).toEqual({ done: true });
+      expect((await deliveriesOf(hook.id)).data[0]).toMatchObject({
+        state: 'failed',
+        finishedAt: expect.any(String),
+      });
+      expect((await deliveriesOf(hook.id)).data[0]!.attempts).toHaveLength(2);
+      expect(await attempts.attempt(admin.practiceId, delivery!.id)).toEqual({ done: true });
+      expect((await deliveriesOf(hook.id)).data[0]!.attempts).toHaveLength(2);
+      expect(receiver.requests).toEqual([]);
       await staff.delete(`/v1/webhook-endpoints/${hook.id}`, admin.accessToken).expect(204);
     } finally {
       await receiver.close();
