@@ -61,6 +61,9 @@ const OWNERS = {
   team_members: 'automation',
   team_round_robin: 'automation',
   routing_rules: 'automation',
+  webhook_endpoints: 'webhooks-out',
+  webhook_deliveries: 'webhooks-out',
+  webhook_delivery_attempts: 'webhooks-out',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

@@ -14,6 +14,7 @@ import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
 import { ReportsModule } from '@app/reports';
+import { WebhooksOutModule } from '@app/webhooks-out';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class ApiModule {
         PortalModule,
         AutomationModule,
         ReportsModule,
+        WebhooksOutModule,
         AuditTrailModule,
         // The purge hooks, registered in both processes as the contact hooks are (the worker sweeps).
         ChannelsRetentionModule,

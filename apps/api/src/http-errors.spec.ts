@@ -19,6 +19,7 @@ import * as portal from '@app/portal';
 import * as providers from '@app/providers';
 import * as redis from '@app/redis';
 import * as reports from '@app/reports';
+import * as webhooksOut from '@app/webhooks-out';
 import { describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
@@ -42,6 +43,7 @@ const LIBS: Record<string, Record<string, unknown>> = {
   providers,
   redis,
   reports,
+  'webhooks-out': webhooksOut,
 };
 
 type ErrorType = abstract new (...args: never[]) => DomainError;

@@ -6,6 +6,7 @@ import { conversationsHttpErrors } from '@app/conversations';
 import { deliveryHttpErrors } from '@app/delivery';
 import { identityHttpErrors } from '@app/identity';
 import { portalHttpErrors } from '@app/portal';
+import { webhooksOutHttpErrors } from '@app/webhooks-out';
 
 /**
  * Every module's domain error codes as the API answers them: the one place a domain failure
@@ -19,4 +20,5 @@ export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [
   deliveryHttpErrors,
   portalHttpErrors,
   automationHttpErrors,
+  webhooksOutHttpErrors,
 ];

@@ -33,6 +33,7 @@ import {
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
+import { WebhookDeliverJob, WebhooksOutWorkerModule } from '@app/webhooks-out';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
@@ -55,6 +56,7 @@ export class WorkerModule {
             SecureReminderSweepJob,
             InboxSweepJob,
             RetentionSweepJob,
+            WebhookDeliverJob,
           ],
           [
             DeliveryWorkerModule,
@@ -69,6 +71,8 @@ export class WorkerModule {
             ChannelsRetentionModule,
             DeliveryRetentionModule,
             AutomationRetentionModule,
+            // Outbound webhooks: the attempts the job runs, and the relay that enqueues due deliveries.
+            WebhooksOutWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

@@ -296,6 +296,24 @@ export const envSchema = z.object({
   INBOUND_RELAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often the worker's relay looks for acknowledged inbound SMS whose job was lost. */
   INBOUND_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /**
+   * Outbound webhooks may name plain-http URLs and hosts that resolve to private, loopback,
+   * link-local or metadata addresses (tests, local development only: it opens the SSRF the
+   * checks close).
+   */
+  OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
+  /** Base of an outbound webhook's exponential retry delay (doubling per attempt, at most 6 hours). */
+  OUTBOUND_WEBHOOKS_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** How long a webhook delivery is retried before it is marked failed (3 days). */
+  OUTBOUND_WEBHOOKS_RETRY_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(259_200),
+  /** An endpoint is disabled once its attempts have failed without a success for this long... */
+  OUTBOUND_WEBHOOKS_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(0).max(2_592_000).default(86_400),
+  /** ...and at least this many times in a row. */
+  OUTBOUND_WEBHOOKS_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** One webhook attempt's limit (connect, TLS, request and response together). */
+  OUTBOUND_WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How often the worker's relay looks for webhook deliveries whose job is due (new or lost). */
+  OUTBOUND_WEBHOOKS_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** How soon BullMQ notices a job whose worker died (SIGKILL) and runs it again. */
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /**
@@ -371,6 +389,8 @@ export const PROCESS_VARIABLES = {
     'DELIVERY_MAX_ATTEMPTS',
     'DELIVERY_BACKOFF_MS',
     'DELIVERY_LEASE_SECONDS',
+    'OUTBOUND_WEBHOOKS_ALLOW_PRIVATE',
+    'OUTBOUND_WEBHOOKS_TIMEOUT_MS',
     'METRICS_TOKEN',
   ],
   worker: [
@@ -404,6 +424,13 @@ export const PROCESS_VARIABLES = {
     'DELIVERY_RELAY_INTERVAL_MS',
     'INBOUND_RELAY_AFTER_SECONDS',
     'INBOUND_RELAY_INTERVAL_MS',
+    'OUTBOUND_WEBHOOKS_ALLOW_PRIVATE',
+    'OUTBOUND_WEBHOOKS_BACKOFF_MS',
+    'OUTBOUND_WEBHOOKS_RETRY_SECONDS',
+    'OUTBOUND_WEBHOOKS_DISABLE_AFTER_SECONDS',
+    'OUTBOUND_WEBHOOKS_DISABLE_AFTER_FAILURES',
+    'OUTBOUND_WEBHOOKS_TIMEOUT_MS',
+    'OUTBOUND_WEBHOOKS_RELAY_INTERVAL_MS',
     'JOB_STALLED_INTERVAL_MS',
     'JOB_SHUTDOWN_GRACE_MS',
     'OPS_DASHBOARD_PASSWORD_HASH',

@@ -34,7 +34,9 @@ export type StaffEvent =
   /** Closed by the practice's auto-close (idle for autoCloseDays). */
   | { type: 'conversation.auto_closed'; conversationId: string; from: string }
   /** Priority, tags or lead stage: the field names only (tags are staff free text). */
-  | { type: 'conversation.updated'; conversationId: string; fields: string[] };
+  | { type: 'conversation.updated'; conversationId: string; fields: string[] }
+  /** An outbound webhook endpoint was disabled after its deliveries kept failing (re-enable with PATCH). */
+  | { type: 'webhook_endpoint.disabled'; endpointId: string; reason: 'failing' };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

@@ -54,6 +54,9 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   team_round_robin: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   routing_rules: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   legal_holds: ['SELECT', 'INSERT', 'UPDATE'],
+  webhook_endpoints: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
+  webhook_delivery_attempts: ['SELECT', 'INSERT'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };
 

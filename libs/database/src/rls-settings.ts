@@ -37,6 +37,8 @@ export const RLS_SETTINGS = {
     /** Every practice (practices: ids and retention settings), for the retention sweep. */
     retentionSweep: 'app.retention_sweep',
     masterKeyCheck: 'app.master_key_check',
+    /** Outbound webhook deliveries whose job is due to be (re)enqueued (webhook_deliveries: ids only). */
+    webhookRelay: 'app.webhook_relay',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',
   },

@@ -28,6 +28,14 @@ export const JOBS = {
    * Any such job processes every pending row of the practice, so extra ones are no-ops.
    */
   'sms.inbound': { queue: 'inbound', data: z.strictObject({ tenantId: z.uuid() }) },
+  /**
+   * POST one outbound webhook delivery to its endpoint (jobId = delivery id); its retries are
+   * the delivery's own schedule (the job is moved to delayed between attempts).
+   */
+  'webhooks.deliver': {
+    queue: 'webhooks',
+    data: z.strictObject({ tenantId: z.uuid(), deliveryId: z.uuid() }),
+  },
   /** Periodic: wake every snooze that is due (covers wake jobs Redis lost). */
   'conversation.wake_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: remind patients of secure messages still unopened, flag those unread after the last reminder. */

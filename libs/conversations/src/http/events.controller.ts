@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, CurrentUser, type Principal } from '@app/identity';
+import { Authenticated, CurrentUser, type Principal, roleHas } from '@app/identity';
 import { ApiContentResponse, ApiErrors } from '@app/observability';
 import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
@@ -87,8 +87,12 @@ export class EventsController {
         if (event.tenantId !== user.tenantId) return;
         delivered = delivered
           .then(async () => {
-            if (await this.visibility.mayHear(user, event.conversationId))
-              stream.send({ id: event.id, event: event.type, data: view(event) });
+            // A practice-level event (no conversation) goes to those who manage the practice's settings.
+            const hears =
+              'conversationId' in event
+                ? await this.visibility.mayHear(user, event.conversationId)
+                : roleHas(user.role, 'practice.settings');
+            if (hears) stream.send({ id: event.id, event: event.type, data: view(event) });
           })
           .catch(() => stream.close());
       });

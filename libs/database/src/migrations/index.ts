@@ -28,6 +28,7 @@ import { AutoReplies1766500000000 } from './1766500000000-auto-replies.js';
 import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
 import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
 import { Retention1766900000000 } from './1766900000000-retention.js';
+import { OutboundWebhooks1767000000000 } from './1767000000000-outbound-webhooks.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   RoutingRules1766600000000,
   ResponseReports1766700000000,
   Retention1766900000000,
+  OutboundWebhooks1767000000000,
 ];
