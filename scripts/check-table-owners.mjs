@@ -60,6 +60,9 @@ const OWNERS = {
   team_members: 'automation',
   team_round_robin: 'automation',
   routing_rules: 'automation',
+  access_alert_settings: 'access-alerts',
+  access_hourly_opens: 'access-alerts',
+  access_alerts: 'access-alerts',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessAlertsModule } from '@app/access-alerts';
 import { AutomationModule } from '@app/automation';
 import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
@@ -25,6 +26,7 @@ export class ApiModule {
         PortalModule,
         AutomationModule,
         ReportsModule,
+        AccessAlertsModule,
         AuditTrailModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.

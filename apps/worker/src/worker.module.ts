@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessAlertSweepJob, AccessAlertSweepSchedule, AccessAlertsWorkerModule } from '@app/access-alerts';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
 import { AutoRepliesCoreModule, RoutingModule } from '@app/automation';
 import {
@@ -49,6 +50,7 @@ export class WorkerModule {
             PendingSmsJob,
             SecureReminderSweepJob,
             InboxSweepJob,
+            AccessAlertSweepJob,
           ],
           [
             DeliveryWorkerModule,
@@ -58,6 +60,7 @@ export class WorkerModule {
             RoutingModule,
             AutoRepliesCoreModule,
             ReportsWorkerModule,
+            AccessAlertsWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],
@@ -68,6 +71,7 @@ export class WorkerModule {
         SnoozeSweepSchedule,
         SecureReminderSweepSchedule,
         InboxSweepSchedule,
+        AccessAlertSweepSchedule,
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,

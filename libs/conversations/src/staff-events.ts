@@ -34,7 +34,12 @@ export type StaffEvent =
   /** Closed by the practice's auto-close (idle for autoCloseDays). */
   | { type: 'conversation.auto_closed'; conversationId: string; from: string }
   /** Priority, tags or lead stage: the field names only (tags are staff free text). */
-  | { type: 'conversation.updated'; conversationId: string; fields: string[] };
+  | { type: 'conversation.updated'; conversationId: string; fields: string[] }
+  /**
+   * Unusual PHI access by a staff member (libs/access-alerts): heard only by those who may read
+   * the audit trail (owners, admins). The alert's id and kind and the user's id, nothing else.
+   */
+  | { type: 'access_alert.raised'; alertId: string; kind: string; userId: string };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

@@ -53,6 +53,9 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   team_members: ['SELECT', 'INSERT', 'DELETE'],
   team_round_robin: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   routing_rules: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  access_alert_settings: ['SELECT', 'INSERT', 'UPDATE'],
+  access_hourly_opens: ['SELECT', 'INSERT', 'UPDATE'],
+  access_alerts: ['SELECT', 'INSERT'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };
 

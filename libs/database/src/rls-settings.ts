@@ -34,6 +34,8 @@ export const RLS_SETTINGS = {
     secureReminderSweep: 'app.secure_reminder_sweep',
     /** Practices that set an SLA or auto-close (practices: their ids and those settings), for the inbox sweep. */
     inboxSweep: 'app.inbox_sweep',
+    /** Every practice's id, for the unusual-access sweep (libs/access-alerts). */
+    accessAlertSweep: 'app.access_alert_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** The audit sealer role's read of every tenant's chain head. */
     auditCheckpoint: 'app.audit_checkpoint',

@@ -34,6 +34,8 @@ export const JOBS = {
   'delivery.secure_reminder_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: mark conversations waiting beyond their practice's SLA, close those idle past auto-close. */
   'reports.inbox_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Periodic: look for unusual PHI access (bursts of opened conversations, exports outside business hours) in every practice. */
+  'access_alerts.sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;
