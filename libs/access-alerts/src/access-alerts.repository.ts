@@ -143,14 +143,7 @@ export class AccessAlertsRepository {
     const baselines = new Map<string, number | null>();
     if (windows.length === 0) return baselines;
     const rows = await tx.query<{ user_id: string; hour_start: Date; baseline: number | null }>(
-      `SELECT w.user_id, w.hour_start, b.baseline
-       FROM unnest($2::uuid[], $3::timestamptz[]) AS w(user_id, hour_start)
-       CROSS JOIN LATERAL (
-         SELECT percentile_cont(${BASELINE_PERCENTILE}) WITHIN GROUP (ORDER BY h.opens) AS baseline
-         FROM access_hourly_opens h
-         WHERE h.tenant_id = $1 AND h.user_id = w.user_id
-           AND h.hour_start >= w.hour_start - make_interval(days => ${BASELINE_DAYS}) AND h.hour_start < w.hour_start
-       ) b`,
+      BASELINES_SQL,
       [tx.tenantId, windows.map((w) => w.userId), windows.map((w) => w.hourStart)],
     );
     for (const r of rows) baselines.set(baselineKey(r.user_id, r.hour_start), r.baseline);
@@ -239,3 +232,14 @@ export const ACTIVITY_SQL = `
     AND actor_type = 'user' AND outcome = 'success'
     AND (action = ANY($4::text[]) OR action = ANY($5::text[]))
   GROUP BY 1, 2`;
+
+/** Per (user, window start) of the arrays $2 and $3: the user's baseline over the days before the window. */
+export const BASELINES_SQL = `
+  SELECT w.user_id, w.hour_start, b.baseline
+  FROM unnest($2::uuid[], $3::timestamptz[]) AS w(user_id, hour_start)
+  CROSS JOIN LATERAL (
+    SELECT percentile_cont(${BASELINE_PERCENTILE}) WITHIN GROUP (ORDER BY h.opens) AS baseline
+    FROM access_hourly_opens h
+    WHERE h.tenant_id = $1 AND h.user_id = w.user_id
+      AND h.hour_start >= w.hour_start - make_interval(days => ${BASELINE_DAYS}) AND h.hour_start < w.hour_start
+  ) b`;

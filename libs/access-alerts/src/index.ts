@@ -7,7 +7,12 @@ export {
   ACCESS_ALERT_SWEEP_EVERY_MS,
 } from './access-alert-sweep.js';
 export { AccessAlertEmails, accessAlertEmail, type AccessAlertEmailFacts } from './access-alert-emails.js';
-export { AccessAlertsRepository, ACTIVITY_SQL, type NewAccessAlert } from './access-alerts.repository.js';
+export {
+  AccessAlertsRepository,
+  ACTIVITY_SQL,
+  BASELINES_SQL,
+  type NewAccessAlert,
+} from './access-alerts.repository.js';
 export {
   CONVERSATION_OPEN_ACTIONS,
   EXPORT_ACTIONS,
