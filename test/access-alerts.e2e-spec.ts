@@ -40,6 +40,9 @@ const HOUR = 3_600_000;
 const PATIENT_NAME = 'Hermione Patientname';
 const PATIENT_BODY = 'my biopsy results question';
 
+const shown = (p: PlanNode[]) =>
+  JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
+
 interface SentEmail {
   to: string;
   from?: string;
@@ -401,9 +404,6 @@ describe('access alert query plans', () => {
     await ownerDb?.end();
     await appDb?.end();
   });
-
-  const shown = (p: PlanNode[]) =>
-    JSON.stringify(p.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
 
   it('reads the span of audit events through audit_events_time', async () => {
     const now = Date.now();

@@ -22,6 +22,8 @@ export interface AccessAlertEmailFacts {
 
 const FROM_NAME = 'Consent Inbox';
 
+const minuteOf = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+
 /**
  * The email an owner or admin gets about an alert (PHI-free by construction: the facts above and
  * a link to the audit trail of that user in that hour).
@@ -38,14 +40,13 @@ export function accessAlertEmail(
     facts.kind === 'conversations_opened'
       ? `opened ${facts.observed} conversations in one hour (alert threshold: ${facts.threshold})`
       : `ran ${facts.observed} bulk export${facts.observed === 1 ? '' : 's'} outside business hours (alert threshold: any)`;
-  const window = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return {
     subject: 'Unusual access alert in Consent Inbox',
     text: [
       `A staff member of your practice ${what}.`,
       '',
       `User id: ${facts.userId} (role: ${facts.userRole})`,
-      `Window: ${window(facts.windowStart)} to ${window(facts.windowEnd)} UTC`,
+      `Window: ${minuteOf(facts.windowStart)} to ${minuteOf(facts.windowEnd)} UTC`,
       `Alert id: ${facts.alertId}`,
       '',
       'Review their audit trail:',

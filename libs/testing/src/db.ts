@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntitySchema } from 'typeorm';
 import pg from 'pg';
+import { ACCESS_ALERTS_ENTITIES } from '@app/access-alerts';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTOMATION_ENTITIES } from '@app/automation';
 import { CHANNELS_ENTITIES } from '@app/channels';
@@ -22,6 +23,7 @@ export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...CHANNELS_ENTITIES,
   ...DELIVERY_ENTITIES,
   ...AUTOMATION_ENTITIES,
+  ...ACCESS_ALERTS_ENTITIES,
 ] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */
