@@ -307,8 +307,14 @@ describe('unusual access alerts', () => {
     expect((await c.get('/v1/access-alerts/settings', admin.accessToken).expect(200)).body).toEqual(put.body);
 
     // 6 opens: over the new minimum; for the newcomer (no history) an alert, for the habitual user
-    // (2 x 10 = 20) not.
-    const raised = await evaluate();
+    // (2 x 10 = 20) not. Two workers' passes at once raise it once.
+    await app.get(AuditService, { strict: false }).seal(tenant());
+    const passes = await Promise.all(
+      [0, 1].map(() =>
+        app.get(TenantDb, { strict: false }).forTenant(tenant(), (tx) => sweep.practice(tx, new Date())),
+      ),
+    );
+    const raised = passes.flat();
     expect(raised).toEqual([
       expect.objectContaining({
         kind: 'conversations_opened',

@@ -81,14 +81,16 @@ export class AccessAlertSweep {
     const activity = await this.repository.activity(tx, from, to);
     if (activity.length === 0) return [];
     const thresholds = (await this.repository.thresholds(tx)) ?? DEFAULT_THRESHOLDS;
-    const opened = activity.filter((h) => h.opens > 0);
+    // In key order, so two workers' passes lock the same rows in the same order (no deadlock).
+    const opened = activity.filter((h) => h.opens > 0).toSorted(byUserAndHour);
     await this.repository.recordHourlyOpens(tx, opened);
     const candidates = [
       ...(await this.openedAlerts(tx, opened, thresholds, now)),
       ...(thresholds.exportsOutsideBusinessHours ? await this.exportAlerts(tx, activity, now) : []),
     ];
     const raised: NewAccessAlert[] = [];
-    for (const alert of candidates) if (await this.repository.insertAlert(tx, alert)) raised.push(alert);
+    for (const alert of candidates.toSorted(byUserKindAndWindow))
+      if (await this.repository.insertAlert(tx, alert)) raised.push(alert);
     if (raised.length) await this.announce(tx, raised);
     return raised;
   }
@@ -179,6 +181,18 @@ export class AccessAlertSweep {
       );
     }
   }
+}
+
+function byUserAndHour(a: HourActivity, b: HourActivity): number {
+  return a.userId.localeCompare(b.userId) || a.hourStart.getTime() - b.hourStart.getTime();
+}
+
+function byUserKindAndWindow(a: NewAccessAlert, b: NewAccessAlert): number {
+  return (
+    a.userId.localeCompare(b.userId) ||
+    a.kind.localeCompare(b.kind) ||
+    a.windowStart.getTime() - b.windowStart.getTime()
+  );
 }
 
 function newAlert(
