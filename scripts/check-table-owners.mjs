@@ -64,6 +64,9 @@ const OWNERS = {
   webhook_endpoints: 'webhooks-out',
   webhook_deliveries: 'webhooks-out',
   webhook_delivery_attempts: 'webhooks-out',
+  access_alert_settings: 'access-alerts',
+  access_hourly_opens: 'access-alerts',
+  access_alerts: 'access-alerts',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

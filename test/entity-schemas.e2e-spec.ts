@@ -19,6 +19,7 @@ const UDT: Record<string, string> = {
   bytea: 'bytea',
   jsonb: 'jsonb',
   timestamptz: 'timestamptz',
+  numeric: 'numeric',
 };
 
 /** `name udt [null]`, one per column, sorted: the shape both sides are compared in. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessAlertsModule } from '@app/access-alerts';
 import { AutomationModule, AutomationRetentionModule } from '@app/automation';
 import { ChannelsModule, ChannelsRetentionModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
@@ -32,6 +33,7 @@ export class ApiModule {
         AutomationModule,
         ReportsModule,
         WebhooksOutModule,
+        AccessAlertsModule,
         AuditTrailModule,
         // The purge hooks, registered in both processes as the contact hooks are (the worker sweeps).
         ChannelsRetentionModule,

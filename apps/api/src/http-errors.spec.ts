@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import * as accessAlerts from '@app/access-alerts';
 import * as apiClient from '@app/api-client';
 import * as audit from '@app/audit';
 import * as automation from '@app/automation';
@@ -24,6 +25,7 @@ import { describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MAPS } from './http-errors.js';
 
 const LIBS: Record<string, Record<string, unknown>> = {
+  'access-alerts': accessAlerts,
   'api-client': apiClient,
   audit,
   automation,

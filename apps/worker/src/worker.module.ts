@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessAlertSweepJob, AccessAlertSweepSchedule, AccessAlertsWorkerModule } from '@app/access-alerts';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
 import { AutoRepliesCoreModule, AutomationRetentionModule, RoutingModule } from '@app/automation';
 import {
@@ -57,6 +58,7 @@ export class WorkerModule {
             InboxSweepJob,
             RetentionSweepJob,
             WebhookDeliverJob,
+            AccessAlertSweepJob,
           ],
           [
             DeliveryWorkerModule,
@@ -73,6 +75,7 @@ export class WorkerModule {
             AutomationRetentionModule,
             // Outbound webhooks: the attempts the job runs, and the relay that enqueues due deliveries.
             WebhooksOutWorkerModule,
+            AccessAlertsWorkerModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],
@@ -84,6 +87,7 @@ export class WorkerModule {
         SecureReminderSweepSchedule,
         InboxSweepSchedule,
         RetentionSweepSchedule,
+        AccessAlertSweepSchedule,
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,

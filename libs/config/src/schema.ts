@@ -416,6 +416,9 @@ export const PROCESS_VARIABLES = {
     'CHANNEL_CACHE_MAX_CHANNELS',
     'TWILIO_API_BASE_URL',
     'SENDGRID_API_BASE_URL',
+    // The unusual-access alert emails go from the platform's sender, like account emails.
+    'PLATFORM_EMAIL_FROM',
+    'SENDGRID_API_KEY',
     'DEFAULT_PHONE_REGION',
     'DELIVERY_MAX_ATTEMPTS',
     'DELIVERY_BACKOFF_MS',

@@ -36,7 +36,12 @@ export type StaffEvent =
   /** Priority, tags or lead stage: the field names only (tags are staff free text). */
   | { type: 'conversation.updated'; conversationId: string; fields: string[] }
   /** An outbound webhook endpoint was disabled after its deliveries kept failing (re-enable with PATCH). */
-  | { type: 'webhook_endpoint.disabled'; endpointId: string; reason: 'failing' };
+  | { type: 'webhook_endpoint.disabled'; endpointId: string; reason: 'failing' }
+  /**
+   * Unusual PHI access by a staff member (libs/access-alerts): heard only by those who may read
+   * the audit trail (owners, admins). The alert's id and kind and the user's id, nothing else.
+   */
+  | { type: 'access_alert.raised'; alertId: string; kind: string; userId: string };
 
 export type PublishedStaffEvent = StaffEvent & { id: string; tenantId: string; at: string };
 

@@ -57,6 +57,9 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   webhook_endpoints: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
   webhook_delivery_attempts: ['SELECT', 'INSERT'],
+  access_alert_settings: ['SELECT', 'INSERT', 'UPDATE'],
+  access_hourly_opens: ['SELECT', 'INSERT', 'UPDATE'],
+  access_alerts: ['SELECT', 'INSERT'],
   deployment_master_key: ['SELECT', 'INSERT'],
 };
 

@@ -36,6 +36,8 @@ export const RLS_SETTINGS = {
     inboxSweep: 'app.inbox_sweep',
     /** Every practice (practices: ids and retention settings), for the retention sweep. */
     retentionSweep: 'app.retention_sweep',
+    /** Every practice's id, for the unusual-access sweep (libs/access-alerts). */
+    accessAlertSweep: 'app.access_alert_sweep',
     masterKeyCheck: 'app.master_key_check',
     /** Outbound webhook deliveries whose job is due to be (re)enqueued (webhook_deliveries: ids only). */
     webhookRelay: 'app.webhook_relay',

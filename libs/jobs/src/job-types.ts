@@ -44,6 +44,8 @@ export const JOBS = {
   'reports.inbox_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: purge what each practice's retention lets go (messages, attachments, spent tokens). */
   'conversation.retention_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Periodic: look for unusual PHI access (bursts of opened conversations, exports outside business hours) in every practice. */
+  'access_alerts.sweep': { queue: 'maintenance', data: z.strictObject({}) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

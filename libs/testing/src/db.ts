@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntitySchema } from 'typeorm';
 import pg from 'pg';
+import { ACCESS_ALERTS_ENTITIES } from '@app/access-alerts';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTOMATION_ENTITIES } from '@app/automation';
 import { CHANNELS_ENTITIES } from '@app/channels';
@@ -24,6 +25,7 @@ export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...DELIVERY_ENTITIES,
   ...AUTOMATION_ENTITIES,
   ...WEBHOOKS_OUT_ENTITIES,
+  ...ACCESS_ALERTS_ENTITIES,
 ] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */

@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, CurrentUser, type Principal, roleHas } from '@app/identity';
+import { Authenticated, CurrentUser, type Principal } from '@app/identity';
 import { ApiContentResponse, ApiErrors } from '@app/observability';
 import { LiveEventVisibility } from '../inbox/live-event-visibility.js';
 import { LiveSubscriptions } from '../live/live-subscriptions.js';
@@ -50,7 +50,8 @@ export class EventsController {
     description:
       'First a `ready` event, then one event per change the caller may see: message.created, ' +
       'message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, secure_message.unread, ' +
-      'chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each ' +
+      'chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated; ' +
+      'access_alert.raised (`{alertId, kind, userId}`, only to those who may read the audit trail). Each ' +
       '`data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. ' +
       'Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). ' +
       `At most ${LIVE_STREAM_LIMITS.perStaffUser} streams open per user: 429 too_many_streams beyond, with a ` +
@@ -87,12 +88,8 @@ export class EventsController {
         if (event.tenantId !== user.tenantId) return;
         delivered = delivered
           .then(async () => {
-            // A practice-level event (no conversation) goes to those who manage the practice's settings.
-            const hears =
-              'conversationId' in event
-                ? await this.visibility.mayHear(user, event.conversationId)
-                : roleHas(user.role, 'practice.settings');
-            if (hears) stream.send({ id: event.id, event: event.type, data: view(event) });
+            if (await this.visibility.mayHear(user, event))
+              stream.send({ id: event.id, event: event.type, data: view(event) });
           })
           .catch(() => stream.close());
       });
