@@ -51,6 +51,11 @@ export interface PracticeSettings {
   slaMinutes: number | null;
   /** Days without a message after which an open or pending conversation is closed; null: never. */
   autoCloseDays: number | null;
+  /**
+   * Days an email address whose server refused a TLS-required email gets consented replies as
+   * secure links before plain email over TLS is tried again (libs/delivery reads it).
+   */
+  noTlsRecheckDays: number;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -67,6 +72,7 @@ const REMINDER_WINDOW = { start: 8, end: 21 } as const;
 /** An SLA of at most 30 days (in minutes); auto-close after at most a year. */
 const MAX_SLA_MINUTES = 43_200;
 const MAX_AUTO_CLOSE_DAYS = 365;
+const MAX_NO_TLS_RECHECK_DAYS = 365;
 
 const isIntIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -123,6 +129,7 @@ export const practiceSettingsPatchSchema = z
       .optional(),
     slaMinutes: z.number().int().min(1).max(MAX_SLA_MINUTES).nullable().optional(),
     autoCloseDays: z.number().int().min(0).max(MAX_AUTO_CLOSE_DAYS).nullable().optional(),
+    noTlsRecheckDays: z.number().int().min(1).max(MAX_NO_TLS_RECHECK_DAYS).optional(),
   })
   .strict()
   // Set together, so the stored window is always one that opens before it closes.
@@ -157,6 +164,7 @@ const DEFAULTS: PracticeSettings = {
   businessHours: null,
   slaMinutes: null,
   autoCloseDays: null,
+  noTlsRecheckDays: 30,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -206,6 +214,9 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
     slaMinutes: isIntIn(doc.slaMinutes, 1, MAX_SLA_MINUTES) ? doc.slaMinutes : null,
     // 0 is stored as asked and read as off.
     autoCloseDays: isIntIn(doc.autoCloseDays, 1, MAX_AUTO_CLOSE_DAYS) ? doc.autoCloseDays : null,
+    noTlsRecheckDays: isIntIn(doc.noTlsRecheckDays, 1, MAX_NO_TLS_RECHECK_DAYS)
+      ? doc.noTlsRecheckDays
+      : DEFAULTS.noTlsRecheckDays,
   };
 }
 
