@@ -293,23 +293,21 @@ export class ConsentLedger {
   /**
    * SendGrid's Enforced TLS refused this email: the server of the address it went to could not
    * negotiate TLS. The gate sends consented email to the address as a secure link (`no_tls`) for
-   * `recheckDays`, then tries plain over TLS again. Takes the address lock first, like a
-   * suppression, so a plain email being sent to the address right now either saw this or finished
-   * before it (and is refused in turn). One row per message: a redelivered event records nothing.
-   * True when recorded now.
+   * `recheckDays`, then tries plain over TLS again. One row per message: a redelivered event
+   * records nothing. True when recorded now.
+   *
+   * Unlike a suppression it takes no address lock: Enforced TLS, not the gate, keeps PHI off an
+   * unencrypted connection, so a plain email already past the gate is refused in turn (and
+   * converted) rather than waited for; and waiting here, with the batch's message rows locked,
+   * could close a cycle with the dispatch recording that very message.
    */
   async recordTlsRefusal(tx: TenantTx, messageId: string, recheckDays: number): Promise<boolean> {
-    const [message] = await tx.query<{ to_address_bidx: Buffer | null }>(
-      `SELECT to_address_bidx FROM messages WHERE tenant_id = $1 AND id = $2 AND channel = 'email'`,
-      [tx.tenantId, messageId],
-    );
-    if (!message?.to_address_bidx) return false;
-    await lockAddressForChange(tx, 'email', message.to_address_bidx);
     const recorded = await tx.execute(
       `INSERT INTO email_tls_refusals (tenant_id, message_id, address_bidx, recheck_at)
-       VALUES ($1, $2, $3, clock_timestamp() + make_interval(days => $4))
+       SELECT tenant_id, id, to_address_bidx, clock_timestamp() + make_interval(days => $3)
+       FROM messages WHERE tenant_id = $1 AND id = $2 AND channel = 'email' AND to_address_bidx IS NOT NULL
        ON CONFLICT (tenant_id, message_id) DO NOTHING`,
-      [tx.tenantId, messageId, message.to_address_bidx, recheckDays],
+      [tx.tenantId, messageId, recheckDays],
     );
     if (recorded === 0) return false;
     this.audit.record(tx, {
