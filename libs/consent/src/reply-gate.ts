@@ -47,11 +47,7 @@ export interface GateInput {
 
 export type BlockReason = 'recipient_opted_out' | 'no_reachable_address' | 'email_suppressed';
 export type SecureReason =
-  | 'no_consent'
-  | 'consent_declined'
-  | 'consent_revoked'
-  | 'has_attachments'
-  | 'no_tls';
+  'no_consent' | 'consent_declined' | 'consent_revoked' | 'has_attachments' | 'no_tls';
 
 export type GateDecision =
   | { route: 'plain'; channel: DeliveryChannel; address: string }
@@ -66,7 +62,8 @@ function byAddress(
   noTls = false,
 ): GateDecision {
   if (state.consent === 'granted') {
-    if (attachments) return { route: 'secure_link', channel, address: state.address, reason: 'has_attachments' };
+    if (attachments)
+      return { route: 'secure_link', channel, address: state.address, reason: 'has_attachments' };
     if (noTls) return { route: 'secure_link', channel, address: state.address, reason: 'no_tls' };
     return { route: 'plain', channel, address: state.address };
   }

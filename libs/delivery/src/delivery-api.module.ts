@@ -12,7 +12,13 @@ import { ReplyService } from './replies/reply.service.js';
 
 /** The api's side: replies through the gate, message status, the consent endpoints. */
 @Module({
-  imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule, ChatVerificationModule, EmailTlsModule],
+  imports: [
+    DeliveryCoreModule,
+    PublicIntakeModule,
+    FormConsentModule,
+    ChatVerificationModule,
+    EmailTlsModule,
+  ],
   controllers: [RepliesController, ConsentsController],
   providers: [ReplyService, MessageStatusView, ConsentsService],
 })

@@ -16,7 +16,9 @@ export class EnforcedTlsStore {
   private readonly accounts = new Map<string, EnforcedTlsSettings>();
 
   get(apiKey: string): EnforcedTlsSettings {
-    return { ...(this.accounts.get(apiKey) ?? { require_tls: false, require_valid_cert: false, version: 1.1 }) };
+    return {
+      ...(this.accounts.get(apiKey) ?? { require_tls: false, require_valid_cert: false, version: 1.1 }),
+    };
   }
 
   /** Either setting on makes the account's mail require TLS (SendGrid's rule). */
@@ -32,7 +34,8 @@ export class EnforcedTlsStore {
     for (const field of ['require_tls', 'require_valid_cert'] as const) {
       const value = body[field];
       if (value === undefined) continue;
-      if (typeof value !== 'boolean') throw sendGridErrors.badRequest([sendGridError('must be a boolean', field)]);
+      if (typeof value !== 'boolean')
+        throw sendGridErrors.badRequest([sendGridError('must be a boolean', field)]);
       next[field] = value;
     }
     if (body.version !== undefined) {

@@ -15,12 +15,16 @@ export const createEmailChannelSchema = z.strictObject({
    * (`require_tls`, `require_valid_cert`), so SendGrid drops rather than deliver such an email
    * without TLS.
    */
-  sendgridApiKey: z.string().min(8, 'must be at least 8 characters').max(512).meta({
-    description:
-      'SendGrid API key of the account (or subuser) plain PHI email leaves through. The app turns on its ' +
-      'Enforced TLS (require_tls, require_valid_cert) before the first PHI email, so SendGrid drops an email ' +
-      'rather than deliver it without TLS; the key needs the user.settings.enforced_tls scope.',
-  }),
+  sendgridApiKey: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .max(512)
+    .meta({
+      description:
+        'SendGrid API key of the account (or subuser) plain PHI email leaves through. The app turns on its ' +
+        'Enforced TLS (require_tls, require_valid_cert) before the first PHI email, so SendGrid drops an email ' +
+        'rather than deliver it without TLS; the key needs the user.settings.enforced_tls scope.',
+    }),
   /**
    * A second account's key for PHI-free mail (secure-link notices, consent requests, codes,
    * reminders, auto-replies), which must reach servers without TLS too; without it they leave

@@ -54,7 +54,9 @@ export class ProviderCalls {
     if (sender.kind === 'email') {
       // The account the attempt went through: its route is the message's (a reroute and the
       // attempt are written in one transaction).
-      const apiKey = carriesPhi(message.kind, message.route ?? 'secure_link') ? sender.apiKey : sender.noticeApiKey;
+      const apiKey = carriesPhi(message.kind, message.route ?? 'secure_link')
+        ? sender.apiKey
+        : sender.noticeApiKey;
       return () => this.email.findSent({ apiKey, messageId: message.id });
     }
     const tokenHashes = await this.links.linkTokenHashes(tx, message.id);

@@ -159,7 +159,7 @@ export class OutboundMessages {
     id: string,
     code: string,
     explanation: string,
-  ): Promise<Omit<NewOutboundMessage, 'content'> & { body: string } | null> {
+  ): Promise<(Omit<NewOutboundMessage, 'content'> & { body: string }) | null> {
     const row = await this.messages.failPlainEmail(tx, id, code, explanation);
     if (!row) return null;
     const cipher = await this.keys.forTenant(tx);

@@ -45,7 +45,12 @@ export class TlsRefusalConversion implements EmailTlsRefusals {
     const { settings } = await practiceSettingsFor(tx, ['noTlsRecheckDays']);
     // Any refused email, a notice included, says the same of the address.
     await this.ledger.recordTlsRefusal(tx, message.id, settings.noTlsRecheckDays);
-    const plain = await this.outbound.failRefusedPlainEmail(tx, message.id, TLS_REQUIRED, explain(TLS_REQUIRED));
+    const plain = await this.outbound.failRefusedPlainEmail(
+      tx,
+      message.id,
+      TLS_REQUIRED,
+      explain(TLS_REQUIRED),
+    );
     if (!plain) return false;
     const { body, ...to } = plain;
     const secure = await this.outbound.create(tx, {

@@ -1,6 +1,10 @@
 import { Client } from '@sendgrid/client';
 import type { AcceptedMessage } from '../delivery-status.js';
-import { createSendGridClient, createSendGridMailer, type SendGridMailer } from './sendgrid-mailer.factory.js';
+import {
+  createSendGridClient,
+  createSendGridMailer,
+  type SendGridMailer,
+} from './sendgrid-mailer.factory.js';
 
 const TIMEOUT_MS = 15_000;
 const MAX_MAILERS = 500;

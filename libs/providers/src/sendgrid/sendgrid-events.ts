@@ -39,7 +39,9 @@ const eventSchema = z
     ...event,
     /** Enforced TLS dropped the message: its recipient's server cannot take it over TLS. */
     tlsRefused:
-      (event.event === 'bounce' || event.event === 'dropped') && reason !== undefined && TLS_REFUSAL.test(reason),
+      (event.event === 'bounce' || event.event === 'dropped') &&
+      reason !== undefined &&
+      TLS_REFUSAL.test(reason),
   }));
 export type SendGridEvent = z.output<typeof eventSchema>;
 
