@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Metrics } from '@app/observability';
 import { waitFor } from './ingestion-fixtures.js';
-import { type SentView, DeliveryStack, attestConsent } from './delivery-fixtures.js';
+import { type SentView, DeliveryStack, attestConsent, runDispatchJob } from './delivery-fixtures.js';
 
 const PHI = 'Your biopsy result is benign; continue metformin 500 mg';
 const NEXT_PHI = 'Your thyroid panel is normal; no change to levothyroxine';
@@ -203,6 +203,39 @@ describe('TLS or portal: plain PHI email only over TLS, else a secure message', 
       [first.body.messageId],
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('a reply accepted as plain before the refusal goes secure at send time: one plain attempt per address, not one per reply', async () => {
+    const address = `queued.${randomBytes(4).toString('hex')}@notls.test`;
+    const contactId = await consentedContact(address);
+    // The test is the worker: both replies are accepted (plain) before the first is sent.
+    const worker = await stack.idleWorker(`tls-${randomBytes(4).toString('hex')}`);
+    try {
+      const first = await post('/v1/conversations', { contactId, channel: 'email', body: PHI }).expect(202);
+      const second = await post(`/v1/conversations/${first.body.conversationId}/replies`, {
+        body: NEXT_PHI,
+        channel: 'email',
+      }).expect(202);
+      expect([first.body.deliveryRoute, second.body.deliveryRoute]).toEqual(['plain', 'plain']);
+
+      await runDispatchJob(worker, practiceId, first.body.messageId);
+      await waitFor(async () => (await storedMessages(first.body.conversationId)).length === 3, 20_000);
+      // The refusal is committed: the gate, asked again at send time, sends the second as a secure link.
+      await runDispatchJob(worker, practiceId, second.body.messageId);
+      const stored = await storedMessages(first.body.conversationId);
+      expect(stored.find((m) => m.id === second.body.messageId)).toMatchObject({
+        delivery_route: 'secure_link',
+        route_reason: 'no_tls',
+      });
+      const sent = await sentEmails(address);
+      expect(sent.filter((m) => m.text?.includes('thyroid'))).toEqual([]);
+      expect(sent.filter((m) => m.text?.includes('biopsy'))).toMatchObject([
+        { tlsRequired: true, status: 'blocked' },
+      ]);
+    } finally {
+      await stack.stopWorker();
+      await stack.startWorker();
+    }
   });
 
   it('an address that takes TLS still gets plain email (over TLS); an expired refusal counts no more', async () => {
