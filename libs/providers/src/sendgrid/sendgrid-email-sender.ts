@@ -27,8 +27,9 @@ export interface SendGridEmailRequest {
    * PHI in the body: the key's account must have Enforced TLS (SendGrid then drops the message
    * with a TLS block event rather than deliver it unencrypted). Enforced TLS is an account
    * setting, not one of a send, so such a key belongs to an account (or subuser) kept for PHI.
+   * Absent: false (PHI-free mail: notices, account emails, alerts).
    */
-  requireTls: boolean;
+  requireTls?: boolean;
 }
 
 /** SendGrid's Enforced TLS settings of an account (`/v3/user/settings/enforced_tls`). */
