@@ -29,6 +29,7 @@ const OWNERS = {
   consent_records: 'consent',
   sms_opt_out_events: 'consent',
   email_suppression_events: 'consent',
+  email_tls_refusals: 'consent',
   consent_requests: 'consent',
   conversations: 'conversations',
   conversation_reads: 'conversations',

@@ -305,6 +305,8 @@ describe('staff authentication', () => {
         // No SLA and no auto-close until a practice sets them (issue 23).
         slaMinutes: null,
         autoCloseDays: null,
+        // Plain email over TLS is tried again 30 days after an address refused it (issue 25).
+        noTlsRecheckDays: 30,
       });
       clock.advance(4 * MINUTE);
       await c.get('/v1/me', owner.accessToken).expect(200);

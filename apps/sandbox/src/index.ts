@@ -6,5 +6,9 @@ export {
   REJECTED_FROM_NUMBERS,
   FAILING_DELIVERY_NUMBERS,
 } from './twilio/twilio-magic-numbers.js';
-export { MAGIC_RECIPIENT_OUTCOMES } from './sendgrid/sendgrid-magic-recipients.js';
+export {
+  MAGIC_RECIPIENT_OUTCOMES,
+  NO_TLS_DOMAIN,
+  TLS_REQUIRED_REASON,
+} from './sendgrid/sendgrid-magic-recipients.js';
 export { DEFAULT_ACCOUNT_SID } from './simulate/twilio-inbound-simulator.service.js';

@@ -9,6 +9,8 @@ import { ShutdownSignal } from './common/shutdown-signal.js';
 import { WebhookSender } from './common/webhook-sender.service.js';
 import { SandboxControlController } from './inspect/sandbox-control.controller.js';
 import { EmailActivityController } from './sendgrid/email-activity.controller.js';
+import { EnforcedTlsSettingsController } from './sendgrid/enforced-tls-settings.controller.js';
+import { EnforcedTlsStore } from './sendgrid/enforced-tls-settings.service.js';
 import { EventWebhookSettingsController } from './sendgrid/event-webhook-settings.controller.js';
 import { EventWebhookSettingsStore } from './sendgrid/event-webhook-settings.service.js';
 import { EventWebhookSigner } from './sendgrid/event-webhook-signer.service.js';
@@ -35,6 +37,7 @@ export class SandboxModule {
         SendGridMailController,
         EmailActivityController,
         EventWebhookSettingsController,
+        EnforcedTlsSettingsController,
         SandboxControlController,
         SimulateController,
         MediaController,
@@ -50,6 +53,7 @@ export class SandboxModule {
         TwilioMessagesService,
         TwilioDeliverySimulator,
         EventWebhookSettingsStore,
+        EnforcedTlsStore,
         EventWebhookSigner,
         SendGridEventSimulator,
         SendGridMailService,

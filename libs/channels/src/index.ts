@@ -45,6 +45,7 @@ export { CHAT_OUTBOUND_STATUS } from './chat/chat-messages.js';
 export { EmailThreads, type EmailReplyHeaders } from './email/email-threads.js';
 export { EMAIL_ATTACHMENT_TYPES } from './email/email-attachments.js';
 export { EmailChannels, type EmailChannelConfig } from './email/email-channel.repository.js';
+export { EMAIL_TLS_REFUSALS, type EmailTlsRefusals } from './email/email-tls-refusals.js';
 export { DEFAULT_SMS_SEND_RATE } from './channel.repository.js';
 export { SmsIngestModule } from './sms/sms-ingest.module.js';
 export { PendingSmsProcessor } from './sms/pending-sms.processor.js';

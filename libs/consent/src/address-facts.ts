@@ -8,18 +8,21 @@ export interface AddressFacts {
   optedOut: boolean;
   /** Email: the address's latest suppression event suppresses it (bounce, spam report...). */
   suppressed: boolean;
+  /** Email: a TLS-required email to the address was refused since its re-check time (see email_tls_refusals). */
+  noTls: boolean;
 }
 
 export interface AddressFactsRow {
   consent: ConsentDecision | null;
   blocked: string | null;
+  no_tls: boolean | null;
 }
 
 /**
  * Select-list SQL reading an address's facts from the ledgers, for SQL expressions naming the
  * tenant, the contact, the channel and the address's blind index: one definition for the read
  * at reply time (parameters) and the read at send time (the message row's own columns). Its row
- * (`consent`, `blocked`) is read with `addressFactsFrom`.
+ * (`consent`, `blocked`, `no_tls`) is read with `addressFactsFrom`.
  */
 export function addressFactsSql(c: {
   tenantId: string;
@@ -36,7 +39,10 @@ export function addressFactsSql(c: {
              ORDER BY recorded_at DESC, id DESC LIMIT 1)
           ELSE
             (SELECT action FROM email_suppression_events WHERE tenant_id = ${c.tenantId} AND address_bidx = ${c.addressIndex}
-             ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS blocked`;
+             ORDER BY recorded_at DESC, id DESC LIMIT 1) END AS blocked,
+          ${c.channel} = 'email' AND EXISTS (
+            SELECT 1 FROM email_tls_refusals WHERE tenant_id = ${c.tenantId} AND address_bidx = ${c.addressIndex}
+              AND recheck_at > now()) AS no_tls`;
 }
 
 export function addressFactsFrom(row: AddressFactsRow | undefined, channel: DeliveryChannel): AddressFacts {
@@ -44,5 +50,6 @@ export function addressFactsFrom(row: AddressFactsRow | undefined, channel: Deli
     consent: row?.consent ?? null,
     optedOut: channel === 'sms' && row?.blocked === 'opt_out',
     suppressed: channel === 'email' && row?.blocked === 'suppress',
+    noTls: channel === 'email' && row?.no_tls === true,
   };
 }

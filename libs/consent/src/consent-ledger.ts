@@ -291,6 +291,35 @@ export class ConsentLedger {
   }
 
   /**
+   * SendGrid's Enforced TLS refused this email: the server of the address it went to could not
+   * negotiate TLS. The gate sends consented email to the address as a secure link (`no_tls`) for
+   * `recheckDays`, then tries plain over TLS again. One row per message: a redelivered event
+   * records nothing. True when recorded now.
+   *
+   * Unlike a suppression it takes no address lock: Enforced TLS, not the gate, keeps PHI off an
+   * unencrypted connection, so a plain email already past the gate is refused in turn (and
+   * converted) rather than waited for; and waiting here, with the batch's message rows locked,
+   * could close a cycle with the dispatch recording that very message.
+   */
+  async recordTlsRefusal(tx: TenantTx, messageId: string, recheckDays: number): Promise<boolean> {
+    const recorded = await tx.execute(
+      `INSERT INTO email_tls_refusals (tenant_id, message_id, address_bidx, recheck_at)
+       SELECT tenant_id, id, to_address_bidx, clock_timestamp() + make_interval(days => $3)
+       FROM messages WHERE tenant_id = $1 AND id = $2 AND channel = 'email' AND to_address_bidx IS NOT NULL
+       ON CONFLICT (tenant_id, message_id) DO NOTHING`,
+      [tx.tenantId, messageId, recheckDays],
+    );
+    if (recorded === 0) return false;
+    this.audit.record(tx, {
+      action: 'email.tls_refused',
+      actor: { type: 'provider', id: 'sendgrid' },
+      target: { type: 'message', id: messageId },
+      metadata: { recheckDays },
+    });
+    return true;
+  }
+
+  /**
    * Staff lift a suppression once the address works again (the patient fixed the mailbox or
    * asked to be emailed again): an appended `lift` event, audited. False when the address is
    * not suppressed (nothing is written).

@@ -11,7 +11,10 @@ const PHONE = '+15551234567';
 const EMAIL = 'pat@example.com';
 const consents: Array<ConsentDecision | null> = [null, 'granted', 'declined', 'revoked'];
 
-/** Every combination of the gate's inputs (4 x 2 x 2 consent/flag per address, present or not, chat states, files or not). */
+/**
+ * Every combination of the gate's inputs (per address: 4 consents x its flags, or no address;
+ * email's flags are suppressed and no TLS; chat states; files or not).
+ */
 function* allInputs(): Generator<GateInput> {
   const smsStates = [
     null,
@@ -22,7 +25,9 @@ function* allInputs(): Generator<GateInput> {
   const emailStates = [
     null,
     ...consents.flatMap((consent) =>
-      [false, true].map((suppressed) => ({ address: EMAIL, consent, suppressed })),
+      [false, true].flatMap((suppressed) =>
+        [false, true].map((noTls) => ({ address: EMAIL, consent, suppressed, noTls })),
+      ),
     ),
   ];
   const chatStates = [
@@ -41,8 +46,16 @@ function plainAllowed(input: GateInput, d: GateDecision): boolean {
   if (d.route !== 'plain') return true;
   const state = d.channel === 'sms' ? input.sms : input.email;
   const blockedFlag = d.channel === 'sms' ? input.sms?.optedOut : input.email?.suppressed;
-  return state?.consent === 'granted' && state.address === d.address && !blockedFlag;
+  // Plain email goes only where TLS is not known to fail (no TLS: secure, see below).
+  const noTls = d.channel === 'email' && input.email?.noTls;
+  return state?.consent === 'granted' && state.address === d.address && !blockedFlag && !noTls;
 }
+
+/** A table case: files default to none, an email address's no-TLS flag to false. */
+type CaseInput = Omit<GateInput, 'attachments' | 'email'> & {
+  attachments?: boolean;
+  email: (Omit<NonNullable<GateInput['email']>, 'noTls'> & { noTls?: boolean }) | null;
+};
 
 describe('decideReplyRoute (the consent gate)', () => {
   const inputs = [...allInputs()];
@@ -88,7 +101,30 @@ describe('decideReplyRoute (the consent gate)', () => {
       const without = decideReplyRoute({ ...input, attachments: false });
       if (without.route === 'plain')
         expect(d).toEqual({ ...without, route: 'secure_link', reason: 'has_attachments' });
-      if (without.route === 'secure_link' || without.route === 'blocked') expect(d).toEqual(without);
+      // ...and a consented email held back for no TLS says files, the stronger reason.
+      if (without.route === 'secure_link' && without.reason === 'no_tls')
+        expect(d).toEqual({ ...without, reason: 'has_attachments' });
+      else if (without.route === 'secure_link' || without.route === 'blocked') expect(d).toEqual(without);
+    }
+  });
+
+  it('never sends plain email to an address known not to take TLS: with consent it goes as a secure link (no_tls)', () => {
+    for (const input of inputs.filter((i) => i.email?.noTls)) {
+      const d = decideReplyRoute(input);
+      if (d.route !== 'blocked' && d.route !== 'chat' && d.channel === 'email')
+        expect(d.route, JSON.stringify(input)).toBe('secure_link');
+      // No TLS changes only how a plain email goes, never whether or where a message goes.
+      const withTls = decideReplyRoute({ ...input, email: { ...input.email!, noTls: false } });
+      if (withTls.route === 'plain' && withTls.channel === 'email')
+        expect(d).toEqual({ ...withTls, route: 'secure_link', reason: 'no_tls' });
+      else expect(d, JSON.stringify(input)).toEqual(withTls);
+    }
+  });
+
+  it('files outrank no TLS: a consented email with files gives has_attachments', () => {
+    for (const input of inputs.filter((i) => i.email?.noTls && i.attachments)) {
+      const d = decideReplyRoute(input);
+      if (d.route === 'secure_link') expect(d.reason).not.toBe('no_tls');
     }
   });
 
@@ -267,10 +303,55 @@ describe('decideReplyRoute (the consent gate)', () => {
       },
       { route: 'blocked', reason: 'recipient_opted_out' },
     ],
-  ] as Array<[Omit<GateInput, 'attachments'> & { attachments?: boolean }, GateDecision]>)(
-    '%#: %j',
-    (input, expected) => {
-      expect(decideReplyRoute({ attachments: false, ...input })).toEqual(expected);
-    },
-  );
+    // An address whose server could not take a TLS-required email: consented plain goes secure.
+    [
+      {
+        requested: 'email',
+        sms: null,
+        email: { address: EMAIL, consent: 'granted', suppressed: false, noTls: true },
+        chat: null,
+      },
+      { route: 'secure_link', channel: 'email', address: EMAIL, reason: 'no_tls' },
+    ],
+    [
+      {
+        requested: 'email',
+        sms: null,
+        email: { address: EMAIL, consent: 'revoked', suppressed: false, noTls: true },
+        chat: null,
+      },
+      { route: 'secure_link', channel: 'email', address: EMAIL, reason: 'consent_revoked' },
+    ],
+    [
+      {
+        requested: 'email',
+        sms: null,
+        email: { address: EMAIL, consent: 'granted', suppressed: true, noTls: true },
+        chat: null,
+      },
+      { route: 'blocked', reason: 'email_suppressed' },
+    ],
+    // SMS is not email: no TLS on the email address changes nothing for a plain text.
+    [
+      {
+        requested: 'sms',
+        sms: { address: PHONE, consent: 'granted', optedOut: false },
+        email: { address: EMAIL, consent: 'granted', suppressed: false, noTls: true },
+        chat: null,
+      },
+      { route: 'plain', channel: 'sms', address: PHONE },
+    ],
+    [
+      {
+        requested: 'sms',
+        sms: { address: PHONE, consent: 'granted', optedOut: true },
+        email: { address: EMAIL, consent: 'granted', suppressed: false, noTls: true },
+        chat: null,
+      },
+      { route: 'secure_link', channel: 'email', address: EMAIL, reason: 'no_tls' },
+    ],
+  ] as Array<[CaseInput, GateDecision]>)('%#: %j', (input, expected) => {
+    const email = input.email && { noTls: false, ...input.email };
+    expect(decideReplyRoute({ attachments: false, ...input, email })).toEqual(expected);
+  });
 });

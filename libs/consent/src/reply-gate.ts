@@ -14,6 +14,11 @@
  * A message carrying files (staff uploads) never goes plain nor in the chat: a file is never a
  * plain SMS/MMS/email attachment, so with consent the whole message goes as a secure link
  * (reason `has_attachments`); without consent it goes as one anyway, for its own reason.
+ *
+ * An email address whose mail server could not take a TLS-required email lately (`noTls`: the
+ * provider refused to send a plain reply to it without TLS, within the practice's re-check
+ * period) gets a consented reply as a secure link (reason `no_tls`): plain PHI email goes over
+ * TLS or not at all.
  */
 export type ConsentDecision = 'granted' | 'declined' | 'revoked';
 export type ReplyChannel = 'sms' | 'email' | 'chat';
@@ -30,7 +35,7 @@ export interface GateInput {
   /** What staff asked for (default: the conversation's last channel). */
   requested: ReplyChannel;
   sms: (AddressState & { optedOut: boolean }) | null;
-  email: (AddressState & { suppressed: boolean }) | null;
+  email: (AddressState & { suppressed: boolean; noTls: boolean }) | null;
   /**
    * The contact's website chat: `present` when the visitor polled or streamed within the last
    * few minutes, `proven` when that session started this contact's conversation itself.
@@ -41,7 +46,8 @@ export interface GateInput {
 }
 
 export type BlockReason = 'recipient_opted_out' | 'no_reachable_address' | 'email_suppressed';
-export type SecureReason = 'no_consent' | 'consent_declined' | 'consent_revoked' | 'has_attachments';
+export type SecureReason =
+  'no_consent' | 'consent_declined' | 'consent_revoked' | 'has_attachments' | 'no_tls';
 
 export type GateDecision =
   | { route: 'plain'; channel: DeliveryChannel; address: string }
@@ -49,11 +55,18 @@ export type GateDecision =
   | { route: 'chat' }
   | { route: 'blocked'; reason: BlockReason };
 
-function byAddress(channel: DeliveryChannel, state: AddressState, attachments: boolean): GateDecision {
-  if (state.consent === 'granted')
-    return attachments
-      ? { route: 'secure_link', channel, address: state.address, reason: 'has_attachments' }
-      : { route: 'plain', channel, address: state.address };
+function byAddress(
+  channel: DeliveryChannel,
+  state: AddressState,
+  attachments: boolean,
+  noTls = false,
+): GateDecision {
+  if (state.consent === 'granted') {
+    if (attachments)
+      return { route: 'secure_link', channel, address: state.address, reason: 'has_attachments' };
+    if (noTls) return { route: 'secure_link', channel, address: state.address, reason: 'no_tls' };
+    return { route: 'plain', channel, address: state.address };
+  }
   const reason: SecureReason =
     state.consent === 'declined'
       ? 'consent_declined'
@@ -72,7 +85,7 @@ function viaSms(input: GateInput): GateDecision {
 function viaEmail(input: GateInput): GateDecision {
   if (!input.email) return { route: 'blocked', reason: 'no_reachable_address' };
   if (input.email.suppressed) return { route: 'blocked', reason: 'email_suppressed' };
-  return byAddress('email', input.email, input.attachments);
+  return byAddress('email', input.email, input.attachments, input.email.noTls);
 }
 
 export function decideReplyRoute(input: GateInput): GateDecision {

@@ -26,7 +26,11 @@ export {
   MESSAGE_BODY_COLUMN,
   MESSAGE_TO_ADDRESS_COLUMN,
 } from './message.repository.js';
-export { OutboundMessageRepository, type QueuedOutboundMessage } from './outbound-message.repository.js';
+export {
+  OutboundMessageRepository,
+  type QueuedOutboundMessage,
+  type RefusedPlainEmail,
+} from './outbound-message.repository.js';
 export {
   ATTACHMENT_FILENAME_COLUMN,
   AttachmentRepository,

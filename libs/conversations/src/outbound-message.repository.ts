@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type Statement, type TenantTx } from '@app/database';
 import { MESSAGE_BODY_COLUMN, MESSAGE_TO_ADDRESS_COLUMN } from './message.repository.js';
+import type { MessageEntity } from './message.entity.js';
 import type { MessageStatus } from './message-status.js';
 
 /** An SMS or email message for the delivery worker to send, stored `queued`. */
@@ -21,6 +22,16 @@ export interface QueuedOutboundMessage {
     /** `body`: a system text stored as sent (an auto-reply); null for templates rendered at send time. */
     | { kind: 'system'; template: string; consentRequestId: string | null; body?: string | null };
 }
+
+/** A plain email failed for want of TLS: what its secure replacement needs (encrypted as stored). */
+export type RefusedPlainEmail = Pick<MessageEntity, 'conversation_id' | 'author_user_id'> & {
+  // An outbound reply always has these (its insert sets them).
+  contact_id: string;
+  channel_id: string;
+  body_enc: Buffer;
+  to_address_enc: Buffer;
+  to_address_bidx: Buffer;
+};
 
 /** The forward-only part of the status machine (message-status.ts); failures and read are final. */
 const FORWARD_STATUSES: readonly MessageStatus[] = ['queued', 'sending', 'sent', 'delivered'];
@@ -119,6 +130,27 @@ export class OutboundMessageRepository {
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id, code, explanation],
     );
+  }
+
+  /**
+   * A plain email the provider would not deliver without TLS (Enforced TLS dropped it): failed
+   * with the code, if it still is a plain reply on its way (so a redelivered or second refusal
+   * changes nothing). Its content, for the secure message that takes its place; null otherwise.
+   */
+  async failPlainEmail(
+    tx: TenantTx,
+    id: string,
+    code: string,
+    explanation: string,
+  ): Promise<RefusedPlainEmail | null> {
+    const [row] = await tx.query<RefusedPlainEmail>(
+      `UPDATE messages SET status = 'failed', error_code = $3, error_message = $4, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND channel = 'email' AND direction = 'outbound' AND kind = 'message'
+         AND delivery_route = 'plain' AND status = ANY($5::text[])
+       RETURNING conversation_id, contact_id, channel_id, body_enc, to_address_enc, to_address_bidx, author_user_id`,
+      [tx.tenantId, id, code, explanation, FORWARD_STATUSES.filter((s) => s !== 'delivered')],
+    );
+    return row ?? null;
   }
 
   /** The consent gate changed its mind at send time: the new route and why. */

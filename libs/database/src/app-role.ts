@@ -27,6 +27,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   consent_records: ['SELECT', 'INSERT'],
   sms_opt_out_events: ['SELECT', 'INSERT'],
   email_suppression_events: ['SELECT', 'INSERT'],
+  email_tls_refusals: ['SELECT', 'INSERT'],
   form_submissions: ['SELECT', 'INSERT', 'DELETE'],
   chat_sessions: ['SELECT', 'INSERT', 'UPDATE'],
   chat_messages: ['SELECT', 'INSERT', 'DELETE'],

@@ -7,11 +7,18 @@ import { FormConsentModule } from './consent-requests/form-consent.module.js';
 import { DeliveryCoreModule } from './delivery-core.module.js';
 import { MessageStatusView } from './replies/message-status-view.js';
 import { RepliesController } from './replies/replies.controller.js';
+import { EmailTlsModule } from './tls/email-tls.module.js';
 import { ReplyService } from './replies/reply.service.js';
 
 /** The api's side: replies through the gate, message status, the consent endpoints. */
 @Module({
-  imports: [DeliveryCoreModule, PublicIntakeModule, FormConsentModule, ChatVerificationModule],
+  imports: [
+    DeliveryCoreModule,
+    PublicIntakeModule,
+    FormConsentModule,
+    ChatVerificationModule,
+    EmailTlsModule,
+  ],
   controllers: [RepliesController, ConsentsController],
   providers: [ReplyService, MessageStatusView, ConsentsService],
 })

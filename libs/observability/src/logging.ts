@@ -16,6 +16,8 @@ const SENSITIVE_FIELDS = [
   'twilioAuthToken',
   'apiKey',
   'sendgridApiKey',
+  'sendgridNoticeApiKey',
+  'noticeApiKey',
   'masterKey',
   'authorization',
   'cookie',

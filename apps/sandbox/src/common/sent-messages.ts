@@ -24,7 +24,8 @@ export interface SentSms {
   sentAt: Date | null;
 }
 
-export type EmailStatus = 'processed' | 'delivered' | 'bounce' | 'dropped';
+/** `blocked`: the account's Enforced TLS dropped it, the recipient's server could not take TLS. */
+export type EmailStatus = 'processed' | 'delivered' | 'bounce' | 'dropped' | 'blocked';
 
 export interface SentEmailAttachment {
   filename: string;
@@ -54,6 +55,10 @@ export interface SentEmail {
   categories: string[];
   headers: Record<string, string>;
   attachments: SentEmailAttachment[];
+  /** The sending account had Enforced TLS on: delivered over TLS or not at all. */
+  tlsRequired: boolean;
+  /** How it reached the recipient's server: null until delivered (and for good if it never was). */
+  transport: 'tls' | 'plaintext' | null;
   status: EmailStatus;
   createdAt: Date;
   updatedAt: Date;

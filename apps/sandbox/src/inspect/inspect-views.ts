@@ -41,6 +41,8 @@ export function toInspectView(message: SentMessage): Record<string, unknown> {
     categories: message.categories,
     headers: message.headers,
     attachments: message.attachments,
+    tlsRequired: message.tlsRequired,
+    transport: message.transport,
     statusCallback: null,
   };
 }

@@ -41,7 +41,7 @@ export class EmailActivityController {
           from_email: m.from,
           subject: m.subject,
           to_email: m.to,
-          status: m.status === 'bounce' || m.status === 'dropped' ? 'not_delivered' : 'delivered',
+          status: ['bounce', 'dropped', 'blocked'].includes(m.status) ? 'not_delivered' : 'delivered',
           opens_count: 0,
           clicks_count: 0,
           last_event_time: m.updatedAt.toISOString(),

@@ -7,7 +7,7 @@ import { isAbortError, sleep } from '../common/sleep.js';
 import { WebhookSender } from '../common/webhook-sender.service.js';
 import { type EventWebhookSettings, EventWebhookSettingsStore } from './event-webhook-settings.service.js';
 import { EventWebhookSigner, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './event-webhook-signer.service.js';
-import { type EmailOutcome, outcomeFor } from './sendgrid-magic-recipients.js';
+import { type EmailOutcome, outcomeFor, TLS_REQUIRED_REASON, takesTls } from './sendgrid-magic-recipients.js';
 
 export type SendGridEvent = Record<string, unknown> & { event: string; email: string };
 
@@ -39,7 +39,8 @@ export class SendGridEventSimulator {
     const now = new Date();
     const events = buildEvents(messageId, emails, now);
     for (const email of emails) {
-      email.status = outcomeFor(email.to);
+      email.status = outcomeFor(email.to, email.tlsRequired);
+      if (email.status === 'delivered') email.transport = takesTls(email.to) ? 'tls' : 'plaintext';
       email.updatedAt = now;
     }
     // Read at post time, like SendGrid: a webhook enabled after the send still gets its events.
@@ -82,9 +83,9 @@ export function buildEvents(messageId: string, emails: SentEmail[], now: Date): 
         sg_message_id: sgMessageId,
         ...categoryField(email.categories),
       };
-      const outcome = outcomeFor(address);
+      const outcome = outcomeFor(address, email.tlsRequired);
       if (outcome !== 'dropped') processed.push({ ...base, event: 'processed', sg_event_id: sendGridId() });
-      outcomes.push({ ...base, ...outcomeFields(outcome), sg_event_id: sendGridId() });
+      outcomes.push({ ...base, ...outcomeFields(outcome, takesTls(address)), sg_event_id: sendGridId() });
     }
   });
   return [...processed, ...outcomes];
@@ -95,10 +96,21 @@ function categoryField(categories: string[]): { category?: string | string[] } {
   return { category: categories.length === 1 ? categories[0] : categories };
 }
 
-function outcomeFields(outcome: EmailOutcome): Record<string, unknown> & { event: string } {
+function outcomeFields(outcome: EmailOutcome, tls: boolean): Record<string, unknown> & { event: string } {
   switch (outcome) {
     case 'delivered':
-      return { event: 'delivered', response: '250 OK', ip: '127.0.0.1', tls: 1 };
+      return { event: 'delivered', response: '250 OK', ip: '127.0.0.1', tls: tls ? 1 : 0 };
+    case 'blocked':
+      // Enforced TLS: SendGrid drops the message and sends a block event with this description.
+      return {
+        event: 'bounce',
+        type: 'blocked',
+        reason: TLS_REQUIRED_REASON,
+        status: '5.0.0',
+        bounce_classification: 'Technical',
+        ip: '127.0.0.1',
+        tls: 0,
+      };
     case 'bounce':
       return {
         event: 'bounce',

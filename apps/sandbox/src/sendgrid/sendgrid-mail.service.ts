@@ -7,6 +7,7 @@ import type { SentEmail } from '../common/sent-messages.js';
 import { sleep } from '../common/sleep.js';
 import { type MailSendRequest, parseMailSendBody, roughRecipients } from './mail-send-request.js';
 import { injectedSendGridFault } from './sendgrid-api-error.js';
+import { EnforcedTlsStore } from './enforced-tls-settings.service.js';
 import { apiKeyFrom } from './sendgrid-auth.js';
 import { SendGridEventSimulator } from './sendgrid-event-simulator.service.js';
 
@@ -20,6 +21,7 @@ export class SendGridMailService {
     private readonly faults: FaultInjector,
     private readonly settings: SandboxSettings,
     private readonly events: SendGridEventSimulator,
+    private readonly enforcedTls: EnforcedTlsStore,
   ) {}
 
   async send(authorization: string | undefined, body: unknown): Promise<MailSendResult> {
@@ -32,7 +34,8 @@ export class SendGridMailService {
     if (request.sandboxMode) return { accepted: false, sandboxMode: true };
 
     const messageId = sendGridId();
-    const emails = toSentEmails(messageId, request, new Date());
+    // Read at send time, as SendGrid applies the account's setting to the message it accepts.
+    const emails = toSentEmails(messageId, request, new Date(), this.enforcedTls.requiresTls(apiKey));
     for (const email of emails) this.log.add(email);
     this.events.start(apiKey, messageId, emails);
     return { accepted: true, messageId };
@@ -40,7 +43,12 @@ export class SendGridMailService {
 }
 
 /** One record per personalization, with the top-level custom args under its own. */
-function toSentEmails(messageId: string, request: MailSendRequest, now: Date): SentEmail[] {
+function toSentEmails(
+  messageId: string,
+  request: MailSendRequest,
+  now: Date,
+  tlsRequired: boolean,
+): SentEmail[] {
   return request.personalizations.map((p, index) => ({
     provider: 'sendgrid',
     id: request.personalizations.length === 1 ? messageId : `${messageId}.${index}`,
@@ -60,6 +68,8 @@ function toSentEmails(messageId: string, request: MailSendRequest, now: Date): S
     categories: request.categories,
     headers: request.headers,
     attachments: request.attachments,
+    tlsRequired,
+    transport: null,
     status: 'processed',
     createdAt: now,
     updatedAt: now,

@@ -57,7 +57,10 @@ export class EmailChannelAdmin {
         : null,
       eventsSecretHash: events ? events.hash.toString('base64') : null,
     };
-    const credentials: EmailChannelCredentials = { sendgridApiKey: input.sendgridApiKey };
+    const credentials: EmailChannelCredentials = {
+      sendgridApiKey: input.sendgridApiKey,
+      ...(input.sendgridNoticeApiKey ? { sendgridNoticeApiKey: input.sendgridNoticeApiKey } : {}),
+    };
     const record = await this.channels.insert(tx, { type: 'email', name: input.name, config, credentials });
     const inbound = newInboundSecret();
     await this.emailChannels.setInboundSecretHash(tx, record.id, inbound.hash);

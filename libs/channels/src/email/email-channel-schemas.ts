@@ -10,7 +10,37 @@ export const createEmailChannelSchema = z.strictObject({
   inboundAddress: email,
   fromAddress: email,
   fromName: z.string().trim().min(1).max(200).optional(),
-  sendgridApiKey: z.string().min(8, 'must be at least 8 characters').max(512),
+  /**
+   * The account (or subuser) plain PHI email leaves through: the app sets its Enforced TLS
+   * (`require_tls`, `require_valid_cert`), so SendGrid drops rather than deliver such an email
+   * without TLS.
+   */
+  sendgridApiKey: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .max(512)
+    .meta({
+      description:
+        'SendGrid API key of the account (or subuser) plain PHI email leaves through. The app turns on its ' +
+        'Enforced TLS (require_tls, require_valid_cert) before the first PHI email, so SendGrid drops an email ' +
+        'rather than deliver it without TLS; the key needs the user.settings.enforced_tls scope.',
+    }),
+  /**
+   * A second account's key for PHI-free mail (secure-link notices, consent requests, codes,
+   * reminders, auto-replies), which must reach servers without TLS too; without it they leave
+   * through `sendgridApiKey` and so require TLS as well.
+   */
+  sendgridNoticeApiKey: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .max(512)
+    .optional()
+    .meta({
+      description:
+        'SendGrid API key of a second account (or subuser) without Enforced TLS, for PHI-free email: secure-link ' +
+        'notices, consent requests, codes, reminders, auto-replies. Without it these go through sendgridApiKey and ' +
+        "so reach only servers that take TLS. Point this account's Event Webhook at the same events URL.",
+    }),
   /** Base64 DER (SPKI) P-256 key from SendGrid's signed Event Webhook settings. */
   eventWebhookPublicKey: z.string().trim().min(1).max(1024).optional(),
 });

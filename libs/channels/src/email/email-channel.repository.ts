@@ -28,7 +28,19 @@ export function eventsAuthSettings(config: EmailChannelConfig): EventsAuthSettin
 
 /** Secrets of an email channel, encrypted as one blob. */
 export interface EmailChannelCredentials {
+  /** The account plain PHI email leaves through (Enforced TLS). */
   sendgridApiKey: string;
+  /** A second account without Enforced TLS, for PHI-free email; absent: `sendgridApiKey` sends it too. */
+  sendgridNoticeApiKey?: string;
+}
+
+/** An email channel's settings and the keys its mail leaves through. */
+export interface EmailSender {
+  config: EmailChannelConfig;
+  /** Plain PHI email: an account with Enforced TLS. */
+  apiKey: string;
+  /** PHI-free email (notices, requests, codes): an account without Enforced TLS, else `apiKey`. */
+  noticeApiKey: string;
 }
 
 /** An email channel with what webhooks need; never sent to a client. */
@@ -66,13 +78,17 @@ export class EmailChannels {
     };
   }
 
-  /** The channel with its API key, for sending; null when deleted or without credentials. */
-  async sender(tx: TenantTx, id: string): Promise<{ config: EmailChannelConfig; apiKey: string } | null> {
+  /** The channel with its API keys, for sending; null when deleted or without credentials. */
+  async sender(tx: TenantTx, id: string): Promise<EmailSender | null> {
     const record = await this.channels.get(tx, id);
     if (!record || record.type !== 'email') return null;
     const credentials = await this.channels.credentials<EmailChannelCredentials>(tx, id);
     if (!credentials?.sendgridApiKey) return null;
-    return { config: record.config as unknown as EmailChannelConfig, apiKey: credentials.sendgridApiKey };
+    return {
+      config: record.config as unknown as EmailChannelConfig,
+      apiKey: credentials.sendgridApiKey,
+      noticeApiKey: credentials.sendgridNoticeApiKey ?? credentials.sendgridApiKey,
+    };
   }
 
   async setInboundSecretHash(tx: TenantTx, id: string, hash: Buffer): Promise<void> {

@@ -1,5 +1,5 @@
 import { ConsentLedger } from '@app/consent';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { type ProviderMessageRef, MessageRepository, StaffEvents, nextStatus } from '@app/conversations';
 import { TenantDb, type TenantTx, isUuid } from '@app/database';
@@ -15,6 +15,7 @@ import { channelNotFound, ChannelsError, ChannelsErrorCode } from '../channels.e
 import { ChannelRouter } from '../channel-router.js';
 import { type EmailChannel, EmailChannels, eventsAuthSettings } from './email-channel.repository.js';
 import { type EventsAuthRefusal, eventsAuthRefusal } from './sendgrid-events-auth.js';
+import { EMAIL_TLS_REFUSALS, type EmailTlsRefusals } from './email-tls-refusals.js';
 import { SendGridEventRepository } from './sendgrid-event.repository.js';
 
 const REFUSAL_CODES: Record<EventsAuthRefusal['code'], ChannelsErrorCode> = {
@@ -44,6 +45,9 @@ export const eventBatchOutcomeSchema = z.object({
   unknownMessages: count('Events about messages we did not send'),
   ignored: count('Events that say nothing about delivery'),
   suppressed: count('Events whose only effect is that the address is suppressed (spam report, unsubscribe)'),
+  convertedToSecure: count(
+    'Enforced TLS refusals of a plain email (the recipient’s server cannot take TLS): the message now goes as a secure message with a PHI-free notice',
+  ),
 });
 export type EventBatchOutcome = z.output<typeof eventBatchOutcomeSchema>;
 
@@ -65,6 +69,7 @@ export class SendGridEventsService {
     private readonly seenEvents: SendGridEventRepository,
     private readonly staffEvents: StaffEvents,
     private readonly consent: ConsentLedger,
+    @Inject(EMAIL_TLS_REFUSALS) private readonly tlsRefusals: EmailTlsRefusals,
   ) {}
 
   async receive(post: EventWebhookPost): Promise<EventBatchOutcome> {
@@ -84,6 +89,7 @@ export class SendGridEventsService {
         unknownMessages: 0,
         ignored: 0,
         suppressed: 0,
+        convertedToSecure: 0,
       };
       for (const event of batch.value) outcome[await this.apply(tx, channel.id, event)] += 1;
       return outcome;
@@ -112,6 +118,8 @@ export class SendGridEventsService {
     if (!reported && !suppression) return 'ignored';
     const message = await this.findMessage(tx, event);
     if (!message || message.direction !== 'outbound') return 'unknownMessages';
+    // Enforced TLS dropped a plain PHI email: it goes again as a secure message, not as a failure.
+    if (event.tlsRefused && (await this.tlsRefusals.refused(tx, message))) return 'convertedToSecure';
     // The address, not just this message: the gate refuses email to it from now on.
     if (suppression) await this.consent.suppressEmailAddressOf(tx, message.id, suppression);
     if (!reported) return 'suppressed';

@@ -27,6 +27,7 @@ const EVENT_BATCH_EXAMPLE: EventBatchOutcome = {
   unknownMessages: 0,
   ignored: 1,
   suppressed: 0,
+  convertedToSecure: 0,
 };
 
 /**

@@ -29,6 +29,7 @@ import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
 import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
 import { Retention1766900000000 } from './1766900000000-retention.js';
 import { OutboundWebhooks1767000000000 } from './1767000000000-outbound-webhooks.js';
+import { EmailTlsRefusals1767100000000 } from './1767100000000-email-tls-refusals.js';
 import { AccessAlerts1767300000000 } from './1767300000000-access-alerts.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   ResponseReports1766700000000,
   Retention1766900000000,
   OutboundWebhooks1767000000000,
+  EmailTlsRefusals1767100000000,
   AccessAlerts1767300000000,
 ];

@@ -5,10 +5,15 @@ import { OutboundMessages } from '../outbound/outbound-messages.js';
 import type { Answer, Send } from './dispatch-steps.js';
 import { hashLinkToken, linkTokensIn } from './link-tokens.js';
 import { OutgoingLinks } from './outgoing-links.repository.js';
+import type { Outgoing } from './outgoing-content.js';
 import { carriesOneTimeCode } from './portal-codes.js';
 import { classifySendError } from './send-errors.js';
 import type { SenderChannel } from './sender-credentials.js';
 import { type Accepted, EMAIL_SENDER, type EmailSender, SMS_SENDER, type SmsSender } from './senders.js';
+
+/** Staff's own text on the plain route: the only outgoing content that carries PHI. */
+const carriesPhi = (kind: DispatchMessage['kind'], route: Outgoing['route']): boolean =>
+  kind === 'message' && route === 'plain';
 
 /** Resolves at `at` (epoch ms), at once if that has passed. */
 const untilSlot = (at: number): Promise<void> =>
@@ -46,8 +51,14 @@ export class ProviderCalls {
     open: OpenAttempt,
     sender: SenderChannel,
   ): Promise<() => Promise<Accepted | null>> {
-    if (sender.kind === 'email')
-      return () => this.email.findSent({ apiKey: sender.apiKey, messageId: message.id });
+    if (sender.kind === 'email') {
+      // The account the attempt went through: its route is the message's (a reroute and the
+      // attempt are written in one transaction).
+      const apiKey = carriesPhi(message.kind, message.route ?? 'secure_link')
+        ? sender.apiKey
+        : sender.noticeApiKey;
+      return () => this.email.findSent({ apiKey, messageId: message.id });
+    }
     const tokenHashes = await this.links.linkTokenHashes(tx, message.id);
     // A reply's or an auto-reply's stored text is recognised as is.
     const body =
@@ -86,8 +97,12 @@ export class ProviderCalls {
         statusCallback: outgoing.statusCallback!,
       });
     }
+    const phi = carriesPhi(message.kind, outgoing.route);
     return this.email.send({
-      apiKey: sender.apiKey,
+      // Plain PHI leaves only through the account with Enforced TLS; notices and system texts
+      // carry none, so they never require TLS (a server without it still gets the notice).
+      apiKey: phi ? sender.apiKey : sender.noticeApiKey,
+      requireTls: phi,
       from: { email: sender.config.fromAddress, name: sender.config.fromName },
       replyTo: outgoing.replyTo,
       headers: outgoing.headers,

@@ -16,6 +16,8 @@ const EXPLANATIONS: Record<string, string> = {
   request_closed: 'The consent request was superseded, answered or cancelled before it was sent',
   reminder_moot: 'The secure message was read or retracted before its reminder was sent',
   quiet_hours: "The reminder's send time fell outside the practice's reminder hours; it was not sent",
+  tls_required:
+    "The recipient's mail server cannot receive email over TLS, so it was not sent as plain email: it went as a secure message instead",
 };
 
 export function explain(code: string): string {

@@ -6,7 +6,8 @@ import type { DispatchMessage } from '../outbound/dispatch-read.js';
 /** The practice's channel a message leaves from, with what its provider call needs. */
 export type SenderChannel =
   | { kind: 'sms'; channel: SmsChannel }
-  | { kind: 'email'; id: string; config: EmailChannelConfig; apiKey: string };
+  /** `apiKey`: plain PHI email (Enforced TLS); `noticeApiKey`: everything else. */
+  | { kind: 'email'; id: string; config: EmailChannelConfig; apiKey: string; noticeApiKey: string };
 
 /** Loads a message's sender channel and its credentials at send time. */
 @Injectable()

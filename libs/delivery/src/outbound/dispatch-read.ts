@@ -68,6 +68,7 @@ export interface DispatchRow {
   body_enc: Buffer | null;
   consent: AddressFactsRow['consent'];
   blocked: AddressFactsRow['blocked'];
+  no_tls: AddressFactsRow['no_tls'];
   open_attempt_id: string | null;
   open_attempt: number | null;
   open_attempt_started_at: Date | null;

@@ -9,7 +9,7 @@ const EMAIL = 'pat@example.com';
 const input = (over: Partial<GateInput>): GateInput => ({
   requested: 'sms',
   sms: { address: PHONE, consent: null, optedOut: false },
-  email: { address: EMAIL, consent: 'granted', suppressed: false },
+  email: { address: EMAIL, consent: 'granted', suppressed: false, noTls: false },
   chat: null,
   attachments: false,
   ...over,

@@ -149,6 +149,32 @@ export class OutboundMessages {
     return { id, createdAt };
   }
 
+  /**
+   * A plain email SendGrid's Enforced TLS refused: failed (`code`, its fixed explanation) if it
+   * still is a plain reply on its way, and its content (decrypted) for the secure message that
+   * takes its place; null when it is not (a notice, or failed by an earlier refusal).
+   */
+  async failRefusedPlainEmail(
+    tx: TenantTx,
+    id: string,
+    code: string,
+    explanation: string,
+  ): Promise<(Omit<NewOutboundMessage, 'content'> & { body: string }) | null> {
+    const row = await this.messages.failPlainEmail(tx, id, code, explanation);
+    if (!row) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      conversationId: row.conversation_id,
+      contactId: row.contact_id,
+      senderChannelId: row.channel_id,
+      channel: 'email',
+      address: await cipher.decryptString(MESSAGE_TO_ADDRESS_COLUMN, row.to_address_enc),
+      addressIndex: row.to_address_bidx,
+      authorUserId: row.author_user_id,
+      body: await cipher.decryptString(MESSAGE_BODY_COLUMN, row.body_enc),
+    };
+  }
+
   /** The message, locked against concurrent changes in this transaction (not against FK checks of its children). */
   async lockForDispatch(tx: TenantTx, id: string): Promise<DispatchMessage | null> {
     const [row] = await tx.query<DispatchRow>(DISPATCH_READ, [tx.tenantId, [id]]);

@@ -7,10 +7,14 @@ const MESSAGE_ID = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 const CONVERSATION_ID = '0b5d3c1e-8f2a-4c7d-9e1b-2a3f4c5d6e7f';
 const AT = '2026-03-02T14:05:09.123Z';
 
-const routeReason = z.string().nullable().meta({
-  description:
-    'Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...)',
-});
+const routeReason = z
+  .string()
+  .nullable()
+  .meta({
+    description:
+      'Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ' +
+      'no_tls: the mail server of the address refused a TLS-required email within the noTlsRecheckDays setting, ...)',
+  });
 
 export const replyResultSchema = z.object({
   messageId: z.uuid(),

@@ -36,7 +36,7 @@ export interface ReplyResult {
   messageId: string;
   channel: ReplyChannel;
   deliveryRoute: 'plain' | 'secure_link' | 'chat';
-  /** Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments). */
+  /** Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, no_tls). */
   routeReason: string | null;
   status: string;
 }

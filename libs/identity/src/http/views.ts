@@ -280,6 +280,14 @@ export const practiceSettingsSchema = z
           'Days without a message after which an open or pending conversation is closed automatically (1-365); ' +
           'null (or 0 when set): never (default)',
       }),
+    noTlsRecheckDays: z
+      .number()
+      .int()
+      .meta({
+        description:
+          'Days an email address whose mail server could not take a TLS-required email gets consented replies as ' +
+          'secure links (with a PHI-free notice) before plain email over TLS is tried again (1-365, default 30)',
+      }),
   })
   .meta({
     example: {
@@ -299,5 +307,6 @@ export const practiceSettingsSchema = z
       reminderWindowEndHour: 21,
       slaMinutes: 60,
       autoCloseDays: 30,
+      noTlsRecheckDays: 30,
     },
   }) satisfies z.ZodType<GeneralSettings>;

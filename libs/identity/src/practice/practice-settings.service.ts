@@ -45,6 +45,7 @@ export class PracticeSettingsService {
           reminderWindow: `${after.reminderWindowStartHour}-${after.reminderWindowEndHour}`,
           slaMinutes: after.slaMinutes,
           autoCloseDays: after.autoCloseDays,
+          noTlsRecheckDays: after.noTlsRecheckDays,
         },
       });
       return general(after);

@@ -59,6 +59,11 @@ export interface PracticeSettings {
   messageRetentionDays: number | null;
   /** Days attachments are kept (at most as long as messages); null: as long as their message. */
   attachmentRetentionDays: number | null;
+  /**
+   * Days an email address whose server refused a TLS-required email gets consented replies as
+   * secure links before plain email over TLS is tried again (libs/delivery reads it).
+   */
+  noTlsRecheckDays: number;
 }
 
 const LOGO_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -75,6 +80,7 @@ const REMINDER_WINDOW = { start: 8, end: 21 } as const;
 /** An SLA of at most 30 days (in minutes); auto-close after at most a year. */
 const MAX_SLA_MINUTES = 43_200;
 const MAX_AUTO_CLOSE_DAYS = 365;
+const MAX_NO_TLS_RECHECK_DAYS = 365;
 
 const isIntIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -131,6 +137,7 @@ export const practiceSettingsPatchSchema = z
       .optional(),
     slaMinutes: z.number().int().min(1).max(MAX_SLA_MINUTES).nullable().optional(),
     autoCloseDays: z.number().int().min(0).max(MAX_AUTO_CLOSE_DAYS).nullable().optional(),
+    noTlsRecheckDays: z.number().int().min(1).max(MAX_NO_TLS_RECHECK_DAYS).optional(),
   })
   .strict()
   // Set together, so the stored window is always one that opens before it closes.
@@ -167,6 +174,7 @@ const DEFAULTS: PracticeSettings = {
   autoCloseDays: null,
   messageRetentionDays: null,
   attachmentRetentionDays: null,
+  noTlsRecheckDays: 30,
 };
 
 /** Reads a settings document defensively: unknown or malformed keys fall back to the defaults. */
@@ -217,6 +225,9 @@ export function readPracticeSettings(raw: unknown): PracticeSettings {
     // 0 is stored as asked and read as off.
     autoCloseDays: isIntIn(doc.autoCloseDays, 1, MAX_AUTO_CLOSE_DAYS) ? doc.autoCloseDays : null,
     ...readRetention(doc.messageRetentionDays, doc.attachmentRetentionDays),
+    noTlsRecheckDays: isIntIn(doc.noTlsRecheckDays, 1, MAX_NO_TLS_RECHECK_DAYS)
+      ? doc.noTlsRecheckDays
+      : DEFAULTS.noTlsRecheckDays,
   };
 }
 

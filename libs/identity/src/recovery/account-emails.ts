@@ -71,6 +71,8 @@ export class AccountEmails implements OnModuleInit {
         text: email.text,
         messageId: email.id,
         tenantId: email.tenantId,
+        // A link and the practice's name at most: no PHI, so no TLS required.
+        requireTls: false,
       })
       .then(
         () =>

@@ -24,6 +24,7 @@ export {
   sendGridMessageId,
   type SendGridEvent,
   suppressionReason,
+  TLS_REFUSAL_DESCRIPTION,
 } from './sendgrid-events.js';
 export {
   createSendGridMailer,

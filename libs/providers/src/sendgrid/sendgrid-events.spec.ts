@@ -46,11 +46,47 @@ describe('SendGrid events in the status machine', () => {
   });
 });
 
+/** One event as the webhook reads it. */
+function parsed(event: Record<string, unknown>) {
+  const batch = parseSendGridEventBatch([event]);
+  if (!batch.ok) throw new Error('refused');
+  return batch.value[0]!;
+}
+
+describe('TLS refusals (Enforced TLS)', () => {
+  it('reads the block event SendGrid sends when TLS could not be negotiated, and keeps no reason text', () => {
+    const event = parsed({
+      event: 'bounce',
+      type: 'blocked',
+      reason: 'TLS required but not supported',
+      email: 'patient@notls.test',
+    });
+    expect(event).toEqual({ event: 'bounce', type: 'blocked', tlsRefused: true });
+    expect(JSON.stringify(event)).not.toContain('notls');
+    // As a part of a longer reason, in any case; on a drop too.
+    expect(
+      parsed({ event: 'dropped', reason: '550 5.7.1 tls required but not supported here' }).tlsRefused,
+    ).toBe(true);
+  });
+
+  it('is not a TLS refusal on other events or reasons, and a TLS refusal suppresses nothing', () => {
+    expect(parsed({ event: 'bounce', type: 'blocked', reason: '421 try again later' }).tlsRefused).toBe(
+      false,
+    );
+    expect(parsed({ event: 'bounce', type: 'bounce' }).tlsRefused).toBe(false);
+    expect(parsed({ event: 'delivered', reason: 'TLS required but not supported' }).tlsRefused).toBe(false);
+    expect(
+      suppressionReason(parsed({ event: 'dropped', reason: 'TLS required but not supported' })),
+    ).toBeNull();
+    expect(suppressionReason(parsed({ event: 'dropped', reason: 'Bounced Address' }))).toBe('dropped');
+  });
+});
+
 describe('parseSendGridEventBatch', () => {
   it('gives the events reduced to the fields we read, or at most 20 problems', () => {
     expect(parseSendGridEventBatch([{ event: 'delivered', email: 'a@b.c', messageId: 'm' }])).toEqual({
       ok: true,
-      value: [{ event: 'delivered', messageId: 'm' }],
+      value: [{ event: 'delivered', messageId: 'm', tlsRefused: false }],
     });
     const refused = parseSendGridEventBatch(Array.from({ length: 30 }, () => ({ event: '' })));
     expect(refused.ok ? 0 : refused.problems.length).toBe(20);

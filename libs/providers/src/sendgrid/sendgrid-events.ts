@@ -14,17 +14,36 @@ const text = (min: number, max: number) =>
     .max(max)
     .refine((s) => !s.includes('\0'), 'must not contain NUL characters');
 
-const eventSchema = z.object({
-  event: text(1, 64),
-  sg_event_id: text(1, 100).optional(),
-  sg_message_id: text(1, 256).optional(),
-  /** Our message id, sent as a custom arg with every outbound email. */
-  messageId: text(0, 64).optional(),
-  timestamp: z.number().int().nonnegative().optional(),
-  /** On `bounce`: `bounce` (permanent) or `blocked` (a temporary refusal). */
-  type: text(0, 32).optional(),
-});
-export type SendGridEvent = z.infer<typeof eventSchema>;
+/**
+ * The description SendGrid gives a message its Enforced TLS dropped: the recipient's server could
+ * not negotiate TLS (or show a valid certificate), sent as a block event (`bounce`, type
+ * `blocked`). Matched without regard to case, as a part of the reason.
+ */
+export const TLS_REFUSAL_DESCRIPTION = 'TLS required but not supported';
+const TLS_REFUSAL = new RegExp(TLS_REFUSAL_DESCRIPTION, 'i');
+
+const eventSchema = z
+  .object({
+    event: text(1, 64),
+    sg_event_id: text(1, 100).optional(),
+    sg_message_id: text(1, 256).optional(),
+    /** Our message id, sent as a custom arg with every outbound email. */
+    messageId: text(0, 64).optional(),
+    timestamp: z.number().int().nonnegative().optional(),
+    /** On `bounce`: `bounce` (permanent) or `blocked` (a temporary refusal). */
+    type: text(0, 32).optional(),
+    /** The provider's or the server's words (may quote the address): read for the TLS refusal only, never kept. */
+    reason: z.string().optional(),
+  })
+  .transform(({ reason, ...event }) => ({
+    ...event,
+    /** Enforced TLS dropped the message: its recipient's server cannot take it over TLS. */
+    tlsRefused:
+      (event.event === 'bounce' || event.event === 'dropped') &&
+      reason !== undefined &&
+      TLS_REFUSAL.test(reason),
+  }));
+export type SendGridEvent = z.output<typeof eventSchema>;
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 export const eventBatchSchema = z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH);
@@ -50,8 +69,14 @@ const SENDGRID_STATUSES: Readonly<Record<string, ReportedStatus>> = {
 
 export type SuppressionReason = 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe';
 
-/** Events after which SendGrid will not (or we must not) email that address again. */
-export function suppressionReason(event: SendGridEvent): SuppressionReason | null {
+/**
+ * Events after which SendGrid will not (or we must not) email that address again. A TLS refusal
+ * is not one: the address works, only not over TLS (a secure notice may still go to it).
+ */
+export function suppressionReason(
+  event: Pick<SendGridEvent, 'event' | 'type'> & { tlsRefused?: boolean },
+): SuppressionReason | null {
+  if (event.tlsRefused) return null;
   switch (event.event) {
     case 'bounce':
       return event.type === 'blocked' ? null : 'bounce';
