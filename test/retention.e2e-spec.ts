@@ -114,6 +114,14 @@ describe('retention and legal hold', () => {
     await stack.staff
       .post(`/v1/conversations/${old.conversationId}/replies`, { body: 'Your results are fine.' }, token())
       .expect(202);
+    // Its mail server once refused TLS for it (consent's ledger of such addresses names the message):
+    // the refusal stays as the address's record, the message still goes.
+    await stack.owner.query(
+      `INSERT INTO email_tls_refusals (tenant_id, message_id, address_bidx, recheck_at)
+       SELECT tenant_id, id, '\\x00', now() + interval '30 days' FROM messages
+       WHERE conversation_id = $1 AND direction = 'outbound'`,
+      [old.conversationId],
+    );
     const young = await conversationOfText(stack, practice, freshPhone(), 'Can I book for Friday?');
     await age(old.conversationId, 400);
     await age(young.conversationId, 300);
@@ -123,6 +131,11 @@ describe('retention and legal hold', () => {
 
     expect(await messagesOf(old.conversationId)).toBe(0);
     expect(await messagesOf(young.conversationId)).toBe(1);
+    const { rows: refusals } = await stack.owner.query(
+      `SELECT 1 FROM email_tls_refusals WHERE tenant_id = $1`,
+      [tenant()],
+    );
+    expect(refusals).toHaveLength(1);
     expect(counts.messages).toBeGreaterThanOrEqual(2);
     const events = (await purgeEvents()).slice(0, (await purgeEvents()).length - before);
     const messageEvents = events.filter((e) => e.metadata.kind === 'messages');

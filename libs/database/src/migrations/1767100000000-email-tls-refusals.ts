@@ -7,7 +7,9 @@ import { tenantRlsSql } from './rls.js';
  * refused message (a redelivered event adds nothing), keyed by the address's blind index only;
  * the reply gate sends a consented email to the address as a secure link until `recheck_at`
  * (the practice's re-check period after the refusal), then tries plain over TLS again.
- * Append-only, like the other address ledgers.
+ * Append-only, like the other address ledgers, and like them it names the refused message
+ * without a foreign key: the row is the address's record and outlives the message when the
+ * practice's retention purges it.
  */
 export class EmailTlsRefusals1767100000000 implements MigrationInterface {
   name = 'EmailTlsRefusals1767100000000';
@@ -21,7 +23,6 @@ export class EmailTlsRefusals1767100000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         recheck_at timestamptz NOT NULL,
         PRIMARY KEY (tenant_id, message_id),
-        FOREIGN KEY (tenant_id, message_id) REFERENCES messages (tenant_id, id),
         CHECK (recheck_at > recorded_at)
       );
       CREATE INDEX email_tls_refusals_current ON email_tls_refusals (tenant_id, address_bidx, recheck_at DESC);
