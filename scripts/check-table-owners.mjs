@@ -60,6 +60,10 @@ const OWNERS = {
   team_members: 'automation',
   team_round_robin: 'automation',
   routing_rules: 'automation',
+  api_clients: 'fhir',
+  api_client_tokens: 'fhir',
+  fhir_exports: 'fhir',
+  fhir_export_files: 'fhir',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

@@ -54,6 +54,10 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   team_round_robin: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   routing_rules: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   deployment_master_key: ['SELECT', 'INSERT'],
+  api_clients: ['SELECT', 'INSERT', 'UPDATE'],
+  api_client_tokens: ['SELECT', 'INSERT', 'DELETE'],
+  fhir_exports: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  fhir_export_files: ['SELECT', 'INSERT', 'DELETE'],
 };
 
 /**
