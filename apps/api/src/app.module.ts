@@ -5,6 +5,7 @@ import { ChannelsModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
 import { AccessGuard, AuthRateLimitGuard, IdentityModule, PermissionGuard } from '@app/identity';
 import { DeliveryApiModule, DeliveryCoreModule, SmsKeywordHook } from '@app/delivery';
+import { FhirModule } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
@@ -25,6 +26,7 @@ export class ApiModule {
         PortalModule,
         AutomationModule,
         ReportsModule,
+        FhirModule,
         AuditTrailModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.

@@ -25,6 +25,7 @@ import {
   SmsDeliveryJob,
   SmsKeywordHook,
 } from '@app/delivery';
+import { FhirCoreModule, FhirExportExpiryJob, FhirExportJob } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
@@ -49,6 +50,8 @@ export class WorkerModule {
             PendingSmsJob,
             SecureReminderSweepJob,
             InboxSweepJob,
+            FhirExportJob,
+            FhirExportExpiryJob,
           ],
           [
             DeliveryWorkerModule,
@@ -58,6 +61,7 @@ export class WorkerModule {
             RoutingModule,
             AutoRepliesCoreModule,
             ReportsWorkerModule,
+            FhirCoreModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

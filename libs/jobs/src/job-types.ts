@@ -34,6 +34,10 @@ export const JOBS = {
   'delivery.secure_reminder_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: mark conversations waiting beyond their practice's SLA, close those idle past auto-close. */
   'reports.inbox_sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Write a FHIR Bulk Data export's NDJSON files (jobId = export id). */
+  'fhir.export': { queue: 'fhir', data: z.strictObject({ tenantId: z.uuid(), exportId: z.uuid() }) },
+  /** Delete a practice's FHIR exports past their expiry (delayed until a completed export expires). */
+  'fhir.export_expiry': { queue: 'fhir', data: z.strictObject({ tenantId: z.uuid() }) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,5 +1,5 @@
 import type { AuditEventRow } from '@app/audit';
-import type { AuditEvent, AuditEventEntity, Reference } from '@medplum/fhirtypes';
+import type { AuditEvent, AuditEventEntity, Device, Patient, Reference } from '@medplum/fhirtypes';
 import { SYSTEMS } from './fhir-systems.js';
 
 /** An audit chain event, as the audit lib lists it (targets of export lines may lack a type). */
@@ -21,7 +21,7 @@ function actionOf(verb: string): AuditEvent['action'] {
 }
 
 /** Who acted, as a reference: a patient (contact) by reference, anyone else by identifier. */
-function actorReference(actor: { type: string; id: string }): Reference {
+function actorReference(actor: { type: string; id: string }): Reference<Patient | Device> {
   if (actor.type === 'patient' && isUuid(actor.id)) return { reference: `Patient/${actor.id}` };
   return { identifier: { system: `${SYSTEMS.actorType}:${actor.type}`, value: actor.id }, display: actor.type };
 }

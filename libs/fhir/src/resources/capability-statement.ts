@@ -15,7 +15,7 @@ const PATIENT = {
   documentation: 'Patient/<id> or <id>: the resources of one patient',
 };
 
-function resource(type: string, withPatient: boolean): CapabilityStatementRestResource {
+function resource(type: CapabilityStatementRestResource['type'], withPatient: boolean): CapabilityStatementRestResource {
   return {
     type,
     interaction: [{ code: 'read' }, { code: 'search-type' }],

@@ -60,7 +60,7 @@ export function communicationOf(
         },
       });
   }
-  const category = [
+  const category: Array<{ coding: Array<{ system: string; code: string }> }> = [
     { coding: [{ system: SYSTEMS.channel, code: message.channel }] },
     { coding: [{ system: SYSTEMS.messageKind, code: message.kind }] },
   ];

