@@ -55,7 +55,10 @@ export class ApiClientRepository {
       [tx.tenantId, id],
     );
     if (!row) return null;
-    await tx.query(`DELETE FROM api_client_tokens WHERE tenant_id = $1 AND client_id = $2`, [tx.tenantId, id]);
+    await tx.query(`DELETE FROM api_client_tokens WHERE tenant_id = $1 AND client_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
     return toClient(row);
   }
 

@@ -42,7 +42,11 @@ export class ApiClients {
     const types = typesOfScope(input.scope ?? ALL_TYPES_SCOPE);
     if (!types)
       throw new FhirError(E.InvalidParameter, 'The request is not valid', [
-        { path: 'scope', message: 'must be system/*.read or system/<Patient|Communication|Consent|AuditEvent>.read, space-separated' },
+        {
+          path: 'scope',
+          message:
+            'must be system/*.read or system/<Patient|Communication|Consent|AuditEvent>.read, space-separated',
+        },
       ]);
     return this.db.transaction(async (tx) => {
       const secret = newClientSecret();

@@ -71,8 +71,8 @@ export class BulkExport {
         tx,
         'fhir.export',
         { tenantId: tx.tenantId, exportId: created.id },
-        { jobId: `fhir.export:${created.id}` },
-        'the client kicks off the export again once this one is cancelled',
+        { jobId: `fhir-export-${created.id}` },
+        'the export looks stalled after 10 minutes and the client may kick off another',
       );
       return created.id;
     });

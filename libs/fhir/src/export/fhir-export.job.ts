@@ -61,7 +61,10 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
             limit: EXPORT_FILE_LINES,
           });
           if (page.resources.length > 0) {
-            const ndjson = Buffer.from(page.resources.map((r) => JSON.stringify(r)).join('\n') + '\n', 'utf8');
+            const ndjson = Buffer.from(
+              page.resources.map((r) => JSON.stringify(r)).join('\n') + '\n',
+              'utf8',
+            );
             await this.exports.addFile(tx, {
               exportId,
               resourceType: type,
@@ -97,7 +100,7 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
         'fhir.export_expiry',
         { tenantId: tx.tenantId },
         // A second late, so the export has expired when it runs.
-        { jobId: `fhir.export_expiry:${exportId}`, delay: expiresAt.getTime() - Date.now() + 1000 },
+        { jobId: `fhir-export-expiry-${exportId}`, delay: expiresAt.getTime() - Date.now() + 1000 },
         "the practice's next kick-off deletes expired exports",
       );
     });

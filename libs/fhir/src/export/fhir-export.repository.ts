@@ -62,11 +62,14 @@ export class FhirExportRepository {
     return toExport(row!);
   }
 
-  /** Whether the client has an export queued or running. */
+  /**
+   * Whether the client has an export queued or running that moved in the last 10 minutes (a
+   * running export saves progress after every page; one whose job was lost stops counting).
+   */
   async hasLive(tx: TenantTx, clientId: string): Promise<boolean> {
     const [row] = await tx.query<{ live: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM fhir_exports WHERE tenant_id = $1 AND client_id = $2
-         AND status IN ('queued', 'running')) AS live`,
+         AND status IN ('queued', 'running') AND updated_at > now() - interval '10 minutes') AS live`,
       [tx.tenantId, clientId],
     );
     return row!.live;
@@ -102,7 +105,10 @@ export class FhirExportRepository {
       [tx.tenantId, id],
     );
     if (!row) return null;
-    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [tx.tenantId, id]);
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
     return toExport(row);
   }
 
@@ -119,7 +125,13 @@ export class FhirExportRepository {
   /** One NDJSON file of the export, sealed with the practice's key. */
   async addFile(
     tx: TenantTx,
-    input: { exportId: string; resourceType: FhirResourceType; position: number; lineCount: number; ndjson: Buffer },
+    input: {
+      exportId: string;
+      resourceType: FhirResourceType;
+      position: number;
+      lineCount: number;
+      ndjson: Buffer;
+    },
   ): Promise<void> {
     const cipher = await this.keys.forTenant(tx);
     await tx.query(
@@ -154,7 +166,10 @@ export class FhirExportRepository {
        WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
       [tx.tenantId, id],
     );
-    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [tx.tenantId, id]);
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
   }
 
   /** Cancels the client's export (Bulk Data DELETE) and deletes its files; false if there is none live or done. */
@@ -167,7 +182,10 @@ export class FhirExportRepository {
       [tx.tenantId, id, clientId],
     );
     if (rows.length === 0) return false;
-    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [tx.tenantId, id]);
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
     return true;
   }
 

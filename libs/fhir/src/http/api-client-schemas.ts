@@ -1,12 +1,26 @@
 import { z } from 'zod';
+import { typesOfScope } from '../clients/scopes.js';
 
 export const createApiClientBody = z.strictObject({
-  name: z.string().trim().min(1).max(80).meta({ description: 'What the client is (e.g. the EHR’s nightly sync)' }),
-  scope: z.string().max(500).optional().meta({
-    description:
-      'Space-separated SMART system scopes: system/*.read (default) or system/<Patient|Communication|Consent|AuditEvent>.read',
-    example: 'system/*.read',
-  }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .meta({ description: 'What the client is (e.g. the EHR’s nightly sync)' }),
+  scope: z
+    .string()
+    .max(500)
+    .refine((scope) => typesOfScope(scope) !== null, {
+      message:
+        'must be system/*.read or system/<Patient|Communication|Consent|AuditEvent>.read, space-separated',
+    })
+    .optional()
+    .meta({
+      description:
+        'Space-separated SMART system scopes: system/*.read (default) or system/<Patient|Communication|Consent|AuditEvent>.read',
+      example: 'system/*.read',
+    }),
 });
 
 export const apiClientSchema = z.object({
@@ -20,7 +34,9 @@ export const apiClientSchema = z.object({
 });
 
 export const createdApiClientSchema = apiClientSchema.extend({
-  clientSecret: z.string().meta({ description: 'The OAuth client_secret: shown this once, only its hash is kept' }),
+  clientSecret: z
+    .string()
+    .meta({ description: 'The OAuth client_secret: shown this once, only its hash is kept' }),
 });
 
 export const apiClientListSchema = z.object({ data: z.array(apiClientSchema) });

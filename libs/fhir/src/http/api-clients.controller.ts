@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
-import { ApiContentResponse, ApiZodResponse, ValidBody } from '@app/observability';
+import { ApiContentResponse, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import { ApiClients, type ApiClientView } from '../clients/api-clients.service.js';
 import {
   apiClientExample,
@@ -30,6 +30,7 @@ export class ApiClientsController {
       'The client gets a token at POST /oauth/token (grant_type=client_credentials) and reads /fhir/R4 within its ' +
       'scope. Only a SHA-256 of the secret is stored. Audited `api_client.created`.',
   })
+  @ApiZodBody(createApiClientBody)
   @ApiZodResponse(201, createdApiClientSchema, { description: 'Created', example: createdApiClientExample })
   create(
     @CurrentUser() user: Principal,
@@ -41,7 +42,10 @@ export class ApiClientsController {
   @Get()
   @RequirePermission('practice.settings')
   @ApiOperation({ summary: 'The practice’s API clients, newest first (owner only; never their secrets)' })
-  @ApiZodResponse(200, apiClientListSchema, { description: 'The clients', example: { data: [apiClientExample] } })
+  @ApiZodResponse(200, apiClientListSchema, {
+    description: 'The clients',
+    example: { data: [apiClientExample] },
+  })
   async list(@CurrentUser() user: Principal): Promise<{ data: ApiClientView[] }> {
     return { data: await this.clients.list(user) };
   }

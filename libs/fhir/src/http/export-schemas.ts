@@ -18,7 +18,9 @@ export const exportQuerySchema = z.strictObject({
     .regex(/^[A-Za-z]+(,[A-Za-z]+)*$/, 'must be comma-separated resource types')
     .transform((v) => v.split(','))
     .optional()
-    .meta({ description: 'Patient, Communication, Consent, AuditEvent (default: every type the token may read)' }),
+    .meta({
+      description: 'Patient, Communication, Consent, AuditEvent (default: every type the token may read)',
+    }),
 });
 
 export const manifestSchema = z.object({

@@ -24,9 +24,11 @@ export class FhirClientGuard implements CanActivate {
 }
 
 /** The API client the guard admitted. */
-export const FhirClient = createParamDecorator((_data: unknown, ctx: ExecutionContext): FhirClientPrincipal => {
-  const client = ctx.switchToHttp().getRequest<FhirRequest>().fhirClient;
-  // Only reachable on a FHIR route without the guard: never answer as if anonymous were a client.
-  if (!client) throw new Error('FhirClient used on a route without FhirClientGuard');
-  return client;
-});
+export const FhirClient = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): FhirClientPrincipal => {
+    const client = ctx.switchToHttp().getRequest<FhirRequest>().fhirClient;
+    // Only reachable on a FHIR route without the guard: never answer as if anonymous were a client.
+    if (!client) throw new Error('FhirClient used on a route without FhirClientGuard');
+    return client;
+  },
+);

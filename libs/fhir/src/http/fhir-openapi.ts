@@ -12,7 +12,11 @@ export const fhirResourceSchema = (type: string | null) => ({
 
 /** A FHIR JSON answer. */
 export const ApiFhirResponse = (status: number, type: string | null, description: string) =>
-  ApiResponse({ status, description, content: { [FHIR_MEDIA_TYPE]: { schema: fhirResourceSchema(type) as never } } });
+  ApiResponse({
+    status,
+    description,
+    content: { [FHIR_MEDIA_TYPE]: { schema: fhirResourceSchema(type) as never } },
+  });
 
 const OUTCOMES: Record<number, string> = {
   400: 'A parameter the server does not take or a value it cannot read (issue code invalid, naming it)',

@@ -1,4 +1,14 @@
-import { Controller, Delete, Get, Headers, HttpCode, Param, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -161,7 +171,11 @@ export class FhirController {
   }
 
   @Get('Binary/:id')
-  @ApiParam({ name: 'id', description: 'An attachment id (from a Communication’s payload)', schema: { type: 'string' } })
+  @ApiParam({
+    name: 'id',
+    description: 'An attachment id (from a Communication’s payload)',
+    schema: { type: 'string' },
+  })
   @ApiOperation({
     summary: 'An attachment of a patient message (Communication scope; audited)',
     description:

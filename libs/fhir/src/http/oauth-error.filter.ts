@@ -4,12 +4,7 @@ import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 
 /** OAuth 2.0's error response (RFC 6749 5.2). */
 export interface OAuthErrorBody {
-  error:
-    | 'invalid_request'
-    | 'invalid_client'
-    | 'unsupported_grant_type'
-    | 'invalid_scope'
-    | 'server_error';
+  error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' | 'server_error';
   error_description: string;
 }
 

@@ -23,7 +23,10 @@ function actionOf(verb: string): AuditEvent['action'] {
 /** Who acted, as a reference: a patient (contact) by reference, anyone else by identifier. */
 function actorReference(actor: { type: string; id: string }): Reference<Patient | Device> {
   if (actor.type === 'patient' && isUuid(actor.id)) return { reference: `Patient/${actor.id}` };
-  return { identifier: { system: `${SYSTEMS.actorType}:${actor.type}`, value: actor.id }, display: actor.type };
+  return {
+    identifier: { system: `${SYSTEMS.actorType}:${actor.type}`, value: actor.id },
+    display: actor.type,
+  };
 }
 
 /** What an event is about: a patient or a message by reference, anything else by identifier. */
@@ -37,7 +40,8 @@ function entityOf(event: AuditChainEvent): AuditEventEntity | null {
   let what: Reference | undefined;
   if (target?.id) {
     if (target.type === 'contact' && isUuid(target.id)) what = { reference: `Patient/${target.id}` };
-    else if (target.type === 'message' && isUuid(target.id)) what = { reference: `Communication/${target.id}` };
+    else if (target.type === 'message' && isUuid(target.id))
+      what = { reference: `Communication/${target.id}` };
     else
       what = {
         identifier: { system: `${SYSTEMS.targetType}:${target.type ?? 'unknown'}`, value: target.id },

@@ -19,7 +19,16 @@ export function searchsetOf(
 
 /** An OperationOutcome of one error issue: what FHIR routes answer for every refusal. */
 export function operationOutcomeOf(
-  code: 'invalid' | 'not-found' | 'security' | 'login' | 'forbidden' | 'throttled' | 'exception' | 'not-supported' | 'processing',
+  code:
+    | 'invalid'
+    | 'not-found'
+    | 'security'
+    | 'login'
+    | 'forbidden'
+    | 'throttled'
+    | 'exception'
+    | 'not-supported'
+    | 'processing',
   diagnostics: string,
   expression?: readonly string[],
 ): OperationOutcome {

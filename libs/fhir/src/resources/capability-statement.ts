@@ -8,14 +8,21 @@ const LAST_UPDATED = {
   definition: 'http://hl7.org/fhir/SearchParameter/Resource-lastUpdated',
   documentation: 'gt, ge, lt, le or eq (no prefix) with a date or an instant; up to two (a range)',
 };
-const ID = { name: '_id', type: 'token' as const, definition: 'http://hl7.org/fhir/SearchParameter/Resource-id' };
+const ID = {
+  name: '_id',
+  type: 'token' as const,
+  definition: 'http://hl7.org/fhir/SearchParameter/Resource-id',
+};
 const PATIENT = {
   name: 'patient',
   type: 'reference' as const,
   documentation: 'Patient/<id> or <id>: the resources of one patient',
 };
 
-function resource(type: CapabilityStatementRestResource['type'], withPatient: boolean): CapabilityStatementRestResource {
+function resource(
+  type: CapabilityStatementRestResource['type'],
+  withPatient: boolean,
+): CapabilityStatementRestResource {
   return {
     type,
     interaction: [{ code: 'read' }, { code: 'search-type' }],

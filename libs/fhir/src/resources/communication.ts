@@ -77,9 +77,7 @@ export function communicationOf(
       ? {
           medium: [
             {
-              coding: [
-                { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode', ...medium },
-              ],
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode', ...medium }],
             },
           ],
         }

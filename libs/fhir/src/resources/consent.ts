@@ -43,7 +43,9 @@ export function consentOf(record: ChangedConsentRecord): Consent {
     patient: { reference: `Patient/${record.contactId}` },
     dateTime: at,
     policyRule: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN', display: 'opt-in' }],
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN', display: 'opt-in' },
+      ],
     },
     ...(record.inboundMessageId
       ? { sourceReference: { reference: `Communication/${record.inboundMessageId}` } }

@@ -40,7 +40,14 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
     for (const contact of [
       base,
       { ...base, mergedInto: randomUUID() },
-      { ...base, phone: null, email: null, name: null, dateOfBirth: null, claimReason: 'typed_address' as const },
+      {
+        ...base,
+        phone: null,
+        email: null,
+        name: null,
+        dateOfBirth: null,
+        claimReason: 'typed_address' as const,
+      },
     ])
       expect(r4Problems(patientOf(contact))).toEqual([]);
   });
@@ -76,7 +83,11 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
       communicationOf(message, [attachment], url),
       communicationOf({ ...message, direction: 'outbound', status: 'queued', channel: 'email' }, [], url),
       communicationOf({ ...message, direction: 'outbound', status: 'undelivered', channel: 'chat' }, [], url),
-      communicationOf({ ...message, direction: 'outbound', status: 'sent', retractedAt: at, channel: 'portal' }, [], url),
+      communicationOf(
+        { ...message, direction: 'outbound', status: 'sent', retractedAt: at, channel: 'portal' },
+        [],
+        url,
+      ),
       communicationOf({ ...message, kind: 'system', template: 'consent_request', contactId: null }, [], url),
     ];
     for (const c of variants) expect(r4Problems(c)).toEqual([]);
@@ -104,7 +115,13 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
     for (const c of [
       consentOf(record),
       consentOf({ ...record, decision: 'revoked', superseded: true, inboundMessageId: null, evidence: null }),
-      consentOf({ ...record, decision: 'declined', channel: 'email', address: 'a@example.com', disclosureVersion: null }),
+      consentOf({
+        ...record,
+        decision: 'declined',
+        channel: 'email',
+        address: 'a@example.com',
+        disclosureVersion: null,
+      }),
     ])
       expect(r4Problems(c)).toEqual([]);
     expect(consentOf(record).provision?.type).toBe('permit');
@@ -125,9 +142,24 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
     };
     for (const e of [
       auditEventOf(event),
-      auditEventOf({ ...event, actor: { type: 'patient', id: contactId }, target: { type: 'contact', id: contactId } }),
-      auditEventOf({ ...event, actor: { type: 'system', id: 'job:x' }, target: null, metadata: {}, ip: null }),
-      auditEventOf({ ...event, actor: { type: 'api_client', id: randomUUID() }, outcome: 'denied', action: 'fhir.searched' }),
+      auditEventOf({
+        ...event,
+        actor: { type: 'patient', id: contactId },
+        target: { type: 'contact', id: contactId },
+      }),
+      auditEventOf({
+        ...event,
+        actor: { type: 'system', id: 'job:x' },
+        target: null,
+        metadata: {},
+        ip: null,
+      }),
+      auditEventOf({
+        ...event,
+        actor: { type: 'api_client', id: randomUUID() },
+        outcome: 'denied',
+        action: 'fhir.searched',
+      }),
     ])
       expect(r4Problems(e)).toEqual([]);
   });
@@ -152,7 +184,10 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
     });
     const bundle = searchsetOf(
       [patient],
-      { self: 'https://inbox.example/fhir/R4/Patient', next: 'https://inbox.example/fhir/R4/Patient?_cursor=x' },
+      {
+        self: 'https://inbox.example/fhir/R4/Patient',
+        next: 'https://inbox.example/fhir/R4/Patient?_cursor=x',
+      },
       (r) => `https://inbox.example/fhir/R4/${r.resourceType}/${r.id}`,
     );
     expect(r4Problems(bundle)).toEqual([]);

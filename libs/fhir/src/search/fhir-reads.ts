@@ -68,8 +68,10 @@ export class FhirReads {
         page.resources.length === query.count && page.last
           ? this.searchUrl(type, query, encodeCursor(page.last))
           : null;
-      return searchsetOf(page.resources, { self: this.searchUrl(type, query, query.after ? encodeCursor(query.after) : null), next }, (r) =>
-        this.resourceUrl(r),
+      return searchsetOf(
+        page.resources,
+        { self: this.searchUrl(type, query, query.after ? encodeCursor(query.after) : null), next },
+        (r) => this.resourceUrl(r),
       );
     });
   }

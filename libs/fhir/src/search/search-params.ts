@@ -24,7 +24,8 @@ export interface TimeRange {
  */
 export function narrowByLastUpdated(range: TimeRange, value: string): TimeRange | string {
   const match = DATE_VALUE.exec(value);
-  if (!match) return 'must be a date (YYYY-MM-DD) or an instant with a zone, optionally prefixed gt, ge, lt, le or eq';
+  if (!match)
+    return 'must be a date (YYYY-MM-DD) or an instant with a zone, optionally prefixed gt, ge, lt, le or eq';
   const [, prefix = 'eq', day, time, fraction] = match;
   const start = new Date(time ? `${day}${time}` : `${day}T00:00:00Z`);
   if (Number.isNaN(start.getTime()) || (!time && start.toISOString().slice(0, 10) !== day))
@@ -58,51 +59,52 @@ const oneOrTwo = z
  * a filter the server dropped silently would hand over more PHI than asked for.
  */
 export const searchQueryShape = z.strictObject({
-    _lastUpdated: oneOrTwo.optional(),
-    patient: z
-      .string()
-      .max(200)
-      .optional()
-      .meta({ description: 'Patient/<id> or <id>: only this patient’s resources (not on Patient)' }),
-    _id: z.string().max(4000).optional().meta({ description: 'Comma-separated resource ids (at most 100)' }),
-    _count: z
-      .string()
-      .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
-      .optional()
-      .meta({ description: `Resources per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
-    _cursor: z.string().max(200).optional().meta({ description: 'The position a `next` link carries' }),
-    _format: z.enum(['json', 'application/json', 'application/fhir+json']).optional(),
+  _lastUpdated: oneOrTwo.optional(),
+  patient: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'Patient/<id> or <id>: only this patient’s resources (not on Patient)' }),
+  _id: z.string().max(4000).optional().meta({ description: 'Comma-separated resource ids (at most 100)' }),
+  _count: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
+    .optional()
+    .meta({ description: `Resources per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
+  _cursor: z.string().max(200).optional().meta({ description: 'The position a `next` link carries' }),
+  _format: z.enum(['json', 'application/json', 'application/fhir+json']).optional(),
 });
 
 /** The search parameters validated and read: the page size, the time range, the ids, the patient, the cursor. */
 export const searchQuerySchema = searchQueryShape.transform((q, ctx) => {
-    const count = q._count === undefined ? DEFAULT_PAGE_SIZE : Number(q._count);
-    if (count < 1 || count > MAX_PAGE_SIZE)
-      ctx.addIssue({ code: 'custom', path: ['_count'], message: 'must be a whole number from 1 to 1000' });
-    let range: TimeRange = {};
-    const values = q._lastUpdated === undefined ? [] : [q._lastUpdated].flat();
-    for (const value of values) {
-      const narrowed = narrowByLastUpdated(range, value);
-      if (typeof narrowed === 'string') ctx.addIssue({ code: 'custom', path: ['_lastUpdated'], message: narrowed });
-      else range = narrowed;
-    }
-    const cursor = q._cursor === undefined ? undefined : decodeCursor(q._cursor);
-    if (cursor === null)
-      ctx.addIssue({ code: 'custom', path: ['_cursor'], message: 'not a position this server gave' });
-    const ids = q._id?.split(',').map((id) => id.trim());
-    if (ids && (ids.length > 100 || ids.some((id) => id === '')))
-      ctx.addIssue({ code: 'custom', path: ['_id'], message: 'must be 1 to 100 comma-separated ids' });
-    const patient = q.patient?.replace(/^Patient\//, '');
-    return {
-      count,
-      range,
-      lastUpdated: values,
-      // An id that is not one of ours matches nothing (FHIR ids are wider than our uuids).
-      ids: ids?.filter((id) => UUID.test(id)),
-      patient: patient === undefined ? undefined : UUID.test(patient) ? patient : null,
-      after: cursor ?? undefined,
-    };
-  });
+  const count = q._count === undefined ? DEFAULT_PAGE_SIZE : Number(q._count);
+  if (count < 1 || count > MAX_PAGE_SIZE)
+    ctx.addIssue({ code: 'custom', path: ['_count'], message: 'must be a whole number from 1 to 1000' });
+  let range: TimeRange = {};
+  const values = q._lastUpdated === undefined ? [] : [q._lastUpdated].flat();
+  for (const value of values) {
+    const narrowed = narrowByLastUpdated(range, value);
+    if (typeof narrowed === 'string')
+      ctx.addIssue({ code: 'custom', path: ['_lastUpdated'], message: narrowed });
+    else range = narrowed;
+  }
+  const cursor = q._cursor === undefined ? undefined : decodeCursor(q._cursor);
+  if (cursor === null)
+    ctx.addIssue({ code: 'custom', path: ['_cursor'], message: 'not a position this server gave' });
+  const ids = q._id?.split(',').map((id) => id.trim());
+  if (ids && (ids.length > 100 || ids.some((id) => id === '')))
+    ctx.addIssue({ code: 'custom', path: ['_id'], message: 'must be 1 to 100 comma-separated ids' });
+  const patient = q.patient?.replace(/^Patient\//, '');
+  return {
+    count,
+    range,
+    lastUpdated: values,
+    // An id that is not one of ours matches nothing (FHIR ids are wider than our uuids).
+    ids: ids?.filter((id) => UUID.test(id)),
+    patient: patient === undefined ? undefined : UUID.test(patient) ? patient : null,
+    after: cursor ?? undefined,
+  };
+});
 
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 export type { KeysetPosition };
