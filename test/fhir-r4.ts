@@ -18,11 +18,12 @@ export function loadR4Definitions(): void {
   loaded = true;
 }
 
+const text = (i: { expression?: string[]; details?: { text?: string } }) =>
+  `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`;
+
 /** `@medplum/core`'s validation errors of a resource as text; empty when it is valid R4. */
 export function r4Problems(resource: Resource): string[] {
   loadR4Definitions();
-  const text = (i: { expression?: string[]; details?: { text?: string } }) =>
-    `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`;
   try {
     return validateResource(resource)
       .filter((i) => i.severity === 'error')

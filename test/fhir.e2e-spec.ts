@@ -111,7 +111,7 @@ describe('FHIR R4 API and Bulk Data export', () => {
     // 12 patients writing in (a contact, a conversation and a message each), two of them twice,
     // a staff note (never a Communication), consent records, and an attachment.
     const seeder = await InboxSeeder.forPractice(api, owner, practice.practiceId);
-    const first = [];
+    const first: Array<Awaited<ReturnType<InboxSeeder['inbound']>>> = [];
     for (let i = 0; i < 12; i++) {
       const name = `Zed Patient-${randomBytes(4).toString('hex')}`;
       patientNames.push(name);

@@ -187,7 +187,12 @@ export const envSchema = z.object({
    * How long a completed Bulk Data export's files stay downloadable (they hold PHI, encrypted);
    * then the worker deletes them.
    */
-  FHIR_EXPORT_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(7 * 86_400).default(86_400),
+  FHIR_EXPORT_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(7 * 86_400)
+    .default(86_400),
   /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
   CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /**

@@ -474,7 +474,9 @@ export class MessageRepository {
        FROM messages WHERE ${where.join(' AND ')} ORDER BY updated_at, id LIMIT $${params.length}`,
       params,
     );
-    const bodies = await (await this.keys.forTenant(tx)).decryptColumn(
+    const bodies = await (
+      await this.keys.forTenant(tx)
+    ).decryptColumn(
       COL.body,
       rows.map((row) => row.body_enc),
     );

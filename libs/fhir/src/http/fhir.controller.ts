@@ -103,7 +103,8 @@ export class FhirController {
       throw new FhirError(E.InvalidParameter, 'The request is not valid', [
         { path: 'Prefer', message: 'must be respond-async (Bulk Data kick-off)' },
       ]);
-    const id = await this.bulk.kickOff(client, { types: query._type, since: query._since });
+    const { _type: types, _since: since } = query;
+    const id = await this.bulk.kickOff(client, { types, since });
     reply.header('Content-Location', `${this.reads.baseUrl}/bulk-status/${id}`);
   }
 

@@ -11,6 +11,7 @@ import { loadR4Definitions, r4Problems } from '../../../../test/fhir-r4.js';
 
 const at = new Date('2026-11-02T10:11:12.345Z');
 const contactId = randomUUID();
+const url = (id: string) => `https://inbox.example/fhir/R4/Binary/${id}`;
 
 describe('FHIR resources of the mappers validate against the R4 definitions', () => {
   beforeAll(loadR4Definitions);
@@ -78,7 +79,6 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
       failureReason: null,
       fileName: 'attachment-1.png',
     };
-    const url = (id: string) => `https://inbox.example/fhir/R4/Binary/${id}`;
     const variants = [
       communicationOf(message, [attachment], url),
       communicationOf({ ...message, direction: 'outbound', status: 'queued', channel: 'email' }, [], url),

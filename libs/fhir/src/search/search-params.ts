@@ -16,6 +16,9 @@ export interface TimeRange {
   to?: Date;
 }
 
+const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
+const earlier = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
+
 /**
  * One `_lastUpdated` value as a narrowing of `range`, or an error message. A value stands for
  * the span of its precision (a day, a second, a millisecond), as FHIR's date search says: `ge`
@@ -32,8 +35,6 @@ export function narrowByLastUpdated(range: TimeRange, value: string): TimeRange 
     return 'is not a real date';
   const precision = !time ? DAY_MS : fraction ? 1 : 1000;
   const end = new Date(start.getTime() + precision);
-  const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
-  const earlier = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
   switch (prefix) {
     case 'gt':
       return { ...range, from: later(range.from, end) };
@@ -77,21 +78,23 @@ export const searchQueryShape = z.strictObject({
 
 /** The search parameters validated and read: the page size, the time range, the ids, the patient, the cursor. */
 export const searchQuerySchema = searchQueryShape.transform((q, ctx) => {
-  const count = q._count === undefined ? DEFAULT_PAGE_SIZE : Number(q._count);
+  // FHIR's parameter names, read once under plain names.
+  const { _count: countParam, _lastUpdated: lastUpdatedParam, _cursor: cursorParam, _id: idParam } = q;
+  const count = countParam === undefined ? DEFAULT_PAGE_SIZE : Number(countParam);
   if (count < 1 || count > MAX_PAGE_SIZE)
     ctx.addIssue({ code: 'custom', path: ['_count'], message: 'must be a whole number from 1 to 1000' });
   let range: TimeRange = {};
-  const values = q._lastUpdated === undefined ? [] : [q._lastUpdated].flat();
+  const values = lastUpdatedParam === undefined ? [] : [lastUpdatedParam].flat();
   for (const value of values) {
     const narrowed = narrowByLastUpdated(range, value);
     if (typeof narrowed === 'string')
       ctx.addIssue({ code: 'custom', path: ['_lastUpdated'], message: narrowed });
     else range = narrowed;
   }
-  const cursor = q._cursor === undefined ? undefined : decodeCursor(q._cursor);
+  const cursor = cursorParam === undefined ? undefined : decodeCursor(cursorParam);
   if (cursor === null)
     ctx.addIssue({ code: 'custom', path: ['_cursor'], message: 'not a position this server gave' });
-  const ids = q._id?.split(',').map((id) => id.trim());
+  const ids = idParam?.split(',').map((id) => id.trim());
   if (ids && (ids.length > 100 || ids.some((id) => id === '')))
     ctx.addIssue({ code: 'custom', path: ['_id'], message: 'must be 1 to 100 comma-separated ids' });
   const patient = q.patient?.replace(/^Patient\//, '');
