@@ -9,6 +9,7 @@ import { CONTACTS_ENTITIES } from '@app/contacts';
 import { CONVERSATIONS_ENTITIES } from '@app/conversations';
 import { CRYPTO_ENTITIES } from '@app/crypto';
 import { DELIVERY_ENTITIES } from '@app/delivery';
+import { FHIR_ENTITIES } from '@app/fhir';
 import { IDENTITY_ENTITIES } from '@app/identity';
 
 /** Every owner's EntitySchemas, as the api registers them (PlatformModule: crypto's and audit's; each feature module: its own, TypeOrmModule.forFeature). */
@@ -22,6 +23,7 @@ export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...CHANNELS_ENTITIES,
   ...DELIVERY_ENTITIES,
   ...AUTOMATION_ENTITIES,
+  ...FHIR_ENTITIES,
 ] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */
