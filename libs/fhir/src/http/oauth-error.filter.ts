@@ -1,12 +1,21 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
+import { fhirHttpErrors } from './fhir-http-errors.js';
 
 /** OAuth 2.0's error response (RFC 6749 5.2). */
 export interface OAuthErrorBody {
   error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' | 'server_error';
   error_description: string;
 }
+
+/** The FHIR lib's codes the token endpoint names in OAuth's words (statuses: `fhirHttpErrors`). */
+const OAUTH_CODE: Partial<Record<E, OAuthErrorBody['error']>> = {
+  [E.InvalidClient]: 'invalid_client',
+  [E.UnsupportedGrantType]: 'unsupported_grant_type',
+  [E.InvalidScope]: 'invalid_scope',
+  [E.InvalidRequest]: 'invalid_request',
+};
 
 /**
  * The token endpoint's errors in OAuth's words: `invalid_client` 401 (with WWW-Authenticate
@@ -28,14 +37,12 @@ export class OAuthErrorFilter implements ExceptionFilter {
   }
 
   render(err: unknown): { status: number; body: OAuthErrorBody } {
-    if (err instanceof FhirError) {
-      if (err.code === E.InvalidClient)
-        return { status: 401, body: { error: 'invalid_client', error_description: err.message } };
-      if (err.code === E.UnsupportedGrantType)
-        return { status: 400, body: { error: 'unsupported_grant_type', error_description: err.message } };
-      if (err.code === E.InvalidScope)
-        return { status: 400, body: { error: 'invalid_scope', error_description: err.message } };
-    }
+    const oauthCode = err instanceof FhirError ? OAUTH_CODE[err.code] : undefined;
+    if (oauthCode)
+      return {
+        status: fhirHttpErrors.answer(err as FhirError).status,
+        body: { error: oauthCode, error_description: (err as FhirError).message },
+      };
     if (err instanceof FhirError || (err instanceof HttpException && err.getStatus() < 500))
       return {
         status: 400,
