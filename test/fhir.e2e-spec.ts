@@ -301,7 +301,9 @@ describe('FHIR R4 API and Bulk Data export', () => {
     expect(refused.body.resourceType).toBe('OperationOutcome');
     const { access_token: token } = await tokenFor(client);
     await fhir('/Patient', token).expect(200);
-    await c.delete(`/v1/api-clients/${client.id}`, practice.accessToken).expect(204);
+    await c.delete(`/v1/api-clients/${client.clientId}`, other.accessToken).expect(404);
+    await c.delete(`/v1/api-clients/${client.id}`, other.accessToken).expect(404);
+    await c.delete(`/v1/api-clients/${client.clientId}`, practice.accessToken).expect(204);
     const revoked = await fhir('/Patient', token).expect(401);
     expect(revoked.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(revoked.body.resourceType).toBe('OperationOutcome');

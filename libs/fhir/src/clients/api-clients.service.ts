@@ -5,7 +5,7 @@ import { TenantDb } from '@app/database';
 import type { Principal } from '@app/identity';
 import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 import { type ApiClient, ApiClientRepository } from './api-client.repository.js';
-import { newClientSecret, publicClientId, sha256 } from './credentials.js';
+import { newClientSecret, parseClientId, publicClientId, sha256 } from './credentials.js';
 import { ALL_TYPES_SCOPE, scopeOfTypes, typesOfScope } from './scopes.js';
 
 /** A client as staff see it: its public client id, never its secret. */
@@ -19,6 +19,7 @@ export interface ApiClientView {
   revokedAt: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ownerOnly = () => new FhirError(E.OwnerOnly, 'Only the practice owner manages API clients');
 
 /**
@@ -71,11 +72,16 @@ export class ApiClients {
     return this.db.transaction(async (tx) => (await this.clients.list(tx)).map((c) => view(tx.tenantId, c)));
   }
 
-  revoke(owner: Principal, id: string): Promise<ApiClientView> {
+  /** Revokes a client named by its id or its OAuth client_id. */
+  revoke(owner: Principal, idOrClientId: string): Promise<ApiClientView> {
     if (owner.role !== 'owner') throw ownerOnly();
+    const notFound = () => new FhirError(E.ApiClientNotFound, 'API client not found');
+    const parsed = parseClientId(idOrClientId);
+    const id = parsed ? (parsed.tenantId === owner.tenantId ? parsed.clientId : null) : idOrClientId;
+    if (!id || !UUID.test(id)) throw notFound();
     return this.db.transaction(async (tx) => {
       const client = await this.clients.revoke(tx, id);
-      if (!client) throw new FhirError(E.ApiClientNotFound, 'API client not found');
+      if (!client) throw notFound();
       this.audit.record(tx, { action: 'api_client.revoked', target: { type: 'api_client', id } });
       return view(tx.tenantId, client);
     });

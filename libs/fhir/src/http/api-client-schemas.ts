@@ -7,7 +7,8 @@ export const createApiClientBody = z.strictObject({
     .trim()
     .min(1)
     .max(80)
-    .meta({ description: 'What the client is (e.g. the EHR’s nightly sync)' }),
+    .default('API client')
+    .meta({ description: 'What the client is (e.g. the EHR’s nightly sync); default "API client"' }),
   scope: z
     .string()
     .max(500)

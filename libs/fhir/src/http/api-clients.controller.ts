@@ -1,8 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { CurrentUser, IdParam, type Principal, RequirePermission } from '@app/identity';
-import { ApiContentResponse, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
+import { CurrentUser, type Principal, RequirePermission } from '@app/identity';
+import { ApiContentResponse, ApiErrors, ApiZodBody, ApiZodResponse, ValidBody } from '@app/observability';
 import { ApiClients, type ApiClientView } from '../clients/api-clients.service.js';
 import {
   apiClientExample,
@@ -57,8 +57,14 @@ export class ApiClientsController {
     summary: 'Revoke an API client (owner only)',
     description: 'Its tokens stop working at once and it gets no new ones. Audited `api_client.revoked`.',
   })
+  @ApiParam({
+    name: 'id',
+    description: 'The client’s id, or its OAuth client_id (anything else answers 404 not_found)',
+    schema: { type: 'string' },
+  })
   @ApiContentResponse(204, { description: 'Revoked (or already revoked)' })
-  async revoke(@CurrentUser() user: Principal, @IdParam('id', 'API client') id: string): Promise<void> {
+  @ApiErrors({ 404: ['not_found'] })
+  async revoke(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.clients.revoke(user, id);
   }
 }
