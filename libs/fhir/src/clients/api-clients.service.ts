@@ -20,6 +20,7 @@ export interface ApiClientView {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const notFound = () => new FhirError(E.ApiClientNotFound, 'API client not found');
 const ownerOnly = () => new FhirError(E.OwnerOnly, 'Only the practice owner manages API clients');
 
 /**
@@ -75,7 +76,6 @@ export class ApiClients {
   /** Revokes a client named by its id or its OAuth client_id. */
   revoke(owner: Principal, idOrClientId: string): Promise<ApiClientView> {
     if (owner.role !== 'owner') throw ownerOnly();
-    const notFound = () => new FhirError(E.ApiClientNotFound, 'API client not found');
     const parsed = parseClientId(idOrClientId);
     const id = parsed ? (parsed.tenantId === owner.tenantId ? parsed.clientId : null) : idOrClientId;
     if (!id || !UUID.test(id)) throw notFound();

@@ -4,6 +4,7 @@ import { typesOfScope, scopeOfTypes } from '../clients/scopes.js';
 import { narrowByLastUpdated, searchQuerySchema } from './search-params.js';
 
 const at = (iso: string) => new Date(iso);
+const parse = (q: Record<string, unknown>) => searchQuerySchema.safeParse(q);
 const ID = '0b7e2f7c-1d2a-4c3b-8e7f-6a5b4c3d2e1f';
 
 describe('_lastUpdated: a value stands for the span of its precision', () => {
@@ -53,8 +54,6 @@ describe('_lastUpdated: a value stands for the span of its precision', () => {
 });
 
 describe('search parameters', () => {
-  const parse = (q: Record<string, unknown>) => searchQuerySchema.safeParse(q);
-
   it('defaults to 50 per page and takes 1 to 1000', () => {
     expect(parse({}).data?.count).toBe(50);
     expect(parse({ _count: '1000' }).data?.count).toBe(1000);
