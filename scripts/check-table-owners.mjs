@@ -68,6 +68,10 @@ const OWNERS = {
   access_alert_settings: 'access-alerts',
   access_hourly_opens: 'access-alerts',
   access_alerts: 'access-alerts',
+  api_clients: 'fhir',
+  api_client_tokens: 'fhir',
+  fhir_exports: 'fhir',
+  fhir_export_files: 'fhir',
 };
 
 /** Owners named for what they own, not `*.repository.ts`: each writes only its own tables. */

@@ -51,10 +51,12 @@ describe('the OpenAPI document', () => {
         if (!response.description) gaps.push(`${method} ${path} ${status}: no description`);
         for (const [mediaType, content] of Object.entries(response.content ?? {}))
           if (!content.schema) gaps.push(`${method} ${path} ${status} ${mediaType}: no schema`);
+        // FHIR routes answer errors as an OperationOutcome (application/fhir+json), as FHIR says.
         if (
           /^[45]/.test(status) &&
           !response.content?.['application/json'] &&
-          !response.content?.['text/html']
+          !response.content?.['text/html'] &&
+          !response.content?.['application/fhir+json']
         )
           gaps.push(`${method} ${path} ${status}: an error answer without its error body`);
       }

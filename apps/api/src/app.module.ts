@@ -11,6 +11,7 @@ import {
   DeliveryRetentionModule,
   SmsKeywordHook,
 } from '@app/delivery';
+import { FhirModule } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
@@ -34,6 +35,7 @@ export class ApiModule {
         ReportsModule,
         WebhooksOutModule,
         AccessAlertsModule,
+        FhirModule,
         AuditTrailModule,
         // The purge hooks, registered in both processes as the contact hooks are (the worker sweeps).
         ChannelsRetentionModule,

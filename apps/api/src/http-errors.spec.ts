@@ -11,6 +11,7 @@ import * as conversations from '@app/conversations';
 import * as crypto from '@app/crypto';
 import * as database from '@app/database';
 import * as delivery from '@app/delivery';
+import * as fhir from '@app/fhir';
 import * as identity from '@app/identity';
 import * as jobs from '@app/jobs';
 import * as observability from '@app/observability';
@@ -37,6 +38,7 @@ const LIBS: Record<string, Record<string, unknown>> = {
   crypto,
   database,
   delivery,
+  fhir,
   identity,
   jobs,
   observability,

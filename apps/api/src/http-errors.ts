@@ -4,6 +4,7 @@ import { channelsHttpErrors } from '@app/channels';
 import { contactsHttpErrors } from '@app/contacts';
 import { conversationsHttpErrors } from '@app/conversations';
 import { deliveryHttpErrors } from '@app/delivery';
+import { fhirHttpErrors } from '@app/fhir';
 import { identityHttpErrors } from '@app/identity';
 import { portalHttpErrors } from '@app/portal';
 import { webhooksOutHttpErrors } from '@app/webhooks-out';
@@ -21,4 +22,5 @@ export const HTTP_ERROR_MAPS: readonly HttpErrorMap[] = [
   portalHttpErrors,
   automationHttpErrors,
   webhooksOutHttpErrors,
+  fhirHttpErrors,
 ];

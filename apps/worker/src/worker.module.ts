@@ -31,6 +31,7 @@ import {
   SmsDeliveryJob,
   SmsKeywordHook,
 } from '@app/delivery';
+import { FhirCoreModule, FhirExportExpiryJob, FhirExportJob } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
@@ -59,6 +60,8 @@ export class WorkerModule {
             RetentionSweepJob,
             WebhookDeliverJob,
             AccessAlertSweepJob,
+            FhirExportJob,
+            FhirExportExpiryJob,
           ],
           [
             DeliveryWorkerModule,
@@ -76,6 +79,7 @@ export class WorkerModule {
             // Outbound webhooks: the attempts the job runs, and the relay that enqueues due deliveries.
             WebhooksOutWorkerModule,
             AccessAlertsWorkerModule,
+            FhirCoreModule,
             // The same hooks as the api's webhook (apps/api/src/app.module.ts).
             SmsIngestModule.forRoot({ inboundSmsHooks: [SmsKeywordHook], imports: [DeliveryCoreModule] }),
           ],

@@ -96,6 +96,8 @@ export interface AuditQuery {
   /** Leaves these actions out (a conversation's activity leaves out who read it). */
   exceptActions?: string[];
   targetId?: string;
+  /** Only these events (the FHIR API's `_id`). */
+  ids?: readonly string[];
   beforeSeq?: number;
   afterSeq?: number;
   order?: 'asc' | 'desc';
@@ -386,6 +388,7 @@ export class AuditService implements OnApplicationShutdown {
     if (filter.action) add('action = ?', filter.action);
     if (filter.exceptActions?.length) add('NOT (action = ANY (?::text[]))', filter.exceptActions);
     if (filter.targetId) add('target_id = ?', filter.targetId);
+    if (filter.ids) add('id = ANY (?::uuid[])', filter.ids);
     if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
     if (filter.afterSeq) add('seq > ?', filter.afterSeq);
     params.push(filter.limit);

@@ -181,6 +181,18 @@ export const envSchema = z.object({
    * transaction mode); they are then sent as text, planned every time.
    */
   DATABASE_PREPARED_STATEMENTS: bool.default(true),
+  /** Lifetime of a FHIR API access token (client credentials), in seconds. */
+  FHIR_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(3600).default(300),
+  /**
+   * How long a completed Bulk Data export's files stay downloadable (they hold PHI, encrypted);
+   * then the worker deletes them.
+   */
+  FHIR_EXPORT_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(7 * 86_400)
+    .default(86_400),
   /** How long a webhook channel's route and decrypted provider secrets may stay in process memory. */
   CHANNEL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /**
@@ -392,6 +404,7 @@ export const PROCESS_VARIABLES = {
     'OUTBOUND_WEBHOOKS_ALLOW_PRIVATE',
     'OUTBOUND_WEBHOOKS_TIMEOUT_MS',
     'METRICS_TOKEN',
+    'FHIR_ACCESS_TOKEN_SECONDS',
   ],
   worker: [
     'NODE_ENV',
@@ -439,6 +452,7 @@ export const PROCESS_VARIABLES = {
     'OPS_DASHBOARD_PASSWORD_HASH',
     'OPS_DASHBOARD_PASSWORD_SHA256',
     'METRICS_TOKEN',
+    'FHIR_EXPORT_LIFETIME_SECONDS',
   ],
   sandbox: ['NODE_ENV', 'LOG_LEVEL', 'SANDBOX_PORT', 'SANDBOX_HOST'],
   migrate: ['NODE_ENV', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_AUDIT_URL'],

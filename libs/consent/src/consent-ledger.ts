@@ -78,6 +78,19 @@ export interface ConsentRecord {
   at: Date;
 }
 
+/** Which records `changedPage` reads (as ContactRepository's ChangeFeedQuery), optionally one contact's. */
+export interface ConsentChangeQuery {
+  ids?: readonly string[];
+  contactId?: string;
+  from?: Date;
+  to?: Date;
+  after?: { micros: string; id: string };
+  limit: number;
+}
+
+/** A ledger record, whether a later one replaced it, and its time in microseconds (a cursor's key). */
+export type ChangedConsentRecord = ConsentRecord & { superseded: boolean; micros: string };
+
 export type SmsOptOutSource = 'keyword' | 'provider' | 'staff';
 export type EmailSuppressionReason = 'bounce' | 'dropped' | 'spamreport' | 'unsubscribe';
 
@@ -223,6 +236,49 @@ export class ConsentLedger {
     );
     const cipher = await this.keys.forTenant(tx);
     return Promise.all(rows.map((row) => this.toRecord(cipher, row)));
+  }
+
+  /**
+   * A page of the practice's consent records in ledger order (recorded_at, id), for the FHIR API
+   * and its bulk export: keyset after `after`, optionally only `ids` or one contact's, within
+   * [from, to) of recorded_at (index `consent_records_recorded`). `superseded`: a later record of
+   * the same contact, channel and address exists (this one no longer decides).
+   */
+  async changedPage(tx: TenantTx, query: ConsentChangeQuery): Promise<ChangedConsentRecord[]> {
+    const where = ['r.tenant_id = $1'];
+    const params: unknown[] = [tx.tenantId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.ids) add('r.id = ANY(?::uuid[])', query.ids);
+    if (query.contactId) add('r.contact_id = ?::uuid', query.contactId);
+    if (query.from) add('r.recorded_at >= ?', query.from);
+    if (query.to) add('r.recorded_at < ?', query.to);
+    if (query.after) {
+      params.push(query.after.micros);
+      add(
+        `(r.recorded_at, r.id) > ((timestamptz 'epoch' + $${params.length}::bigint * interval '1 microsecond'), ?::uuid)`,
+        query.after.id,
+      );
+    }
+    params.push(query.limit);
+    const rows = await tx.query<ConsentRow & { micros: string; superseded: boolean }>(
+      `SELECT r.*, (extract(epoch from r.recorded_at) * 1000000)::bigint::text AS micros,
+         EXISTS (SELECT 1 FROM consent_records n
+                 WHERE n.tenant_id = r.tenant_id AND n.contact_id = r.contact_id AND n.channel = r.channel
+                   AND n.address_bidx = r.address_bidx AND (n.recorded_at, n.id) > (r.recorded_at, r.id)) AS superseded
+       FROM consent_records r WHERE ${where.join(' AND ')} ORDER BY r.recorded_at, r.id LIMIT $${params.length}`,
+      params,
+    );
+    const cipher = await this.keys.forTenant(tx);
+    return Promise.all(
+      rows.map(async (row) => ({
+        ...(await this.toRecord(cipher, row)),
+        superseded: row.superseded,
+        micros: row.micros,
+      })),
+    );
   }
 
   /** The current decision for one contact + channel + exact address (null: never asked). */

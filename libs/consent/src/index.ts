@@ -14,6 +14,8 @@ export {
   ConsentLedger,
   InvalidAddressError,
   type ConsentRecord,
+  type ConsentChangeQuery,
+  type ChangedConsentRecord,
   type ConsentMethod,
   type RecordConsentInput,
   type ConsentEvidence,

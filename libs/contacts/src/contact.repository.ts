@@ -111,6 +111,24 @@ const COL = {
   claimedEmail: 'contacts.claimed_email',
 } as const;
 
+/** A timestamptz from a microseconds-since-epoch parameter (exact, unlike a JS Date). */
+const FROM_MICROS = (param: string) => `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
+
+/**
+ * A page of rows in change order: keyset after `after` (the last row's sort key in microseconds
+ * and its id), optionally only `ids`, and [from, to) of the change time.
+ */
+export interface ChangeFeedQuery {
+  ids?: readonly string[];
+  from?: Date;
+  to?: Date;
+  after?: { micros: string; id: string };
+  limit: number;
+}
+
+/** A contact with its change time (`updated_at`) and that time in microseconds (a cursor's key). */
+export type ChangedContact = Contact & { updatedAt: Date; micros: string };
+
 /** Contacts followed through `merged_into` before giving up (a merge leaves one hop). */
 const MAX_MERGE_HOPS = 4;
 
@@ -401,6 +419,42 @@ export class ContactRepository {
       params,
     );
     return row ? this.toContact(cipher, row) : null;
+  }
+
+  /**
+   * A page of the practice's contacts in change order (updated_at, id), for the FHIR API and its
+   * bulk export: keyset after `after`, optionally only `ids` and within [from, to) of updated_at
+   * (index `contacts_updated`). Merged and claim contacts are included (the caller says which
+   * they are); each row carries its sort key in microseconds for the next page's cursor.
+   */
+  async changedPage(tx: TenantTx, query: ChangeFeedQuery): Promise<ChangedContact[]> {
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tx.tenantId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.ids) add('id = ANY(?::uuid[])', query.ids);
+    if (query.from) add('updated_at >= ?', query.from);
+    if (query.to) add('updated_at < ?', query.to);
+    if (query.after) {
+      params.push(query.after.micros);
+      add(`(updated_at, id) > (${FROM_MICROS(`$${params.length}`)}, ?::uuid)`, query.after.id);
+    }
+    params.push(query.limit);
+    const rows = await tx.query<ContactRow & { updated_at: Date; micros: string }>(
+      `SELECT *, (extract(epoch from updated_at) * 1000000)::bigint::text AS micros FROM contacts
+       WHERE ${where.join(' AND ')} ORDER BY updated_at, id LIMIT $${params.length}`,
+      params,
+    );
+    const cipher = await this.keys.forTenant(tx);
+    return Promise.all(
+      rows.map(async (row) => ({
+        ...(await this.toContact(cipher, row)),
+        updatedAt: row.updated_at,
+        micros: row.micros,
+      })),
+    );
   }
 
   private async findByIndex(

@@ -8,6 +8,8 @@ export {
   type ContactSource,
   type AddressField,
   type ClaimReason,
+  type ChangeFeedQuery,
+  type ChangedContact,
 } from './contact.repository.js';
 export {
   ContactMatcher,

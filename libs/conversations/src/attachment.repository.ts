@@ -370,6 +370,31 @@ export class AttachmentRepository {
     return (await this.keys.forTenant(tx)).decrypt(COL.content, download.sealed.content);
   }
 
+  /**
+   * A stored attachment of a message to or from a patient (not of a note, not an unclaimed
+   * upload), decrypted, with its type and name: the FHIR API's Binary. Callers audit the read.
+   */
+  async storedOfMessage(
+    tx: TenantTx,
+    id: string,
+  ): Promise<{ messageId: string; contentType: string | null; fileName: string; content: Buffer } | null> {
+    const [row] = await tx.query<AttachmentRow>(
+      `SELECT a.id, a.message_id, a.position, a.content_type, a.filename_enc, a.content_enc FROM attachments a
+       JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+       WHERE a.tenant_id = $1 AND a.id = $2 AND a.status = 'stored' AND m.kind <> 'note'`,
+      [tx.tenantId, id],
+    );
+    if (!row?.content_enc || !row.message_id) return null;
+    const cipher = await this.keys.forTenant(tx);
+    const storedName = await cipher.decryptNullable(COL.filename, row.filename_enc);
+    return {
+      messageId: row.message_id,
+      contentType: row.content_type,
+      fileName: attachmentFileName(storedName, row.position, row.content_type),
+      content: await cipher.decrypt(COL.content, row.content_enc),
+    };
+  }
+
   /** The decrypted bytes of a stored attachment (callers audit the read). */
   async content(tx: TenantTx, id: string): Promise<Buffer | null> {
     const [row] = await tx.query<AttachmentRow>(

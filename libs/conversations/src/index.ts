@@ -19,6 +19,8 @@ export {
   MessageRepository,
   type ChatOutboundInput,
   type StoredMessage,
+  type ChangedMessage,
+  type MessageChangeQuery,
   type ProviderMessageRef,
   type ProviderStatusReport,
   INBOUND_STATUS,

@@ -8,6 +8,7 @@ import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
 import type { MessageEntity } from './message.entity.js';
+import { fromMicrosSql, microsSql } from './inbox/keyset-cursor.js';
 
 /** A provider's status report, applied where the status machine allows (see applyProviderStatusesAndCommit). */
 const APPLY_PROVIDER_STATUS = new PreparedSql(
@@ -44,6 +45,36 @@ export interface NewInboundMessage {
   senderAuthentication?: object | null;
   /** A portal reply: the secure link it was written through (it shows only to links of that address). */
   portalLinkId?: string | null;
+}
+
+/** Which messages `changedPage` reads (see ContactRepository's ChangeFeedQuery), optionally one contact's. */
+export interface MessageChangeQuery {
+  ids?: readonly string[];
+  contactId?: string;
+  from?: Date;
+  to?: Date;
+  after?: { micros: string; id: string };
+  limit: number;
+}
+
+/** A message to or from a patient (never a note) with its change time, for the FHIR API. */
+export interface ChangedMessage {
+  id: string;
+  conversationId: string;
+  contactId: string | null;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  /** `message` (a patient's or staff's) or `system` (automatic texts: consent requests, auto-replies, codes). */
+  kind: string;
+  body: string | null;
+  status: string;
+  /** Which automatic text a system message is (`consent_request`, `auto_reply`, ...). */
+  template: string | null;
+  retractedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** `updated_at` in microseconds since the epoch (a cursor's key). */
+  micros: string;
 }
 
 export interface StoredMessage {
@@ -398,6 +429,72 @@ export class MessageRepository {
        WHERE tenant_id = $1 AND conversation_id = ANY($4::uuid[]) AND contact_id = $2`,
       [tx.tenantId, fromContactId, toContactId, conversationIds],
     );
+  }
+
+  /**
+   * A page of the practice's messages to and from patients in change order (updated_at, id), for
+   * the FHIR API and its bulk export: staff notes are left out (internal, never sent). Keyset
+   * after `after`, optionally only `ids` or one contact's, within [from, to) of updated_at
+   * (indexes `messages_updated`, `messages_contact_updated`). Bodies decrypted per column.
+   */
+  async changedPage(tx: TenantTx, query: MessageChangeQuery): Promise<ChangedMessage[]> {
+    const where = ['tenant_id = $1', "kind <> 'note'"];
+    const params: unknown[] = [tx.tenantId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.ids) add('id = ANY(?::uuid[])', query.ids);
+    if (query.contactId) add('contact_id = ?::uuid', query.contactId);
+    if (query.from) add('updated_at >= ?', query.from);
+    if (query.to) add('updated_at < ?', query.to);
+    if (query.after) {
+      params.push(query.after.micros);
+      add(`(updated_at, id) > (${fromMicrosSql(`$${params.length}`)}, ?::uuid)`, query.after.id);
+    }
+    params.push(query.limit);
+    const rows = await tx.query<
+      Pick<
+        MessageEntity,
+        | 'id'
+        | 'conversation_id'
+        | 'contact_id'
+        | 'channel'
+        | 'kind'
+        | 'body_enc'
+        | 'status'
+        | 'template'
+        | 'retracted_at'
+        | 'created_at'
+        | 'updated_at'
+      > & { direction: 'inbound' | 'outbound'; micros: string }
+    >(
+      `SELECT id, conversation_id, contact_id, channel, direction, kind, body_enc, status, template,
+         retracted_at, created_at, updated_at, ${microsSql('updated_at')} AS micros
+       FROM messages WHERE ${where.join(' AND ')} ORDER BY updated_at, id LIMIT $${params.length}`,
+      params,
+    );
+    const bodies = await (
+      await this.keys.forTenant(tx)
+    ).decryptColumn(
+      COL.body,
+      rows.map((row) => row.body_enc),
+    );
+    return rows.map((row, i) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      contactId: row.contact_id,
+      channel: row.channel,
+      direction: row.direction,
+      kind: row.kind,
+      body: bodies[i] ?? null,
+      status: row.status,
+      template: row.template,
+      retractedAt: row.retracted_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      micros: row.micros,
+    }));
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {

@@ -62,6 +62,10 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   access_hourly_opens: ['SELECT', 'INSERT', 'UPDATE'],
   access_alerts: ['SELECT', 'INSERT'],
   deployment_master_key: ['SELECT', 'INSERT'],
+  api_clients: ['SELECT', 'INSERT', 'UPDATE'],
+  api_client_tokens: ['SELECT', 'INSERT', 'DELETE'],
+  fhir_exports: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  fhir_export_files: ['SELECT', 'INSERT', 'DELETE'],
 };
 
 /**

@@ -46,6 +46,10 @@ export const JOBS = {
   'conversation.retention_sweep': { queue: 'maintenance', data: z.strictObject({}) },
   /** Periodic: look for unusual PHI access (bursts of opened conversations, exports outside business hours) in every practice. */
   'access_alerts.sweep': { queue: 'maintenance', data: z.strictObject({}) },
+  /** Write a FHIR Bulk Data export's NDJSON files (jobId = export id). */
+  'fhir.export': { queue: 'fhir', data: z.strictObject({ tenantId: z.uuid(), exportId: z.uuid() }) },
+  /** Delete a practice's FHIR exports past their expiry (delayed until a completed export expires). */
+  'fhir.export_expiry': { queue: 'fhir', data: z.strictObject({ tenantId: z.uuid() }) },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -131,7 +131,16 @@ function completeOperation(operation: Operation): void {
     add(operation[key] as Record<number, readonly string[]>);
     delete operation[key];
   }
-  if (operation.requestBody) add(BODY_ERRORS);
+  // The pipeline's body errors, unless the route documents its own JSON answer for that status
+  // (OAuth's token endpoint answers a malformed request in OAuth's words).
+  if (operation.requestBody)
+    add(
+      Object.fromEntries(
+        Object.entries(BODY_ERRORS).filter(
+          ([status]) => !operation.responses?.[status]?.content?.['application/json'],
+        ),
+      ),
+    );
   // A public route states that it takes no staff credential, unless it documents its own
   // (a webhook's signature, a chat session's token).
   if (operation[PUBLIC_EXTENSION]) operation.security ??= [];

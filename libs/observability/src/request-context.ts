@@ -1,8 +1,12 @@
 import { type TenantScope, tenantScope } from '@app/database';
 
-/** Who is acting: a staff user, a patient (portal/link), a provider webhook, or the system itself. */
+/**
+ * Who is acting: a staff user, a patient (portal/link), a provider webhook, a practice's API
+ * client (FHIR), or the system itself.
+ */
 export type Actor =
   | { type: 'user'; id: string }
+  | { type: 'api_client'; id: string }
   | { type: 'patient'; id: string }
   | { type: 'provider'; id: string }
   | { type: 'system'; id: string };

@@ -10,6 +10,7 @@ import { CONTACTS_ENTITIES } from '@app/contacts';
 import { CONVERSATIONS_ENTITIES } from '@app/conversations';
 import { CRYPTO_ENTITIES } from '@app/crypto';
 import { DELIVERY_ENTITIES } from '@app/delivery';
+import { FHIR_ENTITIES } from '@app/fhir';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { WEBHOOKS_OUT_ENTITIES } from '@app/webhooks-out';
 
@@ -26,6 +27,7 @@ export const ENTITY_SCHEMAS: readonly EntitySchema[] = [
   ...AUTOMATION_ENTITIES,
   ...WEBHOOKS_OUT_ENTITIES,
   ...ACCESS_ALERTS_ENTITIES,
+  ...FHIR_ENTITIES,
 ] as EntitySchema[];
 
 /** A pool connected as the schema owner of this run's database (bypasses nothing: RLS is FORCEd, but superuser in dev). */

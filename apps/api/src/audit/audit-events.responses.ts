@@ -12,7 +12,7 @@ const shape = {
   seq: z.number().int().min(1).meta({ description: 'Position in the practice’s chain (1, 2, 3, …)' }),
   occurredAt: z.iso.datetime(),
   actor: z.object({
-    type: z.enum(['user', 'patient', 'provider', 'system']),
+    type: z.enum(['user', 'patient', 'provider', 'system', 'api_client']),
     id: z.string().meta({ description: 'A user id, a contact id, a provider name or a system job' }),
   }),
   action: z.string().meta({ description: 'Dotted verb, e.g. auth.login, user.created, audit.read' }),

@@ -30,6 +30,7 @@ import { ResponseReports1766700000000 } from './1766700000000-response-reports.j
 import { Retention1766900000000 } from './1766900000000-retention.js';
 import { OutboundWebhooks1767000000000 } from './1767000000000-outbound-webhooks.js';
 import { EmailTlsRefusals1767100000000 } from './1767100000000-email-tls-refusals.js';
+import { FhirInterop1767200000000 } from './1767200000000-fhir-interop.js';
 import { AccessAlerts1767300000000 } from './1767300000000-access-alerts.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -66,5 +67,6 @@ export const MIGRATIONS = [
   Retention1766900000000,
   OutboundWebhooks1767000000000,
   EmailTlsRefusals1767100000000,
+  FhirInterop1767200000000,
   AccessAlerts1767300000000,
 ];

@@ -1,0 +1,239 @@
+// Hand-written SQL: an export's state moves under conditions (queued -> running -> completed,
+// cancelled from any live state), and its files are encrypted blobs written page by page.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
+import type { TenantTx } from '@app/database';
+import type { FhirResourceType } from '../clients/scopes.js';
+import type { FhirExportEntity } from '../fhir.entities.js';
+
+export type ExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface FhirExport {
+  id: string;
+  clientId: string;
+  status: ExportStatus;
+  types: FhirResourceType[];
+  since: Date | null;
+  progress: string | null;
+  transactionTime: Date | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface ExportFileInfo {
+  id: string;
+  resourceType: FhirResourceType;
+  lineCount: number;
+}
+
+type ExportRow = Pick<
+  FhirExportEntity,
+  | 'id'
+  | 'client_id'
+  | 'status'
+  | 'resource_types'
+  | 'since'
+  | 'progress'
+  | 'transaction_time'
+  | 'created_at'
+  | 'expires_at'
+>;
+
+const EXPORT_COLUMNS =
+  'id, client_id, status, resource_types, since, progress, transaction_time, created_at, expires_at';
+/** The encryption binding of an export file's NDJSON. */
+const CONTENT_COLUMN = 'fhir_export_files.content';
+
+/** `fhir_exports` and `fhir_export_files`: the only writer of both; files encrypted with the practice's key. */
+@Injectable()
+export class FhirExportRepository {
+  constructor(private readonly keys: KeyRingService) {}
+
+  async create(
+    tx: TenantTx,
+    input: { clientId: string; types: readonly FhirResourceType[]; since: Date | null },
+  ): Promise<FhirExport> {
+    const [row] = await tx.query<ExportRow>(
+      `INSERT INTO fhir_exports (id, tenant_id, client_id, status, resource_types, since)
+       VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING ${EXPORT_COLUMNS}`,
+      [randomUUID(), tx.tenantId, input.clientId, input.types, input.since],
+    );
+    return toExport(row!);
+  }
+
+  /**
+   * Whether the client has an export queued or running that moved in the last 10 minutes (a
+   * running export saves progress after every page; one whose job was lost stops counting).
+   */
+  async hasLive(tx: TenantTx, clientId: string): Promise<boolean> {
+    const [row] = await tx.query<{ live: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM fhir_exports WHERE tenant_id = $1 AND client_id = $2
+         AND status IN ('queued', 'running') AND updated_at > now() - interval '10 minutes') AS live`,
+      [tx.tenantId, clientId],
+    );
+    return row!.live;
+  }
+
+  /** The client's export (null for another client's, or one gone). */
+  async get(tx: TenantTx, id: string, clientId?: string): Promise<FhirExport | null> {
+    const [row] = await tx.query<ExportRow>(
+      `SELECT ${EXPORT_COLUMNS} FROM fhir_exports WHERE tenant_id = $1 AND id = $2
+         AND ($3::uuid IS NULL OR client_id = $3)`,
+      [tx.tenantId, id, clientId ?? null],
+    );
+    return row ? toExport(row) : null;
+  }
+
+  async files(tx: TenantTx, exportId: string): Promise<ExportFileInfo[]> {
+    const rows = await tx.query<{ id: string; resource_type: FhirResourceType; line_count: number }>(
+      `SELECT id, resource_type, line_count FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2
+       ORDER BY resource_type, position`,
+      [tx.tenantId, exportId],
+    );
+    return rows.map((r) => ({ id: r.id, resourceType: r.resource_type, lineCount: r.line_count }));
+  }
+
+  /**
+   * Starts (or, on a retry, restarts) a queued or running export at `transactionTime`: its files
+   * so far are dropped. Null when it is not live any more (cancelled, completed, failed, gone).
+   */
+  async start(tx: TenantTx, id: string): Promise<FhirExport | null> {
+    const [row] = await tx.query<ExportRow>(
+      `UPDATE fhir_exports SET status = 'running', transaction_time = now(), progress = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING ${EXPORT_COLUMNS}`,
+      [tx.tenantId, id],
+    );
+    if (!row) return null;
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
+    return toExport(row);
+  }
+
+  /** Records progress while the export runs; false once it is not running (cancelled meanwhile). */
+  async progress(tx: TenantTx, id: string, progress: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE fhir_exports SET progress = $3, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND status = 'running' RETURNING id`,
+      [tx.tenantId, id, progress],
+    );
+    return rows.length === 1;
+  }
+
+  /** One NDJSON file of the export, sealed with the practice's key. */
+  async addFile(
+    tx: TenantTx,
+    input: {
+      exportId: string;
+      resourceType: FhirResourceType;
+      position: number;
+      lineCount: number;
+      ndjson: Buffer;
+    },
+  ): Promise<void> {
+    const cipher = await this.keys.forTenant(tx);
+    await tx.query(
+      `INSERT INTO fhir_export_files (id, tenant_id, export_id, resource_type, position, line_count, content_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        randomUUID(),
+        tx.tenantId,
+        input.exportId,
+        input.resourceType,
+        input.position,
+        input.lineCount,
+        cipher.encrypt(CONTENT_COLUMN, input.ndjson),
+      ],
+    );
+  }
+
+  async complete(tx: TenantTx, id: string, expiresAt: Date): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE fhir_exports SET status = 'completed', completed_at = now(), expires_at = $3, progress = NULL,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND status = 'running' RETURNING id`,
+      [tx.tenantId, id, expiresAt],
+    );
+    return rows.length === 1;
+  }
+
+  /** A failed export keeps no files. */
+  async fail(tx: TenantTx, id: string): Promise<void> {
+    await tx.query(
+      `UPDATE fhir_exports SET status = 'failed', progress = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
+      [tx.tenantId, id],
+    );
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
+  }
+
+  /** Cancels the client's export (Bulk Data DELETE) and deletes its files; false if there is none live or done. */
+  async cancel(tx: TenantTx, id: string, clientId: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE fhir_exports SET status = 'cancelled', progress = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND client_id = $3 AND status IN ('queued', 'running', 'completed')
+         AND (expires_at IS NULL OR expires_at > now())
+       RETURNING id`,
+      [tx.tenantId, id, clientId],
+    );
+    if (rows.length === 0) return false;
+    await tx.query(`DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id = $2`, [
+      tx.tenantId,
+      id,
+    ]);
+    return true;
+  }
+
+  /** Deletes the practice's exports past their expiry (their files go with them); how many. */
+  async deleteExpired(tx: TenantTx): Promise<number> {
+    const rows = await tx.query(
+      `DELETE FROM fhir_exports WHERE tenant_id = $1 AND expires_at <= now() RETURNING id`,
+      [tx.tenantId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * A file of the client's completed, unexpired export, decrypted; null otherwise (another
+   * client's, cancelled, expired, unknown).
+   */
+  async openFile(
+    tx: TenantTx,
+    fileId: string,
+    clientId: string,
+  ): Promise<{ exportId: string; resourceType: FhirResourceType; lineCount: number; ndjson: Buffer } | null> {
+    const [row] = await tx.query<{
+      export_id: string;
+      resource_type: FhirResourceType;
+      line_count: number;
+      content_enc: Buffer;
+    }>(
+      `SELECT f.export_id, f.resource_type, f.line_count, f.content_enc FROM fhir_export_files f
+       JOIN fhir_exports e ON e.tenant_id = f.tenant_id AND e.id = f.export_id
+       WHERE f.tenant_id = $1 AND f.id = $2 AND e.client_id = $3 AND e.status = 'completed' AND e.expires_at > now()`,
+      [tx.tenantId, fileId, clientId],
+    );
+    if (!row) return null;
+    const ndjson = await (await this.keys.forTenant(tx)).decrypt(CONTENT_COLUMN, row.content_enc);
+    return { exportId: row.export_id, resourceType: row.resource_type, lineCount: row.line_count, ndjson };
+  }
+}
+
+function toExport(row: ExportRow): FhirExport {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    status: row.status as ExportStatus,
+    types: row.resource_types as FhirResourceType[],
+    since: row.since,
+    progress: row.progress,
+    transactionTime: row.transaction_time,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
