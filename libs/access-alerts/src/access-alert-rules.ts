@@ -13,10 +13,11 @@ export const CONVERSATION_OPEN_ACTIONS: readonly string[] = [
 ];
 
 /**
- * Audit actions that are bulk exports: the audit trail's NDJSON export, and the FHIR Bulk Data
- * `$export` kick-off (recorded under this name once that API exists).
+ * Audit actions that are a staff user's bulk exports: the audit trail's NDJSON export. A FHIR
+ * Bulk Data export (`fhir.export_requested`) is an API client's, typically an EHR's nightly sync
+ * outside business hours by design: the rules here are about staff users, so it is not one.
  */
-export const EXPORT_ACTIONS: readonly string[] = ['audit.exported', 'fhir.bulk_export.started'];
+export const EXPORT_ACTIONS: readonly string[] = ['audit.exported'];
 
 export const ACCESS_ALERT_KINDS = ['conversations_opened', 'export_outside_hours'] as const;
 export type AccessAlertKind = (typeof ACCESS_ALERT_KINDS)[number];
