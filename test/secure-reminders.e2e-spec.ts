@@ -293,10 +293,11 @@ describe('reminders for unread secure messages', () => {
     if (offset > 14) offset -= 24;
     const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
     await stack.staff.patch('/v1/practice/settings', { timeZone: zone }, token()).expect(200);
-    // The step itself ran at noon, local time (the sweep's fake clock).
+    // The step itself ran at noon, local time (the sweep's fake clock): the first local noon once
+    // the first reminder is due (setting the UTC hour on the same day could land before it).
     const noon = new Date(Date.now() + 25 * HOUR);
     noon.setUTCMinutes(0, 0, 0);
-    noon.setUTCHours((12 - offset + 48) % 24);
+    while ((noon.getUTCHours() + offset + 24) % 24 !== 12) noon.setTime(noon.getTime() + HOUR);
     expect((await sweepInApi().run(noon)).reminded).toBe(1);
     const { rows } = await stack.owner.query<{ reminder_message_id: string }>(
       `SELECT s.reminder_message_id FROM secure_reminder_sends s JOIN messages m ON m.id = s.message_id
