@@ -479,6 +479,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/practice/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long messages and attachments are kept (null: for ever, the default) */
+        get: operations["PracticeController_getRetention"];
+        /**
+         * Replace the retention of messages and attachments (days, at least 30; null: for ever)
+         * @description The worker's retention sweep (hourly) deletes messages older than `messageRetentionDays` and attachments older than `attachmentRetentionDays`, in batches, audited `retention.purged` with counts. It never purges audit events or consent records, a message that is evidence for a consent record or opt-out younger than 6 years, a message a consent request or email suppression names, nor anything under a legal hold (`/v1/legal-holds`). Below 30 days, above 36500, or attachments kept longer than messages is 400 `validation_failed` naming the field. Audited `practice.retention_changed`.
+         */
+        put: operations["PracticeController_replaceRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/channels": {
         parameters: {
             query?: never;
@@ -972,6 +993,336 @@ export interface paths {
          * @description Contacts created in [from, to) (at most 366 days) by their current lead stage, per source channel and per web form; secure messages sent in the period and how many were read.
          */
         get: operations["ReportsController_funnelReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice’s webhook endpoints, oldest first (never their secrets) */
+        get: operations["WebhookEndpointsController_list"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Each event is POSTed as JSON `{type, timestamp, data}` (ids and status names only, never PHI), signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature v1). A URL that is not https, carries credentials, does not resolve, or resolves to a private, loopback, link-local or metadata address is refused (422). The secret is in this answer only.
+         */
+        post: operations["WebhookEndpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its delivery log */
+        delete: operations["WebhookEndpointsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint’s URL or events, disable it, or re-enable it
+         * @description Re-enabling clears the failure streak. Deliveries failed while it was disabled can be replayed.
+         */
+        patch: operations["WebhookEndpointsController_update"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret (the new one is in this answer only) */
+        post: operations["WebhookEndpointsController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint’s delivery log, newest first (keyset cursor)
+         * @description Each delivery with its attempts: status code, duration and error class, never a response body.
+         */
+        get: operations["WebhookEndpointsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivered or failed delivery again
+         * @description The same webhook-id (receivers deduplicate on it), a new timestamp and signature, a new retry window. 409 webhook_delivery_pending while it is still being retried.
+         */
+        post: operations["WebhookEndpointsController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts on unusual PHI access, newest window first (keyset cursor)
+         * @description Raised by the worker from the audit trail (every 5 minutes, for the previous and the current UTC hour): a staff user who opened more conversations in an hour than the practice allows for them (conversations_opened), or ran a bulk export while the practice was closed (export_outside_hours). At most one alert per user, kind and hour; each is also audited (access_alert.raised), sent live to owners and admins (staff event access_alert.raised) and emailed to them. Ids and counts only, never PHI. Reading the list is audited (access_alert.listed).
+         */
+        get: operations["AccessAlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's alert thresholds (the defaults and configured: false until set) */
+        get: operations["AccessAlertsController_getSettings"];
+        /**
+         * Replace the alert thresholds
+         * @description opensFactor 1-100, minimumOpensPerHour 1-100000, exportsOutsideBusinessHours; every field is required (400 validation_failed naming the field). Audited (access_alert.settings_changed); the next sweep uses them.
+         */
+        put: operations["AccessAlertsController_replaceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice’s API clients, newest first (owner only; never their secrets) */
+        get: operations["ApiClientsController_list"];
+        put?: never;
+        /**
+         * Create an API client (owner only); its secret is shown this once
+         * @description The client gets a token at POST /oauth/token (grant_type=client_credentials) and reads /fhir/R4 within its scope. Only a SHA-256 of the secret is stored. Audited `api_client.created`.
+         */
+        post: operations["ApiClientsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API client (owner only)
+         * @description Its tokens stop working at once and it gets no new ones. Audited `api_client.revoked`.
+         */
+        delete: operations["ApiClientsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An access token for an API client (OAuth 2.0 client credentials)
+         * @description Form-encoded `grant_type=client_credentials`, the client authenticated with `client_id` and `client_secret` in the body or HTTP Basic, optional `scope` (within the client’s; default: all of it). Errors are OAuth’s: 400 invalid_request, unsupported_grant_type, invalid_scope; 401 invalid_client.
+         */
+        post: operations["OAuthController_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The FHIR CapabilityStatement (what this server reads, searches and exports) */
+        get: operations["FhirMetadataController_metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/$export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulk Data kick-off (system level): 202 with the status URL in Content-Location
+         * @description Requires `Prefer: respond-async`. NDJSON per resource type of everything changed since `_since` (default: all) up to the kick-off, written by the worker, encrypted at rest, downloadable by the same client until the export expires. One export per client at a time (429).
+         */
+        get: operations["FhirController_kickOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/bulk-status/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bulk Data export status: 202 in progress (X-Progress), 200 with the manifest when done */
+        get: operations["FhirController_status"];
+        put?: never;
+        post?: never;
+        /** Cancel a Bulk Data export (its files are deleted) */
+        delete: operations["FhirController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/bulk-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One NDJSON file of a completed export (same client; audited) */
+        get: operations["FhirController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Binary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment of a patient message (Communication scope; audited)
+         * @description The raw bytes as a download, or a Binary resource (base64 data) when the Accept header asks for application/fhir+json.
+         */
+        get: operations["FhirController_binary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search one resource type: a searchset Bundle, `_count` per page, `next` link while more follow
+         * @description `_lastUpdated` (gt/ge/lt/le/eq, a date or an instant; twice for a range), `patient` (not on Patient), `_id`, `_count` (1 to 1000, default 50). Pages run in change order on a keyset cursor (`_cursor`, from the next link). Audited `fhir.searched` as the client.
+         */
+        get: operations["FhirController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one resource (audited `fhir.read` as the client) */
+        get: operations["FhirController_read"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1539,11 +1890,49 @@ export interface paths {
         };
         /**
          * Live events of the practice (server-sent events): ids and kinds only, never PHI
-         * @description First a `ready` event, then one event per change the caller may see: message.created, message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, secure_message.unread, chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated. Each `data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). At most 5 streams open per user: 429 too_many_streams beyond, with a Retry-After header (seconds).
+         * @description First a `ready` event, then one event per change the caller may see: message.created, message.status_changed, message.attachments_updated, message.flagged, note.created, secure_link.locked, secure_message.unread, chat.address_verified, conversation.assigned, conversation.status_changed, conversation.updated; access_alert.raised (`{alertId, kind, userId}`, only to those who may read the audit trail). Each `data` is JSON: `{id, type, at, conversationId, ...ids}`; re-read anything else through the API. Heartbeat comments every 15 s; the stream ends when the access token expires (reconnect with a fresh one). At most 5 streams open per user: 429 too_many_streams beyond, with a Retry-After header (seconds).
          */
         get: operations["EventsController_stream"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's legal holds, active first, newest first (at most 500) */
+        get: operations["LegalHoldsController_list"];
+        put?: never;
+        /**
+         * Place a legal hold on a contact, or on the whole practice (no contactId)
+         * @description From the moment this answers, the retention sweep purges nothing the hold covers: the contact’s conversations (and those of contacts merged into it), or everything of the practice. One active hold per contact and one on the practice: another is 409 `legal_hold_exists` naming it. Audited `legal_hold.placed`.
+         */
+        post: operations["LegalHoldsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release an active legal hold; purging resumes at the next sweep. Audited `legal_hold.released` */
+        post: operations["LegalHoldsController_release"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4478,6 +4867,8 @@ export interface operations {
                         slaMinutes: number | null;
                         /** @description Days without a message after which an open or pending conversation is closed automatically (1-365); null (or 0 when set): never (default) */
                         autoCloseDays: number | null;
+                        /** @description Days an email address whose mail server could not take a TLS-required email gets consented replies as secure links (with a PHI-free notice) before plain email over TLS is tried again (1-365, default 30) */
+                        noTlsRecheckDays: number;
                     };
                 };
             };
@@ -4543,6 +4934,7 @@ export interface operations {
                     reminderWindowEndHour?: number;
                     slaMinutes?: number | null;
                     autoCloseDays?: number | null;
+                    noTlsRecheckDays?: number;
                 };
             };
         };
@@ -4586,6 +4978,8 @@ export interface operations {
                         slaMinutes: number | null;
                         /** @description Days without a message after which an open or pending conversation is closed automatically (1-365); null (or 0 when set): never (default) */
                         autoCloseDays: number | null;
+                        /** @description Days an email address whose mail server could not take a TLS-required email gets consented replies as secure links (with a PHI-free notice) before plain email over TLS is tried again (1-365, default 30) */
+                        noTlsRecheckDays: number;
                     };
                 };
             };
@@ -5078,6 +5472,196 @@ export interface operations {
             };
         };
     };
+    PracticeController_getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retention */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messageRetentionDays": 2555,
+                     *       "attachmentRetentionDays": 365
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Days messages are kept before the retention sweep purges them; null: for ever */
+                        messageRetentionDays: number | null;
+                        /** @description Days attachments are kept (at most messageRetentionDays); null: as long as their message */
+                        attachmentRetentionDays: number | null;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    PracticeController_replaceRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days (30-36500); null keeps them for ever */
+                    messageRetentionDays: number | null;
+                    /** @description Days (30-36500), at most messageRetentionDays; null keeps an attachment as long as its message */
+                    attachmentRetentionDays: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The retention as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messageRetentionDays": 2555,
+                     *       "attachmentRetentionDays": 365
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Days messages are kept before the retention sweep purges them; null: for ever */
+                        messageRetentionDays: number | null;
+                        /** @description Days attachments are kept (at most messageRetentionDays); null: as long as their message */
+                        attachmentRetentionDays: number | null;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     ChannelsController_list: {
         parameters: {
             query?: never;
@@ -5294,7 +5878,10 @@ export interface operations {
                     inboundAddress: string;
                     fromAddress: string;
                     fromName?: string;
+                    /** @description SendGrid API key of the account (or subuser) plain PHI email leaves through. The app turns on its Enforced TLS (require_tls, require_valid_cert) before the first PHI email, so SendGrid drops an email rather than deliver it without TLS; the key needs the user.settings.enforced_tls scope. */
                     sendgridApiKey: string;
+                    /** @description SendGrid API key of a second account (or subuser) without Enforced TLS, for PHI-free email: secure-link notices, consent requests, codes, reminders, auto-replies. Without it these go through sendgridApiKey and so reach only servers that take TLS. Point this account's Event Webhook at the same events URL. */
+                    sendgridNoticeApiKey?: string;
                     eventWebhookPublicKey?: string;
                 } | {
                     /** @constant */
@@ -6513,6 +7100,7 @@ export interface operations {
                     messageId?: string;
                     timestamp?: number;
                     type?: string;
+                    reason?: string;
                 }[];
             };
         };
@@ -6530,7 +7118,8 @@ export interface operations {
                      *       "duplicates": 1,
                      *       "unknownMessages": 0,
                      *       "ignored": 1,
-                     *       "suppressed": 0
+                     *       "suppressed": 0,
+                     *       "convertedToSecure": 0
                      *     }
                      */
                     "application/json": {
@@ -6546,6 +7135,8 @@ export interface operations {
                         ignored: number;
                         /** @description Events whose only effect is that the address is suppressed (spam report, unsubscribe) */
                         suppressed: number;
+                        /** @description Enforced TLS refusals of a plain email (the recipient’s server cannot take TLS): the message now goes as a secure message with a PHI-free notice */
+                        convertedToSecure: number;
                     };
                 };
             };
@@ -6662,6 +7253,7 @@ export interface operations {
                     messageId?: string;
                     timestamp?: number;
                     type?: string;
+                    reason?: string;
                 }[];
             };
         };
@@ -6679,7 +7271,8 @@ export interface operations {
                      *       "duplicates": 1,
                      *       "unknownMessages": 0,
                      *       "ignored": 1,
-                     *       "suppressed": 0
+                     *       "suppressed": 0,
+                     *       "convertedToSecure": 0
                      *     }
                      */
                     "application/json": {
@@ -6695,6 +7288,8 @@ export interface operations {
                         ignored: number;
                         /** @description Events whose only effect is that the address is suppressed (spam report, unsubscribe) */
                         suppressed: number;
+                        /** @description Enforced TLS refusals of a plain email (the recipient’s server cannot take TLS): the message now goes as a secure message with a PHI-free notice */
+                        convertedToSecure: number;
                     };
                 };
             };
@@ -6836,7 +7431,7 @@ export interface operations {
                          * @enum {string}
                          */
                         deliveryRoute: "plain" | "secure_link" | "chat";
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, no_tls: the mail server of the address refused a TLS-required email within the noTlsRecheckDays setting, ...) */
                         routeReason: string | null;
                         /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
                         status: string;
@@ -7186,7 +7781,7 @@ export interface operations {
                          * @enum {string}
                          */
                         deliveryRoute: "plain" | "secure_link" | "chat";
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, no_tls: the mail server of the address refused a TLS-required email within the noTlsRecheckDays setting, ...) */
                         routeReason: string | null;
                         /** @description queued for SMS and email (sent by the worker); a chat reply is sent */
                         status: string;
@@ -7385,7 +7980,7 @@ export interface operations {
                         /** @description Outbound: queued, sending, sent, delivered, read, failed, undelivered; inbound: received; notes: internal */
                         status: string;
                         deliveryRoute: ("plain" | "secure_link" | "chat") | null;
-                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, ...) */
+                        /** @description Why a reply goes as a secure link (no_consent, consent_declined, consent_revoked, has_attachments, no_tls: the mail server of the address refused a TLS-required email within the noTlsRecheckDays setting, ...) */
                         routeReason: string | null;
                         /** @description Why delivery failed: a code and a fixed text (never provider text) */
                         error: {
@@ -10255,6 +10850,2123 @@ export interface operations {
             };
         };
     };
+    WebhookEndpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e",
+                     *           "url": "https://ehr.example.com/hooks/inbox",
+                     *           "eventTypes": [
+                     *             "message.received",
+                     *             "conversation.assigned"
+                     *           ],
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2026-03-02T14:05:09.123Z",
+                     *           "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            eventTypes: ("message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read")[];
+                            enabled: boolean;
+                            /** @description failing: disabled after sustained failure; staff: disabled by PATCH */
+                            disabledReason: ("failing" | "staff") | null;
+                            disabledAt: string | null;
+                            /** @description Failed attempts since the last delivered one */
+                            consecutiveFailures: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Absolute https URL without credentials. Its host must resolve to public addresses only (checked again before each delivery); no redirect is followed. */
+                    url: string;
+                    /** @description The events this endpoint receives */
+                    eventTypes: ("message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e",
+                     *       "url": "https://ehr.example.com/hooks/inbox",
+                     *       "eventTypes": [
+                     *         "message.received",
+                     *         "conversation.assigned"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+8Q3lEg4qlY="
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        eventTypes: ("message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read")[];
+                        enabled: boolean;
+                        /** @description failing: disabled after sustained failure; staff: disabled by PATCH */
+                        disabledReason: ("failing" | "staff") | null;
+                        disabledAt: string | null;
+                        /** @description Failed attempts since the last delivered one */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The signing secret (Standard Webhooks, whsec_...), shown only here: verify webhook-signature with it */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description webhook_url_invalid, webhook_url_refused, webhook_url_unresolvable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "webhook_url_invalid" | "webhook_url_refused" | "webhook_url_unresolvable";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Absolute https URL without credentials. Its host must resolve to public addresses only (checked again before each delivery); no redirect is followed. */
+                    url?: string;
+                    /** @description The events this endpoint receives */
+                    eventTypes?: ("message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read")[];
+                    /** @description true re-enables an endpoint (also one disabled after sustained failure) and clears its failure streak */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e",
+                     *       "url": "https://ehr.example.com/hooks/inbox",
+                     *       "eventTypes": [
+                     *         "message.received",
+                     *         "conversation.assigned"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2026-03-02T14:05:09.123Z",
+                     *       "updatedAt": "2026-03-02T14:05:09.123Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        eventTypes: ("message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read")[];
+                        enabled: boolean;
+                        /** @description failing: disabled after sustained failure; staff: disabled by PATCH */
+                        disabledReason: ("failing" | "staff") | null;
+                        disabledAt: string | null;
+                        /** @description Failed attempts since the last delivered one */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description webhook_url_invalid, webhook_url_refused, webhook_url_unresolvable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "webhook_url_invalid" | "webhook_url_refused" | "webhook_url_unresolvable";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+8Q3lEg4qlY="
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The new signing secret, shown only here; the old one no longer signs */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "0e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b",
+                     *           "type": "message.received",
+                     *           "occurredAt": "2026-03-02T14:05:09.123Z",
+                     *           "state": "delivered",
+                     *           "attempts": [
+                     *             {
+                     *               "attemptedAt": "2026-03-02T14:05:09.123Z",
+                     *               "statusCode": 503,
+                     *               "durationMs": 41,
+                     *               "errorClass": "http_status",
+                     *               "succeeded": false
+                     *             },
+                     *             {
+                     *               "attemptedAt": "2026-03-02T14:05:09.123Z",
+                     *               "statusCode": 204,
+                     *               "durationMs": 38,
+                     *               "errorClass": null,
+                     *               "succeeded": true
+                     *             }
+                     *           ],
+                     *           "finishedAt": "2026-03-02T14:05:09.123Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Also the webhook-id header (the same on every attempt and replay)
+                             */
+                            id: string;
+                            /** @enum {string} */
+                            type: "message.received" | "message.status_changed" | "conversation.assigned" | "consent.changed" | "secure_message.read";
+                            /** Format: date-time */
+                            occurredAt: string;
+                            /** @enum {string} */
+                            state: "pending" | "delivered" | "failed";
+                            /** @description Oldest first; never the response body */
+                            attempts: {
+                                /** Format: date-time */
+                                attemptedAt: string;
+                                /** @description The receiver’s HTTP status; null when none came */
+                                statusCode: number | null;
+                                durationMs: number;
+                                /** @description Why it failed: http_status, redirect_refused, timeout, connection_refused, connection_reset, unreachable, tls, dns, address_refused, network */
+                                errorClass: string | null;
+                                succeeded: boolean;
+                            }[];
+                            finishedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (any other value answers 404 not_found) */
+                id: string;
+                /** @description The webhook delivery's id (any other value answers 404 not_found) */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description webhook_delivery_pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "webhook_delivery_pending";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AccessAlertsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "2f6c1d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "kind": "conversations_opened",
+                     *           "userId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *           "userRole": "front_desk",
+                     *           "windowStart": "2026-12-07T14:00:00.000Z",
+                     *           "windowEnd": "2026-12-07T15:00:00.000Z",
+                     *           "observed": 120,
+                     *           "threshold": 40,
+                     *           "baseline": 8,
+                     *           "createdAt": "2026-12-07T14:25:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description conversations_opened: too many conversations opened in the hour; export_outside_hours: a bulk export while the practice was closed
+                             * @enum {string}
+                             */
+                            kind: "conversations_opened" | "export_outside_hours";
+                            /**
+                             * Format: uuid
+                             * @description The staff user whose access it is
+                             */
+                            userId: string;
+                            userRole: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The UTC hour the alert is about (one alert per user, kind and hour)
+                             */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @description Conversations opened, or exports outside business hours, in the hour */
+                            observed: number;
+                            /** @description conversations_opened: max(opensFactor x baseline, minimumOpensPerHour); export_outside_hours: 0 */
+                            threshold: number;
+                            /** @description The user's baseline then (p95 of their active hours over 30 days); null: none yet, or an export */
+                            baseline: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AccessAlertsController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "opensFactor": 5,
+                     *       "minimumOpensPerHour": 20,
+                     *       "exportsOutsideBusinessHours": true,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description An hour's conversations opened by a user must exceed this many times their baseline (the 95th percentile of their hourly opens over the 30 days before, hours with none left out). Default 5. */
+                        opensFactor: number;
+                        /** @description Fewer conversations opened in an hour never alert (a new user has no baseline). Default 20. */
+                        minimumOpensPerHour: number;
+                        /** @description Whether a bulk export (the audit trail export, a FHIR bulk export) while the practice is closed by its business hours alerts. Without business hours nothing is outside them. Default true. */
+                        exportsOutsideBusinessHours: boolean;
+                        /** @description false: the practice never set them (the defaults apply) */
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AccessAlertsController_replaceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An hour's conversations opened by a user must exceed this many times their baseline (the 95th percentile of their hourly opens over the 30 days before, hours with none left out). Default 5. */
+                    opensFactor: number;
+                    /** @description Fewer conversations opened in an hour never alert (a new user has no baseline). Default 20. */
+                    minimumOpensPerHour: number;
+                    /** @description Whether a bulk export (the audit trail export, a FHIR bulk export) while the practice is closed by its business hours alerts. Without business hours nothing is outside them. Default true. */
+                    exportsOutsideBusinessHours: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The thresholds as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "opensFactor": 5,
+                     *       "minimumOpensPerHour": 20,
+                     *       "exportsOutsideBusinessHours": true,
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description An hour's conversations opened by a user must exceed this many times their baseline (the 95th percentile of their hourly opens over the 30 days before, hours with none left out). Default 5. */
+                        opensFactor: number;
+                        /** @description Fewer conversations opened in an hour never alert (a new user has no baseline). Default 20. */
+                        minimumOpensPerHour: number;
+                        /** @description Whether a bulk export (the audit trail export, a FHIR bulk export) while the practice is closed by its business hours alerts. Without business hours nothing is outside them. Default true. */
+                        exportsOutsideBusinessHours: boolean;
+                        /** @description false: the practice never set them (the defaults apply) */
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ApiClientsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "3f1e2a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b",
+                     *           "clientId": "ac_9b2c6f0e1d2a4c3b8e7f6a5b4c3d2e1f3f1e2a4b5c6d4e7f8a9b0c1d2e3f4a5b",
+                     *           "name": "EHR nightly sync",
+                     *           "scope": "system/*.read",
+                     *           "createdBy": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *           "createdAt": "2026-11-02T10:00:00.000Z",
+                     *           "revokedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The OAuth client_id (public) */
+                            clientId: string;
+                            name: string;
+                            scope: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ApiClientsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the client is (e.g. the EHR’s nightly sync); default "API client"
+                     * @default API client
+                     */
+                    name?: string;
+                    /**
+                     * @description Space-separated SMART system scopes: system/*.read (default) or system/<Patient|Communication|Consent|AuditEvent>.read
+                     * @example system/*.read
+                     */
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1e2a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b",
+                     *       "clientId": "ac_9b2c6f0e1d2a4c3b8e7f6a5b4c3d2e1f3f1e2a4b5c6d4e7f8a9b0c1d2e3f4a5b",
+                     *       "name": "EHR nightly sync",
+                     *       "scope": "system/*.read",
+                     *       "createdBy": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "createdAt": "2026-11-02T10:00:00.000Z",
+                     *       "revokedAt": null,
+                     *       "clientSecret": "acs_3q2+7w..."
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The OAuth client_id (public) */
+                        clientId: string;
+                        name: string;
+                        scope: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        revokedAt: string | null;
+                        /** @description The OAuth client_secret: shown this once, only its hash is kept */
+                        clientSecret: string;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ApiClientsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client’s id, or its OAuth client_id (anything else answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already revoked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OAuthController_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    grant_type: string;
+                    client_id?: string;
+                    client_secret?: string;
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "at_…",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 300,
+                     *       "scope": "system/*.read"
+                     *     }
+                     */
+                    "application/json": {
+                        access_token: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                        /** @description Seconds */
+                        expires_in: number;
+                        scope: string;
+                    };
+                };
+            };
+            /** @description A malformed request, another grant type or a scope outside the client’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "invalid_request" | "unsupported_grant_type" | "invalid_scope";
+                        error_description: string;
+                    } | {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unknown client, wrong secret or revoked client */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "invalid_client";
+                        error_description: string;
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    FhirMetadataController_metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CapabilityStatement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "CapabilityStatement";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_kickOff: {
+        parameters: {
+            query?: {
+                _outputFormat?: "application/fhir+ndjson" | "application/ndjson" | "ndjson";
+                _since?: string;
+                _type?: string;
+            };
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The status URL */
+                    "Content-Location"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter the server does not take or a value it cannot read (issue code invalid, naming it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description The token's scope does not include the resource type */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description An export of this client is already in progress (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_status: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description The export id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        transactionTime: string;
+                        request: string;
+                        /** @constant */
+                        requiresAccessToken: true;
+                        output: {
+                            /** @enum {string} */
+                            type: "Patient" | "Communication" | "Consent" | "AuditEvent";
+                            url: string;
+                            count: number;
+                        }[];
+                        error: unknown[];
+                    };
+                };
+            };
+            /** @description In progress */
+            202: {
+                headers: {
+                    /** @description What is being written */
+                    "X-Progress"?: string;
+                    /** @description Seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description An unexpected failure (or a failed export) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_cancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description The export id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_file: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description The file id (from the manifest) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resources, one per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+ndjson": string;
+                };
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_binary: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description An attachment id (from a Communication’s payload) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, or a Binary resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "image/tiff": string;
+                    "application/pdf": string;
+                    "text/vcard": string;
+                    "text/x-vcard": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/calendar": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/amr": string;
+                    "video/mp4": string;
+                    "video/3gpp": string;
+                    "application/msword": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/rtf": string;
+                    "application/octet-stream": string;
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "Binary";
+                    };
+                };
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description The token's scope does not include the resource type */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_search: {
+        parameters: {
+            query?: {
+                _lastUpdated?: string | string[];
+                patient?: string;
+                _id?: string;
+                _count?: string;
+                _cursor?: string;
+                _format?: "json" | "application/json" | "application/fhir+json";
+            };
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description Patient, Communication, Consent or AuditEvent (anything else: 404) */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A searchset page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "Bundle";
+                    };
+                };
+            };
+            /** @description A parameter the server does not take or a value it cannot read (issue code invalid, naming it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description The token's scope does not include the resource type */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
+    FhirController_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
+                Authorization: string;
+            };
+            path: {
+                /** @description Patient, Communication, Consent or AuditEvent (anything else: 404) */
+                type: string;
+                /** @description The resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        resourceType: string;
+                    };
+                };
+            };
+            /** @description No bearer token, or an unknown, expired or revoked one (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description The token's scope does not include the resource type */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+            /** @description No such resource for this client (another practice’s ids included), or a type this server does not serve */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "OperationOutcome";
+                    };
+                };
+            };
+        };
+    };
     AuditEventsController_list: {
         parameters: {
             query?: {
@@ -10289,7 +13001,7 @@ export interface operations {
                             occurredAt: string;
                             actor: {
                                 /** @enum {string} */
-                                type: "user" | "patient" | "provider" | "system";
+                                type: "user" | "patient" | "provider" | "system" | "api_client";
                                 /** @description A user id, a contact id, a provider name or a system job */
                                 id: string;
                             };
@@ -12965,7 +15677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13071,7 +15783,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden, mfa_enrollment_required */
+            /** @description mfa_enrollment_required, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14872,6 +17584,376 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "too_many_streams";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    LegalHoldsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5b9d3c1e-2f4a-4c6b-8d7e-9f0a1b2c3d4e",
+                     *           "scope": "contact",
+                     *           "contactId": "0e6f1a2b-3c4d-4e5f-8a7b-9c0d1e2f3a4b",
+                     *           "active": true,
+                     *           "placedBy": "3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11",
+                     *           "placedAt": "2026-03-02T14:05:09.000Z",
+                     *           "releasedBy": null,
+                     *           "releasedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description The whole practice, or one contact
+                             * @enum {string}
+                             */
+                            scope: "practice" | "contact";
+                            /** @description The contact held (null for the practice) */
+                            contactId: string | null;
+                            /** @description True until released; while true nothing it covers is purged */
+                            active: boolean;
+                            /** Format: uuid */
+                            placedBy: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            releasedBy: string | null;
+                            releasedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    LegalHoldsController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The contact to hold; null (or left out) holds the whole practice */
+                    contactId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The hold */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b9d3c1e-2f4a-4c6b-8d7e-9f0a1b2c3d4e",
+                     *       "scope": "contact",
+                     *       "contactId": "0e6f1a2b-3c4d-4e5f-8a7b-9c0d1e2f3a4b",
+                     *       "active": true,
+                     *       "placedBy": "3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11",
+                     *       "placedAt": "2026-03-02T14:05:09.000Z",
+                     *       "releasedBy": null,
+                     *       "releasedAt": null
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description The whole practice, or one contact
+                         * @enum {string}
+                         */
+                        scope: "practice" | "contact";
+                        /** @description The contact held (null for the practice) */
+                        contactId: string | null;
+                        /** @description True until released; while true nothing it covers is purged */
+                        active: boolean;
+                        /** Format: uuid */
+                        placedBy: string;
+                        /** Format: date-time */
+                        placedAt: string;
+                        releasedBy: string | null;
+                        releasedAt: string | null;
+                    };
+                };
+            };
+            /** @description bad_request, validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "bad_request" | "validation_failed";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description legal_hold_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "legal_hold_exists";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    LegalHoldsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The legal hold's id (any other value answers 404 not_found) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold as released */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b9d3c1e-2f4a-4c6b-8d7e-9f0a1b2c3d4e",
+                     *       "scope": "contact",
+                     *       "contactId": "0e6f1a2b-3c4d-4e5f-8a7b-9c0d1e2f3a4b",
+                     *       "active": false,
+                     *       "placedBy": "3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11",
+                     *       "placedAt": "2026-03-02T14:05:09.000Z",
+                     *       "releasedBy": "3f1c9a52-6b1e-4d4f-9c47-2a8e5d0b7c11",
+                     *       "releasedAt": "2026-03-02T14:05:09.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description The whole practice, or one contact
+                         * @enum {string}
+                         */
+                        scope: "practice" | "contact";
+                        /** @description The contact held (null for the practice) */
+                        contactId: string | null;
+                        /** @description True until released; while true nothing it covers is purged */
+                        active: boolean;
+                        /** Format: uuid */
+                        placedBy: string;
+                        /** Format: date-time */
+                        placedAt: string;
+                        releasedBy: string | null;
+                        releasedAt: string | null;
+                    };
+                };
+            };
+            /** @description unauthorized, token_expired, session_expired, session_revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "session_expired" | "session_revoked" | "token_expired" | "unauthorized";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden, mfa_enrollment_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "forbidden" | "mfa_enrollment_required";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "not_found";
                             message: string;
                             /** @description What was refused (field paths and rules, never submitted values) */
                             details?: unknown;
