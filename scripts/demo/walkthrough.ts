@@ -712,11 +712,12 @@ try {
       'PATCH /v1/conversations/:id {assigneeId: me}': outcome(assigned),
     };
     for (const { headers, verified, event } of events) {
-      lines[`received ${event.type}`] =
+      // One line each per event (the keys name the event: a repeated key would overwrite the first).
+      lines[`${event.type}: headers`] =
         `webhook-id=${headers['webhook-id']} webhook-timestamp=${headers['webhook-timestamp']} webhook-signature=${headers['webhook-signature']?.slice(0, 12)}…`;
-      lines['  Webhook.verify (standardwebhooks)'] = verified;
-      lines['  payload keys; data keys'] =
-        `${Object.keys(event).join(',')}; ${Object.keys(event.data).join(',')}`;
+      lines[`${event.type}: Webhook.verify`] = verified;
+      lines[`${event.type}: payload`] =
+        `keys ${Object.keys(event).join(',')}; data keys ${Object.keys(event.data).join(',')}`;
     }
     const raw = arrived.map((r) => r.body).join('\n');
     lines['the text or the phone number in any payload'] =
