@@ -140,6 +140,12 @@ async function startReceiver() {
   };
 }
 
+/** A FHIR searchset page in one line: how many entries, whether more follow, the first one's reference. */
+function searchsetSummary(bundle: Bundle): string {
+  const firstResource = bundle.entry?.[0]?.resource;
+  return `${bundle.type}, ${bundle.entry?.length ?? 0} entries${bundle.total === undefined ? '' : ` of ${bundle.total}`}, next page: ${bundle.link?.some((l) => l.relation === 'next') ? 'yes' : 'no'}; first: ${firstResource ? `${firstResource.resourceType}/${firstResource.id}` : 'none'}`;
+}
+
 interface Owner {
   email: string;
   password: string;
@@ -666,21 +672,21 @@ try {
         `demo: the receiver got ${ours().length} of 2 webhooks within 30 s (see .demo/logs/worker.log)`,
       );
     const verifier = new Webhook(hook.secret);
-    const events = arrived.map((r) => {
+    const webhookEvents = arrived.map((r) => {
       const headers = Object.fromEntries(
         Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
       );
-      let verified: string;
+      let signatureCheck: string;
       try {
         verifier.verify(r.body, headers);
-        verified = 'PASS';
+        signatureCheck = 'PASS';
       } catch (e) {
-        verified = `FAIL (${(e as Error).message})`;
+        signatureCheck = `FAIL (${(e as Error).message})`;
       }
       const event = JSON.parse(r.body) as { type: string; data: Record<string, unknown> };
-      return { r, headers, verified, event };
+      return { r, headers, signatureCheck, event };
     });
-    const tampered = events[0]!;
+    const tampered = webhookEvents[0]!;
     let tamperedResult: string;
     try {
       verifier.verify(tampered.r.body.replace('"data"', '"data" '), tampered.headers);
@@ -711,11 +717,11 @@ try {
       'a new patient texts the clinic': `${texted.status}`,
       'PATCH /v1/conversations/:id {assigneeId: me}': outcome(assigned),
     };
-    for (const { headers, verified, event } of events) {
+    for (const { headers, signatureCheck, event } of webhookEvents) {
       // One line each per event (the keys name the event: a repeated key would overwrite the first).
       lines[`${event.type}: headers`] =
         `webhook-id=${headers['webhook-id']} webhook-timestamp=${headers['webhook-timestamp']} webhook-signature=${headers['webhook-signature']?.slice(0, 12)}…`;
-      lines[`${event.type}: Webhook.verify`] = verified;
+      lines[`${event.type}: Webhook.verify`] = signatureCheck;
       lines[`${event.type}: payload`] =
         `keys ${Object.keys(event).join(',')}; data keys ${Object.keys(event.data).join(',')}`;
     }
@@ -772,10 +778,6 @@ try {
           params: { path: { type }, query: { _count: '5' }, header: asEhr },
         }),
       ) as Bundle;
-    const describe = (bundle: Bundle) => {
-      const first = bundle.entry?.[0]?.resource;
-      return `${bundle.type}, ${bundle.entry?.length ?? 0} entries${bundle.total === undefined ? '' : ` of ${bundle.total}`}, next page: ${bundle.link?.some((l) => l.relation === 'next') ? 'yes' : 'no'}; first: ${first ? `${first.resourceType}/${first.id}` : 'none'}`;
-    };
     const patients = await search('Patient');
     const communications = await search('Communication');
 
@@ -798,6 +800,10 @@ try {
           progress = res.response.headers.get('x-progress') ?? progress;
           return undefined;
         }
+        if (res.response.status !== 200)
+          throw new Error(
+            `demo: GET /fhir/R4/bulk-status/:id answered ${res.response.status} (see .demo/logs/worker.log)`,
+          );
         return need('GET /fhir/R4/bulk-status/:id', res);
       },
       120_000,
@@ -830,11 +836,11 @@ try {
       params: { path: { type: 'Patient' }, query: { _count: '1' }, header: asEhr },
     });
     say("FHIR R4 for the practice's EHR: an API client reads and bulk-exports", {
-      'POST /v1/api-clients': `201 clientId=${ehr.clientId.slice(0, 12)}… scope=${ehr.scope}, secret in this answer only`,
+      'POST /v1/api-clients': `201 id=${ehr.id} scope=${ehr.scope}, secret in this answer only`,
       'POST /oauth/token (client credentials, form)': `200 ${issued.token_type}, expires_in=${issued.expires_in}s, scope=${issued.scope}`,
       'GET /fhir/R4/metadata': `${metadata.resourceType} fhirVersion=${metadata.fhirVersion}, resources: ${metadata.rest?.[0]?.resource?.map((r) => r.type).join(', ')}`,
-      'GET /fhir/R4/Patient?_count=5': describe(patients),
-      'GET /fhir/R4/Communication?_count=5': describe(communications),
+      'GET /fhir/R4/Patient?_count=5': searchsetSummary(patients),
+      'GET /fhir/R4/Communication?_count=5': searchsetSummary(communications),
       'GET /fhir/R4/$export (Prefer: respond-async)': `${kickOff.response.status}, Content-Location .../bulk-status/${exportId}`,
       'GET .../bulk-status/:id until done': `200 after ${polls} poll(s), transactionTime ${manifest.transactionTime}, requiresAccessToken=${manifest.requiresAccessToken}`,
       'each NDJSON file, downloaded': files,
