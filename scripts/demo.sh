@@ -46,6 +46,9 @@ grep -q '^METRICS_TOKEN=' "$DEMO_DIR/env" || echo "METRICS_TOKEN=$(node -e 'proc
 # Staff account emails (reset links, invitations) through the sandbox's SendGrid (added to older envs too).
 grep -q '^PLATFORM_EMAIL_FROM=' "$DEMO_DIR/env" ||
   printf 'PLATFORM_EMAIL_FROM=accounts@consent-inbox.example\nSENDGRID_API_KEY=SG.demo-platform\n' >>"$DEMO_DIR/env"
+# The walk's webhook receiver listens on plain http on 127.0.0.1: the api (registration) and the
+# worker (each delivery) must both allow it. Local demos only (added to older envs too).
+grep -q '^OUTBOUND_WEBHOOKS_ALLOW_PRIVATE=' "$DEMO_DIR/env" || echo "OUTBOUND_WEBHOOKS_ALLOW_PRIVATE=true" >>"$DEMO_DIR/env"
 set -a
 # shellcheck disable=SC1091
 . "$DEMO_DIR/env"

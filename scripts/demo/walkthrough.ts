@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Bundle, CapabilityStatement } from '@medplum/fhirtypes';
 import { generate } from 'otplib';
+import { Webhook } from 'standardwebhooks';
 import { createApiClient } from '@app/api-client';
 import { openDemoContext } from './demo-context.js';
 
@@ -98,6 +102,48 @@ async function codeSentTo(number: string): Promise<string | undefined> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return undefined;
+}
+
+/** Waits for `check` to answer something (polling every `everyMs`); undefined once `ms` have passed. */
+async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  ms: number,
+  everyMs = 200,
+): Promise<T | undefined> {
+  for (const until = Date.now() + ms; ;) {
+    const found = await check();
+    if (found !== undefined || Date.now() > until) return found;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Where the walk's webhook receiver listens, so a later run can remove what an interrupted one left. */
+const RECEIVER_PATH = '/demo-webhooks';
+const API_CLIENT_NAME = 'EHR nightly sync (demo)';
+
+/** A receiver like an EHR's: it records every request and answers 204. */
+async function startReceiver() {
+  const requests: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    requests,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${RECEIVER_PATH}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A FHIR searchset page in one line: how many entries, whether more follow, the first one's reference. */
+function searchsetSummary(bundle: Bundle): string {
+  const firstResource = bundle.entry?.[0]?.resource;
+  return `${bundle.type}, ${bundle.entry?.length ?? 0} entries${bundle.total === undefined ? '' : ` of ${bundle.total}`}, next page: ${bundle.link?.some((l) => l.relation === 'next') ? 'yes' : 'no'}; first: ${firstResource ? `${firstResource.resourceType}/${firstResource.id}` : 'none'}`;
 }
 
 interface Owner {
@@ -198,19 +244,21 @@ try {
     'secrets in the answer': JSON.stringify(channel).includes(authToken) ? 'YES (bug)' : 'none',
   });
 
-  const inbound = async (body: string, messageSid?: string) =>
+  /** A text from `from` to the clinic, through the sandbox's Twilio (signed as Twilio signs). */
+  const textFrom = async (from: string, body: string, messageSid?: string) =>
     (await fetch(`${sandbox}/sandbox/twilio/inbound`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         to: CLINIC_NUMBER,
-        from: PATIENT_NUMBER,
+        from,
         body,
         webhookUrl: channel.webhooks.inbound,
         authToken,
         messageSid,
       }),
     }).then((r) => r.json())) as { status: number; body: string; messageSid: string };
+  const inbound = (body: string, messageSid?: string) => textFrom(PATIENT_NUMBER, body, messageSid);
   const first = await inbound('Hi, this is Maria. Are my lab results back?');
   const replay = await inbound('Hi, this is Maria. Are my lab results back?', first.messageSid);
   const forged = await fetch(channel.webhooks.inbound, {
@@ -518,18 +566,7 @@ try {
     ...auth,
   });
   const NIGHT_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
-  const textIn = async (body: string) =>
-    (await fetch(`${sandbox}/sandbox/twilio/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        to: CLINIC_NUMBER,
-        from: NIGHT_PATIENT,
-        body,
-        webhookUrl: channel.webhooks.inbound,
-        authToken,
-      }),
-    }).then((r) => r.json())) as { status: number; messageSid: string };
+  const textIn = (body: string) => textFrom(NIGHT_PATIENT, body);
   const nightText = await textIn('Hi, I have a toothache, can I come in tomorrow?');
   let autoReply: string | undefined;
   for (let i = 0; i < 100 && !autoReply; i++) {
@@ -579,6 +616,241 @@ try {
     body: { afterHours: { enabled: false }, firstContact: { enabled: false } },
     ...auth,
   });
+
+  // Signed outbound webhooks: the practice's EHR is told what happened (ids only) and checks the
+  // signature with the Standard Webhooks library.
+  const receiver = await startReceiver();
+  let hookId: string | undefined;
+  try {
+    // An interrupted run may have left its endpoint behind (its receiver is gone): remove it.
+    const registered = need('GET /v1/webhook-endpoints', await client.GET('/v1/webhook-endpoints', auth));
+    for (const stale of registered.data.filter((e) => new URL(e.url).pathname === RECEIVER_PATH))
+      await client.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: stale.id } }, ...auth });
+    const hook = need(
+      'POST /v1/webhook-endpoints',
+      await client.POST('/v1/webhook-endpoints', {
+        body: { url: receiver.url, eventTypes: ['message.received', 'conversation.assigned'] },
+        ...auth,
+      }),
+    );
+    hookId = hook.id;
+    const listed = need('GET /v1/webhook-endpoints', await client.GET('/v1/webhook-endpoints', auth));
+
+    const HOOK_PATIENT = `+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+    const HOOK_TEXT = 'Hi, this is Sam. Is my lisinopril refill ready for pickup?';
+    const texted = await textFrom(HOOK_PATIENT, HOOK_TEXT);
+    const hookConversation = await waitFor(
+      async () =>
+        (
+          await ctx.owner.query(
+            `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`,
+            [owner.practiceId, texted.messageSid],
+          )
+        ).rows[0]?.conversation_id as string | undefined,
+      15_000,
+    );
+    if (!hookConversation) throw new Error('demo: the text for the webhook was not stored within 15 s');
+    const assigned = await client.PATCH('/v1/conversations/{id}', {
+      params: { path: { id: hookConversation } },
+      body: { assigneeId: me.id },
+      ...auth,
+    });
+    const ours = () =>
+      receiver.requests.filter((r) => {
+        try {
+          return (
+            (JSON.parse(r.body) as { data?: { conversationId?: string } }).data?.conversationId ===
+            hookConversation
+          );
+        } catch {
+          return false;
+        }
+      });
+    const arrived = await waitFor(async () => (ours().length >= 2 ? ours() : undefined), 30_000);
+    if (!arrived)
+      throw new Error(
+        `demo: the receiver got ${ours().length} of 2 webhooks within 30 s (see .demo/logs/worker.log)`,
+      );
+    const verifier = new Webhook(hook.secret);
+    const webhookEvents = arrived.map((r) => {
+      const headers = Object.fromEntries(
+        Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+      );
+      let signatureCheck: string;
+      try {
+        verifier.verify(r.body, headers);
+        signatureCheck = 'PASS';
+      } catch (e) {
+        signatureCheck = `FAIL (${(e as Error).message})`;
+      }
+      const event = JSON.parse(r.body) as { type: string; data: Record<string, unknown> };
+      return { r, headers, signatureCheck, event };
+    });
+    const tampered = webhookEvents[0]!;
+    let tamperedResult: string;
+    try {
+      verifier.verify(tampered.r.body.replace('"data"', '"data" '), tampered.headers);
+      tamperedResult = 'PASS (bug: a changed body verified)';
+    } catch {
+      tamperedResult = 'FAIL (refused, as it must be)';
+    }
+    const deliveries = await waitFor(async () => {
+      const log = need(
+        'GET /v1/webhook-endpoints/:id/deliveries',
+        await client.GET('/v1/webhook-endpoints/{id}/deliveries', {
+          params: { path: { id: hook.id } },
+          ...auth,
+        }),
+      );
+      return log.data.every((d) => d.state !== 'pending') ? log.data : undefined;
+    }, 15_000);
+    const removed = await client.DELETE('/v1/webhook-endpoints/{id}', {
+      params: { path: { id: hook.id } },
+      ...auth,
+    });
+    if (removed.response.status === 204) hookId = undefined;
+    const lines: Record<string, unknown> = {
+      'POST /v1/webhook-endpoints': `201 ${hook.url} events=${hook.eventTypes.join(',')}, secret ${hook.secret.slice(0, 10)}… (in this answer only)`,
+      'GET /v1/webhook-endpoints (secret in it?)': JSON.stringify(listed).includes(hook.secret)
+        ? 'YES (bug)'
+        : 'no',
+      'a new patient texts the clinic': `${texted.status}`,
+      'PATCH /v1/conversations/:id {assigneeId: me}': outcome(assigned),
+    };
+    for (const { headers, signatureCheck, event } of webhookEvents) {
+      // One line each per event (the keys name the event: a repeated key would overwrite the first).
+      lines[`${event.type}: headers`] =
+        `webhook-id=${headers['webhook-id']} webhook-timestamp=${headers['webhook-timestamp']} webhook-signature=${headers['webhook-signature']?.slice(0, 12)}…`;
+      lines[`${event.type}: Webhook.verify`] = signatureCheck;
+      lines[`${event.type}: payload`] =
+        `keys ${Object.keys(event).join(',')}; data keys ${Object.keys(event.data).join(',')}`;
+    }
+    const raw = arrived.map((r) => r.body).join('\n');
+    lines['the text or the phone number in any payload'] =
+      raw.includes('lisinopril') || raw.includes(HOOK_PATIENT.slice(2)) ? 'YES (bug)' : 'no (ids only)';
+    lines['the same signature over a changed body'] = tamperedResult;
+    lines['GET /v1/webhook-endpoints/:id/deliveries'] = deliveries
+      ? deliveries.map(
+          (d) =>
+            `${d.type} ${d.state}, ${d.attempts.map((a) => `${a.statusCode ?? a.errorClass} in ${a.durationMs} ms`).join(' / ')}`,
+        )
+      : 'still pending after 15 s';
+    lines['DELETE /v1/webhook-endpoints/:id'] = outcome(removed);
+    say(
+      'Signed outbound webhooks: the EHR hears what happened (ids only), signed per Standard Webhooks',
+      lines,
+    );
+  } finally {
+    if (hookId)
+      await client.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: hookId } }, ...auth });
+    await receiver.close();
+  }
+
+  // FHIR R4 for the practice's EHR: an API client (OAuth client credentials) reads and bulk-exports.
+  for (const stale of need('GET /v1/api-clients', await client.GET('/v1/api-clients', auth)).data.filter(
+    (c) => c.name === API_CLIENT_NAME && c.revokedAt === null,
+  ))
+    await client.DELETE('/v1/api-clients/{id}', { params: { path: { id: stale.id } }, ...auth });
+  const ehr = need(
+    'POST /v1/api-clients',
+    await client.POST('/v1/api-clients', {
+      body: { name: API_CLIENT_NAME, scope: 'system/*.read' },
+      ...auth,
+    }),
+  );
+  try {
+    const issued = need(
+      'POST /oauth/token',
+      await client.POST('/oauth/token', {
+        body: { grant_type: 'client_credentials', client_id: ehr.clientId, client_secret: ehr.clientSecret },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+    const asEhr = { Authorization: `Bearer ${issued.access_token}` };
+    const metadata = need(
+      'GET /fhir/R4/metadata',
+      await client.GET('/fhir/R4/metadata'),
+    ) as CapabilityStatement;
+    const search = async (type: string) =>
+      need(
+        `GET /fhir/R4/${type}`,
+        await client.GET('/fhir/R4/{type}', {
+          params: { path: { type }, query: { _count: '5' }, header: asEhr },
+        }),
+      ) as Bundle;
+    const patients = await search('Patient');
+    const communications = await search('Communication');
+
+    const kickOff = await client.GET('/fhir/R4/$export', {
+      params: { header: asEhr },
+      headers: { Prefer: 'respond-async' },
+    });
+    const statusUrl = kickOff.response.headers.get('content-location');
+    const exportId = statusUrl?.split('/').pop();
+    if (kickOff.response.status !== 202 || !exportId)
+      throw new Error(`demo: GET /fhir/R4/$export answered ${outcome(kickOff)} without a status URL`);
+    const exportStatus = { params: { path: { id: exportId }, header: asEhr } };
+    let polls = 0;
+    let progress: string | null = null;
+    const manifest = await waitFor(
+      async () => {
+        polls++;
+        const res = await client.GET('/fhir/R4/bulk-status/{id}', exportStatus);
+        if (res.response.status === 202) {
+          progress = res.response.headers.get('x-progress') ?? progress;
+          return undefined;
+        }
+        if (res.response.status !== 200)
+          throw new Error(
+            `demo: GET /fhir/R4/bulk-status/:id answered ${res.response.status} (see .demo/logs/worker.log)`,
+          );
+        return need('GET /fhir/R4/bulk-status/:id', res);
+      },
+      120_000,
+      250,
+    );
+    if (!manifest)
+      throw new Error(`demo: the Bulk export was not done within 120 s (last progress: ${progress})`);
+    const files: string[] = [];
+    for (const output of manifest.output) {
+      const file = await client.GET('/fhir/R4/bulk-files/{id}', {
+        params: { path: { id: output.url.split('/').pop()! }, header: asEhr },
+        parseAs: 'text',
+      });
+      const ndjson = need('GET /fhir/R4/bulk-files/:id', file);
+      const resources = ndjson
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { resourceType: string });
+      files.push(
+        `${output.type}: manifest ${output.count}, file ${resources.length} lines (${file.response.headers.get('content-type')}), all ${output.type}: ${resources.every((r) => r.resourceType === output.type)}`,
+      );
+    }
+    const cancelled = await client.DELETE('/fhir/R4/bulk-status/{id}', exportStatus);
+    const afterCancel = await client.GET('/fhir/R4/bulk-status/{id}', exportStatus);
+    const revoked = await client.DELETE('/v1/api-clients/{id}', {
+      params: { path: { id: ehr.id } },
+      ...auth,
+    });
+    const afterRevoke = await client.GET('/fhir/R4/{type}', {
+      params: { path: { type: 'Patient' }, query: { _count: '1' }, header: asEhr },
+    });
+    say("FHIR R4 for the practice's EHR: an API client reads and bulk-exports", {
+      'POST /v1/api-clients': `201 id=${ehr.id} scope=${ehr.scope}, secret in this answer only`,
+      'POST /oauth/token (client credentials, form)': `200 ${issued.token_type}, expires_in=${issued.expires_in}s, scope=${issued.scope}`,
+      'GET /fhir/R4/metadata': `${metadata.resourceType} fhirVersion=${metadata.fhirVersion}, resources: ${metadata.rest?.[0]?.resource?.map((r) => r.type).join(', ')}`,
+      'GET /fhir/R4/Patient?_count=5': searchsetSummary(patients),
+      'GET /fhir/R4/Communication?_count=5': searchsetSummary(communications),
+      'GET /fhir/R4/$export (Prefer: respond-async)': `${kickOff.response.status}, Content-Location .../bulk-status/${exportId}`,
+      'GET .../bulk-status/:id until done': `200 after ${polls} poll(s), transactionTime ${manifest.transactionTime}, requiresAccessToken=${manifest.requiresAccessToken}`,
+      'each NDJSON file, downloaded': files,
+      'DELETE .../bulk-status/:id (files deleted)': `${cancelled.response.status}; the status afterwards: ${afterCancel.response.status}`,
+      'DELETE /v1/api-clients/:id': `${revoked.response.status}; its token afterwards: ${afterRevoke.response.status}`,
+    });
+  } finally {
+    // Revoking twice is harmless (204): a failed step above must not leave a live client behind.
+    await client.DELETE('/v1/api-clients/{id}', { params: { path: { id: ehr.id } }, ...auth });
+  }
 } finally {
   await ctx.close();
 }
