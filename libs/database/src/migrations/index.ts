@@ -27,6 +27,7 @@ import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.j
 import { AutoReplies1766500000000 } from './1766500000000-auto-replies.js';
 import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
 import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
+import { MonthlyPartitions1766800000000 } from './1766800000000-monthly-partitions.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AutoReplies1766500000000,
   RoutingRules1766600000000,
   ResponseReports1766700000000,
+  MonthlyPartitions1766800000000,
 ];
