@@ -26,7 +26,7 @@ import {
   SmsKeywordHook,
 } from '@app/delivery';
 import { JobsModule } from '@app/jobs';
-import { PlatformModule } from '@app/platform';
+import { PartitionMaintenanceSchedule, PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
@@ -71,6 +71,7 @@ export class WorkerModule {
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,
+        PartitionMaintenanceSchedule,
       ],
     };
   }

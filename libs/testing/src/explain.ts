@@ -5,6 +5,8 @@ export interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  /** For a partition: its row count as of the last ANALYZE (0: analyzed and empty). */
+  'Partition Tuples'?: number;
   Plans?: PlanNode[];
 }
 
@@ -12,7 +14,10 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** The plan's nodes for `sql`, planned as the app role (`pool`) in the tenant's RLS context. */
+/**
+ * The plan's nodes for `sql`, planned as the app role (`pool`) in the tenant's RLS context; an
+ * index of a partition is named by its partitioned index (`messages_conversation`).
+ */
 export async function planAsTenant(
   pool: pg.Pool,
   tenantId: string,
@@ -24,16 +29,64 @@ export async function planAsTenant(
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const planned = nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    // A partition's index has a generated name: the plan names the partitioned index it belongs to.
+    const { rows: parents } = await client.query<{ child: string; parent: string }>(
+      `SELECT c.relname AS child, p.relname AS parent
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+       WHERE c.relkind = 'i' AND c.relname = ANY($1)`,
+      [planned.map((n) => n['Index Name']).filter((name) => name !== undefined)],
+    );
+    const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
+    const { rows: partitions } = await client.query<{ relname: string; reltuples: number }>(
+      `SELECT relname, reltuples FROM pg_class WHERE relispartition AND relkind = 'r' AND relname = ANY($1)`,
+      [planned.map((n) => n['Relation Name']).filter((name) => name !== undefined)],
+    );
+    const tuplesOf = new Map(partitions.map((r) => [r.relname, Number(r.reltuples)]));
     await client.query('ROLLBACK');
-    return nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    return planned.map((n) => ({
+      ...n,
+      ...(n['Index Name'] && parentOf.has(n['Index Name']) ? { 'Index Name': parentOf.get(n['Index Name'])! } : {}),
+      ...(n['Relation Name'] && tuplesOf.has(n['Relation Name'])
+        ? { 'Partition Tuples': tuplesOf.get(n['Relation Name'])! }
+        : {}),
+    }));
   } finally {
     client.release();
   }
 }
 
-/** The relations among `relations` that a plan reads sequentially. */
+/** A month or default partition (`messages_y2026m12`, `audit_events_default`) stands for its table. */
+const PARTITION = /^(.+)_(?:y\d{4}m\d{2}|default)$/;
+
+/** The table a plan node's relation belongs to: the parent for a partition, else itself. */
+export function tableOf(relation: string): string {
+  return PARTITION.exec(relation)?.[1] ?? relation;
+}
+
+/**
+ * The relations among `relations` that a plan reads sequentially (a partition counts as its
+ * table). A partition that ANALYZE found empty (a month ahead) is left out: reading nothing
+ * sequentially is the cheapest plan for it and costs nothing.
+ */
 export function sequentialScansOf(planned: PlanNode[], relations: readonly string[]): string[] {
   return planned
-    .filter((n) => n['Node Type'] === 'Seq Scan' && relations.includes(n['Relation Name']!))
+    .filter(
+      (n) =>
+        n['Node Type'] === 'Seq Scan' &&
+        relations.includes(tableOf(n['Relation Name']!)) &&
+        n['Partition Tuples'] !== 0,
+    )
     .map((n) => n['Relation Name']!);
+}
+
+/** The partitions of `table` a plan reads (pruned ones do not appear). */
+export function partitionsRead(planned: PlanNode[], table: string): string[] {
+  return [
+    ...new Set(
+      planned
+        .map((n) => n['Relation Name'])
+        .filter((r): r is string => r !== undefined && r !== table && tableOf(r) === table),
+    ),
+  ].toSorted();
 }
