@@ -5,7 +5,7 @@ export interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
-  /** For a partition: its row count as of the last ANALYZE (0: analyzed and empty). */
+  /** For a partition: its row count as of the last ANALYZE (-1: never analyzed). */
   'Partition Tuples'?: number;
   Plans?: PlanNode[];
 }
@@ -65,9 +65,14 @@ export function tableOf(relation: string): string {
 }
 
 /**
+ * A partition ANALYZE found this small (a month ahead, or one holding the few random v4 ids that
+ * fall in its range) is read whole: the cheapest plan for a few pages, whatever the table's size.
+ */
+const SMALL_PARTITION_ROWS = 1000;
+
+/**
  * The relations among `relations` that a plan reads sequentially (a partition counts as its
- * table). A partition that ANALYZE found empty (a month ahead) is left out: reading nothing
- * sequentially is the cheapest plan for it and costs nothing.
+ * table, unless it is small: SMALL_PARTITION_ROWS).
  */
 export function sequentialScansOf(planned: PlanNode[], relations: readonly string[]): string[] {
   return planned
@@ -75,9 +80,15 @@ export function sequentialScansOf(planned: PlanNode[], relations: readonly strin
       (n) =>
         n['Node Type'] === 'Seq Scan' &&
         relations.includes(tableOf(n['Relation Name']!)) &&
-        n['Partition Tuples'] !== 0,
+        !isSmallPartition(n),
     )
     .map((n) => n['Relation Name']!);
+}
+
+/** An analyzed partition of fewer than SMALL_PARTITION_ROWS rows. */
+export function isSmallPartition(n: PlanNode): boolean {
+  const rows = n['Partition Tuples'];
+  return rows !== undefined && rows >= 0 && rows < SMALL_PARTITION_ROWS;
 }
 
 /** The partitions of `table` a plan reads (pruned ones do not appear). */

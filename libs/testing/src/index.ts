@@ -20,4 +20,11 @@ export {
   type OpenApiViolation,
 } from './openapi-conformance.js';
 export { inMemoryApiClient } from './api-client.js';
-export { partitionsRead, type PlanNode, planAsTenant, sequentialScansOf, tableOf } from './explain.js';
+export {
+  isSmallPartition,
+  partitionsRead,
+  type PlanNode,
+  planAsTenant,
+  sequentialScansOf,
+  tableOf,
+} from './explain.js';
