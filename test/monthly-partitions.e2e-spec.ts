@@ -100,7 +100,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
       `INSERT INTO contacts (id, tenant_id) SELECT gen_random_uuid(), p.id FROM practices p, generate_series(1, $1)`,
       [CONVERSATIONS_PER_PRACTICE],
     );
-    await owner.query(`INSERT INTO conversations (id, tenant_id, contact_id) SELECT gen_random_uuid(), tenant_id, id FROM contacts`);
+    await owner.query(
+      `INSERT INTO conversations (id, tenant_id, contact_id) SELECT gen_random_uuid(), tenant_id, id FROM contacts`,
+    );
     await owner.query(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, kind, status, body_enc,
          provider_message_id, created_at)
@@ -186,7 +188,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
       SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM audit_events GROUP BY 1 ORDER BY 1`);
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.map((r) => r.part)).not.toContain('audit_events_default');
-    const messages = await owner.query(`SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM messages GROUP BY 1`);
+    const messages = await owner.query(
+      `SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM messages GROUP BY 1`,
+    );
     expect(messages.rows).toEqual([{ part: 'messages_default', n: before.messages!.n }]);
   });
 
@@ -203,7 +207,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
       owner.query(`DELETE FROM messages WHERE id = (SELECT message_id FROM delivery_attempts LIMIT 1)`),
     );
     expect(referenced?.code).toBe('foreign_key_violation');
-    const { rows } = await owner.query(`SELECT * FROM messages WHERE provider_message_id IS NOT NULL LIMIT 1`);
+    const { rows } = await owner.query(
+      `SELECT * FROM messages WHERE provider_message_id IS NOT NULL LIMIT 1`,
+    );
     const duplicate = await refusalOf(
       owner.query(
         `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status, provider_message_id)
@@ -222,7 +228,11 @@ describe('monthly partitions: converting a populated database (migration 1766800
       WHERE i.inhparent IN ('messages'::regclass, 'audit_events'::regclass)`);
     expect(rows.length).toBeGreaterThanOrEqual(10);
     for (const row of rows) {
-      expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, policies: 1 });
+      expect(row, row.relname).toMatchObject({
+        relrowsecurity: true,
+        relforcerowsecurity: true,
+        policies: 1,
+      });
     }
     const [a, b] = tenants as [string, string];
     await asApp(a, async (c) => {
@@ -251,7 +261,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit events on a partition, as on the table', async () => {
-    const { rows } = await owner.query(`SELECT tableoid::regclass::text AS part, id FROM audit_events LIMIT 1`);
+    const { rows } = await owner.query(
+      `SELECT tableoid::regclass::text AS part, id FROM audit_events LIMIT 1`,
+    );
     const { part, id: eventId } = rows[0];
     for (const sql of [
       `UPDATE ${part} SET action = 'test.rewritten' WHERE id = $1`,
@@ -269,7 +281,10 @@ describe('monthly partitions: converting a populated database (migration 1766800
     expect(created.rows.map((r) => r.name)).toHaveLength(10); // months 4..8 ahead, of both tables
     const again = await app.query(`SELECT ensure_month_partitions(8) AS name`);
     expect(again.rows).toEqual([]);
-    const { rows } = await owner.query(`SELECT tableoid::regclass::text AS part FROM messages WHERE id = $1`, [strayId]);
+    const { rows } = await owner.query(
+      `SELECT tableoid::regclass::text AS part FROM messages WHERE id = $1`,
+      [strayId],
+    );
     expect(rows[0].part).toMatch(/^messages_y\d{4}m\d{2}$/);
     const notValid = await owner.query(
       `SELECT count(*)::int AS n FROM pg_constraint WHERE confrelid = 'messages'::regclass AND NOT convalidated`,
@@ -285,7 +300,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
     const referenced = await refusalOf(owner.query(`DELETE FROM messages WHERE id = $1`, [strayId]));
     expect(referenced?.code).toBe('foreign_key_violation');
     expect(await checksums()).toEqual(before);
-    const misplaced = await app.query(`SELECT parent, misplaced::int AS n FROM partition_default_rows() ORDER BY 1`);
+    const misplaced = await app.query(
+      `SELECT parent, misplaced::int AS n FROM partition_default_rows() ORDER BY 1`,
+    );
     expect(misplaced.rows).toEqual([
       { parent: 'audit_events', n: 0 },
       { parent: 'messages', n: 0 },

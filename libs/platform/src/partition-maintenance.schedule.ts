@@ -7,7 +7,11 @@ import {
 } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { MONTHLY_PARTITIONED_TABLES, type MonthlyPartitionedTable, PartitionMaintenance } from '@app/database';
+import {
+  MONTHLY_PARTITIONED_TABLES,
+  type MonthlyPartitionedTable,
+  PartitionMaintenance,
+} from '@app/database';
 import { PeriodicPass } from '@app/jobs';
 import { Metrics } from '@app/observability';
 
@@ -71,7 +75,10 @@ export class PartitionMaintenanceSchedule implements OnApplicationBootstrap, OnA
     for (const table of MONTHLY_PARTITIONED_TABLES) {
       this.misplacedGauge.set({ table }, misplaced[table]);
       if (misplaced[table] > 0) {
-        this.logger.warn({ table, rows: misplaced[table] }, 'Rows in the default partition: month partitions are missing');
+        this.logger.warn(
+          { table, rows: misplaced[table] },
+          'Rows in the default partition: month partitions are missing',
+        );
       }
     }
     return { created, validated, misplaced };

@@ -46,7 +46,9 @@ export async function planAsTenant(
     await client.query('ROLLBACK');
     return planned.map((n) => ({
       ...n,
-      ...(n['Index Name'] && parentOf.has(n['Index Name']) ? { 'Index Name': parentOf.get(n['Index Name'])! } : {}),
+      ...(n['Index Name'] && parentOf.has(n['Index Name'])
+        ? { 'Index Name': parentOf.get(n['Index Name'])! }
+        : {}),
       ...(n['Relation Name'] && tuplesOf.has(n['Relation Name'])
         ? { 'Partition Tuples': tuplesOf.get(n['Relation Name'])! }
         : {}),

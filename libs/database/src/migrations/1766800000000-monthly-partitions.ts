@@ -15,7 +15,7 @@ import { tenantRlsSql } from './rls.js';
  *   and stay in `messages_default` (or, by chance, in a month's range: see create_month_partition).
  * - The provider's id (unique per tenant and channel) cannot be a unique index of a table
  *   partitioned by id: `message_provider_ids` holds each claim (one row per stored provider id),
- *   written by the trigger `messages_provider_id_unique` whenever a message gets one (refused
+ *   written by the triggers `messages_provider_id_unique(_update)` whenever a message gets one (refused
  *   with unique_violation on constraint `messages_provider_id`, as before); an inbound insert
  *   claims it first (MessageRepository.insertInbound), which is what made it idempotent.
  * - `audit_events` is partitioned by RANGE (occurred_at): every event, old or new, has a time, so
@@ -121,10 +121,6 @@ export class MonthlyPartitions1766800000000 implements MigrationInterface {
 
       CREATE FUNCTION messages_claim_provider_id() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.provider_message_id IS NULL
-           OR (TG_OP = 'UPDATE' AND OLD.provider_message_id IS NOT DISTINCT FROM NEW.provider_message_id) THEN
-          RETURN NULL;
-        END IF;
         INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
           VALUES (NEW.tenant_id, NEW.channel, NEW.provider_message_id, NEW.id)
           ON CONFLICT DO NOTHING;
@@ -138,8 +134,14 @@ export class MonthlyPartitions1766800000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$;
-      CREATE TRIGGER messages_provider_id_unique AFTER INSERT OR UPDATE OF provider_message_id ON messages
-        FOR EACH ROW EXECUTE FUNCTION messages_claim_provider_id();
+      -- Only rows that get a provider id queue a trigger event (most inserts have none yet).
+      CREATE TRIGGER messages_provider_id_unique AFTER INSERT ON messages
+        FOR EACH ROW WHEN (NEW.provider_message_id IS NOT NULL)
+        EXECUTE FUNCTION messages_claim_provider_id();
+      CREATE TRIGGER messages_provider_id_unique_update AFTER UPDATE OF provider_message_id ON messages
+        FOR EACH ROW WHEN (NEW.provider_message_id IS NOT NULL
+                           AND OLD.provider_message_id IS DISTINCT FROM NEW.provider_message_id)
+        EXECUTE FUNCTION messages_claim_provider_id();
 
       -- audit_events -----------------------------------------------------------------------
       ALTER TABLE audit_events RENAME TO audit_events_unpartitioned;
@@ -191,6 +193,7 @@ export class MonthlyPartitions1766800000000 implements MigrationInterface {
           AND conrelid <> 'message_provider_ids'::regclass;
       DROP TABLE message_provider_ids;
       DROP TRIGGER messages_provider_id_unique ON messages;
+      DROP TRIGGER messages_provider_id_unique_update ON messages;
       DROP FUNCTION messages_claim_provider_id();
       ALTER TABLE messages RENAME TO messages_partitioned;
       CREATE TABLE messages (LIKE messages_partitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
