@@ -177,6 +177,11 @@ export class MonthlyPartitions1766800000000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
 
       ${MAINTENANCE_FUNCTIONS_SQL}
+
+      -- Statistics for the new partitions now: autovacuum never analyzes a partitioned parent,
+      -- and the copied rows would otherwise be planned as a few per partition.
+      ANALYZE messages;
+      ANALYZE audit_events;
     `);
   }
 
