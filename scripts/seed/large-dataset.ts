@@ -206,7 +206,9 @@ async function dropSecondaryIndexes(owner: pg.Client, tables: string[]): Promise
     [tables],
   );
   for (const { name } of rows) await owner.query(`DROP INDEX ${name}`);
-  return rows.map((r) => r.def);
+  // A partitioned table's index reads `ON ONLY` (the parent alone, left invalid): build it on
+  // every partition.
+  return rows.map((r) => r.def.replace(/ ON ONLY /, ' ON '));
 }
 
 async function insertStaff(owner: pg.Client, tenantId: string, practice: number, passwordHash: string) {
