@@ -29,33 +29,42 @@ export async function planAsTenant(
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    const planned = nodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
-    // A partition's index has a generated name: the plan names the partitioned index it belongs to.
-    const { rows: parents } = await client.query<{ child: string; parent: string }>(
-      `SELECT c.relname AS child, p.relname AS parent
-       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-       WHERE c.relkind = 'i' AND c.relname = ANY($1)`,
-      [planned.map((n) => n['Index Name']).filter((name) => name !== undefined)],
-    );
-    const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
-    const { rows: partitions } = await client.query<{ relname: string; reltuples: number }>(
-      `SELECT relname, reltuples FROM pg_class WHERE relispartition AND relkind = 'r' AND relname = ANY($1)`,
-      [planned.map((n) => n['Relation Name']).filter((name) => name !== undefined)],
-    );
-    const tuplesOf = new Map(partitions.map((r) => [r.relname, Number(r.reltuples)]));
+    const planned = await describePlan(client, (rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
     await client.query('ROLLBACK');
-    return planned.map((n) => ({
-      ...n,
-      ...(n['Index Name'] && parentOf.has(n['Index Name'])
-        ? { 'Index Name': parentOf.get(n['Index Name'])! }
-        : {}),
-      ...(n['Relation Name'] && tuplesOf.has(n['Relation Name'])
-        ? { 'Partition Tuples': tuplesOf.get(n['Relation Name'])! }
-        : {}),
-    }));
+    return planned;
   } finally {
     client.release();
   }
+}
+
+/**
+ * A JSON plan's nodes, as the tests read them: a partition's index named by the partitioned
+ * index it belongs to (`messages_conversation`, not a generated name), and each partition's
+ * analyzed row count (`Partition Tuples`).
+ */
+export async function describePlan(client: pg.PoolClient, plan: PlanNode): Promise<PlanNode[]> {
+  const planned = nodes(plan);
+  const { rows: parents } = await client.query<{ child: string; parent: string }>(
+    `SELECT c.relname AS child, p.relname AS parent
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+     WHERE c.relkind = 'i' AND c.relname = ANY($1)`,
+    [planned.map((n) => n['Index Name']).filter((name) => name !== undefined)],
+  );
+  const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
+  const { rows: partitions } = await client.query<{ relname: string; reltuples: number }>(
+    `SELECT relname, reltuples FROM pg_class WHERE relispartition AND relkind = 'r' AND relname = ANY($1)`,
+    [planned.map((n) => n['Relation Name']).filter((name) => name !== undefined)],
+  );
+  const tuplesOf = new Map(partitions.map((r) => [r.relname, Number(r.reltuples)]));
+  return planned.map((n) => ({
+    ...n,
+    ...(n['Index Name'] && parentOf.has(n['Index Name'])
+      ? { 'Index Name': parentOf.get(n['Index Name'])! }
+      : {}),
+    ...(n['Relation Name'] && tuplesOf.has(n['Relation Name'])
+      ? { 'Partition Tuples': tuplesOf.get(n['Relation Name'])! }
+      : {}),
+  }));
 }
 
 /** A month or default partition (`messages_y2026m12`, `audit_events_default`) stands for its table. */

@@ -21,6 +21,7 @@ export {
 } from './openapi-conformance.js';
 export { inMemoryApiClient } from './api-client.js';
 export {
+  describePlan,
   isSmallPartition,
   partitionsRead,
   type PlanNode,
