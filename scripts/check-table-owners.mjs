@@ -36,6 +36,7 @@ const OWNERS = {
   conversation_tags: 'conversations',
   conversation_counts: 'conversations',
   messages: 'conversations',
+  message_provider_ids: 'conversations',
   attachments: 'conversations',
   canned_responses: 'conversations',
   snooze_wakeups: 'conversations',

@@ -5,7 +5,14 @@ import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DispatchService } from '@app/delivery';
-import { appPool, ownerPool, testClientIp } from '@app/testing';
+import {
+  appPool,
+  describePlan,
+  ownerPool,
+  type PlanNode,
+  sequentialScansOf,
+  testClientIp,
+} from '@app/testing';
 import { DISPATCH_READ } from '../libs/delivery/src/outbound/dispatch-read.js';
 import {
   type DeliveryPractice,
@@ -202,15 +209,6 @@ describe('per-recipient order of outbound messages', () => {
   });
 });
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-const planNodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
-
 // The order check rides on the dispatch's existing read (no round trip of its own), and must stay
 // an index probe as a practice's history grows: at a realistic size (40k outbound texts to 4k
 // numbers, a few still unsent, ANALYZEd), the read's generic plan, as the dispatch connections
@@ -272,14 +270,11 @@ describe('the per-recipient order check at realistic size', () => {
       const { rows } = await client.query(
         `EXPLAIN (FORMAT JSON) EXECUTE order_plan('${tenant}', '{${messageId}}')`,
       );
+      const nodes = await describePlan(client, (rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
       await client.query('ROLLBACK');
       await client.query('DEALLOCATE order_plan');
-      const nodes = planNodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
       const shape = JSON.stringify(nodes.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
-      expect(
-        nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'messages'),
-        shape,
-      ).toEqual([]);
+      expect(sequentialScansOf(nodes, ['messages']), shape).toEqual([]);
       expect(
         nodes.some((n) => n['Index Name'] === 'messages_unsent_by_address'),
         shape,

@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { KeyRingService, type TenantCipher } from '@app/crypto';
-import { REPORT_FACTS_BACKFILL_SQL, TenantDb, migrate } from '@app/database';
+import { REPORT_FACTS_BACKFILL_SQL, TenantDb, migrate, uuidV7Sql } from '@app/database';
 
 /** Full size: 20 practices, 100k contacts, 200k conversations, 1M messages. */
 export const FULL = { practices: 20, contacts: 100_000, conversations: 200_000, messages: 1_000_000 };
@@ -119,6 +119,16 @@ export async function seedLargeDataset(database: string, scale = 1): Promise<See
   try {
     // Triggers (counters, tag rows, lead-stage copies) per row would dominate: off, rebuilt below.
     await owner.query(`SET session_replication_role = replica`);
+    await owner.query(`SET maintenance_work_mem = '512MB'`);
+    // Messages' ids are UUIDv7 of their created_at: each lands in its month's partition, which
+    // must exist first (the migration makes this month's and the next; the data spans a year).
+    await owner.query(
+      `SELECT create_month_partition('messages', m::date)
+       FROM generate_series(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '13 months',
+                            date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') m`,
+    );
+    // Secondary indexes are built once after the load instead of updated row by row.
+    const deferred = await dropSecondaryIndexes(owner, ['contacts', 'conversations', 'messages']);
     for (let i = 0; i < size.practices; i++) {
       const practiceId = randomUUID();
       await owner.query(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [
@@ -136,7 +146,14 @@ export async function seedLargeDataset(database: string, scale = 1): Promise<See
         `seed: practice ${i + 1}/${size.practices}: ${contacts[i]} contacts, ${conversations[i]} conversations, ${messages[i]} messages\n`,
       );
     }
+    for (const [k, def] of deferred.entries()) {
+      process.stderr.write(`seed: index ${k + 1}/${deferred.length}\n`);
+      await owner.query(def);
+    }
     await owner.query(`SET session_replication_role = origin`);
+    // Statistics before the backfill joins below: partitions filled in one go have none yet, and
+    // the planner would take each for a few rows (nested loops over a million).
+    await owner.query(`ANALYZE contacts, conversations, messages`);
     // The report facts (first inbound, first staff reply, waiting episodes, contact sources), as
     // the migration fills them for existing rows; then ~5% of the waiting ones marked over SLA.
     await owner.query(REPORT_FACTS_BACKFILL_SQL);
@@ -174,6 +191,24 @@ export async function seedLargeDataset(database: string, scale = 1): Promise<See
     await owner.end();
     await ds.destroy();
   }
+}
+
+/**
+ * Drops the indexes of `tables` that back no constraint (keys and the foreign keys that need
+ * them stay); returns their definitions, to run once the rows are in.
+ */
+async function dropSecondaryIndexes(owner: pg.Client, tables: string[]): Promise<string[]> {
+  const { rows } = await owner.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+     WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [tables],
+  );
+  for (const { name } of rows) await owner.query(`DROP INDEX ${name}`);
+  // A partitioned table's index reads `ON ONLY` (the parent alone, left invalid): build it on
+  // every partition.
+  return rows.map((r) => r.def.replace(/ ON ONLY /, ' ON '));
 }
 
 async function insertStaff(owner: pg.Client, tenantId: string, practice: number, passwordHash: string) {
@@ -312,13 +347,16 @@ async function insertMessages(
     await owner.query(
       `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, kind, body_enc, status,
          author_user_id, delivery_route, created_at)
-       SELECT gen_random_uuid(), $1, c.id, c.contact_id, c.last_channel, d.direction, d.kind,
+       SELECT ${uuidV7Sql('t.at')}, $1, c.id, c.contact_id, c.last_channel, d.direction, d.kind,
               ($2::bytea[])[1 + (g % $5)], d.status, CASE WHEN d.direction = 'outbound' THEN $6::uuid END,
               CASE WHEN d.kind = 'message' AND d.direction = 'outbound'
                    THEN CASE WHEN g % 30 = 3 THEN 'secure_link' ELSE 'plain' END END,
-              c.last_message_at - (g % 97) * interval '17 minutes' - random() * interval '1 minute'
+              t.at
        FROM (SELECT g, floor($4 * power(random(), 2.5))::bigint AS n FROM generate_series(1, $3) g) pick
        JOIN seed_conv c ON c.n = pick.n
+       -- The message's time, which its id carries.
+       CROSS JOIN LATERAL (SELECT c.last_message_at - (g % 97) * interval '17 minutes'
+                                  - random() * interval '1 minute' AS at) t
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'note' ELSE 'message' END AS kind,
                                   CASE WHEN g % 3 = 0 OR g % 20 = 0 THEN 'outbound' ELSE 'inbound' END AS direction,
                                   CASE WHEN g % 20 = 0 THEN 'internal' WHEN g % 60 = 3 THEN 'read'

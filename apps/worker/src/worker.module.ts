@@ -33,7 +33,7 @@ import {
 } from '@app/delivery';
 import { FhirCoreModule, FhirExportExpiryJob, FhirExportJob } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
-import { PlatformModule } from '@app/platform';
+import { PartitionMaintenanceSchedule, PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
 import { WebhookDeliverJob, WebhooksOutWorkerModule } from '@app/webhooks-out';
 
@@ -95,6 +95,7 @@ export class WorkerModule {
         PendingSmsRelay,
         SmsInboundRepository,
         AuditCheckpointSchedule,
+        PartitionMaintenanceSchedule,
       ],
     };
   }

@@ -29,7 +29,8 @@ export const AuditEventSchema = new EntitySchema<AuditEventEntity>({
     seq: { type: 'bigint' },
     prev_hash: { type: 'bytea', nullable: true },
     hash: { type: 'bytea' },
-    occurred_at: { type: 'timestamptz' },
+    // Part of the key: the table is partitioned by month of occurred_at.
+    occurred_at: { type: 'timestamptz', primary: true },
     actor_type: { type: 'text' },
     actor_id: { type: 'text' },
     action: { type: 'text' },

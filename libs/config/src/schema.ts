@@ -264,6 +264,13 @@ export const envSchema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).default('data/audit-checkpoints'),
   /** Worker: how often each tenant whose chain head moved gets a new signed checkpoint. */
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /**
+   * Worker: months of `messages` and `audit_events` partitions kept created ahead of the current
+   * month (PartitionMaintenanceSchedule).
+   */
+  PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(1).max(24).default(3),
+  /** Worker: how often the partition maintenance runs (idempotent; several workers may run it). */
+  PARTITION_MAINTENANCE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
   /** How long an unwrapped tenant data key may stay in process memory. */
   DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /**
@@ -423,6 +430,8 @@ export const PROCESS_VARIABLES = {
     'AUDIT_KEYS_PREVIOUS',
     'AUDIT_CHECKPOINT_DIR',
     'AUDIT_CHECKPOINT_SECONDS',
+    'PARTITION_MONTHS_AHEAD',
+    'PARTITION_MAINTENANCE_SECONDS',
     'DATA_KEY_CACHE_SECONDS',
     'DATA_KEY_CACHE_MAX_TENANTS',
     'CHANNEL_CACHE_SECONDS',

@@ -3,6 +3,7 @@ import { ConversationReadSchema } from './conversation-read.entity.js';
 import { ConversationTagSchema } from './conversation-tag.entity.js';
 import { ConversationCountSchema } from './conversation-count.entity.js';
 import { MessageSchema } from './message.entity.js';
+import { MessageProviderIdSchema } from './message-provider-id.entity.js';
 import { AttachmentSchema } from './attachment.entity.js';
 import { CannedResponseSchema } from './canned/canned-response.entity.js';
 import { SnoozeWakeupSchema } from './snooze-wakeup.entity.js';
@@ -15,6 +16,7 @@ export const CONVERSATIONS_ENTITIES = [
   ConversationTagSchema,
   ConversationCountSchema,
   MessageSchema,
+  MessageProviderIdSchema,
   AttachmentSchema,
   CannedResponseSchema,
   SnoozeWakeupSchema,

@@ -2,7 +2,7 @@
 // table (ingest, dispatch, status callbacks, inbox pages; measured hot paths: `npm run bench
 // webhooks`, `delivery` and `triage`, docs/operations.md), written and read in prepared,
 // conditional statements.
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
 import { PreparedSql, type TenantTx } from '@app/database';
@@ -158,13 +158,21 @@ export class MessageRepository {
   ): Promise<{ id: string; createdAt: Date } | null> {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
-      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
+      // The provider's id is claimed first (message_provider_ids: unique per tenant and channel
+      // across every partition); a retry finds it claimed and stores nothing.
+      `WITH claim AS (
+         INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
+         SELECT $2::uuid, $6::text, $9::text, $1::uuid WHERE $9::text IS NOT NULL
+         ON CONFLICT DO NOTHING
+         RETURNING 1)
+       INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
          body_enc, status, provider_message_id, body_html_enc, sender_authentication, portal_link_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'inbound', 'message', $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (tenant_id, channel, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, 'inbound', 'message', $7::bytea,
+              $8::text, $9::text, $10::bytea, $11::jsonb, $12::uuid
+       WHERE $9::text IS NULL OR EXISTS (SELECT 1 FROM claim)
        RETURNING id, created_at`,
       [
-        randomUUID(),
+        randomUUIDv7(),
         tx.tenantId,
         input.conversationId,
         input.contactId,
@@ -306,7 +314,7 @@ export class MessageRepository {
        VALUES ($1, $2, $3, $4, $5, 'chat', 'outbound', $9, $6, $7, 'chat', $8, $10)
        RETURNING id, created_at`,
       [
-        randomUUID(),
+        randomUUIDv7(),
         tx.tenantId,
         input.conversationId,
         input.contactId,
@@ -395,7 +403,7 @@ export class MessageRepository {
        FROM conversations c WHERE c.tenant_id = $2 AND c.id = $3
        RETURNING id, created_at`,
       [
-        randomUUID(),
+        randomUUIDv7(),
         tx.tenantId,
         note.conversationId,
         cipher.encrypt(COL.body, note.body),

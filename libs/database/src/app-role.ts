@@ -12,6 +12,7 @@ export const APP_TABLE_GRANTS: Record<string, ReadonlyArray<'SELECT' | 'INSERT' 
   contacts: ['SELECT', 'INSERT', 'UPDATE'],
   conversations: ['SELECT', 'INSERT', 'UPDATE'],
   messages: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  message_provider_ids: ['SELECT', 'INSERT'],
   audit_events: ['SELECT'],
   audit_outbox: ['SELECT', 'INSERT'],
   users: ['SELECT', 'INSERT', 'UPDATE'],
@@ -102,11 +103,22 @@ export function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * The worker's monthly partition maintenance (migration 1766800000000): SECURITY DEFINER
+ * functions of the schema owner, the only way the app role reaches partitions.
+ */
+export const PARTITION_MAINTENANCE_FUNCTIONS = [
+  'ensure_month_partitions(integer)',
+  'validate_partition_foreign_keys()',
+  'partition_default_rows()',
+] as const;
+
 /** Statements that create or update the app role and give it exactly APP_TABLE_GRANTS. */
 export function appRoleSql(role: string, password: string | undefined, database: string): string[] {
   return [
     ...loginRoleSql(role, password, database, APP_TABLE_GRANTS),
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${quoteIdent(role)}`,
+    ...PARTITION_MAINTENANCE_FUNCTIONS.map((fn) => `GRANT EXECUTE ON FUNCTION ${fn} TO ${quoteIdent(role)}`),
   ];
 }
 

@@ -11,6 +11,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { DataSource, type EntitySchema } from 'typeorm';
 import { PIPELINED } from './connection.js';
+import { PartitionMaintenance } from './partition-maintenance.js';
 import { RoutedDb } from './routed-db.js';
 import { TenantDb } from './tenant-db.js';
 
@@ -74,8 +75,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [TenantDb, RoutedDb, AppRoleCheck],
-      exports: [TenantDb, RoutedDb],
+      providers: [TenantDb, RoutedDb, PartitionMaintenance, AppRoleCheck],
+      exports: [TenantDb, RoutedDb, PartitionMaintenance],
     };
   }
 }

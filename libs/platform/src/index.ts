@@ -6,3 +6,7 @@ export {
   unreachableDependencies,
   type Dependency,
 } from './boot-check.js';
+export {
+  PartitionMaintenanceSchedule,
+  type PartitionMaintenanceResult,
+} from './partition-maintenance.schedule.js';

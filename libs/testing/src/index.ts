@@ -20,4 +20,12 @@ export {
   type OpenApiViolation,
 } from './openapi-conformance.js';
 export { inMemoryApiClient } from './api-client.js';
-export { type PlanNode, planAsTenant, sequentialScansOf } from './explain.js';
+export {
+  describePlan,
+  isSmallPartition,
+  partitionsRead,
+  type PlanNode,
+  planAsTenant,
+  sequentialScansOf,
+  tableOf,
+} from './explain.js';

@@ -27,6 +27,7 @@ import { SecureReminders1766400000000 } from './1766400000000-secure-reminders.j
 import { AutoReplies1766500000000 } from './1766500000000-auto-replies.js';
 import { RoutingRules1766600000000 } from './1766600000000-routing-rules.js';
 import { ResponseReports1766700000000 } from './1766700000000-response-reports.js';
+import { MonthlyPartitions1766800000000 } from './1766800000000-monthly-partitions.js';
 import { Retention1766900000000 } from './1766900000000-retention.js';
 import { OutboundWebhooks1767000000000 } from './1767000000000-outbound-webhooks.js';
 import { EmailTlsRefusals1767100000000 } from './1767100000000-email-tls-refusals.js';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   AutoReplies1766500000000,
   RoutingRules1766600000000,
   ResponseReports1766700000000,
+  MonthlyPartitions1766800000000,
   Retention1766900000000,
   OutboundWebhooks1767000000000,
   EmailTlsRefusals1767100000000,

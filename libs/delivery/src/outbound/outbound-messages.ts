@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomUUIDv7 } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { addressFactsFrom } from '@app/consent';
@@ -112,7 +112,8 @@ export class OutboundMessages {
   ) {}
 
   async create(tx: TenantTx, input: NewOutboundMessage): Promise<{ id: string; createdAt: Date }> {
-    const id = randomUUID();
+    // UUIDv7: the id carries its creation time, which picks the month partition of messages.
+    const id = randomUUIDv7();
     const { content } = input;
     const { createdAt } = await this.messages.insertQueued(
       tx,

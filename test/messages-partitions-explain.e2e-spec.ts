@@ -1,0 +1,193 @@
+import { randomUUID, randomUUIDv7 } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesQuery } from '@app/conversations';
+import { uuidV7Sql } from '@app/database';
+import {
+  appPool,
+  isSmallPartition,
+  ownerPool,
+  partitionsRead,
+  type PlanNode,
+  planAsTenant,
+  sequentialScansOf,
+} from '@app/testing';
+
+const CONVERSATIONS = 300;
+const MESSAGES_PER_CONVERSATION = 40;
+
+/**
+ * Partition pruning of `messages` (partitioned by UUIDv7 id range, one partition per month): a
+ * practice whose messages span this month and the two before (ids of their created_at, as the
+ * app and the seed write them), plus one legacy (v4) message in the default partition, ANALYZEd;
+ * plans asked as the app role under RLS.
+ */
+describe('messages partitions: pruning by id, index-based pages', () => {
+  let owner: pg.Pool;
+  let app: pg.Pool;
+  const tenant = randomUUID();
+  let conversationId: string;
+  /** A message of two months ago, and the partition holding it. */
+  let old: { id: string; partition: string };
+  let legacyId: string;
+  let monthPartitions: string[];
+
+  beforeAll(async () => {
+    owner = ownerPool();
+    app = appPool();
+    await owner.query(
+      `SELECT create_month_partition('messages', m::date) AS name
+       FROM generate_series(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '2 months',
+                            date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') m`,
+    );
+    await owner.query(`INSERT INTO practices (id, name) VALUES ($1, 'Pruning')`, [tenant]);
+    await owner.query(
+      `INSERT INTO contacts (id, tenant_id) SELECT gen_random_uuid(), $1 FROM generate_series(1, $2)`,
+      [tenant, CONVERSATIONS],
+    );
+    await owner.query(
+      `INSERT INTO conversations (id, tenant_id, contact_id, last_message_at)
+       SELECT gen_random_uuid(), tenant_id, id, now() FROM contacts WHERE tenant_id = $1`,
+      [tenant],
+    );
+    // Spread from the start of the month before last until now: three months, whatever today is.
+    await owner.query(
+      `INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel, direction, kind, status, body_enc, created_at)
+       SELECT ${uuidV7Sql('t.at')}, c.tenant_id, c.id, c.contact_id, 'sms', 'inbound', 'message', 'received',
+              '\\x01'::bytea, t.at
+       FROM conversations c CROSS JOIN generate_series(1, $2) g
+       CROSS JOIN LATERAL (SELECT m0 + (now() - m0) * ((g - random()) / $2) AS at
+                           FROM (SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '2 months')
+                                          AT TIME ZONE 'UTC' AS m0) s) t
+       WHERE c.tenant_id = $1`,
+      [tenant, MESSAGES_PER_CONVERSATION],
+    );
+    const { rows: conversation } = await owner.query(
+      `SELECT id FROM conversations WHERE tenant_id = $1 LIMIT 1`,
+      [tenant],
+    );
+    conversationId = conversation[0].id;
+    legacyId = randomUUID();
+    await owner.query(
+      `INSERT INTO messages (id, tenant_id, conversation_id, channel, direction, kind, status, created_at)
+       VALUES ($1, $2, $3, 'sms', 'inbound', 'message', 'received', now() - interval '400 days')`,
+      [legacyId, tenant, conversationId],
+    );
+    await owner.query(
+      `INSERT INTO attachments (id, tenant_id, message_id, position, status, content_type, size_bytes, content_enc)
+       SELECT gen_random_uuid(), tenant_id, id, 0, 'stored', 'image/jpeg', 1, '\\x01'::bytea
+       FROM messages WHERE tenant_id = $1 AND random() < 0.2`,
+      [tenant],
+    );
+    await owner.query('ANALYZE messages, attachments, conversations');
+    const { rows: oldest } = await owner.query(
+      `SELECT id, tableoid::regclass::text AS partition FROM messages
+       WHERE tenant_id = $1 AND created_at < date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month'
+       LIMIT 1`,
+      [tenant],
+    );
+    old = oldest[0];
+    const { rows: parts } = await owner.query(
+      `SELECT DISTINCT tableoid::regclass::text AS p FROM messages WHERE tenant_id = $1 ORDER BY 1`,
+      [tenant],
+    );
+    monthPartitions = parts.map((r) => r.p).filter((p: string) => p !== 'messages_default');
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.end();
+    await owner?.end();
+  });
+
+  const plan = (sql: string, params: unknown[]) => planAsTenant(app, tenant, sql, params);
+
+  it('puts each UUIDv7 message in the partition of its month', async () => {
+    expect(monthPartitions).toHaveLength(3);
+    expect(old.partition).toBe(monthPartitions[0]);
+    const { rows } = await owner.query(
+      `SELECT count(*)::int AS n FROM messages
+       WHERE tenant_id = $1 AND tableoid::regclass::text <> 'messages_' || to_char(created_at AT TIME ZONE 'UTC', '"y"YYYY"m"MM')
+         AND id <> $2`,
+      [tenant, legacyId],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it.each([
+    ['a read by id', `SELECT id, status FROM messages WHERE tenant_id = $1 AND id = $2`],
+    ['a status update by id', `UPDATE messages SET status = 'read' WHERE tenant_id = $1 AND id = $2`],
+    [
+      'a lock by channel and id',
+      `SELECT id FROM messages WHERE tenant_id = $1 AND channel = 'sms' AND id = $2 FOR UPDATE`,
+    ],
+  ])('%s reads only the partition of that id', async (_name, sql) => {
+    expect(partitionsRead(await plan(sql, [tenant, old.id]), 'messages')).toEqual([old.partition]);
+    expect(partitionsRead(await plan(sql, [tenant, legacyId]), 'messages')).toEqual(['messages_default']);
+    // A new id (this month) prunes to this month's partition, which exists.
+    const fresh = partitionsRead(await plan(sql, [tenant, randomUUIDv7()]), 'messages');
+    expect(fresh).toEqual([monthPartitions[2]]);
+  });
+
+  it('prunes by id in a generic plan too (a prepared statement after its first runs), at executor start', async () => {
+    const c = await app.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      await c.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await c.query(`PREPARE by_id (uuid, uuid) AS SELECT id FROM messages WHERE tenant_id = $1 AND id = $2`);
+      const { rows } = await c.query(
+        `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) EXECUTE by_id('${tenant}', '${old.id}')`,
+      );
+      const top = (rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode & { 'Subplans Removed'?: number } }>)[0]!
+        .Plan;
+      const append = [top, ...(top.Plans ?? [])].find((n) => n['Node Type'] === 'Append') as
+        (PlanNode & { 'Subplans Removed'?: number }) | undefined;
+      expect(append?.['Subplans Removed']).toBeGreaterThan(0);
+      const read = (n: PlanNode): string[] => [
+        ...(n['Relation Name'] ? [n['Relation Name']] : []),
+        ...(n.Plans ?? []).flatMap(read),
+      ];
+      expect(read(append!)).toEqual([old.partition]);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  });
+
+  it.each([
+    ['first page', undefined],
+    ['next page', { micros: String((Date.now() - 30 * 86_400_000) * 1000), id: randomUUID() }],
+  ])(
+    'the messages page (%s) reads each partition by messages_conversation, none sequentially',
+    async (_n, after) => {
+      const { sql, params } = messagesQuery(tenant, conversationId, { after, limit: 50 });
+      const p = await plan(sql, params);
+      expect(sequentialScansOf(p, ['messages', 'attachments'])).toEqual([]);
+      const scans = p.filter((n) => n['Relation Name']?.startsWith('messages_') && !isSmallPartition(n));
+      expect(scans.length).toBeGreaterThanOrEqual(2);
+      for (const scan of scans)
+        expect(scan['Index Name'], scan['Relation Name']).toBe('messages_conversation');
+    },
+  );
+
+  it('the messages page is the same rows in the same order as the unpartitioned order says', async () => {
+    const { sql, params } = messagesQuery(tenant, conversationId, { limit: 100 });
+    const c = await app.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      const page = (await c.query(sql, params)).rows.map((r) => r.id);
+      const all = (
+        await c.query(
+          `SELECT id FROM messages WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC`,
+          [conversationId],
+        )
+      ).rows.map((r) => r.id);
+      expect(page).toEqual(all);
+      expect(page).toContain(legacyId);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  });
+});
