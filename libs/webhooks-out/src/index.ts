@@ -10,5 +10,5 @@ export { WebhookRelay } from './webhook-relay.js';
 export { WebhooksOutError, WebhooksOutErrorCode } from './webhooks-out.errors.js';
 export { webhooksOutHttpErrors } from './http/webhooks-out-http-errors.js';
 export { WEBHOOK_EVENT_TYPES, WEBHOOK_DATA_KEYS, type WebhookEventType } from './webhook-events.js';
-export { isPublicAddress, vetEndpointUrl, type HostResolver } from './endpoint-address.js';
+export { vetEndpointUrl, type HostResolver } from './endpoint-address.js';
 export { WEBHOOKS_OUT_ENTITIES } from './webhook.entities.js';

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { isPublicAddress } from './public-address.js';
+import { isPublicAddress } from '@app/providers';
 
 /** What we accept from MMS: pictures, PDFs, contact cards, short audio/video. */
 export const MEDIA_CONTENT_TYPES: ReadonlySet<string> = new Set([
