@@ -207,7 +207,7 @@ export function messagesQuery(
              ${microsSql('m.created_at')} AS sort_micros, m.author_user_id, u.name AS author_name
       FROM messages m
       LEFT JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.author_user_id
-      WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id ${after}
+      WHERE m.tenant_id = $1 AND m.conversation_id = $2 ${after}
       ORDER BY m.created_at DESC, m.id DESC
       LIMIT ${p(page.limit)}) page ON true
     LEFT JOIN LATERAL (
