@@ -32,6 +32,13 @@ async function refusalOf(work: Promise<unknown>) {
   return normalizeDatabaseError(await work.catch((e: unknown) => e));
 }
 
+/** Where the conversion sits among the migrations (everything before it fills the "old" database). */
+function conversionIndex(): number {
+  const at = MIGRATIONS.findIndex((m) => m.name === 'MonthlyPartitions1766800000000');
+  if (at < 0) throw new Error('the conversion migration is not in MIGRATIONS');
+  return at;
+}
+
 /**
  * The conversion to monthly partitions on a populated database: a private database migrated to
  * the migration before it, filled (random v4 message ids, as every existing database has, one of
@@ -73,12 +80,6 @@ describe('monthly partitions: converting a populated database (migration 1766800
     }
   }
 
-  function conversionIndex(): number {
-    const at = MIGRATIONS.findIndex((m) => m.name === 'MonthlyPartitions1766800000000');
-    if (at < 0) throw new Error('the conversion migration is not in MIGRATIONS');
-    return at;
-  }
-
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
@@ -88,10 +89,7 @@ describe('monthly partitions: converting a populated database (migration 1766800
       type: 'postgres',
       url: ownerUrl,
       // Every migration before the conversion (later ones run after the fill, as on a live database).
-      migrations: MIGRATIONS.slice(
-        0,
-        MIGRATIONS.findIndex((m) => m.name === 'MonthlyPartitions1766800000000'),
-      ),
+      migrations: MIGRATIONS.slice(0, conversionIndex()),
       migrationsTableName: 'schema_migrations',
       migrationsTransactionMode: 'each',
       logging: false,
