@@ -191,7 +191,7 @@ describe('monthly partitions: converting a populated database (migration 1766800
     expect(rows[0].claims).toBe(rows[0].provider_ids);
   });
 
-  it('places audit events in their months and legacy message ids in the default partition', async () => {
+  it('places audit events in their months and legacy message ids in the default partition (a rare one in a month its random id falls in)', async () => {
     const { rows } = await owner.query(`
       SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM audit_events GROUP BY 1 ORDER BY 1`);
     expect(rows.length).toBeGreaterThanOrEqual(4);
@@ -199,7 +199,12 @@ describe('monthly partitions: converting a populated database (migration 1766800
     const messages = await owner.query(
       `SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM messages GROUP BY 1`,
     );
-    expect(messages.rows).toEqual([{ part: 'messages_default', n: before.messages!.n }]);
+    // A random (v4) id falls in a given month's UUIDv7 range about 9 times per million: with the
+    // months the conversion makes, about 1 run in 10 sees one of its 3,001 legacy ids there.
+    const inDefault = messages.rows.find((r) => r.part === 'messages_default')?.n ?? 0;
+    const inMonths = messages.rows.filter((r) => r.part !== 'messages_default');
+    expect(inDefault + inMonths.reduce((sum, r) => sum + r.n, 0)).toBe(before.messages!.n);
+    expect(inDefault).toBeGreaterThanOrEqual(before.messages!.n - 3);
   });
 
   it('enforces the foreign keys into messages and the one-message-per-provider-id rule', async () => {
