@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { multiRowValues, PreparedSql, TenantDb, type TenantTx } from '@app/database';
+import { multiRowValues, PreparedSql, SqlConditions, TenantDb, type TenantTx } from '@app/database';
 import { type Actor, Metrics, requestContext } from '@app/observability';
 import type { Counter, Histogram } from 'prom-client';
 import {
@@ -376,26 +376,21 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   private select(tx: TenantTx, filter: AuditQuery): Promise<StoredRow[]> {
-    const where = ['tenant_id = $1'];
-    const params: unknown[] = [tx.tenantId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.from) add('occurred_at >= ?', filter.from);
-    if (filter.to) add('occurred_at < ?', filter.to);
-    if (filter.actorId) add('actor_id = ?', filter.actorId);
-    if (filter.action) add('action = ?', filter.action);
-    if (filter.exceptActions?.length) add('NOT (action = ANY (?::text[]))', filter.exceptActions);
-    if (filter.targetId) add('target_id = ?', filter.targetId);
-    if (filter.ids) add('id = ANY (?::uuid[])', filter.ids);
-    if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
-    if (filter.afterSeq) add('seq > ?', filter.afterSeq);
-    params.push(filter.limit);
+    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
+    if (filter.from) where.add('occurred_at >= ?', filter.from);
+    if (filter.to) where.add('occurred_at < ?', filter.to);
+    if (filter.actorId) where.add('actor_id = ?', filter.actorId);
+    if (filter.action) where.add('action = ?', filter.action);
+    if (filter.exceptActions?.length) where.add('NOT (action = ANY (?::text[]))', filter.exceptActions);
+    if (filter.targetId) where.add('target_id = ?', filter.targetId);
+    if (filter.ids) where.add('id = ANY (?::uuid[])', filter.ids);
+    if (filter.beforeSeq) where.add('seq < ?', filter.beforeSeq);
+    if (filter.afterSeq) where.add('seq > ?', filter.afterSeq);
+    const limit = where.param(filter.limit);
     const order = filter.order === 'asc' ? 'ASC' : 'DESC';
     return tx.query<StoredRow>(
-      `SELECT ${STORED_COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT $${params.length}`,
-      params,
+      `SELECT ${STORED_COLUMNS} FROM audit_events WHERE ${where} ORDER BY seq ${order} LIMIT ${limit}`,
+      where.params,
     );
   }
 }

@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
-import { PreparedSql, type TenantTx } from '@app/database';
+import { PreparedSql, SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
 import { type Actor, requestContext } from '@app/observability';
 import {
   type AddressFacts,
@@ -245,31 +245,25 @@ export class ConsentLedger {
    * the same contact, channel and address exists (this one no longer decides).
    */
   async changedPage(tx: TenantTx, query: ConsentChangeQuery): Promise<ChangedConsentRecord[]> {
-    const where = ['r.tenant_id = $1'];
-    const params: unknown[] = [tx.tenantId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.ids) add('r.id = ANY(?::uuid[])', query.ids);
-    if (query.contactId) add('r.contact_id = ?::uuid', query.contactId);
-    if (query.from) add('r.recorded_at >= ?', query.from);
-    if (query.to) add('r.recorded_at < ?', query.to);
-    if (query.after) {
-      params.push(query.after.micros);
-      add(
-        `(r.recorded_at, r.id) > ((timestamptz 'epoch' + $${params.length}::bigint * interval '1 microsecond'), ?::uuid)`,
+    const where = new SqlConditions([tx.tenantId], 'r.tenant_id = $1');
+    if (query.ids) where.add('r.id = ANY(?::uuid[])', query.ids);
+    if (query.contactId) where.add('r.contact_id = ?::uuid', query.contactId);
+    if (query.from) where.add('r.recorded_at >= ?', query.from);
+    if (query.to) where.add('r.recorded_at < ?', query.to);
+    if (query.after)
+      where.add(
+        `(r.recorded_at, r.id) > (${fromMicrosSql('?')}, ?::uuid)`,
+        query.after.micros,
         query.after.id,
       );
-    }
-    params.push(query.limit);
+    const limit = where.param(query.limit);
     const rows = await tx.query<ConsentRow & { micros: string; superseded: boolean }>(
-      `SELECT r.*, (extract(epoch from r.recorded_at) * 1000000)::bigint::text AS micros,
+      `SELECT r.*, ${microsSql('r.recorded_at')} AS micros,
          EXISTS (SELECT 1 FROM consent_records n
                  WHERE n.tenant_id = r.tenant_id AND n.contact_id = r.contact_id AND n.channel = r.channel
                    AND n.address_bidx = r.address_bidx AND (n.recorded_at, n.id) > (r.recorded_at, r.id)) AS superseded
-       FROM consent_records r WHERE ${where.join(' AND ')} ORDER BY r.recorded_at, r.id LIMIT $${params.length}`,
-      params,
+       FROM consent_records r WHERE ${where} ORDER BY r.recorded_at, r.id LIMIT ${limit}`,
+      where.params,
     );
     const cipher = await this.keys.forTenant(tx);
     return Promise.all(

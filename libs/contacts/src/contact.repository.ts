@@ -11,7 +11,7 @@ import {
   normalizePhone,
   type TenantCipher,
 } from '@app/crypto';
-import type { TenantTx } from '@app/database';
+import { SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
 import type { ContactEntity } from './contact.entity.js';
 
 export interface Contact {
@@ -110,9 +110,6 @@ const COL = {
   claimedPhone: 'contacts.claimed_phone',
   claimedEmail: 'contacts.claimed_email',
 } as const;
-
-/** A timestamptz from a microseconds-since-epoch parameter (exact, unlike a JS Date). */
-const FROM_MICROS = (param: string) => `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
 
 /**
  * A page of rows in change order: keyset after `after` (the last row's sort key in microseconds
@@ -428,24 +425,17 @@ export class ContactRepository {
    * they are); each row carries its sort key in microseconds for the next page's cursor.
    */
   async changedPage(tx: TenantTx, query: ChangeFeedQuery): Promise<ChangedContact[]> {
-    const where = ['tenant_id = $1'];
-    const params: unknown[] = [tx.tenantId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.ids) add('id = ANY(?::uuid[])', query.ids);
-    if (query.from) add('updated_at >= ?', query.from);
-    if (query.to) add('updated_at < ?', query.to);
-    if (query.after) {
-      params.push(query.after.micros);
-      add(`(updated_at, id) > (${FROM_MICROS(`$${params.length}`)}, ?::uuid)`, query.after.id);
-    }
-    params.push(query.limit);
+    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
+    if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
+    if (query.from) where.add('updated_at >= ?', query.from);
+    if (query.to) where.add('updated_at < ?', query.to);
+    if (query.after)
+      where.add(`(updated_at, id) > (${fromMicrosSql('?')}, ?::uuid)`, query.after.micros, query.after.id);
+    const limit = where.param(query.limit);
     const rows = await tx.query<ContactRow & { updated_at: Date; micros: string }>(
-      `SELECT *, (extract(epoch from updated_at) * 1000000)::bigint::text AS micros FROM contacts
-       WHERE ${where.join(' AND ')} ORDER BY updated_at, id LIMIT $${params.length}`,
-      params,
+      `SELECT *, ${microsSql('updated_at')} AS micros FROM contacts
+       WHERE ${where} ORDER BY updated_at, id LIMIT ${limit}`,
+      where.params,
     );
     const cipher = await this.keys.forTenant(tx);
     return Promise.all(

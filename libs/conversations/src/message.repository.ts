@@ -5,10 +5,9 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import { PreparedSql, type TenantTx } from '@app/database';
+import { PreparedSql, SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
 import type { MessageEntity } from './message.entity.js';
-import { fromMicrosSql, microsSql } from './inbox/keyset-cursor.js';
 
 /** A provider's status report, applied where the status machine allows (see applyProviderStatusesAndCommit). */
 const APPLY_PROVIDER_STATUS = new PreparedSql(
@@ -446,21 +445,14 @@ export class MessageRepository {
    * (indexes `messages_updated`, `messages_contact_updated`). Bodies decrypted per column.
    */
   async changedPage(tx: TenantTx, query: MessageChangeQuery): Promise<ChangedMessage[]> {
-    const where = ['tenant_id = $1', "kind <> 'note'"];
-    const params: unknown[] = [tx.tenantId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.ids) add('id = ANY(?::uuid[])', query.ids);
-    if (query.contactId) add('contact_id = ?::uuid', query.contactId);
-    if (query.from) add('updated_at >= ?', query.from);
-    if (query.to) add('updated_at < ?', query.to);
-    if (query.after) {
-      params.push(query.after.micros);
-      add(`(updated_at, id) > (${fromMicrosSql(`$${params.length}`)}, ?::uuid)`, query.after.id);
-    }
-    params.push(query.limit);
+    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1', "kind <> 'note'");
+    if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
+    if (query.contactId) where.add('contact_id = ?::uuid', query.contactId);
+    if (query.from) where.add('updated_at >= ?', query.from);
+    if (query.to) where.add('updated_at < ?', query.to);
+    if (query.after)
+      where.add(`(updated_at, id) > (${fromMicrosSql('?')}, ?::uuid)`, query.after.micros, query.after.id);
+    const limit = where.param(query.limit);
     const rows = await tx.query<
       Pick<
         MessageEntity,
@@ -479,8 +471,8 @@ export class MessageRepository {
     >(
       `SELECT id, conversation_id, contact_id, channel, direction, kind, body_enc, status, template,
          retracted_at, created_at, updated_at, ${microsSql('updated_at')} AS micros
-       FROM messages WHERE ${where.join(' AND ')} ORDER BY updated_at, id LIMIT $${params.length}`,
-      params,
+       FROM messages WHERE ${where} ORDER BY updated_at, id LIMIT ${limit}`,
+      where.params,
     );
     const bodies = await (
       await this.keys.forTenant(tx)

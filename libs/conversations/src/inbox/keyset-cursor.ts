@@ -36,9 +36,6 @@ export const cursorParam = z
     return position;
   });
 
-/** SQL for a row's sort key in microseconds (exact: extract() returns numeric). */
-export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint::text`;
-
 /**
  * A timestamp as the API shows it (JavaScript's toISOString: UTC, milliseconds truncated),
  * formatted by Postgres: a page of rows then costs no Date parsing at all.
@@ -46,9 +43,7 @@ export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1
 export const isoSql = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** SQL turning a microseconds parameter back into the exact timestamptz. */
-export const fromMicrosSql = (param: string) =>
-  `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
+export { fromMicrosSql, microsSql } from '@app/database';
 
 /** A keyset page: its rows and the cursor of the next one (null on the last page). */
 export interface Page<T> {
