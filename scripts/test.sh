@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
 mkdir -p test-artifacts
+rm -f test-artifacts/unhandled-errors.log
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
 # One plain summary line for CI: "N passed, N failed".
@@ -13,4 +14,8 @@ node -e '
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' 2>/dev/null || true
+if [ -s test-artifacts/unhandled-errors.log ]; then
+  echo 'Errors no test awaited (test-artifacts/unhandled-errors.log):'
+  head -c 6000 test-artifacts/unhandled-errors.log
+fi
 exit $status

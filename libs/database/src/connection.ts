@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 
 /**
@@ -20,11 +21,23 @@ export function dedicatedPool(options: {
   settings?: Record<string, string>;
 }): pg.Pool {
   const settings = Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`);
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...PIPELINED,
     connectionString: options.url,
     max: options.max,
     application_name: options.applicationName,
     ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
   });
+  // An idle connection the server ends (restart, failover, idle timeout) is an 'error' event on
+  // the pool; unheard, it would crash the process. The pool drops that connection and opens
+  // another when asked.
+  pool.on('error', (err: Error & { code?: string }) =>
+    poolLogger.warn(
+      { pool: options.applicationName, err: { name: err.name, code: err.code } },
+      'Idle connection lost',
+    ),
+  );
+  return pool;
 }
+
+const poolLogger = new Logger('Database');
