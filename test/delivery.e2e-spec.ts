@@ -305,6 +305,50 @@ describe('replies through the consent gate, delivered by the worker', () => {
     await reply(rows[0].conversation_id, { body: 'Again' }).expect(409);
   });
 
+  it('Twilio 21610: the failure and the opt-out commit together (a crash between them loses neither)', async () => {
+    const other = await createDeliveryPractice(stack);
+    await textFrom(stack, other, SMS_UNSUBSCRIBED, 'hello');
+    const { rows } = await stack.owner.query(
+      `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound'`,
+      [other.owner.practiceId],
+    );
+    // The first write of this practice's opt-out fails, as a crash right there would
+    // (a sequence: its count survives the rollback, so only the first write fails).
+    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
+    await stack.owner.query(`
+      CREATE SEQUENCE ${fault};
+      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+      BEGIN
+        IF NEW.tenant_id = '${other.owner.practiceId}' AND nextval('${fault}') = 1 THEN
+          RAISE EXCEPTION 'injected crash before the opt-out';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${fault} BEFORE INSERT ON sms_opt_out_events FOR EACH ROW EXECUTE FUNCTION ${fault}();
+    `);
+    try {
+      const res = await stack.staff
+        .post(
+          `/v1/conversations/${rows[0].conversation_id}/replies`,
+          { body: 'We are open 9-5' },
+          other.owner.accessToken,
+        )
+        .expect(202);
+      await stack.waitForStatus(other.owner.accessToken, res.body.messageId, ['failed']);
+      // Once the failure is visible, so is the opt-out: no later transaction to wait for.
+      const optOut = await stack.owner.query(
+        `SELECT action, source FROM sms_opt_out_events WHERE tenant_id = $1`,
+        [other.owner.practiceId],
+      );
+      expect(optOut.rows).toEqual([{ action: 'opt_out', source: 'provider' }]);
+      expect((await stack.owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+    } finally {
+      await stack.owner.query(
+        `DROP TRIGGER ${fault} ON sms_opt_out_events; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
+      );
+    }
+  });
+
   it('a 500 from the provider twice, then success: delivered exactly once', async () => {
     const patient = await patientFromForm(stack, practice);
     await stack.injectFault({ provider: 'twilio', to: patient.phone, status: 500, times: 2 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ChannelCache } from '@app/channels';
+import { ConsentRequests } from '@app/consent';
 import { StaffEvents } from '@app/conversations';
 import type { TenantTx } from '@app/database';
 import type { DispatchMessage, OpenAttempt } from '../outbound/dispatch-read.js';
@@ -24,6 +25,7 @@ export class DispatchOutcomes {
     private readonly events: StaffEvents,
     private readonly channelCache: ChannelCache,
     private readonly metrics: DeliveryMetrics,
+    private readonly requests: ConsentRequests,
   ) {}
 
   accepted(tx: TenantTx, { message, outgoing, attempt }: Send, accepted: Accepted): void {
@@ -55,7 +57,10 @@ export class DispatchOutcomes {
       return { kind: 'retry', failure };
     }
     await this.fail(tx, message, failure.code);
-    return after.optedOut ? { kind: 'opted_out', address: message.address } : DONE;
+    // Twilio 21610: the carrier says this number sent STOP, which counts as a STOP keyword. In
+    // the failure's transaction: a crash after the failure committed would otherwise lose it.
+    if (after.optedOut) await this.requests.optOutNumber(tx, message.address, { source: 'provider' });
+    return DONE;
   }
 
   /** Final failure with a code and a fixed, PHI-free explanation. */

@@ -8,7 +8,6 @@ import type { Accepted } from './senders.js';
 export type Outcome =
   | { kind: 'done' }
   | { kind: 'retry'; failure: SendFailure }
-  | { kind: 'opted_out'; address: string }
   | { kind: 'delay'; ms: number }
   /** An earlier message to the same address is still on its way: this one must not overtake it. */
   | { kind: 'held'; behind: string }

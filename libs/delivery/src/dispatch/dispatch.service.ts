@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
-import { ConsentRequests } from '@app/consent';
 import { TenantDb } from '@app/database';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { DispatchBatches } from './dispatch-batches.service.js';
@@ -15,8 +14,7 @@ import { isLastAttempt } from './send-retry.policy.js';
  * normal crash cases (the batch, its locks and its two transactions: `DispatchBatches`), then
  * tells BullMQ what became of the job: done; delayed (busy elsewhere, a rate-limit slot far off,
  * or held behind an earlier message to the same address); retried with backoff, failing the
- * message after the last attempt; or, when the carrier says the number sent STOP, the number
- * opted out.
+ * message after the last attempt.
  */
 @Injectable()
 export class DispatchService {
@@ -27,7 +25,6 @@ export class DispatchService {
     private readonly db: TenantDb,
     private readonly outbound: OutboundMessages,
     private readonly outcomes: DispatchOutcomes,
-    private readonly requests: ConsentRequests,
     private readonly held: HeldMessages,
     @Inject(APP_CONFIG)
     private readonly config: Pick<CoreConfig, 'DELIVERY_LEASE_SECONDS' | 'DELIVERY_MAX_ATTEMPTS'>,
@@ -38,14 +35,6 @@ export class DispatchService {
     if (result.kind === 'busy') return this.delay(job, token, this.config.DELIVERY_LEASE_SECONDS * 1000);
     if (result.kind === 'delay') return this.delay(job, token, result.ms);
     if (result.kind === 'held') return this.holdBack(job, token, messageId, result.behind);
-    if (result.kind === 'opted_out') {
-      // Twilio 21610: the carrier says this number sent STOP; it counts as a STOP keyword.
-      const phone = result.address;
-      await this.db.forTenant(tenantId, (tx) =>
-        this.requests.optOutNumber(tx, phone, { source: 'provider' }),
-      );
-      return;
-    }
     if (result.kind === 'retry') await this.retryOrGiveUp(tenantId, messageId, result.failure, job);
   }
 
