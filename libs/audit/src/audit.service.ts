@@ -1,7 +1,7 @@
 // Hand-written SQL, not the entity's repository (TenantTx.repository): every audited request and
 // dispatch writes an event riding with COMMIT, and sealing extends a keyed hash chain in order
 // (measured hot path: `npm run bench delivery`, docs/operations.md).
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { multiRowValues, PreparedSql, SqlConditions, TenantDb, type TenantTx } from '@app/database';
@@ -197,7 +197,8 @@ export class AuditService implements OnApplicationShutdown {
     });
     const actor = input.actor ?? ctx.actor ?? SYSTEM;
     const event: PendingEvent = {
-      id: randomUUID(),
+      // Time-ordered (v7): new ids land at the right edge of the id index, not all over it.
+      id: randomUUIDv7(),
       tenantId: tx.tenantId,
       occurredAt: new Date(),
       actorType: actor.type,
