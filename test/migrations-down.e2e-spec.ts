@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MIGRATIONS, migrate, ownerDataSource } from '@app/database';
+import { spawnSync } from 'node:child_process';
+import { MIGRATIONS, migrate, revertLastMigration } from '@app/database';
 import { type TestInfra, createTestInfra, destroyTestInfra } from '@app/testing';
 
 /**
@@ -65,19 +66,38 @@ describe('migrations revert and re-apply', () => {
     const applied = await catalog();
     expect(applied.length).toBeGreaterThan(500);
 
-    const ds = ownerDataSource(infra.ownerUrl);
-    await ds.initialize();
-    try {
-      for (let undone = 0; undone < MIGRATIONS.length; undone++) {
-        await ds.undoLastMigration({ transaction: 'each' });
-      }
-      expect((await ds.query(`SELECT count(*)::int AS n FROM schema_migrations`))[0].n).toBe(0);
-      expect(await catalog()).toEqual([]);
-    } finally {
-      await ds.destroy();
+    // The operator's command undoes the newest one.
+    const cli = spawnSync('node_modules/.bin/tsx', ['libs/database/src/cli/migrate.ts', '--revert-last'], {
+      env: { ...process.env, DATABASE_URL: infra.appUrl, DATABASE_MIGRATION_URL: infra.ownerUrl },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const timestamp = (name: string) => Number(/\d{13}$/.exec(name)![0]);
+    const newest = MIGRATIONS.map((m) => m.name)
+      .toSorted((a, b) => timestamp(a) - timestamp(b))
+      .at(-1)!;
+    expect(cli.stdout).toContain(`migrate: reverted ${newest}`);
+    for (let undone = 1; undone < MIGRATIONS.length; undone++) {
+      expect(await revertLastMigration(infra.ownerUrl)).not.toBeNull();
     }
+    expect(await revertLastMigration(infra.ownerUrl)).toBeNull();
+    expect((await owner.query(`SELECT count(*)::int AS n FROM schema_migrations`)).rows[0].n).toBe(0);
+    expect(await catalog()).toEqual([]);
+
     // As a deploy does: the migrations, then the roles' grants and policies.
     await migrate({ ownerUrl: infra.ownerUrl, appUrl: infra.appUrl });
     expect(await catalog()).toEqual(applied);
+  });
+
+  it('`npm run migrate` refuses an unknown argument (64, EX_USAGE)', () => {
+    const cli = spawnSync('node_modules/.bin/tsx', ['libs/database/src/cli/migrate.ts', '--revert-all'], {
+      env: { ...process.env, DATABASE_URL: infra.appUrl, DATABASE_MIGRATION_URL: infra.ownerUrl },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(cli.status).toBe(64);
+    expect(cli.stderr).toContain('usage: npm run migrate [-- --revert-last]');
   });
 });

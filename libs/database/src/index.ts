@@ -12,7 +12,7 @@ export { DatabaseError, type DatabaseErrorCode, normalizeDatabaseError } from '.
 export { dedicatedPool, PIPELINED } from './connection.js';
 export { PreparedSql } from './prepared-sql.js';
 export { tenantScope, type TenantScope } from './tenant-scope.js';
-export { migrate, ownerDataSource, type MigrateOptions } from './migrate.js';
+export { migrate, ownerDataSource, revertLastMigration, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.js';
 export { multiRowValues } from './multi-row-values.js';
 export { SqlConditions, fromMicrosSql, microsSql } from './sql-conditions.js';

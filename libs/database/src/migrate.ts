@@ -81,3 +81,26 @@ async function currentDatabase(ds: DataSource): Promise<string> {
   const [row] = (await ds.query('SELECT current_database() AS db')) as Array<{ db: string }>;
   return row!.db;
 }
+
+/**
+ * `npm run migrate -- --revert-last`: undoes the newest applied migration (its `down`, in its own
+ * transaction), under the migrator's lock; the name of the one undone, or null when none is
+ * applied. For a release rolled back before its contract step; roles and grants stay as they are
+ * (the next `migrate` provisions them again).
+ */
+export async function revertLastMigration(ownerUrl: string): Promise<string | null> {
+  const ds = ownerDataSource(ownerUrl);
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    const [last] = (await ds.query(
+      `SELECT name FROM schema_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`,
+    )) as Array<{ name: string }>;
+    if (!last) return null;
+    await ds.undoLastMigration({ transaction: 'each' });
+    return last.name;
+  } finally {
+    await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    await ds.destroy();
+  }
+}
