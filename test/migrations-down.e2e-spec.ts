@@ -9,6 +9,9 @@ import { type TestInfra, createTestInfra, destroyTestInfra } from '@app/testing'
  * them all, newest first, leaves an empty schema, and applying them again gives the schema the
  * first run gave, column for column, with its indexes, constraints, policies and triggers.
  */
+/** A migration class's timestamp (its name ends with it). */
+const timestamp = (name: string) => Number(/\d{13}$/.exec(name)![0]);
+
 describe('migrations revert and re-apply', () => {
   let infra: TestInfra;
   let owner: pg.Pool;
@@ -27,7 +30,7 @@ describe('migrations revert and re-apply', () => {
     const { rows } = await owner.query<{ line: string }>(`
       SELECT format('rel %s %s', c.relname, c.relkind) AS line
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind <> 'i' AND c.relname NOT LIKE 'schema\_migrations%'
+       WHERE n.nspname = 'public' AND c.relkind <> 'i' AND c.relname NOT LIKE 'schema_migrations%'
       UNION ALL
       SELECT format('col %s.%s %s %s %s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
                     a.attnotnull, pg_get_expr(d.adbin, d.adrelid))
@@ -59,7 +62,7 @@ describe('migrations revert and re-apply', () => {
       SELECT format('type %s', t.typname) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
        WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd')
     `);
-    return rows.map((r) => r.line).sort();
+    return rows.map((r) => r.line).toSorted();
   };
 
   it('every down runs, the schema ends empty, and the migrations rebuild it exactly', async () => {
@@ -74,7 +77,6 @@ describe('migrations revert and re-apply', () => {
     });
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
-    const timestamp = (name: string) => Number(/\d{13}$/.exec(name)![0]);
     const newest = MIGRATIONS.map((m) => m.name)
       .toSorted((a, b) => timestamp(a) - timestamp(b))
       .at(-1)!;

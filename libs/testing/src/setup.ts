@@ -1,5 +1,5 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { takeOpenApiViolations } from './openapi-conformance.js';
 
 // Runs in every test file (vitest `setupFiles`): a response that strays from the OpenAPI document
@@ -16,7 +16,7 @@ afterEach(() => {
 // line, so the end of a CI log names what failed and where. Test code only: never PHI.
 const recordUnhandled = (kind: string) => (err: unknown) => {
   const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-  const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath;
+  const file = expect.getState().testPath;
   try {
     mkdirSync('test-artifacts', { recursive: true });
     appendFileSync('test-artifacts/unhandled-errors.log', `${kind} while ${file ?? '?'} ran:\n${detail}\n\n`);
