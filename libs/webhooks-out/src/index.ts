@@ -1,4 +1,5 @@
 export { WebhooksOutModule, WebhooksOutWorkerModule } from './webhooks-out.module.js';
+export { WebhooksOutRetentionModule, WEBHOOK_LOG_DAYS } from './webhooks-out-purge-hook.js';
 export { WebhookDeliverJob } from './webhook-deliver.job.js';
 export {
   WebhookAttempts,
