@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '@app/audit';
 import {
@@ -6,12 +7,13 @@ import {
   MessagePurgeHooks,
   MessagePurgeRepository,
   PURGE_BATCH,
+  REQUIRED_PURGE_HOOKS,
   RetentionSweep,
 } from '@app/conversations';
 import { RoutedDb, TenantDb } from '@app/database';
 import { HOURLY_OPENS_KEPT_DAYS } from '@app/access-alerts';
-import { WEBHOOK_LOG_DAYS } from '@app/webhooks-out';
-import { auditTrail } from '@app/testing';
+import { FINISHED_DELIVERIES_SQL, WEBHOOK_LOG_DAYS } from '@app/webhooks-out';
+import { appPool, auditTrail, ownerPool, type PlanNode, planAsTenant, sequentialScansOf } from '@app/testing';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -57,6 +59,13 @@ describe('retention and legal hold', () => {
   beforeAll(async () => {
     // A database of its own: the sweep visits every practice in the database.
     stack = await DeliveryStack.start({ privateDatabase: true });
+    // The worker, which runs the sweep, registers every required owner's purge hook (all() throws otherwise).
+    expect(
+      stack
+        .worker!.get(MessagePurgeHooks, { strict: false })
+        .all()
+        .map((h) => h.name),
+    ).toEqual(expect.arrayContaining([...REQUIRED_PURGE_HOOKS]));
     // No worker: its scheduled sweep would run beside the tests; the tests drive the sweep.
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
@@ -532,5 +541,66 @@ describe('retention and legal hold', () => {
     expect(purgedHere.reduce((sum, n) => sum + n, 0)).toBe(total);
     expect(Math.max(...purgedHere)).toBeLessThanOrEqual(PURGE_BATCH);
     expect(a.messages + b.messages).toBeGreaterThanOrEqual(total);
+  });
+});
+
+/**
+ * The webhook log's purge batch stays within the practice: at a realistic size (4 practices x 2
+ * endpoints x 15k deliveries, VACUUM ANALYZE), planned as the app role under RLS, it reads the
+ * practice's rows through an index that leads with the practice, never the primary key (every
+ * practice's rows in id order) or the whole table.
+ */
+describe('retention query plans', () => {
+  let ownerDb: pg.Pool;
+  let appDb: pg.Pool;
+  const tenants = Array.from({ length: 4 }, () => randomUUID());
+
+  beforeAll(async () => {
+    ownerDb = ownerPool();
+    appDb = appPool();
+    for (const [i, t] of tenants.entries()) {
+      await ownerDb.query(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [t, `Retention explain ${i}`]);
+      for (let e = 0; e < 2; e++) {
+        const endpointId = randomUUID();
+        // Disabled: this practice's rows fan out nothing.
+        await ownerDb.query(
+          `INSERT INTO webhook_endpoints (id, tenant_id, url, event_types, secret_enc, enabled, disabled_reason, disabled_at)
+           VALUES ($1, $2, 'https://receiver.example/hook', ARRAY['message.received'], '\\x00', false, 'staff', now())`,
+          [endpointId, t],
+        );
+        // A month of the log, finished within the period (nothing to purge: the steady state).
+        await ownerDb.query(
+          `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_type, data, occurred_at, state, attempts, finished_at)
+           SELECT gen_random_uuid(), $1, $2, 'message.received', '{}', now() - g * interval '170 seconds',
+                  CASE WHEN g % 50 = 0 THEN 'failed' ELSE 'delivered' END, 1, now() - g * interval '170 seconds'
+           FROM generate_series(1, 15000) g`,
+          [t, endpointId],
+        );
+      }
+    }
+    await ownerDb.query('VACUUM ANALYZE webhook_deliveries');
+  });
+  afterAll(async () => {
+    await ownerDb?.end();
+    await appDb?.end();
+  });
+
+  it("selects a batch of finished deliveries through an index of the practice's rows", async () => {
+    const planned: PlanNode[] = await planAsTenant(appDb, tenants[0]!, FINISHED_DELIVERIES_SQL, [
+      tenants[0],
+      new Date(Date.now() - WEBHOOK_LOG_DAYS * 86_400_000),
+      PURGE_BATCH,
+    ]);
+    const shown = JSON.stringify(planned.map((n) => [n['Node Type'], n['Index Name'] ?? n['Relation Name']]));
+    expect(sequentialScansOf(planned, ['webhook_deliveries']), shown).toEqual([]);
+    // Only indexes that lead with the practice: (tenant_id, id) or the log's (tenant_id, endpoint_id, seq).
+    const indexes = planned.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : []));
+    expect(indexes.length, shown).toBeGreaterThan(0);
+    expect(
+      indexes.filter(
+        (name) => !['webhook_deliveries_tenant_id_id_key', 'webhook_deliveries_log'].includes(name),
+      ),
+      shown,
+    ).toEqual([]);
   });
 });
