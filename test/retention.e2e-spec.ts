@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '@app/audit';
 import {
@@ -6,10 +7,13 @@ import {
   MessagePurgeHooks,
   MessagePurgeRepository,
   PURGE_BATCH,
+  REQUIRED_PURGE_HOOKS,
   RetentionSweep,
 } from '@app/conversations';
 import { RoutedDb, TenantDb } from '@app/database';
-import { auditTrail } from '@app/testing';
+import { HOURLY_OPENS_KEPT_DAYS } from '@app/access-alerts';
+import { FINISHED_DELIVERIES_SQL, WEBHOOK_LOG_DAYS } from '@app/webhooks-out';
+import { appPool, auditTrail, ownerPool, type PlanNode, planAsTenant, sequentialScansOf } from '@app/testing';
 import {
   type DeliveryPractice,
   DeliveryStack,
@@ -55,6 +59,13 @@ describe('retention and legal hold', () => {
   beforeAll(async () => {
     // A database of its own: the sweep visits every practice in the database.
     stack = await DeliveryStack.start({ privateDatabase: true });
+    // The worker, which runs the sweep, registers every required owner's purge hook (all() throws otherwise).
+    expect(
+      stack
+        .worker!.get(MessagePurgeHooks, { strict: false })
+        .all()
+        .map((h) => h.name),
+    ).toEqual(expect.arrayContaining([...REQUIRED_PURGE_HOOKS]));
     // No worker: its scheduled sweep would run beside the tests; the tests drive the sweep.
     await stack.stopWorker();
     practice = await createDeliveryPractice(stack);
@@ -284,6 +295,227 @@ describe('retention and legal hold', () => {
     expect(await left(`SELECT 1 FROM auto_reply_sends WHERE tenant_id = $1`)).toBe(0);
   });
 
+  /** A disabled webhook endpoint of the practice (disabled: the tests' messages fan out no deliveries). */
+  const webhookEndpoint = async (tenantId: string): Promise<string> => {
+    const id = randomUUID();
+    await stack.owner.query(
+      `INSERT INTO webhook_endpoints (id, tenant_id, url, event_types, secret_enc, enabled, disabled_reason, disabled_at)
+       VALUES ($1, $2, 'https://receiver.example/hook', ARRAY['message.received'], $3, false, 'staff', now())`,
+      [id, tenantId, randomBytes(32)],
+    );
+    return id;
+  };
+  /** An API client of the practice (its exports need one). */
+  const apiClient = async (p: DeliveryPractice): Promise<string> => {
+    const id = randomUUID();
+    await stack.owner.query(
+      `INSERT INTO api_clients (id, tenant_id, name, secret_hash, scope, created_by)
+       VALUES ($1, $2, 'EHR sync', $3, 'system/*.read', $4)`,
+      [id, p.owner.practiceId, randomBytes(32), p.owner.userId],
+    );
+    return id;
+  };
+  /** A Bulk Data export in `status`, last moved `idle` ago, expiring at `expires` (SQL), with `files` files. */
+  const fhirExport = async (
+    tenantId: string,
+    clientId: string,
+    e: { status: string; idle: string; expires: string | null; files: number },
+  ): Promise<string> => {
+    const id = randomUUID();
+    await stack.owner.query(
+      `INSERT INTO fhir_exports (id, tenant_id, client_id, status, resource_types, created_at, updated_at, expires_at)
+       VALUES ($1, $2, $3, $4, ARRAY['Patient'], now() - $5::interval, now() - $5::interval, now() + $6::interval)`,
+      [id, tenantId, clientId, e.status, e.idle, e.expires],
+    );
+    await stack.owner.query(
+      `INSERT INTO fhir_export_files (id, tenant_id, export_id, resource_type, position, line_count, content_enc)
+       SELECT gen_random_uuid(), $1, $2, 'Patient', n, 1, '\\x00'::bytea FROM generate_series(0, $3 - 1) n`,
+      [tenantId, id, e.files],
+    );
+    return id;
+  };
+  const countOf = async (sql: string, params: unknown[]): Promise<number> =>
+    Number((await stack.owner.query(sql, params)).rows[0].n);
+
+  it("purges finished webhook deliveries after WEBHOOK_LOG_DAYS, hourly opens past the baseline's window and spent FHIR exports; keeps young and pending ones", async () => {
+    const p = await createDeliveryPractice(stack);
+    const tenantId = p.owner.practiceId;
+
+    // Webhook deliveries: finished 40 days ago (delivered with two attempts, failed with one) go;
+    // one finished 10 days ago, one still retrying and one replayed (pending again) stay, old as they are.
+    const endpointId = await webhookEndpoint(tenantId);
+    const delivery = async (state: string, finishedDaysAgo: number | null, attempts: number) => {
+      const id = randomUUID();
+      await stack.owner.query(
+        `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_type, data, occurred_at, state, attempts,
+           relay_at, window_started_at, finished_at)
+         VALUES ($1, $2, $3, 'message.received', '{}', now() - interval '45 days', $4, $5,
+           now() + interval '1 hour', now() - interval '45 days', now() - make_interval(days => $6))`,
+        [id, tenantId, endpointId, state, attempts, finishedDaysAgo],
+      );
+      await stack.owner.query(
+        `INSERT INTO webhook_delivery_attempts (id, tenant_id, delivery_id, attempted_at, status_code, duration_ms, succeeded)
+         SELECT gen_random_uuid(), $1, $2, now() - interval '45 days', 500, 12, false FROM generate_series(1, $3)`,
+        [tenantId, id, attempts],
+      );
+      return id;
+    };
+    const oldDelivered = await delivery('delivered', WEBHOOK_LOG_DAYS + 10, 2);
+    const oldFailed = await delivery('failed', WEBHOOK_LOG_DAYS + 10, 1);
+    const youngDelivered = await delivery('delivered', WEBHOOK_LOG_DAYS - 20, 1);
+    const retrying = await delivery('pending', null, 3);
+    const replayed = await delivery('pending', null, 4);
+
+    // Hourly opens: 40 days back goes; just past the baseline's 30 days (the margin) and yesterday stay.
+    await stack.owner.query(
+      `INSERT INTO access_hourly_opens (tenant_id, user_id, hour_start, opens)
+       SELECT $1, $2, date_trunc('hour', now()) - h * interval '1 hour', 3
+       FROM unnest(ARRAY[40 * 24, 30 * 24 + 12, 24]) h`,
+      [tenantId, p.owner.userId],
+    );
+
+    // FHIR exports: an expired one (its files), a failed, a cancelled and a dead running one
+    // (partial files) idle for two days go; an unexpired completed one, a fresh failure and a
+    // running one that moved a minute ago stay.
+    const clientId = await apiClient(p);
+    const fx = (status: string, idle: string, expires: string | null, files: number) =>
+      fhirExport(tenantId, clientId, { status, idle, expires, files });
+    const expired = await fx('completed', '2 days', '-1 minute', 3);
+    const failedLongAgo = await fx('failed', '2 days', null, 0);
+    const cancelledLongAgo = await fx('cancelled', '2 days', null, 0);
+    const deadRunning = await fx('running', '2 days', null, 2);
+    const downloadable = await fx('completed', '2 hours', '22 hours', 2);
+    const failedNow = await fx('failed', '1 hour', null, 0);
+    const running = await fx('running', '1 minute', null, 1);
+
+    const before = (await purgeEvents(p)).length;
+    await sweep.run();
+
+    const deliveriesLeft = (
+      await stack.owner.query<{ id: string }>(`SELECT id FROM webhook_deliveries WHERE tenant_id = $1`, [
+        tenantId,
+      ])
+    ).rows.map((r) => r.id);
+    expect(deliveriesLeft.toSorted()).toEqual([youngDelivered, retrying, replayed].toSorted());
+    expect(
+      await countOf(
+        `SELECT count(*) AS n FROM webhook_delivery_attempts WHERE tenant_id = $1 AND delivery_id = ANY($2::uuid[])`,
+        [tenantId, [oldDelivered, oldFailed]],
+      ),
+    ).toBe(0);
+    expect(
+      await countOf(`SELECT count(*) AS n FROM webhook_delivery_attempts WHERE tenant_id = $1`, [tenantId]),
+    ).toBe(1 + 3 + 4);
+
+    const hoursLeft = (
+      await stack.owner.query<{ age: number }>(
+        `SELECT (extract(epoch FROM date_trunc('hour', now()) - hour_start) / 3600)::int AS age
+         FROM access_hourly_opens WHERE tenant_id = $1 ORDER BY 1`,
+        [tenantId],
+      )
+    ).rows.map((r) => r.age);
+    expect(hoursLeft).toEqual([24, 30 * 24 + 12]);
+    expect(HOURLY_OPENS_KEPT_DAYS).toBeGreaterThan(30);
+
+    const exportsLeft = (
+      await stack.owner.query<{ id: string }>(`SELECT id FROM fhir_exports WHERE tenant_id = $1`, [tenantId])
+    ).rows.map((r) => r.id);
+    expect(exportsLeft.toSorted()).toEqual([downloadable, failedNow, running].toSorted());
+    expect(
+      await countOf(
+        `SELECT count(*) AS n FROM fhir_export_files WHERE tenant_id = $1 AND export_id = ANY($2::uuid[])`,
+        [tenantId, [expired, deadRunning]],
+      ),
+    ).toBe(0);
+    expect(
+      await countOf(`SELECT count(*) AS n FROM fhir_export_files WHERE tenant_id = $1`, [tenantId]),
+    ).toBe(3);
+    expect([failedLongAgo, cancelledLongAgo].filter((id) => exportsLeft.includes(id))).toEqual([]);
+
+    // Audited as counts in the batch's `retention.purged` event, nothing else.
+    const events = (await purgeEvents(p)).slice(0, (await purgeEvents(p)).length - before);
+    const tokens = events.filter((e) => e.metadata.kind === 'tokens');
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.metadata).toMatchObject({
+      webhookDeliveries: 2,
+      webhookDeliveryAttempts: 3,
+      accessHourlyOpens: 1,
+      fhirExports: 4,
+      fhirExportFiles: 5,
+    });
+    for (const value of Object.values(tokens[0]!.metadata))
+      expect(typeof value === 'number' || value === 'tokens').toBe(true);
+
+    // A second run finds nothing more (and audits nothing).
+    await sweep.run();
+    expect((await purgeEvents(p)).length).toBe(before + 1);
+  });
+
+  it('two concurrent sweeps purge each webhook delivery, hourly count and export file once, in bounded batches', async () => {
+    const p = await createDeliveryPractice(stack);
+    const tenantId = p.owner.practiceId;
+    const total = PURGE_BATCH * 2 + 500;
+    const endpointId = await webhookEndpoint(tenantId);
+    await stack.owner.query(
+      `WITH d AS (
+         INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_type, data, occurred_at, state, attempts, finished_at)
+         SELECT gen_random_uuid(), $1, $2, 'message.received', '{}', now() - interval '60 days', 'delivered', 1,
+                now() - interval '60 days'
+         FROM generate_series(1, $3) RETURNING tenant_id, id)
+       INSERT INTO webhook_delivery_attempts (id, tenant_id, delivery_id, attempted_at, status_code, duration_ms, succeeded)
+       SELECT gen_random_uuid(), tenant_id, id, now() - interval '60 days', 200, 5, true FROM d`,
+      [tenantId, endpointId, total],
+    );
+    await stack.owner.query(
+      `INSERT INTO access_hourly_opens (tenant_id, user_id, hour_start, opens)
+       SELECT $1, $2, date_trunc('hour', now()) - interval '40 days' - h * interval '1 hour', 1
+       FROM generate_series(1, $3) h`,
+      [tenantId, p.owner.userId, total],
+    );
+    // One expired export with more files than a batch takes: its files go over several batches, then it.
+    const clientId = await apiClient(p);
+    await fhirExport(tenantId, clientId, {
+      status: 'completed',
+      idle: '3 days',
+      expires: '-2 days',
+      files: total,
+    });
+
+    await Promise.all([sweep.run(), sweep.run()]);
+
+    for (const table of [
+      'webhook_deliveries',
+      'webhook_delivery_attempts',
+      'access_hourly_opens',
+      'fhir_exports',
+    ])
+      expect(
+        await countOf(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]),
+        table,
+      ).toBe(0);
+    expect(
+      await countOf(`SELECT count(*) AS n FROM fhir_export_files WHERE tenant_id = $1`, [tenantId]),
+    ).toBe(0);
+
+    const events = (await purgeEvents(p)).filter((e) => e.metadata.kind === 'tokens');
+    const expected: Record<string, number> = {
+      webhookDeliveries: total,
+      webhookDeliveryAttempts: total,
+      accessHourlyOpens: total,
+      fhirExportFiles: total,
+      fhirExports: 1,
+    };
+    for (const [kind, n] of Object.entries(expected)) {
+      const counts = events.map((e) => Number(e.metadata[kind] ?? 0));
+      // Every row counted once across both sweeps' batches, no batch over the bound.
+      expect(
+        counts.reduce((sum, c) => sum + c, 0),
+        kind,
+      ).toBe(n);
+      expect(Math.max(...counts), kind).toBeLessThanOrEqual(PURGE_BATCH);
+    }
+  });
+
   it('two concurrent sweeps purge each expired message once, in bounded batches', async () => {
     const other = await createDeliveryPractice(stack);
     await setRetention({ messageRetentionDays: 30, attachmentRetentionDays: null }, other).expect(200);
@@ -309,5 +541,66 @@ describe('retention and legal hold', () => {
     expect(purgedHere.reduce((sum, n) => sum + n, 0)).toBe(total);
     expect(Math.max(...purgedHere)).toBeLessThanOrEqual(PURGE_BATCH);
     expect(a.messages + b.messages).toBeGreaterThanOrEqual(total);
+  });
+});
+
+/**
+ * The webhook log's purge batch stays within the practice: at a realistic size (4 practices x 2
+ * endpoints x 15k deliveries, VACUUM ANALYZE), planned as the app role under RLS, it reads the
+ * practice's rows through an index that leads with the practice, never the primary key (every
+ * practice's rows in id order) or the whole table.
+ */
+describe('retention query plans', () => {
+  let ownerDb: pg.Pool;
+  let appDb: pg.Pool;
+  const tenants = Array.from({ length: 4 }, () => randomUUID());
+
+  beforeAll(async () => {
+    ownerDb = ownerPool();
+    appDb = appPool();
+    for (const [i, t] of tenants.entries()) {
+      await ownerDb.query(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [t, `Retention explain ${i}`]);
+      for (let e = 0; e < 2; e++) {
+        const endpointId = randomUUID();
+        // Disabled: this practice's rows fan out nothing.
+        await ownerDb.query(
+          `INSERT INTO webhook_endpoints (id, tenant_id, url, event_types, secret_enc, enabled, disabled_reason, disabled_at)
+           VALUES ($1, $2, 'https://receiver.example/hook', ARRAY['message.received'], '\\x00', false, 'staff', now())`,
+          [endpointId, t],
+        );
+        // A month of the log, finished within the period (nothing to purge: the steady state).
+        await ownerDb.query(
+          `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_type, data, occurred_at, state, attempts, finished_at)
+           SELECT gen_random_uuid(), $1, $2, 'message.received', '{}', now() - g * interval '170 seconds',
+                  CASE WHEN g % 50 = 0 THEN 'failed' ELSE 'delivered' END, 1, now() - g * interval '170 seconds'
+           FROM generate_series(1, 15000) g`,
+          [t, endpointId],
+        );
+      }
+    }
+    await ownerDb.query('VACUUM ANALYZE webhook_deliveries');
+  });
+  afterAll(async () => {
+    await ownerDb?.end();
+    await appDb?.end();
+  });
+
+  it("selects a batch of finished deliveries through an index of the practice's rows", async () => {
+    const planned: PlanNode[] = await planAsTenant(appDb, tenants[0]!, FINISHED_DELIVERIES_SQL, [
+      tenants[0],
+      new Date(Date.now() - WEBHOOK_LOG_DAYS * 86_400_000),
+      PURGE_BATCH,
+    ]);
+    const shown = JSON.stringify(planned.map((n) => [n['Node Type'], n['Index Name'] ?? n['Relation Name']]));
+    expect(sequentialScansOf(planned, ['webhook_deliveries']), shown).toEqual([]);
+    // Only indexes that lead with the practice: (tenant_id, id) or the log's (tenant_id, endpoint_id, seq).
+    const indexes = planned.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : []));
+    expect(indexes.length, shown).toBeGreaterThan(0);
+    expect(
+      indexes.filter(
+        (name) => !['webhook_deliveries_tenant_id_id_key', 'webhook_deliveries_log'].includes(name),
+      ),
+      shown,
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessAlertsModule } from '@app/access-alerts';
+import { AccessAlertsModule, AccessAlertsRetentionModule } from '@app/access-alerts';
 import { AutomationModule, AutomationRetentionModule } from '@app/automation';
 import { ChannelsModule, ChannelsRetentionModule } from '@app/channels';
 import type { ApiConfig } from '@app/config';
@@ -11,12 +11,12 @@ import {
   DeliveryRetentionModule,
   SmsKeywordHook,
 } from '@app/delivery';
-import { FhirModule } from '@app/fhir';
+import { FhirModule, FhirRetentionModule } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PlatformModule } from '@app/platform';
 import { PortalModule } from '@app/portal';
 import { ReportsModule } from '@app/reports';
-import { WebhooksOutModule } from '@app/webhooks-out';
+import { WebhooksOutModule, WebhooksOutRetentionModule } from '@app/webhooks-out';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 
 @Module({})
@@ -41,6 +41,9 @@ export class ApiModule {
         ChannelsRetentionModule,
         DeliveryRetentionModule,
         AutomationRetentionModule,
+        WebhooksOutRetentionModule,
+        AccessAlertsRetentionModule,
+        FhirRetentionModule,
       ],
       // Global guards, in this order: rate limit (credential routes), authentication, authorization.
       // Every route is closed unless it says @Public(), @Authenticated() or @RequirePermission(...).

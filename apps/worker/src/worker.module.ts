@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccessAlertSweepJob, AccessAlertSweepSchedule, AccessAlertsWorkerModule } from '@app/access-alerts';
+import {
+  AccessAlertSweepJob,
+  AccessAlertSweepSchedule,
+  AccessAlertsRetentionModule,
+  AccessAlertsWorkerModule,
+} from '@app/access-alerts';
 import { AuditCheckpointSchedule, AuditSealJob } from '@app/audit';
 import { AutoRepliesCoreModule, AutomationRetentionModule, RoutingModule } from '@app/automation';
 import {
@@ -31,11 +36,11 @@ import {
   SmsDeliveryJob,
   SmsKeywordHook,
 } from '@app/delivery';
-import { FhirCoreModule, FhirExportExpiryJob, FhirExportJob } from '@app/fhir';
+import { FhirCoreModule, FhirExportExpiryJob, FhirExportJob, FhirRetentionModule } from '@app/fhir';
 import { JobsModule } from '@app/jobs';
 import { PartitionMaintenanceSchedule, PlatformModule } from '@app/platform';
 import { InboxSweepJob, InboxSweepSchedule, ReportsWorkerModule } from '@app/reports';
-import { WebhookDeliverJob, WebhooksOutWorkerModule } from '@app/webhooks-out';
+import { WebhookDeliverJob, WebhooksOutRetentionModule, WebhooksOutWorkerModule } from '@app/webhooks-out';
 
 /** BullMQ processors, the outbox and inbound relays and schedulers; HTTP only for health. */
 @Module({})
@@ -76,6 +81,9 @@ export class WorkerModule {
             ChannelsRetentionModule,
             DeliveryRetentionModule,
             AutomationRetentionModule,
+            WebhooksOutRetentionModule,
+            AccessAlertsRetentionModule,
+            FhirRetentionModule,
             // Outbound webhooks: the attempts the job runs, and the relay that enqueues due deliveries.
             WebhooksOutWorkerModule,
             AccessAlertsWorkerModule,

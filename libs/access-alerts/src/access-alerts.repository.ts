@@ -132,6 +132,20 @@ export class AccessAlertsRepository {
   }
 
   /**
+   * Deletes up to `limit` hourly counts of hours that began before `before` (no baseline reads
+   * them any more); how many. Keyset on the primary key, rows locked `SKIP LOCKED`, so two
+   * sweeps delete each row once.
+   */
+  purgeHourlyOpens(tx: TenantTx, before: Date, limit: number): Promise<number> {
+    return tx.execute(
+      `DELETE FROM access_hourly_opens WHERE tenant_id = $1 AND (user_id, hour_start) IN (
+         SELECT user_id, hour_start FROM access_hourly_opens WHERE tenant_id = $1 AND hour_start < $2
+         ORDER BY user_id, hour_start LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+      [tx.tenantId, before, limit],
+    );
+  }
+
+  /**
    * Each user's baseline before their window: the BASELINE_PERCENTILE of their hourly opens over
    * the BASELINE_DAYS before it (hours they opened something; none: null). A primary-key range
    * per user, at most 24 x BASELINE_DAYS rows each.

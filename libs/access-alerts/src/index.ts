@@ -1,4 +1,5 @@
 export { AccessAlertsModule } from './access-alerts.module.js';
+export { AccessAlertsRetentionModule, HOURLY_OPENS_KEPT_DAYS } from './access-alerts-purge-hook.js';
 export { AccessAlertsWorkerModule } from './access-alerts-worker.module.js';
 export {
   AccessAlertSweep,

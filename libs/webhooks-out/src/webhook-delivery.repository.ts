@@ -50,6 +50,15 @@ export interface DeliveryLogEntry {
 /** What follows an attempt: delivered, failed for good, or another try after `retryAt`. */
 export type DeliveryNext = { state: 'delivered' | 'failed' } | { state: 'pending'; relayAt: Date };
 
+/**
+ * The retention sweep's batch of finished deliveries (params: $1 tenant, $2 finished before, $3
+ * limit), locked, keyset by id: it reads the practice's rows only (`(tenant_id, id)`), never the
+ * whole table; `test/retention.e2e-spec.ts` checks the plan.
+ */
+export const FINISHED_DELIVERIES_SQL = `SELECT id FROM webhook_deliveries
+  WHERE tenant_id = $1 AND state IN ('delivered', 'failed') AND finished_at < $2
+  ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`;
+
 /** webhook_deliveries and webhook_delivery_attempts (webhooks-out's tables). */
 @Injectable()
 export class WebhookDeliveryRepository {
@@ -191,6 +200,35 @@ export class WebhookDeliveryRepository {
       [tx.tenantId, id, leaseSeconds],
     );
     return 'replayed';
+  }
+
+  /**
+   * Deletes up to `limit` deliveries that finished (delivered or failed) before `finishedBefore`,
+   * with their attempts; never a pending one (still retrying, or replayed). The rows are locked
+   * `SKIP LOCKED`, so a replay or a second sweep holding one is passed over and each row goes
+   * once; a replay waiting on a locked row then finds it gone (404).
+   */
+  async purgeFinished(
+    tx: TenantTx,
+    finishedBefore: Date,
+    limit: number,
+  ): Promise<{ webhookDeliveries: number; webhookDeliveryAttempts: number }> {
+    const finished = await tx.query<{ id: string }>(FINISHED_DELIVERIES_SQL, [
+      tx.tenantId,
+      finishedBefore,
+      limit,
+    ]);
+    const ids = finished.map((row) => row.id);
+    if (ids.length === 0) return { webhookDeliveries: 0, webhookDeliveryAttempts: 0 };
+    const webhookDeliveryAttempts = await tx.execute(
+      `DELETE FROM webhook_delivery_attempts WHERE tenant_id = $1 AND delivery_id = ANY($2::uuid[])`,
+      [tx.tenantId, ids],
+    );
+    const webhookDeliveries = await tx.execute(
+      `DELETE FROM webhook_deliveries WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tx.tenantId, ids],
+    );
+    return { webhookDeliveries, webhookDeliveryAttempts };
   }
 
   /** A page of the endpoint's log, newest first, keyset on seq; each delivery with its attempts, oldest first. */

@@ -33,9 +33,18 @@ export interface MessagePurgeHook {
 
 /**
  * The owners with rows to purge: delivery's and channels' tables reference messages (without
- * their hooks a purge would break a foreign key); automation keeps throttle rows.
+ * their hooks a purge would break a foreign key); automation keeps throttle rows, webhooks-out
+ * its delivery log, access-alerts hourly counts, fhir Bulk Data exports (without their hooks
+ * those tables would grow without bound).
  */
-export const REQUIRED_PURGE_HOOKS = ['delivery', 'channels', 'automation'] as const;
+export const REQUIRED_PURGE_HOOKS = [
+  'delivery',
+  'channels',
+  'automation',
+  'webhooks-out',
+  'access-alerts',
+  'fhir',
+] as const;
 
 /** Required hooks run in their list's order, any other after them. */
 function runOrder(name: string): number {

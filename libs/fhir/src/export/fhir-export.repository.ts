@@ -45,6 +45,23 @@ const EXPORT_COLUMNS =
 /** The encryption binding of an export file's NDJSON. */
 const CONTENT_COLUMN = 'fhir_export_files.content';
 
+/**
+ * How long an export that is not downloadable is kept after it last moved: a failed one (its
+ * status keeps answering "failed" meanwhile), a cancelled one (already 404), and a queued or
+ * running one whose job is gone (a running export saves progress after every page and its job's
+ * retries end within minutes, so a day without a move is a dead export, with partial files).
+ */
+export const IDLE_EXPORT_KEPT_MS = 86_400_000;
+
+/**
+ * Exports the retention sweep deletes with their files (params: $1 tenant, $2 now, $3 now -
+ * IDLE_EXPORT_KEPT_MS): a completed export once it expires (the same `expires_at` the status
+ * and download routes refuse after, and the expiry job deletes at), and one not downloadable
+ * that has not moved for IDLE_EXPORT_KEPT_MS.
+ */
+const SPENT_EXPORT = `(expires_at <= $2
+  OR (status IN ('failed', 'cancelled', 'queued', 'running') AND updated_at < $3))`;
+
 /** `fhir_exports` and `fhir_export_files`: the only writer of both; files encrypted with the practice's key. */
 @Injectable()
 export class FhirExportRepository {
@@ -196,6 +213,40 @@ export class FhirExportRepository {
       [tx.tenantId],
     );
     return rows.length;
+  }
+
+  /**
+   * One bounded batch of the retention sweep: deletes exports that are spent (SPENT_EXPORT) and
+   * their files, up to `limit` of each. The spent exports are locked first (`SKIP LOCKED`); every
+   * writer of files (a restart, a cancel, a failure, the expiry job's cascade) locks the export
+   * before its files, so holding the export is holding its files. Then up to `limit` of their
+   * files go, then those of them left without files; an export with more files than that goes
+   * in a later batch. Two sweeps delete each row once.
+   */
+  async purgeSpent(
+    tx: TenantTx,
+    now: Date,
+    limit: number,
+  ): Promise<{ fhirExports: number; fhirExportFiles: number }> {
+    const spent = await tx.query<{ id: string }>(
+      `SELECT id FROM fhir_exports WHERE tenant_id = $1 AND ${SPENT_EXPORT}
+       ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED`,
+      [tx.tenantId, now, new Date(now.getTime() - IDLE_EXPORT_KEPT_MS), limit],
+    );
+    const ids = spent.map((row) => row.id);
+    if (ids.length === 0) return { fhirExports: 0, fhirExportFiles: 0 };
+    const fhirExportFiles = await tx.execute(
+      `DELETE FROM fhir_export_files WHERE tenant_id = $1 AND id IN (
+         SELECT id FROM fhir_export_files WHERE tenant_id = $1 AND export_id = ANY($2::uuid[])
+         ORDER BY id LIMIT $3)`,
+      [tx.tenantId, ids, limit],
+    );
+    const fhirExports = await tx.execute(
+      `DELETE FROM fhir_exports e WHERE e.tenant_id = $1 AND e.id = ANY($2::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM fhir_export_files f WHERE f.tenant_id = $1 AND f.export_id = e.id)`,
+      [tx.tenantId, ids],
+    );
+    return { fhirExports, fhirExportFiles };
   }
 
   /**
