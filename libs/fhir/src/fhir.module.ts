@@ -3,11 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
-import { MatchedLatency, RedisThrottlerStorage } from '@app/identity';
+import { RedisThrottlerStorage } from '@app/identity';
 import { ApiClientRepository } from './clients/api-client.repository.js';
 import { ApiClients } from './clients/api-clients.service.js';
 import { ClientCredentials } from './clients/client-credentials.js';
-import { TokenLimits } from './clients/token-limits.js';
+import { TokenLimits, TokenRefusalLatency } from './clients/token-limits.js';
 import { BulkExport } from './export/bulk-export.js';
 import { FhirExportRepository } from './export/fhir-export.repository.js';
 import { FHIR_ENTITIES } from './fhir.entities.js';
@@ -43,7 +43,7 @@ export class FhirCoreModule {}
     ClientCredentials,
     TokenLimits,
     RedisThrottlerStorage,
-    MatchedLatency,
+    TokenRefusalLatency,
     FhirClientGuard,
     FhirReads,
     BulkExport,

@@ -3,13 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG } from '@app/config';
 import { TenantDb } from '@app/database';
-import { MatchedLatency } from '@app/identity';
 import type { FhirConfig } from '../fhir-config.js';
 import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 import { ApiClientRepository } from './api-client.repository.js';
 import { newAccessToken, parseAccessToken, parseClientId, sha256 } from './credentials.js';
 import { type FhirResourceType, scopeOfTypes, typesOfScope } from './scopes.js';
-import { TokenLimits } from './token-limits.js';
+import { TokenLimits, TokenRefusalLatency } from './token-limits.js';
 
 /** The OAuth token response (RFC 6749 5.1). */
 export interface TokenResponse {
@@ -39,7 +38,7 @@ const invalidToken = () => new FhirError(E.InvalidToken, 'A valid bearer access 
  * A refusal of the client does not tell whether its id exists: the per-client limit counts the id
  * as presented before any lookup, every refusal is the same `invalid_client`, and one without a
  * live client (malformed, unknown, revoked) waits as long as recent wrong-secret refusals took
- * (`MatchedLatency`: those read the client and audit the refusal).
+ * (`TokenRefusalLatency`, a `MatchedLatency`: those read the client and audit the refusal).
  */
 @Injectable()
 export class ClientCredentials {
@@ -48,7 +47,7 @@ export class ClientCredentials {
     private readonly clients: ApiClientRepository,
     private readonly audit: AuditService,
     private readonly limits: TokenLimits,
-    private readonly latency: MatchedLatency,
+    private readonly latency: TokenRefusalLatency,
     @Inject(APP_CONFIG) private readonly config: Pick<FhirConfig, 'FHIR_ACCESS_TOKEN_SECONDS'>,
   ) {}
 

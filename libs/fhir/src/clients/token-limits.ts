@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import { RedisThrottlerStorage } from '@app/identity';
+import { MatchedLatency, RedisThrottlerStorage } from '@app/identity';
 import { Metrics } from '@app/observability';
 
 /**
@@ -49,3 +49,10 @@ export class TokenLimits {
     this.refusals.inc({ reason });
   }
 }
+
+/**
+ * The token endpoint's own matched latency (`api_client_refusal`): its own samples, and its own
+ * provider, so `MatchedLatency` still names identity's one instance.
+ */
+@Injectable()
+export class TokenRefusalLatency extends MatchedLatency {}
