@@ -8,6 +8,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentLedger, currentDisclosure } from '@app/consent';
+import { ContactRepository } from '@app/contacts';
 import { AttachmentRepository } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { requestContext } from '@app/observability';
@@ -258,6 +259,48 @@ describe('FHIR R4 API and Bulk Data export', () => {
       token,
     ).expect(200);
     expect(past.body.entry).toHaveLength(counts.Consent!);
+  });
+
+  it('counts the whole search set on request (_total=accurate|estimate), the same on every page', async () => {
+    const { access_token: token } = await tokenFor(await createClient(practice));
+    const counts = await dbCounts(practice.practiceId);
+    for (const total of ['accurate', 'estimate']) {
+      const first = await fhir(`/Patient?_count=5&_total=${total}`, token).expect(200);
+      expect(r4Problems(first.body)).toEqual([]);
+      expect(first.body.total).toBe(counts.Patient);
+      expect(first.body.entry).toHaveLength(5);
+      // The next page (keyset cursor) still counts the whole set, not what is left.
+      const next = (first.body as Bundle).link!.find((l) => l.relation === 'next')!.url!;
+      expect(new URL(next).searchParams.get('_total')).toBe(total);
+      const second = await fhir(next.slice(next.indexOf('/fhir/R4') + '/fhir/R4'.length), token).expect(200);
+      expect(second.body.total).toBe(counts.Patient);
+      expect(second.body.entry).toHaveLength(5);
+    }
+    const comms = await fhir(
+      `/Communication?_total=accurate&patient=Patient/${seeded.contactId}`,
+      token,
+    ).expect(200);
+    expect(comms.body.total).toBe(1);
+    const allComms = await fhir('/Communication?_total=accurate&_count=1', token).expect(200);
+    expect(allComms.body.total).toBe(counts.Communication);
+    const consents = await fhir('/Consent?_total=accurate&_lastUpdated=lt2100-01-01', token).expect(200);
+    expect(consents.body.total).toBe(counts.Consent);
+    const events = await searchAll('AuditEvent', token, '_count=2');
+    const ids = events.slice(0, 3).map((e) => e.id);
+    const audit = await fhir(`/AuditEvent?_total=accurate&_id=${ids.join(',')}`, token).expect(200);
+    expect(r4Problems(audit.body)).toEqual([]);
+    expect(audit.body.total).toBe(3);
+    const nothing = await fhir('/Patient?_total=accurate&_id=not-ours', token).expect(200);
+    expect(nothing.body.total).toBe(0);
+    // none (and no _total): no count is made.
+    for (const query of ['_total=none', '_count=3'])
+      expect((await fhir(`/Patient?${query}`, token).expect(200)).body.total).toBeUndefined();
+    await fhir('/Patient?_total=exact', token).expect(400);
+    // The count an owner makes stops at the cap it is given (the API's is documented).
+    const capped = await api
+      .get(TenantDb)
+      .forTenant(practice.practiceId, (tx) => api.get(ContactRepository).countChanged(tx, {}, 3));
+    expect(capped).toBe(3);
   });
 
   it('refuses bad parameters with a 400 OperationOutcome naming them', async () => {

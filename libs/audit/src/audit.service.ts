@@ -376,15 +376,27 @@ export class AuditService implements OnApplicationShutdown {
     return (await this.select(tx, { ...filter, order: 'asc' })).map(toExportLine);
   }
 
+  /**
+   * How many events `list` would walk through for this filter from its first page (no keyset
+   * position), counted up to `atMost` (the caller's cap bounds the work). Seals first, as `list` does.
+   */
+  async count(
+    tx: TenantTx,
+    filter: Omit<AuditQuery, 'beforeSeq' | 'afterSeq' | 'order' | 'limit'>,
+    atMost: number,
+  ) {
+    await this.seal(tx.tenantId);
+    const where = auditWhere(tx, filter);
+    const limit = where.param(atMost);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_events WHERE ${where} LIMIT ${limit}) matched`,
+      where.params,
+    );
+    return row!.n;
+  }
+
   private select(tx: TenantTx, filter: AuditQuery): Promise<StoredRow[]> {
-    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
-    if (filter.from) where.add('occurred_at >= ?', filter.from);
-    if (filter.to) where.add('occurred_at < ?', filter.to);
-    if (filter.actorId) where.add('actor_id = ?', filter.actorId);
-    if (filter.action) where.add('action = ?', filter.action);
-    if (filter.exceptActions?.length) where.add('NOT (action = ANY (?::text[]))', filter.exceptActions);
-    if (filter.targetId) where.add('target_id = ?', filter.targetId);
-    if (filter.ids) where.add('id = ANY (?::uuid[])', filter.ids);
+    const where = auditWhere(tx, filter);
     if (filter.beforeSeq) where.add('seq < ?', filter.beforeSeq);
     if (filter.afterSeq) where.add('seq > ?', filter.afterSeq);
     const limit = where.param(filter.limit);
@@ -394,6 +406,22 @@ export class AuditService implements OnApplicationShutdown {
       where.params,
     );
   }
+}
+
+/** The conditions of an audit query, without its keyset position. */
+function auditWhere(
+  tx: TenantTx,
+  filter: Omit<AuditQuery, 'beforeSeq' | 'afterSeq' | 'order' | 'limit'>,
+): SqlConditions {
+  const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
+  if (filter.from) where.add('occurred_at >= ?', filter.from);
+  if (filter.to) where.add('occurred_at < ?', filter.to);
+  if (filter.actorId) where.add('actor_id = ?', filter.actorId);
+  if (filter.action) where.add('action = ?', filter.action);
+  if (filter.exceptActions?.length) where.add('NOT (action = ANY (?::text[]))', filter.exceptActions);
+  if (filter.targetId) where.add('target_id = ?', filter.targetId);
+  if (filter.ids) where.add('id = ANY (?::uuid[])', filter.ids);
+  return where;
 }
 
 /** Values in CONTENT_COLUMNS order. */

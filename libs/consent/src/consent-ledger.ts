@@ -244,12 +244,26 @@ export class ConsentLedger {
    * [from, to) of recorded_at (index `consent_records_recorded`). `superseded`: a later record of
    * the same contact, channel and address exists (this one no longer decides).
    */
+  /**
+   * How many records `changedPage` would walk through for this query from its first page (no
+   * keyset position), counted up to `atMost` (the same index; the caller's cap bounds the work).
+   */
+  async countChanged(
+    tx: TenantTx,
+    query: Omit<ConsentChangeQuery, 'after' | 'limit'>,
+    atMost: number,
+  ): Promise<number> {
+    const where = consentChangeWhere(tx, query);
+    const limit = where.param(atMost);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM consent_records r WHERE ${where} LIMIT ${limit}) matched`,
+      where.params,
+    );
+    return row!.n;
+  }
+
   async changedPage(tx: TenantTx, query: ConsentChangeQuery): Promise<ChangedConsentRecord[]> {
-    const where = new SqlConditions([tx.tenantId], 'r.tenant_id = $1');
-    if (query.ids) where.add('r.id = ANY(?::uuid[])', query.ids);
-    if (query.contactId) where.add('r.contact_id = ?::uuid', query.contactId);
-    if (query.from) where.add('r.recorded_at >= ?', query.from);
-    if (query.to) where.add('r.recorded_at < ?', query.to);
+    const where = consentChangeWhere(tx, query);
     if (query.after)
       where.add(
         `(r.recorded_at, r.id) > (${fromMicrosSql('?')}, ?::uuid)`,
@@ -549,4 +563,14 @@ export class ConsentLedger {
       at: row.recorded_at,
     };
   }
+}
+
+/** The conditions of a consent change feed query (alias `r`), without its keyset position. */
+function consentChangeWhere(tx: TenantTx, query: Omit<ConsentChangeQuery, 'after' | 'limit'>): SqlConditions {
+  const where = new SqlConditions([tx.tenantId], 'r.tenant_id = $1');
+  if (query.ids) where.add('r.id = ANY(?::uuid[])', query.ids);
+  if (query.contactId) where.add('r.contact_id = ?::uuid', query.contactId);
+  if (query.from) where.add('r.recorded_at >= ?', query.from);
+  if (query.to) where.add('r.recorded_at < ?', query.to);
+  return where;
 }

@@ -425,10 +425,7 @@ export class ContactRepository {
    * they are); each row carries its sort key in microseconds for the next page's cursor.
    */
   async changedPage(tx: TenantTx, query: ChangeFeedQuery): Promise<ChangedContact[]> {
-    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
-    if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
-    if (query.from) where.add('updated_at >= ?', query.from);
-    if (query.to) where.add('updated_at < ?', query.to);
+    const where = changeFeedWhere(tx, query);
     if (query.after)
       where.add(`(updated_at, id) > (${fromMicrosSql('?')}, ?::uuid)`, query.after.micros, query.after.id);
     const limit = where.param(query.limit);
@@ -445,6 +442,24 @@ export class ContactRepository {
         micros: row.micros,
       })),
     );
+  }
+
+  /**
+   * How many contacts `changedPage` would walk through for this query from its first page (no
+   * keyset position), counted up to `atMost` (the same index; the caller's cap bounds the work).
+   */
+  async countChanged(
+    tx: TenantTx,
+    query: Omit<ChangeFeedQuery, 'after' | 'limit'>,
+    atMost: number,
+  ): Promise<number> {
+    const where = changeFeedWhere(tx, query);
+    const limit = where.param(atMost);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM contacts WHERE ${where} LIMIT ${limit}) matched`,
+      where.params,
+    );
+    return row!.n;
   }
 
   private async findByIndex(
@@ -485,4 +500,13 @@ export class ContactRepository {
       claimed: row.claim_reason ? { phone: claimedPhone, email: claimedEmail } : null,
     };
   }
+}
+
+/** The conditions of a contact change feed query, without its keyset position. */
+function changeFeedWhere(tx: TenantTx, query: Omit<ChangeFeedQuery, 'after' | 'limit'>): SqlConditions {
+  const where = new SqlConditions([tx.tenantId], 'tenant_id = $1');
+  if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
+  if (query.from) where.add('updated_at >= ?', query.from);
+  if (query.to) where.add('updated_at < ?', query.to);
+  return where;
 }

@@ -444,12 +444,26 @@ export class MessageRepository {
    * after `after`, optionally only `ids` or one contact's, within [from, to) of updated_at
    * (indexes `messages_updated`, `messages_contact_updated`). Bodies decrypted per column.
    */
+  /**
+   * How many messages `changedPage` would walk through for this query from its first page (no
+   * keyset position), counted up to `atMost` (the same indexes; the caller's cap bounds the work).
+   */
+  async countChanged(
+    tx: TenantTx,
+    query: Omit<MessageChangeQuery, 'after' | 'limit'>,
+    atMost: number,
+  ): Promise<number> {
+    const where = messageChangeWhere(tx, query);
+    const limit = where.param(atMost);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM messages WHERE ${where} LIMIT ${limit}) matched`,
+      where.params,
+    );
+    return row!.n;
+  }
+
   async changedPage(tx: TenantTx, query: MessageChangeQuery): Promise<ChangedMessage[]> {
-    const where = new SqlConditions([tx.tenantId], 'tenant_id = $1', "kind <> 'note'");
-    if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
-    if (query.contactId) where.add('contact_id = ?::uuid', query.contactId);
-    if (query.from) where.add('updated_at >= ?', query.from);
-    if (query.to) where.add('updated_at < ?', query.to);
+    const where = messageChangeWhere(tx, query);
     if (query.after)
       where.add(`(updated_at, id) > (${fromMicrosSql('?')}, ?::uuid)`, query.after.micros, query.after.id);
     const limit = where.param(query.limit);
@@ -536,4 +550,14 @@ function toProviderRef(row: MessageRow): ProviderMessageRef {
     status: row.status,
     providerReply: row.provider_reply,
   };
+}
+
+/** The conditions of a message change feed query (notes left out), without its keyset position. */
+function messageChangeWhere(tx: TenantTx, query: Omit<MessageChangeQuery, 'after' | 'limit'>): SqlConditions {
+  const where = new SqlConditions([tx.tenantId], 'tenant_id = $1', "kind <> 'note'");
+  if (query.ids) where.add('id = ANY(?::uuid[])', query.ids);
+  if (query.contactId) where.add('contact_id = ?::uuid', query.contactId);
+  if (query.from) where.add('updated_at >= ?', query.from);
+  if (query.to) where.add('updated_at < ?', query.to);
+  return where;
 }

@@ -30,6 +30,8 @@ export enum FhirErrorCode {
   ExportNotFound = 'export_not_found',
   /** The client already has an export queued or running (Bulk Data: 429). */
   ExportInProgress = 'export_in_progress',
+  /** Too many token requests for one client id (whether or not it exists); `retryAfterSeconds`. */
+  TokenRateLimited = 'token_rate_limited',
 }
 
 export class FhirError extends DomainError<FhirErrorCode> {}

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentModule } from '@app/consent';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
+import { RedisThrottlerStorage } from '@app/identity';
 import { ApiClientRepository } from './clients/api-client.repository.js';
 import { ApiClients } from './clients/api-clients.service.js';
 import { ClientCredentials } from './clients/client-credentials.js';
+import { TokenLimits, TokenRefusalLatency } from './clients/token-limits.js';
 import { BulkExport } from './export/bulk-export.js';
 import { FhirExportRepository } from './export/fhir-export.repository.js';
 import { FHIR_ENTITIES } from './fhir.entities.js';
@@ -35,6 +37,16 @@ export class FhirCoreModule {}
 @Module({
   imports: [FhirCoreModule],
   controllers: [ApiClientsController, OAuthController, FhirMetadataController, FhirController],
-  providers: [ApiClientRepository, ApiClients, ClientCredentials, FhirClientGuard, FhirReads, BulkExport],
+  providers: [
+    ApiClientRepository,
+    ApiClients,
+    ClientCredentials,
+    TokenLimits,
+    RedisThrottlerStorage,
+    TokenRefusalLatency,
+    FhirClientGuard,
+    FhirReads,
+    BulkExport,
+  ],
 })
 export class FhirModule {}

@@ -2,6 +2,8 @@ export { IdentityModule } from './identity.module.js';
 export { AccessGuard } from './access/access.guard.js';
 export { PermissionGuard } from './access/permission.guard.js';
 export { AuthRateLimitGuard } from './http/auth-rate-limit.guard.js';
+export { MatchedLatency, type TimedAnswer } from './auth/matched-latency.js';
+export { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
 export { IdParam } from './http/id-param.js';
 export {
   RequirePermission,

@@ -8,6 +8,7 @@ import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 import { ApiClientRepository } from './api-client.repository.js';
 import { newAccessToken, parseAccessToken, parseClientId, sha256 } from './credentials.js';
 import { type FhirResourceType, scopeOfTypes, typesOfScope } from './scopes.js';
+import { TokenLimits, TokenRefusalLatency } from './token-limits.js';
 
 /** The OAuth token response (RFC 6749 5.1). */
 export interface TokenResponse {
@@ -33,6 +34,11 @@ const invalidToken = () => new FhirError(E.InvalidToken, 'A valid bearer access 
  * OAuth 2.0 client credentials for the FHIR API (SMART Backend Services' scopes, with a client
  * secret): `issue` checks the client's secret and grants the scope asked for (at most the
  * client's), `verify` admits a bearer token while it is unexpired and its client not revoked.
+ *
+ * A refusal of the client does not tell whether its id exists: the per-client limit counts the id
+ * as presented before any lookup, every refusal is the same `invalid_client`, and one without a
+ * live client (malformed, unknown, revoked) waits as long as recent wrong-secret refusals took
+ * (`TokenRefusalLatency`, a `MatchedLatency`: those read the client and audit the refusal).
  */
 @Injectable()
 export class ClientCredentials {
@@ -40,16 +46,45 @@ export class ClientCredentials {
     private readonly db: TenantDb,
     private readonly clients: ApiClientRepository,
     private readonly audit: AuditService,
+    private readonly limits: TokenLimits,
+    private readonly latency: TokenRefusalLatency,
     @Inject(APP_CONFIG) private readonly config: Pick<FhirConfig, 'FHIR_ACCESS_TOKEN_SECONDS'>,
   ) {}
 
   async issue(input: { clientId: string; clientSecret: string; scope?: string }): Promise<TokenResponse> {
+    const startedAt = this.latency.start();
+    const retryAfterSeconds = await this.limits.hit(input.clientId);
+    if (retryAfterSeconds !== null)
+      throw new FhirError(E.TokenRateLimited, 'Too many token requests for this client; try again shortly', {
+        retryAfterSeconds,
+      });
     const ids = parseClientId(input.clientId);
-    if (!ids) throw invalidClient();
+    const outcome = ids ? await this.issueFor(ids, input) : ('unknown_client' as const);
+    if (outcome === 'unknown_client') {
+      this.limits.refused('unknown_client');
+      await this.latency.matchTo('api_client_refusal', startedAt);
+      throw invalidClient();
+    }
+    if (outcome === 'wrong_secret') {
+      this.limits.refused('wrong_secret');
+      this.latency.record('api_client_refusal', startedAt);
+      throw invalidClient();
+    }
+    if (outcome === 'invalid_scope') {
+      this.limits.refused('invalid_scope');
+      throw new FhirError(E.InvalidScope, "The requested scope is not within the client's scope");
+    }
+    return outcome;
+  }
+
+  private issueFor(
+    ids: { tenantId: string; clientId: string },
+    input: { clientSecret: string; scope?: string },
+  ): Promise<TokenResponse | 'unknown_client' | 'wrong_secret' | 'invalid_scope'> {
     const actor = { type: 'api_client' as const, id: ids.clientId };
-    const outcome = await this.db.forTenant(ids.tenantId, async (tx) => {
+    return this.db.forTenant(ids.tenantId, async (tx) => {
       const client = await this.clients.credentials(tx, ids.clientId);
-      if (!client) return 'invalid_client' as const;
+      if (!client) return 'unknown_client' as const;
       if (!timingSafeEqual(sha256(input.clientSecret), client.secretHash)) {
         this.audit.record(tx, {
           action: 'api_client.token_refused',
@@ -58,7 +93,7 @@ export class ClientCredentials {
           target: { type: 'api_client', id: ids.clientId },
           metadata: { reason: 'wrong_secret' },
         });
-        return 'invalid_client' as const;
+        return 'wrong_secret' as const;
       }
       const allowed = typesOfScope(client.scope)!;
       const asked = input.scope === undefined ? allowed : typesOfScope(input.scope);
@@ -82,10 +117,6 @@ export class ClientCredentials {
       });
       return { access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn, scope };
     });
-    if (outcome === 'invalid_client') throw invalidClient();
-    if (outcome === 'invalid_scope')
-      throw new FhirError(E.InvalidScope, "The requested scope is not within the client's scope");
-    return outcome;
   }
 
   /** The principal of an `Authorization: Bearer <token>` header; throws InvalidToken otherwise. */

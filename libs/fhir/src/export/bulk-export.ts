@@ -28,8 +28,10 @@ const exportNotFound = () => new FhirError(E.ExportNotFound, 'Export not found')
  * System-level Bulk Data export (FHIR Bulk Data Access IG) for an API client: the kick-off
  * queues a `fhir.export` job (ids only), the status is polled, the NDJSON files are downloaded
  * with a token of the same client, and DELETE cancels. Each step is audited as the client; one
- * export per client runs at a time (429 otherwise). Expired exports of the practice are deleted
- * at each kick-off too (besides the worker's expiry job).
+ * export per client is live at a time (429 otherwise, kept by a unique index, so simultaneous
+ * kick-offs get one 202); a live export that has not moved in 10 minutes fails at the client's
+ * next kick-off. Expired exports of the practice are deleted at each kick-off too (besides the
+ * worker's expiry job).
  */
 @Injectable()
 export class BulkExport {
@@ -53,15 +55,16 @@ export class BulkExport {
       throw new FhirError(E.InsufficientScope, `The token's scope does not include ${outside.join(', ')}`);
     return this.db.transaction(async (tx) => {
       await this.exports.deleteExpired(tx);
-      if (await this.exports.hasLive(tx, client.clientId))
-        throw new FhirError(E.ExportInProgress, 'An export of this client is already in progress', {
-          retryAfterSeconds: 30,
-        });
-      const created = await this.exports.create(tx, {
+      await this.exports.failStalled(tx, client.clientId);
+      const created = await this.exports.createUnlessLive(tx, {
         clientId: client.clientId,
         types: [...new Set(types as FhirResourceType[])],
         since: input.since ?? null,
       });
+      if (!created)
+        throw new FhirError(E.ExportInProgress, 'An export of this client is already in progress', {
+          retryAfterSeconds: 30,
+        });
       this.audit.record(tx, {
         action: 'fhir.export_requested',
         target: { type: 'fhir_export', id: created.id },
@@ -72,7 +75,7 @@ export class BulkExport {
         'fhir.export',
         { tenantId: tx.tenantId, exportId: created.id },
         { jobId: `fhir-export-${created.id}` },
-        'the export looks stalled after 10 minutes and the client may kick off another',
+        'the export looks stalled after 10 minutes and fails at the client’s next kick-off',
       );
       return created.id;
     });

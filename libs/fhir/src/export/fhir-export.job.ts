@@ -60,6 +60,13 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
             after,
             limit: EXPORT_FILE_LINES,
           });
+          // Progress first: its UPDATE finds the export still running and holds its row until
+          // commit, so a cancel or a stalled-export failure cannot slip in between and leave a
+          // file behind (theirs delete the files; one written after would never expire).
+          counts[type]! += page.resources.length;
+          after = page.last ?? undefined;
+          const live = await this.exports.progress(tx, exportId, `${type}: ${counts[type]} resources`);
+          if (!live) return { live, more: false };
           if (page.resources.length > 0) {
             const ndjson = Buffer.from(
               page.resources.map((r) => JSON.stringify(r)).join('\n') + '\n',
@@ -73,13 +80,13 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
               ndjson,
             });
           }
-          counts[type]! += page.resources.length;
-          after = page.last ?? undefined;
-          const live = await this.exports.progress(tx, exportId, `${type}: ${counts[type]} resources`);
           return { live, more: page.resources.length === EXPORT_FILE_LINES };
         });
         if (!running.live) {
-          this.logger.log({ exportId }, 'Export stopped: no longer running (cancelled)');
+          this.logger.log(
+            { exportId },
+            'Export stopped: no longer running (cancelled, or failed as stalled)',
+          );
           return;
         }
         position++;

@@ -67,29 +67,44 @@ const SPENT_EXPORT = `(expires_at <= $2
 export class FhirExportRepository {
   constructor(private readonly keys: KeyRingService) {}
 
-  async create(
+  /**
+   * A queued export of the client, or null while the client has another one live (queued or
+   * running): the partial unique index `fhir_exports_one_live` decides, so two kick-offs racing
+   * cannot both insert (the second waits for the first to commit, then inserts nothing).
+   */
+  async createUnlessLive(
     tx: TenantTx,
     input: { clientId: string; types: readonly FhirResourceType[]; since: Date | null },
-  ): Promise<FhirExport> {
+  ): Promise<FhirExport | null> {
     const [row] = await tx.query<ExportRow>(
       `INSERT INTO fhir_exports (id, tenant_id, client_id, status, resource_types, since)
-       VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING ${EXPORT_COLUMNS}`,
+       VALUES ($1, $2, $3, 'queued', $4, $5)
+       ON CONFLICT (tenant_id, client_id) WHERE status IN ('queued', 'running') DO NOTHING
+       RETURNING ${EXPORT_COLUMNS}`,
       [randomUUID(), tx.tenantId, input.clientId, input.types, input.since],
     );
-    return toExport(row!);
+    return row ? toExport(row) : null;
   }
 
   /**
-   * Whether the client has an export queued or running that moved in the last 10 minutes (a
-   * running export saves progress after every page; one whose job was lost stops counting).
+   * Fails the client's live export that has not moved in 10 minutes (a running export saves
+   * progress after every page; one whose job was lost, or still waits in the queue, stops
+   * holding the client's one slot) and deletes its files; how many.
    */
-  async hasLive(tx: TenantTx, clientId: string): Promise<boolean> {
-    const [row] = await tx.query<{ live: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM fhir_exports WHERE tenant_id = $1 AND client_id = $2
-         AND status IN ('queued', 'running') AND updated_at > now() - interval '10 minutes') AS live`,
+  async failStalled(tx: TenantTx, clientId: string): Promise<number> {
+    const rows = await tx.query(
+      `WITH failed AS (
+         UPDATE fhir_exports SET status = 'failed', progress = NULL, updated_at = now()
+         WHERE tenant_id = $1 AND client_id = $2 AND status IN ('queued', 'running')
+           AND updated_at <= now() - interval '10 minutes'
+         RETURNING id
+       ), files AS (
+         DELETE FROM fhir_export_files WHERE tenant_id = $1 AND export_id IN (SELECT id FROM failed)
+       )
+       SELECT id FROM failed`,
       [tx.tenantId, clientId],
     );
-    return row!.live;
+    return rows.length;
   }
 
   /** The client's export (null for another client's, or one gone). */

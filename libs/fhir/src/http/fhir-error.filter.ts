@@ -24,6 +24,7 @@ const ISSUE_CODE: Record<E, IssueCode> = {
   [E.InvalidScope]: 'forbidden',
   [E.ExportNotFound]: 'not-found',
   [E.ExportInProgress]: 'throttled',
+  [E.TokenRateLimited]: 'throttled',
 };
 
 /** Field problems as one diagnostic line and their FHIRPath-ish expressions (parameter names). */

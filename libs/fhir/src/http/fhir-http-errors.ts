@@ -16,4 +16,5 @@ export const fhirHttpErrors = httpErrorMap(FhirError, {
   [E.InvalidScope]: 400,
   [E.ExportNotFound]: { status: 404, code: 'not_found' },
   [E.ExportInProgress]: 429,
+  [E.TokenRateLimited]: { status: 429, code: 'rate_limited' },
 });

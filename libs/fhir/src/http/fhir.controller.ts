@@ -21,7 +21,7 @@ import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 import { operationOutcomeOf } from '../resources/bundle.js';
 import { capabilityStatementOf } from '../resources/capability-statement.js';
 import { FhirReads } from '../search/fhir-reads.js';
-import { searchQueryShape, searchQuerySchema } from '../search/search-params.js';
+import { MAX_COUNTED_TOTAL, searchQueryShape, searchQuerySchema } from '../search/search-params.js';
 import { FhirClient, FhirClientGuard } from './fhir-client.guard.js';
 import { FHIR_JSON, FhirErrorFilter } from './fhir-error.filter.js';
 import { exportQuerySchema, manifestSchema } from './export-schemas.js';
@@ -216,8 +216,10 @@ export class FhirController {
     summary: 'Search one resource type: a searchset Bundle, `_count` per page, `next` link while more follow',
     description:
       '`_lastUpdated` (gt/ge/lt/le/eq, a date or an instant; twice for a range), `patient` (not on Patient), ' +
-      '`_id`, `_count` (1 to 1000, default 50). Pages run in change order on a keyset cursor (`_cursor`, from the ' +
-      'next link). Audited `fhir.searched` as the client.',
+      '`_id`, `_count` (1 to 1000, default 50), `_total` (none, the default: no Bundle.total; estimate or ' +
+      `accurate: the whole search set counted exactly on every page, up to ${MAX_COUNTED_TOTAL} matches, beyond ` +
+      'which the page has no total and a warning OperationOutcome entry). Pages run in change order on a keyset cursor ' +
+      '(`_cursor`, from the next link). Audited `fhir.searched` as the client.',
   })
   @ApiZodQuery(searchQueryShape)
   @ApiFhirResponse(200, 'Bundle', 'A searchset page')

@@ -2,8 +2,10 @@ import { Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AuthRateLimited, IDENTITY_POLICY } from '@app/identity';
 import { ApiZodResponse, errorBodySchema, hasMediaType, jsonSchemaOf, Public } from '@app/observability';
 import { ClientCredentials, type TokenResponse } from '../clients/client-credentials.js';
+import { TOKEN_LIMITS } from '../clients/token-limits.js';
 import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 
@@ -27,6 +29,8 @@ const oauthError = (codes: string[]) => ({
   additionalProperties: false,
   properties: { error: { type: 'string', enum: codes }, error_description: { type: 'string' } },
 });
+
+const perAddress = IDENTITY_POLICY.authRateLimit;
 
 const malformed = () => new FhirError(E.InvalidRequest, 'The token request is malformed');
 
@@ -56,13 +60,19 @@ export class OAuthController {
 
   @Post('token')
   @Public()
+  @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({
     summary: 'An access token for an API client (OAuth 2.0 client credentials)',
     description:
       'Form-encoded `grant_type=client_credentials`, the client authenticated with `client_id` and ' +
       '`client_secret` in the body or HTTP Basic, optional `scope` (within the client’s; default: all of it). ' +
-      'Errors are OAuth’s: 400 invalid_request, unsupported_grant_type, invalid_scope; 401 invalid_client.',
+      'Errors are OAuth’s: 400 invalid_request, unsupported_grant_type, invalid_scope; 401 invalid_client (the ' +
+      'same answer for an unknown, revoked or malformed client id and a wrong secret). Rate limited: more than ' +
+      `${perAddress.limit} requests per ${perAddress.windowMs / 1000} s from one client address, or ` +
+      `${TOKEN_LIMITS.perClient.limit} per ${TOKEN_LIMITS.perClient.windowSeconds} s for one client id from any ` +
+      'address (counted whether or not the id exists), answer 429 `rate_limited` in the API’s error body with ' +
+      'Retry-After (seconds).',
   })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ schema: jsonSchemaOf(tokenForm, 'input') as never })

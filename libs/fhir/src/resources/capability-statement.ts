@@ -1,5 +1,6 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { FHIR_RESOURCE_TYPES } from '../clients/scopes.js';
+import { DEFAULT_PAGE_SIZE, MAX_COUNTED_TOTAL, MAX_PAGE_SIZE } from '../search/search-params.js';
 import { FHIR_VERSION } from './fhir-systems.js';
 
 const LAST_UPDATED = {
@@ -32,8 +33,9 @@ function resource(
 
 /**
  * What this server does: read and search of Patient, Communication, Consent and AuditEvent
- * (JSON), paged by `_count` with a keyset `next` link; system-level Bulk Data `$export`; OAuth
- * client credentials at `/oauth/token` with SMART system scopes.
+ * (JSON), paged by `_count` with a keyset `next` link, `Bundle.total` on request (`_total`,
+ * counted up to MAX_COUNTED_TOTAL); system-level Bulk Data `$export`; OAuth client credentials at
+ * `/oauth/token` with SMART system scopes.
  */
 export function capabilityStatementOf(baseUrl: string, date: string): CapabilityStatement {
   return {
@@ -47,6 +49,12 @@ export function capabilityStatementOf(baseUrl: string, date: string): Capability
     rest: [
       {
         mode: 'server',
+        documentation:
+          `Searches page by _count (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}) on a keyset cursor: follow the next link. ` +
+          'Bundle.total is given only when asked: _total=accurate or _total=estimate count the whole search set ' +
+          `exactly (on every page) up to ${MAX_COUNTED_TOTAL} matches; beyond that the page carries no total and ` +
+          'a warning OperationOutcome entry (search.mode outcome). _total=none (the default) leaves it out. ' +
+          'No _sort, _include, _summary or _elements: an unknown parameter is refused (400).',
         security: {
           service: [
             {

@@ -191,6 +191,26 @@ describe('FHIR resources of the mappers validate against the R4 definitions', ()
       (r) => `https://inbox.example/fhir/R4/${r.resourceType}/${r.id}`,
     );
     expect(r4Problems(bundle)).toEqual([]);
+    const counted = searchsetOf(
+      [patient],
+      { self: 'https://inbox.example/fhir/R4/Patient?_total=accurate', next: null },
+      (r) => `https://inbox.example/fhir/R4/${r.resourceType}/${r.id}`,
+      { total: 1 },
+    );
+    expect(counted.total).toBe(1);
+    expect(r4Problems(counted)).toEqual([]);
+    const uncounted = searchsetOf(
+      [patient],
+      { self: 'https://inbox.example/fhir/R4/Patient?_total=accurate', next: null },
+      (r) => `https://inbox.example/fhir/R4/${r.resourceType}/${r.id}`,
+      { outcome: operationOutcomeOf('too-costly', 'Not counted: more than 10000 matches', [], 'warning') },
+    );
+    expect(uncounted.total).toBeUndefined();
+    expect(uncounted.entry![0]).toMatchObject({
+      search: { mode: 'outcome' },
+      resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'warning', code: 'too-costly' }] },
+    });
+    expect(r4Problems(uncounted)).toEqual([]);
     expect(r4Problems(operationOutcomeOf('invalid', '_count must be 1 to 1000', ['_count']))).toEqual([]);
   });
 });

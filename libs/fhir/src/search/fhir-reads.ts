@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { encodeCursor } from '@app/conversations';
-import { TenantDb } from '@app/database';
+import { TenantDb, type TenantTx } from '@app/database';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { FhirClientPrincipal } from '../clients/client-credentials.js';
 import { type FhirResourceType, isFhirResourceType } from '../clients/scopes.js';
 import { FhirError, FhirErrorCode as E } from '../fhir.errors.js';
-import { searchsetOf } from '../resources/bundle.js';
+import { operationOutcomeOf, searchsetOf } from '../resources/bundle.js';
 import { FhirResources } from './fhir-resources.js';
-import type { SearchQuery } from './search-params.js';
+import { MAX_COUNTED_TOTAL, type SearchQuery } from './search-params.js';
+import type { OperationOutcome } from '@medplum/fhirtypes';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -50,15 +51,11 @@ export class FhirReads {
     return this.db.transaction(async (tx) => {
       // A patient or an id that cannot be ours matches nothing: an empty page, no query.
       const matchesNothing = query.patient === null || query.ids?.length === 0;
+      const filter = { ids: query.ids, patient: query.patient ?? undefined, range: query.range };
       const page = matchesNothing
         ? { resources: [], last: null }
-        : await this.resources.page(tx, type, {
-            ids: query.ids,
-            patient: query.patient ?? undefined,
-            range: query.range,
-            after: query.after,
-            limit: query.count,
-          });
+        : await this.resources.page(tx, type, { ...filter, after: query.after, limit: query.count });
+      const total = query.total === 'none' ? null : await this.total(tx, type, filter, matchesNothing);
       this.audit.record(tx, {
         action: 'fhir.searched',
         ...(query.patient ? { target: { type: 'contact', id: query.patient } } : {}),
@@ -72,8 +69,32 @@ export class FhirReads {
         page.resources,
         { self: this.searchUrl(type, query, query.after ? encodeCursor(query.after) : null), next },
         (r) => this.resourceUrl(r),
+        total ?? {},
       );
     });
+  }
+
+  /**
+   * `_total`: the whole search set's size (whichever page this is), counted up to
+   * MAX_COUNTED_TOTAL; beyond it no total, and a warning entry that says so.
+   */
+  private async total(
+    tx: TenantTx,
+    type: FhirResourceType,
+    filter: { ids?: string[]; patient?: string; range: SearchQuery['range'] },
+    matchesNothing: boolean,
+  ): Promise<{ total: number } | { outcome: OperationOutcome }> {
+    const counted = matchesNothing ? 0 : await this.resources.count(tx, type, filter, MAX_COUNTED_TOTAL + 1);
+    if (counted <= MAX_COUNTED_TOTAL) return { total: counted };
+    return {
+      outcome: operationOutcomeOf(
+        'too-costly',
+        `Bundle.total is not given: the search matches more than ${MAX_COUNTED_TOTAL} resources ` +
+          '(narrow it, e.g. with _lastUpdated, to have it counted)',
+        ['_total'],
+        'warning',
+      ),
+    };
   }
 
   read(client: FhirClientPrincipal, typeName: string, id: string): Promise<Resource> {
@@ -129,6 +150,7 @@ export class FhirReads {
     if (query.patient) params.set('patient', `Patient/${query.patient}`);
     if (query.ids) params.set('_id', query.ids.join(','));
     params.set('_count', String(query.count));
+    if (query.total !== 'none') params.set('_total', query.total);
     if (cursor) params.set('_cursor', cursor);
     return `${this.resources.baseUrl}/${type}?${params.toString()}`;
   }

@@ -108,6 +108,29 @@ export class FhirResources {
     }
   }
 
+  /**
+   * How many resources the query matches from its first page on (its keyset position is left
+   * out, so every page of a search counts the same set), counted up to `atMost`.
+   */
+  async count(
+    tx: TenantTx,
+    type: FhirResourceType,
+    query: Omit<ResourceQuery, 'after' | 'limit'>,
+    atMost: number,
+  ): Promise<number> {
+    const feed = { ids: query.ids, from: query.range.from, to: query.range.to };
+    switch (type) {
+      case 'Patient':
+        return this.contacts.countChanged(tx, feed, atMost);
+      case 'Communication':
+        return this.messages.countChanged(tx, { ...feed, contactId: query.patient }, atMost);
+      case 'Consent':
+        return this.consent.countChanged(tx, { ...feed, contactId: query.patient }, atMost);
+      case 'AuditEvent':
+        return this.audit.count(tx, { ...feed, targetId: query.patient }, atMost);
+    }
+  }
+
   /** A stored attachment of a patient message, for `Binary/<id>`. */
   binary(tx: TenantTx, id: string) {
     return this.attachments.storedOfMessage(tx, id);

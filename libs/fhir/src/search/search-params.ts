@@ -4,6 +4,12 @@ import { decodeCursor, type KeysetPosition } from '@app/conversations';
 /** Rows per page unless `_count` says otherwise, and the most a page holds. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * The most matches a search's `_total` counts: a count reads the index entries the search's pages
+ * would, so this bounds its work to that of ten full pages. Beyond it the searchset carries no
+ * total, and says why in a warning OperationOutcome entry.
+ */
+export const MAX_COUNTED_TOTAL = 10_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE_VALUE =
@@ -56,7 +62,7 @@ const oneOrTwo = z
 /**
  * A FHIR search's parameters: `_lastUpdated` (up to two, a range), `patient` (Patient/<id> or
  * <id>), `_id` (comma-separated), `_count` (1 to 1000), `_cursor` (the opaque keyset position
- * of a `next` link) and `_format` (JSON only). Anything else is refused (400), not ignored:
+ * of a `next` link), `_total` (none, estimate, accurate) and `_format` (JSON only). Anything else is refused (400), not ignored:
  * a filter the server dropped silently would hand over more PHI than asked for.
  */
 export const searchQueryShape = z.strictObject({
@@ -74,12 +80,27 @@ export const searchQueryShape = z.strictObject({
     .meta({ description: `Resources per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
   _cursor: z.string().max(200).optional().meta({ description: 'The position a `next` link carries' }),
   _format: z.enum(['json', 'application/json', 'application/fhir+json']).optional(),
+  _total: z
+    .enum(['none', 'estimate', 'accurate'])
+    .optional()
+    .meta({
+      description:
+        'Bundle.total, the size of the whole search set on every page: none (the default) leaves it out; ' +
+        `estimate and accurate count it exactly, up to ${MAX_COUNTED_TOTAL} matches (beyond that: no total and ` +
+        'a warning OperationOutcome entry)',
+    }),
 });
 
 /** The search parameters validated and read: the page size, the time range, the ids, the patient, the cursor. */
 export const searchQuerySchema = searchQueryShape.transform((q, ctx) => {
   // FHIR's parameter names, read once under plain names.
-  const { _count: countParam, _lastUpdated: lastUpdatedParam, _cursor: cursorParam, _id: idParam } = q;
+  const {
+    _count: countParam,
+    _lastUpdated: lastUpdatedParam,
+    _cursor: cursorParam,
+    _id: idParam,
+    _total: totalParam,
+  } = q;
   const count = countParam === undefined ? DEFAULT_PAGE_SIZE : Number(countParam);
   if (count < 1 || count > MAX_PAGE_SIZE)
     ctx.addIssue({ code: 'custom', path: ['_count'], message: 'must be a whole number from 1 to 1000' });
@@ -106,6 +127,8 @@ export const searchQuerySchema = searchQueryShape.transform((q, ctx) => {
     ids: ids?.filter((id) => UUID.test(id)),
     patient: patient === undefined ? undefined : UUID.test(patient) ? patient : null,
     after: cursor ?? undefined,
+    // Whether Bundle.total is wanted: `estimate` gets the exact count too (it is as cheap here).
+    total: totalParam ?? 'none',
   };
 });
 

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 
 /** Answers whose duration must not tell two cases apart (e.g. a known and an unknown account). */
-export type TimedAnswer = 'login_refusal' | 'signup' | 'password_forgot';
+export type TimedAnswer = 'login_refusal' | 'signup' | 'password_forgot' | 'api_client_refusal';
 
 const SAMPLES_KEPT = 64;
 /** A stalled sample (GC pause, slow disk) must not hold the short path for long. */
