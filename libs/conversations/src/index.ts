@@ -23,6 +23,8 @@ export {
   type MessageChangeQuery,
   type ProviderMessageRef,
   type ProviderStatusReport,
+  type SecureThreadMessage,
+  type SecureThreadScope,
   INBOUND_STATUS,
   CHAT_OUTBOUND_STATUS,
   MESSAGE_BODY_COLUMN,

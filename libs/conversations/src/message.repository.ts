@@ -129,6 +129,44 @@ export const MESSAGE_BODY_COLUMN = 'messages.body';
 export const MESSAGE_TO_ADDRESS_COLUMN = 'messages.to_address';
 const COL = { body: MESSAGE_BODY_COLUMN, bodyHtml: 'messages.body_html' } as const;
 
+/**
+ * Which messages a patient's secure link shows (`secureThreadPage`; attachments:
+ * `AttachmentRepository.inSecureThread`): the contact's secure messages sent to the link's very
+ * address, and the replies written through links to it (`portal_link_id`). Nothing that went to
+ * another address of the contact (an old or wrong number, the email), nor replies written there.
+ */
+export interface SecureThreadScope {
+  contactId: string;
+  /** The link's channel and the blind index of its address. */
+  channel: string;
+  addressIndex: Buffer;
+}
+
+/** SQL over `messages` aliased `m`: $1 tenant, $2 contact, $3 the link's channel, $4 its address index. */
+export const IN_SECURE_THREAD = `m.tenant_id = $1 AND m.contact_id = $2 AND m.kind = 'message' AND m.retracted_at IS NULL
+   AND ((m.direction = 'outbound' AND m.delivery_route = 'secure_link'
+         AND m.channel = $3 AND m.to_address_bidx = $4)
+        OR (m.direction = 'inbound' AND m.channel = 'portal' AND EXISTS (
+              SELECT 1 FROM secure_links r WHERE r.tenant_id = m.tenant_id AND r.id = m.portal_link_id
+                AND r.channel = $3 AND r.address_bidx = $4)))`;
+
+export const secureThreadParams = (tx: TenantTx, scope: SecureThreadScope): unknown[] => [
+  tx.tenantId,
+  scope.contactId,
+  scope.channel,
+  scope.addressIndex,
+];
+
+/** A message of a patient's secure thread, body decrypted. */
+export interface SecureThreadMessage {
+  id: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  body: string | null;
+  status: string;
+  createdAt: Date;
+}
+
 /** Status of an inbound message once stored (outside the outbound delivery machine). */
 export const INBOUND_STATUS = 'received';
 /** A staff chat message is `sent` when stored, `delivered` once the visitor's client got it. */
@@ -358,6 +396,38 @@ export class MessageRepository {
        WHERE tenant_id = $1 AND secure_message_unread AND id IN (SELECT conversation_id FROM read)`,
       [tx.tenantId, ids, from],
     );
+  }
+
+  /** The newest `limit` messages of a patient's secure thread (SecureThreadScope), newest first. */
+  async secureThreadPage(
+    tx: TenantTx,
+    scope: SecureThreadScope,
+    limit: number,
+  ): Promise<SecureThreadMessage[]> {
+    const rows = await tx.query<
+      Pick<MessageEntity, 'id' | 'conversation_id' | 'body_enc' | 'status' | 'created_at'> & {
+        direction: 'inbound' | 'outbound';
+      }
+    >(
+      `SELECT m.id, m.conversation_id, m.direction, m.body_enc, m.status, m.created_at FROM messages m
+       WHERE ${IN_SECURE_THREAD}
+       ORDER BY m.created_at DESC, m.id DESC LIMIT ${Math.trunc(limit)}`,
+      secureThreadParams(tx, scope),
+    );
+    const bodies = await (
+      await this.keys.forTenant(tx)
+    ).decryptColumn(
+      COL.body,
+      rows.map((r) => r.body_enc),
+    );
+    return rows.map((row, i) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      direction: row.direction,
+      body: bodies[i] ?? null,
+      status: row.status,
+      createdAt: row.created_at,
+    }));
   }
 
   /** An outbound secure-link message, locked until commit; null for any other message. */
