@@ -45,6 +45,7 @@ export {
 } from './attachment.repository.js';
 export { MessageFields, type MessageFieldsSource, type SubmittedFields } from './message-fields.js';
 export {
+  MMS_CONTENT_TYPES,
   SERVED_CONTENT_TYPES,
   attachmentFileName,
   contentDisposition,
