@@ -196,7 +196,17 @@ export class MessageRepository {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       // The provider's id is claimed first (message_provider_ids: unique per tenant and channel
-      // across every partition); a retry finds it claimed and stores nothing.
+      // across every partition); a retry finds it claimed and stores nothing. The trigger
+      // messages_provider_id_unique (migration 1766800000000) then sees that the claim is this
+      // message's own and passes. Both are needed. The trigger is the rule for every writer (an
+      // outbound message gets its id by UPDATE; `messages`, partitioned by id, can have no unique
+      // index on it), but it can only refuse, with unique_violation, which aborts the ingest's
+      // transaction: a concurrent delivery of the id would fail instead of answering as the
+      // duplicate (a retry after the first committed is found before: IngestService.duplicateOf).
+      // A BEFORE trigger could not claim and skip the row instead: its claim, a statement of its
+      // own, would fail the foreign key to the message not inserted yet. The claim here makes a
+      // concurrent delivery (it waits on the first's claim, then conflicts) store nothing
+      // (test/inbound-provider-id-claim.e2e-spec.ts).
       `WITH claim AS (
          INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
          SELECT $2::uuid, $6::text, $9::text, $1::uuid WHERE $9::text IS NOT NULL
@@ -411,15 +421,10 @@ export class MessageRepository {
     >(
       `SELECT m.id, m.conversation_id, m.direction, m.body_enc, m.status, m.created_at FROM messages m
        WHERE ${IN_SECURE_THREAD}
-       ORDER BY m.created_at DESC, m.id DESC LIMIT ${Math.trunc(limit)}`,
-      secureThreadParams(tx, scope),
+       ORDER BY m.created_at DESC, m.id DESC LIMIT $5`,
+      [...secureThreadParams(tx, scope), limit],
     );
-    const bodies = await (
-      await this.keys.forTenant(tx)
-    ).decryptColumn(
-      COL.body,
-      rows.map((r) => r.body_enc),
-    );
+    const bodies = await this.bodiesOf(tx, rows);
     return rows.map((row, i) => ({
       id: row.id,
       conversationId: row.conversation_id,
@@ -544,12 +549,7 @@ export class MessageRepository {
        FROM messages WHERE ${where} ORDER BY updated_at, id LIMIT ${limit}`,
       where.params,
     );
-    const bodies = await (
-      await this.keys.forTenant(tx)
-    ).decryptColumn(
-      COL.body,
-      rows.map((row) => row.body_enc),
-    );
+    const bodies = await this.bodiesOf(tx, rows);
     return rows.map((row, i) => ({
       id: row.id,
       conversationId: row.conversation_id,
@@ -565,6 +565,17 @@ export class MessageRepository {
       updatedAt: row.updated_at,
       micros: row.micros,
     }));
+  }
+
+  /** The bodies of a page of rows, decrypted in one pass (null where a row has none). */
+  private async bodiesOf(
+    tx: TenantTx,
+    rows: ReadonlyArray<{ body_enc: Buffer | null }>,
+  ): Promise<Array<string | null>> {
+    return (await this.keys.forTenant(tx)).decryptColumn(
+      COL.body,
+      rows.map((row) => row.body_enc),
+    );
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {
