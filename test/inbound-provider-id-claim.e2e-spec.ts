@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,9 +6,7 @@ import { IngestService } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { type StaffMember, StaffClient, ownerPool } from '@app/testing';
 import { createPublicChannel } from './intake-fixtures.js';
-import { freshPhone, startListeningApi } from './ingestion-fixtures.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { freshPhone, startListeningApi, untilWaitingOn } from './ingestion-fixtures.js';
 
 /**
  * Two deliveries of one provider message id, both past the ingest's duplicate lookup before
@@ -46,22 +45,9 @@ describe('inbound provider id claim', () => {
       }),
     );
 
-  /** Transactions waiting on the backend `holderPid`, directly or behind another waiting one. */
-  const waitingOn = async (holderPid: number) =>
-    (
-      await owner.query(
-        `WITH direct AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
-         SELECT (SELECT count(*) FROM direct)::int + (
-           SELECT count(*) FROM pg_stat_activity a
-           WHERE a.pid NOT IN (SELECT pid FROM direct)
-             AND EXISTS (SELECT 1 FROM direct d WHERE d.pid = ANY(pg_blocking_pids(a.pid))))::int AS n`,
-        [holderPid],
-      )
-    ).rows[0].n as number;
-
   it('a concurrent second delivery of one id stores nothing and answers as the duplicate', async () => {
     const contactId = (await deliver({ phone: freshPhone() })).contactId!;
-    const providerMessageId = `claim-${crypto.randomUUID()}`;
+    const providerMessageId = `claim-${randomUUID()}`;
     const holder = await owner.connect();
     let both: Promise<Array<Awaited<ReturnType<typeof deliver>>>>;
     try {
@@ -73,11 +59,7 @@ describe('inbound provider id claim', () => {
         deliver({ contactId, providerMessageId }),
         deliver({ contactId, providerMessageId }),
       ]);
-      const deadline = Date.now() + 5000;
-      while ((await waitingOn(holderPid)) < 2) {
-        if (Date.now() > deadline) throw new Error('the deliveries did not wait on the contact');
-        await pause(10);
-      }
+      await untilWaitingOn(owner, holderPid, 2);
     } finally {
       await holder.query('COMMIT');
       holder.release();
