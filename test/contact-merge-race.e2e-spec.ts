@@ -5,7 +5,7 @@ import { IngestService } from '@app/conversations';
 import { TenantDb } from '@app/database';
 import { type StaffMember, StaffClient, ownerPool } from '@app/testing';
 import { createPublicChannel } from './intake-fixtures.js';
-import { freshPhone, startListeningApi } from './ingestion-fixtures.js';
+import { freshPhone, startListeningApi, untilWaitingOn } from './ingestion-fixtures.js';
 
 const PAIRS = 10;
 const TEXTS_PER_PAIR = 3;
@@ -72,27 +72,6 @@ describe('contact merge racing inbound messages', () => {
   const mergeOf = (survivorId: string, mergedId: string) =>
     c.post(`/v1/contacts/${survivorId}/merge`, { otherContactId: mergedId }, admin.accessToken);
 
-  /** Transactions waiting, directly or through another waiting one, on the backend `holderPid`. */
-  const waitingOn = async (holderPid: number) =>
-    (
-      await owner.query(
-        `WITH direct AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
-         SELECT (SELECT count(*) FROM direct)::int + (
-           SELECT count(*) FROM pg_stat_activity a
-           WHERE a.pid NOT IN (SELECT pid FROM direct)
-             AND EXISTS (SELECT 1 FROM direct d WHERE d.pid = ANY(pg_blocking_pids(a.pid))))::int AS n`,
-        [holderPid],
-      )
-    ).rows[0].n as number;
-
-  async function untilWaiting(holderPid: number, backends: number): Promise<void> {
-    const deadline = Date.now() + 5000;
-    while ((await waitingOn(holderPid)) < backends) {
-      if (Date.now() > deadline) throw new Error(`fewer than ${backends} transactions waiting on the lock`);
-      await pause(10);
-    }
-  }
-
   /**
    * The interleaving that loses the message, made certain: the merge has locked both contacts and
    * waits (on a conversation row this test holds) while `inbound` starts; then both go on.
@@ -111,9 +90,9 @@ describe('contact merge racing inbound messages', () => {
         [mergedId],
       );
       const merge = mergeOf(survivorId, mergedId).then((res) => res);
-      await untilWaiting(holderPid, 1);
+      await untilWaitingOn(owner, holderPid, 1);
       const message = inbound();
-      await untilWaiting(holderPid, 2);
+      await untilWaitingOn(owner, holderPid, 2);
       await holder.query('COMMIT');
       expect((await merge).status).toBe(200);
       return await message;

@@ -166,3 +166,24 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Waits until `backends` transactions wait on the backend `holderPid`'s locks, directly or behind
+ * another waiting one (a row's lock queue: the second waits on the first); fails after 5 s.
+ */
+export async function untilWaitingOn(owner: pg.Pool, holderPid: number, backends: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const { rows } = await owner.query(
+      `WITH direct AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
+       SELECT (SELECT count(*) FROM direct)::int + (
+         SELECT count(*) FROM pg_stat_activity a
+         WHERE a.pid NOT IN (SELECT pid FROM direct)
+           AND EXISTS (SELECT 1 FROM direct d WHERE d.pid = ANY(pg_blocking_pids(a.pid))))::int AS n`,
+      [holderPid],
+    );
+    if ((rows[0].n as number) >= backends) return;
+    if (Date.now() > deadline) throw new Error(`fewer than ${backends} transactions waiting on the lock`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -102,8 +102,10 @@ type ContactRow = Pick<
 > & { claim_reason: ClaimReason | null };
 
 /** Column names double as the AAD context, so a ciphertext only decrypts in its own column. */
+/** The encryption binding of a contact's name (the inbox decrypts a page of names at once). */
+export const CONTACT_NAME_COLUMN = 'contacts.name';
 const COL = {
-  name: 'contacts.name',
+  name: CONTACT_NAME_COLUMN,
   phone: 'contacts.phone',
   email: 'contacts.email',
   dob: 'contacts.date_of_birth',

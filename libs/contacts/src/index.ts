@@ -10,6 +10,7 @@ export {
   type ClaimReason,
   type ChangeFeedQuery,
   type ChangedContact,
+  CONTACT_NAME_COLUMN,
 } from './contact.repository.js';
 export {
   ContactMatcher,

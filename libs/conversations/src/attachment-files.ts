@@ -4,64 +4,52 @@
  * could run in the api's origin): any other stored type is served as application/octet-stream.
  */
 
+/**
+ * The types channels store and a download is served as (the one list: MMS media, email
+ * attachments, staff uploads), each with the extension a file without a name gets. `mms`: also
+ * accepted from MMS (pictures, PDFs, contact cards, short audio and video); email keeps them all,
+ * the documents patients send (forms, letters) too.
+ */
+const ATTACHMENT_TYPES: Readonly<Record<string, { extension: string; mms?: true }>> = {
+  'image/jpeg': { extension: 'jpg', mms: true },
+  'image/png': { extension: 'png', mms: true },
+  'image/gif': { extension: 'gif', mms: true },
+  'image/webp': { extension: 'webp', mms: true },
+  'image/heic': { extension: 'heic', mms: true },
+  'image/heif': { extension: 'heif', mms: true },
+  'image/tiff': { extension: 'tiff' },
+  'application/pdf': { extension: 'pdf', mms: true },
+  'text/vcard': { extension: 'vcf', mms: true },
+  'text/x-vcard': { extension: 'vcf', mms: true },
+  'text/plain': { extension: 'txt' },
+  'text/csv': { extension: 'csv' },
+  'text/calendar': { extension: 'ics' },
+  'audio/mpeg': { extension: 'mp3', mms: true },
+  'audio/mp4': { extension: 'm4a', mms: true },
+  'audio/amr': { extension: 'amr', mms: true },
+  'video/mp4': { extension: 'mp4', mms: true },
+  'video/3gpp': { extension: '3gp', mms: true },
+  'application/msword': { extension: 'doc' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx' },
+  'application/vnd.ms-excel': { extension: 'xls' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx' },
+  'application/rtf': { extension: 'rtf' },
+};
+
 /** Types an attachment is served as: those channels store (MMS media and email attachments). */
-export const SERVED_CONTENT_TYPES: ReadonlySet<string> = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-  'image/tiff',
-  'application/pdf',
-  'text/vcard',
-  'text/x-vcard',
-  'text/plain',
-  'text/csv',
-  'text/calendar',
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/amr',
-  'video/mp4',
-  'video/3gpp',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/rtf',
-]);
+export const SERVED_CONTENT_TYPES: ReadonlySet<string> = new Set(Object.keys(ATTACHMENT_TYPES));
+/** What channels accept from MMS (a subset of the served types). */
+export const MMS_CONTENT_TYPES: ReadonlySet<string> = new Set(
+  Object.entries(ATTACHMENT_TYPES)
+    .filter(([, type]) => type.mms)
+    .map(([name]) => name),
+);
 export const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
 
 /** The type a download answers with: the stored one if it is on the list, else octet-stream. */
 export function servedContentType(stored: string | null): string {
   return stored !== null && SERVED_CONTENT_TYPES.has(stored) ? stored : FALLBACK_CONTENT_TYPE;
 }
-
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-  'image/heif': 'heif',
-  'image/tiff': 'tiff',
-  'application/pdf': 'pdf',
-  'text/vcard': 'vcf',
-  'text/x-vcard': 'vcf',
-  'text/plain': 'txt',
-  'text/csv': 'csv',
-  'text/calendar': 'ics',
-  'audio/mpeg': 'mp3',
-  'audio/mp4': 'm4a',
-  'audio/amr': 'amr',
-  'video/mp4': 'mp4',
-  'video/3gpp': '3gp',
-  'application/msword': 'doc',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.ms-excel': 'xls',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/rtf': 'rtf',
-};
 
 const MAX_NAME_LENGTH = 255;
 
@@ -81,7 +69,7 @@ export function attachmentFileName(
   // Cut by code point, never inside a surrogate pair.
   if (cleaned && cleaned !== '.' && cleaned !== '..')
     return Array.from(cleaned).slice(0, MAX_NAME_LENGTH).join('');
-  const extension = contentType ? EXTENSIONS[contentType] : undefined;
+  const extension = contentType ? ATTACHMENT_TYPES[contentType]?.extension : undefined;
   return `attachment-${position + 1}${extension ? `.${extension}` : ''}`;
 }
 

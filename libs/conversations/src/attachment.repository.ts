@@ -7,6 +7,7 @@ import { KeyRingService } from '@app/crypto';
 import type { SweepTx, TenantTx } from '@app/database';
 import type { AttachmentEntity } from './attachment.entity.js';
 import { attachmentFileName } from './attachment-files.js';
+import { IN_SECURE_THREAD, type SecureThreadScope, secureThreadParams } from './message.repository.js';
 
 export type AttachmentStatus = 'pending' | 'stored' | 'failed';
 
@@ -392,6 +393,29 @@ export class AttachmentRepository {
       contentType: row.content_type,
       fileName: attachmentFileName(storedName, row.position, row.content_type),
       content: await cipher.decrypt(COL.content, row.content_enc),
+    };
+  }
+
+  /**
+   * A stored attachment of a message a patient's secure thread shows (a staff upload sent with
+   * it, or media the patient sent), with its stored type and its download name; null otherwise.
+   */
+  async inSecureThread(
+    tx: TenantTx,
+    scope: SecureThreadScope,
+    id: string,
+  ): Promise<{ contentType: string | null; fileName: string } | null> {
+    const [row] = await tx.query<Pick<AttachmentEntity, 'content_type' | 'position' | 'filename_enc'>>(
+      `SELECT a.content_type, a.position, a.filename_enc FROM attachments a
+       JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+       WHERE a.tenant_id = $1 AND a.id = $5 AND a.status = 'stored' AND ${IN_SECURE_THREAD}`,
+      [...secureThreadParams(tx, scope), id],
+    );
+    if (!row) return null;
+    const storedName = await (await this.keys.forTenant(tx)).decryptNullable(COL.filename, row.filename_enc);
+    return {
+      contentType: row.content_type,
+      fileName: attachmentFileName(storedName, row.position, row.content_type),
     };
   }
 

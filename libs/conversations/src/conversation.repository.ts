@@ -64,7 +64,9 @@ export interface TriageFields {
   tags: string[];
 }
 
-const COL = { preview: 'conversations.last_message_preview' } as const;
+/** The encryption binding of a conversation's last message preview (the inbox decrypts a page at once). */
+export const PREVIEW_COLUMN = 'conversations.last_message_preview';
+const COL = { preview: PREVIEW_COLUMN } as const;
 
 /** Longest preview kept with the conversation (the inbox list shows one line). */
 export const PREVIEW_LENGTH = 140;

@@ -23,6 +23,8 @@ export {
   type MessageChangeQuery,
   type ProviderMessageRef,
   type ProviderStatusReport,
+  type SecureThreadMessage,
+  type SecureThreadScope,
   INBOUND_STATUS,
   CHAT_OUTBOUND_STATUS,
   MESSAGE_BODY_COLUMN,
@@ -43,6 +45,7 @@ export {
 } from './attachment.repository.js';
 export { MessageFields, type MessageFieldsSource, type SubmittedFields } from './message-fields.js';
 export {
+  MMS_CONTENT_TYPES,
   SERVED_CONTENT_TYPES,
   attachmentFileName,
   contentDisposition,

@@ -129,6 +129,44 @@ export const MESSAGE_BODY_COLUMN = 'messages.body';
 export const MESSAGE_TO_ADDRESS_COLUMN = 'messages.to_address';
 const COL = { body: MESSAGE_BODY_COLUMN, bodyHtml: 'messages.body_html' } as const;
 
+/**
+ * Which messages a patient's secure link shows (`secureThreadPage`; attachments:
+ * `AttachmentRepository.inSecureThread`): the contact's secure messages sent to the link's very
+ * address, and the replies written through links to it (`portal_link_id`). Nothing that went to
+ * another address of the contact (an old or wrong number, the email), nor replies written there.
+ */
+export interface SecureThreadScope {
+  contactId: string;
+  /** The link's channel and the blind index of its address. */
+  channel: string;
+  addressIndex: Buffer;
+}
+
+/** SQL over `messages` aliased `m`: $1 tenant, $2 contact, $3 the link's channel, $4 its address index. */
+export const IN_SECURE_THREAD = `m.tenant_id = $1 AND m.contact_id = $2 AND m.kind = 'message' AND m.retracted_at IS NULL
+   AND ((m.direction = 'outbound' AND m.delivery_route = 'secure_link'
+         AND m.channel = $3 AND m.to_address_bidx = $4)
+        OR (m.direction = 'inbound' AND m.channel = 'portal' AND EXISTS (
+              SELECT 1 FROM secure_links r WHERE r.tenant_id = m.tenant_id AND r.id = m.portal_link_id
+                AND r.channel = $3 AND r.address_bidx = $4)))`;
+
+export const secureThreadParams = (tx: TenantTx, scope: SecureThreadScope): unknown[] => [
+  tx.tenantId,
+  scope.contactId,
+  scope.channel,
+  scope.addressIndex,
+];
+
+/** A message of a patient's secure thread, body decrypted. */
+export interface SecureThreadMessage {
+  id: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  body: string | null;
+  status: string;
+  createdAt: Date;
+}
+
 /** Status of an inbound message once stored (outside the outbound delivery machine). */
 export const INBOUND_STATUS = 'received';
 /** A staff chat message is `sent` when stored, `delivered` once the visitor's client got it. */
@@ -158,7 +196,17 @@ export class MessageRepository {
     const cipher = await this.keys.forTenant(tx);
     const [row] = await tx.query<{ id: string; created_at: Date }>(
       // The provider's id is claimed first (message_provider_ids: unique per tenant and channel
-      // across every partition); a retry finds it claimed and stores nothing.
+      // across every partition); a retry finds it claimed and stores nothing. The trigger
+      // messages_provider_id_unique (migration 1766800000000) then sees that the claim is this
+      // message's own and passes. Both are needed. The trigger is the rule for every writer (an
+      // outbound message gets its id by UPDATE; `messages`, partitioned by id, can have no unique
+      // index on it), but it can only refuse, with unique_violation, which aborts the ingest's
+      // transaction: a concurrent delivery of the id would fail instead of answering as the
+      // duplicate (a retry after the first committed is found before: IngestService.duplicateOf).
+      // A BEFORE trigger could not claim and skip the row instead: its claim, a statement of its
+      // own, would fail the foreign key to the message not inserted yet. The claim here makes a
+      // concurrent delivery (it waits on the first's claim, then conflicts) store nothing
+      // (test/inbound-provider-id-claim.e2e-spec.ts).
       `WITH claim AS (
          INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
          SELECT $2::uuid, $6::text, $9::text, $1::uuid WHERE $9::text IS NOT NULL
@@ -360,6 +408,33 @@ export class MessageRepository {
     );
   }
 
+  /** The newest `limit` messages of a patient's secure thread (SecureThreadScope), newest first. */
+  async secureThreadPage(
+    tx: TenantTx,
+    scope: SecureThreadScope,
+    limit: number,
+  ): Promise<SecureThreadMessage[]> {
+    const rows = await tx.query<
+      Pick<MessageEntity, 'id' | 'conversation_id' | 'body_enc' | 'status' | 'created_at'> & {
+        direction: 'inbound' | 'outbound';
+      }
+    >(
+      `SELECT m.id, m.conversation_id, m.direction, m.body_enc, m.status, m.created_at FROM messages m
+       WHERE ${IN_SECURE_THREAD}
+       ORDER BY m.created_at DESC, m.id DESC LIMIT $5`,
+      [...secureThreadParams(tx, scope), limit],
+    );
+    const bodies = await this.bodiesOf(tx, rows);
+    return rows.map((row, i) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      direction: row.direction,
+      body: bodies[i] ?? null,
+      status: row.status,
+      createdAt: row.created_at,
+    }));
+  }
+
   /** An outbound secure-link message, locked until commit; null for any other message. */
   async lockSecureMessage(
     tx: TenantTx,
@@ -488,12 +563,7 @@ export class MessageRepository {
        FROM messages WHERE ${where} ORDER BY updated_at, id LIMIT ${limit}`,
       where.params,
     );
-    const bodies = await (
-      await this.keys.forTenant(tx)
-    ).decryptColumn(
-      COL.body,
-      rows.map((row) => row.body_enc),
-    );
+    const bodies = await this.bodiesOf(tx, rows);
     return rows.map((row, i) => ({
       id: row.id,
       conversationId: row.conversation_id,
@@ -509,6 +579,17 @@ export class MessageRepository {
       updatedAt: row.updated_at,
       micros: row.micros,
     }));
+  }
+
+  /** The bodies of a page of rows, decrypted in one pass (null where a row has none). */
+  private async bodiesOf(
+    tx: TenantTx,
+    rows: ReadonlyArray<{ body_enc: Buffer | null }>,
+  ): Promise<Array<string | null>> {
+    return (await this.keys.forTenant(tx)).decryptColumn(
+      COL.body,
+      rows.map((row) => row.body_enc),
+    );
   }
 
   async get(tx: TenantTx, id: string): Promise<StoredMessage | null> {

@@ -8,7 +8,6 @@ import {
   type Disclosure,
   findDisclosure,
 } from '@app/consent';
-import { KeyRingService } from '@app/crypto';
 import { type TenantTx } from '@app/database';
 import { requestContext } from '@app/observability';
 import { PortalLinkRepository } from '@app/delivery';
@@ -35,7 +34,6 @@ export class ConsentPages {
     private readonly requests: ConsentRequests,
     private readonly consentRequests: ConsentRequestRepository,
     private readonly links: PortalLinkRepository,
-    private readonly keys: KeyRingService,
     private readonly audit: AuditService,
   ) {}
 
@@ -104,15 +102,11 @@ export class ConsentPages {
   async unsubscribe(tx: TenantTx, id: string): Promise<boolean> {
     const link = await this.links.useUnsubscribeLink(tx, id);
     if (!link) return false;
-    const cipher = await this.keys.forTenant(tx);
     const { ip, userAgent } = requestContext.get();
-    const revoked = await this.ledger.revokeAddress(
-      tx,
-      'email',
-      await cipher.decryptString('unsubscribe_links.address', link.addressEnc),
-      'email_link',
-      { actor: { type: 'patient', id: link.contactId }, evidence: { ip, userAgent } },
-    );
+    const revoked = await this.ledger.revokeAddress(tx, 'email', link.address, 'email_link', {
+      actor: { type: 'patient', id: link.contactId },
+      evidence: { ip, userAgent },
+    });
     this.audit.record(tx, {
       action: 'consent.email_unsubscribed',
       actor: { type: 'patient', id: link.contactId },

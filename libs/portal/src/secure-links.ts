@@ -75,8 +75,7 @@ export class SecureLinks {
 
   /** Queues a code to the address the link went to (minted by the worker); earlier unused codes stop counting. */
   async sendCode(tx: TenantTx, link: SecureLink): Promise<void> {
-    const cipher = await this.keys.forTenant(tx);
-    const address = await cipher.decryptString('secure_links.address', link.addressEnc);
+    const address = await this.links.secureLinkAddress(tx, link.addressEnc);
     const messageId = await this.codeMessages.queue(
       tx,
       { linkId: link.id },

@@ -1,19 +1,7 @@
-import type { ReceivedAttachment } from '@app/conversations';
-import { MEDIA_CONTENT_TYPES } from '../sms/twilio-media-fetcher.js';
+import { type ReceivedAttachment, SERVED_CONTENT_TYPES } from '@app/conversations';
 
-/** What we keep from email: the MMS types plus the documents patients send (forms, letters). */
-export const EMAIL_ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
-  ...MEDIA_CONTENT_TYPES,
-  'image/tiff',
-  'text/plain',
-  'text/csv',
-  'text/calendar',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/rtf',
-]);
+/** What we keep from email: every type we serve (the MMS types plus the documents patients send). */
+export const EMAIL_ATTACHMENT_TYPES: ReadonlySet<string> = SERVED_CONTENT_TYPES;
 export const MAX_EMAIL_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_EMAIL_ATTACHMENTS = 20;
 

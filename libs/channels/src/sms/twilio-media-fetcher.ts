@@ -1,25 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
+import { MMS_CONTENT_TYPES } from '@app/conversations';
 import { isPublicAddress } from '@app/providers';
 
-/** What we accept from MMS: pictures, PDFs, contact cards, short audio/video. */
-export const MEDIA_CONTENT_TYPES: ReadonlySet<string> = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-  'text/vcard',
-  'text/x-vcard',
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/amr',
-  'video/mp4',
-  'video/3gpp',
-]);
 export const MAX_MEDIA_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 /** Twilio answers a media URL with one redirect to its CDN; a few more are tolerated, never a loop. */
@@ -136,7 +120,7 @@ export class TwilioMediaFetcher {
   private accept(response: Response): Promise<MediaFetchResult> {
     if (!response.ok) return discard(response, 'fetch_failed');
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!MEDIA_CONTENT_TYPES.has(contentType)) return discard(response, 'content_type_not_allowed');
+    if (!MMS_CONTENT_TYPES.has(contentType)) return discard(response, 'content_type_not_allowed');
     if (Number(response.headers.get('content-length') ?? 0) > MAX_MEDIA_BYTES)
       return discard(response, 'too_large');
     return readCapped(response, contentType);

@@ -1,12 +1,11 @@
+import { CONTACT_NAME_COLUMN } from '@app/contacts';
 import type { TenantCipher } from '@app/crypto';
 import { attachmentFileName } from '../attachment-files.js';
 import { ATTACHMENT_FILENAME_COLUMN } from '../attachment.repository.js';
+import { PREVIEW_COLUMN } from '../conversation.repository.js';
 import type { SubmittedFields } from '../message-fields.js';
 import { MESSAGE_BODY_COLUMN } from '../message.repository.js';
 import type { InboxRow, MessagePageRow, SenderVerdict } from './inbox-query.js';
-
-export const PREVIEW_COLUMN = 'conversations.last_message_preview';
-export const CONTACT_NAME_COLUMN = 'contacts.name';
 
 export interface InboxItem {
   id: string;

@@ -8,6 +8,10 @@ import { newPortalCode, oneTimeCodeHash, PORTAL_CODE_MINUTES } from './portal-co
 
 const DAY_MS = 86_400_000;
 
+/** The encryption bindings of the addresses a secure or unsubscribe link is bound to (PortalLinkRepository decrypts them). */
+export const SECURE_LINK_ADDRESS_COLUMN = 'secure_links.address';
+export const UNSUBSCRIBE_LINK_ADDRESS_COLUMN = 'unsubscribe_links.address';
+
 /**
  * What a message carries to the patient and only its hash is stored of, minted in the
  * transaction that persists the attempt: a secure link (`/s/`), an unsubscribe link (`/u/`), a
@@ -41,7 +45,7 @@ export class OutgoingLinks {
         message.contactId,
         secureMessageId,
         message.channel,
-        cipher.encrypt('secure_links.address', message.address),
+        cipher.encrypt(SECURE_LINK_ADDRESS_COLUMN, message.address),
         message.addressIndex,
         link.hash,
         new Date(Date.now() + days * DAY_MS),
@@ -59,7 +63,7 @@ export class OutgoingLinks {
         tx.tenantId,
         message.contactId,
         message.id,
-        cipher.encrypt('unsubscribe_links.address', message.address),
+        cipher.encrypt(UNSUBSCRIBE_LINK_ADDRESS_COLUMN, message.address),
         message.addressIndex,
         link.hash,
       ],

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { KeyRingService } from '@app/crypto';
 import type { TenantTx } from '@app/database';
+import {
+  SECURE_LINK_ADDRESS_COLUMN,
+  UNSUBSCRIBE_LINK_ADDRESS_COLUMN,
+} from '../dispatch/outgoing-links.repository.js';
 
 /** A secure link as the portal reads it, with its message's conversation and sender channel. */
 export interface SecureLinkRow {
@@ -22,6 +27,8 @@ export interface SecureLinkRow {
  */
 @Injectable()
 export class PortalLinkRepository {
+  constructor(private readonly keys: KeyRingService) {}
+
   /** The link (locked when `forUpdate`); dead when expired or it or its message was retracted. */
   async secureLink(tx: TenantTx, id: string, forUpdate: boolean): Promise<SecureLinkRow | null> {
     const [row] = await tx.query<SecureLinkRow>(
@@ -34,6 +41,11 @@ export class PortalLinkRepository {
       [tx.tenantId, id],
     );
     return row ?? null;
+  }
+
+  /** The address a secure link (`secureLink`'s `address_enc`) was sent to, decrypted. */
+  async secureLinkAddress(tx: TenantTx, addressEnc: Buffer): Promise<string> {
+    return (await this.keys.forTenant(tx)).decryptString(SECURE_LINK_ADDRESS_COLUMN, addressEnc);
   }
 
   /** A code was asked for within its lifetime (sent or still queued), unused. */
@@ -79,16 +91,18 @@ export class PortalLinkRepository {
     );
   }
 
-  /** Marks the unsubscribe link used (the first time stays); its contact and address, or null when unknown. */
-  async useUnsubscribeLink(
-    tx: TenantTx,
-    id: string,
-  ): Promise<{ contactId: string; addressEnc: Buffer } | null> {
+  /** Marks the unsubscribe link used (the first time stays); its contact and address (decrypted), or null when unknown. */
+  async useUnsubscribeLink(tx: TenantTx, id: string): Promise<{ contactId: string; address: string } | null> {
     const [row] = await tx.query<{ contact_id: string; address_enc: Buffer }>(
       `UPDATE unsubscribe_links SET used_at = coalesce(used_at, now()) WHERE tenant_id = $1 AND id = $2
        RETURNING contact_id, address_enc`,
       [tx.tenantId, id],
     );
-    return row ? { contactId: row.contact_id, addressEnc: row.address_enc } : null;
+    if (!row) return null;
+    const cipher = await this.keys.forTenant(tx);
+    return {
+      contactId: row.contact_id,
+      address: await cipher.decryptString(UNSUBSCRIBE_LINK_ADDRESS_COLUMN, row.address_enc),
+    };
   }
 }
