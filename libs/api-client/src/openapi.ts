@@ -1193,7 +1193,7 @@ export interface paths {
         put?: never;
         /**
          * An access token for an API client (OAuth 2.0 client credentials)
-         * @description Form-encoded `grant_type=client_credentials`, the client authenticated with `client_id` and `client_secret` in the body or HTTP Basic, optional `scope` (within the client’s; default: all of it). Errors are OAuth’s: 400 invalid_request, unsupported_grant_type, invalid_scope; 401 invalid_client.
+         * @description Form-encoded `grant_type=client_credentials`, the client authenticated with `client_id` and `client_secret` in the body or HTTP Basic, optional `scope` (within the client’s; default: all of it). Errors are OAuth’s: 400 invalid_request, unsupported_grant_type, invalid_scope; 401 invalid_client (the same answer for an unknown, revoked or malformed client id and a wrong secret). Rate limited: more than 30 requests per 60 s from one client address, or 20 per 60 s for one client id from any address (counted whether or not the id exists), answer 429 `rate_limited` in the API’s error body with Retry-After (seconds).
          */
         post: operations["OAuthController_token"];
         delete?: never;
@@ -1303,7 +1303,7 @@ export interface paths {
         };
         /**
          * Search one resource type: a searchset Bundle, `_count` per page, `next` link while more follow
-         * @description `_lastUpdated` (gt/ge/lt/le/eq, a date or an instant; twice for a range), `patient` (not on Patient), `_id`, `_count` (1 to 1000, default 50). Pages run in change order on a keyset cursor (`_cursor`, from the next link). Audited `fhir.searched` as the client.
+         * @description `_lastUpdated` (gt/ge/lt/le/eq, a date or an instant; twice for a range), `patient` (not on Patient), `_id`, `_count` (1 to 1000, default 50), `_total` (none, the default: no Bundle.total; estimate or accurate: the whole search set counted exactly on every page, up to 10000 matches, beyond which the page has no total and a warning OperationOutcome entry). Pages run in change order on a keyset cursor (`_cursor`, from the next link). Audited `fhir.searched` as the client.
          */
         get: operations["FhirController_search"];
         put?: never;
@@ -12426,6 +12426,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            message: string;
+                            /** @description What was refused (field paths and rules, never submitted values) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
         };
     };
     FhirMetadataController_metadata: {
@@ -12817,6 +12834,7 @@ export interface operations {
                 _count?: string;
                 _cursor?: string;
                 _format?: "json" | "application/json" | "application/fhir+json";
+                _total?: "none" | "estimate" | "accurate";
             };
             header: {
                 /** @description Bearer <access_token> from POST /oauth/token (client credentials) */
