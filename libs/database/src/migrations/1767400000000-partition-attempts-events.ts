@@ -153,8 +153,9 @@ export class PartitionAttemptsEvents1767400000000 implements MigrationInterface 
  * 'delivery_attempts' by UUIDv7 range of the message id, 'audit_events' and 'sendgrid_events' by
  * time. As in 1766800000000 (rows of the range already in the default partition move into the
  * new one; the foreign keys into the table are dropped around the move and come back NOT VALID),
- * plus: a month of messages takes the attempts of its legacy ids with it (see the header), and a
- * month of SendGrid events gets its own UNIQUE (tenant_id, sg_event_id).
+ * plus: a month of messages comes with its month of attempts (taking the attempts of its legacy
+ * ids along when they move: see the header), and a month of SendGrid events gets its own
+ * UNIQUE (tenant_id, sg_event_id).
  */
 const CREATE_MONTH_PARTITION_V2_SQL = `
   CREATE FUNCTION create_month_partition(parent text, month date) RETURNS text
@@ -251,6 +252,10 @@ const CREATE_MONTH_PARTITION_V2_SQL = `
     END IF;
     IF parent = 'sendgrid_events' THEN
       EXECUTE format('CREATE UNIQUE INDEX %I ON %I (tenant_id, sg_event_id)', name || '_event', name);
+    END IF;
+    -- A month of messages never goes without its month of attempts.
+    IF parent = 'messages' AND to_regclass(attempts) IS NULL THEN
+      PERFORM create_month_partition('delivery_attempts', month);
     END IF;
     RETURN name;
   END $$;
