@@ -35,7 +35,7 @@ import { tenantRlsSql } from './rls.js';
  * - `ensure_month_partitions` creates the months of all four tables, `partition_default_rows`
  *   reports them all (attempts of UUIDv7 messages; SendGrid events of this month or later).
  * - `drop_expired_sendgrid_event_partitions(before)`: detaches and drops each month partition of
- *   `sendgrid_events` that ends before `before`; in the same transaction it records, per practice,
+ *   `sendgrid_events` that ends before `before` (clamped to 7 days ago at the latest); in the same transaction it records, per practice,
  *   a `retention.purged` audit event with the count (queued in audit_outbox, as AuditService
  *   does), and puts back (into the default partition) the rows of practices under a legal hold,
  *   which the retention sweep skips. It locks `legal_holds` (SHARE) first: a hold being placed
