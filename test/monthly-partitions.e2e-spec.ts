@@ -36,6 +36,15 @@ async function refusalOf(work: Promise<unknown>) {
   return normalizeDatabaseError(await work.catch((e: unknown) => e));
 }
 
+/** Ends a transaction the test left open, and gives its connection back. */
+async function end(c: pg.PoolClient, how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  try {
+    await c.query(how);
+  } finally {
+    c.release();
+  }
+}
+
 /** Where the conversion sits among the migrations (everything before it fills the "old" database). */
 function conversionIndex(): number {
   const at = MIGRATIONS.findIndex((m) => m.name === 'MonthlyPartitions1766800000000');
@@ -90,14 +99,6 @@ describe('monthly partitions: converting a populated database (migration 1766800
     await c.query('BEGIN');
     await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     return c;
-  }
-
-  async function end(c: pg.PoolClient, how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
-    try {
-      await c.query(how);
-    } finally {
-      c.release();
-    }
   }
 
   beforeAll(async () => {
