@@ -136,7 +136,7 @@ describe('SendGrid Event Webhook authentication', () => {
     const { rows } = await owner.query(
       `SELECT (SELECT status FROM messages WHERE id = $1) AS status,
               (SELECT count(*)::int FROM email_suppression_events WHERE message_id = $1) AS suppressions,
-              (SELECT count(*)::int FROM sendgrid_events WHERE sg_event_id = ANY($2::text[])) AS seen`,
+              (SELECT count(DISTINCT sg_event_id)::int FROM sendgrid_events WHERE sg_event_id = ANY($2::text[])) AS seen`,
       [messageId, events.map((e) => e.sg_event_id)],
     );
     return rows[0] as { status: string; suppressions: number; seen: number };

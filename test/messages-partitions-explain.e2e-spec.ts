@@ -12,6 +12,8 @@ import {
   planAsTenant,
   sequentialScansOf,
 } from '@app/testing';
+import { DISPATCH_READ } from '../libs/delivery/src/outbound/dispatch-read.js';
+import { FINISH_ACCEPTED, FINISH_ATTEMPT } from '../libs/delivery/src/outbound/outbound-messages.js';
 
 const CONVERSATIONS = 300;
 const MESSAGES_PER_CONVERSATION = 40;
@@ -79,7 +81,13 @@ describe('messages partitions: pruning by id, index-based pages', () => {
        FROM messages WHERE tenant_id = $1 AND random() < 0.2`,
       [tenant],
     );
-    await owner.query('ANALYZE messages, attachments, conversations');
+    // One attempt per message (its attempts' month sits beside its month), ids random as the app's.
+    await owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+       SELECT gen_random_uuid(), tenant_id, id, 1, 'plain' FROM messages WHERE tenant_id = $1`,
+      [tenant],
+    );
+    await owner.query('ANALYZE messages, attachments, conversations, delivery_attempts');
     const { rows: oldest } = await owner.query(
       `SELECT id, tableoid::regclass::text AS partition FROM messages
        WHERE tenant_id = $1 AND created_at < date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month'
@@ -215,4 +223,97 @@ describe('messages partitions: pruning by id, index-based pages', () => {
       c.release();
     }
   });
+
+  /**
+   * The partitions of delivery_attempts a statement actually read (EXPLAIN ANALYZE, rolled back):
+   * pruned at plan time, at executor start (a generic plan) or per row of the outer query (the
+   * lateral reads of the dispatch batch) alike, a partition it did not read has no loop.
+   */
+  async function attemptPartitionsRun(
+    sql: string,
+    params: unknown[],
+    generic: boolean,
+    before?: [string, unknown[]],
+  ): Promise<string[]> {
+    const c = await app.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      if (generic) await c.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      if (before) await c.query(before[0], before[1]);
+      await c.query(`PREPARE attempt_plan AS ${sql}`);
+      const args = params.map((p) =>
+        p === null ? 'NULL' : `'${Array.isArray(p) ? `{${p.join(',')}}` : String(p)}'`,
+      );
+      const { rows } = await c.query(
+        `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) EXECUTE attempt_plan(${args.join(', ')})`,
+      );
+      const all = (
+        n: PlanNode & { 'Actual Loops'?: number },
+      ): Array<PlanNode & { 'Actual Loops'?: number }> => [n, ...(n.Plans ?? []).flatMap(all)];
+      const top = (rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan;
+      return [
+        ...new Set(
+          all(top)
+            .filter(
+              (n) => n['Relation Name']?.startsWith('delivery_attempts_') && (n['Actual Loops'] ?? 0) > 0,
+            )
+            .map((n) => n['Relation Name']!),
+        ),
+      ].toSorted();
+    } finally {
+      await c.query('ROLLBACK');
+      await c.query('DEALLOCATE attempt_plan').catch(() => undefined);
+      c.release();
+    }
+  }
+
+  const attemptOf = async (messageId: string): Promise<{ id: string; partition: string }> =>
+    (
+      await owner.query(
+        `SELECT id, tableoid::regclass::text AS partition FROM delivery_attempts WHERE tenant_id = $1 AND message_id = $2`,
+        [tenant, messageId],
+      )
+    ).rows[0];
+
+  it('keeps each attempt beside its message: the month of its message id, the default for a legacy id', async () => {
+    expect((await attemptOf(old.id)).partition).toBe(old.partition.replace('messages', 'delivery_attempts'));
+    expect((await attemptOf(legacyId)).partition).toBe('delivery_attempts_default');
+  });
+
+  it.each([
+    ['custom', false],
+    ['generic', true],
+  ])(
+    "the worker's attempt reads and updates read one partition of delivery_attempts (%s plan)",
+    async (_name, generic) => {
+      for (const messageId of [old.id, legacyId]) {
+        const attempt = await attemptOf(messageId);
+        expect(
+          await attemptPartitionsRun(
+            FINISH_ATTEMPT.text,
+            [tenant, messageId, attempt.id, 'accepted', null],
+            generic,
+          ),
+          'finishAttempt',
+        ).toEqual([attempt.partition]);
+        expect(
+          await attemptPartitionsRun(
+            FINISH_ACCEPTED.text,
+            [tenant, messageId, attempt.id, 'accepted'],
+            generic,
+          ),
+          'markAccepted',
+        ).toEqual([attempt.partition]);
+        expect(
+          // (as an outbound message waiting to be sent, in the rolled-back transaction)
+          await attemptPartitionsRun(DISPATCH_READ.text, [tenant, [messageId]], generic, [
+            `UPDATE messages SET direction = 'outbound', status = 'queued' WHERE tenant_id = $1 AND id = $2`,
+            [tenant, messageId],
+          ]),
+          'the dispatch read',
+        ).toEqual([attempt.partition]);
+      }
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, normalizeDatabaseError } from '@app/database';
 import { PG_ADMIN_URL } from '@app/testing';
+import { RECORD_SIGHTING } from '../libs/channels/src/email/sendgrid-event.repository.js';
 
 const PRACTICES = 3;
 const CONVERSATIONS_PER_PRACTICE = 40;
@@ -18,7 +19,10 @@ const CHECKED: Record<string, string> = {
   delivery_attempts: 'id',
   delivery_outbox: 'message_id',
   secure_links: 'id',
+  sendgrid_events: 'sg_event_id',
 };
+
+const SENDGRID_EVENTS_PER_PRACTICE = 320;
 
 function withDatabase(url: string, database: string, user?: string, password?: string): string {
   const u = new URL(url);
@@ -30,6 +34,15 @@ function withDatabase(url: string, database: string, user?: string, password?: s
 
 async function refusalOf(work: Promise<unknown>) {
   return normalizeDatabaseError(await work.catch((e: unknown) => e));
+}
+
+/** Ends a transaction the test left open, and gives its connection back. */
+async function end(c: pg.PoolClient, how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  try {
+    await c.query(how);
+  } finally {
+    c.release();
+  }
 }
 
 /** Where the conversion sits among the migrations (everything before it fills the "old" database). */
@@ -78,6 +91,14 @@ describe('monthly partitions: converting a populated database (migration 1766800
       await c.query('ROLLBACK');
       c.release();
     }
+  }
+
+  /** A transaction of the app role for the tenant, left open for the caller to end. */
+  async function openAppTx(tenantId: string): Promise<pg.PoolClient> {
+    const c = await app.connect();
+    await c.query('BEGIN');
+    await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return c;
   }
 
   beforeAll(async () => {
@@ -143,6 +164,26 @@ describe('monthly partitions: converting a populated database (migration 1766800
       `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
        SELECT gen_random_uuid(), tenant_id, id, 1, 'plain' FROM messages WHERE direction = 'outbound'`,
     );
+    // The stray legacy message has an attempt too: it moves beside its message (maintenance test).
+    await owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+       SELECT gen_random_uuid(), tenant_id, id, 1, 'plain' FROM messages WHERE id = $1`,
+      [strayId],
+    );
+    await owner.query(
+      `INSERT INTO channels (id, tenant_id, type, name) SELECT gen_random_uuid(), id, 'email', 'Mail' FROM practices`,
+    );
+    // SendGrid event ids over the last 40 days (two or three months), and a few from 75 days ago
+    // (a held practice's, say: older than any month the conversion makes).
+    await owner.query(
+      `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id, received_at)
+       SELECT c.tenant_id, 'ev-' || md5(c.tenant_id::text || g), c.id, now() - g * interval '3 hours'
+       FROM channels c, generate_series(1, $1) g
+       UNION ALL
+       SELECT c.tenant_id, 'old-' || md5(c.tenant_id::text || g), c.id, now() - interval '75 days' - g * interval '1 hour'
+       FROM channels c, generate_series(1, 5) g`,
+      [SENDGRID_EVENTS_PER_PRACTICE],
+    );
     await owner.query(
       `INSERT INTO delivery_outbox (tenant_id, message_id, channel)
        SELECT tenant_id, id, 'sms' FROM messages WHERE direction = 'outbound' AND random() < 0.2`,
@@ -164,6 +205,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
     before = await checksums();
     await migrate({ ownerUrl, appUrl });
     app = new pg.Pool({ connectionString: appUrl, max: 2 });
+    // The database is dropped WITH (FORCE) at the end: an idle client's termination is no error.
+    app.on('error', () => undefined);
+    owner.on('error', () => undefined);
   }, 120_000);
 
   afterAll(async () => {
@@ -181,13 +225,22 @@ describe('monthly partitions: converting a populated database (migration 1766800
   it('keeps every row: counts and checksums of messages, audit events and referencing tables are unchanged', async () => {
     expect(before.messages!.n).toBe(PRACTICES * CONVERSATIONS_PER_PRACTICE * MESSAGES_PER_CONVERSATION + 1);
     expect(before.audit_events!.n).toBe(PRACTICES * AUDIT_EVENTS_PER_PRACTICE);
+    expect(before.sendgrid_events!.n).toBe(PRACTICES * (SENDGRID_EVENTS_PER_PRACTICE + 5));
+    expect(before.delivery_attempts!.n).toBeGreaterThan(PRACTICES * CONVERSATIONS_PER_PRACTICE * 8);
     expect(await checksums()).toEqual(before);
     const { rows } = await owner.query(`
       SELECT (SELECT relkind FROM pg_class WHERE relname = 'messages') AS messages,
              (SELECT relkind FROM pg_class WHERE relname = 'audit_events') AS audit_events,
+             (SELECT relkind FROM pg_class WHERE relname = 'delivery_attempts') AS delivery_attempts,
+             (SELECT relkind FROM pg_class WHERE relname = 'sendgrid_events') AS sendgrid_events,
              (SELECT count(*)::int FROM message_provider_ids) AS claims,
              (SELECT count(*)::int FROM messages WHERE provider_message_id IS NOT NULL) AS provider_ids`);
-    expect(rows[0]).toMatchObject({ messages: 'p', audit_events: 'p' });
+    expect(rows[0]).toMatchObject({
+      messages: 'p',
+      audit_events: 'p',
+      delivery_attempts: 'p',
+      sendgrid_events: 'p',
+    });
     expect(rows[0].claims).toBe(rows[0].provider_ids);
   });
 
@@ -207,6 +260,42 @@ describe('monthly partitions: converting a populated database (migration 1766800
     expect(inDefault).toBeGreaterThanOrEqual(before.messages!.n - 3);
   });
 
+  it('puts each attempt in the month of its message (the default beside the default), SendGrid events in their months', async () => {
+    const apart = await owner.query(`
+      SELECT count(*)::int AS n FROM delivery_attempts a JOIN messages m ON m.tenant_id = a.tenant_id AND m.id = a.message_id
+      WHERE substring(a.tableoid::regclass::text FROM '_(y\\d{4}m\\d{2}|default)$')
+            IS DISTINCT FROM substring(m.tableoid::regclass::text FROM '_(y\\d{4}m\\d{2}|default)$')`);
+    expect(apart.rows[0].n).toBe(0);
+    const events = await owner.query(`
+      SELECT tableoid::regclass::text AS part, count(*)::int AS n,
+             bool_and(received_at >= date_trunc('month', (now() - interval '7 days') AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS recent
+      FROM sendgrid_events GROUP BY 1 ORDER BY 1`);
+    const byPart = Object.fromEntries(events.rows.map((r) => [r.part, r]));
+    // Rows older than every month made (the month 7 days ago is the first) stay in the default:
+    // the 75-day-old ones, and those of the 40 days before the month 7 days ago.
+    expect(byPart.sendgrid_events_default).toMatchObject({ recent: false });
+    expect(byPart.sendgrid_events_default.n).toBeGreaterThanOrEqual(PRACTICES * 5);
+    const months = events.rows.filter((r) => r.part !== 'sendgrid_events_default');
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const m of months)
+      expect(m, m.part).toMatchObject({ part: expect.stringMatching(/_y\d{4}m\d{2}$/), recent: true });
+    // The keys: (tenant_id, message_id, attempt) and (tenant_id, sg_event_id, received_at), and
+    // one id per practice in each SendGrid partition.
+    const keys = await owner.query(`
+      SELECT conrelid::regclass::text AS tbl, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE contype = 'p' AND conrelid IN ('delivery_attempts'::regclass, 'sendgrid_events'::regclass) ORDER BY 1`);
+    expect(keys.rows).toEqual([
+      { tbl: 'delivery_attempts', def: 'PRIMARY KEY (tenant_id, message_id, attempt)' },
+      { tbl: 'sendgrid_events', def: 'PRIMARY KEY (tenant_id, sg_event_id, received_at)' },
+    ]);
+    const unique = await owner.query(`
+      SELECT c.relname, (SELECT count(*)::int FROM pg_index x JOIN pg_class ix ON ix.oid = x.indexrelid
+                         WHERE x.indrelid = c.oid AND x.indisunique AND ix.relname = c.relname || '_event') AS n
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'sendgrid_events'::regclass`);
+    expect(unique.rows.length).toBeGreaterThanOrEqual(5);
+    for (const row of unique.rows) expect(row, row.relname).toMatchObject({ n: 1 });
+  });
+
   it('enforces the foreign keys into messages and the one-message-per-provider-id rule', async () => {
     const [t] = tenants;
     const orphan = await refusalOf(
@@ -216,6 +305,29 @@ describe('monthly partitions: converting a populated database (migration 1766800
       ),
     );
     expect(orphan?.code).toBe('foreign_key_violation');
+    // A UUIDv7 message id of this month (a month partition) that no message has.
+    const orphanAttempt = await refusalOf(
+      owner.query(
+        `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route)
+         VALUES (gen_random_uuid(), $1, uuid_v7_floor(now()), 1, 'plain')`,
+        [t],
+      ),
+    );
+    expect(orphanAttempt?.code).toBe('foreign_key_violation');
+    const orphanLegacy = await refusalOf(
+      owner.query(
+        `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES (gen_random_uuid(), $1, gen_random_uuid(), 1, 'plain')`,
+        [t],
+      ),
+    );
+    expect(orphanLegacy?.code).toBe('foreign_key_violation');
+    const otherChannel = await refusalOf(
+      owner.query(
+        `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id) VALUES ($1, 'orphan', gen_random_uuid())`,
+        [t],
+      ),
+    );
+    expect(otherChannel?.code).toBe('foreign_key_violation');
     const referenced = await refusalOf(
       owner.query(`DELETE FROM messages WHERE id = (SELECT message_id FROM delivery_attempts LIMIT 1)`),
     );
@@ -238,8 +350,9 @@ describe('monthly partitions: converting a populated database (migration 1766800
       SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation') AS policies
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-      WHERE i.inhparent IN ('messages'::regclass, 'audit_events'::regclass)`);
-    expect(rows.length).toBeGreaterThanOrEqual(10);
+      WHERE i.inhparent IN ('messages'::regclass, 'audit_events'::regclass,
+                            'delivery_attempts'::regclass, 'sendgrid_events'::regclass)`);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
     for (const row of rows) {
       expect(row, row.relname).toMatchObject({
         relrowsecurity: true,
@@ -253,8 +366,17 @@ describe('monthly partitions: converting a populated database (migration 1766800
       expect(seen.rows).toEqual([{ tenant_id: a, n: expect.any(Number) }]);
       const events = await c.query(`SELECT DISTINCT tenant_id FROM audit_events`);
       expect(events.rows).toEqual([{ tenant_id: a }]);
+      for (const table of ['delivery_attempts', 'sendgrid_events']) {
+        const own = await c.query(`SELECT DISTINCT tenant_id FROM ${table}`);
+        expect(own.rows, table).toEqual([{ tenant_id: a }]);
+      }
       await expect(c.query(`SELECT count(*) FROM messages_default`)).rejects.toThrow(/permission denied/);
     });
+    for (const part of ['delivery_attempts_default', 'sendgrid_events_default']) {
+      await asApp(a, async (c) => {
+        await expect(c.query(`SELECT count(*) FROM ${part}`), part).rejects.toThrow(/permission denied/);
+      });
+    }
     // A role granted a partition itself is filtered by the partition's own policy.
     const reader = `${appRole}_reader`;
     await owner.query(`CREATE ROLE "${reader}" NOLOGIN`);
@@ -291,7 +413,8 @@ describe('monthly partitions: converting a populated database (migration 1766800
 
   it('the maintenance creates months ahead, moving a legacy id out of the default partition, and loses nothing', async () => {
     const created = await app.query<{ name: string }>(`SELECT ensure_month_partitions(8) AS name`);
-    expect(created.rows.map((r) => r.name)).toHaveLength(10); // months 4..8 ahead, of both tables
+    // months 4..8 ahead, of the four tables (the stray's month brings its attempts' month along)
+    expect(created.rows.map((r) => r.name)).toHaveLength(20);
     const again = await app.query(`SELECT ensure_month_partitions(8) AS name`);
     expect(again.rows).toEqual([]);
     const { rows } = await owner.query(
@@ -299,6 +422,15 @@ describe('monthly partitions: converting a populated database (migration 1766800
       [strayId],
     );
     expect(rows[0].part).toMatch(/^messages_y\d{4}m\d{2}$/);
+    const attempt = await owner.query(
+      `SELECT tableoid::regclass::text AS part FROM delivery_attempts WHERE message_id = $1`,
+      [strayId],
+    );
+    expect(attempt.rows).toEqual([{ part: rows[0].part.replace('messages', 'delivery_attempts') }]);
+    const attached = await owner.query(
+      `SELECT count(*)::int AS n FROM pg_class c WHERE c.relname ~ '^delivery_attempts_y' AND NOT c.relispartition`,
+    );
+    expect(attached.rows[0].n).toBe(0);
     const notValid = await owner.query(
       `SELECT count(*)::int AS n FROM pg_constraint WHERE confrelid = 'messages'::regclass AND NOT convalidated`,
     );
@@ -318,7 +450,131 @@ describe('monthly partitions: converting a populated database (migration 1766800
     );
     expect(misplaced.rows).toEqual([
       { parent: 'audit_events', n: 0 },
+      { parent: 'delivery_attempts', n: 0 },
       { parent: 'messages', n: 0 },
+      { parent: 'sendgrid_events', n: 0 },
     ]);
+  });
+
+  it('keeps a SendGrid event retried across a month boundary a no-op, also while its first sighting has not committed', async () => {
+    const [t] = tenants as [string];
+    const { rows } = await owner.query(
+      `SELECT (SELECT id FROM channels WHERE tenant_id = $1) AS channel,
+              date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '2 months' AS boundary`,
+      [t],
+    );
+    const channel = rows[0].channel as string;
+    const boundary = new Date(rows[0].boundary);
+    const lastMinute = new Date(boundary.getTime() - 60_000);
+    const nextHour = new Date(boundary.getTime() + 3_600_000);
+    const sight = async (c: pg.PoolClient, eventId: string, at: Date): Promise<boolean> =>
+      (await c.query(RECORD_SIGHTING.text, [t, eventId, channel, at])).rows[0].first;
+    const committed = async (eventId: string, at: Date): Promise<boolean> => {
+      const c = await openAppTx(t);
+      const first = await sight(c, eventId, at);
+      await end(c, 'COMMIT');
+      return first;
+    };
+
+    expect(await committed('straddle-1', lastMinute)).toBe(true);
+    expect(await committed('straddle-1', nextHour)).toBe(false); // the retry, in the next month
+    expect(await committed('straddle-1', new Date(lastMinute.getTime() + 30_000))).toBe(false);
+    expect(await committed('straddle-1', new Date(boundary.getTime() + 2 * 86_400_000))).toBe(false);
+    expect(await committed('straddle-other', nextHour)).toBe(true);
+    expect(await committed('straddle-other', new Date(nextHour.getTime() + 86_400_000))).toBe(false);
+
+    // The first sighting is still in flight when the retry arrives in the next month: the retry
+    // waits for it, then finds the id taken.
+    const first = await openAppTx(t);
+    expect(await sight(first, 'straddle-2', lastMinute)).toBe(true);
+    const retry = await openAppTx(t);
+    const retried = sight(retry, 'straddle-2', nextHour);
+    for (;;) {
+      const waiting = await owner.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'`,
+        [appRole],
+      );
+      if (waiting.rows[0].n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await end(first, 'COMMIT');
+    expect(await retried).toBe(false);
+    await end(retry, 'COMMIT');
+    // Two claims at most: the first sighting's and the retry's own in its month (harmless).
+    const stored = await owner.query(
+      `SELECT tableoid::regclass::text AS part FROM sendgrid_events WHERE sg_event_id = 'straddle-2' ORDER BY 1`,
+    );
+    expect(stored.rows.length).toBeLessThanOrEqual(2);
+  });
+
+  it('drops a month of SendGrid events once it ended 7 days ago, auditing each practice its count; a held practice keeps its rows', async () => {
+    const [a, b, held] = tenants as [string, string, string];
+    const { rows: made } = await owner.query(
+      `SELECT create_month_partition('sendgrid_events', date_trunc('month', (now() - interval '75 days') AT TIME ZONE 'UTC')::date) AS name`,
+    );
+    const old = made[0].name as string;
+    const counts = async (): Promise<Record<string, number>> => {
+      const { rows } = await owner.query(`SELECT tenant_id, count(*)::int AS n FROM ${old} GROUP BY 1`);
+      return Object.fromEntries(rows.map((r) => [r.tenant_id, r.n]));
+    };
+    const inOld = await counts();
+    expect(inOld[a]).toBeGreaterThanOrEqual(5);
+    const { rows: users } = await owner.query(
+      `INSERT INTO users (id, tenant_id, email, email_normalized, name, role)
+       VALUES (gen_random_uuid(), $1, 'hold@example.test', 'hold@example.test', 'Hold', 'owner') RETURNING id`,
+      [held],
+    );
+    await owner.query(
+      `INSERT INTO legal_holds (id, tenant_id, placed_by) VALUES (gen_random_uuid(), $1, $2)`,
+      [held, users[0].id],
+    );
+    const heldRows = await owner.query(
+      `SELECT sg_event_id, received_at FROM ${old} WHERE tenant_id = $1 ORDER BY 1`,
+      [held],
+    );
+    const total = (await owner.query(`SELECT count(*)::int AS n FROM sendgrid_events`)).rows[0].n;
+
+    // Asked for a younger bound, the function still keeps 7 days: only the old month goes.
+    const { rows: dropped } = await app.query(
+      `SELECT partition, tenant_id, purged::int AS purged FROM drop_expired_sendgrid_event_partitions(now())
+       ORDER BY tenant_id`,
+    );
+    expect(dropped).toEqual(
+      [a, b].toSorted().map((tenantId) => ({ partition: old, tenant_id: tenantId, purged: inOld[tenantId] })),
+    );
+    const gone = await owner.query(`SELECT to_regclass($1) AS t`, [old]);
+    expect(gone.rows[0].t).toBeNull();
+    const after = (await owner.query(`SELECT count(*)::int AS n FROM sendgrid_events`)).rows[0].n;
+    expect(after).toBe(total - inOld[a]! - inOld[b]!);
+    const kept = await owner.query(
+      `SELECT tableoid::regclass::text AS part, sg_event_id FROM sendgrid_events
+       WHERE tenant_id = $1 AND sg_event_id = ANY($2::text[]) ORDER BY 2`,
+      [held, heldRows.rows.map((r) => r.sg_event_id)],
+    );
+    expect(kept.rows.map((r) => r.sg_event_id)).toEqual(heldRows.rows.map((r) => r.sg_event_id));
+    for (const row of kept.rows) expect(row.part).toBe('sendgrid_events_default');
+    const audit = await owner.query(
+      `SELECT tenant_id, actor_type, actor_id, action, target_type, target_id, metadata FROM audit_outbox
+       WHERE action = 'retention.purged' ORDER BY tenant_id`,
+    );
+    expect(audit.rows).toEqual(
+      [a, b].toSorted().map((tenantId) => ({
+        tenant_id: tenantId,
+        actor_type: 'system',
+        actor_id: 'retention_sweep',
+        action: 'retention.purged',
+        target_type: 'practice',
+        target_id: tenantId,
+        metadata: { kind: 'partitions', sendgridEvents: inOld[tenantId] },
+      })),
+    );
+    const again = await app.query(
+      `SELECT * FROM drop_expired_sendgrid_event_partitions(now() - interval '7 days')`,
+    );
+    expect(again.rows).toEqual([]);
+    const misplaced = await app.query(
+      `SELECT misplaced::int AS n FROM partition_default_rows() WHERE parent = 'sendgrid_events'`,
+    );
+    expect(misplaced.rows).toEqual([{ n: 0 }]);
   });
 });

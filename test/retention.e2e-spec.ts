@@ -261,11 +261,29 @@ describe('retention and legal hold', () => {
        SELECT tenant_id, id, 'sms', now() - interval '30 days' FROM contacts WHERE tenant_id = $1 LIMIT 1`,
       [tenant()],
     );
+    // SendGrid event ids: a month that ended more than 7 days ago goes whole (its partition is
+    // dropped); one older than every month partition (the default partition's) goes in a batch.
+    await stack.owner.query(
+      `SELECT create_month_partition('sendgrid_events', date_trunc('month', (now() - interval '45 days') AT TIME ZONE 'UTC')::date)`,
+    );
     await stack.owner.query(
       `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id, received_at)
-       VALUES ($1, 'old-event', $2, now() - interval '30 days'), ($1, 'new-event', $2, now())`,
+       VALUES ($1, 'old-event', $2, now() - interval '100 days'), ($1, 'dropped-event', $2, now() - interval '45 days'),
+              ($1, 'new-event', $2, now())`,
       [tenant(), practice.email.id],
     );
+    const inPartitions = await stack.owner.query(
+      `SELECT sg_event_id, tableoid::regclass::text AS part FROM sendgrid_events WHERE tenant_id = $1 ORDER BY 1`,
+      [tenant()],
+    );
+    expect(inPartitions.rows.map((r) => [r.sg_event_id, r.part.replace(/_y\d{4}m\d{2}$/, '_month')])).toEqual(
+      [
+        ['dropped-event', 'sendgrid_events_month'],
+        ['new-event', 'sendgrid_events_month'],
+        ['old-event', 'sendgrid_events_default'],
+      ],
+    );
+    const droppedPartition = inPartitions.rows[0].part as string;
 
     const counts = await sweep.run();
 
@@ -283,7 +301,13 @@ describe('retention and legal hold', () => {
     expect(
       await left(`SELECT 1 FROM password_reset_tokens WHERE tenant_id = $1 AND expires_at < now()`),
     ).toBe(0);
-    expect(await left(`SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1 ORDER BY 1`)).toBe(1);
+    expect(
+      (await stack.owner.query(`SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1`, [tenant()]))
+        .rows,
+    ).toEqual([{ sg_event_id: 'new-event' }]);
+    expect((await stack.owner.query(`SELECT to_regclass($1) AS t`, [droppedPartition])).rows[0].t).toBeNull();
+    const partitionEvents = (await purgeEvents()).filter((e) => e.metadata.kind === 'partitions');
+    expect(partitionEvents.map((e) => e.metadata)).toEqual([{ kind: 'partitions', sendgridEvents: 1 }]);
     const tokenEvents = (await purgeEvents()).filter((e) => e.metadata.kind === 'tokens');
     expect(tokenEvents.length).toBeGreaterThan(0);
     expect(tokenEvents[0]!.metadata).toMatchObject({

@@ -104,13 +104,14 @@ export function quoteLiteral(value: string): string {
 }
 
 /**
- * The worker's monthly partition maintenance (migration 1766800000000): SECURITY DEFINER
- * functions of the schema owner, the only way the app role reaches partitions.
+ * The worker's monthly partition maintenance (migrations 1766800000000, 1767400000000): SECURITY
+ * DEFINER functions of the schema owner, the only way the app role reaches partitions.
  */
 export const PARTITION_MAINTENANCE_FUNCTIONS = [
   'ensure_month_partitions(integer)',
   'validate_partition_foreign_keys()',
   'partition_default_rows()',
+  'drop_expired_sendgrid_event_partitions(timestamptz)',
 ] as const;
 
 /** Statements that create or update the app role and give it exactly APP_TABLE_GRANTS. */

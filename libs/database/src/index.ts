@@ -21,6 +21,7 @@ export { isUuid, UUID_PATTERN, uuidV7Sql } from './uuid.js';
 export { REPORT_FACTS_BACKFILL_SQL } from './migrations/1766700000000-response-reports.js';
 export {
   MONTHLY_PARTITIONED_TABLES,
+  type DroppedPartitionRows,
   type MonthlyPartitionedTable,
   PartitionMaintenance,
 } from './partition-maintenance.js';

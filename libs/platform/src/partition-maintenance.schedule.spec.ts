@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartitionMaintenance } from '@app/database';
+import { MONTHLY_PARTITIONED_TABLES, PartitionMaintenance } from '@app/database';
 import { Metrics } from '@app/observability';
 import { appDataSource, ownerPool } from '@app/testing';
 import { PartitionMaintenanceSchedule } from './partition-maintenance.schedule.js';
@@ -36,17 +36,18 @@ describe('PartitionMaintenanceSchedule', () => {
     await owner?.end();
   });
 
-  it('creates this month and the months ahead of both tables, once, with two workers at the same time', async () => {
+  it('creates this month and the months ahead of every monthly table, once, with two workers at the same time', async () => {
     const [a, b] = await Promise.all([schedule().run(), schedule().run()]);
     // Disjoint: no partition made twice (the second waited on the lock, then found them there).
     const made = [...a.created, ...b.created];
     expect(new Set(made).size).toBe(made.length);
-    const wanted = ['messages', 'audit_events'].flatMap((t) =>
+    const wanted = MONTHLY_PARTITIONED_TABLES.flatMap((t) =>
       Array.from({ length: MONTHS_AHEAD + 1 }, (_, i) => monthName(t, i)),
     );
     const { rows } = await owner.query<{ relname: string }>(
       `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-       WHERE i.inhparent IN ('messages'::regclass, 'audit_events'::regclass)`,
+       WHERE i.inhparent IN ('messages'::regclass, 'audit_events'::regclass,
+                             'delivery_attempts'::regclass, 'sendgrid_events'::regclass)`,
     );
     expect(rows.map((r) => r.relname)).toEqual(expect.arrayContaining(wanted));
     expect((await schedule().run()).created).toEqual([]);
@@ -71,9 +72,24 @@ describe('PartitionMaintenanceSchedule', () => {
        VALUES ($1, $2, $2, 'sms', 'inbound', 'message', 'received')`,
       [far, tenant],
     );
+    // Its attempt sits beside it in the default; a SendGrid event of 2040 lands there too.
+    await owner.query(
+      `INSERT INTO delivery_attempts (id, tenant_id, message_id, attempt, route) VALUES ($2, $2, $1, 1, 'plain')`,
+      [far, tenant],
+    );
+    await owner.query(`INSERT INTO channels (id, tenant_id, type, name) VALUES ($1, $1, 'email', 'Mail')`, [
+      tenant,
+    ]);
+    await owner.query(
+      `INSERT INTO sendgrid_events (tenant_id, sg_event_id, channel_id, received_at)
+       VALUES ($1, 'far', $1, '2040-01-15T00:00:00Z')`,
+      [tenant],
+    );
     try {
       const { misplaced } = await schedule(metrics).run();
       expect(misplaced.messages).toBe(already.messages + 1);
+      expect(misplaced.delivery_attempts).toBe(already.delivery_attempts + 1);
+      expect(misplaced.sendgrid_events).toBe(already.sendgrid_events + 1);
       const gauge = await metrics.registry.getSingleMetricAsString('inbox_partition_default_misplaced_rows');
       expect(gauge).toContain(
         `inbox_partition_default_misplaced_rows{table="messages"} ${already.messages + 1}`,
@@ -82,6 +98,8 @@ describe('PartitionMaintenanceSchedule', () => {
         `inbox_partition_default_misplaced_rows{table="audit_events"} ${misplaced.audit_events}`,
       );
     } finally {
+      await owner.query(`DELETE FROM sendgrid_events WHERE tenant_id = $1`, [tenant]);
+      await owner.query(`DELETE FROM delivery_attempts WHERE tenant_id = $1`, [tenant]);
       await owner.query(`DELETE FROM messages WHERE id = $1`, [far]);
     }
   });

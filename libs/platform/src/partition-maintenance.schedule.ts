@@ -23,8 +23,8 @@ export interface PartitionMaintenanceResult {
 }
 
 /**
- * Worker: at boot and every PARTITION_MAINTENANCE_SECONDS, the monthly partitions of `messages`
- * and `audit_events` for this month and the next PARTITION_MONTHS_AHEAD (idempotent, under the
+ * Worker: at boot and every PARTITION_MAINTENANCE_SECONDS, the monthly partitions of `messages`,
+ * `delivery_attempts`, `audit_events` and `sendgrid_events` (MONTHLY_PARTITIONED_TABLES) for this month and the next PARTITION_MONTHS_AHEAD (idempotent, under the
  * database's advisory lock, so every worker may run it), then the foreign keys a row move left NOT
  * VALID, then the rows of each default partition that a month should hold: the gauge
  * `inbox_partition_default_misplaced_rows{table}`, and a warning while it is not zero, so the

@@ -1,6 +1,10 @@
 import { EntitySchema } from 'typeorm';
 
-/** A row of `sendgrid_events`, as migrated (column names, types, nullability). */
+/**
+ * A row of `sendgrid_events`, as migrated (column names, types, nullability): partitioned by month
+ * of received_at, which is why the key holds it (each partition is unique on (tenant_id,
+ * sg_event_id): SendGridEventRepository).
+ */
 export interface SendgridEventEntity {
   tenant_id: string;
   sg_event_id: string;
@@ -15,6 +19,6 @@ export const SendgridEventSchema = new EntitySchema<SendgridEventEntity>({
     tenant_id: { type: 'uuid', primary: true },
     sg_event_id: { type: 'text', primary: true },
     channel_id: { type: 'uuid' },
-    received_at: { type: 'timestamptz', default: () => 'now()' },
+    received_at: { type: 'timestamptz', primary: true, default: () => 'now()' },
   },
 });

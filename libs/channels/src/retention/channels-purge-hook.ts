@@ -40,6 +40,10 @@ export class ChannelsPurgeHook implements MessagePurgeHook, OnModuleInit {
   ): Promise<PurgeCounts> {
     return this.purge.deleteExpired(tx, at);
   }
+
+  dropExpiredPartitions(now: Date): Promise<Array<{ tenantId: string; counts: PurgeCounts }>> {
+    return this.purge.dropExpiredSendGridEventMonths(now);
+  }
 }
 
 /** Registers channels' purge hook (the api and the worker import it). */

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantTx } from '@app/database';
+import { PartitionMaintenance, type TenantTx } from '@app/database';
 
 /** SendGrid retries an event for up to 72 hours: its id need not be remembered much longer. */
 const SENDGRID_EVENT_MEMORY_MS = 7 * 86_400_000;
+
+/** The first instant of the UTC month of `at`. */
+function monthStart(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+}
 
 /**
  * The retention sweep's statements on channels' tables: the rows kept beside a purged message
@@ -10,6 +15,22 @@ const SENDGRID_EVENT_MEMORY_MS = 7 * 86_400_000;
  */
 @Injectable()
 export class ChannelsPurgeRepository {
+  constructor(private readonly partitions: PartitionMaintenance) {}
+
+  /**
+   * The month partitions of `sendgrid_events` that ended more than 7 days ago, dropped whole (the
+   * database function audits each practice's count in the same transaction; a held practice's
+   * rows stay, in the default partition).
+   */
+  async dropExpiredSendGridEventMonths(
+    now: Date,
+  ): Promise<Array<{ tenantId: string; counts: Record<string, number> }>> {
+    const dropped = await this.partitions.dropExpiredSendGridEvents(
+      new Date(now.getTime() - SENDGRID_EVENT_MEMORY_MS),
+    );
+    return dropped.map((d) => ({ tenantId: d.tenantId, counts: { sendgridEvents: d.purged } }));
+  }
+
   /** Of these messages, those whose form submission a consent request cites (consent evidence). */
   async citedBySubmissions(tx: TenantTx, messageIds: string[]): Promise<Set<string>> {
     const rows = await tx.query<{ message_id: string }>(
@@ -40,8 +61,10 @@ export class ChannelsPurgeRepository {
   }
 
   /**
-   * Up to `limit` SendGrid event ids past their redelivery window, and reply-address tokens
-   * older than the practice's message retention (the emails that carried them are purged).
+   * Up to `limit` SendGrid event ids that no month partition holds any more (older than the
+   * start of the month 7 days ago: the default partition's, e.g. a held practice's or rows from
+   * before the partitioning; the months themselves are dropped whole, above), and reply-address
+   * tokens older than the practice's message retention (the emails that carried them are purged).
    * No row locks (the app role may not update these tables): a row two sweeps both pick is
    * deleted by the first, and the second's DELETE finds it gone.
    */
@@ -50,10 +73,10 @@ export class ChannelsPurgeRepository {
     at: { now: Date; messageCutoff: Date | null; limit: number },
   ): Promise<Record<string, number>> {
     const sendgridEvents = await tx.execute(
-      `DELETE FROM sendgrid_events WHERE tenant_id = $1 AND sg_event_id IN (
-         SELECT sg_event_id FROM sendgrid_events WHERE tenant_id = $1 AND received_at < $2
+      `DELETE FROM sendgrid_events WHERE tenant_id = $1 AND received_at < $2 AND (sg_event_id, received_at) IN (
+         SELECT sg_event_id, received_at FROM sendgrid_events WHERE tenant_id = $1 AND received_at < $2
          ORDER BY sg_event_id LIMIT $3)`,
-      [tx.tenantId, new Date(at.now.getTime() - SENDGRID_EVENT_MEMORY_MS), at.limit],
+      [tx.tenantId, monthStart(new Date(at.now.getTime() - SENDGRID_EVENT_MEMORY_MS)), at.limit],
     );
     const emailReplyTokens = at.messageCutoff
       ? await tx.execute(

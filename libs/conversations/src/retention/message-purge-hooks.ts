@@ -29,6 +29,12 @@ export interface MessagePurgeHook {
     tx: TenantTx,
     at: { now: Date; messageCutoff: Date | null; limit: number },
   ): Promise<PurgeCounts>;
+  /**
+   * Drops whole month partitions of this owner's expired rows, across practices, before the
+   * practices' batches (which then only take what no partition covers); each practice's counts,
+   * already audited in the drop's transaction.
+   */
+  dropExpiredPartitions?(now: Date): Promise<Array<{ tenantId: string; counts: PurgeCounts }>>;
 }
 
 /**

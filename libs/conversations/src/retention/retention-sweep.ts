@@ -70,7 +70,6 @@ export class RetentionSweep {
 
   /** One run over every practice at `now` (tests pass a fake clock). */
   async run(now: Date = new Date()): Promise<RetentionSweepCounts> {
-    this.hooks.all();
     const totals: RetentionSweepCounts = {
       practices: 0,
       held: false,
@@ -78,6 +77,7 @@ export class RetentionSweep {
       attachments: 0,
       tokens: 0,
     };
+    totals.tokens += await this.dropExpiredPartitions(now);
     let after: string | null = null;
     for (;;) {
       const page: PracticeRetention[] = await this.routed.sweep('retentionSweep', (tx) =>
@@ -95,6 +95,32 @@ export class RetentionSweep {
     }
     if (totals.messages || totals.attachments || totals.tokens) this.logger.log(totals, 'Retention sweep');
     return totals;
+  }
+
+  /**
+   * Whole month partitions of expired sweep data (SendGrid event ids), across practices, each
+   * drop audited per practice (`retention.purged`, counts only) in the drop's own transaction
+   * by the database function; then those practices' audit outboxes are sealed (a failure
+   * leaves the events queued for their next seal).
+   */
+  private async dropExpiredPartitions(now: Date): Promise<number> {
+    let total = 0;
+    for (const hook of this.hooks.all()) {
+      if (!hook.dropExpiredPartitions) continue;
+      const dropped = await hook.dropExpiredPartitions(now);
+      for (const { tenantId, counts } of dropped) {
+        total += Object.values(counts).reduce((sum, n) => sum + n, 0);
+        await this.audit
+          .seal(tenantId)
+          .catch((err: Error) =>
+            this.logger.warn(
+              { tenantId, err: { name: err.name } },
+              'Audit seal after a partition drop deferred',
+            ),
+          );
+      }
+    }
+    return total;
   }
 
   /** One practice's run: tokens, then messages, then attachments. */

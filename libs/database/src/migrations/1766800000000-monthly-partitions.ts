@@ -273,7 +273,7 @@ export class MonthlyPartitions1766800000000 implements MigrationInterface {
  * (validate_partition_foreign_keys validates them in a later transaction: no key changed, only
  * the partition holding it). Owner only (not executable by PUBLIC).
  */
-const CREATE_MONTH_PARTITION_SQL = `
+export const CREATE_MONTH_PARTITION_SQL = `
   CREATE FUNCTION create_month_partition(parent text, month date) RETURNS text
     LANGUAGE plpgsql SET search_path = public SET row_security = off AS $$
   DECLARE
@@ -346,7 +346,7 @@ const CREATE_MONTH_PARTITION_SQL = `
   REVOKE ALL ON FUNCTION create_month_partition(text, date) FROM PUBLIC;`;
 
 /** What the worker calls (granted to the app role by `npm run migrate`, app-role.ts). */
-const MAINTENANCE_FUNCTIONS_SQL = `
+export const MAINTENANCE_FUNCTIONS_SQL = `
   CREATE FUNCTION ensure_month_partitions(months_ahead integer) RETURNS SETOF text
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET row_security = off AS $$
   DECLARE

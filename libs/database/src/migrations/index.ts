@@ -33,6 +33,7 @@ import { OutboundWebhooks1767000000000 } from './1767000000000-outbound-webhooks
 import { EmailTlsRefusals1767100000000 } from './1767100000000-email-tls-refusals.js';
 import { FhirInterop1767200000000 } from './1767200000000-fhir-interop.js';
 import { AccessAlerts1767300000000 } from './1767300000000-access-alerts.js';
+import { PartitionAttemptsEvents1767400000000 } from './1767400000000-partition-attempts-events.js';
 import { FhirExportOneLive1767500000000 } from './1767500000000-fhir-export-one-live.js';
 
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -72,5 +73,6 @@ export const MIGRATIONS = [
   EmailTlsRefusals1767100000000,
   FhirInterop1767200000000,
   AccessAlerts1767300000000,
+  PartitionAttemptsEvents1767400000000,
   FhirExportOneLive1767500000000,
 ];

@@ -49,7 +49,7 @@ export class DispatchOutcomes {
   async failedCall(tx: TenantTx, { message, sender, attempt }: Send, failure: SendFailure): Promise<Outcome> {
     const after = afterFailure(failure);
     if (after.attempt === 'open') return { kind: 'retry', failure };
-    await this.outbound.finishAttempt(tx, attempt.id, after.attempt, failure.code);
+    await this.outbound.finishAttempt(tx, message.id, attempt.id, after.attempt, failure.code);
     if (after.attempt === 'retry') {
       // A token rotated a moment ago: the retry must not use the cached one.
       if (after.credentialsRejected && sender.kind === 'sms')

@@ -46,7 +46,7 @@ export class DispatchRecovery {
         this.outcomes.foundAtProvider(tx, message, open, 'lookup');
         return true;
       }
-      await this.outbound.finishAttempt(tx, open.id, 'not_found');
+      await this.outbound.finishAttempt(tx, message.id, open.id, 'not_found');
       await this.outbound.retractSecureLinks(tx, message.id);
       return false;
     });

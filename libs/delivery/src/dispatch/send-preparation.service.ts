@@ -39,7 +39,7 @@ export class SendPreparation {
       // the call never recorded it (a crash): the provider has the message, so its attempt ends
       // as found there, audited like a lookup's find, rather than staying open for good.
       if (open && message.providerMessageId) {
-        await this.outbound.finishAttempt(tx, open.id, 'found_at_provider');
+        await this.outbound.finishAttempt(tx, message.id, open.id, 'found_at_provider');
         this.outcomes.foundAtProvider(tx, message, open, 'status_callback');
       }
       await this.outbound.leaveOutbox(tx, message.id);

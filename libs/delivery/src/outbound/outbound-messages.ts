@@ -63,11 +63,17 @@ const START_ATTEMPT = new PreparedSql(
 );
 
 /** The accepted attempt's outcome, and the message out of the outbox (its own columns: `recordAcceptedWithCommit`). */
-const FINISH_ACCEPTED = new PreparedSql(
+export const FINISH_ACCEPTED = new PreparedSql(
   `WITH attempt AS (
      UPDATE delivery_attempts SET outcome = $4, finished_at = clock_timestamp()
-     WHERE tenant_id = $1 AND id = $3)
+     WHERE tenant_id = $1 AND message_id = $2 AND id = $3)
    DELETE FROM delivery_outbox WHERE tenant_id = $1 AND message_id = $2`,
+);
+
+/** An attempt's outcome (exported for the plan test: it must read one partition). */
+export const FINISH_ATTEMPT = new PreparedSql(
+  `UPDATE delivery_attempts SET outcome = $4, error_code = $5, finished_at = clock_timestamp()
+   WHERE tenant_id = $1 AND message_id = $2 AND id = $3`,
 );
 
 async function toDispatchMessage(cipher: TenantCipher, row: DispatchRow): Promise<DispatchMessage> {
@@ -248,17 +254,15 @@ export class OutboundMessages {
     return attempt;
   }
 
+  /** The attempt's outcome; by its message too, so the update reads one partition (by message id). */
   async finishAttempt(
     tx: TenantTx,
+    messageId: string,
     attemptId: string,
     outcome: 'accepted' | 'rejected' | 'retry' | 'found_at_provider' | 'not_found',
     errorCode: string | null = null,
   ): Promise<void> {
-    await tx.execute(
-      `UPDATE delivery_attempts SET outcome = $3, error_code = $4, finished_at = clock_timestamp()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tx.tenantId, attemptId, outcome, errorCode],
-    );
+    await tx.execute(FINISH_ATTEMPT, [tx.tenantId, messageId, attemptId, outcome, errorCode]);
   }
 
   /** The gate changed its mind at send time: record the new route and why. */
