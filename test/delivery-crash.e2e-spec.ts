@@ -168,7 +168,15 @@ describe('delivery survives SIGKILL of the worker mid-send', () => {
           [practice.owner.practiceId],
         )
       ).rows[0].n as number;
-    await waitFor(async () => (await openAttempts()) === 0, 30_000).catch(() => undefined);
+    // An open attempt is resolved when its outbox row comes due (its lease may run past the
+    // provider call's timeout): wait for the latest of them, and 30 s more.
+    const { rows: due } = await stack.owner.query<{ ms: number | null }>(
+      `SELECT extract(epoch FROM max(available_at) - now())::float8 * 1000 AS ms
+       FROM delivery_outbox WHERE tenant_id = $1`,
+      [practice.owner.practiceId],
+    );
+    const untilDue = Math.max(0, Math.ceil(due[0]?.ms ?? 0));
+    await waitFor(async () => (await openAttempts()) === 0, untilDue + 30_000).catch(() => undefined);
 
     // Every provider-side send, attributed to our message by the id in its StatusCallback URL.
     const sent = await stack.sentVia('twilio');

@@ -38,32 +38,32 @@ describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
     body: string;
     messageSid: string;
   }
-  async function simulate(extra: Record<string, unknown>): Promise<Simulated> {
+  async function simulate(extra: Record<string, unknown>, to: SmsPractice = practice): Promise<Simulated> {
     const res = await fetch(`${sandboxUrl}/sandbox/twilio/inbound`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        to: practice.channel.phoneNumber,
+        to: to.channel.phoneNumber,
         from: freshPhone(),
         body: '',
-        webhookUrl: practice.channel.webhooks.inbound,
-        authToken: practice.authToken,
-        accountSid: practice.accountSid,
+        webhookUrl: to.channel.webhooks.inbound,
+        authToken: to.authToken,
+        accountSid: to.accountSid,
         ...extra,
       }),
     });
     expect(res.status).toBe(200);
     // The api acknowledged the text; the worker's processing (here, awaited) stores it and its media.
-    await processInbound(app, practice.tenantId);
+    await processInbound(app, to.tenantId);
     return (await res.json()) as Simulated;
   }
 
-  async function stored(sid: string) {
+  async function stored(sid: string, of: SmsPractice = practice) {
     const [row] = (
       await owner.query(`SELECT id, tenant_id FROM messages WHERE provider_message_id = $1`, [sid])
     ).rows;
-    expect(row.tenant_id).toBe(practice.tenantId);
-    return app.get(TenantDb).forTenant(practice.tenantId, async (tx) => ({
+    expect(row.tenant_id).toBe(of.tenantId);
+    return app.get(TenantDb).forTenant(of.tenantId, async (tx) => ({
       message: await app.get(MessageRepository).get(tx, row.id),
       attachments: await app.get(AttachmentRepository).listForMessages(tx, [row.id]),
     }));
@@ -197,6 +197,49 @@ describe('MMS media (Twilio inbound with NumMedia > 0)', () => {
         failureReason: 'fetch_failed',
       });
     } finally {
+      await worker.close();
+    }
+  });
+
+  it('a practice whose keys do not open holds up no other practice’s media: its row is tried again later', async () => {
+    const other = await createSmsPractice(app, owner);
+    const media = [{ contentType: 'image/png', contentBase64: PNG.toString('base64') }];
+    const lockedOut = await simulate({ body: 'pic', media }, other);
+    const ok = await simulate({ body: 'pic', media });
+    const [locked] = (await stored(lockedOut.messageSid, other)).attachments;
+    const [good] = (await stored(ok.messageSid)).attachments;
+    // Oldest first: the sweep reaches the locked-out practice's row before this one.
+    await owner.query(
+      `UPDATE attachments SET status = 'pending', content_enc = NULL, size_bytes = NULL, updated_at = now() - interval '2 hours' WHERE id = $1`,
+      [locked!.id],
+    );
+    await leavePending(good!.id);
+    // Its keys are wrapped by a master key no process has (a restore from another deployment, say).
+    const { rows: keys } = await owner.query(
+      `SELECT id, master_key_id FROM tenant_keys WHERE tenant_id = $1`,
+      [other.tenantId],
+    );
+    await owner.query(`UPDATE tenant_keys SET master_key_id = '00000000000000ff' WHERE tenant_id = $1`, [
+      other.tenantId,
+    ]);
+    const worker = await startWorker({ TWILIO_API_BASE_URL: sandboxUrl });
+    try {
+      const sweeper = worker.get(PendingMediaSweeper, { strict: false });
+      expect(await sweeper.sweepOnce(300)).toBeGreaterThanOrEqual(2);
+      expect((await stored(ok.messageSid)).attachments[0]).toMatchObject({ status: 'stored' });
+      // Still pending, its next try a retry period away, so it does not head every batch.
+      const { rows } = await owner.query(
+        `SELECT status, updated_at > now() - interval '1 minute' AS postponed FROM attachments WHERE id = $1`,
+        [locked!.id],
+      );
+      expect(rows).toEqual([{ status: 'pending', postponed: true }]);
+    } finally {
+      for (const key of keys) {
+        await owner.query(`UPDATE tenant_keys SET master_key_id = $2 WHERE id = $1`, [
+          key.id,
+          key.master_key_id,
+        ]);
+      }
       await worker.close();
     }
   });

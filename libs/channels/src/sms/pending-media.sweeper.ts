@@ -51,7 +51,21 @@ export class PendingMediaSweeper implements OnApplicationBootstrap, BeforeApplic
     const due = await this.routed.sweep('mediaSweep', (tx) =>
       this.attachments.stalePendingAcrossPractices(tx, olderThanSeconds, BATCH),
     );
-    for (const row of due) await this.retry(row.tenant_id, row.id);
+    for (const row of due) {
+      try {
+        await this.retry(row.tenant_id, row.id);
+      } catch (err) {
+        // One row that cannot be tried (its practice's keys do not open, say) must not stop the
+        // pass, nor head every later batch: logged by name, tried again a retry period later.
+        this.logger.warn(
+          { tenantId: row.tenant_id, attachmentId: row.id, err: { name: (err as Error).name } },
+          'Pending media retry failed',
+        );
+        await this.db
+          .forTenant(row.tenant_id, (tx) => this.attachments.postpone(tx, row.id))
+          .catch(() => undefined);
+      }
+    }
     if (due.length) this.logger.log({ count: due.length }, 'Pending MMS media retried');
     return due.length;
   }
