@@ -99,7 +99,10 @@ export function openField(key: Buffer, aad: Buffer, blob: Buffer): Buffer {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(blob.subarray(MIN_BYTES)), decipher.final()]);
+    const plaintext = decipher.update(blob.subarray(MIN_BYTES));
+    // GCM's final() checks the tag (throws unless authentic) and returns no bytes: no concat to copy into.
+    decipher.final();
+    return plaintext;
   } catch {
     // Deliberately no detail: GCM only says "not authentic".
     throw new DecryptionError('authentication');

@@ -9,6 +9,7 @@ import { IdentityError } from '../identity.errors.js';
 import { SessionService } from '../sessions/session.service.js';
 import { JwtStrategy, type VerifiedAccess } from './jwt.strategy.js';
 import type { Principal } from './principal.js';
+import { RouteMetadata } from './route-metadata.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 const BEARER = /^bearer (\S+)$/i;
@@ -25,17 +26,19 @@ const BEARER = /^bearer (\S+)$/i;
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly verified = new VerifiedTokens();
+  private readonly metadata: RouteMetadata;
 
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly strategy: JwtStrategy,
     private readonly sessions: SessionService,
     private readonly failures: AuthFailures,
-  ) {}
+  ) {
+    this.metadata = new RouteMetadata(reflector);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
-      return true;
+    if (this.metadata.get<boolean>(IS_PUBLIC, context)) return true;
     const http = context.switchToHttp();
     const req = http.getRequest<FastifyRequest & { user?: Principal }>();
     const principal = await this.admit(req, http.getResponse<FastifyReply>());

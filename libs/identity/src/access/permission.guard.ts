@@ -6,6 +6,7 @@ import { AppError, IS_PUBLIC } from '@app/observability';
 import { ALLOWED_BEFORE_MFA_ENROLLMENT, ANY_AUTHENTICATED, REQUIRED_PERMISSIONS } from './decorators.js';
 import { type Permission, roleHas } from './permissions.js';
 import type { Principal } from './principal.js';
+import { RouteMetadata } from './route-metadata.js';
 
 /**
  * Global guard 2 of 2: the route's declared permissions against the caller's role (ROLE_PERMISSIONS),
@@ -14,25 +15,24 @@ import type { Principal } from './principal.js';
 @Injectable()
 export class PermissionGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly metadata: RouteMetadata;
 
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.metadata = new RouteMetadata(reflector);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.metadata.get<boolean>(IS_PUBLIC, context)) return true;
     const req = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const principal = req.user;
     if (!principal) throw new AppError(401, 'unauthorized', 'A valid bearer access token is required');
     const route = `${req.method} ${req.routeOptions.url ?? '?'}`;
 
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
-      REQUIRED_PERMISSIONS,
-      targets,
-    );
-    const anyUser = this.reflector.getAllAndOverride<boolean>(ANY_AUTHENTICATED, targets);
+    const required = this.metadata.get<Permission[]>(REQUIRED_PERMISSIONS, context);
+    const anyUser = this.metadata.get<boolean>(ANY_AUTHENTICATED, context);
     if (!required && !anyUser) {
       this.logger.error({ route }, 'Route declares neither @Public, @Authenticated nor @RequirePermission');
       await this.deny(principal, route, 'undeclared');
@@ -40,7 +40,7 @@ export class PermissionGuard implements CanActivate {
     }
     if (
       principal.mfaEnrollmentRequired &&
-      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_MFA_ENROLLMENT, targets)
+      !this.metadata.get<boolean>(ALLOWED_BEFORE_MFA_ENROLLMENT, context)
     ) {
       await this.deny(principal, route, 'mfa_enrollment_required');
       throw new AppError(

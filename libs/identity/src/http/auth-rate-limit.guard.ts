@@ -3,6 +3,7 @@ import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, rateLimitAddress } from '@app/observability';
 import { AUTH_RATE_LIMITED } from '../access/decorators.js';
+import { RouteMetadata } from '../access/route-metadata.js';
 
 /**
  * Per client IP and route, on routes marked `@AuthRateLimited()` (the `/v1/auth/*` controller):
@@ -10,11 +11,12 @@ import { AUTH_RATE_LIMITED } from '../access/decorators.js';
  */
 @Injectable()
 export class AuthRateLimitGuard extends ThrottlerGuard {
+  /** Made on first use: the base class's constructor takes the reflector. */
+  private metadata?: RouteMetadata;
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return !this.reflector.getAllAndOverride<boolean>(AUTH_RATE_LIMITED, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    this.metadata ??= new RouteMetadata(this.reflector);
+    return !this.metadata.get<boolean>(AUTH_RATE_LIMITED, context);
   }
 
   /** The client address as every per-address limit keys it (an IPv6 client by its /64). */
