@@ -164,6 +164,39 @@ describe('retention and legal hold', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('one practice whose purge fails holds up no other practice; the run reports the failure', async () => {
+    const [failing, healthy] = (
+      await Promise.all([createDeliveryPractice(stack), createDeliveryPractice(stack)])
+    ).toSorted((a, b) => a.owner.practiceId.localeCompare(b.owner.practiceId));
+    // Practices are visited in id order: the failing one comes first.
+    const old = new Map<DeliveryPractice, string>();
+    for (const p of [failing!, healthy!]) {
+      await setRetention({ messageRetentionDays: 365, attachmentRetentionDays: null }, p).expect(200);
+      const { conversationId } = await conversationOfText(stack, p, freshPhone(), 'Old news');
+      await age(conversationId, 400);
+      old.set(p, conversationId);
+    }
+    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
+    await stack.owner.query(`
+      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.tenant_id = '${failing!.owner.practiceId}' THEN RAISE EXCEPTION 'injected purge failure'; END IF;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER ${fault} BEFORE DELETE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
+    `);
+    try {
+      await expect(sweep.run()).rejects.toThrow(/Retention sweep failed for 1 practice/);
+      expect(await messagesOf(old.get(healthy!)!)).toBe(0);
+      expect(await messagesOf(old.get(failing!)!)).toBeGreaterThan(0);
+    } finally {
+      await stack.owner.query(`DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}()`);
+    }
+    // Once the cause is gone, the next run purges it.
+    await sweep.run();
+    expect(await messagesOf(old.get(failing!)!)).toBe(0);
+  });
+
   it('keeps a message that is evidence for a young opt-out record', async () => {
     const phone = freshPhone();
     await textFrom(stack, practice, phone, 'STOP');
@@ -401,9 +434,9 @@ describe('retention and legal hold', () => {
     // FHIR exports: an expired one (its files), a failed, a cancelled and a dead running one
     // (partial files) idle for two days go; an unexpired completed one, a fresh failure and a
     // running one that moved a minute ago stay.
-    const clientId = await apiClient(p);
-    const fx = (status: string, idle: string, expires: string | null, files: number) =>
-      fhirExport(tenantId, clientId, { status, idle, expires, files });
+    // A client each: a client has at most one live (queued or running) export.
+    const fx = async (status: string, idle: string, expires: string | null, files: number) =>
+      fhirExport(tenantId, await apiClient(p), { status, idle, expires, files });
     const expired = await fx('completed', '2 days', '-1 minute', 3);
     const failedLongAgo = await fx('failed', '2 days', null, 0);
     const cancelledLongAgo = await fx('cancelled', '2 days', null, 0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '@app/audit';
 import { ConversationRepository, LiveSubscriptions, StaffEvents } from '@app/conversations';
@@ -305,5 +306,39 @@ describe('SLA and auto-close', () => {
     // The next message reopens it as usual (within the reopen window).
     await textFrom(stack, other, openPhone, 'Back again');
     expect((await facts(open.conversationId)).status).toBe('open');
+  });
+  it('one practice whose pass fails holds up no other practice; the run reports the failure', async () => {
+    const [failing, healthy] = (
+      await Promise.all([createDeliveryPractice(stack), createDeliveryPractice(stack)])
+    ).toSorted((a, b) => a.owner.practiceId.localeCompare(b.owner.practiceId));
+    // Practices are visited in id order: the failing one comes first.
+    const waiting = new Map<DeliveryPractice, string>();
+    for (const p of [failing!, healthy!]) {
+      await stack.staff.patch('/v1/practice/settings', { slaMinutes: 30 }, p.owner.accessToken).expect(200);
+      waiting.set(p, (await conversationOfText(stack, p, freshPhone(), 'Anyone there?')).conversationId);
+    }
+    const latest = Math.max(
+      ...(await Promise.all(
+        [...waiting.values()].map(async (id) => (await facts(id)).waiting_since!.getTime()),
+      )),
+    );
+    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
+    await stack.owner.query(`
+      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.tenant_id = '${failing!.owner.practiceId}' THEN RAISE EXCEPTION 'injected sweep failure'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${fault} BEFORE UPDATE ON conversations FOR EACH ROW EXECUTE FUNCTION ${fault}();
+    `);
+    try {
+      await expect(sweep.run(new Date(latest + 31 * MINUTE))).rejects.toThrow(
+        /Inbox sweep failed for 1 practice/,
+      );
+      expect((await facts(waiting.get(healthy!)!)).sla_breached_at).not.toBeNull();
+      expect((await facts(waiting.get(failing!)!)).sla_breached_at).toBeNull();
+    } finally {
+      await stack.owner.query(`DROP TRIGGER ${fault} ON conversations; DROP FUNCTION ${fault}()`);
+    }
   });
 });

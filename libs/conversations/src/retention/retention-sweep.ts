@@ -78,22 +78,34 @@ export class RetentionSweep {
       tokens: 0,
     };
     totals.tokens += await this.dropExpiredPartitions(now);
+    let failed = 0;
     let after: string | null = null;
     for (;;) {
       const page: PracticeRetention[] = await this.routed.sweep('retentionSweep', (tx) =>
         practicesForRetention(tx, after, PRACTICES_PER_PAGE),
       );
       for (const practice of page) {
-        const done = await this.practice(practice, now);
+        // One practice's failure must not keep the others (after it in id order, every run)
+        // from being purged; the run still fails, so the job shows it.
+        try {
+          const done = await this.practice(practice, now);
+          totals.messages += done.messages;
+          totals.attachments += done.attachments;
+          totals.tokens += done.tokens;
+        } catch (err) {
+          failed++;
+          this.logger.warn(
+            { practiceId: practice.practiceId, err: { name: (err as Error).name } },
+            'Retention sweep failed for a practice',
+          );
+        }
         totals.practices += 1;
-        totals.messages += done.messages;
-        totals.attachments += done.attachments;
-        totals.tokens += done.tokens;
       }
       if (page.length < PRACTICES_PER_PAGE) break;
       after = page.at(-1)!.practiceId;
     }
     if (totals.messages || totals.attachments || totals.tokens) this.logger.log(totals, 'Retention sweep');
+    if (failed) throw new Error(`Retention sweep failed for ${failed} practice(s)`);
     return totals;
   }
 

@@ -51,12 +51,24 @@ export class InboxSweep {
   async run(now: Date = new Date()): Promise<InboxSweepCounts> {
     const practices = await this.routed.sweep('inboxSweep', (tx) => practicesWithInboxSweep(tx));
     const counts: InboxSweepCounts = { practices: practices.length, breached: 0, closed: 0 };
+    let failed = 0;
     for (const practiceId of practices) {
-      const done = await this.db.forTenant(practiceId, (tx) => this.practice(tx, now));
-      counts.breached += done.breached;
-      counts.closed += done.closed;
+      // One practice's failure must not keep the others (after it, every run) from their pass;
+      // the run still fails, so the job shows it.
+      try {
+        const done = await this.db.forTenant(practiceId, (tx) => this.practice(tx, now));
+        counts.breached += done.breached;
+        counts.closed += done.closed;
+      } catch (err) {
+        failed++;
+        this.logger.warn(
+          { practiceId, err: { name: (err as Error).name } },
+          'Inbox sweep failed for a practice',
+        );
+      }
     }
     if (counts.breached || counts.closed) this.logger.log(counts, 'Inbox sweep');
+    if (failed) throw new Error(`Inbox sweep failed for ${failed} practice(s)`);
     return counts;
   }
 
