@@ -34,14 +34,6 @@ export class AccessAlertsPurgeHook implements MessagePurgeHook, OnModuleInit {
     this.registry.register(this);
   }
 
-  kept(): Promise<Set<string>> {
-    return Promise.resolve(new Set());
-  }
-
-  deleteDependants(): Promise<PurgeCounts> {
-    return Promise.resolve({});
-  }
-
   async purgeExpired(tx: TenantTx, at: { now: Date; limit: number }): Promise<PurgeCounts> {
     const before = new Date(at.now.getTime() - HOURLY_OPENS_KEPT_DAYS * DAY_MS);
     return { accessHourlyOpens: await this.repository.purgeHourlyOpens(tx, before, at.limit) };

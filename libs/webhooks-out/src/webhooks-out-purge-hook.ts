@@ -36,14 +36,6 @@ export class WebhooksOutPurgeHook implements MessagePurgeHook, OnModuleInit {
     this.registry.register(this);
   }
 
-  kept(): Promise<Set<string>> {
-    return Promise.resolve(new Set());
-  }
-
-  deleteDependants(): Promise<PurgeCounts> {
-    return Promise.resolve({});
-  }
-
   async purgeExpired(tx: TenantTx, at: { now: Date; limit: number }): Promise<PurgeCounts> {
     const before = new Date(at.now.getTime() - WEBHOOK_LOG_DAYS * DAY_MS);
     return this.deliveries.purgeFinished(tx, before, at.limit);

@@ -25,14 +25,6 @@ export class AutoReplyPurgeHook implements MessagePurgeHook, OnModuleInit {
     this.registry.register(this);
   }
 
-  kept(): Promise<Set<string>> {
-    return Promise.resolve(new Set());
-  }
-
-  deleteDependants(): Promise<PurgeCounts> {
-    return Promise.resolve({});
-  }
-
   async purgeExpired(tx: TenantTx, at: { now: Date; limit: number }): Promise<PurgeCounts> {
     const before = new Date(at.now.getTime() - MAX_THROTTLE_HOURS * HOUR_MS);
     return { autoReplyThrottles: await purgeLapsedThrottles(tx, before, at.limit) };

@@ -17,10 +17,11 @@ export interface MessagePurgeHook {
   /**
    * Of these messages (locked by the batch), the ones that must stay because a row of this
    * owner that outlives them names them (e.g. a form submission a consent request cites).
+   * Absent: none (an owner whose rows never name a message).
    */
-  kept(tx: TenantTx, messageIds: string[]): Promise<Set<string>>;
+  kept?(tx: TenantTx, messageIds: string[]): Promise<Set<string>>;
   /** Deletes this owner's rows of these messages (their own data), before the messages go. */
-  deleteDependants(tx: TenantTx, messageIds: string[]): Promise<PurgeCounts>;
+  deleteDependants?(tx: TenantTx, messageIds: string[]): Promise<PurgeCounts>;
   /**
    * Deletes up to `limit` rows per kind of this owner's expired tokens and sweep data;
    * `messageCutoff` is the practice's message retention (null: messages are kept for ever).

@@ -188,12 +188,12 @@ export class RetentionSweep {
           const candidates = await this.purge.expiredMessages(tx, window);
           let ids = candidates;
           for (const hook of hooks) {
-            const kept = await hook.kept(tx, ids);
+            const kept = (await hook.kept?.(tx, ids)) ?? new Set<string>();
             if (kept.size > 0) ids = ids.filter((id) => !kept.has(id));
           }
           if (ids.length === 0) return { candidates, messages: 0, attachments: 0 };
           const dependants: PurgeCounts = {};
-          for (const hook of hooks) Object.assign(dependants, await hook.deleteDependants(tx, ids));
+          for (const hook of hooks) Object.assign(dependants, await hook.deleteDependants?.(tx, ids));
           const deleted = await this.purge.deleteMessages(tx, ids);
           this.recordPurge(tx, { kind: 'messages', ...retention, ...deleted, ...dependants });
           return { candidates, ...deleted };

@@ -26,10 +26,6 @@ export class DeliveryPurgeHook implements MessagePurgeHook, OnModuleInit {
     this.registry.register(this);
   }
 
-  kept(): Promise<Set<string>> {
-    return Promise.resolve(new Set());
-  }
-
   deleteDependants(tx: TenantTx, messageIds: string[]): Promise<PurgeCounts> {
     return this.purge.deleteOfMessages(tx, messageIds);
   }

@@ -28,14 +28,6 @@ export class FhirExportPurgeHook implements MessagePurgeHook, OnModuleInit {
     this.registry.register(this);
   }
 
-  kept(): Promise<Set<string>> {
-    return Promise.resolve(new Set());
-  }
-
-  deleteDependants(): Promise<PurgeCounts> {
-    return Promise.resolve({});
-  }
-
   purgeExpired(tx: TenantTx, at: { now: Date; limit: number }): Promise<PurgeCounts> {
     return this.exports.purgeSpent(tx, at.now, at.limit);
   }
