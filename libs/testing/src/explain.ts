@@ -56,7 +56,8 @@ export async function describePlan(client: pg.PoolClient, plan: PlanNode): Promi
     [planned.map((n) => n['Relation Name']).filter((name) => name !== undefined)],
   );
   const tuplesOf = new Map(partitions.map((r) => [r.relname, Number(r.reltuples)]));
-  return planned.map((n) => ({
+  // Children too (a bitmap heap scan's index is its child's), so a node's Plans read the same.
+  const described = (n: PlanNode): PlanNode => ({
     ...n,
     ...(n['Index Name'] && parentOf.has(n['Index Name'])
       ? { 'Index Name': parentOf.get(n['Index Name'])! }
@@ -64,7 +65,9 @@ export async function describePlan(client: pg.PoolClient, plan: PlanNode): Promi
     ...(n['Relation Name'] && tuplesOf.has(n['Relation Name'])
       ? { 'Partition Tuples': tuplesOf.get(n['Relation Name'])! }
       : {}),
-  }));
+    ...(n.Plans ? { Plans: n.Plans.map(described) } : {}),
+  });
+  return nodes(described(plan));
 }
 
 /** A month or default partition (`messages_y2026m12`, `audit_events_default`) stands for its table. */
