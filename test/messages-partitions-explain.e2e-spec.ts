@@ -19,6 +19,14 @@ const CONVERSATIONS = 300;
 const MESSAGES_PER_CONVERSATION = 40;
 
 /**
+ * The index a scan reads: its own, or its bitmap index scan's (the planner's pick for a partition
+ * that other tests fill, as this month's is in a shared run database).
+ */
+const indexOf = (scan: PlanNode) =>
+  scan['Index Name'] ??
+  scan.Plans?.find((child) => child['Node Type'] === 'Bitmap Index Scan')?.['Index Name'];
+
+/**
  * Partition pruning of `messages` (partitioned by UUIDv7 id range, one partition per month): a
  * practice whose messages span this month and the two before (ids of their created_at, as the
  * app and the seed write them), plus one legacy (v4) message in the default partition, ANALYZEd;
@@ -173,11 +181,6 @@ describe('messages partitions: pruning by id, index-based pages', () => {
       expect(sequentialScansOf(p, ['messages', 'attachments'])).toEqual([]);
       const scans = p.filter((n) => n['Relation Name']?.startsWith('messages_') && !isSmallPartition(n));
       expect(scans.length).toBeGreaterThanOrEqual(2);
-      // An index scan, or a bitmap heap scan over that index (the planner's pick for a partition
-      // that other tests fill, as this month's is in a shared run database).
-      const indexOf = (scan: PlanNode) =>
-        scan['Index Name'] ??
-        scan.Plans?.find((child) => child['Node Type'] === 'Bitmap Index Scan')?.['Index Name'];
       for (const scan of scans) expect(indexOf(scan), scan['Relation Name']).toBe('messages_conversation');
     },
   );
