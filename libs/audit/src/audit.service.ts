@@ -4,7 +4,14 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { multiRowValues, PreparedSql, SqlConditions, TenantDb, type TenantTx } from '@app/database';
+import {
+  countUpTo,
+  multiRowValues,
+  PreparedSql,
+  SqlConditions,
+  TenantDb,
+  type TenantTx,
+} from '@app/database';
 import { type Actor, Metrics, requestContext } from '@app/observability';
 import type { Counter, Histogram } from 'prom-client';
 import {
@@ -386,13 +393,7 @@ export class AuditService implements OnApplicationShutdown {
     atMost: number,
   ) {
     await this.seal(tx.tenantId);
-    const where = auditWhere(tx, filter);
-    const limit = where.param(atMost);
-    const [row] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_events WHERE ${where} LIMIT ${limit}) matched`,
-      where.params,
-    );
-    return row!.n;
+    return countUpTo(tx, 'audit_events', auditWhere(tx, filter), atMost);
   }
 
   private select(tx: TenantTx, filter: AuditQuery): Promise<StoredRow[]> {

@@ -6,7 +6,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import { KeyRingService, normalizeEmail, normalizePhone, type TenantCipher } from '@app/crypto';
-import { PreparedSql, SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
+import {
+  PreparedSql,
+  SqlConditions,
+  type TenantTx,
+  countUpTo,
+  fromMicrosSql,
+  microsSql,
+} from '@app/database';
 import { type Actor, requestContext } from '@app/observability';
 import {
   type AddressFacts,
@@ -239,12 +246,6 @@ export class ConsentLedger {
   }
 
   /**
-   * A page of the practice's consent records in ledger order (recorded_at, id), for the FHIR API
-   * and its bulk export: keyset after `after`, optionally only `ids` or one contact's, within
-   * [from, to) of recorded_at (index `consent_records_recorded`). `superseded`: a later record of
-   * the same contact, channel and address exists (this one no longer decides).
-   */
-  /**
    * How many records `changedPage` would walk through for this query from its first page (no
    * keyset position), counted up to `atMost` (the same index; the caller's cap bounds the work).
    */
@@ -253,15 +254,15 @@ export class ConsentLedger {
     query: Omit<ConsentChangeQuery, 'after' | 'limit'>,
     atMost: number,
   ): Promise<number> {
-    const where = consentChangeWhere(tx, query);
-    const limit = where.param(atMost);
-    const [row] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM consent_records r WHERE ${where} LIMIT ${limit}) matched`,
-      where.params,
-    );
-    return row!.n;
+    return countUpTo(tx, 'consent_records r', consentChangeWhere(tx, query), atMost);
   }
 
+  /**
+   * A page of the practice's consent records in ledger order (recorded_at, id), for the FHIR API
+   * and its bulk export: keyset after `after`, optionally only `ids` or one contact's, within
+   * [from, to) of recorded_at (index `consent_records_recorded`). `superseded`: a later record of
+   * the same contact, channel and address exists (this one no longer decides).
+   */
   async changedPage(tx: TenantTx, query: ConsentChangeQuery): Promise<ChangedConsentRecord[]> {
     const where = consentChangeWhere(tx, query);
     if (query.after)

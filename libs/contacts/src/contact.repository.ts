@@ -11,7 +11,7 @@ import {
   normalizePhone,
   type TenantCipher,
 } from '@app/crypto';
-import { SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
+import { SqlConditions, type TenantTx, countUpTo, fromMicrosSql, microsSql } from '@app/database';
 import type { ContactEntity } from './contact.entity.js';
 
 export interface Contact {
@@ -455,13 +455,7 @@ export class ContactRepository {
     query: Omit<ChangeFeedQuery, 'after' | 'limit'>,
     atMost: number,
   ): Promise<number> {
-    const where = changeFeedWhere(tx, query);
-    const limit = where.param(atMost);
-    const [row] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM contacts WHERE ${where} LIMIT ${limit}) matched`,
-      where.params,
-    );
-    return row!.n;
+    return countUpTo(tx, 'contacts', changeFeedWhere(tx, query), atMost);
   }
 
   private async findByIndex(

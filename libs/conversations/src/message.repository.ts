@@ -5,7 +5,14 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { KeyRingService } from '@app/crypto';
-import { PreparedSql, SqlConditions, type TenantTx, fromMicrosSql, microsSql } from '@app/database';
+import {
+  PreparedSql,
+  SqlConditions,
+  type TenantTx,
+  countUpTo,
+  fromMicrosSql,
+  microsSql,
+} from '@app/database';
 import { type MessageStatus, statusesThatMayMoveTo } from './message-status.js';
 import type { MessageEntity } from './message.entity.js';
 
@@ -514,12 +521,6 @@ export class MessageRepository {
   }
 
   /**
-   * A page of the practice's messages to and from patients in change order (updated_at, id), for
-   * the FHIR API and its bulk export: staff notes are left out (internal, never sent). Keyset
-   * after `after`, optionally only `ids` or one contact's, within [from, to) of updated_at
-   * (indexes `messages_updated`, `messages_contact_updated`). Bodies decrypted per column.
-   */
-  /**
    * How many messages `changedPage` would walk through for this query from its first page (no
    * keyset position), counted up to `atMost` (the same indexes; the caller's cap bounds the work).
    */
@@ -528,15 +529,15 @@ export class MessageRepository {
     query: Omit<MessageChangeQuery, 'after' | 'limit'>,
     atMost: number,
   ): Promise<number> {
-    const where = messageChangeWhere(tx, query);
-    const limit = where.param(atMost);
-    const [row] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM messages WHERE ${where} LIMIT ${limit}) matched`,
-      where.params,
-    );
-    return row!.n;
+    return countUpTo(tx, 'messages', messageChangeWhere(tx, query), atMost);
   }
 
+  /**
+   * A page of the practice's messages to and from patients in change order (updated_at, id), for
+   * the FHIR API and its bulk export: staff notes are left out (internal, never sent). Keyset
+   * after `after`, optionally only `ids` or one contact's, within [from, to) of updated_at
+   * (indexes `messages_updated`, `messages_contact_updated`). Bodies decrypted per column.
+   */
   async changedPage(tx: TenantTx, query: MessageChangeQuery): Promise<ChangedMessage[]> {
     const where = messageChangeWhere(tx, query);
     if (query.after)

@@ -15,7 +15,7 @@ export { tenantScope, type TenantScope } from './tenant-scope.js';
 export { migrate, ownerDataSource, revertLastMigration, type MigrateOptions } from './migrate.js';
 export { APP_TABLE_GRANTS, AUDIT_TABLE_GRANTS, auditRoleUrl } from './app-role.js';
 export { multiRowValues } from './multi-row-values.js';
-export { SqlConditions, fromMicrosSql, microsSql } from './sql-conditions.js';
+export { SqlConditions, countUpTo, fromMicrosSql, microsSql } from './sql-conditions.js';
 export { GroupCommit } from './group-commit.js';
 export { isUuid, UUID_PATTERN, uuidV7Sql } from './uuid.js';
 export { REPORT_FACTS_BACKFILL_SQL } from './migrations/1766700000000-response-reports.js';
