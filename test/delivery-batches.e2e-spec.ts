@@ -41,23 +41,23 @@ describe('dispatch batches', () => {
    */
   async function queueReplies(patients: number, each = 2): Promise<{ ids: string[]; phones: string[] }> {
     const phones: string[] = [];
+    const ids: string[] = [];
     for (let i = 0; i < patients; i++) {
       const patient = await patientFromForm(stack, practice);
       phones.push(patient.phone);
-      for (const body of ['Your results are ready', 'Please call us back'].slice(0, each))
-        await stack.staff
+      for (const body of ['Your results are ready', 'Please call us back'].slice(0, each)) {
+        const { body: queued } = await stack.staff
           .post(
             `/v1/conversations/${patient.conversationId}/replies`,
             { body, channel: 'sms' },
             practice.owner.accessToken,
           )
           .expect(202);
+        ids.push(queued.messageId as string);
+      }
     }
-    const { rows } = await stack.owner.query<{ message_id: string }>(
-      `SELECT message_id FROM delivery_outbox WHERE tenant_id = $1 ORDER BY created_at`,
-      [practice.owner.practiceId],
-    );
-    return { ids: rows.map((r) => r.message_id), phones };
+    // Only this test's: a message an earlier test left unsent must not shift these.
+    return { ids, phones };
   }
 
   const runJob = (messageId: string) => runDispatchJob(worker, practice.owner.practiceId, messageId);
@@ -211,6 +211,54 @@ describe('dispatch batches', () => {
     await Promise.all(jobs);
     await worker.get(DispatchSessions, { strict: false }).idle();
     spy.mockRestore();
+    for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
+    await waitNoDispatchLocks();
+  });
+
+  it('a batch records its sends in the order status callbacks lock messages (by provider id): a callback batch never deadlocks with it', async () => {
+    // Three patients: the first job goes alone, the other two share the next batch.
+    const { ids, phones } = await queueReplies(3, 1);
+    const sms = worker.get<SmsSender>(SMS_SENDER, { strict: false });
+    const send = sms.send.bind(sms);
+    // The batch's first message gets the higher provider id, so the callbacks' order is the reverse.
+    const fakeIds = ['SM' + 'f'.repeat(32), 'SM' + '0'.repeat(32)];
+    const callbacks = await stack.owner.connect();
+    let calls = 0;
+    const spy = vi.spyOn(sms, 'send').mockImplementation(async (request) => {
+      const n = ++calls;
+      if (n === 1) return send(request);
+      if (n === 3) {
+        // A callback batch for the second message holds its row before the batch records.
+        await callbacks.query('BEGIN');
+        await callbacks.query(`SELECT id FROM messages WHERE id = $1 FOR UPDATE`, [
+          ids[phones.indexOf(request.to)],
+        ]);
+      }
+      return { providerMessageId: fakeIds[n - 2]!, status: 'queued' };
+    });
+    const jobs = ids.map((id) =>
+      runDispatchJob(worker, practice.owner.practiceId, id, { waitForRecord: false }),
+    );
+    try {
+      await Promise.all(jobs);
+      expect(calls).toBe(3);
+      // The batch's record waits for that row...
+      await waitFor(async () => {
+        const { rows } = await stack.owner.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE application_name = 'inbox-dispatch' AND wait_event_type = 'Lock'`,
+        );
+        return rows[0]!.n > 0;
+      }, 10_000);
+      // ...while the callback batch goes on to the first message (the higher provider id).
+      await callbacks.query(`UPDATE messages SET updated_at = now() WHERE id = $1`, [ids[1]]);
+      await callbacks.query('COMMIT');
+    } finally {
+      await callbacks.query('ROLLBACK').catch(() => undefined);
+      callbacks.release();
+      spy.mockRestore();
+    }
+    await worker.get(DispatchSessions, { strict: false }).idle();
     for (const [id, row] of await statuses(ids)) expect(row, id).toEqual({ handedOver: true, attempts: 1 });
     await waitNoDispatchLocks();
   });

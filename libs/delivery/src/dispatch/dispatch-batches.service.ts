@@ -8,10 +8,18 @@ import { DispatchRecovery } from './dispatch-recovery.service.js';
 import { type Answer, DONE, isSend, type Outcome, type Send, type Step } from './dispatch-steps.js';
 import { HeldMessages } from './held-messages.js';
 import { ProviderCalls } from './provider-calls.service.js';
+import type { Accepted } from './senders.js';
 import { SendPreparation } from './send-preparation.service.js';
 
 /** Messages of one practice whose jobs arrived together share a batch. */
 const MAX_BATCH = 16;
+
+const byProviderMessageId = (a: { accepted: Accepted }, b: { accepted: Accepted }): number =>
+  a.accepted.providerMessageId < b.accepted.providerMessageId
+    ? -1
+    : a.accepted.providerMessageId > b.accepted.providerMessageId
+      ? 1
+      : 0;
 
 /**
  * Dispatch batches. A practice's jobs that arrive while its previous batch is deciding go
@@ -134,6 +142,7 @@ export class DispatchBatches {
         // retries find the messages at the provider instead of sending them again.
         tx.commitWithoutFlushWait();
         const recorded: Array<Outcome | null> = [];
+        const accepted: Array<{ step: Send; accepted: Accepted }> = [];
         for (const [i, step] of steps.entries()) {
           const answer = answers[i];
           if (!isSend(step) || !answer) {
@@ -142,11 +151,17 @@ export class DispatchBatches {
           }
           if ('failure' in answer) recorded.push(await this.outcomes.failedCall(tx, step, answer.failure));
           else {
-            this.outcomes.accepted(tx, step, answer.accepted);
+            accepted.push({ step, accepted: answer.accepted });
             handedOver.push(step);
             recorded.push(DONE);
           }
         }
+        // In the order status callbacks lock messages (by provider id, see MessageRepository's
+        // applyProviderStatusesAndCommit): a callback batch for these messages, arriving before
+        // this commit, waits for it or it for the callbacks, never both (a deadlock would lose
+        // this record and fail the callbacks' webhook).
+        for (const one of accepted.toSorted(byProviderMessageId))
+          this.outcomes.accepted(tx, one.step, one.accepted);
         return recorded;
       });
       for (const { message, outgoing } of handedOver)
