@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
 mkdir -p test-artifacts
-rm -f test-artifacts/unhandled-errors.log
+rm -f test-artifacts/unhandled-errors.log test-artifacts/lingering-connections.log
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
 # One plain summary line for CI: "N passed, N failed".
@@ -17,5 +17,9 @@ node -e '
 if [ -s test-artifacts/unhandled-errors.log ]; then
   echo 'Errors no test awaited (test-artifacts/unhandled-errors.log):'
   head -c 6000 test-artifacts/unhandled-errors.log
+fi
+if [ -s test-artifacts/lingering-connections.log ]; then
+  echo 'Connections still open when their test database was dropped (test-artifacts/lingering-connections.log):'
+  head -c 3000 test-artifacts/lingering-connections.log
 fi
 exit $status

@@ -12,6 +12,7 @@ import {
   textFrom,
   attestConsent,
 } from './delivery-fixtures.js';
+import { injectWriteFault } from './write-faults.js';
 
 const PHI = 'Your biopsy result is benign; continue metformin 500 mg';
 const SMS_UNSUBSCRIBED = '+15005550009';
@@ -312,20 +313,13 @@ describe('replies through the consent gate, delivered by the worker', () => {
       `SELECT conversation_id FROM messages WHERE tenant_id = $1 AND channel = 'sms' AND direction = 'inbound'`,
       [other.owner.practiceId],
     );
-    // The first write of this practice's opt-out fails, as a crash right there would
-    // (a sequence: its count survives the rollback, so only the first write fails).
-    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
-    await stack.owner.query(`
-      CREATE SEQUENCE ${fault};
-      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-      BEGIN
-        IF NEW.tenant_id = '${other.owner.practiceId}' AND nextval('${fault}') = 1 THEN
-          RAISE EXCEPTION 'injected crash before the opt-out';
-        END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER ${fault} BEFORE INSERT ON sms_opt_out_events FOR EACH ROW EXECUTE FUNCTION ${fault}();
-    `);
+    // The first write of this practice's opt-out fails, as a crash right there would.
+    const fault = await injectWriteFault(stack.owner, {
+      table: 'sms_opt_out_events',
+      operation: 'INSERT',
+      tenantId: other.owner.practiceId,
+      once: true,
+    });
     try {
       const res = await stack.staff
         .post(
@@ -341,11 +335,9 @@ describe('replies through the consent gate, delivered by the worker', () => {
         [other.owner.practiceId],
       );
       expect(optOut.rows).toEqual([{ action: 'opt_out', source: 'provider' }]);
-      expect((await stack.owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+      expect(await fault.writesSeen()).toBe(2);
     } finally {
-      await stack.owner.query(
-        `DROP TRIGGER ${fault} ON sms_opt_out_events; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
-      );
+      await fault.remove();
     }
   });
 

@@ -22,6 +22,7 @@ import {
   textFrom,
 } from './delivery-fixtures.js';
 import { freshPhone } from './ingestion-fixtures.js';
+import { injectWriteFault } from './write-faults.js';
 
 // Issue 24: per-practice retention, legal holds, the retention sweep and the purge of spent tokens.
 describe('retention and legal hold', () => {
@@ -176,21 +177,17 @@ describe('retention and legal hold', () => {
       await age(conversationId, 400);
       old.set(p, conversationId);
     }
-    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
-    await stack.owner.query(`
-      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF OLD.tenant_id = '${failing!.owner.practiceId}' THEN RAISE EXCEPTION 'injected purge failure'; END IF;
-        RETURN OLD;
-      END $$;
-      CREATE TRIGGER ${fault} BEFORE DELETE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
-    `);
+    const fault = await injectWriteFault(stack.owner, {
+      table: 'messages',
+      operation: 'DELETE',
+      tenantId: failing!.owner.practiceId,
+    });
     try {
       await expect(sweep.run()).rejects.toThrow(/Retention sweep failed for 1 practice/);
       expect(await messagesOf(old.get(healthy!)!)).toBe(0);
       expect(await messagesOf(old.get(failing!)!)).toBeGreaterThan(0);
     } finally {
-      await stack.owner.query(`DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}()`);
+      await fault.remove();
     }
     // Once the cause is gone, the next run purges it.
     await sweep.run();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '@app/audit';
 import { ConversationRepository, LiveSubscriptions, StaffEvents } from '@app/conversations';
@@ -15,6 +14,7 @@ import {
   textFrom,
 } from './delivery-fixtures.js';
 import { freshPhone } from './ingestion-fixtures.js';
+import { injectWriteFault } from './write-faults.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -322,15 +322,11 @@ describe('SLA and auto-close', () => {
         [...waiting.values()].map(async (id) => (await facts(id)).waiting_since!.getTime()),
       )),
     );
-    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
-    await stack.owner.query(`
-      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF OLD.tenant_id = '${failing!.owner.practiceId}' THEN RAISE EXCEPTION 'injected sweep failure'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER ${fault} BEFORE UPDATE ON conversations FOR EACH ROW EXECUTE FUNCTION ${fault}();
-    `);
+    const fault = await injectWriteFault(stack.owner, {
+      table: 'conversations',
+      operation: 'UPDATE',
+      tenantId: failing!.owner.practiceId,
+    });
     try {
       await expect(sweep.run(new Date(latest + 31 * MINUTE))).rejects.toThrow(
         /Inbox sweep failed for 1 practice/,
@@ -338,7 +334,7 @@ describe('SLA and auto-close', () => {
       expect((await facts(waiting.get(healthy!)!)).sla_breached_at).not.toBeNull();
       expect((await facts(waiting.get(failing!)!)).sla_breached_at).toBeNull();
     } finally {
-      await stack.owner.query(`DROP TRIGGER ${fault} ON conversations; DROP FUNCTION ${fault}()`);
+      await fault.remove();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { migrate } from '@app/database';
@@ -61,11 +62,29 @@ export function subPrefix(runPrefix: string, label: string): string {
   return runPrefix.startsWith('{') ? `${runPrefix.slice(0, -1)}-${label}}` : `${runPrefix}-${label}`;
 }
 
+/**
+ * Connections still open when a test database is dropped are ended by the server ("terminating
+ * connection due to administrator command"), an error with no test frame on its stack should
+ * their owner lack an error listener: which ones they were goes to
+ * test-artifacts/lingering-connections.log (`npm test` prints it).
+ */
+async function noteLingeringConnections(admin: pg.Client, database: string): Promise<void> {
+  const { rows } = await admin.query<{ application_name: string; state: string; query: string }>(
+    `SELECT application_name, state, left(query, 100) AS query FROM pg_stat_activity
+     WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [database],
+  );
+  if (rows.length === 0) return;
+  mkdirSync('test-artifacts', { recursive: true });
+  appendFileSync('test-artifacts/lingering-connections.log', `${database}: ${JSON.stringify(rows)}\n`);
+}
+
 /** Drops what createTestInfra made: the database, the roles and every Redis key under the prefix. */
 export async function destroyTestInfra(infra: TestInfra): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {
+    await noteLingeringConnections(admin, infra.database);
     await admin.query(`DROP DATABASE IF EXISTS "${infra.database}" WITH (FORCE)`);
     await admin.query(`DROP ROLE IF EXISTS "${infra.appRole}"`);
     if (infra.auditRole) await admin.query(`DROP ROLE IF EXISTS "${infra.auditRole}"`);
