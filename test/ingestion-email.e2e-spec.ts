@@ -360,6 +360,7 @@ describe('SendGrid email ingestion', () => {
     it('stores SendGrid’s id from an event that found the message by ours (the worker had not recorded the send), never an id another message holds', async () => {
       const a = await outbound();
       const b = await outbound();
+      // Their claims (message_provider_ids) stay: a's own claim must not keep a from its id.
       await owner.query(`UPDATE messages SET provider_message_id = NULL WHERE id = ANY($1::uuid[])`, [
         [a.id, b.id],
       ]);
@@ -378,6 +379,58 @@ describe('SendGrid email ingestion', () => {
         [a.id]: ['sending', a.sgMessageId],
         [b.id]: ['sending', null],
       });
+      const claims = await owner.query(
+        `SELECT provider_message_id, message_id FROM message_provider_ids
+         WHERE tenant_id = $1 AND channel = 'email' AND message_id = ANY($2::uuid[])`,
+        [practice.tenantId, [a.id, b.id]],
+      );
+      expect(Object.fromEntries(claims.rows.map((r) => [r.provider_message_id, r.message_id]))).toEqual({
+        [a.sgMessageId]: a.id,
+        [b.sgMessageId]: b.id,
+      });
+    });
+
+    it('runs a batch that lost a deadlock again: answered 200, each event applied once', async () => {
+      const a = await outbound();
+      const b = await outbound();
+      // The first write of b's status loses a deadlock, as Postgres reports it (a sequence: its
+      // count survives the rollback, so only the first attempt fails), after a's event applied
+      // and both sg_event_ids were recorded in the same transaction.
+      const fault = `fault_${randomUUID().replaceAll('-', '')}`;
+      await owner.query(`
+        CREATE SEQUENCE ${fault};
+        CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+        BEGIN
+          IF NEW.id = '${b.id}' AND nextval('${fault}') = 1 THEN
+            RAISE EXCEPTION 'injected deadlock' USING ERRCODE = 'deadlock_detected';
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER ${fault} BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
+      `);
+      try {
+        const batch = [
+          event({ event: 'delivered', messageId: a.id }),
+          event({ event: 'bounce', messageId: b.id, reason: '550 no such user' }),
+        ];
+        const res = await postEvents(batch);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        // Not `duplicates`: the failed attempt's sightings were rolled back with it.
+        expect(res.body).toMatchObject({ updated: 2, duplicates: 0 });
+        expect((await owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+        expect(await statusOf(a.id)).toEqual({ status: 'delivered', error_code: null });
+        expect(await statusOf(b.id)).toEqual({ status: 'undelivered', error_code: 'sendgrid_bounce' });
+        const sightings = await owner.query(
+          `SELECT count(DISTINCT sg_event_id)::int AS n FROM sendgrid_events WHERE sg_event_id = ANY($1::text[])`,
+          [batch.map((e) => e.sg_event_id)],
+        );
+        expect(sightings.rows[0].n).toBe(2);
+        expect((await postEvents(batch)).body).toMatchObject({ updated: 0, duplicates: 2 });
+      } finally {
+        await owner.query(
+          `DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
+        );
+      }
     });
 
     it('applies each sg_event_id once', async () => {

@@ -198,6 +198,48 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     }
   });
 
+  it('retries a batch that lost a deadlock: every callback answered 204, applied and announced once', async () => {
+    const sids = Array.from({ length: 6 }, () => messageSid());
+    const ids = await Promise.all(sids.map((sid) => outbound(sid)));
+    const subscriber = createRedis(process.env.REDIS_URL!, 'status-retry-e2e-sub');
+    const announced: string[] = [];
+    subscriber.on('message', (_channel, payload: string) => {
+      const event = JSON.parse(payload) as { type: string; messageId: string; status: string };
+      if (event.type === 'message.status_changed') announced.push(`${event.messageId} ${event.status}`);
+    });
+    await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
+    // The first write of the last message's status loses a deadlock, as Postgres reports it (a
+    // sequence: its count survives the rollback, so only the first attempt fails).
+    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
+    await owner.query(`
+      CREATE SEQUENCE ${fault};
+      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+      BEGIN
+        IF NEW.id = '${ids.at(-1)}' AND nextval('${fault}') = 1 THEN
+          RAISE EXCEPTION 'injected deadlock' USING ERRCODE = 'deadlock_detected';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${fault} BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
+    `);
+    try {
+      // Together, so they go as one batch (or a few): the failed one fails all of its callbacks.
+      const responses = await Promise.all(sids.map((sid) => callback({ sid, status: 'sent' })));
+      expect(responses.map((r) => r.status)).toEqual(sids.map(() => 204));
+      expect((await owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+      const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
+      expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
+      await waitFor(async () => announced.length >= ids.length);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
+    } finally {
+      await owner.query(
+        `DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
+      );
+      subscriber.disconnect();
+    }
+  });
+
   it('never lets a late sent overwrite delivered', async () => {
     const sid = messageSid();
     await outbound(sid);

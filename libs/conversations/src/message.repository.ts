@@ -339,7 +339,9 @@ export class MessageRepository {
    * Stores a delivery status the status machine allowed; a failure keeps the provider's error
    * code. `providerMessageId`: the provider's id from a report that found the message by ours,
    * stored if the message has none yet (the report overtook the worker's record of the send, or
-   * followed a crash before it) and no other message of the channel holds it.
+   * followed a crash before it) and no other message of the channel holds it: asked of its
+   * claims (message_provider_ids, one index lookup) rather than of `messages`, whose every
+   * partition would be searched (it is partitioned by id).
    */
   async updateStatus(
     tx: TenantTx,
@@ -351,8 +353,9 @@ export class MessageRepository {
     await tx.execute(
       `UPDATE messages m SET status = $3, error_code = coalesce($4, error_code), updated_at = now(),
               provider_message_id = coalesce(provider_message_id,
-                CASE WHEN NOT EXISTS (SELECT 1 FROM messages o WHERE o.tenant_id = m.tenant_id
-                                      AND o.channel = m.channel AND o.provider_message_id = $5)
+                CASE WHEN NOT EXISTS (SELECT 1 FROM message_provider_ids p WHERE p.tenant_id = m.tenant_id
+                                      AND p.channel = m.channel AND p.provider_message_id = $5
+                                      AND p.message_id <> m.id)
                      THEN $5 END)
        WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id, status, errorCode, providerMessageId],

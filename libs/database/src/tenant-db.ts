@@ -1,7 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, type CoreConfig } from '@app/config';
 import type pg from 'pg';
 import { DataSource, type EntityManager, type EntitySchema } from 'typeorm';
+import { normalizeDatabaseError } from './database-error.js';
 import { tenantScope } from './tenant-scope.js';
 import { RLS_SETTINGS, type Route, routeSetting } from './rls-settings.js';
 import { TenantRepository, type TenantScoped, tenantTxManager } from './tenant-repository.js';
@@ -9,6 +11,11 @@ import { type Sql, type Statement, TxPipeline, settingStatement } from './tx-pip
 import { isUuid } from './uuid.js';
 
 export type { Sql, Statement } from './tx-pipeline.js';
+
+/** Attempts of a transaction that keeps losing races before its error goes to the caller. */
+const CONFLICT_ATTEMPTS = 3;
+/** The pause before attempt n + 1 is n times up to this (random: two losers do not meet again in step). */
+const CONFLICT_PAUSE_MS = 20;
 
 export class TenantContextMissingError extends Error {
   constructor() {
@@ -206,6 +213,8 @@ export class TenantTx {
 
 @Injectable()
 export class TenantDb {
+  private readonly logger = new Logger('TenantDb');
+
   constructor(
     private readonly dataSource: DataSource,
     @Optional()
@@ -232,6 +241,30 @@ export class TenantDb {
       async () => (await runner.connect()) as pg.ClientBase,
       () => runner.release(),
     );
+  }
+
+  /**
+   * As `forTenant`, run again (a fresh transaction: the failed one's after-commit work never
+   * runs) when it loses a race, a deadlock or a serialization failure, which committed nothing:
+   * up to CONFLICT_ATTEMPTS in all, after a short random pause. For work whose caller cannot
+   * send it again, e.g. a provider's webhook (Twilio does not retry a status callback answered
+   * 4xx). `work` must be safe to run twice: no effects outside the transaction but its
+   * after-commit hooks.
+   */
+  async forTenantRetryingConflicts<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.forTenant(tenantId, work);
+      } catch (err) {
+        const conflict = normalizeDatabaseError(err);
+        if (!conflict?.isTransactionConflict || attempt >= CONFLICT_ATTEMPTS) throw err;
+        this.logger.warn(
+          { tenantId, attempt, code: conflict.code },
+          'Transaction lost a race; running it again',
+        );
+        await sleep(Math.random() * CONFLICT_PAUSE_MS * attempt);
+      }
+    }
   }
 
   /**

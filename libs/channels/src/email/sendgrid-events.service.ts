@@ -76,7 +76,8 @@ export class SendGridEventsService {
     const route = await this.router.byChannelId(post.channelId);
     // Deleted channels still take events: they are about emails sent before the deletion.
     if (!route || route.type !== 'email') throw channelNotFound();
-    return this.db.forTenant(route.tenantId, async (tx) => {
+    // A batch that lost a race committed nothing: it runs again rather than answer 409.
+    return this.db.forTenantRetryingConflicts(route.tenantId, async (tx) => {
       const channel = await this.emailChannels.load(tx, post.channelId, { includeDeleted: true });
       if (!channel) throw channelNotFound();
       this.authenticate(channel, post);

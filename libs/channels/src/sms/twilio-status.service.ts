@@ -61,9 +61,12 @@ export class TwilioStatusService {
     return 'not_applied';
   }
 
-  /** One transaction for a practice's batch; per report, whether it moved a message. */
+  /**
+   * One transaction for a practice's batch; per report, whether it moved a message. A batch that
+   * loses a race runs again as a whole (each callback still answered once, with its result).
+   */
   private apply(tenantId: string, batch: ProviderStatusReport[]): Promise<boolean[]> {
-    return this.db.forTenant(tenantId, async (tx) => {
+    return this.db.forTenantRetryingConflicts(tenantId, async (tx) => {
       const moved = await this.messages.applyProviderStatusesAndCommit(tx, batch);
       return moved.map((messages, i) => {
         for (const message of messages)
