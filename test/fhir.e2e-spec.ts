@@ -6,14 +6,16 @@ import { PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type pg from 'pg';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConsentLedger, currentDisclosure } from '@app/consent';
 import { ContactRepository } from '@app/contacts';
 import { AttachmentRepository } from '@app/conversations';
 import { TenantDb } from '@app/database';
+import { FhirExportExpiryJob } from '@app/fhir';
 import { requestContext } from '@app/observability';
 import { auditTrail, ownerPool, StaffClient, type StaffMember, startApi, startWorker } from '@app/testing';
 import { r4Problems } from './fhir-r4.js';
+import { FhirExportRepository } from '../libs/fhir/src/export/fhir-export.repository.js';
 import { InboxSeeder } from './inbox-fixtures.js';
 
 const FHIR_TYPES = ['Patient', 'Communication', 'Consent', 'AuditEvent'] as const;
@@ -473,6 +475,119 @@ describe('FHIR R4 API and Bulk Data export', () => {
       ]),
     );
   }, 60_000);
+
+  /** A completed export of `clientId` stored directly, expiring at now() + `expires`, with `files` files. */
+  async function storedExport(tenantId: string, clientId: string, expires: string, files: number) {
+    const { rows } = await owner.query<{ id: string }>(
+      `INSERT INTO fhir_exports (id, tenant_id, client_id, status, resource_types, transaction_time, completed_at, expires_at)
+       VALUES (gen_random_uuid(), $1, $2, 'completed', ARRAY['Patient'], now(), now(), now() + $3::interval)
+       RETURNING id`,
+      [tenantId, clientId, expires],
+    );
+    const id = rows[0]!.id;
+    await owner.query(
+      `INSERT INTO fhir_export_files (id, tenant_id, export_id, resource_type, position, line_count, content_enc)
+       SELECT gen_random_uuid(), $1, $2, 'Patient', n, 1, '\\x00'::bytea FROM generate_series(0, $3 - 1) n`,
+      [tenantId, id, files],
+    );
+    return id;
+  }
+
+  const filesOf = async (exportIds: string[]) =>
+    (
+      await owner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM fhir_export_files WHERE export_id = ANY($1::uuid[])`,
+        [exportIds],
+      )
+    ).rows[0]!.n;
+
+  /** The practice's expiry job run as the worker runs it (a system actor), `limit` exports and files a batch. */
+  function expire(tenantId: string, limit: number): Promise<void> {
+    const job = worker.get(FhirExportExpiryJob);
+    return requestContext.run({ tenantId, actor: { type: 'system', id: 'job:fhir.export_expiry' } }, () =>
+      job.expire(limit),
+    );
+  }
+
+  const expiredEvents = async (tenantId: string) =>
+    (await auditTrail(api, tenantId)).filter((e) => e.action === 'fhir.export_expired');
+
+  it('the expiry job deletes expired exports and their files in bounded batches, each export audited once as the system', async () => {
+    const clientId = (await createClient(practice)).id;
+    // Five expired exports, more than a batch of two, one with more files than a batch.
+    const fileCounts = [3, 1, 0, 2, 1];
+    const expired: string[] = [];
+    for (const files of fileCounts)
+      expired.push(await storedExport(practice.practiceId, clientId, '-1 minute', files));
+    const batches = vi.spyOn(worker.get(FhirExportRepository), 'deleteExpired');
+
+    try {
+      await expire(practice.practiceId, 2);
+      const results = await Promise.all(batches.mock.results.map((r) => r.value));
+      expect(results.length).toBeGreaterThan(1);
+      for (const batch of results) {
+        expect(batch.deleted.length).toBeLessThanOrEqual(2);
+        expect(batch.files).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      batches.mockRestore();
+    }
+
+    const { rows } = await owner.query(`SELECT id FROM fhir_exports WHERE id = ANY($1::uuid[])`, [expired]);
+    expect(rows).toEqual([]);
+    expect(await filesOf(expired)).toBe(0);
+    const events = await expiredEvents(practice.practiceId);
+    expect(events.map((e) => e.target?.id).toSorted()).toEqual(expired.toSorted());
+    for (const event of events) {
+      expect(event.actor).toEqual({ type: 'system', id: 'job:fhir.export_expiry' });
+      expect(event.metadata).toEqual({ files: fileCounts[expired.indexOf(event.target!.id)] });
+    }
+
+    // A second run finds nothing and audits nothing.
+    await expire(practice.practiceId, 2);
+    expect(await expiredEvents(practice.practiceId)).toHaveLength(expired.length);
+  });
+
+  it('two expiry runs at once (two exports expiring together) delete and audit each export once', async () => {
+    const clientId = (await createClient(practice)).id;
+    const expired: string[] = [];
+    for (const files of [2, 1, 3, 0, 1, 2])
+      expired.push(await storedExport(practice.practiceId, clientId, '-1 minute', files));
+    const before = (await expiredEvents(practice.practiceId)).length;
+
+    await Promise.all([expire(practice.practiceId, 2), expire(practice.practiceId, 2)]);
+
+    const { rows } = await owner.query(`SELECT id FROM fhir_exports WHERE id = ANY($1::uuid[])`, [expired]);
+    expect(rows).toEqual([]);
+    expect(await filesOf(expired)).toBe(0);
+    const events = await expiredEvents(practice.practiceId);
+    expect(
+      events
+        .slice(0, events.length - before)
+        .map((e) => e.target?.id)
+        .toSorted(),
+    ).toEqual(expired.toSorted());
+  });
+
+  it("the expiry job leaves unexpired exports and another practice's expired ones", async () => {
+    const clientId = (await createClient(practice)).id;
+    const expired = await storedExport(practice.practiceId, clientId, '-1 second', 1);
+    const unexpired = await storedExport(practice.practiceId, clientId, '1 hour', 2);
+    const elsewhere = await storedExport(other.practiceId, (await createClient(other)).id, '-1 hour', 2);
+    const before = (await expiredEvents(practice.practiceId)).length;
+
+    await expire(practice.practiceId, 2);
+
+    const { rows } = await owner.query<{ id: string }>(
+      `SELECT id FROM fhir_exports WHERE id = ANY($1::uuid[])`,
+      [[expired, unexpired, elsewhere]],
+    );
+    expect(rows.map((r) => r.id).toSorted()).toEqual([unexpired, elsewhere].toSorted());
+    expect(await filesOf([unexpired, elsewhere])).toBe(4);
+    const events = await expiredEvents(practice.practiceId);
+    expect(events.slice(0, events.length - before).map((e) => e.target?.id)).toEqual([expired]);
+    expect(await expiredEvents(other.practiceId)).toEqual([]);
+  });
 
   it('never writes PHI into logs or URLs', () => {
     const text = logs.join('\n');

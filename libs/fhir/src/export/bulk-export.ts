@@ -30,8 +30,8 @@ const exportNotFound = () => new FhirError(E.ExportNotFound, 'Export not found')
  * with a token of the same client, and DELETE cancels. Each step is audited as the client; one
  * export per client is live at a time (429 otherwise, kept by a unique index, so simultaneous
  * kick-offs get one 202); a live export that has not moved in 10 minutes fails at the client's
- * next kick-off. Expired exports of the practice are deleted at each kick-off too (besides the
- * worker's expiry job).
+ * next kick-off. An expired export is refused here (status, download, cancel) and deleted by the
+ * worker: its expiry job, or the hourly retention sweep should that job be lost.
  */
 @Injectable()
 export class BulkExport {
@@ -54,7 +54,6 @@ export class BulkExport {
     if (outside.length)
       throw new FhirError(E.InsufficientScope, `The token's scope does not include ${outside.join(', ')}`);
     return this.db.transaction(async (tx) => {
-      await this.exports.deleteExpired(tx);
       await this.exports.failStalled(tx, client.clientId);
       const created = await this.exports.createUnlessLive(tx, {
         clientId: client.clientId,

@@ -18,7 +18,7 @@ export const EXPORT_FILE_LINES = 1000;
  * each page in a short transaction of its own (progress saved; a cancel stops it at the next
  * page). A retry starts over (start() drops the files so far); the last failed attempt marks the
  * export failed. Completion is audited as the client that asked, and a delayed expiry job
- * deletes the files when the export expires.
+ * deletes the export and its files when it expires.
  */
 @Injectable()
 export class FhirExportJob implements JobHandler<'fhir.export'> {
@@ -108,13 +108,22 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
         { tenantId: tx.tenantId },
         // A second late, so the export has expired when it runs.
         { jobId: `fhir-export-expiry-${exportId}`, delay: expiresAt.getTime() - Date.now() + 1000 },
-        "the practice's next kick-off deletes expired exports",
+        'the hourly retention sweep deletes the export once expired',
       );
     });
   }
 }
 
-/** Deletes the practice's expired exports and their files (PHI is not kept past the export's lifetime). */
+/** Exports and files one expiry transaction deletes at most. */
+export const EXPIRY_BATCH = 1000;
+
+/**
+ * Deletes the practice's expired exports and their files (PHI is not kept past the export's
+ * lifetime) in bounded batches, each its own short transaction, until none is left; each export
+ * deleted is audited `fhir.export_expired` as the job (a system actor) with the number of its
+ * files this run deleted. Another run, or the retention sweep, deleting at the same time takes
+ * other exports (`SKIP LOCKED`), so each is deleted and audited once.
+ */
 @Injectable()
 export class FhirExportExpiryJob implements JobHandler<'fhir.export_expiry'> {
   readonly job = 'fhir.export_expiry' as const;
@@ -122,9 +131,33 @@ export class FhirExportExpiryJob implements JobHandler<'fhir.export_expiry'> {
   constructor(
     private readonly db: TenantDb,
     private readonly exports: FhirExportRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async handle(): Promise<void> {
-    await this.db.transaction((tx) => this.exports.deleteExpired(tx));
+    await this.expire(EXPIRY_BATCH);
+  }
+
+  /** The run, `limit` exports and files a batch (tests pass a small one). */
+  async expire(limit: number): Promise<void> {
+    // Files an export lost in earlier batches of this run (one with more files than a batch).
+    const filesSoFar = new Map<string, number>();
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        const done = await this.exports.deleteExpired(tx, limit);
+        for (const id of done.deleted)
+          this.audit.record(tx, {
+            action: 'fhir.export_expired',
+            target: { type: 'fhir_export', id },
+            metadata: { files: (filesSoFar.get(id) ?? 0) + (done.filesByExport.get(id) ?? 0) },
+          });
+        return done;
+      });
+      for (const [id, n] of batch.filesByExport) filesSoFar.set(id, (filesSoFar.get(id) ?? 0) + n);
+      for (const id of batch.deleted) filesSoFar.delete(id);
+      // Fewer exports than the limit, all deleted (their files fit): none left that is not
+      // another deleter's.
+      if (batch.deleted.length < limit && batch.files < limit) return;
+    }
   }
 }

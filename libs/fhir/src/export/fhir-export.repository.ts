@@ -21,6 +21,15 @@ export interface FhirExport {
   expiresAt: Date | null;
 }
 
+/** What one bounded deletion of exports took. */
+export interface DeletedExports {
+  /** The exports deleted (each once it had no file left). */
+  deleted: string[];
+  /** Files deleted, by export (also of exports left for a later batch, which still have files). */
+  filesByExport: Map<string, number>;
+  files: number;
+}
+
 export interface ExportFileInfo {
   id: string;
   resourceType: FhirResourceType;
@@ -52,6 +61,9 @@ const CONTENT_COLUMN = 'fhir_export_files.content';
  * retries end within minutes, so a day without a move is a dead export, with partial files).
  */
 export const IDLE_EXPORT_KEPT_MS = 86_400_000;
+
+/** Exports past their expiry, by the database's clock: the expiry job deletes them. */
+const EXPIRED_EXPORT = 'expires_at <= now()';
 
 /**
  * Exports the retention sweep deletes with their files (params: $1 tenant, $2 now, $3 now -
@@ -221,47 +233,66 @@ export class FhirExportRepository {
     return true;
   }
 
-  /** Deletes the practice's exports past their expiry (their files go with them); how many. */
-  async deleteExpired(tx: TenantTx): Promise<number> {
-    const rows = await tx.query(
-      `DELETE FROM fhir_exports WHERE tenant_id = $1 AND expires_at <= now() RETURNING id`,
-      [tx.tenantId],
-    );
-    return rows.length;
+  /**
+   * One bounded batch of the expiry job: up to `limit` of the practice's exports past their
+   * expiry and of their files (as `purgeSpent`, whose locking it shares). Expired by the
+   * database's clock, the one `openFile` refuses them by, so a file is never deleted while it
+   * could still be served (a download that read it before keeps its snapshot).
+   */
+  deleteExpired(tx: TenantTx, limit: number): Promise<DeletedExports> {
+    return this.deleteLocked(tx, { where: EXPIRED_EXPORT, params: [] }, limit);
   }
 
-  /**
-   * One bounded batch of the retention sweep: deletes exports that are spent (SPENT_EXPORT) and
-   * their files, up to `limit` of each. The spent exports are locked first (`SKIP LOCKED`); every
-   * writer of files (a restart, a cancel, a failure, the expiry job's cascade) locks the export
-   * before its files, so holding the export is holding its files. Then up to `limit` of their
-   * files go, then those of them left without files; an export with more files than that goes
-   * in a later batch. Two sweeps delete each row once.
-   */
+  /** One bounded batch of the retention sweep: the exports that are spent (SPENT_EXPORT) at `now`. */
   async purgeSpent(
     tx: TenantTx,
     now: Date,
     limit: number,
   ): Promise<{ fhirExports: number; fhirExportFiles: number }> {
-    const spent = await tx.query<{ id: string }>(
-      `SELECT id FROM fhir_exports WHERE tenant_id = $1 AND ${SPENT_EXPORT}
-       ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED`,
-      [tx.tenantId, now, new Date(now.getTime() - IDLE_EXPORT_KEPT_MS), limit],
+    const batch = await this.deleteLocked(
+      tx,
+      { where: SPENT_EXPORT, params: [now, new Date(now.getTime() - IDLE_EXPORT_KEPT_MS)] },
+      limit,
     );
-    const ids = spent.map((row) => row.id);
-    if (ids.length === 0) return { fhirExports: 0, fhirExportFiles: 0 };
-    const fhirExportFiles = await tx.execute(
+    return { fhirExports: batch.deleted.length, fhirExportFiles: batch.files };
+  }
+
+  /**
+   * Deletes up to `limit` of the exports `where` picks (its params from $2) and of their files.
+   * The exports are locked first (`SKIP LOCKED`); every writer of files (a restart, a cancel, a
+   * failure) locks the export before its files, so holding the export is holding its files.
+   * Then up to `limit` of their files go, then those of them left without files; an export with
+   * more files than that goes in a later batch. Two deleters (sweeps, expiry jobs, one of each)
+   * delete each row once.
+   */
+  private async deleteLocked(
+    tx: TenantTx,
+    which: { where: string; params: unknown[] },
+    limit: number,
+  ): Promise<DeletedExports> {
+    const locked = await tx.query<{ id: string }>(
+      `SELECT id FROM fhir_exports WHERE tenant_id = $1 AND ${which.where}
+       ORDER BY id LIMIT $${which.params.length + 2} FOR UPDATE SKIP LOCKED`,
+      [tx.tenantId, ...which.params, limit],
+    );
+    const ids = locked.map((row) => row.id);
+    const filesByExport = new Map<string, number>();
+    if (ids.length === 0) return { deleted: [], filesByExport, files: 0 };
+    const files = await tx.query<{ export_id: string }>(
       `DELETE FROM fhir_export_files WHERE tenant_id = $1 AND id IN (
          SELECT id FROM fhir_export_files WHERE tenant_id = $1 AND export_id = ANY($2::uuid[])
-         ORDER BY id LIMIT $3)`,
+         ORDER BY id LIMIT $3)
+       RETURNING export_id`,
       [tx.tenantId, ids, limit],
     );
-    const fhirExports = await tx.execute(
+    for (const { export_id } of files) filesByExport.set(export_id, (filesByExport.get(export_id) ?? 0) + 1);
+    const deleted = await tx.query<{ id: string }>(
       `DELETE FROM fhir_exports e WHERE e.tenant_id = $1 AND e.id = ANY($2::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM fhir_export_files f WHERE f.tenant_id = $1 AND f.export_id = e.id)`,
+         AND NOT EXISTS (SELECT 1 FROM fhir_export_files f WHERE f.tenant_id = $1 AND f.export_id = e.id)
+       RETURNING e.id`,
       [tx.tenantId, ids],
     );
-    return { fhirExports, fhirExportFiles };
+    return { deleted: deleted.map((row) => row.id), filesByExport, files: files.length };
   }
 
   /**
