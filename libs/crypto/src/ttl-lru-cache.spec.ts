@@ -68,6 +68,37 @@ describe('TtlLruCache', () => {
     expect([cache.get('a'), cache.get('c'), cache.get('d')]).toEqual([1, 3, 4]);
   });
 
+  it('drops an entry not used since the last eviction passed it; a used one gets a second chance, the one just stored never goes', () => {
+    const cache = new TtlLruCache<string, number>(60_000, 3, fakeClock().now);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('c', 3);
+    for (const key of ['a', 'b', 'c']) cache.get(key);
+    // Every entry used: each loses its mark in turn and the oldest stored goes, never 'd'.
+    cache.set('d', 4);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.get('d')]).toEqual([undefined, 2, 3, 4]);
+    // b, c and d were just used: e pushes out the oldest of them (b), passing c and d over.
+    cache.set('e', 5);
+    expect(cache.size).toBe(3);
+    // Not used since they were passed over: f pushes out c, the oldest.
+    cache.set('f', 6);
+    expect([cache.get('b'), cache.get('c'), cache.get('d'), cache.get('e'), cache.get('f')]).toEqual([
+      undefined,
+      undefined,
+      4,
+      5,
+      6,
+    ]);
+  });
+
+  it('a cache of one keeps the entry just stored', () => {
+    const cache = new TtlLruCache<string, number>(60_000, 1, fakeClock().now);
+    cache.set('a', 1);
+    cache.get('a');
+    cache.set('b', 2);
+    expect([cache.get('a'), cache.get('b')]).toEqual([undefined, 2]);
+  });
+
   it('deletes and clears', () => {
     const cache = new TtlLruCache<string, number>(60_000, 3, fakeClock().now);
     cache.set('a', 1);
