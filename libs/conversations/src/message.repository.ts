@@ -214,15 +214,18 @@ export class MessageRepository {
       // own, would fail the foreign key to the message not inserted yet. The claim here makes a
       // concurrent delivery (it waits on the first's claim, then conflicts) store nothing
       // (test/inbound-provider-id-claim.e2e-spec.ts).
+      // Dated when stored (clock_timestamp, after the locks the ingest took), not when the
+      // transaction began (now()): a session that began first but stored later would otherwise
+      // show before the message stored ahead of it (test/inbound-receipt-order.e2e-spec.ts).
       `WITH claim AS (
          INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
          SELECT $2::uuid, $6::text, $9::text, $1::uuid WHERE $9::text IS NOT NULL
          ON CONFLICT DO NOTHING
          RETURNING 1)
        INSERT INTO messages (id, tenant_id, conversation_id, contact_id, channel_id, channel, direction, kind,
-         body_enc, status, provider_message_id, body_html_enc, sender_authentication, portal_link_id)
+         body_enc, status, provider_message_id, body_html_enc, sender_authentication, portal_link_id, created_at)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, 'inbound', 'message', $7::bytea,
-              $8::text, $9::text, $10::bytea, $11::jsonb, $12::uuid
+              $8::text, $9::text, $10::bytea, $11::jsonb, $12::uuid, clock_timestamp()
        WHERE $9::text IS NULL OR EXISTS (SELECT 1 FROM claim)
        RETURNING id, created_at`,
       [
