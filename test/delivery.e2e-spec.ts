@@ -317,7 +317,7 @@ describe('replies through the consent gate, delivered by the worker', () => {
     const fault = await injectWriteFault(stack.owner, {
       table: 'sms_opt_out_events',
       operation: 'INSERT',
-      tenantId: other.owner.practiceId,
+      rows: { tenantId: other.owner.practiceId },
       once: true,
     });
     try {

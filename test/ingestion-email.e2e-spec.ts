@@ -12,6 +12,7 @@ import { requestContext } from '@app/observability';
 import { auditTrail, ownerPool } from '@app/testing';
 import { createSandboxApp } from '../apps/sandbox/src/sandbox-app.js';
 import { ingestionRowCounts, startListeningApi } from './ingestion-fixtures.js';
+import { injectWriteFault } from './write-faults.js';
 import {
   type EmailPractice,
   createEmailPractice,
@@ -162,6 +163,37 @@ describe('SendGrid email ingestion', () => {
       type: 'provider',
       id: 'sendgrid',
     });
+  });
+
+  it('stores an email whose transaction lost a deadlock: run again, answered 200, stored once', async () => {
+    // SendGrid's Inbound Parse does not retry a 409: the post's first INSERT of a message of
+    // this practice loses a deadlock, as Postgres reports it.
+    const fault = await injectWriteFault(owner, {
+      table: 'messages',
+      operation: 'INSERT',
+      rows: { tenantId: practice.tenantId },
+      once: true,
+      condition: 'deadlock_detected',
+    });
+    const text = `Is the clinic open on Saturday? ${randomUUID()}`;
+    try {
+      const answer = await simulate({ text, headers: { 'Message-ID': messageIdHeader() } });
+      expect(answer.status).toBe(200);
+      expect(await fault.writesSeen()).toBe(2);
+    } finally {
+      await fault.remove();
+    }
+    const { message } = await latestInbound();
+    expect(message.body).toBe(text);
+    const { rows } = await owner.query(
+      `SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND provider_message_id = $2`,
+      [
+        practice.tenantId,
+        (await owner.query(`SELECT provider_message_id FROM messages WHERE id = $1`, [message.id])).rows[0]
+          .provider_message_id,
+      ],
+    );
+    expect(rows[0].n).toBe(1);
   });
 
   it('threads by sender when nothing else names the conversation', async () => {
@@ -396,18 +428,13 @@ describe('SendGrid email ingestion', () => {
       // The first write of b's status loses a deadlock, as Postgres reports it (a sequence: its
       // count survives the rollback, so only the first attempt fails), after a's event applied
       // and both sg_event_ids were recorded in the same transaction.
-      const fault = `fault_${randomUUID().replaceAll('-', '')}`;
-      await owner.query(`
-        CREATE SEQUENCE ${fault};
-        CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-        BEGIN
-          IF NEW.id = '${b.id}' AND nextval('${fault}') = 1 THEN
-            RAISE EXCEPTION 'injected deadlock' USING ERRCODE = 'deadlock_detected';
-          END IF;
-          RETURN NEW;
-        END $$;
-        CREATE TRIGGER ${fault} BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
-      `);
+      const fault = await injectWriteFault(owner, {
+        table: 'messages',
+        operation: 'UPDATE',
+        rows: { id: b.id },
+        once: true,
+        condition: 'deadlock_detected',
+      });
       try {
         const batch = [
           event({ event: 'delivered', messageId: a.id }),
@@ -417,7 +444,7 @@ describe('SendGrid email ingestion', () => {
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         // Not `duplicates`: the failed attempt's sightings were rolled back with it.
         expect(res.body).toMatchObject({ updated: 2, duplicates: 0 });
-        expect((await owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+        expect(await fault.writesSeen()).toBe(2);
         expect(await statusOf(a.id)).toEqual({ status: 'delivered', error_code: null });
         expect(await statusOf(b.id)).toEqual({ status: 'undelivered', error_code: 'sendgrid_bounce' });
         const sightings = await owner.query(
@@ -427,9 +454,7 @@ describe('SendGrid email ingestion', () => {
         expect(sightings.rows[0].n).toBe(2);
         expect((await postEvents(batch)).body).toMatchObject({ updated: 0, duplicates: 2 });
       } finally {
-        await owner.query(
-          `DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
-        );
+        await fault.remove();
       }
     });
 

@@ -25,6 +25,7 @@ import {
   statusParams,
   waitFor,
 } from './ingestion-fixtures.js';
+import { injectWriteFault } from './write-faults.js';
 
 /** A status report as the callback route hands it to the repository. */
 const report = (sid: string, status: 'sent' | 'delivered') => ({
@@ -210,32 +211,25 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
     // The first write of the last message's status loses a deadlock, as Postgres reports it (a
     // sequence: its count survives the rollback, so only the first attempt fails).
-    const fault = `fault_${randomUUID().replaceAll('-', '')}`;
-    await owner.query(`
-      CREATE SEQUENCE ${fault};
-      CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-      BEGIN
-        IF NEW.id = '${ids.at(-1)}' AND nextval('${fault}') = 1 THEN
-          RAISE EXCEPTION 'injected deadlock' USING ERRCODE = 'deadlock_detected';
-        END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER ${fault} BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION ${fault}();
-    `);
+    const fault = await injectWriteFault(owner, {
+      table: 'messages',
+      operation: 'UPDATE',
+      rows: { id: ids.at(-1)! },
+      once: true,
+      condition: 'deadlock_detected',
+    });
     try {
       // Together, so they go as one batch (or a few): the failed one fails all of its callbacks.
       const responses = await Promise.all(sids.map((sid) => callback({ sid, status: 'sent' })));
       expect(responses.map((r) => r.status)).toEqual(sids.map(() => 204));
-      expect((await owner.query(`SELECT last_value FROM ${fault}`)).rows[0].last_value).toBe('2');
+      expect(await fault.writesSeen()).toBe(2);
       const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
       expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
       await waitFor(async () => announced.length >= ids.length);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
     } finally {
-      await owner.query(
-        `DROP TRIGGER ${fault} ON messages; DROP FUNCTION ${fault}(); DROP SEQUENCE ${fault}`,
-      );
+      await fault.remove();
       subscriber.disconnect();
     }
   });

@@ -180,7 +180,7 @@ describe('retention and legal hold', () => {
     const fault = await injectWriteFault(stack.owner, {
       table: 'messages',
       operation: 'DELETE',
-      tenantId: failing!.owner.practiceId,
+      rows: { tenantId: failing!.owner.practiceId },
     });
     try {
       await expect(sweep.run()).rejects.toThrow(/Retention sweep failed for 1 practice/);

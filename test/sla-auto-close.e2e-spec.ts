@@ -325,7 +325,7 @@ describe('SLA and auto-close', () => {
     const fault = await injectWriteFault(stack.owner, {
       table: 'conversations',
       operation: 'UPDATE',
-      tenantId: failing!.owner.practiceId,
+      rows: { tenantId: failing!.owner.practiceId },
     });
     try {
       await expect(sweep.run(new Date(latest + 31 * MINUTE))).rejects.toThrow(

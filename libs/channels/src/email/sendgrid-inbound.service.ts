@@ -62,7 +62,9 @@ export class SendGridInboundService {
       from: email.from,
       authentication: authenticateSender(email.from, email.senderChecks),
     };
-    return this.db.forTenant(post.tenantId, async (tx) => {
+    // Inbound Parse does not retry a 4xx: a transaction that lost a race (it committed nothing)
+    // runs again rather than answer 409.
+    return this.db.forTenantRetryingConflicts(post.tenantId, async (tx) => {
       try {
         return mail.authentication.result === 'pass'
           ? await this.storeAuthenticated(tx, post.channel, mail, content)
