@@ -213,10 +213,10 @@ export class MessageRepository {
       // A BEFORE trigger could not claim and skip the row instead: its claim, a statement of its
       // own, would fail the foreign key to the message not inserted yet. The claim here makes a
       // concurrent delivery (it waits on the first's claim, then conflicts) store nothing
-      // (test/inbound-provider-id-claim.e2e-spec.ts).
+      // (test/inbound-ingest-races.e2e-spec.ts).
       // Dated when stored (clock_timestamp, after the locks the ingest took), not when the
       // transaction began (now()): a session that began first but stored later would otherwise
-      // show before the message stored ahead of it (test/inbound-receipt-order.e2e-spec.ts).
+      // show before the message stored ahead of it (test/inbound-ingest-races.e2e-spec.ts).
       `WITH claim AS (
          INSERT INTO message_provider_ids (tenant_id, channel, provider_message_id, message_id)
          SELECT $2::uuid, $6::text, $9::text, $1::uuid WHERE $9::text IS NOT NULL
