@@ -126,16 +126,22 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     );
   });
 
-  it('writes a burst of callbacks in fewer transactions than callbacks, each applied and announced once', async () => {
-    const sids = Array.from({ length: 40 }, () => messageSid());
-    const ids = await Promise.all(sids.map((sid) => outbound(sid)));
-    const subscriber = createRedis(process.env.REDIS_URL!, 'status-e2e-sub');
+  /** `message.status_changed` live events of the practice, as "<message id> <status>", as they come. */
+  async function statusAnnouncements(name: string) {
+    const subscriber = createRedis(process.env.REDIS_URL!, name);
     const announced: string[] = [];
     subscriber.on('message', (_channel, payload: string) => {
       const event = JSON.parse(payload) as { type: string; messageId: string; status: string };
       if (event.type === 'message.status_changed') announced.push(`${event.messageId} ${event.status}`);
     });
     await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
+    return { announced, subscriber };
+  }
+
+  it('writes a burst of callbacks in fewer transactions than callbacks, each applied and announced once', async () => {
+    const sids = Array.from({ length: 40 }, () => messageSid());
+    const ids = await Promise.all(sids.map((sid) => outbound(sid)));
+    const { announced, subscriber } = await statusAnnouncements('status-e2e-sub');
     const transactions = vi.spyOn(app.get(TenantDb), 'forTenant');
     // The first callback's batch waits on a row lock held here, so the others arrive while it
     // is being written, as they would under load.
@@ -202,13 +208,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
   it('retries a batch that lost a deadlock: every callback answered 204, applied and announced once', async () => {
     const sids = Array.from({ length: 6 }, () => messageSid());
     const ids = await Promise.all(sids.map((sid) => outbound(sid)));
-    const subscriber = createRedis(process.env.REDIS_URL!, 'status-retry-e2e-sub');
-    const announced: string[] = [];
-    subscriber.on('message', (_channel, payload: string) => {
-      const event = JSON.parse(payload) as { type: string; messageId: string; status: string };
-      if (event.type === 'message.status_changed') announced.push(`${event.messageId} ${event.status}`);
-    });
-    await subscriber.subscribe(app.get(StaffEvents).channelOf(practice.tenantId));
+    const { announced, subscriber } = await statusAnnouncements('status-retry-e2e-sub');
     // The first write of the last message's status loses a deadlock, as Postgres reports it (a
     // sequence: its count survives the rollback, so only the first attempt fails).
     const fault = await injectWriteFault(owner, {
