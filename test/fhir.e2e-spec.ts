@@ -174,6 +174,20 @@ describe('FHIR R4 API and Bulk Data export', () => {
     expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
     expect(res.body.resourceType).toBe('CapabilityStatement');
     expect(r4Problems(res.body)).toEqual([]);
+    // Every type a client can reach is declared, Binary (a Communication's attachment) included.
+    const declared = Object.fromEntries(
+      res.body.rest[0].resource.map((r: { type: string; interaction: Array<{ code: string }> }) => [
+        r.type,
+        r.interaction.map((i) => i.code),
+      ]),
+    );
+    expect(declared).toEqual({
+      Patient: ['read', 'search-type'],
+      Communication: ['read', 'search-type'],
+      Consent: ['read', 'search-type'],
+      AuditEvent: ['read', 'search-type'],
+      Binary: ['read'],
+    });
   });
 
   it('only the owner manages API clients; the secret is shown once and stored only as a hash', async () => {
@@ -249,6 +263,13 @@ describe('FHIR R4 API and Bulk Data export', () => {
     const binary = await fhir(`/Binary/${seeded.attachmentId}`, token).expect(200);
     expect(binary.headers['content-type']).toBe('application/pdf');
     expect(binary.body.toString()).toBe('%PDF-1.4 results');
+    // Asked for as FHIR JSON: a Binary resource that validates, the same bytes in base64.
+    const asResource = await fhir(`/Binary/${seeded.attachmentId}`, token)
+      .set('accept', 'application/fhir+json')
+      .expect(200);
+    expect(r4Problems(asResource.body)).toEqual([]);
+    expect(asResource.body).toMatchObject({ resourceType: 'Binary', contentType: 'application/pdf' });
+    expect(Buffer.from(asResource.body.data, 'base64').toString()).toBe('%PDF-1.4 results');
     const patient = await fhir(`/Patient/${seeded.contactId}`, token).expect(200);
     expect(r4Problems(patient.body)).toEqual([]);
     expect(patientNames).toContain(patient.body.name[0].text);

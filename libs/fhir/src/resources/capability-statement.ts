@@ -33,7 +33,7 @@ function resource(
 
 /**
  * What this server does: read and search of Patient, Communication, Consent and AuditEvent
- * (JSON), paged by `_count` with a keyset `next` link, `Bundle.total` on request (`_total`,
+ * (JSON), read of Binary (a Communication's attachment), paged by `_count` with a keyset `next` link, `Bundle.total` on request (`_total`,
  * counted up to MAX_COUNTED_TOTAL); system-level Bulk Data `$export`; OAuth client credentials at
  * `/oauth/token` with SMART system scopes.
  */
@@ -76,7 +76,16 @@ export function capabilityStatementOf(baseUrl: string, date: string): Capability
             },
           ],
         },
-        resource: FHIR_RESOURCE_TYPES.map((type) => resource(type, type !== 'Patient')),
+        resource: [
+          ...FHIR_RESOURCE_TYPES.map((type) => resource(type, type !== 'Patient')),
+          {
+            type: 'Binary',
+            interaction: [{ code: 'read' }],
+            documentation:
+              "A Communication's attachment (its contentAttachment.url), with the Communication scope: " +
+              'the raw bytes, or a Binary resource when Accept asks for application/fhir+json.',
+          },
+        ],
         operation: [
           { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' },
         ],
