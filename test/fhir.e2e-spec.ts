@@ -253,6 +253,18 @@ describe('FHIR R4 API and Bulk Data export', () => {
       if (type !== 'AuditEvent') expect(resources.length, type).toBe(counts[type]);
       else expect(resources.length).toBeGreaterThan(10);
     }
+    // A page that holds exactly the rest has no next link (to an empty page); one short of it has.
+    for (const [count, next] of [
+      [counts.Patient, false],
+      [counts.Patient - 1, true],
+    ] as const) {
+      const page = (await fhir(`/Patient?_count=${count}`, token).expect(200)).body as Bundle;
+      expect(page.entry, `_count=${count}`).toHaveLength(count);
+      expect(
+        page.link?.some((l) => l.relation === 'next'),
+        `_count=${count}`,
+      ).toBe(next);
+    }
     // Notes stay out; the attachment is a Binary reference; the patient filter narrows.
     const comms = await searchAll('Communication', token, `patient=Patient/${seeded.contactId}`);
     expect(comms.map((r) => r.id)).toEqual([seeded.messageId]);

@@ -80,7 +80,7 @@ export class FhirExportJob implements JobHandler<'fhir.export'> {
               ndjson,
             });
           }
-          return { live, more: page.resources.length === EXPORT_FILE_LINES };
+          return { live, more: page.more };
         });
         if (!running.live) {
           this.logger.log(

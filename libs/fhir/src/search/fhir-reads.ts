@@ -53,7 +53,7 @@ export class FhirReads {
       const matchesNothing = query.patient === null || query.ids?.length === 0;
       const filter = { ids: query.ids, patient: query.patient ?? undefined, range: query.range };
       const page = matchesNothing
-        ? { resources: [], last: null }
+        ? { resources: [], last: null, more: false }
         : await this.resources.page(tx, type, { ...filter, after: query.after, limit: query.count });
       const total = query.total === 'none' ? null : await this.total(tx, type, filter, matchesNothing);
       this.audit.record(tx, {
@@ -61,10 +61,8 @@ export class FhirReads {
         ...(query.patient ? { target: { type: 'contact', id: query.patient } } : {}),
         metadata: { resourceType: type, count: page.resources.length },
       });
-      const next =
-        page.resources.length === query.count && page.last
-          ? this.searchUrl(type, query, encodeCursor(page.last))
-          : null;
+      // Only when another page follows: a full last page gets no link to an empty one.
+      const next = page.more && page.last ? this.searchUrl(type, query, encodeCursor(page.last)) : null;
       return searchsetOf(
         page.resources,
         { self: this.searchUrl(type, query, query.after ? encodeCursor(query.after) : null), next },

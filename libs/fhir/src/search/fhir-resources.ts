@@ -24,10 +24,14 @@ export interface ResourceQuery {
   limit: number;
 }
 
-/** A page of resources and the keyset position of its last row (the next page starts after it). */
+/**
+ * A page of resources, the keyset position of its last row (the next page starts after it) and
+ * whether another page follows (one row more than the page is read to know).
+ */
 export interface ResourcePage {
   resources: Resource[];
   last: { micros: string; id: string } | null;
+  more: boolean;
 }
 
 /**
@@ -58,15 +62,19 @@ export class FhirResources {
       from: query.range.from,
       to: query.range.to,
       after: query.after,
-      limit: query.limit,
+      limit: query.limit + 1,
     };
+    // The row past the page only says whether there is a next one.
+    const upTo = <T>(rows: T[]) => ({ rows: rows.slice(0, query.limit), more: rows.length > query.limit });
     switch (type) {
       case 'Patient': {
-        const rows = await this.contacts.changedPage(tx, feed);
-        return { resources: rows.map(patientOf), last: lastOf(rows) };
+        const { rows, more } = upTo(await this.contacts.changedPage(tx, feed));
+        return { resources: rows.map(patientOf), last: lastOf(rows), more };
       }
       case 'Communication': {
-        const rows = await this.messages.changedPage(tx, { ...feed, contactId: query.patient });
+        const { rows, more } = upTo(
+          await this.messages.changedPage(tx, { ...feed, contactId: query.patient }),
+        );
         const files = await this.attachments.listForMessages(
           tx,
           rows.map((m) => m.id),
@@ -82,27 +90,33 @@ export class FhirResources {
             ),
           ),
           last: lastOf(rows),
+          more,
         };
       }
       case 'Consent': {
-        const rows = await this.consent.changedPage(tx, { ...feed, contactId: query.patient });
-        return { resources: rows.map(consentOf), last: lastOf(rows) };
+        const { rows, more } = upTo(
+          await this.consent.changedPage(tx, { ...feed, contactId: query.patient }),
+        );
+        return { resources: rows.map(consentOf), last: lastOf(rows), more };
       }
       case 'AuditEvent': {
         // The chain's order is seq: the keyset position carries it where the others carry a time.
-        const rows = await this.audit.list(tx, {
-          ids: query.ids,
-          targetId: query.patient,
-          from: query.range.from,
-          to: query.range.to,
-          afterSeq: query.after ? Number(query.after.micros) : undefined,
-          order: 'asc',
-          limit: query.limit,
-        });
+        const { rows, more } = upTo(
+          await this.audit.list(tx, {
+            ids: query.ids,
+            targetId: query.patient,
+            from: query.range.from,
+            to: query.range.to,
+            afterSeq: query.after ? Number(query.after.micros) : undefined,
+            order: 'asc',
+            limit: feed.limit,
+          }),
+        );
         const last = rows.at(-1);
         return {
           resources: rows.map(auditEventOf),
           last: last ? { micros: String(last.seq), id: last.id } : null,
+          more,
         };
       }
     }
