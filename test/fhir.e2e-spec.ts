@@ -254,9 +254,10 @@ describe('FHIR R4 API and Bulk Data export', () => {
       else expect(resources.length).toBeGreaterThan(10);
     }
     // A page that holds exactly the rest has no next link (to an empty page); one short of it has.
+    const patients = counts.Patient!;
     for (const [count, next] of [
-      [counts.Patient, false],
-      [counts.Patient - 1, true],
+      [patients, false],
+      [patients - 1, true],
     ] as const) {
       const page = (await fhir(`/Patient?_count=${count}`, token).expect(200)).body as Bundle;
       expect(page.entry, `_count=${count}`).toHaveLength(count);
