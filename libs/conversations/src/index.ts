@@ -29,6 +29,7 @@ export {
   CHAT_OUTBOUND_STATUS,
   MESSAGE_BODY_COLUMN,
   MESSAGE_TO_ADDRESS_COLUMN,
+  providerIdLockOrder,
 } from './message.repository.js';
 export {
   OutboundMessageRepository,

@@ -25,8 +25,12 @@ const APPLY_PROVIDER_STATUS = new PreparedSql(
    RETURNING id, conversation_id`,
 );
 
-const byProviderId = (a: ProviderStatusReport, b: ProviderStatusReport): number =>
-  a.providerMessageId < b.providerMessageId ? -1 : a.providerMessageId > b.providerMessageId ? 1 : 0;
+/**
+ * The order in which writers of several outbound messages lock them: by the provider's id.
+ * Status callback batches apply in it, and a dispatch batch records its sends in it, so no two of
+ * them wait on each other's rows in a cycle (a deadlock).
+ */
+export const providerIdLockOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a provider reported about one of our outbound messages. */
 export interface ProviderStatusReport {
@@ -313,7 +317,7 @@ export class MessageRepository {
     // cycle (a deadlock, which would fail both batches' webhooks).
     const order = reports
       .map((report, i) => ({ report, i }))
-      .toSorted((x, y) => byProviderId(x.report, y.report));
+      .toSorted((x, y) => providerIdLockOrder(x.report.providerMessageId, y.report.providerMessageId));
     const results = await tx.queryEachAndCommit(
       order.map(({ report }) => [
         APPLY_PROVIDER_STATUS,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { providerIdLockOrder } from '@app/conversations';
 import { GroupCommit } from '@app/database';
 import { OutboundMessages } from '../outbound/outbound-messages.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
@@ -13,13 +14,6 @@ import { SendPreparation } from './send-preparation.service.js';
 
 /** Messages of one practice whose jobs arrived together share a batch. */
 const MAX_BATCH = 16;
-
-const byProviderMessageId = (a: { accepted: Accepted }, b: { accepted: Accepted }): number =>
-  a.accepted.providerMessageId < b.accepted.providerMessageId
-    ? -1
-    : a.accepted.providerMessageId > b.accepted.providerMessageId
-      ? 1
-      : 0;
 
 /**
  * Dispatch batches. A practice's jobs that arrive while its previous batch is deciding go
@@ -156,12 +150,13 @@ export class DispatchBatches {
             recorded.push(DONE);
           }
         }
-        // In the order status callbacks lock messages (by provider id, see MessageRepository's
-        // applyProviderStatusesAndCommit): a callback batch for these messages, arriving before
-        // this commit, waits for it or it for the callbacks, never both (a deadlock would lose
-        // this record and fail the callbacks' webhook).
-        for (const one of accepted.toSorted(byProviderMessageId))
-          this.outcomes.accepted(tx, one.step, one.accepted);
+        // In the order status callbacks lock messages (`providerIdLockOrder`): a callback batch
+        // for these messages, arriving before this commit, waits for it or it for the callbacks,
+        // never both (a deadlock would lose this record and fail the callbacks' webhook).
+        const inLockOrder = accepted.toSorted((x, y) =>
+          providerIdLockOrder(x.accepted.providerMessageId, y.accepted.providerMessageId),
+        );
+        for (const one of inLockOrder) this.outcomes.accepted(tx, one.step, one.accepted);
         return recorded;
       });
       for (const { message, outgoing } of handedOver)
