@@ -126,6 +126,15 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
     );
   });
 
+  /** Every message `sent`, and announced so exactly once (no late duplicate). */
+  async function expectSentAndAnnouncedOnce(ids: string[], announced: string[]) {
+    const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
+    expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
+    await waitFor(async () => announced.length >= ids.length);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
+  }
+
   /** `message.status_changed` live events of the practice, as "<message id> <status>", as they come. */
   async function statusAnnouncements(name: string) {
     const subscriber = createRedis(process.env.REDIS_URL!, name);
@@ -160,11 +169,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
       // 40 callbacks, and the 39 that waited went together (a few stragglers at most).
       expect(transactions.mock.calls.length).toBeGreaterThanOrEqual(2);
       expect(transactions.mock.calls.length).toBeLessThanOrEqual(5);
-      const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
-      expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
-      await waitFor(async () => announced.length >= ids.length);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
+      await expectSentAndAnnouncedOnce(ids, announced);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       holder.release();
@@ -223,11 +228,7 @@ describe('POST /webhooks/twilio/:channelId/status', () => {
       const responses = await Promise.all(sids.map((sid) => callback({ sid, status: 'sent' })));
       expect(responses.map((r) => r.status)).toEqual(sids.map(() => 204));
       expect(await fault.writesSeen()).toBe(2);
-      const { rows } = await owner.query(`SELECT id, status FROM messages WHERE id = ANY($1)`, [ids]);
-      expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
-      await waitFor(async () => announced.length >= ids.length);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(announced.toSorted()).toEqual(ids.map((id) => `${id} sent`).toSorted());
+      await expectSentAndAnnouncedOnce(ids, announced);
     } finally {
       await fault.remove();
       subscriber.disconnect();
