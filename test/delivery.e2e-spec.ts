@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addressLockKey } from '@app/consent';
 import { OutboxRelay } from '@app/delivery';
 import { waitFor } from './ingestion-fixtures.js';
@@ -374,13 +374,20 @@ describe('replies through the consent gate, delivered by the worker', () => {
     const patient = await patientFromForm(stack, practice);
     const res = await reply(patient.conversationId, { body: PHI, channel: 'sms' }).expect(202);
     await stack.waitForStatus(token(), res.body.messageId, ['sent', 'delivered']);
+    // The worker's own relay passes (every 200 ms here) call the same method: what any pass
+    // claims counts, whichever comes first.
+    const relay = stack.worker!.get(OutboxRelay, { strict: false });
+    const passes = vi.spyOn(relay, 'relayOnce');
     // As if the row had stayed behind: due now, its job long gone from BullMQ.
     await stack.owner.query(
       `INSERT INTO delivery_outbox (tenant_id, message_id, channel) VALUES ($1, $2, 'sms')`,
       [practice.owner.practiceId, res.body.messageId],
     );
     // Row-level security lets the relay read every practice's rows; its lease update runs per practice.
-    expect(await stack.worker!.get(OutboxRelay, { strict: false }).relayOnce()).toBeGreaterThanOrEqual(1);
+    await relay.relayOnce();
+    const claimed = await Promise.all(passes.mock.results.map((r) => r.value as Promise<number>));
+    passes.mockRestore();
+    expect(claimed.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1);
     // The revived job sees the message already handed over and only clears the row; nothing is re-sent.
     await waitFor(async () => {
       const { rows } = await stack.owner.query(`SELECT 1 FROM delivery_outbox WHERE message_id = $1`, [
